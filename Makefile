@@ -1,0 +1,105 @@
+# vl - village construction programme toolkit
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/vl
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+
+
+CFLAGS ?= -O2 -g
+WARN = -std=c17 -Wall -Wextra -Wpedantic -Werror
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Ilib
+JANSSON_CFLAGS != pkg-config --cflags jansson 2>/dev/null || true
+JANSSON_LIBS != pkg-config --libs jansson 2>/dev/null || echo -ljansson
+LDLIBS = $(JANSSON_LIBS) -lcsv -lcrypto
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
+
+# build/ holds one tree per flavour: plain, or sanitized (make check)
+B ?= build/plain
+
+LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
+	$(B)/lib/csvio.o $(B)/lib/plan.o $(B)/lib/register.o \
+	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
+	$(B)/lib/book.o $(B)/lib/cli.o
+TOOLS = vl-add vl-fund vl-inspect vl-report
+BINS = $(TOOLS:%=$(B)/bin/%)
+UNIT = test_money test_date test_csv test_plan test_register test_output \
+	test_schema
+UNITBINS = $(UNIT:%=$(B)/tests/%)
+MAN1 = man/vl-add.1 man/vl-fund.1 man/vl-inspect.1 man/vl-report.1
+MAN5 = man/vl-register.5
+MAN7 = man/vl.7
+
+all: deps $(BINS)
+	@mkdir -p bin && for t in $(TOOLS); do ln -sf ../$(B)/bin/$$t bin/$$t; done
+
+$(B)/lib/%.o: lib/%.c lib/vl.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libvl.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(B)/bin/%: cmd/%.c $(B)/libvl.a lib/vl.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -I$(B)/gen $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -o $@
+
+$(B)/bin/vl-add: $(B)/gen/plan-template.inc
+
+# the plan template, as a C string, so init works without share/
+$(B)/gen/plan-template.inc: share/plan-template.json
+	@mkdir -p $(@D)
+	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' share/plan-template.json > $@
+
+$(B)/tests/%: tests/unit/%.c $(B)/libvl.a lib/vl.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -lcmocka -o $@
+
+# Install what is missing on a fresh Debian machine (as root or by sudo).
+deps:
+	@sh tools/deps.sh
+
+units: $(UNITBINS)
+
+# unit tests, CLI tests, then the same again under ASan+UBSan
+check: all
+	@sh tests/run.sh build/plain
+	@$(MAKE) --no-print-directory B=build/asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" sanitized
+
+sanitized: $(BINS) $(UNITBINS)
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    sh tests/run.sh $(B)
+
+valgrind: all $(UNITBINS)
+	@VL_VALGRIND=1 sh tests/run.sh build/plain
+
+demo: all
+	@sh share/demo.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(SHAREDIR)/demo $(DESTDIR)$(COMPLETIONDIR)
+	cp $(BINS) $(DESTDIR)$(BINDIR)/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp share/demo/*.csv share/demo/*.json $(DESTDIR)$(SHAREDIR)/demo/
+	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
+	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(TOOLS)
+	rm -rf $(DESTDIR)$(SHAREDIR)
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7)
+
+clean:
+	rm -rf build bin tests/out
+
+.PHONY: all deps units check sanitized valgrind demo install uninstall lint clean

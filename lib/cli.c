@@ -1,0 +1,142 @@
+/*
+ * cli.c - the command line every tool shares: -C, --format, --excel,
+ * --encoding, --input-encoding, --as-of, --help, --version, and the
+ * subcommand table.
+ */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "vl.h"
+
+void
+vl_cli_init(struct vl_cli *c)
+{
+	memset(c, 0, sizeof *c);
+	c->out.format = VL_FMT_CSV;
+	c->today = VL_NODATE;
+}
+
+static bool
+known_encoding(const char *e)
+{
+	return strcasecmp(e, "utf-8") == 0 || strcasecmp(e, "utf8") == 0 ||
+	    strcasecmp(e, "gb18030") == 0;
+}
+
+int
+vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
+{
+	switch (opt) {
+	case 'C':
+		c->dir = arg;
+		return 1;
+	case VL_OPT_FORMAT:
+		if (vl_format_parse(arg, &c->out.format) != 0)
+			vl_die(VL_BADINPUT, "--format: \"%s\" is not one of "
+			    "csv, json, table", arg);
+		return 1;
+	case VL_OPT_EXCEL:
+		c->out.excel = true;
+		return 1;
+	case VL_OPT_ENCODING:
+	case VL_OPT_INPUT_ENCODING:
+		if (!known_encoding(arg))
+			vl_die(VL_BADINPUT, "%s: \"%s\" is not one of utf-8, "
+			    "gb18030", opt == VL_OPT_ENCODING ? "--encoding" :
+			    "--input-encoding", arg);
+		if (opt == VL_OPT_ENCODING)
+			c->out.encoding = arg;
+		else
+			vl_input_encoding = arg;
+		return 1;
+	case VL_OPT_AS_OF:
+		c->as_of = arg;
+		return 1;
+	case 'h':
+		fputs(help, stdout);
+		exit(vl_close_stdout());
+	case VL_OPT_VERSION:
+		printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
+		exit(vl_close_stdout());
+	}
+	return 0;
+}
+
+void
+vl_cli_done(struct vl_cli *c)
+{
+	const char *why;
+
+	c->dir = vl_reg_dirname(c->dir);
+	if (vl_today(c->as_of, &c->today, &why) != 0)
+		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", c->as_of ? "--as-of" :
+		    "VL_AS_OF", why, c->as_of ? c->as_of : getenv("VL_AS_OF"));
+}
+
+static bool
+takes_value(const char *opt)
+{
+	static const char *const with_value[] = {"-C", "--dir", "--format",
+	    "--encoding", "--input-encoding", "--as-of", NULL};
+
+	return vl_in(with_value, opt);
+}
+
+/* The shared options may stand before the command (vl-add -C DIR init):
+ * move the command word to the front, so that getopt sees them after. */
+static int
+find_command(int argc, char **argv, const struct vl_subcmd *cmds)
+{
+	const struct vl_subcmd *c;
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		if (argv[i][0] == '-') {
+			i += takes_value(argv[i]);
+			continue;
+		}
+		for (c = cmds; c->name; c++)
+			if (strcmp(c->name, argv[i]) == 0) {
+				char *word = argv[i];
+
+				memmove(argv + 2, argv + 1, (size_t)(i - 1) *
+				    sizeof *argv);
+				argv[1] = word;
+				return (int)(c - cmds);
+			}
+		return -1;
+	}
+	return -1;
+}
+
+int
+vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
+    const char *help)
+{
+	const struct vl_subcmd *c;
+	struct vl_buf names = {0};
+	int k;
+
+	vl_setprogname(argv[0]);
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		fputs(help, stdout);
+		return vl_close_stdout();
+	}
+	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
+		printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
+		return vl_close_stdout();
+	}
+	if ((k = find_command(argc, argv, cmds)) >= 0)
+		return cmds[k].run(argc - 1, argv + 1);
+	for (c = cmds; c->name; c++)
+		vl_buf_printf(&names, "%s%s", c == cmds ? "" : "|", c->name);
+	if (argc >= 2)
+		vl_warn("unknown command \"%s\"", argv[1]);
+	fprintf(stderr, "usage: %s %s ... (see %s --help)\n", vl_progname(),
+	    names.data, vl_progname());
+	vl_buf_free(&names);
+	return VL_BADINPUT;
+}

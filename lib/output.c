@@ -1,0 +1,343 @@
+/*
+ * output.c - records out as CSV, JSON (jansson) or an aligned table.
+ *
+ * CSV is the machine interface.  --excel adds what a spreadsheet needs:
+ * a BOM, CRLF, and cells that would run as formulas made inert.  Output
+ * never depends on the locale: widths use C.UTF-8 explicitly.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#include <jansson.h>
+
+#include "vl.h"
+
+struct vl_out {
+	FILE *f;
+	struct vl_outopts opts;
+	size_t ncols;
+	const struct vl_col *cols;
+	iconv_t cd;		/* (iconv_t)-1: write UTF-8 as it is */
+	bool failed;
+	size_t nrows;
+	struct vl_buf line;
+	char **cells;		/* table: every cell, kept to measure widths */
+	size_t ncells, capcells;
+};
+
+int
+vl_format_parse(const char *s, enum vl_format *f)
+{
+	if (strcmp(s, "csv") == 0)
+		*f = VL_FMT_CSV;
+	else if (strcmp(s, "json") == 0)
+		*f = VL_FMT_JSON;
+	else if (strcmp(s, "table") == 0)
+		*f = VL_FMT_TABLE;
+	else
+		return -1;
+	return 0;
+}
+
+static void
+emit(struct vl_out *o, const char *s, size_t n)
+{
+	char buf[4096], *in = (char *)s, *out;
+	size_t inleft = n, outleft;
+
+	if (o->cd == (iconv_t)-1) {
+		if (fwrite(s, 1, n, o->f) != n)
+			o->failed = true;
+		return;
+	}
+	while (inleft > 0) {
+		out = buf;
+		outleft = sizeof buf;
+		if (iconv(o->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+		    errno != E2BIG) {
+			/* //TRANSLIT covers nearly all; never stop mid-report */
+			in++, inleft--;
+			*out++ = '?', outleft--;
+		}
+		if (fwrite(buf, 1, sizeof buf - outleft, o->f) !=
+		    sizeof buf - outleft)
+			o->failed = true;
+	}
+}
+
+static void
+emit_line(struct vl_out *o)
+{
+	emit(o, o->line.data, o->line.len);
+	o->line.len = 0;
+}
+
+static bool
+plain_number(const char *s)
+{
+	const char *p = s + (*s == '-' || *s == '+');
+	size_t digits = strspn(p, "0123456789");
+
+	if (digits == 0)
+		return false;
+	p += digits;
+	if (*p == '.')
+		p += 1 + strspn(p + 1, "0123456789");
+	return *p == '\0';
+}
+
+bool
+vl_excel_dangerous(const char *s)
+{
+	return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL &&
+	    !plain_number(s);
+}
+
+/* Digit strings a spreadsheet would turn into a rounded number or strip
+ * of leading zeros: 12 digits and up, or a leading 0. */
+static bool
+long_digits(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 1 && strspn(s, "0123456789") == n && (n >= 12 ||
+	    s[0] == '0');
+}
+
+/* the cell as written: with --excel, text that a spreadsheet would run
+ * or mangle gets a leading apostrophe, its mark for "this is text" */
+static const char *
+cell(const struct vl_out *o, const char *v, char **tmp)
+{
+	struct vl_buf b = {0};
+
+	*tmp = NULL;
+	if (!v)
+		return "";
+	if (!o->opts.excel || !(vl_excel_dangerous(v) || long_digits(v)))
+		return v;
+	vl_buf_puts(&b, "'");
+	vl_buf_puts(&b, v);
+	*tmp = b.data;
+	return b.data;
+}
+
+static void
+csv_row(struct vl_out *o, const char *const *values)
+{
+	char **tmp = vl_xcalloc(o->ncols, sizeof *tmp);
+	const char **v = vl_xcalloc(o->ncols, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++)
+		v[i] = cell(o, values[i], &tmp[i]);
+	vl_buf_csv_row(&o->line, o->ncols, v);
+	if (o->opts.excel) {	/* LF to CRLF at the end of the record */
+		o->line.len--;
+		vl_buf_puts(&o->line, "\r\n");
+	}
+	emit_line(o);
+	for (i = 0; i < o->ncols; i++)
+		free(tmp[i]);
+	free(tmp);
+	free(v);
+}
+
+static json_t *
+json_value(const struct vl_col *c, const char *v)
+{
+	char *end;
+	long long n;
+
+	if (c->type != VL_COL_INT)
+		return json_string(v ? v : "");
+	if (!v || !*v)
+		return json_null();
+	n = strtoll(v, &end, 10);
+	return *end ? json_string(v) : json_integer(n);
+}
+
+static void
+json_row(struct vl_out *o, const char *const *values)
+{
+	json_t *obj = json_object();
+	char *s;
+	size_t i;
+
+	for (i = 0; i < o->ncols; i++)
+		json_object_set_new(obj, o->cols[i].name,
+		    json_value(&o->cols[i], values[i]));
+	s = json_dumps(obj, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	json_decref(obj);
+	if (!s)
+		vl_die(VL_SYSFAULT, "out of memory");
+	vl_buf_puts(&o->line, o->nrows ? ",\n" : "[\n");
+	vl_buf_puts(&o->line, s);
+	free(s);
+	emit_line(o);
+}
+
+static void
+table_keep(struct vl_out *o, const char *const *values)
+{
+	size_t i;
+
+	if (o->ncells + o->ncols > o->capcells) {
+		o->capcells = (o->capcells + o->ncols) * 2;
+		o->cells = vl_xrealloc(o->cells, o->capcells * sizeof *o->cells);
+	}
+	for (i = 0; i < o->ncols; i++)
+		o->cells[o->ncells++] = vl_xstrdup(values[i] ? values[i] : "");
+}
+
+struct vl_out *
+vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
+    const struct vl_col *cols)
+{
+	struct vl_out *o = vl_xcalloc(1, sizeof *o);
+	const char **names = vl_xcalloc(ncols, sizeof *names);
+	size_t i;
+
+	o->f = f;
+	o->opts = *opts;
+	o->ncols = ncols;
+	o->cols = cols;
+	o->cd = (iconv_t)-1;
+	if (opts->encoding && strcasecmp(opts->encoding, "utf-8") != 0 &&
+	    strcasecmp(opts->encoding, "utf8") != 0) {
+		o->cd = iconv_open("GB18030", "UTF-8");
+		if (o->cd == (iconv_t)-1)
+			vl_die(VL_BADINPUT, "%s: unknown output encoding",
+			    opts->encoding);
+	}
+	if (opts->excel && o->cd == (iconv_t)-1)
+		emit(o, "\xef\xbb\xbf", 3);
+	for (i = 0; i < ncols; i++)
+		names[i] = cols[i].name;
+	if (opts->format == VL_FMT_CSV)
+		csv_row(o, names);
+	else if (opts->format == VL_FMT_TABLE)
+		table_keep(o, names);
+	free(names);
+	return o;
+}
+
+void
+vl_out_row(struct vl_out *o, const char *const *values)
+{
+	if (o->opts.format == VL_FMT_CSV)
+		csv_row(o, values);
+	else if (o->opts.format == VL_FMT_JSON)
+		json_row(o, values);
+	else
+		table_keep(o, values);
+	o->nrows++;
+}
+
+static locale_t
+utf8_locale(void)
+{
+	static locale_t loc;
+
+	if (!loc)
+		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	return loc;
+}
+
+size_t
+vl_text_width(const char *s)
+{
+	locale_t loc = utf8_locale(), old;
+	mbstate_t st;
+	size_t n = strlen(s), width = 0, k;
+	wchar_t wc;
+	int w;
+
+	if (!loc)
+		return n;
+	old = uselocale(loc);
+	memset(&st, 0, sizeof st);
+	while (n > 0) {
+		k = mbrtowc(&wc, s, n, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&st, 0, sizeof st);
+			k = 1, w = 1;
+		} else {
+			w = wcwidth(wc);
+		}
+		width += w < 0 ? 1 : (size_t)w;
+		s += k, n -= k;
+	}
+	uselocale(old);
+	return width;
+}
+
+static void
+pad(struct vl_out *o, size_t n)
+{
+	while (n-- > 0)
+		vl_buf_add(&o->line, " ", 1);
+}
+
+static void
+table_flush(struct vl_out *o)
+{
+	size_t *width = vl_xcalloc(o->ncols, sizeof *width), r, c, w;
+	size_t nrows = o->ncells / (o->ncols ? o->ncols : 1);
+	const char *v;
+
+	for (r = 0; r < o->ncells; r++) {
+		w = vl_text_width(o->cells[r]);
+		if (w > width[r % o->ncols])
+			width[r % o->ncols] = w;
+	}
+	for (r = 0; r < nrows; r++) {
+		for (c = 0; c < o->ncols; c++) {
+			v = o->cells[r * o->ncols + c];
+			w = width[c] - vl_text_width(v);
+			if (c > 0)
+				pad(o, 2);
+			if (r > 0 && o->cols[c].type != VL_COL_TEXT)
+				pad(o, w);	/* numbers align right */
+			vl_buf_puts(&o->line, v);
+			if ((r == 0 || o->cols[c].type == VL_COL_TEXT) &&
+			    c + 1 < o->ncols)
+				pad(o, w);
+		}
+		vl_buf_puts(&o->line, "\n");
+		emit_line(o);
+	}
+	for (r = 0; r < o->ncells; r++)
+		free(o->cells[r]);
+	free(o->cells);
+	free(width);
+}
+
+int
+vl_out_close(struct vl_out *o)
+{
+	int status;
+
+	if (o->opts.format == VL_FMT_TABLE)
+		table_flush(o);
+	else if (o->opts.format == VL_FMT_JSON) {
+		vl_buf_puts(&o->line, o->nrows ? "\n]\n" : "[]\n");
+		emit_line(o);
+	}
+	if (fflush(o->f) != 0 || ferror(o->f))
+		o->failed = true;
+	status = o->failed ? VL_SYSFAULT : VL_OK;
+	if (o->failed)
+		vl_warn("cannot write the output: %s", strerror(errno ? errno :
+		    EIO));
+	if (o->cd != (iconv_t)-1)
+		iconv_close(o->cd);
+	vl_buf_free(&o->line);
+	free(o);
+	return status;
+}

@@ -1,0 +1,259 @@
+/*
+ * plan.c - plan.json, loaded strictly with jansson.
+ *
+ * Amounts are strings ("168.46万") parsed by the money parser: a JSON
+ * number would pass through a binary double, which public money never
+ * does.  Unknown and duplicate keys are refused so a typo cannot hide.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "vl.h"
+
+struct ctx {
+	const char *file;
+	bool bad;
+};
+
+static void
+perr(struct ctx *c, const char *field, const char *fmt, const char *arg)
+{
+	vl_errat(c->file, 0, field, fmt, arg);
+	c->bad = true;
+}
+
+static void
+check_keys(struct ctx *c, json_t *obj, const char *where,
+    const char *const *allowed)
+{
+	const char *key, *const *a;
+	json_t *v;
+
+	json_object_foreach(obj, key, v) {
+		for (a = allowed; *a; a++)
+			if (strcmp(*a, key) == 0)
+				break;
+		if (!*a)
+			perr(c, where, "unknown key \"%s\"", key);
+	}
+}
+
+static const char *
+get_string(struct ctx *c, json_t *obj, const char *key, const char *field)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!v) {
+		perr(c, field, "missing%s", "");
+		return NULL;
+	}
+	if (!json_is_string(v)) {
+		perr(c, field, "must be a string%s",
+		    json_is_number(v) ? " (write amounts as \"184.7万\", "
+		    "never as JSON numbers)" : "");
+		return NULL;
+	}
+	return json_string_value(v);
+}
+
+static void
+get_money(struct ctx *c, json_t *obj, const char *key, const char *field,
+    int64_t *out)
+{
+	const char *s = get_string(c, obj, key, field), *why;
+
+	if (s && vl_money_parse(s, out, &why) != 0)
+		perr(c, field, "%s", why);
+}
+
+static void
+get_date(struct ctx *c, json_t *obj, const char *key, vl_date *out)
+{
+	const char *s = get_string(c, obj, key, key), *why;
+
+	if (s && vl_date_parse(s, out, &why) != 0)
+		perr(c, key, "%s", why);
+}
+
+static char **
+get_strings(struct ctx *c, json_t *arr, const char *field, size_t *n)
+{
+	char **v;
+	size_t i;
+
+	*n = 0;
+	if (!json_is_array(arr) || json_array_size(arr) == 0) {
+		perr(c, field, "must be a non-empty array of strings%s", "");
+		return NULL;
+	}
+	v = vl_xcalloc(json_array_size(arr), sizeof *v);
+	for (i = 0; i < json_array_size(arr); i++) {
+		json_t *s = json_array_get(arr, i);
+
+		if (!json_is_string(s) || !*json_string_value(s)) {
+			perr(c, field, "must hold only non-empty strings%s", "");
+			continue;
+		}
+		v[(*n)++] = vl_xstrdup(json_string_value(s));
+	}
+	return v;
+}
+
+static const char *const level_names[] = {
+	"central", "region", "city", "district", NULL
+};
+
+static void
+check_level(struct ctx *c, const char *level, const char *field)
+{
+	const char *const *l;
+
+	for (l = level_names; *l; l++)
+		if (strcmp(*l, level) == 0)
+			return;
+	perr(c, field, "unknown level \"%s\" (central, region, city, "
+	    "district)", level);
+}
+
+static void
+load_funding(struct ctx *c, json_t *line, struct vl_funding *f, size_t i)
+{
+	static const char *const keys[] = {"name", "levels", "amount", NULL};
+	char field[64];
+	const char *s;
+	size_t k;
+
+	snprintf(field, sizeof field, "funding[%zu]", i);
+	if (!json_is_object(line)) {
+		perr(c, field, "must be an object%s", "");
+		return;
+	}
+	check_keys(c, line, field, keys);
+	snprintf(field, sizeof field, "funding[%zu].name", i);
+	s = get_string(c, line, "name", field);
+	f->name = vl_xstrdup(s ? s : "");
+	snprintf(field, sizeof field, "funding[%zu].levels", i);
+	f->levels = get_strings(c, json_object_get(line, "levels"), field,
+	    &f->nlevels);
+	for (k = 0; k < f->nlevels; k++)
+		check_level(c, f->levels[k], field);
+	snprintf(field, sizeof field, "funding[%zu].amount", i);
+	get_money(c, line, "amount", field, &f->amount);
+}
+
+static void
+load_villages(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	json_t *v = json_object_get(root, "villages");
+
+	if (!json_is_integer(v) || json_integer_value(v) < 0)
+		perr(c, "villages", "must be a whole number%s", "");
+	else
+		p->villages = (long)json_integer_value(v);
+}
+
+static void
+load_root(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	static const char *const keys[] = {"name", "villages", "start_by",
+	    "complete_by", "total", "funding", "purposes", NULL};
+	json_t *funding;
+	const char *s;
+	size_t i;
+
+	if (!json_is_object(root)) {
+		perr(c, NULL, "the plan must be a JSON object%s", "");
+		return;
+	}
+	check_keys(c, root, NULL, keys);
+	s = get_string(c, root, "name", "name");
+	p->name = vl_xstrdup(s ? s : "");
+	load_villages(c, root, p);
+	get_date(c, root, "start_by", &p->start_by);
+	get_date(c, root, "complete_by", &p->complete_by);
+	get_money(c, root, "total", "total", &p->total);
+	funding = json_object_get(root, "funding");
+	if (!json_is_array(funding) || json_array_size(funding) == 0) {
+		perr(c, "funding", "must be a non-empty array%s", "");
+	} else {
+		p->nfunding = json_array_size(funding);
+		p->funding = vl_xcalloc(p->nfunding, sizeof *p->funding);
+		for (i = 0; i < p->nfunding; i++)
+			load_funding(c, json_array_get(funding, i),
+			    &p->funding[i], i);
+	}
+	p->purposes = get_strings(c, json_object_get(root, "purposes"),
+	    "purposes", &p->npurposes);
+}
+
+int
+vl_plan_load(const char *path, const char *display, struct vl_plan *p)
+{
+	struct ctx c = {display, false};
+	json_error_t e;
+	json_t *root;
+
+	memset(p, 0, sizeof *p);
+	root = strcmp(path, "-") == 0 ?
+	    json_loadf(stdin, JSON_REJECT_DUPLICATES, &e) :
+	    json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	if (!root) {
+		if (json_error_code(&e) == json_error_cannot_open_file) {
+			vl_errat(display, 0, NULL, "cannot open: %s",
+			    strerror(errno ? errno : ENOENT));
+			return errno == ENOENT || errno == 0 ? VL_BADINPUT :
+			    VL_SYSFAULT;
+		}
+		vl_errat(display, e.line, NULL, "column %d: %s", e.column,
+		    e.text);
+		return VL_BADINPUT;
+	}
+	load_root(&c, root, p);
+	json_decref(root);
+	return c.bad ? VL_BADINPUT : VL_OK;
+}
+
+void
+vl_plan_free(struct vl_plan *p)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->nfunding; i++) {
+		for (k = 0; k < p->funding[i].nlevels; k++)
+			free(p->funding[i].levels[k]);
+		free(p->funding[i].levels);
+		free(p->funding[i].name);
+	}
+	free(p->funding);
+	for (i = 0; i < p->npurposes; i++)
+		free(p->purposes[i]);
+	free(p->purposes);
+	free(p->name);
+	memset(p, 0, sizeof *p);
+}
+
+bool
+vl_plan_has_purpose(const struct vl_plan *p, const char *purpose)
+{
+	size_t i;
+
+	for (i = 0; i < p->npurposes; i++)
+		if (strcmp(p->purposes[i], purpose) == 0)
+			return true;
+	return false;
+}
+
+int
+vl_plan_funding_of(const struct vl_plan *p, const char *level)
+{
+	size_t i, k;
+
+	for (i = 0; i < p->nfunding; i++)
+		for (k = 0; k < p->funding[i].nlevels; k++)
+			if (strcmp(p->funding[i].levels[k], level) == 0)
+				return (int)i;
+	return -1;
+}

@@ -1,0 +1,348 @@
+/*
+ * register.c - the register directory: where it is, its lock, and the one
+ * place every tool's write goes through.
+ *
+ * A commit writes each changed file's new content to a temp file beside
+ * it and fsyncs it; then a journal naming those files is renamed into
+ * place (the commit point); then the temp files are renamed over the old
+ * ones and the journal is removed.  A crash before the journal lands
+ * leaves the old register; after it, the next lock holder rolls the
+ * renames forward.  Either way every file is whole: old or new.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "vl.h"
+
+#define LOCKFILE ".vl.lock"
+#define JOURNAL ".vl-journal"
+#define TMPPREFIX ".vl-tmp."
+#define JOURNAL_END "commit\n"
+
+const char *
+vl_reg_dirname(const char *opt)
+{
+	const char *env = getenv("VL_DIR");
+
+	if (opt)
+		return opt;
+	return env && *env ? env : ".";
+}
+
+void
+vl_reg_open(struct vl_reg *r, const char *dir)
+{
+	r->dir = vl_xstrdup(dir);
+	r->lockfd = -1;
+}
+
+void
+vl_reg_close(struct vl_reg *r)
+{
+	if (r->lockfd >= 0)
+		close(r->lockfd);	/* releases the flock */
+	r->lockfd = -1;
+	free(r->dir);
+	r->dir = NULL;
+}
+
+char *
+vl_reg_path(const struct vl_reg *r, const char *name)
+{
+	struct vl_buf b = {0};
+
+	vl_buf_printf(&b, "%s/%s", r->dir, name);
+	return b.data;
+}
+
+bool
+vl_reg_exists(const struct vl_reg *r, const char *name)
+{
+	char *p = vl_reg_path(r, name);
+	bool yes = access(p, F_OK) == 0;
+
+	free(p);
+	return yes;
+}
+
+static int
+fault(const char *what, const char *path)
+{
+	vl_warn("%s %s: %s", what, path, strerror(errno));
+	return VL_SYSFAULT;
+}
+
+static int
+sync_dir(const struct vl_reg *r)
+{
+	int fd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0 || fsync(fd) != 0) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
+		errno = e;
+		return fault("cannot sync directory", r->dir);
+	}
+	close(fd);
+	return VL_OK;
+}
+
+static char *
+tmp_path(const struct vl_reg *r, const char *name)
+{
+	struct vl_buf b = {0};
+
+	vl_buf_printf(&b, "%s/" TMPPREFIX "%s", r->dir, name);
+	return b.data;
+}
+
+static int
+write_all(int fd, const char *p, size_t n)
+{
+	ssize_t w;
+
+	while (n > 0) {
+		w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		p += w, n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* Copy the old file into fd; remember whether it ended in a newline. */
+static int
+copy_old(const char *path, int fd, bool *ends_nl)
+{
+	char block[65536];
+	ssize_t n;
+	int in = open(path, O_RDONLY | O_CLOEXEC);
+
+	*ends_nl = true;
+	if (in < 0)
+		return errno == ENOENT ? 1 : -1;
+	while ((n = read(in, block, sizeof block)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 || write_all(fd, block, (size_t)n) != 0) {
+			int e = errno;
+
+			close(in);
+			errno = e;
+			return -1;
+		}
+		*ends_nl = block[n - 1] == '\n';
+	}
+	close(in);
+	return 0;
+}
+
+static int
+fill_tmp(const struct vl_reg *r, const struct vl_change *c, int fd)
+{
+	char *path = vl_reg_path(r, c->file);
+	bool ends_nl = true;
+	int old = 1;
+
+	if (!c->replace)
+		old = copy_old(path, fd, &ends_nl);
+	free(path);
+	if (old < 0)
+		return -1;
+	if (old == 1 && c->header && write_all(fd, c->header,
+	    strlen(c->header)) != 0)
+		return -1;
+	if (!ends_nl && write_all(fd, "\n", 1) != 0)
+		return -1;
+	if (write_all(fd, c->data, c->len) != 0)
+		return -1;
+	return fsync(fd);
+}
+
+static int
+write_tmp(const struct vl_reg *r, const struct vl_change *c)
+{
+	char *tmp = tmp_path(r, c->file);
+	int fd, status = VL_OK;
+
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0 || fill_tmp(r, c, fd) != 0) {
+		status = fault("cannot write", tmp);
+		unlink(tmp);
+	}
+	if (fd >= 0 && close(fd) != 0 && status == VL_OK) {
+		status = fault("cannot write", tmp);
+		unlink(tmp);
+	}
+	free(tmp);
+	return status;
+}
+
+static int
+write_journal(const struct vl_reg *r, const struct vl_change *ch, size_t n)
+{
+	struct vl_change j = {0};
+	struct vl_buf b = {0};
+	char *tmp, *path;
+	size_t i;
+	int status;
+
+	for (i = 0; i < n; i++)
+		vl_buf_printf(&b, "%s\n", ch[i].file);
+	vl_buf_puts(&b, JOURNAL_END);
+	j.file = JOURNAL;
+	j.replace = true;
+	j.data = b.data;
+	j.len = b.len;
+	status = write_tmp(r, &j);
+	vl_buf_free(&b);
+	if (status != VL_OK)
+		return status;
+	tmp = tmp_path(r, JOURNAL);
+	path = vl_reg_path(r, JOURNAL);
+	if (rename(tmp, path) != 0) {
+		status = fault("cannot rename", tmp);
+		unlink(tmp);
+	}
+	free(tmp);
+	free(path);
+	return status == VL_OK ? sync_dir(r) : status;
+}
+
+static int
+move_into_place(const struct vl_reg *r, const char *name)
+{
+	char *tmp = tmp_path(r, name), *path = vl_reg_path(r, name);
+	int status = VL_OK;
+
+	if (rename(tmp, path) != 0 && errno != ENOENT)
+		status = fault("cannot rename", tmp);
+	free(tmp);
+	free(path);
+	return status;
+}
+
+static void
+remove_tmps(const struct vl_reg *r)
+{
+	DIR *d = opendir(r->dir);
+	struct dirent *e;
+	char *p;
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) != 0)
+			continue;
+		p = vl_reg_path(r, e->d_name);
+		unlink(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+/* Finish the renames a journal names; its end line proves it whole. */
+static int
+roll_forward(const struct vl_reg *r)
+{
+	char *path = vl_reg_path(r, JOURNAL), line[4096];
+	FILE *f = fopen(path, "r");
+	int status = VL_OK;
+
+	if (!f) {
+		free(path);
+		return errno == ENOENT ? VL_OK : fault("cannot read", JOURNAL);
+	}
+	while (status == VL_OK && fgets(line, sizeof line, f)) {
+		if (strcmp(line, JOURNAL_END) == 0)
+			break;
+		line[strcspn(line, "\n")] = '\0';
+		status = move_into_place(r, line);
+	}
+	fclose(f);
+	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
+	    unlink(path) != 0)
+		status = fault("cannot remove", path);
+	free(path);
+	return status == VL_OK ? sync_dir(r) : status;
+}
+
+static long
+lock_timeout_ms(void)
+{
+	const char *s = getenv("VL_LOCK_TIMEOUT");
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return 10000;
+	v = strtol(s, &end, 10);
+	return *end || v < 0 || v > 86400 ? 10000 : v * 1000;
+}
+
+int
+vl_reg_lock(struct vl_reg *r)
+{
+	struct timespec pause = {0, 20 * 1000 * 1000};
+	char *path = vl_reg_path(r, LOCKFILE);
+	long waited = 0, limit = lock_timeout_ms();
+	int status;
+
+	r->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (r->lockfd < 0) {
+		status = fault("cannot open lock", path);
+		free(path);
+		return status;
+	}
+	while (flock(r->lockfd, LOCK_EX | LOCK_NB) != 0) {
+		if ((errno != EWOULDBLOCK && errno != EINTR) ||
+		    waited >= limit) {
+			vl_warn("%s: the register is locked by another writer "
+			    "(waited %ld s)", r->dir, waited / 1000);
+			free(path);
+			close(r->lockfd);
+			r->lockfd = -1;
+			return VL_SYSFAULT;
+		}
+		nanosleep(&pause, NULL);
+		waited += 20;
+	}
+	free(path);
+	status = roll_forward(r);
+	remove_tmps(r);
+	return status;
+}
+
+int
+vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
+{
+	size_t i;
+	int status = VL_OK;
+
+	if (r->lockfd < 0)
+		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
+	for (i = 0; i < n && status == VL_OK; i++)
+		status = write_tmp(r, &ch[i]);
+	if (status == VL_OK)
+		status = write_journal(r, ch, n);
+	if (status != VL_OK) {
+		remove_tmps(r);
+		return status;
+	}
+	status = roll_forward(r);
+	if (status != VL_OK)
+		vl_warn("%s: the change is recorded; the next run of any vl "
+		    "tool completes it", r->dir);
+	return status;
+}

@@ -1,0 +1,112 @@
+/*
+ * strbuf.c - a growing byte buffer and allocation that cannot return NULL.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vl.h"
+
+static _Noreturn void
+out_of_memory(void)
+{
+	vl_die(VL_SYSFAULT, "out of memory");
+}
+
+void *
+vl_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *
+vl_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+void *
+vl_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		out_of_memory();
+	return p;
+}
+
+char *
+vl_xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+
+	return memcpy(vl_xmalloc(n), s, n);
+}
+
+/* room for n more bytes and a NUL */
+void
+vl_buf_reserve(struct vl_buf *b, size_t n)
+{
+	size_t want;
+
+	if (b->cap - b->len > n)
+		return;
+	want = b->cap ? b->cap : 256;
+	while (want - b->len <= n) {
+		if (want > SIZE_MAX / 2)
+			out_of_memory();
+		want *= 2;
+	}
+	b->data = vl_xrealloc(b->data, want);
+	b->cap = want;
+}
+
+/* The data stays NUL-terminated, so b->data is always a C string. */
+void
+vl_buf_add(struct vl_buf *b, const void *p, size_t n)
+{
+	vl_buf_reserve(b, n);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+vl_buf_puts(struct vl_buf *b, const char *s)
+{
+	vl_buf_add(b, s, strlen(s));
+}
+
+void
+vl_buf_printf(struct vl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		out_of_memory();
+	vl_buf_reserve(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+vl_buf_free(struct vl_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

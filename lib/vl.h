@@ -1,0 +1,382 @@
+/*
+ * vl.h - the public interface of libvl, the library under the four vl tools.
+ *
+ * One heading per source file of lib/.  Every exported name starts with vl_.
+ * Money is int64_t fen everywhere; there is no float type in this header.
+ */
+#ifndef VL_H
+#define VL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define VL_VERSION "0.1.0"
+
+/* Exit status, the same in every tool and every man page. */
+enum vl_exit {
+	VL_OK = 0,		/* done, nothing found */
+	VL_FINDINGS = 1,	/* a check found problems */
+	VL_BADINPUT = 2,	/* usage error or bad input; nothing written */
+	VL_SYSFAULT = 3		/* I/O error, disk full, lock not obtained */
+};
+
+/* ---- err.c: diagnostics ---------------------------------------------- */
+
+void vl_setprogname(const char *argv0);
+const char *vl_progname(void);
+/* "prog: message" */
+void vl_warn(const char *fmt, ...);
+/* "prog: FILE:LINE: FIELD: message"; counts one input error.
+ * line <= 0 leaves out the line, field NULL leaves out the field. */
+void vl_errat(const char *file, long line, const char *field,
+    const char *fmt, ...);
+void vl_verrat(const char *file, long line, const char *field,
+    const char *fmt, va_list ap);
+/* "prog: message", then exit with status. */
+_Noreturn void vl_die(int status, const char *fmt, ...);
+/* number of vl_errat calls so far */
+long vl_error_count(void);
+/* "usage: ..." on stderr, exit VL_BADINPUT */
+_Noreturn void vl_usage(const char *usage);
+/* flush and close stdout; on failure say so and return VL_SYSFAULT */
+int vl_close_stdout(void);
+
+/* ---- money.c: integer fen -------------------------------------------- */
+
+#define VL_MONEY_BUFSZ 32	/* enough for any int64_t fen, sign and point */
+
+/* Parse one amount (SPEC 3: 36940, 36940.5, -120.00, 3.694万, "36,940.00").
+ * Returns 0 and sets *fen, or -1 and sets *why to a reason. */
+int vl_money_parse(const char *s, int64_t *fen, const char **why);
+/* plain yuan with exactly two decimals: -120.00 */
+char *vl_money_format(int64_t fen, char buf[VL_MONEY_BUFSZ]);
+/* overflow-checked arithmetic: false on overflow, *r untouched */
+bool vl_money_add(int64_t a, int64_t b, int64_t *r);
+bool vl_money_sub(int64_t a, int64_t b, int64_t *r);
+bool vl_money_mul(int64_t a, int64_t n, int64_t *r);
+
+/* ---- date.c: ISO dates ------------------------------------------------ */
+
+/* days since 1970-01-01 (negative before) */
+typedef int32_t vl_date;
+#define VL_DATE_BUFSZ 11
+#define VL_NODATE INT32_MIN
+
+/* strict YYYY-MM-DD, year 0001..9999; 0 or -1 with *why */
+int vl_date_parse(const char *s, vl_date *d, const char **why);
+char *vl_date_format(vl_date d, char buf[VL_DATE_BUFSZ]);
+vl_date vl_date_from_ymd(int y, int m, int d);
+/* today: as_of if not NULL, else $VL_AS_OF, else the local date.
+ * Returns 0, or -1 with *why when the given date is invalid. */
+int vl_today(const char *as_of, vl_date *d, const char **why);
+
+/* ---- csvio.c: CSV on libcsv ------------------------------------------ */
+
+struct vl_header {
+	size_t n;
+	char **name;
+};
+
+/* One data record, valid only during the callback. */
+struct vl_record {
+	const char *file;	/* name for messages */
+	long line;		/* line the record starts on */
+	size_t n;		/* fields in this record (== header n) */
+	char **field;		/* NUL-terminated UTF-8 */
+	size_t *len;
+	const struct vl_header *header;
+};
+
+/* return 0 to go on, non-zero to stop reading (returned by vl_csv_read) */
+typedef int (*vl_record_fn)(const struct vl_record *rec, void *ctx);
+
+struct vl_csv_opts {
+	const char *encoding;	/* NULL: UTF-8, else GB18030 if not UTF-8 */
+	/* header names that must be present; missing ones are reported */
+	const char *const *required;
+	/* if not NULL, receives a copy of the header (vl_header_free it) */
+	struct vl_header *header_out;
+};
+
+/* Read path ("-" is stdin) record by record.  Structural errors (NUL,
+ * bad encoding, bad quoting, ragged rows, missing columns) are reported
+ * with vl_errat and reading goes on where it can.  Returns VL_OK,
+ * VL_BADINPUT if any error was reported, VL_SYSFAULT on I/O error, or
+ * what fn returned when it stopped the read. */
+int vl_csv_read(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx);
+/* the same on a memory buffer */
+int vl_csv_read_mem(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx);
+void vl_header_free(struct vl_header *h);
+/* index of a column, or -1 */
+int vl_header_index(const struct vl_header *h, const char *name);
+/* a record's field by column name; "" when there is no such column */
+const char *vl_field(const struct vl_record *r, const char *name);
+
+/* Write one field / one LF-terminated row, quoted only when needed. */
+int vl_csv_put_field(FILE *f, const char *s);
+int vl_csv_put_row(FILE *f, size_t n, const char *const *fields);
+
+/* ---- strbuf.c: a growing string ------------------------------------- */
+
+struct vl_buf {
+	char *data;
+	size_t len, cap;
+};
+void vl_buf_reserve(struct vl_buf *b, size_t n);
+void vl_buf_add(struct vl_buf *b, const void *p, size_t n);
+void vl_buf_puts(struct vl_buf *b, const char *s);
+void vl_buf_printf(struct vl_buf *b, const char *fmt, ...);
+void vl_buf_free(struct vl_buf *b);
+/* a CSV row into the buffer, LF-terminated, quoted where needed */
+void vl_buf_csv_row(struct vl_buf *b, size_t n, const char *const *fields);
+void *vl_xmalloc(size_t n);
+void *vl_xcalloc(size_t n, size_t size);
+void *vl_xrealloc(void *p, size_t n);
+char *vl_xstrdup(const char *s);
+
+/* ---- plan.c: plan.json on jansson ------------------------------------ */
+
+struct vl_funding {
+	char *name;
+	char **levels;
+	size_t nlevels;
+	int64_t amount;
+};
+
+struct vl_plan {
+	char *name;
+	long villages;
+	vl_date start_by, complete_by;
+	int64_t total;
+	struct vl_funding *funding;
+	size_t nfunding;
+	char **purposes;
+	size_t npurposes;
+};
+
+/* load and validate; errors are reported with line and column.
+ * Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_plan_load(const char *path, const char *display, struct vl_plan *p);
+void vl_plan_free(struct vl_plan *p);
+bool vl_plan_has_purpose(const struct vl_plan *p, const char *purpose);
+/* index of the funding line a level belongs to, or -1 */
+int vl_plan_funding_of(const struct vl_plan *p, const char *level);
+
+/* ---- register.c: the register directory, its lock, atomic writes ----- */
+
+struct vl_reg {
+	char *dir;
+	int lockfd;		/* -1 when not locked */
+};
+
+/* the directory: opt (-C) if not NULL, else $VL_DIR, else "." */
+const char *vl_reg_dirname(const char *opt);
+void vl_reg_open(struct vl_reg *r, const char *dir);
+void vl_reg_close(struct vl_reg *r);
+/* newly allocated "DIR/name" */
+char *vl_reg_path(const struct vl_reg *r, const char *name);
+bool vl_reg_exists(const struct vl_reg *r, const char *name);
+/* exclusive lock with a bounded wait ($VL_LOCK_TIMEOUT seconds, default
+ * 10); also finishes a commit a crash interrupted.  VL_OK or VL_SYSFAULT. */
+int vl_reg_lock(struct vl_reg *r);
+
+/* A change: the new bytes to append to, or the whole new content of,
+ * one register file. */
+struct vl_change {
+	const char *file;	/* name inside the register */
+	const char *header;	/* header line written when the file is new */
+	bool replace;		/* true: data is the whole new file */
+	const char *data;
+	size_t len;
+};
+/* Apply all changes as one: after a crash at any point the register
+ * holds either all of them or none.  Must hold the lock.  Every write
+ * of every tool goes through here.  VL_OK or VL_SYSFAULT. */
+int vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n);
+
+/* ---- output.c: csv / json / table / excel ----------------------------- */
+
+enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE };
+enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY };
+
+struct vl_col {
+	const char *name;
+	enum vl_coltype type;
+};
+
+struct vl_outopts {
+	enum vl_format format;
+	bool excel;		/* BOM, CRLF, formula guard */
+	const char *encoding;	/* NULL or "utf-8" or "gb18030" */
+};
+
+struct vl_out;
+/* 0 or -1 for an unknown name */
+int vl_format_parse(const char *s, enum vl_format *f);
+struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
+    size_t ncols, const struct vl_col *cols);
+/* values as text; NULL is an empty cell (JSON null for INT) */
+void vl_out_row(struct vl_out *o, const char *const *values);
+/* writes what is buffered and frees; VL_OK or VL_SYSFAULT */
+int vl_out_close(struct vl_out *o);
+/* display width of UTF-8 text, CJK counting two columns */
+size_t vl_text_width(const char *s);
+/* a cell a spreadsheet would run as a formula? (never a plain number) */
+bool vl_excel_dangerous(const char *s);
+
+/* ---- schema.c: the register's files and the rules of their fields ---- */
+
+enum vl_ftype {
+	VL_T_TEXT,	/* any text */
+	VL_T_ID,	/* a record id: no blanks, no control characters */
+	VL_T_MONEY,
+	VL_T_DATE,
+	VL_T_ENUM,	/* one of choices */
+	VL_T_PROJECT,	/* the id of a project in projects.csv */
+	VL_T_COUNT	/* a whole number >= 0, e.g. area in m² */
+};
+
+struct vl_fieldspec {
+	const char *name;
+	enum vl_ftype type;
+	bool required;
+	const char *const *choices;	/* VL_T_ENUM */
+};
+
+struct vl_filespec {
+	const char *file;		/* e.g. "funds.csv" */
+	const struct vl_fieldspec *field;
+	size_t n;			/* the canonical column order */
+	size_t ncore;			/* columns every file must have */
+};
+
+extern const struct vl_filespec vl_projects_spec, vl_progress_spec,
+    vl_funds_spec, vl_inspections_spec;
+extern const char *const vl_levels[], *const vl_kinds[], *const vl_sources[],
+    *const vl_stages[], *const vl_phases[], *const vl_aspects[],
+    *const vl_results[], *const vl_modes[];
+
+struct vl_projects;
+/* Check one record's fields against a spec and, for funds and
+ * inspections, the rules between fields.  projects (may be NULL) resolves
+ * VL_T_PROJECT; plan (may be NULL) the allowed purposes.  Each problem is
+ * reported as FILE:LINE: field: message; returns how many. */
+int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
+    const struct vl_projects *projects, const struct vl_plan *plan);
+/* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
+const char **vl_spec_required(const struct vl_filespec *s);
+bool vl_in(const char *const *choices, const char *s);
+
+/* ---- project.c: the projects of a register, found by id -------------- */
+
+struct vl_project {
+	char *id, *town, *village, *leader, *specialist, *mode, *area;
+	int64_t budget;
+	vl_date start_by, complete_by;	/* the plan's unless overridden */
+	long line;
+};
+
+struct vl_projects {
+	struct vl_project *v;
+	size_t n, cap;
+	size_t *slot;		/* open addressing: index + 1, 0 is empty */
+	size_t nslot;
+};
+
+void vl_projects_add(struct vl_projects *ps, const struct vl_project *p);
+/* NULL when there is no such project */
+const struct vl_project *vl_projects_find(const struct vl_projects *ps,
+    const char *id);
+long vl_projects_index(const struct vl_projects *ps, const char *id);
+void vl_projects_free(struct vl_projects *ps);
+
+/* ---- book.c: a register loaded for reading --------------------------- */
+
+struct vl_progress_state {	/* per project, as of a day */
+	vl_date started, completed;	/* first such entry, or VL_NODATE */
+};
+
+struct vl_inspection {
+	char *id, *project, *phase, *aspect, *result, *finding, *inspector;
+	vl_date date, due, closed;	/* VL_NODATE when empty */
+	long line;
+};
+
+struct vl_book {
+	struct vl_reg reg;
+	struct vl_plan plan;
+	struct vl_projects projects;
+	struct vl_progress_state *progress;	/* projects.n of them */
+	struct vl_inspection *insp;
+	size_t ninsp;
+};
+
+/* The parts a tool needs, in this order of dependence. */
+enum {
+	VL_LOAD_PLAN = 1,
+	VL_LOAD_PROJECTS = 2,
+	VL_LOAD_PROGRESS = 4,
+	VL_LOAD_INSPECTIONS = 8
+};
+/* Load from dir what `what` asks, ignoring records dated after as_of
+ * (VL_NODATE: nothing ignored).  Every bad record of every file is
+ * reported.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of);
+void vl_book_free(struct vl_book *b);
+/* "DIR/name" for messages: the name alone when DIR is "." */
+const char *vl_book_display(const struct vl_book *b, const char *name);
+
+/* ---- cli.c: what every tool's command line shares -------------------- */
+
+enum {
+	VL_OPT_FORMAT = 0x100, VL_OPT_EXCEL, VL_OPT_ENCODING,
+	VL_OPT_INPUT_ENCODING, VL_OPT_AS_OF, VL_OPT_VERSION,
+	VL_OPT_TOOL	/* first free value for a tool's own options */
+};
+
+/* the long options every tool takes; end a tool's table with these */
+#define VL_CLI_OPTIONS \
+	{"dir", required_argument, NULL, 'C'}, \
+	{"format", required_argument, NULL, VL_OPT_FORMAT}, \
+	{"excel", no_argument, NULL, VL_OPT_EXCEL}, \
+	{"encoding", required_argument, NULL, VL_OPT_ENCODING}, \
+	{"input-encoding", required_argument, NULL, VL_OPT_INPUT_ENCODING}, \
+	{"as-of", required_argument, NULL, VL_OPT_AS_OF}, \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, VL_OPT_VERSION}, \
+	{NULL, 0, NULL, 0}
+#define VL_CLI_SHORT "C:h"
+
+struct vl_cli {
+	const char *dir;	/* resolved: -C, $VL_DIR, "." */
+	struct vl_outopts out;
+	vl_date today;		/* --as-of, $VL_AS_OF, the local date */
+	const char *as_of;	/* as given, or NULL */
+};
+
+struct vl_subcmd {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *usage;	/* after "tool name " */
+};
+
+/* defaults for c; call before parsing */
+void vl_cli_init(struct vl_cli *c);
+/* Handle a shared option: 1 if it was one, 0 if not.  --help prints
+ * help to stdout and exits 0; a bad value is a usage error (exit 2). */
+int vl_cli_option(struct vl_cli *c, int opt, const char *arg,
+    const char *help);
+/* after parsing: fixes today and the directory; exits 2 on a bad date */
+void vl_cli_done(struct vl_cli *c);
+/* main() of a tool with subcommands */
+int vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
+    const char *help);
+/* the encoding register files are read in when not UTF-8 (NULL: auto) */
+extern const char *vl_input_encoding;
+
+#endif

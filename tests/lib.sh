@@ -1,0 +1,22 @@
+# tests/lib.sh - assertions for tests/cli/*.sh; source it.
+# Each check prints what went wrong and makes the script fail at the end.
+failed=0
+note() { printf '%s\n' "$*" >&2; }
+fail() { note "not ok: $*"; failed=1; }
+# expect STATUS CMD...: run CMD, stdout to ./out, stderr to ./err
+expect() {
+	want=$1; shift
+	"$@" > out 2> err < "${STDIN:-/dev/null}"
+	got=$?
+	[ "$got" = "$want" ] || { fail "$* exited $got, expected $want"; sed 's/^/  stderr: /' err >&2; }
+}
+# has FILE TEXT: FILE contains TEXT (fixed string)
+has() { grep -qF -- "$2" "$1" || { fail "$1 lacks: $2"; sed 's/^/  | /' "$1" | head -10 >&2; }; }
+hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
+same() { cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -10 >&2; }; }
+lines() { n=$(wc -l < "$1"); [ "$n" -eq "$2" ] || fail "$1 has $n lines, expected $2"; }
+# a fresh copy of the demo register in ./NAME
+demo() { rm -rf "$1"; mkdir -p "$1"; cp "$SHARE"/demo/*.json "$SHARE"/demo/*.csv "$1"/; }
+# snapshot DIR: a listing with checksums of every file, to prove nothing changed
+snapshot() { (cd "$1" && find . -type f ! -name .vl.lock | LC_ALL=C sort | xargs sha256sum); }
+done_() { exit "$failed"; }

@@ -1,0 +1,17 @@
+#!/bin/sh
+# Install the Debian packages vl needs when any is missing: as root
+# directly, else through sudo, else say exactly what to run.
+pkgs="gcc make pkg-config libcsv-dev libjansson-dev libssl-dev libcmocka-dev mandoc"
+missing=
+for p in $pkgs; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+	    missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" = 0 ]; then sudo=; elif command -v sudo >/dev/null; then sudo=sudo; else
+	echo "vl needs:$missing" >&2
+	echo "run as root: apt-get update && apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "installing:$missing" >&2
+$sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq $missing >&2
