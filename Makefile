@@ -24,15 +24,15 @@ LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
 	$(B)/lib/book.o $(B)/lib/cli.o
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
-UNIT = test_money test_date test_csv test_plan test_register test_output \
-	test_schema
+UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 UNITBINS = $(UNIT:%=$(B)/tests/%)
 MAN1 = man/vl-add.1 man/vl-fund.1 man/vl-inspect.1 man/vl-report.1
 MAN5 = man/vl-register.5
 MAN7 = man/vl.7
 
 all: deps $(BINS)
-	@mkdir -p bin && for t in $(TOOLS); do ln -sf ../$(B)/bin/$$t bin/$$t; done
+	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
+	    for t in $(TOOLS); do ln -sf ../$(B)/bin/$$t bin/$$t; done; fi
 
 $(B)/lib/%.o: lib/%.c lib/vl.h
 	@mkdir -p $(@D)
@@ -64,8 +64,8 @@ deps:
 units: $(UNITBINS)
 
 # unit tests, CLI tests, then the same again under ASan+UBSan
-check: all
-	@sh tests/run.sh build/plain
+check: all $(UNITBINS)
+	@sh tests/run.sh $(B)
 	@$(MAKE) --no-print-directory B=build/asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" sanitized
