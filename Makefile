@@ -65,10 +65,12 @@ units: $(UNITBINS)
 
 # unit tests, CLI tests, then the same again under ASan+UBSan
 check: all $(UNITBINS)
+	@rm -f tests/out/summary
 	@sh tests/run.sh $(B)
 	@$(MAKE) --no-print-directory B=build/asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" sanitized
+	@awk '{p += $$1; f += $$2} END {print "check: " p " passed, " f " failed"}' tests/out/summary
 
 sanitized: $(BINS) $(UNITBINS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \

@@ -11,6 +11,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 case $build in /*) ;; *) build=$top/$build ;; esac
 out=$top/tests/out/$(basename "$build")
 rm -rf "$out" && mkdir -p "$out"
+: >> "$top/tests/out/summary"
 pass=0 fail=0
 
 bindir=$build/bin
@@ -73,5 +74,6 @@ for s in "$top"/tests/cli/*.sh; do
 	fi
 done
 
-echo "$pass passed, $fail failed"
+echo "$(basename "$build"): $pass passed, $fail failed"
+echo "$pass $fail" >> "$top/tests/out/summary"
 [ "$fail" = 0 ]

@@ -1,0 +1,43 @@
+# vl-add init: a new register from a plan or the template; never over one
+. "$TESTS/lib.sh"
+
+expect 0 vl-add -C reg init --plan "$SHARE/demo/plan.json"
+for f in plan.json projects.csv progress.csv funds.csv inspections.csv; do
+	[ -f reg/$f ] || fail "init did not create $f"
+done
+same reg/plan.json "$SHARE/demo/plan.json"
+has reg/projects.csv "id,town,village,leader,specialist,budget"
+has reg/funds.csv "id,date,kind,level,source,project,purpose,amount,note"
+has reg/inspections.csv "id,date,project,phase,aspect,result,finding,due,closed,inspector"
+
+# an existing register is never overwritten
+snapshot reg > before
+expect 2 vl-add -C reg init
+has err "never overwritten"
+snapshot reg > after
+same before after
+
+# without a plan: the template, which the tools can load; a nested new dir
+expect 0 vl-add --dir new/deep/reg init
+same new/deep/reg/plan.json "$SHARE/plan-template.json"
+has err "edit plan.json"
+expect 0 vl-add -C new/deep/reg project --town T --village V --leader L \
+    --specialist S --budget 1
+has out "P001"
+
+# -C, then $VL_DIR, then the current directory
+mkdir here && (cd here && vl-add init --plan "$SHARE/demo/plan.json") ||
+    fail "init in the current directory"
+[ -f here/plan.json ] || fail "no plan.json in the current directory"
+VL_DIR=viaenv expect 0 vl-add init --plan "$SHARE/demo/plan.json"
+[ -f viaenv/plan.json ] || fail "\$VL_DIR not used"
+
+# a bad plan is refused with its line and nothing is created
+printf '{"name": "x", "name": "y"}\n' > dup.json
+expect 2 vl-add -C bad init --plan dup.json
+has err "dup.json:1:"
+[ -e bad/plan.json ] && fail "a register was written from a bad plan"
+printf '{"name":"x","villages":1,"start_by":"2022-12-31","complete_by":"2023-05-31","total":184.7,"funding":[{"name":"a","levels":["city"],"amount":"1"}],"purposes":["construction"]}\n' > num.json
+expect 2 vl-add -C bad init --plan num.json
+has err "total: must be a string"
+done_
