@@ -1,0 +1,274 @@
+/*
+ * overdue.c - the daily overdue list of SPEC 4, as of a day.
+ *
+ * Each rule is independent: a project that never started is also
+ * not-completed once its complete_by has passed.  An item due on the
+ * day itself is not late yet.  The book is loaded as of the same day,
+ * so progress, inspections and closings dated later do not exist here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vl.h"
+
+struct collect {
+	const struct vl_book *b;
+	vl_date as_of;
+	long within;		/* < 0: nothing coming due */
+	struct vl_overdue *v;
+	size_t n, cap;
+};
+
+static const char *const kind_names[] = {
+	"not-started", "rectification", "not-completed", "not-accepted",
+	"started-before-review", "missing-leader", "missing-specialist"
+};
+static const char *const status_names[] = {"late", "due-soon", "flag"};
+
+const char *
+vl_overdue_kind_name(enum vl_overdue_kind k)
+{
+	return kind_names[k];
+}
+
+const char *
+vl_overdue_status_name(enum vl_overdue_status s)
+{
+	return status_names[s];
+}
+
+static struct vl_overdue *
+push(struct collect *c, enum vl_overdue_kind kind, size_t project)
+{
+	struct vl_overdue *o;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 64;
+		c->v = vl_xrealloc(c->v, c->cap * sizeof *c->v);
+	}
+	o = &c->v[c->n++];
+	memset(o, 0, sizeof *o);
+	o->kind = kind;
+	o->status = VL_OD_FLAG;
+	o->project = &c->b->projects.v[project];
+	o->due = VL_NODATE;
+	o->started = c->b->progress[project].started;
+	o->completed = c->b->progress[project].completed;
+	return o;
+}
+
+/* A dated item: listed when late, or when it comes due within the
+ * window asked for; NULL when it is not listed. */
+static struct vl_overdue *
+dated(struct collect *c, enum vl_overdue_kind kind, size_t project,
+    vl_date due)
+{
+	long late = (long)c->as_of - (long)due;
+	struct vl_overdue *o;
+
+	if (late <= 0 && (c->within < 0 || -late > c->within))
+		return NULL;
+	o = push(c, kind, project);
+	o->due = due;
+	o->days_late = late;
+	o->status = late > 0 ? VL_OD_LATE : VL_OD_DUE_SOON;
+	return o;
+}
+
+static bool
+blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* the first passed inspection of a phase, as of the day */
+static vl_date
+first_pass(const struct vl_book *b, const char *project, const char *phase)
+{
+	vl_date first = VL_NODATE;
+	size_t i;
+
+	for (i = 0; i < b->ninsp; i++) {
+		const struct vl_inspection *in = &b->insp[i];
+
+		if (strcmp(in->result, "pass") == 0 &&
+		    strcmp(in->phase, phase) == 0 &&
+		    strcmp(in->project, project) == 0 &&
+		    (first == VL_NODATE || in->date < first))
+			first = in->date;
+	}
+	return first;
+}
+
+static void
+project_rules(struct collect *c, size_t i)
+{
+	const struct vl_project *p = &c->b->projects.v[i];
+	const struct vl_progress_state *s = &c->b->progress[i];
+	vl_date reviewed = first_pass(c->b, p->id, "review");
+	vl_date accepted = first_pass(c->b, p->id, "acceptance");
+	struct vl_overdue *o;
+
+	if (s->started == VL_NODATE)
+		dated(c, VL_OD_NOT_STARTED, i, p->start_by);
+	if (s->completed == VL_NODATE)
+		dated(c, VL_OD_NOT_COMPLETED, i, p->complete_by);
+	else if (accepted == VL_NODATE)
+		dated(c, VL_OD_NOT_ACCEPTED, i, s->completed + VL_ACCEPT_DAYS);
+	if (s->started != VL_NODATE && (reviewed == VL_NODATE ||
+	    s->started < reviewed)) {
+		o = push(c, VL_OD_STARTED_BEFORE_REVIEW, i);
+		o->reviewed = reviewed;
+	}
+	if (blank(p->leader))
+		push(c, VL_OD_MISSING_LEADER, i);
+	if (blank(p->specialist))
+		push(c, VL_OD_MISSING_SPECIALIST, i);
+}
+
+/* A failed inspection opens a finding until it is closed. */
+static void
+rectifications(struct collect *c)
+{
+	struct vl_overdue *o;
+	size_t i;
+	long p;
+
+	for (i = 0; i < c->b->ninsp; i++) {
+		const struct vl_inspection *in = &c->b->insp[i];
+
+		if (strcmp(in->result, "fail") != 0 || in->due == VL_NODATE ||
+		    in->closed != VL_NODATE)
+			continue;
+		p = vl_projects_index(&c->b->projects, in->project);
+		if (p < 0)
+			continue;
+		if ((o = dated(c, VL_OD_RECTIFICATION, (size_t)p, in->due)))
+			o->insp = in;
+	}
+}
+
+/* Ids in natural order: digit runs compare as numbers (P2 < P10). */
+static int
+id_cmp(const char *a, const char *b)
+{
+	size_t na, nb;
+	int d;
+
+	while (*a && *b) {
+		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
+			a += strspn(a, "0"), b += strspn(b, "0");
+			na = strspn(a, "0123456789");
+			nb = strspn(b, "0123456789");
+			if (na != nb)
+				return na < nb ? -1 : 1;
+			if ((d = strncmp(a, b, na)) != 0)
+				return d;
+			a += na, b += nb;
+			continue;
+		}
+		if (*a != *b)
+			return (unsigned char)*a < (unsigned char)*b ? -1 : 1;
+		a++, b++;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	return 0;
+}
+
+static int
+by_urgency(const void *pa, const void *pb)
+{
+	const struct vl_overdue *a = pa, *b = pb;
+	int d;
+
+	if ((a->status == VL_OD_FLAG) != (b->status == VL_OD_FLAG))
+		return a->status == VL_OD_FLAG ? 1 : -1;
+	if (a->days_late != b->days_late)
+		return a->days_late > b->days_late ? -1 : 1;
+	if ((d = id_cmp(a->project->id, b->project->id)) != 0 ||
+	    (d = strcmp(a->project->id, b->project->id)) != 0)
+		return d;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->insp && b->insp) {
+		if ((d = id_cmp(a->insp->id, b->insp->id)) != 0)
+			return d;
+		return a->insp->line < b->insp->line ? -1 :
+		    a->insp->line > b->insp->line;
+	}
+	return 0;
+}
+
+size_t
+vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
+    struct vl_overdue **list)
+{
+	struct collect c = {b, as_of, within, NULL, 0, 0};
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++)
+		project_rules(&c, i);
+	rectifications(&c);
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof *c.v, by_urgency);
+	*list = c.v;
+	return c.n;
+}
+
+/* Text from a register on one line: a finding may hold line breaks. */
+static void
+put_oneline(struct vl_buf *buf, const char *s)
+{
+	for (; *s; s++)
+		vl_buf_add(buf, *s == '\n' || *s == '\r' || *s == '\t' ? " " :
+		    s, 1);
+}
+
+static const char *
+day(vl_date d, char buf[VL_DATE_BUFSZ])
+{
+	return vl_date_format(d, buf);
+}
+
+void
+vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf)
+{
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+
+	switch (o->kind) {
+	case VL_OD_NOT_STARTED:
+		vl_buf_puts(buf, "no start recorded");
+		break;
+	case VL_OD_RECTIFICATION:
+		vl_buf_printf(buf, "#%s %s %s: ", o->insp->id, o->insp->phase,
+		    o->insp->aspect);
+		put_oneline(buf, o->insp->finding);
+		break;
+	case VL_OD_NOT_COMPLETED:
+		if (o->started == VL_NODATE)
+			vl_buf_puts(buf, "not started; no completion recorded");
+		else
+			vl_buf_printf(buf, "started %s; no completion recorded",
+			    day(o->started, d1));
+		break;
+	case VL_OD_NOT_ACCEPTED:
+		vl_buf_printf(buf, "completed %s; no passed acceptance",
+		    day(o->completed, d1));
+		break;
+	case VL_OD_STARTED_BEFORE_REVIEW:
+		if (o->reviewed == VL_NODATE)
+			vl_buf_printf(buf, "started %s; no passed review",
+			    day(o->started, d1));
+		else
+			vl_buf_printf(buf, "started %s; review passed %s",
+			    day(o->started, d1), day(o->reviewed, d2));
+		break;
+	case VL_OD_MISSING_LEADER:
+		vl_buf_puts(buf, "no leader named in projects.csv");
+		break;
+	case VL_OD_MISSING_SPECIALIST:
+		vl_buf_puts(buf, "no specialist named in projects.csv");
+		break;
+	}
+}
