@@ -177,6 +177,11 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 
 	memset(b, 0, sizeof *b);
 	vl_reg_open(&b->reg, dir);
+	if (!vl_reg_exists(&b->reg, "plan.json")) {
+		vl_errat(dir, 0, NULL, "not a vl register (no plan.json); "
+		    "start one with vl-add init");
+		return VL_BADINPUT;
+	}
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);
