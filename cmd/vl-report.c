@@ -1,20 +1,427 @@
 /*
- * vl-report - not written yet; see its issue.
+ * vl-report - reports on a register as of a day: overdue (the daily
+ * list), progress, funds, summary.
+ *
+ * Every report is computed from records dated on or before the as-of
+ * day only, so a report printed again later comes out as it was.
  */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "vl.h"
 
 static const char help[] =
-    "usage: vl-report COMMAND [OPTIONS]\n";
+    "usage: vl-report [-C DIR] COMMAND [OPTIONS]\n"
+    "\n"
+    "Reports on the register (the -C directory, else $VL_DIR, else the\n"
+    "current directory) as of a day: records dated later are ignored.\n"
+    "\n"
+    "commands:\n"
+    "  overdue [--within N] [--check]\n"
+    "        the daily list: not-started, rectification, not-completed,\n"
+    "        not-accepted (due 30 days after completion), most days late\n"
+    "        first; then the flags started-before-review, missing-leader,\n"
+    "        missing-specialist.  --within N adds what comes due in the\n"
+    "        next N days (status due-soon); --check exits 1 when anything\n"
+    "        is late or flagged\n"
+    "  progress [--by town|project]\n"
+    "        projects reviewed, started, completed, accepted, the share\n"
+    "        started, open and overdue findings; per town with a total\n"
+    "        row (default), or per project\n"
+    "  funds   plan, received, allocated, spent, remaining per funding\n"
+    "        line, with a total row\n"
+    "  summary one page of plain text for a meeting\n"
+    "\n"
+    "options:\n"
+    "  -C, --dir DIR            the register directory\n"
+    "  --as-of DATE             the day reported on (default $VL_AS_OF,\n"
+    "                           else today)\n"
+    "  --format csv|json|table  the output format (default csv)\n"
+    "  --excel                  for a spreadsheet: BOM, CRLF, formulas\n"
+    "                           made harmless\n"
+    "  --encoding utf-8|gb18030 the output encoding\n"
+    "  --input-encoding ENC     utf-8 or gb18030 (default: detected)\n"
+    "  -h, --help               this help\n"
+    "  --version                the version\n"
+    "\n"
+    "Exit status: 0 done, 1 overdue --check found late or flagged items,\n"
+    "2 usage or bad input, 3 system fault.\n";
+
+enum {
+	OPT_WITHIN = VL_OPT_TOOL, OPT_CHECK, OPT_BY
+};
+
+#define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
+
+struct opts {
+	struct vl_cli cli;
+	long within;		/* -1: not asked */
+	bool check;
+	bool by_project;
+};
+
+static long
+parse_within(const char *s)
+{
+	char *end;
+	long n;
+
+	if (*s < '0' || *s > '9')
+		goto bad;
+	n = strtol(s, &end, 10);
+	if (*end == '\0' && n <= MAX_WITHIN)
+		return n;
+bad:
+	vl_die(VL_BADINPUT, "--within: \"%s\" is not a number of days "
+	    "(0 to %ld)", s, MAX_WITHIN);
+}
+
+/* The options of one command: its own (longopts) and the shared ones. */
+static void
+parse(int argc, char **argv, const struct option *own, size_t nown,
+    const char *usage, struct opts *o)
+{
+	static const struct option shared[] = {VL_CLI_OPTIONS};
+	struct option longopts[8 + sizeof shared / sizeof shared[0]];
+	size_t i, n = 0;
+	int c;
+
+	for (i = 0; i < nown; i++)
+		longopts[n++] = own[i];
+	for (i = 0; i < sizeof shared / sizeof shared[0]; i++)
+		longopts[n++] = shared[i];
+	memset(o, 0, sizeof *o);
+	o->within = -1;
+	vl_cli_init(&o->cli);
+	while ((c = getopt_long(argc, argv, VL_CLI_SHORT, longopts, NULL)) != -1)
+		if (c == OPT_WITHIN)
+			o->within = parse_within(optarg);
+		else if (c == OPT_CHECK)
+			o->check = true;
+		else if (c == OPT_BY && strcmp(optarg, "town") == 0)
+			o->by_project = false;
+		else if (c == OPT_BY && strcmp(optarg, "project") == 0)
+			o->by_project = true;
+		else if (c == OPT_BY)
+			vl_die(VL_BADINPUT, "--by: \"%s\" is not one of town, "
+			    "project", optarg);
+		else if (!vl_cli_option(&o->cli, c, optarg, help))
+			vl_usage(usage);
+	if (optind != argc)
+		vl_usage(usage);
+	vl_cli_done(&o->cli);
+}
 
 static int
-not_yet(int argc, char **argv)
+load(struct vl_book *b, const struct opts *o)
 {
-	(void)argc;
-	vl_die(VL_BADINPUT, "%s: not implemented yet", argv[0]);
+	int status = vl_book_load(b, o->cli.dir, VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS,
+	    o->cli.today);
+
+	if (status != VL_OK)
+		vl_book_free(b);
+	return status;
+}
+
+static const char *
+date_or_empty(vl_date d, char buf[VL_DATE_BUFSZ])
+{
+	return d == VL_NODATE ? "" : vl_date_format(d, buf);
+}
+
+/* ---- overdue --------------------------------------------------------- */
+
+static const struct vl_col overdue_cols[] = {
+	{"kind", VL_COL_TEXT}, {"project", VL_COL_TEXT},
+	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
+	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
+	{"due", VL_COL_TEXT}, {"days_late", VL_COL_INT},
+	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
+};
+#define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
+
+static void
+overdue_row(struct vl_out *out, const struct vl_overdue *it)
+{
+	char due[VL_DATE_BUFSZ], late[32];
+	struct vl_buf detail = {0};
+	const char *v[NOVERDUE_COLS];
+
+	vl_overdue_detail(it, &detail);
+	snprintf(late, sizeof late, "%ld", it->days_late);
+	v[0] = vl_overdue_kind_name(it->kind);
+	v[1] = it->project->id;
+	v[2] = it->project->town;
+	v[3] = it->project->village;
+	v[4] = it->project->leader;
+	v[5] = it->project->specialist;
+	v[6] = date_or_empty(it->due, due);
+	v[7] = it->status == VL_OD_FLAG ? NULL : late;
+	v[8] = vl_overdue_status_name(it->status);
+	v[9] = detail.data ? detail.data : "";
+	vl_out_row(out, v);
+	vl_buf_free(&detail);
+}
+
+static int
+cmd_overdue(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{"within", required_argument, NULL, OPT_WITHIN},
+		{"check", no_argument, NULL, OPT_CHECK}
+	};
+	struct vl_overdue *list;
+	struct vl_book book;
+	struct vl_out *out;
+	struct opts o;
+	size_t i, n;
+	bool found = false;
+	int status;
+
+	parse(argc, argv, own, 2, "vl-report [-C DIR] overdue [--within N] "
+	    "[--check] [--as-of DATE] [--format F]", &o);
+	if ((status = load(&book, &o)) != VL_OK)
+		return status;
+	n = vl_overdue_collect(&book, o.cli.today, o.within, &list);
+	out = vl_out_open(stdout, &o.cli.out, NOVERDUE_COLS, overdue_cols);
+	for (i = 0; i < n; i++) {
+		overdue_row(out, &list[i]);
+		if (list[i].status != VL_OD_DUE_SOON)
+			found = true;
+	}
+	status = vl_out_close(out);
+	free(list);
+	vl_book_free(&book);
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	return status == VL_OK && o.check && found ? VL_FINDINGS : status;
+}
+
+/* ---- progress -------------------------------------------------------- */
+
+/* Where each project stands as of the day. */
+struct standing {
+	vl_date reviewed, accepted;	/* first passed review / acceptance */
+	long open, overdue;		/* findings not closed; past due */
+};
+
+static struct standing *
+standings(const struct vl_book *b, vl_date as_of)
+{
+	struct standing *s = vl_xcalloc(b->projects.n + 1, sizeof *s);
+	vl_date *d;
+	size_t i;
+	long p;
+
+	for (i = 0; i < b->projects.n; i++)
+		s[i].reviewed = s[i].accepted = VL_NODATE;
+	for (i = 0; i < b->ninsp; i++) {
+		const struct vl_inspection *in = &b->insp[i];
+
+		if ((p = vl_projects_index(&b->projects, in->project)) < 0)
+			continue;
+		if (strcmp(in->result, "fail") == 0) {
+			if (in->closed == VL_NODATE) {
+				s[p].open++;
+				s[p].overdue += in->due != VL_NODATE &&
+				    in->due < as_of;
+			}
+			continue;
+		}
+		if (strcmp(in->phase, "review") == 0)
+			d = &s[p].reviewed;
+		else if (strcmp(in->phase, "acceptance") == 0)
+			d = &s[p].accepted;
+		else
+			continue;
+		if (*d == VL_NODATE || in->date < *d)
+			*d = in->date;
+	}
+	return s;
+}
+
+/* n of d as a percentage with one decimal, rounded half up, in integer
+ * arithmetic: 46 of 50 is "92.0%", 1 of 3 "33.3%", 2 of 3 "66.7%". */
+static const char *
+share(long n, long d, char buf[32])
+{
+	long permille;
+
+	if (d <= 0)
+		return NULL;
+	permille = (2 * 1000 * n + d) / (2 * d);
+	snprintf(buf, 32, "%ld.%ld%%", permille / 10, permille % 10);
+	return buf;
+}
+
+struct tally {
+	const char *town;
+	long projects, reviewed, started, completed, accepted, open, overdue;
+};
+
+static void
+tally_add(struct tally *t, const struct vl_progress_state *p,
+    const struct standing *s)
+{
+	t->projects++;
+	t->reviewed += s->reviewed != VL_NODATE;
+	t->started += p->started != VL_NODATE;
+	t->completed += p->completed != VL_NODATE;
+	t->accepted += s->accepted != VL_NODATE;
+	t->open += s->open;
+	t->overdue += s->overdue;
+}
+
+static const struct vl_col town_cols[] = {
+	{"town", VL_COL_TEXT}, {"projects", VL_COL_INT},
+	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
+	{"completed", VL_COL_INT}, {"accepted", VL_COL_INT},
+	{"started_share", VL_COL_TEXT}, {"open_findings", VL_COL_INT},
+	{"overdue_findings", VL_COL_INT}
+};
+#define NTOWN_COLS (sizeof town_cols / sizeof town_cols[0])
+
+static void
+tally_row(struct vl_out *out, const struct tally *t)
+{
+	long n[] = {t->projects, t->reviewed, t->started, t->completed,
+	    t->accepted};
+	char num[5][24], pct[32], open[24], overdue[24];
+	const char *v[NTOWN_COLS];
+	size_t i;
+
+	v[0] = t->town;
+	for (i = 0; i < 5; i++) {
+		snprintf(num[i], sizeof num[i], "%ld", n[i]);
+		v[i + 1] = num[i];
+	}
+	v[6] = share(t->started, t->projects, pct);
+	snprintf(open, sizeof open, "%ld", t->open);
+	snprintf(overdue, sizeof overdue, "%ld", t->overdue);
+	v[7] = open;
+	v[8] = overdue;
+	vl_out_row(out, v);
+}
+
+/* Per town in the order towns first appear in projects.csv, then the
+ * total; tallies[] has room for one more than there are projects. */
+static size_t
+tally_towns(const struct vl_book *b, const struct standing *s,
+    struct tally *t)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < b->projects.n; i++) {
+		const char *town = b->projects.v[i].town;
+
+		for (k = 0; k < n && strcmp(t[k].town, town) != 0; k++)
+			;
+		if (k == n)
+			t[n++].town = town;
+		tally_add(&t[k], &b->progress[i], &s[i]);
+	}
+	return n;
+}
+
+static int
+progress_by_town(const struct vl_book *b, const struct standing *s,
+    const struct opts *o)
+{
+	struct tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t), total = {0};
+	struct vl_out *out;
+	size_t i, n;
+
+	n = tally_towns(b, s, t);
+	total.town = "total";
+	for (i = 0; i < b->projects.n; i++)
+		tally_add(&total, &b->progress[i], &s[i]);
+	out = vl_out_open(stdout, &o->cli.out, NTOWN_COLS, town_cols);
+	for (i = 0; i < n; i++)
+		tally_row(out, &t[i]);
+	tally_row(out, &total);
+	free(t);
+	return vl_out_close(out);
+}
+
+static const struct vl_col project_cols[] = {
+	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
+	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_TEXT},
+	{"reviewed", VL_COL_TEXT}, {"started", VL_COL_TEXT},
+	{"completed", VL_COL_TEXT}, {"accepted", VL_COL_TEXT},
+	{"open_findings", VL_COL_INT}, {"overdue_findings", VL_COL_INT}
+};
+#define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
+
+/* the furthest stage a project has reached */
+static const char *
+stage(const struct vl_progress_state *p, const struct standing *s)
+{
+	if (p->completed != VL_NODATE && s->accepted != VL_NODATE)
+		return "accepted";
+	if (p->completed != VL_NODATE)
+		return "completed";
+	if (p->started != VL_NODATE)
+		return "started";
+	return s->reviewed != VL_NODATE ? "reviewed" : "registered";
+}
+
+static int
+progress_by_project(const struct vl_book *b, const struct standing *s,
+    const struct opts *o)
+{
+	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
+	const char *v[NPROJECT_COLS];
+	struct vl_out *out;
+	size_t i;
+
+	out = vl_out_open(stdout, &o->cli.out, NPROJECT_COLS, project_cols);
+	for (i = 0; i < b->projects.n; i++) {
+		const struct vl_project *p = &b->projects.v[i];
+
+		snprintf(open, sizeof open, "%ld", s[i].open);
+		snprintf(overdue, sizeof overdue, "%ld", s[i].overdue);
+		v[0] = p->id, v[1] = p->town, v[2] = p->village;
+		v[3] = p->leader, v[4] = p->specialist;
+		v[5] = stage(&b->progress[i], &s[i]);
+		v[6] = date_or_empty(s[i].reviewed, d[0]);
+		v[7] = date_or_empty(b->progress[i].started, d[1]);
+		v[8] = date_or_empty(b->progress[i].completed, d[2]);
+		v[9] = date_or_empty(s[i].accepted, d[3]);
+		v[10] = open, v[11] = overdue;
+		vl_out_row(out, v);
+	}
+	return vl_out_close(out);
+}
+
+static int
+cmd_progress(int argc, char **argv)
+{
+	static const struct option own[] = {
+		{"by", required_argument, NULL, OPT_BY}
+	};
+	struct standing *s;
+	struct vl_book book;
+	struct opts o;
+	int status;
+
+	parse(argc, argv, own, 1, "vl-report [-C DIR] progress "
+	    "[--by town|project] [--as-of DATE] [--format F]", &o);
+	if ((status = load(&book, &o)) != VL_OK)
+		return status;
+	s = standings(&book, o.cli.today);
+	status = o.by_project ? progress_by_project(&book, s, &o) :
+	    progress_by_town(&book, s, &o);
+	free(s);
+	vl_book_free(&book);
+	return status == VL_OK ? vl_close_stdout() : status;
 }
 
 static const struct vl_subcmd cmds[] = {
-	{"help", not_yet, ""},
+	{"overdue", cmd_overdue, "[--within N] [--check]"},
+	{"progress", cmd_progress, "[--by town|project]"},
 	{NULL, NULL, NULL}
 };
 

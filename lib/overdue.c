@@ -15,6 +15,7 @@ struct collect {
 	const struct vl_book *b;
 	vl_date as_of;
 	long within;		/* < 0: nothing coming due */
+	vl_date *reviewed, *accepted;	/* per project: first pass */
 	struct vl_overdue *v;
 	size_t n, cap;
 };
@@ -81,23 +82,35 @@ blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* the first passed inspection of a phase, as of the day */
-static vl_date
-first_pass(const struct vl_book *b, const char *project, const char *phase)
+/* The first passed review and acceptance of every project, as of the
+ * day, in one pass over the inspections. */
+static void
+first_passes(struct collect *c)
 {
-	vl_date first = VL_NODATE;
+	const struct vl_book *b = c->b;
+	vl_date *d;
 	size_t i;
+	long p;
 
+	c->reviewed = vl_xcalloc(b->projects.n + 1, sizeof *c->reviewed);
+	c->accepted = vl_xcalloc(b->projects.n + 1, sizeof *c->accepted);
+	for (i = 0; i < b->projects.n; i++)
+		c->reviewed[i] = c->accepted[i] = VL_NODATE;
 	for (i = 0; i < b->ninsp; i++) {
 		const struct vl_inspection *in = &b->insp[i];
 
-		if (strcmp(in->result, "pass") == 0 &&
-		    strcmp(in->phase, phase) == 0 &&
-		    strcmp(in->project, project) == 0 &&
-		    (first == VL_NODATE || in->date < first))
-			first = in->date;
+		if (strcmp(in->result, "pass") != 0 ||
+		    (p = vl_projects_index(&b->projects, in->project)) < 0)
+			continue;
+		if (strcmp(in->phase, "review") == 0)
+			d = &c->reviewed[p];
+		else if (strcmp(in->phase, "acceptance") == 0)
+			d = &c->accepted[p];
+		else
+			continue;
+		if (*d == VL_NODATE || in->date < *d)
+			*d = in->date;
 	}
-	return first;
 }
 
 static void
@@ -105,8 +118,7 @@ project_rules(struct collect *c, size_t i)
 {
 	const struct vl_project *p = &c->b->projects.v[i];
 	const struct vl_progress_state *s = &c->b->progress[i];
-	vl_date reviewed = first_pass(c->b, p->id, "review");
-	vl_date accepted = first_pass(c->b, p->id, "acceptance");
+	vl_date reviewed = c->reviewed[i], accepted = c->accepted[i];
 	struct vl_overdue *o;
 
 	if (s->started == VL_NODATE)
@@ -204,12 +216,15 @@ size_t
 vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
     struct vl_overdue **list)
 {
-	struct collect c = {b, as_of, within, NULL, 0, 0};
+	struct collect c = {b, as_of, within, NULL, NULL, NULL, 0, 0};
 	size_t i;
 
+	first_passes(&c);
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
+	free(c.reviewed);
+	free(c.accepted);
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, by_urgency);
 	*list = c.v;
