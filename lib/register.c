@@ -8,6 +8,9 @@
  * ones and the journal is removed.  A crash before the journal lands
  * leaves the old register; after it, the next lock holder rolls the
  * renames forward.  Either way every file is whole: old or new.
+ *
+ * audit.csv is one more file of the same commit, so a change and its
+ * audit lines land together or not at all.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -39,6 +42,7 @@ vl_reg_dirname(const char *opt)
 void
 vl_reg_open(struct vl_reg *r, const char *dir)
 {
+	memset(r, 0, sizeof *r);
 	r->dir = vl_xstrdup(dir);
 	r->lockfd = -1;
 }
@@ -51,6 +55,7 @@ vl_reg_close(struct vl_reg *r)
 	r->lockfd = -1;
 	free(r->dir);
 	r->dir = NULL;
+	vl_buf_free(&r->notes);
 }
 
 char *
@@ -105,6 +110,12 @@ tmp_path(const struct vl_reg *r, const char *name)
 	return b.data;
 }
 
+/* A temp file being written, and the digest of what went into it. */
+struct sink {
+	int fd;
+	struct vl_sha256 sha;
+};
+
 static int
 write_all(int fd, const char *p, size_t n)
 {
@@ -121,9 +132,16 @@ write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-/* Copy the old file into fd; remember whether it ended in a newline. */
 static int
-copy_old(const char *path, int fd, bool *ends_nl)
+sink_write(struct sink *k, const char *p, size_t n)
+{
+	vl_sha256_add(&k->sha, p, n);
+	return write_all(k->fd, p, n);
+}
+
+/* Copy the old file into k; remember whether it ended in a newline. */
+static int
+copy_old(const char *path, struct sink *k, bool *ends_nl)
 {
 	char block[65536];
 	ssize_t n;
@@ -135,7 +153,7 @@ copy_old(const char *path, int fd, bool *ends_nl)
 	while ((n = read(in, block, sizeof block)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || write_all(fd, block, (size_t)n) != 0) {
+		if (n < 0 || sink_write(k, block, (size_t)n) != 0) {
 			int e = errno;
 
 			close(in);
@@ -149,42 +167,47 @@ copy_old(const char *path, int fd, bool *ends_nl)
 }
 
 static int
-fill_tmp(const struct vl_reg *r, const struct vl_change *c, int fd)
+fill_tmp(const struct vl_reg *r, const struct vl_change *c, struct sink *k)
 {
 	char *path = vl_reg_path(r, c->file);
 	bool ends_nl = true;
 	int old = 1;
 
 	if (!c->replace)
-		old = copy_old(path, fd, &ends_nl);
+		old = copy_old(path, k, &ends_nl);
 	free(path);
 	if (old < 0)
 		return -1;
-	if (old == 1 && c->header && write_all(fd, c->header,
+	if (old == 1 && c->header && sink_write(k, c->header,
 	    strlen(c->header)) != 0)
 		return -1;
-	if (!ends_nl && write_all(fd, "\n", 1) != 0)
+	if (!ends_nl && sink_write(k, "\n", 1) != 0)
 		return -1;
-	if (write_all(fd, c->data, c->len) != 0)
+	if (sink_write(k, c->data, c->len) != 0)
 		return -1;
-	return fsync(fd);
+	return fsync(k->fd);
 }
 
+/* The new content of c's file in a temp file; digest may be NULL. */
 static int
-write_tmp(const struct vl_reg *r, const struct vl_change *c)
+write_tmp(const struct vl_reg *r, const struct vl_change *c,
+    char digest[VL_HASH_HEX])
 {
-	char *tmp = tmp_path(r, c->file);
-	int fd, status = VL_OK;
+	char *tmp = tmp_path(r, c->file), scratch[VL_HASH_HEX];
+	struct sink k;
+	int status = VL_OK;
 
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0 || fill_tmp(r, c, fd) != 0) {
+	vl_sha256_init(&k.sha);
+	k.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (k.fd < 0 || fill_tmp(r, c, &k) != 0) {
 		status = fault("cannot write", tmp);
 		unlink(tmp);
 	}
-	if (fd >= 0 && close(fd) != 0 && status == VL_OK) {
+	if (k.fd >= 0 && close(k.fd) != 0 && status == VL_OK) {
 		status = fault("cannot write", tmp);
 		unlink(tmp);
 	}
+	vl_sha256_end(&k.sha, digest ? digest : scratch);
 	free(tmp);
 	return status;
 }
@@ -199,13 +222,13 @@ write_journal(const struct vl_reg *r, const struct vl_change *ch, size_t n)
 	int status;
 
 	for (i = 0; i < n; i++)
-		vl_buf_printf(&b, "%s\n", ch[i].file);
+		vl_buf_printf(&b, "%s\n", ch[i].file);	/* audit.csv last */
 	vl_buf_puts(&b, JOURNAL_END);
 	j.file = JOURNAL;
 	j.replace = true;
 	j.data = b.data;
 	j.len = b.len;
-	status = write_tmp(r, &j);
+	status = write_tmp(r, &j, NULL);
 	vl_buf_free(&b);
 	if (status != VL_OK)
 		return status;
@@ -324,18 +347,111 @@ vl_reg_lock(struct vl_reg *r)
 	return status;
 }
 
+void
+vl_reg_note(struct vl_reg *r, const char *action, const char *file,
+    const char *record)
+{
+	vl_buf_printf(&r->notes, "%s%c%s%c%s%c", action, 0, file, 0, record, 0);
+}
+
+/* The notes are triples of NUL-terminated strings: action, file, record.
+ * Returns where the next triple starts, or NULL after the last. */
+static const char *
+next_note(const struct vl_reg *r, const char *p, const char *note[3])
+{
+	size_t i;
+
+	if (!p)
+		p = r->notes.data;
+	if (!p || p >= r->notes.data + r->notes.len)
+		return NULL;
+	for (i = 0; i < 3; i++) {
+		note[i] = p;
+		p += strlen(p) + 1;
+	}
+	return p;
+}
+
+static bool
+noted(const struct vl_reg *r, const char *file)
+{
+	const char *p = NULL, *note[3];
+
+	while ((p = next_note(r, p, note)) != NULL)
+		if (strcmp(note[1], file) == 0)
+			return true;
+	return false;
+}
+
+static const char *
+digest_of(const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX],
+    const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(ch[i].file, file) == 0)
+			return digest[i];
+	return "";
+}
+
+/* audit.csv's part of the commit: a line per note, or per change not
+ * noted, chained on from the file's last line. */
+static int
+write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
+    char (*digest)[VL_HASH_HEX])
+{
+	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
+	struct vl_buf header = {0};
+	const char *p = NULL, *note[3];
+	struct vl_audit audit;
+	size_t i;
+	int status = vl_audit_read(r, &audit, NULL, NULL, NULL);
+
+	if (status == VL_BADINPUT)
+		vl_warn("%s: audit.csv is unreadable; it is appended to "
+		    "as it is (vl-report audit shows where)", r->dir);
+	while ((p = next_note(r, p, note)) != NULL)
+		vl_audit_append(&audit, note[0], note[1], note[2],
+		    digest_of(ch, n, digest, note[1]));
+	for (i = 0; i < n; i++)
+		if (!noted(r, ch[i].file))
+			vl_audit_append(&audit, "write", ch[i].file, "",
+			    digest[i]);
+	vl_buf_csv_row(&header, 9, vl_audit_columns());
+	c.header = header.data;
+	c.data = audit.lines.data;
+	c.len = audit.lines.len;
+	status = write_tmp(r, &c, NULL);
+	vl_buf_free(&header);
+	vl_audit_free(&audit);
+	return status;
+}
+
 int
 vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
 {
+	static const struct vl_change audit = {"audit.csv", NULL, false,
+	    NULL, 0};
+	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n, sizeof *digest);
+	struct vl_change *all = vl_xcalloc(n + 1, sizeof *all);
 	size_t i;
 	int status = VL_OK;
 
 	if (r->lockfd < 0)
 		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
-	for (i = 0; i < n && status == VL_OK; i++)
-		status = write_tmp(r, &ch[i]);
+	for (i = 0; i < n && status == VL_OK; i++) {
+		status = write_tmp(r, &ch[i], digest[i]);
+		all[i] = ch[i];
+	}
+	all[n] = audit;
 	if (status == VL_OK)
-		status = write_journal(r, ch, n);
+		status = write_audit(r, ch, n, digest);
+	if (status == VL_OK)
+		status = write_journal(r, all, n + 1);
+	free(digest);
+	free(all);
+	r->notes.len = 0;
 	if (status != VL_OK) {
 		remove_tmps(r);
 		return status;

@@ -172,6 +172,7 @@ int vl_plan_funding_of(const struct vl_plan *p, const char *level);
 struct vl_reg {
 	char *dir;
 	int lockfd;		/* -1 when not locked */
+	struct vl_buf notes;	/* audit entries for the next commit */
 };
 
 /* the directory: opt (-C) if not NULL, else $VL_DIR, else "." */
@@ -194,7 +195,12 @@ struct vl_change {
 	const char *data;
 	size_t len;
 };
-/* Apply all changes as one: after a crash at any point the register
+/* Say what the next commit does, for its audit lines: one a record
+ * ("add", "projects.csv", "P001").  A change with no note gets one line
+ * with action "write" and an empty record. */
+void vl_reg_note(struct vl_reg *r, const char *action, const char *file,
+    const char *record);
+/* Apply all changes as one, with their audit lines: after a crash at any point the register
  * holds either all of them or none.  Must hold the lock.  Every write
  * of every tool goes through here.  VL_OK or VL_SYSFAULT. */
 int vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n);
@@ -418,5 +424,108 @@ const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);
 /* one line saying why, appended to buf: "#78 check safety: finding" */
 void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf);
+
+/* ---- audit.c: audit.csv, the hash-chained change history ------------- */
+
+#define VL_HASH_HEX 65	/* SHA-256 in hex and a NUL */
+
+struct vl_sha256 {
+	void *ctx;	/* OpenSSL's EVP_MD_CTX */
+};
+void vl_sha256_init(struct vl_sha256 *h);
+void vl_sha256_add(struct vl_sha256 *h, const void *p, size_t n);
+void vl_sha256_end(struct vl_sha256 *h, char out[VL_HASH_HEX]);
+
+struct vl_audit {
+	long seq;			/* the last line's seq */
+	char hash[VL_HASH_HEX];		/* the last line's hash */
+	struct vl_buf lines;		/* lines made, not yet written */
+};
+
+/* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated */
+const char *const *vl_audit_columns(void);
+/* called for every line of audit.csv; broken: the chain fails here */
+typedef int (*vl_audit_fn)(const struct vl_record *r, bool broken,
+    void *ctx);
+/* Read audit.csv (if any) into a: the last seq and hash, calling fn (may
+ * be NULL) on each line; *broken gets the line of the first break or 0. */
+int vl_audit_read(const struct vl_reg *reg, struct vl_audit *a,
+    vl_audit_fn fn, void *ctx, long *broken);
+/* make the next line of the chain in a->lines */
+void vl_audit_append(struct vl_audit *a, const char *action,
+    const char *file, const char *record, const char *digest);
+void vl_audit_free(struct vl_audit *a);
+/* Warn of every register file whose content is not what the tools last
+ * left (edited by hand); returns how many, or -1 on an I/O error. */
+long vl_audit_outside_edits(const struct vl_reg *reg);
+
+/* ---- batch.c: records added to one register file, all or none -------- */
+
+struct vl_batch;
+/* A tool's own rules for one record, after the schema's: each problem
+ * reported with vl_errat; returns how many. */
+typedef int (*vl_batch_rule)(struct vl_batch *b, const struct vl_record *r);
+
+struct vl_batch {
+	/* set by the caller */
+	const struct vl_filespec *spec;	/* the file records go to */
+	int load;		/* VL_LOAD_* besides plan and projects */
+	vl_batch_rule rule;	/* or NULL */
+	void *ctx;		/* for rule */
+	/* kept by the batch */
+	struct vl_book book;	/* as vl_book_load, nothing ignored */
+	struct vl_header hdr;	/* the target file's columns, its order */
+	struct vl_projects ids;	/* ids in the file and in the batch */
+	int64_t next_id;	/* max numeric id + 1 */
+	bool checked_columns;
+	struct vl_buf rows;	/* CSV rows to append */
+	struct vl_buf added;	/* ids added, one a line */
+};
+
+/* Load the book, take the lock, read the target's header and ids.
+ * VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_batch_open(struct vl_batch *b, const char *dir);
+/* One record (a vl_record_fn): mapped onto the file's columns, given an
+ * id when it has none, checked; kept as a row when good. */
+int vl_batch_record(const struct vl_record *r, void *batch);
+/* one record from values in the spec's column order (NULL: empty; an
+ * empty date is today) */
+void vl_batch_fields(struct vl_batch *b, const char *const *value,
+    vl_date today);
+/* every record of a CSV file ("-": stdin); ids may be left out */
+int vl_batch_import(struct vl_batch *b, const char *path);
+/* append the rows in one commit, then print the ids added */
+int vl_batch_commit(struct vl_batch *b);
+void vl_batch_free(struct vl_batch *b);
+/* all of it: open, the records of import (or value), commit only when no
+ * record was bad ("nothing written" otherwise), free */
+int vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
+    const char *const *value, vl_date today);
+
+/* ---- stage.c: where a project stands --------------------------------- */
+
+enum vl_stage {
+	VL_STAGE_REGISTERED, VL_STAGE_REVIEWED, VL_STAGE_STARTED,
+	VL_STAGE_COMPLETED, VL_STAGE_ACCEPTED
+};
+/* their names, in that order, NULL-terminated */
+extern const char *const vl_project_stages[];
+
+struct vl_milestones {		/* VL_NODATE when not reached */
+	vl_date reviewed;	/* first passed review */
+	vl_date started, completed;	/* first progress entries */
+	vl_date accepted;	/* first passed acceptance */
+};
+
+/* The dates project i of b reached each step, from a book loaded with
+ * progress and inspections (as of a day). */
+void vl_project_milestones(const struct vl_book *b, size_t i,
+    struct vl_milestones *m);
+/* The furthest step there is evidence of; m (may be NULL) gets the
+ * dates. */
+enum vl_stage vl_project_stage(const struct vl_book *b, size_t i,
+    struct vl_milestones *m);
+/* 0, or -1 for a name not in vl_project_stages */
+int vl_stage_parse(const char *s, enum vl_stage *st);
 
 #endif

@@ -1,0 +1,261 @@
+/*
+ * audit.c - audit.csv, the register's change history.
+ *
+ * Every change any tool commits appends one line a record, in the same
+ * commit as the change.  Each line's hash is the SHA-256 (OpenSSL) of
+ * the previous line's hash and this line's other fields, so an edited,
+ * deleted or reordered line breaks the chain.  Each line also carries
+ * the digest of the changed file as the tool left it: a file edited by
+ * hand afterwards no longer matches its last line.
+ */
+#include <errno.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#include "vl.h"
+
+#define GENESIS \
+	"0000000000000000000000000000000000000000000000000000000000000000"
+
+static const char *const audit_cols[] = {"seq", "time", "user", "tool",
+    "action", "file", "record", "hash", "digest", NULL};
+
+const char *const *
+vl_audit_columns(void)
+{
+	return audit_cols;
+}
+
+static void
+hex(const unsigned char *md, unsigned n, char out[VL_HASH_HEX])
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned i;
+
+	for (i = 0; i < n && 2 * i + 2 < VL_HASH_HEX; i++) {
+		out[2 * i] = digits[md[i] >> 4];
+		out[2 * i + 1] = digits[md[i] & 15];
+	}
+	out[2 * i] = '\0';
+}
+
+void
+vl_sha256_init(struct vl_sha256 *h)
+{
+	h->ctx = EVP_MD_CTX_new();
+	if (!h->ctx || !EVP_DigestInit_ex(h->ctx, EVP_sha256(), NULL))
+		vl_die(VL_SYSFAULT, "SHA-256 is not available");
+}
+
+void
+vl_sha256_add(struct vl_sha256 *h, const void *p, size_t n)
+{
+	EVP_DigestUpdate(h->ctx, p, n);
+}
+
+void
+vl_sha256_end(struct vl_sha256 *h, char out[VL_HASH_HEX])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned n = 0;
+
+	EVP_DigestFinal_ex(h->ctx, md, &n);
+	EVP_MD_CTX_free(h->ctx);
+	h->ctx = NULL;
+	hex(md, n, out);
+}
+
+/* the hash of a line: its predecessor's hash, then its own fields */
+static void
+chain_hash(const char *prev, const char *const *fields, char out[VL_HASH_HEX])
+{
+	struct vl_buf row = {0};
+	struct vl_sha256 h;
+
+	vl_buf_csv_row(&row, 7, fields);		/* seq .. record */
+	vl_buf_csv_row(&row, 1, fields + 8);	/* digest */
+	vl_sha256_init(&h);
+	vl_sha256_add(&h, prev, strlen(prev));
+	vl_sha256_add(&h, "\n", 1);
+	vl_sha256_add(&h, row.data, row.len);
+	vl_sha256_end(&h, out);
+	vl_buf_free(&row);
+}
+
+static const char *
+user_name(void)
+{
+	static char name[64];
+	struct passwd *pw = getpwuid(geteuid());
+	const char *env = getenv("USER");
+
+	if (pw && pw->pw_name)
+		return pw->pw_name;
+	if (env && *env)
+		return env;
+	snprintf(name, sizeof name, "uid%ld", (long)geteuid());
+	return name;
+}
+
+static void
+now_utc(char buf[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void
+vl_audit_append(struct vl_audit *a, const char *action, const char *file,
+    const char *record, const char *digest)
+{
+	char seq[24], time[32], hash[VL_HASH_HEX];
+	const char *f[9];
+
+	snprintf(seq, sizeof seq, "%ld", ++a->seq);
+	now_utc(time);
+	f[0] = seq, f[1] = time, f[2] = user_name(), f[3] = vl_progname();
+	f[4] = action, f[5] = file, f[6] = record, f[8] = digest;
+	chain_hash(a->hash, f, hash);
+	f[7] = hash;
+	vl_buf_csv_row(&a->lines, 9, f);
+	memcpy(a->hash, hash, VL_HASH_HEX);
+}
+
+struct walk {
+	struct vl_audit *a;
+	vl_audit_fn fn;
+	void *ctx;
+	long broken;		/* line of the first break, 0 if none */
+};
+
+static int
+on_line(const struct vl_record *r, void *ctx)
+{
+	struct walk *w = ctx;
+	const char *f[9], *const *c;
+	char want[VL_HASH_HEX], seq[24];
+	size_t i = 0;
+
+	for (c = audit_cols; *c; c++)
+		f[i++] = vl_field(r, *c);
+	chain_hash(w->a->hash, f, want);
+	snprintf(seq, sizeof seq, "%ld", w->a->seq + 1);
+	if (!w->broken && (strcmp(want, f[7]) != 0 || strcmp(seq, f[0]) != 0))
+		w->broken = r->line;
+	w->a->seq++;
+	memcpy(w->a->hash, f[7], VL_HASH_HEX - 1);
+	w->a->hash[VL_HASH_HEX - 1] = '\0';
+	if (w->fn)
+		return w->fn(r, w->broken == r->line, w->ctx);
+	return 0;
+}
+
+int
+vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
+    void *ctx, long *broken)
+{
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL};
+	struct walk w = {a, fn, ctx, 0};
+	char *path = vl_reg_path(reg, "audit.csv");
+	int status = VL_OK;
+
+	memset(a, 0, sizeof *a);
+	memcpy(a->hash, GENESIS, sizeof GENESIS);
+	opts.required = audit_cols;
+	if (vl_reg_exists(reg, "audit.csv"))
+		status = vl_csv_read(path, "audit.csv", &opts, on_line, &w);
+	free(path);
+	if (broken)
+		*broken = w.broken;
+	return status;
+}
+
+void
+vl_audit_free(struct vl_audit *a)
+{
+	vl_buf_free(&a->lines);
+}
+
+struct last_digest {
+	char file[64];
+	char digest[VL_HASH_HEX];
+	long line;
+};
+
+struct outside {
+	struct last_digest d[16];
+	size_t n;
+};
+
+static int
+on_digest(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct outside *o = ctx;
+	const char *file = vl_field(r, "file"), *digest = vl_field(r, "digest");
+	size_t i;
+
+	(void)broken;
+	if (!*digest || strlen(file) >= sizeof o->d[0].file ||
+	    strlen(digest) >= VL_HASH_HEX)
+		return 0;
+	for (i = 0; i < o->n && strcmp(o->d[i].file, file) != 0; i++)
+		;
+	if (i == o->n && o->n == sizeof o->d / sizeof o->d[0])
+		return 0;
+	if (i == o->n)
+		o->n++;
+	strcpy(o->d[i].file, file);
+	strcpy(o->d[i].digest, digest);
+	o->d[i].line = r->line;
+	return 0;
+}
+
+static bool
+file_digest(const struct vl_reg *reg, const char *name, char out[VL_HASH_HEX])
+{
+	char *path = vl_reg_path(reg, name), block[65536];
+	FILE *f = fopen(path, "rb");
+	struct vl_sha256 h;
+	size_t n;
+
+	free(path);
+	if (!f)
+		return false;
+	vl_sha256_init(&h);
+	while ((n = fread(block, 1, sizeof block, f)) > 0)
+		vl_sha256_add(&h, block, n);
+	fclose(f);
+	vl_sha256_end(&h, out);
+	return true;
+}
+
+long
+vl_audit_outside_edits(const struct vl_reg *reg)
+{
+	struct outside o = {0};
+	struct vl_audit a;
+	char now[VL_HASH_HEX];
+	long changed = 0;
+	size_t i;
+
+	if (vl_audit_read(reg, &a, on_digest, &o, NULL) == VL_SYSFAULT)
+		return -1;
+	for (i = 0; i < o.n; i++) {
+		if (file_digest(reg, o.d[i].file, now) &&
+		    strcmp(now, o.d[i].digest) == 0)
+			continue;
+		vl_warn("%s/%s: changed outside the vl tools since audit.csv "
+		    "line %ld", reg->dir, o.d[i].file, o.d[i].line);
+		changed++;
+	}
+	vl_audit_free(&a);
+	return changed;
+}
