@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -199,140 +198,6 @@ cmd_init(int argc, char **argv)
 
 /* ---- project, fund, progress ----------------------------------------- */
 
-struct batch {
-	const struct vl_filespec *spec;
-	struct vl_book book;
-	struct vl_header hdr;		/* the target file's columns */
-	struct vl_projects ids;		/* ids already used (ids only) */
-	int64_t next_id;
-	bool checked_columns;
-	struct vl_buf rows;		/* CSV rows to append */
-	struct vl_buf added;		/* ids added, one per line */
-};
-
-static bool
-has_id(const struct vl_filespec *s)
-{
-	return strcmp(s->field[0].name, "id") == 0;
-}
-
-/* Project ids are P001, P002...; fund and inspection ids 1, 2... */
-static const char *
-id_prefix(const struct vl_filespec *s)
-{
-	return s == &vl_projects_spec ? "P" : "";
-}
-
-static void
-note_id(struct batch *b, const char *id)
-{
-	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
-	struct vl_project p = {0};
-	char *end;
-	int64_t n;
-
-	if (strncmp(id, prefix, strlen(prefix)) == 0 && *num >= '0' &&
-	    *num <= '9') {
-		n = strtoll(num, &end, 10);
-		if (*end == '\0' && n >= b->next_id && n < INT64_MAX)
-			b->next_id = n + 1;
-	}
-	p.id = vl_xstrdup(id);
-	vl_projects_add(&b->ids, &p);
-}
-
-static int
-on_existing(const struct vl_record *r, void *ctx)
-{
-	struct batch *b = ctx;
-
-	if (has_id(b->spec) && *vl_field(r, "id"))
-		note_id(b, vl_field(r, "id"));
-	return 0;
-}
-
-/* The target file's header and used ids; a new file gets the spec's. */
-static int
-scan_target(struct batch *b)
-{
-	struct vl_csv_opts opts = {NULL, NULL, &b->hdr};
-	char *path = vl_reg_path(&b->book.reg, b->spec->file);
-	int status = VL_OK;
-	size_t i;
-
-	b->next_id = 1;
-	if (vl_reg_exists(&b->book.reg, b->spec->file))
-		status = vl_csv_read(path, vl_book_display(&b->book,
-		    b->spec->file), &opts, on_existing, b);
-	free(path);
-	if (b->hdr.n == 0) {
-		b->hdr.n = b->spec->n;
-		b->hdr.name = vl_xcalloc(b->spec->n, sizeof *b->hdr.name);
-		for (i = 0; i < b->spec->n; i++)
-			b->hdr.name[i] = vl_xstrdup(b->spec->field[i].name);
-	}
-	return status;
-}
-
-static bool
-column_known(const struct batch *b, const char *name)
-{
-	size_t i;
-
-	if (vl_header_index(&b->hdr, name) >= 0)
-		return true;
-	for (i = 0; i < b->spec->n; i++)
-		if (strcmp(b->spec->field[i].name, name) == 0)
-			return true;
-	return false;
-}
-
-/* An import's columns must all be known, its core ones present. */
-static int
-check_columns(struct batch *b, const struct vl_record *r)
-{
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < r->header->n; i++)
-		if (!column_known(b, r->header->name[i])) {
-			vl_errat(r->file, 1, r->header->name[i], "not a column "
-			    "of %s", b->spec->file);
-			bad++;
-		}
-	for (i = 0; i < b->spec->n; i++) {
-		const char *name = b->spec->field[i].name;
-
-		if (vl_header_index(&b->hdr, name) < 0 &&
-		    *vl_field(r, name)) {
-			vl_errat(r->file, r->line, name, "%s has no such "
-			    "column; add it to the file first",
-			    b->spec->file);
-			bad++;
-		}
-	}
-	return bad;
-}
-
-static int
-check_id(struct batch *b, const struct vl_record *r, char **id)
-{
-	if (!**id) {
-		free(*id);
-		struct vl_buf s = {0};
-		vl_buf_printf(&s, b->spec == &vl_projects_spec ? "%s%03" PRId64 :
-		    "%s%" PRId64, id_prefix(b->spec), b->next_id);
-		*id = s.data;
-	}
-	if (vl_projects_find(&b->ids, *id)) {
-		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
-		    "in this batch", *id, b->spec->file);
-		return 1;
-	}
-	note_id(b, *id);
-	return 0;
-}
-
 static int
 check_people(const struct vl_record *r)
 {
@@ -351,171 +216,31 @@ check_people(const struct vl_record *r)
 	return bad;
 }
 
-/* Amounts are stored in one form: yuan with two decimals. */
-static void
-normalise_money(const struct batch *b, char **values)
-{
-	char buf[VL_MONEY_BUFSZ];
-	const char *why;
-	int64_t fen;
-	size_t i;
-	int col;
-
-	for (i = 0; i < b->spec->n; i++) {
-		if (b->spec->field[i].type != VL_T_MONEY)
-			continue;
-		col = vl_header_index(&b->hdr, b->spec->field[i].name);
-		if (col >= 0 && vl_money_parse(values[col], &fen, &why) == 0) {
-			free(values[col]);
-			values[col] = vl_xstrdup(vl_money_format(fen, buf));
-		}
-	}
-}
-
-/* A project added is known at once: later rows may not repeat it. */
-static void
-remember_project(struct batch *b, const struct vl_record *view)
+/* A project's own rules; and a project added is known at once, so later
+ * rows of the batch may not repeat it. */
+static int
+project_rule(struct vl_batch *b, const struct vl_record *r)
 {
 	struct vl_project p = {0};
+	int bad = check_people(r);
 
-	p.id = vl_xstrdup(vl_field(view, "id"));
+	p.id = vl_xstrdup(vl_field(r, "id"));
 	vl_projects_add(&b->book.projects, &p);
-}
-
-static int
-add_record(const struct vl_record *r, void *ctx)
-{
-	struct batch *b = ctx;
-	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
-	size_t *lens = vl_xcalloc(b->hdr.n, sizeof *lens), i;
-	struct vl_record view = {r->file, r->line, b->hdr.n, NULL, lens,
-	    &b->hdr};
-	int bad = 0, idcol = vl_header_index(&b->hdr, "id");
-
-	if (!b->checked_columns) {
-		b->checked_columns = true;
-		bad += check_columns(b, r);
-	}
-	for (i = 0; i < b->hdr.n; i++)
-		values[i] = vl_xstrdup(vl_field(r, b->hdr.name[i]));
-	if (idcol >= 0)
-		bad += check_id(b, r, &values[idcol]);
-	view.field = values;
-	bad += vl_check_record(b->spec, &view, &b->book.projects,
-	    &b->book.plan);
-	if (b->spec == &vl_projects_spec) {
-		bad += check_people(&view);
-		remember_project(b, &view);
-	}
-	if (!bad) {
-		normalise_money(b, values);
-		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
-		if (idcol >= 0)
-			vl_buf_printf(&b->added, "%s\n", values[idcol]);
-	}
-	for (i = 0; i < b->hdr.n; i++)
-		free(values[i]);
-	free(values);
-	free(lens);
-	return 0;
-}
-
-/* One record from the options: a record over the options' own columns. */
-static void
-add_from_options(struct batch *b, const char **opt, vl_date today)
-{
-	const struct vl_filespec *s = b->spec;
-	struct vl_header h = {s->n, vl_xcalloc(s->n, sizeof(char *))};
-	char **field = vl_xcalloc(s->n, sizeof *field);
-	size_t *len = vl_xcalloc(s->n, sizeof *len), i;
-	char date[VL_DATE_BUFSZ];
-	struct vl_record r = {"command line", 0, s->n, field, len, &h};
-
-	for (i = 0; i < s->n; i++) {
-		h.name[i] = (char *)s->field[i].name;
-		field[i] = (char *)(opt[i] ? opt[i] : "");
-		if (!opt[i] && strcmp(s->field[i].name, "date") == 0)
-			field[i] = vl_date_format(today, date);
-		len[i] = strlen(field[i]);
-	}
-	add_record(&r, b);
-	free(h.name);
-	free(field);
-	free(len);
-}
-
-static char *
-header_line(const struct vl_header *h)
-{
-	struct vl_buf b = {0};
-
-	vl_buf_csv_row(&b, h->n, (const char *const *)h->name);
-	return b.data;
-}
-
-static int
-commit_batch(struct batch *b)
-{
-	char *header = header_line(&b->hdr);
-	struct vl_change ch = {b->spec->file, header, false, b->rows.data,
-	    b->rows.len};
-	int status = VL_OK;
-
-	if (b->rows.len > 0)
-		status = vl_reg_commit(&b->book.reg, &ch, 1);
-	free(header);
-	if (status == VL_OK && b->added.len)
-		fputs(b->added.data, stdout);
-	return status;
-}
-
-static void
-batch_free(struct batch *b)
-{
-	vl_book_free(&b->book);
-	vl_header_free(&b->hdr);
-	vl_projects_free(&b->ids);
-	vl_buf_free(&b->rows);
-	vl_buf_free(&b->added);
-}
-
-static int
-import(struct batch *b, const char *file)
-{
-	struct vl_csv_opts opts = {NULL, NULL, NULL};
-	const char **req = vl_spec_required(b->spec);
-
-	/* an import may leave ids out: they are assigned */
-	opts.required = req + has_id(b->spec);
-	return vl_csv_read(file, strcmp(file, "-") == 0 ? "stdin" : file,
-	    &opts, add_record, b);
+	return bad;
 }
 
 static int
 run_batch(const struct vl_filespec *spec, const struct vl_cli *cli,
     const char *importfile, const char **opt)
 {
-	struct batch b = {0};
-	long errors = vl_error_count();
+	struct vl_batch b = {0};
 	int status;
 
 	b.spec = spec;
-	status = vl_book_load(&b.book, cli->dir, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS, VL_NODATE);
-	if (status == VL_OK && (status = vl_reg_lock(&b.book.reg)) == VL_OK &&
-	    (status = scan_target(&b)) == VL_OK) {
-		if (importfile)
-			status = import(&b, importfile);
-		else
-			add_from_options(&b, opt, cli->today);
-		if (status == VL_OK && vl_error_count() > errors)
-			status = VL_BADINPUT;
-		if (status == VL_OK)
-			status = commit_batch(&b);
-	}
-	if (status == VL_BADINPUT)
-		vl_warn("nothing written");
-	batch_free(&b);
+	if (spec == &vl_projects_spec)
+		b.rule = project_rule;
+	status = vl_batch_run(&b, cli->dir, importfile,
+	    (const char *const *)opt, cli->today);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 

@@ -1,0 +1,301 @@
+/*
+ * batch.c - records added to one register file as one batch: all of them
+ * or none.
+ *
+ * The target file is read under the lock for its header and the ids it
+ * already uses.  Each record, from options or from an imported CSV, is
+ * mapped onto the file's own columns (extra columns kept, missing ones
+ * refused when they hold a value), given an id when it has none, checked
+ * against the schema and the tool's own rules, and turned into a CSV
+ * row.  Only when no record of the batch was bad are the rows appended,
+ * in one commit.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vl.h"
+
+static bool
+has_id(const struct vl_filespec *s)
+{
+	return strcmp(s->field[0].name, "id") == 0;
+}
+
+/* Project ids are P001, P002...; fund and inspection ids 1, 2... */
+static const char *
+id_prefix(const struct vl_filespec *s)
+{
+	return s == &vl_projects_spec ? "P" : "";
+}
+
+static void
+note_id(struct vl_batch *b, const char *id)
+{
+	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
+	struct vl_project p = {0};
+	char *end;
+	int64_t n;
+
+	if (strncmp(id, prefix, strlen(prefix)) == 0 && *num >= '0' &&
+	    *num <= '9') {
+		n = strtoll(num, &end, 10);
+		if (*end == '\0' && n >= b->next_id && n < INT64_MAX)
+			b->next_id = n + 1;
+	}
+	p.id = vl_xstrdup(id);
+	vl_projects_add(&b->ids, &p);
+}
+
+static int
+on_existing(const struct vl_record *r, void *ctx)
+{
+	struct vl_batch *b = ctx;
+
+	if (has_id(b->spec) && *vl_field(r, "id"))
+		note_id(b, vl_field(r, "id"));
+	return 0;
+}
+
+/* The target file's header and used ids; a new file gets the spec's. */
+static int
+scan_target(struct vl_batch *b)
+{
+	struct vl_csv_opts opts = {NULL, NULL, &b->hdr};
+	char *path = vl_reg_path(&b->book.reg, b->spec->file);
+	int status = VL_OK;
+	size_t i;
+
+	b->next_id = 1;
+	if (vl_reg_exists(&b->book.reg, b->spec->file))
+		status = vl_csv_read(path, vl_book_display(&b->book,
+		    b->spec->file), &opts, on_existing, b);
+	free(path);
+	if (b->hdr.n == 0) {
+		b->hdr.n = b->spec->n;
+		b->hdr.name = vl_xcalloc(b->spec->n, sizeof *b->hdr.name);
+		for (i = 0; i < b->spec->n; i++)
+			b->hdr.name[i] = vl_xstrdup(b->spec->field[i].name);
+	}
+	return status;
+}
+
+int
+vl_batch_open(struct vl_batch *b, const char *dir)
+{
+	int status;
+
+	status = vl_book_load(&b->book, dir, b->load | VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS, VL_NODATE);
+	if (status == VL_OK)
+		status = vl_reg_lock(&b->book.reg);
+	if (status == VL_OK)
+		status = scan_target(b);
+	return status;
+}
+
+static bool
+column_known(const struct vl_batch *b, const char *name)
+{
+	size_t i;
+
+	if (vl_header_index(&b->hdr, name) >= 0)
+		return true;
+	for (i = 0; i < b->spec->n; i++)
+		if (strcmp(b->spec->field[i].name, name) == 0)
+			return true;
+	return false;
+}
+
+/* An import's columns must all be known, its core ones present. */
+static int
+check_columns(struct vl_batch *b, const struct vl_record *r)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < r->header->n; i++)
+		if (!column_known(b, r->header->name[i])) {
+			vl_errat(r->file, 1, r->header->name[i], "not a column "
+			    "of %s", b->spec->file);
+			bad++;
+		}
+	for (i = 0; i < b->spec->n; i++) {
+		const char *name = b->spec->field[i].name;
+
+		if (vl_header_index(&b->hdr, name) < 0 &&
+		    *vl_field(r, name)) {
+			vl_errat(r->file, r->line, name, "%s has no such "
+			    "column; add it to the file first",
+			    b->spec->file);
+			bad++;
+		}
+	}
+	return bad;
+}
+
+static int
+check_id(struct vl_batch *b, const struct vl_record *r, char **id)
+{
+	if (!**id) {
+		struct vl_buf s = {0};
+
+		free(*id);
+		vl_buf_printf(&s, b->spec == &vl_projects_spec ?
+		    "%s%03" PRId64 : "%s%" PRId64, id_prefix(b->spec),
+		    b->next_id);
+		*id = s.data;
+	}
+	if (vl_projects_find(&b->ids, *id)) {
+		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
+		    "in this batch", *id, b->spec->file);
+		return 1;
+	}
+	note_id(b, *id);
+	return 0;
+}
+
+/* Amounts are stored in one form: yuan with two decimals. */
+static void
+normalise_money(const struct vl_batch *b, char **values)
+{
+	char buf[VL_MONEY_BUFSZ];
+	const char *why;
+	int64_t fen;
+	size_t i;
+	int col;
+
+	for (i = 0; i < b->spec->n; i++) {
+		if (b->spec->field[i].type != VL_T_MONEY)
+			continue;
+		col = vl_header_index(&b->hdr, b->spec->field[i].name);
+		if (col >= 0 && vl_money_parse(values[col], &fen, &why) == 0) {
+			free(values[col]);
+			values[col] = vl_xstrdup(vl_money_format(fen, buf));
+		}
+	}
+}
+
+int
+vl_batch_record(const struct vl_record *r, void *batch)
+{
+	struct vl_batch *b = batch;
+	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
+	size_t *lens = vl_xcalloc(b->hdr.n, sizeof *lens), i;
+	struct vl_record view = {r->file, r->line, b->hdr.n, NULL, lens,
+	    &b->hdr};
+	int bad = 0, idcol = vl_header_index(&b->hdr, "id");
+
+	if (!b->checked_columns) {
+		b->checked_columns = true;
+		bad += check_columns(b, r);
+	}
+	for (i = 0; i < b->hdr.n; i++)
+		values[i] = vl_xstrdup(vl_field(r, b->hdr.name[i]));
+	if (idcol >= 0)
+		bad += check_id(b, r, &values[idcol]);
+	for (i = 0; i < b->hdr.n; i++)
+		lens[i] = strlen(values[i]);
+	view.field = values;
+	bad += vl_check_record(b->spec, &view, &b->book.projects,
+	    &b->book.plan);
+	if (b->rule)
+		bad += b->rule(b, &view);
+	if (!bad) {
+		normalise_money(b, values);
+		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
+		if (idcol >= 0)
+			vl_buf_printf(&b->added, "%s\n", values[idcol]);
+	}
+	for (i = 0; i < b->hdr.n; i++)
+		free(values[i]);
+	free(values);
+	free(lens);
+	return 0;
+}
+
+void
+vl_batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
+{
+	const struct vl_filespec *s = b->spec;
+	struct vl_header h = {s->n, vl_xcalloc(s->n, sizeof(char *))};
+	char **field = vl_xcalloc(s->n, sizeof *field);
+	size_t *len = vl_xcalloc(s->n, sizeof *len), i;
+	char date[VL_DATE_BUFSZ];
+	struct vl_record r = {"command line", 0, s->n, field, len, &h};
+
+	for (i = 0; i < s->n; i++) {
+		h.name[i] = (char *)s->field[i].name;
+		field[i] = (char *)(value[i] ? value[i] : "");
+		if (!value[i] && strcmp(s->field[i].name, "date") == 0)
+			field[i] = vl_date_format(today, date);
+		len[i] = strlen(field[i]);
+	}
+	vl_batch_record(&r, b);
+	free(h.name);
+	free(field);
+	free(len);
+}
+
+int
+vl_batch_import(struct vl_batch *b, const char *path)
+{
+	struct vl_csv_opts opts = {NULL, NULL, NULL};
+	const char **req = vl_spec_required(b->spec);
+
+	/* an import may leave ids out: they are assigned */
+	opts.required = req + has_id(b->spec);
+	return vl_csv_read(path, strcmp(path, "-") == 0 ? "stdin" : path,
+	    &opts, vl_batch_record, b);
+}
+
+int
+vl_batch_commit(struct vl_batch *b)
+{
+	struct vl_buf header = {0};
+	struct vl_change ch = {b->spec->file, NULL, false, b->rows.data,
+	    b->rows.len};
+	int status = VL_OK;
+
+	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
+	ch.header = header.data;
+	if (b->rows.len > 0)
+		status = vl_reg_commit(&b->book.reg, &ch, 1);
+	vl_buf_free(&header);
+	if (status == VL_OK && b->added.len)
+		fputs(b->added.data, stdout);
+	return status;
+}
+
+void
+vl_batch_free(struct vl_batch *b)
+{
+	vl_book_free(&b->book);
+	vl_header_free(&b->hdr);
+	vl_projects_free(&b->ids);
+	vl_buf_free(&b->rows);
+	vl_buf_free(&b->added);
+}
+
+int
+vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
+    const char *const *value, vl_date today)
+{
+	long errors = vl_error_count();
+	int status;
+
+	if ((status = vl_batch_open(b, dir)) == VL_OK) {
+		if (import)
+			status = vl_batch_import(b, import);
+		else
+			vl_batch_fields(b, value, today);
+		if (status == VL_OK && vl_error_count() > errors)
+			status = VL_BADINPUT;
+		if (status == VL_OK)
+			status = vl_batch_commit(b);
+	}
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
+	vl_batch_free(b);
+	return status;
+}
