@@ -1,0 +1,78 @@
+/*
+ * stage.c - where a project stands: registered, reviewed, started,
+ * completed, accepted.
+ *
+ * The stage is derived, never stored: from the progress journal and the
+ * inspections of a book loaded as of a day.  A project stands at the
+ * furthest step there is evidence of, so a start without a passed review
+ * is "started" (the missing review is a warning, not a stage), and an
+ * acceptance that failed accepts nothing.
+ */
+#include <string.h>
+
+#include "vl.h"
+
+const char *const vl_project_stages[] = {"registered", "reviewed",
+    "started", "completed", "accepted", NULL};
+
+static void
+first(vl_date *d, vl_date when)
+{
+	if (*d == VL_NODATE || when < *d)
+		*d = when;
+}
+
+void
+vl_project_milestones(const struct vl_book *b, size_t i,
+    struct vl_milestones *m)
+{
+	const struct vl_inspection *in;
+	const char *id = b->projects.v[i].id;
+	size_t k;
+
+	m->reviewed = m->accepted = VL_NODATE;
+	m->started = b->progress ? b->progress[i].started : VL_NODATE;
+	m->completed = b->progress ? b->progress[i].completed : VL_NODATE;
+	for (k = 0; k < b->ninsp; k++) {
+		in = &b->insp[k];
+		if (strcmp(in->project, id) != 0 ||
+		    strcmp(in->result, "pass") != 0 || in->date == VL_NODATE)
+			continue;
+		if (strcmp(in->phase, "review") == 0)
+			first(&m->reviewed, in->date);
+		else if (strcmp(in->phase, "acceptance") == 0)
+			first(&m->accepted, in->date);
+	}
+}
+
+enum vl_stage
+vl_project_stage(const struct vl_book *b, size_t i, struct vl_milestones *m)
+{
+	struct vl_milestones own;
+
+	if (!m)
+		m = &own;
+	vl_project_milestones(b, i, m);
+	if (m->accepted != VL_NODATE)
+		return VL_STAGE_ACCEPTED;
+	if (m->completed != VL_NODATE)
+		return VL_STAGE_COMPLETED;
+	if (m->started != VL_NODATE)
+		return VL_STAGE_STARTED;
+	if (m->reviewed != VL_NODATE)
+		return VL_STAGE_REVIEWED;
+	return VL_STAGE_REGISTERED;
+}
+
+int
+vl_stage_parse(const char *s, enum vl_stage *st)
+{
+	int i;
+
+	for (i = 0; vl_project_stages[i]; i++)
+		if (strcmp(vl_project_stages[i], s) == 0) {
+			*st = (enum vl_stage)i;
+			return 0;
+		}
+	return -1;
+}
