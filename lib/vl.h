@@ -528,4 +528,103 @@ enum vl_stage vl_project_stage(const struct vl_book *b, size_t i,
 /* 0, or -1 for a name not in vl_project_stages */
 int vl_stage_parse(const char *s, enum vl_stage *st);
 
+/* ---- ledger.c: the fund journal read and summed in one pass ---------- */
+
+/* The kinds of fund movement, in the order of vl_kinds. */
+enum vl_kind { VL_RECEIPT, VL_ALLOCATION, VL_EXPENSE };
+
+/* One good row of a journal in the form of funds.csv, valid only during
+ * the callback.  Optional fields left empty are "". */
+struct vl_fund {
+	const char *file;	/* name for messages */
+	long line;
+	const char *id, *level, *source, *project, *purpose, *note;
+	enum vl_kind kind;
+	vl_date date;
+	int64_t amount;		/* fen */
+};
+/* return 0 to go on, non-zero to stop (returned by vl_fund_read) */
+typedef int (*vl_fund_fn)(const struct vl_fund *f, void *ctx);
+
+/* Read a journal ("-" is stdin) in one pass; memory does not grow with
+ * its length.  Every row is checked by vl_check_record against
+ * vl_funds_spec -- without resolving projects or purposes, which are the
+ * caller's to judge -- and every bad row is reported as FILE:LINE: field:
+ * message.  Rows dated after as_of (VL_NODATE: none) are skipped; fn gets
+ * every other good row.  Returns VL_OK, VL_BADINPUT (a row was bad; fn saw
+ * the good ones), VL_SYSFAULT, or what fn returned to stop the read. */
+int vl_fund_read(const char *path, const char *display, vl_date as_of,
+    vl_fund_fn fn, void *ctx);
+
+/* Sums by a text key (a town, a source, an unknown id), found in
+ * constant time. */
+struct vl_group {
+	char *key;
+	int64_t amount;		/* fen */
+	long count;		/* amounts added */
+	long line;		/* the line given with the first of them */
+};
+struct vl_groups {		/* all zero: empty */
+	struct vl_group *v;	/* in order of first use, or sorted */
+	size_t n, cap;
+	size_t *slot;
+	size_t nslot;
+};
+/* Add amount to key's group, made on first use.  false when the sum
+ * would overflow (the group is left as it was). */
+bool vl_groups_add(struct vl_groups *g, const char *key, int64_t amount,
+    long line);
+/* NULL when there is no such group */
+const struct vl_group *vl_groups_find(const struct vl_groups *g,
+    const char *key);
+/* v sorted by key in byte order ("" first); finding still works */
+void vl_groups_sort(struct vl_groups *g);
+void vl_groups_free(struct vl_groups *g);
+
+struct vl_ledger_sums {		/* fen */
+	int64_t received;	/* receipts */
+	int64_t allocated;	/* allocations */
+	int64_t spent;		/* expenses */
+};
+
+struct vl_ledger_project {
+	int64_t allocated, spent;
+	int64_t *purpose;	/* spent by purpose: npurposes + 1, in the
+				 * plan's order; the last is spent on
+				 * purposes the plan does not allow */
+};
+
+/* A register's journal summed: receipts, allocations and expenses by
+ * funding line of the plan, by level, by project and by purpose. */
+struct vl_ledger {
+	size_t nlines;		/* = plan.nfunding */
+	size_t nlevels;		/* the entries of vl_levels */
+	size_t npurposes;	/* = plan.npurposes */
+	size_t nprojects;	/* = projects.n of the book */
+	struct vl_ledger_sums total;
+	/* nlines + 1, in the plan's order; the last: rows with no level or
+	 * a level that no funding line names (allocations and expenses
+	 * carry a level only when the clerk gave one) */
+	struct vl_ledger_sums *line;
+	/* nlevels + 1, in the order of vl_levels; the last: no level */
+	struct vl_ledger_sums *level;
+	int64_t *purpose;	/* expenses: npurposes + 1, as per project */
+	struct vl_ledger_project *project;	/* as book->projects.v */
+	/* money naming what the register does not know, key and first
+	 * line of each: allocations and expenses to a project not in
+	 * projects.csv (by project id); expenses on a purpose outside the
+	 * plan (by purpose; also counted in their project's spent) */
+	struct vl_groups stray_allocated, stray_spent, stray_purpose;
+	long rows;		/* rows summed */
+};
+
+/* Sum the register's funds.csv (none: nothing moved yet) for a book
+ * loaded with at least VL_LOAD_PROJECTS, ignoring rows dated after as_of
+ * (VL_NODATE: none).  Bad rows are reported as vl_fund_read does and an
+ * overflowing sum as an error.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT;
+ * l is filled (and must be freed) in every case. */
+int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
+    vl_date as_of);
+void vl_ledger_free(struct vl_ledger *l);
+
 #endif
