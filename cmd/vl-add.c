@@ -139,10 +139,12 @@ write_register(struct vl_reg *reg, const char *plan, size_t planlen)
 	int status;
 
 	ch[0] = (struct vl_change){"plan.json", NULL, true, plan, planlen};
+	vl_reg_note(reg, "init", "plan.json", "");
 	for (i = 0; i < NSPECS; i++) {
 		headers[i] = canonical_header(all_specs[i]);
 		ch[i + 1] = (struct vl_change){all_specs[i]->file, NULL, true,
 		    headers[i], strlen(headers[i])};
+		vl_reg_note(reg, "init", all_specs[i]->file, "");
 	}
 	status = vl_reg_commit(reg, ch, NSPECS + 1);
 	for (i = 0; i < NSPECS; i++)

@@ -176,6 +176,27 @@ normalise_money(const struct vl_batch *b, char **values)
 	}
 }
 
+/* The audit line of a record: its id, or its core fields when the file
+ * has no ids (progress: "P01 started 2023-01-05"). */
+static void
+note_record(struct vl_batch *b, char **values, int idcol)
+{
+	struct vl_buf key = {0};
+	size_t i;
+	int col;
+
+	if (idcol >= 0)
+		vl_buf_puts(&key, values[idcol]);
+	for (i = 0; idcol < 0 && i < b->spec->ncore; i++) {
+		col = vl_header_index(&b->hdr, b->spec->field[i].name);
+		vl_buf_printf(&key, "%s%s", i ? " " : "", col >= 0 ?
+		    values[col] : "");
+	}
+	vl_reg_note(&b->book.reg, "add", b->spec->file, key.data ? key.data :
+	    "");
+	vl_buf_free(&key);
+}
+
 int
 vl_batch_record(const struct vl_record *r, void *batch)
 {
@@ -206,6 +227,7 @@ vl_batch_record(const struct vl_record *r, void *batch)
 		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
 		if (idcol >= 0)
 			vl_buf_printf(&b->added, "%s\n", values[idcol]);
+		note_record(b, values, idcol);
 	}
 	for (i = 0; i < b->hdr.n; i++)
 		free(values[i]);
