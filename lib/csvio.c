@@ -268,6 +268,29 @@ utf8_valid_prefix(const unsigned char *s, size_t n)
 	return i;
 }
 
+/* Multi-byte UTF-8 characters less bytes that are not UTF-8: GB18030
+ * text scores below zero, UTF-8 with a stray byte well above it (and may
+ * well be valid GB18030 too, which must not turn its Chinese into other
+ * Chinese). */
+static long
+utf8_score(const unsigned char *s, size_t n)
+{
+	long score = 0;
+	size_t ok, i;
+
+	for (;;) {
+		ok = utf8_valid_prefix(s, n);
+		for (i = 0; i < ok; i++)
+			score += (s[i] & 0xc0) == 0xc0;	/* a lead byte */
+		if (ok == n)
+			return score;
+		score--;
+		s += ok + 1, n -= ok + 1;
+	}
+}
+
+/* The line is not fed to libcsv: the record it is part of is lost, but a
+ * record that starts on the next line is not. */
 static void
 byte_error(struct reader *r, size_t at, const char *what)
 {
@@ -276,6 +299,8 @@ byte_error(struct reader *r, size_t at, const char *what)
 	snprintf(msg, sizeof msg, "%s at byte offset %lld", what,
 	    r->offset + (long long)at);
 	bad(r, r->line, "%s", msg);
+	if (r->parser.pstate != 0 || r->nf > 0)
+		r->skip = true;
 }
 
 static void
@@ -317,7 +342,8 @@ decide_encoding(struct reader *r, const char *s, size_t n, bool more)
 	if (!name) {
 		ok = utf8_valid_prefix((const unsigned char *)s, n);
 		/* a block may end inside a character */
-		if (ok == n || (more && n - ok < 4 && ok + 4 > n)) {
+		if (ok == n || (more && n - ok < 4) ||
+		    utf8_score((const unsigned char *)s, n) > 0) {
 			r->enc = ENC_UTF8;
 			return;
 		}
@@ -338,12 +364,10 @@ feed_line(struct reader *r, const char *s, size_t n)
 	r->line++;
 	if (nul) {
 		byte_error(r, (size_t)(nul - s), "a NUL byte");
-		r->skip = true;
 	} else if (r->enc == ENC_ICONV) {
 		feed_converted(r, s, n);
 	} else if ((ok = utf8_valid_prefix((const unsigned char *)s, n)) != n) {
 		byte_error(r, ok, "a byte that is not valid UTF-8");
-		r->skip = true;
 	} else {
 		feed_utf8(r, s, n);
 	}
@@ -479,14 +503,16 @@ vl_field(const struct vl_record *r, const char *name)
 }
 
 /* RFC 4180 asks quotes only where a field holds a comma, quote or line
- * end; leading or trailing blanks are quoted too so they survive. */
+ * end; leading or trailing blanks and tabs are quoted too so they
+ * survive. */
 static bool
 needs_quotes(const char *s)
 {
 	size_t n = strlen(s);
 
-	return strpbrk(s, ",\"\r\n") != NULL ||
-	    (n > 0 && (s[0] == ' ' || s[n - 1] == ' '));
+	/* libcsv strips blanks and tabs around an unquoted field */
+	return strpbrk(s, ",\"\r\n") != NULL || (n > 0 &&
+	    (strchr(" \t", s[0]) || strchr(" \t", s[n - 1])));
 }
 
 int
