@@ -1,0 +1,393 @@
+/*
+ * test_plan.c - plan.json: the SPEC's example loads to the fen, and every
+ * kind of mistake a clerk can make in it is refused with its place named.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "vl.h"
+
+/* the example of SPEC 3, as a clerk would save it */
+static const char example[] =
+    "{\n"
+    "  \"name\": \"村级组织活动场所建设(第一批)\",\n"
+    "  \"villages\": 50,\n"
+    "  \"start_by\": \"2022-12-31\",\n"
+    "  \"complete_by\": \"2023-05-31\",\n"
+    "  \"total\": \"184.7万\",\n"
+    "  \"funding\": [\n"
+    "    {\"name\": \"中央、自治区、市\", \"levels\": [\"central\", "
+    "\"region\", \"city\"], \"amount\": \"168.46万\"},\n"
+    "    {\"name\": \"区\", \"levels\": [\"district\"], \"amount\": "
+    "\"16.24万\"}\n"
+    "  ],\n"
+    "  \"purposes\": [\"construction\", \"equipment\"]\n"
+    "}\n";
+
+static char dir[] = "/tmp/vl-test-plan.XXXXXX";
+static char path[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(dir))
+		return -1;
+	snprintf(path, sizeof path, "%s/plan.json", dir);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	unlink(path);
+	return rmdir(dir);
+}
+
+static void
+write_plan(const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* text with its one occurrence of from replaced by to, malloc'd */
+static char *
+replace(const char *text, const char *from, const char *to)
+{
+	struct vl_buf b = {0};
+	const char *at = strstr(text, from);
+
+	assert_non_null(at);
+	assert_null(strstr(at + 1, from));
+	vl_buf_add(&b, text, (size_t)(at - text));
+	vl_buf_puts(&b, to);
+	vl_buf_puts(&b, at + strlen(from));
+	return b.data;
+}
+
+static char *
+example_with(const char *from, const char *to)
+{
+	return replace(example, from, to);
+}
+
+struct loaded {
+	int status;
+	long errors;
+	char *err;
+};
+
+/* vl_plan_load on text with stderr captured; the plan is freed */
+static struct loaded
+load(const char *text)
+{
+	struct vl_plan p;
+	struct loaded l;
+	long before = vl_error_count();
+	FILE *tmp = tmpfile();
+	struct vl_buf b = {0};
+	char block[4096];
+	size_t n;
+	int saved;
+
+	if (text)
+		write_plan(text);
+	assert_non_null(tmp);
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(saved >= 0 && dup2(fileno(tmp), 2) >= 0);
+	l.status = vl_plan_load(path, "plan.json", &p);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	vl_plan_free(&p);
+	l.errors = vl_error_count() - before;
+	rewind(tmp);
+	vl_buf_add(&b, "", 0);
+	while ((n = fread(block, 1, sizeof block, tmp)) > 0)
+		vl_buf_add(&b, block, n);
+	fclose(tmp);
+	l.err = b.data;
+	return l;
+}
+
+/* text is refused with exactly these messages, one a line */
+static void
+refused(const char *text, const char *want)
+{
+	struct loaded l = load(text);
+	long lines = 0;
+	const char *s;
+
+	for (s = want; *s; s++)
+		lines += *s == '\n';
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_string_equal(l.err, want);
+	assert_int_equal(l.errors, lines);
+	free(l.err);
+}
+
+/* the example with from replaced by to is refused so */
+static void
+refused_with(const char *from, const char *to, const char *want)
+{
+	char *text = example_with(from, to);
+
+	refused(text, want);
+	free(text);
+}
+
+static void
+test_example(void **state)
+{
+	struct vl_plan p;
+	const char *why;
+	vl_date d;
+
+	(void)state;
+	write_plan(example);
+	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
+	assert_string_equal(p.name, "村级组织活动场所建设(第一批)");
+	assert_int_equal(p.villages, 50);
+	assert_int_equal(vl_date_parse("2022-12-31", &d, &why), 0);
+	assert_int_equal(p.start_by, d);
+	assert_int_equal(vl_date_parse("2023-05-31", &d, &why), 0);
+	assert_int_equal(p.complete_by, d);
+	assert_int_equal(p.total, 184700000);
+	assert_int_equal(p.nfunding, 2);
+	assert_string_equal(p.funding[0].name, "中央、自治区、市");
+	assert_int_equal(p.funding[0].amount, 168460000);
+	assert_int_equal(p.funding[0].nlevels, 3);
+	assert_string_equal(p.funding[0].levels[0], "central");
+	assert_string_equal(p.funding[0].levels[1], "region");
+	assert_string_equal(p.funding[0].levels[2], "city");
+	assert_string_equal(p.funding[1].name, "区");
+	assert_int_equal(p.funding[1].amount, 16240000);
+	assert_int_equal(p.funding[1].nlevels, 1);
+	assert_string_equal(p.funding[1].levels[0], "district");
+	/* the lines add up to the total, to the fen */
+	assert_int_equal(p.funding[0].amount + p.funding[1].amount, p.total);
+	assert_int_equal(p.npurposes, 2);
+	assert_string_equal(p.purposes[0], "construction");
+	assert_string_equal(p.purposes[1], "equipment");
+
+	assert_int_equal(vl_plan_funding_of(&p, "central"), 0);
+	assert_int_equal(vl_plan_funding_of(&p, "region"), 0);
+	assert_int_equal(vl_plan_funding_of(&p, "city"), 0);
+	assert_int_equal(vl_plan_funding_of(&p, "district"), 1);
+	assert_int_equal(vl_plan_funding_of(&p, "town"), -1);
+	assert_int_equal(vl_plan_funding_of(&p, ""), -1);
+	assert_int_equal(vl_plan_funding_of(&p, "City"), -1);
+	assert_true(vl_plan_has_purpose(&p, "construction"));
+	assert_true(vl_plan_has_purpose(&p, "equipment"));
+	assert_false(vl_plan_has_purpose(&p, "banquet"));
+	assert_false(vl_plan_has_purpose(&p, ""));
+	assert_false(vl_plan_has_purpose(&p, "Construction"));
+	vl_plan_free(&p);
+	assert_null(p.funding);
+	assert_int_equal(p.nfunding, 0);
+	assert_int_equal(p.npurposes, 0);
+	/* an empty plan answers no, not crashes */
+	assert_false(vl_plan_has_purpose(&p, "construction"));
+	assert_int_equal(vl_plan_funding_of(&p, "city"), -1);
+}
+
+/* amounts in all the accepted forms; another layout of the same JSON */
+static void
+test_other_forms(void **state)
+{
+	struct vl_plan p;
+	char *a = example_with("\"184.7万\"", "\"1,847,000.00\""), *b;
+
+	(void)state;
+	b = example_with("\"16.24万\"", "\"162400\"");
+	write_plan(a);
+	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
+	assert_int_equal(p.total, 184700000);
+	vl_plan_free(&p);
+	write_plan(b);
+	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
+	assert_int_equal(p.funding[1].amount, 16240000);
+	vl_plan_free(&p);
+	write_plan("{\"purposes\":[\"construction\"],\"funding\":[{\"amount\":"
+	    "\"1\",\"levels\":[\"city\"],\"name\":\"x\"}],\"total\":\"1.00\","
+	    "\"complete_by\":\"2024-02-29\",\"start_by\":\"2024-01-01\","
+	    "\"villages\":0,\"name\":\"\"}");
+	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
+	assert_int_equal(p.total, 100);
+	assert_int_equal(p.villages, 0);
+	assert_int_equal(p.complete_by - p.start_by, 59);
+	vl_plan_free(&p);
+	free(a);
+	free(b);
+}
+
+static void
+test_duplicate_key(void **state)
+{
+	char *text = example_with("  \"total\": \"184.7万\",\n",
+	    "  \"total\": \"184.7万\",\n  \"total\": \"1847万\",\n");
+	struct loaded l;
+
+	(void)state;
+	l = load(text);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, 1);
+	/* jansson names the line of the second one */
+	assert_non_null(strstr(l.err, "vl: plan.json:7: column "));
+	assert_non_null(strstr(l.err, "duplicate object key"));
+	free(l.err);
+	free(text);
+	/* in a funding line too */
+	text = example_with("\"amount\": \"16.24万\"",
+	    "\"amount\": \"16.24万\", \"amount\": \"16.24万\"");
+	l = load(text);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_non_null(strstr(l.err, "vl: plan.json:9: column "));
+	assert_non_null(strstr(l.err, "duplicate object key"));
+	free(l.err);
+	free(text);
+}
+
+static void
+test_unknown_key(void **state)
+{
+	(void)state;
+	refused_with("\"villages\"", "\"vilages\"",
+	    "vl: plan.json: unknown key \"vilages\"\n"
+	    "vl: plan.json: villages: must be a whole number\n");
+	refused_with("  \"total\"", "  \"note\": \"x\",\n  \"total\"",
+	    "vl: plan.json: unknown key \"note\"\n");
+	refused_with("\"name\": \"区\"", "\"name\": \"区\", \"amt\": \"1\"",
+	    "vl: plan.json: funding[1]: unknown key \"amt\"\n");
+}
+
+static void
+test_amount_number(void **state)
+{
+	struct loaded l;
+	char *one, *both;
+
+	(void)state;
+	refused_with("\"amount\": \"168.46万\"", "\"amount\": 1684600",
+	    "vl: plan.json: funding[0].amount: must be a string (write "
+	    "amounts as \"184.7万\", never as JSON numbers)\n");
+	refused_with("\"total\": \"184.7万\"", "\"total\": 1847000.00",
+	    "vl: plan.json: total: must be a string (write amounts as "
+	    "\"184.7万\", never as JSON numbers)\n");
+	/* both at once: every problem is reported */
+	one = example_with("\"total\": \"184.7万\"", "\"total\": 1847000");
+	both = replace(one, "\"16.24万\"", "162400");
+	l = load(both);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, 2);
+	assert_non_null(strstr(l.err, "total: must be a string"));
+	assert_non_null(strstr(l.err, "funding[1].amount: must be a string"));
+	free(l.err);
+	free(one);
+	free(both);
+}
+
+static void
+test_bad_values(void **state)
+{
+	(void)state;
+	refused_with("2023-05-31", "2023-02-29",
+	    "vl: plan.json: complete_by: no such day\n");
+	refused_with("2022-12-31", "2022/12/31",
+	    "vl: plan.json: start_by: not a YYYY-MM-DD date\n");
+	refused_with("\"184.7万\"", "\"1.234\"",
+	    "vl: plan.json: total: more than 2 decimals\n");
+	refused_with("\"168.46万\"", "\"lots\"",
+	    "vl: plan.json: funding[0].amount: not an amount\n");
+	refused_with("\"district\"", "\"town\"",
+	    "vl: plan.json: funding[1].levels: unknown level \"town\" "
+	    "(central, region, city, district)\n");
+	refused_with("\"villages\": 50", "\"villages\": -1",
+	    "vl: plan.json: villages: must be a whole number\n");
+	refused_with("\"villages\": 50", "\"villages\": \"50\"",
+	    "vl: plan.json: villages: must be a whole number\n");
+	refused_with("[\"construction\", \"equipment\"]", "[]",
+	    "vl: plan.json: purposes: must be a non-empty array of strings\n");
+	refused_with("\"equipment\"", "\"\"",
+	    "vl: plan.json: purposes: must hold only non-empty strings\n");
+	refused_with("[\"district\"]", "\"district\"",
+	    "vl: plan.json: funding[1].levels: must be a non-empty array of "
+	    "strings\n");
+	refused_with("  \"start_by\": \"2022-12-31\",\n", "",
+	    "vl: plan.json: start_by: missing\n");
+	refused("[]\n", "vl: plan.json: the plan must be a JSON object\n");
+}
+
+static void
+test_invalid_json(void **state)
+{
+	struct loaded l;
+	char *text;
+
+	(void)state;
+	/* a comma forgotten at the end of line 4 */
+	text = example_with("\"2022-12-31\",", "\"2022-12-31\"");
+	l = load(text);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, 1);
+	assert_non_null(strstr(l.err, "vl: plan.json:5: column "));
+	free(l.err);
+	free(text);
+	/* cut short */
+	text = vl_xstrdup(example);
+	text[100] = '\0';
+	l = load(text);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_non_null(strstr(l.err, "vl: plan.json:"));
+	free(l.err);
+	free(text);
+	l = load("");
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, 1);
+	free(l.err);
+}
+
+static void
+test_missing_file(void **state)
+{
+	struct loaded l;
+
+	(void)state;
+	unlink(path);
+	l = load(NULL);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, 1);
+	assert_string_equal(l.err, "vl: plan.json: cannot open: No such file "
+	    "or directory\n");
+	free(l.err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_example),
+		cmocka_unit_test(test_other_forms),
+		cmocka_unit_test(test_duplicate_key),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_amount_number),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_invalid_json),
+		cmocka_unit_test(test_missing_file),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
