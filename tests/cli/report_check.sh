@@ -1,0 +1,36 @@
+# overdue --check: exit 1 when anything is late or flagged (cron mails on
+# failure), 0 when nothing is, or only items coming due; without --check
+# always 0.  The list printed is the same either way.
+. "$TESTS/lib.sh"
+
+vl-add -C reg init --plan "$SHARE/demo/plan.json" 2>/dev/null
+cat > reg/projects.csv <<'CSV'
+id,town,village,leader,specialist,budget
+P1,青山镇,松林村,蓝霞,廖燕,100.00
+CSV
+cat > reg/inspections.csv <<'CSV'
+id,date,project,phase,aspect,result,finding,due,closed,inspector
+1,2022-12-01,P1,review,quality,pass,,,,黄立新
+CSV
+# nothing due yet: empty list, exit 0
+expect 0 vl-report -C reg overdue --as-of 2022-12-15 --check
+lines out 1
+# start_by is today: coming due is no failure
+expect 0 vl-report -C reg overdue --as-of 2022-12-31 --within 7 --check
+has out "not-started,P1"
+has out "due-soon"
+# a day later it is late
+expect 1 vl-report -C reg overdue --as-of 2023-01-01 --check
+has out "not-started,P1,青山镇,松林村,蓝霞,廖燕,2022-12-31,1,late"
+cp out with-check
+expect 0 vl-report -C reg overdue --as-of 2023-01-01
+same out with-check
+# started: nothing late again
+printf '2022-12-20,P1,started,\n' >> reg/progress.csv
+expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
+lines out 1
+# the demo has late items
+demo d
+expect 1 vl-report -C d overdue --as-of 2023-06-15 --check
+lines out 22
+done_
