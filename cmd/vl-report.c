@@ -201,9 +201,10 @@ cmd_overdue(int argc, char **argv)
 
 /* ---- progress -------------------------------------------------------- */
 
-/* Where each project stands as of the day. */
+/* Where each project stands as of the day (stage.c), and its findings. */
 struct standing {
-	vl_date reviewed, accepted;	/* first passed review / acceptance */
+	enum vl_stage stage;
+	struct vl_milestones m;
 	long open, overdue;		/* findings not closed; past due */
 };
 
@@ -211,33 +212,20 @@ static struct standing *
 standings(const struct vl_book *b, vl_date as_of)
 {
 	struct standing *s = vl_xcalloc(b->projects.n + 1, sizeof *s);
-	vl_date *d;
 	size_t i;
 	long p;
 
 	for (i = 0; i < b->projects.n; i++)
-		s[i].reviewed = s[i].accepted = VL_NODATE;
+		s[i].stage = vl_project_stage(b, i, &s[i].m);
 	for (i = 0; i < b->ninsp; i++) {
 		const struct vl_inspection *in = &b->insp[i];
 
-		if ((p = vl_projects_index(&b->projects, in->project)) < 0)
+		if (strcmp(in->result, "fail") != 0 ||
+		    in->closed != VL_NODATE ||
+		    (p = vl_projects_index(&b->projects, in->project)) < 0)
 			continue;
-		if (strcmp(in->result, "fail") == 0) {
-			if (in->closed == VL_NODATE) {
-				s[p].open++;
-				s[p].overdue += in->due != VL_NODATE &&
-				    in->due < as_of;
-			}
-			continue;
-		}
-		if (strcmp(in->phase, "review") == 0)
-			d = &s[p].reviewed;
-		else if (strcmp(in->phase, "acceptance") == 0)
-			d = &s[p].accepted;
-		else
-			continue;
-		if (*d == VL_NODATE || in->date < *d)
-			*d = in->date;
+		s[p].open++;
+		s[p].overdue += in->due != VL_NODATE && in->due < as_of;
 	}
 	return s;
 }
@@ -262,14 +250,13 @@ struct tally {
 };
 
 static void
-tally_add(struct tally *t, const struct vl_progress_state *p,
-    const struct standing *s)
+tally_add(struct tally *t, const struct standing *s)
 {
 	t->projects++;
-	t->reviewed += s->reviewed != VL_NODATE;
-	t->started += p->started != VL_NODATE;
-	t->completed += p->completed != VL_NODATE;
-	t->accepted += s->accepted != VL_NODATE;
+	t->reviewed += s->m.reviewed != VL_NODATE;
+	t->started += s->m.started != VL_NODATE;
+	t->completed += s->m.completed != VL_NODATE;
+	t->accepted += s->m.accepted != VL_NODATE;
 	t->open += s->open;
 	t->overdue += s->overdue;
 }
@@ -320,7 +307,7 @@ tally_towns(const struct vl_book *b, const struct standing *s,
 			;
 		if (k == n)
 			t[n++].town = town;
-		tally_add(&t[k], &b->progress[i], &s[i]);
+		tally_add(&t[k], &s[i]);
 	}
 	return n;
 }
@@ -336,7 +323,7 @@ progress_by_town(const struct vl_book *b, const struct standing *s,
 	n = tally_towns(b, s, t);
 	total.town = "total";
 	for (i = 0; i < b->projects.n; i++)
-		tally_add(&total, &b->progress[i], &s[i]);
+		tally_add(&total, &s[i]);
 	out = vl_out_open(stdout, &o->cli.out, NTOWN_COLS, town_cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
@@ -355,19 +342,6 @@ static const struct vl_col project_cols[] = {
 };
 #define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
 
-/* the furthest stage a project has reached */
-static const char *
-stage(const struct vl_progress_state *p, const struct standing *s)
-{
-	if (p->completed != VL_NODATE && s->accepted != VL_NODATE)
-		return "accepted";
-	if (p->completed != VL_NODATE)
-		return "completed";
-	if (p->started != VL_NODATE)
-		return "started";
-	return s->reviewed != VL_NODATE ? "reviewed" : "registered";
-}
-
 static int
 progress_by_project(const struct vl_book *b, const struct standing *s,
     const struct opts *o)
@@ -385,11 +359,11 @@ progress_by_project(const struct vl_book *b, const struct standing *s,
 		snprintf(overdue, sizeof overdue, "%ld", s[i].overdue);
 		v[0] = p->id, v[1] = p->town, v[2] = p->village;
 		v[3] = p->leader, v[4] = p->specialist;
-		v[5] = stage(&b->progress[i], &s[i]);
-		v[6] = date_or_empty(s[i].reviewed, d[0]);
-		v[7] = date_or_empty(b->progress[i].started, d[1]);
-		v[8] = date_or_empty(b->progress[i].completed, d[2]);
-		v[9] = date_or_empty(s[i].accepted, d[3]);
+		v[5] = vl_project_stages[s[i].stage];
+		v[6] = date_or_empty(s[i].m.reviewed, d[0]);
+		v[7] = date_or_empty(s[i].m.started, d[1]);
+		v[8] = date_or_empty(s[i].m.completed, d[2]);
+		v[9] = date_or_empty(s[i].m.accepted, d[3]);
 		v[10] = open, v[11] = overdue;
 		vl_out_row(out, v);
 	}
