@@ -393,9 +393,138 @@ cmd_progress(int argc, char **argv)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- funds ----------------------------------------------------------- */
+
+/*
+ * Receipts name the level the money comes from; allocations and expenses
+ * name a project, and a level only when the clerk gave one.  Nothing is
+ * apportioned: each sum stands on the row of the level it was booked
+ * with, the rest on the row "(no line)", and the total row holds all.
+ * remaining (received - spent) is given for the total, and for the lines
+ * and levels only when every allocation and expense names its level.
+ */
+static const struct vl_col funds_cols[] = {
+	{"line", VL_COL_TEXT}, {"level", VL_COL_TEXT},
+	{"plan", VL_COL_MONEY}, {"received", VL_COL_MONEY},
+	{"allocated", VL_COL_MONEY}, {"spent", VL_COL_MONEY},
+	{"remaining", VL_COL_MONEY}
+};
+#define NFUNDS_COLS (sizeof funds_cols / sizeof funds_cols[0])
+
+#define NO_LINE "(no line)"
+#define NO_LEVEL "(none)"
+
+static void
+funds_row(struct vl_out *out, const char *line, const char *level,
+    const int64_t *plan, const struct vl_ledger_sums *s, bool remaining)
+{
+	char m[5][VL_MONEY_BUFSZ];
+	const char *v[NFUNDS_COLS];
+	int64_t left;
+
+	v[0] = line;
+	v[1] = level;
+	v[2] = plan ? vl_money_format(*plan, m[0]) : NULL;
+	v[3] = vl_money_format(s->received, m[1]);
+	v[4] = vl_money_format(s->allocated, m[2]);
+	v[5] = vl_money_format(s->spent, m[3]);
+	v[6] = remaining && vl_money_sub(s->received, s->spent, &left) ?
+	    vl_money_format(left, m[4]) : NULL;
+	vl_out_row(out, v);
+}
+
+static bool
+moved(const struct vl_ledger_sums *s)
+{
+	return s->received || s->allocated || s->spent;
+}
+
+/* index of a level in vl_levels (and in l->level), or -1 */
+static long
+level_at(const char *name)
+{
+	long k;
+
+	for (k = 0; vl_levels[k]; k++)
+		if (strcmp(vl_levels[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/* Money the plan's lines do not account for: no level, or a level no
+ * line names. */
+static void
+funds_stray(struct vl_out *out, const struct vl_book *b,
+    const struct vl_ledger *l)
+{
+	size_t k, nstray = 0;
+
+	if (!moved(&l->line[l->nlines]))
+		return;
+	funds_row(out, NO_LINE, "", NULL, &l->line[l->nlines], false);
+	for (k = 0; k < l->nlevels; k++)
+		if (vl_plan_funding_of(&b->plan, vl_levels[k]) < 0 &&
+		    moved(&l->level[k])) {
+			funds_row(out, NO_LINE, vl_levels[k], NULL,
+			    &l->level[k], false);
+			nstray++;
+		}
+	/* the rows without a level, when they are not all of it */
+	if (nstray > 0 && moved(&l->level[l->nlevels]))
+		funds_row(out, NO_LINE, NO_LEVEL, NULL, &l->level[l->nlevels],
+		    false);
+}
+
+static void
+funds_table(struct vl_out *out, const struct vl_book *b,
+    const struct vl_ledger *l)
+{
+	const struct vl_ledger_sums *stray = &l->line[l->nlines];
+	bool whole = stray->allocated == 0 && stray->spent == 0;
+	size_t i, k;
+	long lv;
+
+	for (i = 0; i < l->nlines; i++) {
+		const struct vl_funding *f = &b->plan.funding[i];
+
+		funds_row(out, f->name, "", &f->amount, &l->line[i], whole);
+		for (k = 0; k < f->nlevels; k++)
+			if ((lv = level_at(f->levels[k])) >= 0)
+				funds_row(out, f->name, f->levels[k], NULL,
+				    &l->level[lv], whole);
+	}
+	funds_stray(out, b, l);
+	funds_row(out, "total", "", &b->plan.total, &l->total, true);
+}
+
+static int
+cmd_funds(int argc, char **argv)
+{
+	struct vl_ledger ledger;
+	struct vl_book book;
+	struct vl_out *out;
+	struct opts o;
+	int status;
+
+	parse(argc, argv, NULL, 0, "vl-report [-C DIR] funds [--as-of DATE] "
+	    "[--format F]", &o);
+	if ((status = load(&book, &o)) != VL_OK)
+		return status;
+	status = vl_ledger_load(&ledger, &book, o.cli.today);
+	if (status == VL_OK) {
+		out = vl_out_open(stdout, &o.cli.out, NFUNDS_COLS, funds_cols);
+		funds_table(out, &book, &ledger);
+		status = vl_out_close(out);
+	}
+	vl_ledger_free(&ledger);
+	vl_book_free(&book);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 static const struct vl_subcmd cmds[] = {
 	{"overdue", cmd_overdue, "[--within N] [--check]"},
 	{"progress", cmd_progress, "[--by town|project]"},
+	{"funds", cmd_funds, ""},
 	{NULL, NULL, NULL}
 };
 
