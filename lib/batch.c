@@ -266,7 +266,7 @@ vl_batch_import(struct vl_batch *b, const char *path)
 	const char **req = vl_spec_required(b->spec);
 
 	/* an import may leave ids out: they are assigned */
-	opts.required = req + has_id(b->spec);
+	opts.required = b->required ? b->required : req + has_id(b->spec);
 	return vl_csv_read(path, strcmp(path, "-") == 0 ? "stdin" : path,
 	    &opts, vl_batch_record, b);
 }

@@ -472,6 +472,9 @@ struct vl_batch {
 	int load;		/* VL_LOAD_* besides plan and projects */
 	vl_batch_rule rule;	/* or NULL */
 	void *ctx;		/* for rule */
+	/* the columns an import must have, NULL-terminated; NULL: the
+	 * spec's core columns but id */
+	const char *const *required;
 	/* kept by the batch */
 	struct vl_book book;	/* as vl_book_load, nothing ignored */
 	struct vl_header hdr;	/* the target file's columns, its order */
