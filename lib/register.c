@@ -139,13 +139,14 @@ sink_write(struct sink *k, const char *p, size_t n)
 	return write_all(k->fd, p, n);
 }
 
-/* Copy the old file into k; remember whether it ended in a newline. */
+/* Copy the old file into k; remember whether it ended in a newline.
+ * 1 when there was none, or it was empty: it needs its header. */
 static int
 copy_old(const char *path, struct sink *k, bool *ends_nl)
 {
 	char block[65536];
 	ssize_t n;
-	int in = open(path, O_RDONLY | O_CLOEXEC);
+	int in = open(path, O_RDONLY | O_CLOEXEC), empty = 1;
 
 	*ends_nl = true;
 	if (in < 0)
@@ -161,9 +162,10 @@ copy_old(const char *path, struct sink *k, bool *ends_nl)
 			return -1;
 		}
 		*ends_nl = block[n - 1] == '\n';
+		empty = 0;
 	}
 	close(in);
-	return 0;
+	return empty;
 }
 
 static int
