@@ -27,6 +27,8 @@ TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
 UNITBINS = $(UNIT:%=$(B)/tests/%)
+# helpers of the reliability tests (tests/tools/)
+TESTTOOLS = $(B)/tests/audit-verify $(B)/tests/faultshim.so
 MAN1 = man/vl-add.1 man/vl-fund.1 man/vl-inspect.1 man/vl-report.1
 MAN5 = man/vl-register.5
 MAN7 = man/vl.7
@@ -58,14 +60,23 @@ $(B)/tests/%: tests/unit/%.c $(B)/libvl.a lib/vl.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -lcmocka -o $@
 
+$(B)/tests/audit-verify: tests/tools/audit-verify.c $(B)/libvl.a lib/vl.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -o $@
+
+# LD_PRELOADed by the fault tests, so never sanitized (ASan must load first)
+$(B)/tests/faultshim.so: tests/tools/faultshim.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) -O2 -g -fPIC -shared $< -o $@ -ldl
+
 # Install what is missing on a fresh Debian machine (as root or by sudo).
 deps:
 	@sh tools/deps.sh
 
-units: $(UNITBINS)
+units: $(UNITBINS) $(TESTTOOLS)
 
 # unit tests, CLI tests, then the same again under ASan+UBSan
-check: all $(UNITBINS)
+check: all $(UNITBINS) $(TESTTOOLS)
 	@rm -f tests/out/summary
 	@sh tests/run.sh $(B)
 	@$(MAKE) --no-print-directory B=build/asan \
@@ -73,7 +84,7 @@ check: all $(UNITBINS)
 	    LDFLAGS="-fsanitize=address,undefined" sanitized
 	@awk '{p += $$1; f += $$2} END {print "check: " p " passed, " f " failed"}' tests/out/summary
 
-sanitized: $(BINS) $(UNITBINS)
+sanitized: $(BINS) $(UNITBINS) $(TESTTOOLS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run.sh $(B)
 

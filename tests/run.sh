@@ -25,7 +25,7 @@ EOS
 		chmod +x "$bindir/$(basename "$t")"
 	done
 fi
-export PATH="$bindir:$PATH" TOP="$top" SHARE="$top/share" TESTS="$top/tests"
+export PATH="$bindir:$PATH" TOP="$top" SHARE="$top/share" TESTS="$top/tests" BUILD="$build"
 export LC_ALL=C.UTF-8 VL_LOCK_TIMEOUT=5
 unset VL_DIR VL_AS_OF VL_INPUT_ENCODING
 
