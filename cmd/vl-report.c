@@ -6,6 +6,7 @@
  * day only, so a report printed again later comes out as it was.
  */
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -521,10 +522,372 @@ cmd_funds(int argc, char **argv)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- summary --------------------------------------------------------- */
+
+/*
+ * One page of plain text for a meeting: the programme against its
+ * deadlines, the money, the open findings (safety and quality first:
+ * 进度服从质量、平安高于一切) and who is late.  Written as a table of one
+ * column, so --encoding applies to it as to every report.
+ */
+struct page {
+	struct vl_buf text;	/* lines, each ending in \n */
+	const struct vl_book *b;
+	vl_date today;
+};
+
+static void
+say(struct page *pg, const char *fmt, ...)
+{
+	struct vl_buf line = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	vl_buf_reserve(&line, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(line.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	line.len = (size_t)n;
+	vl_buf_add(&pg->text, line.data, line.len);
+	vl_buf_add(&pg->text, "\n", 1);
+	vl_buf_free(&line);
+}
+
+/* s padded with blanks to w terminal columns (CJK counts two) */
+static const char *
+padded(const char *s, size_t w, struct vl_buf *b)
+{
+	size_t have = vl_text_width(s);
+
+	b->len = 0;
+	vl_buf_puts(b, s);
+	while (have++ < w)
+		vl_buf_add(b, " ", 1);
+	return b->data;
+}
+
+/* exact 万 (10,000 yuan = 1,000,000 fen): 184.7万, 148.60333万 */
+static const char *
+wan(int64_t fen, char buf[40])
+{
+	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
+	unsigned long long whole = u / 1000000, part = u % 1000000;
+	int digits = 6;
+
+	while (digits > 0 && part % 10 == 0)
+		part /= 10, digits--;
+	if (digits)
+		snprintf(buf, 40, "%s%llu.%0*llu万", fen < 0 ? "-" : "", whole,
+		    digits, part);
+	else
+		snprintf(buf, 40, "%s%llu万", fen < 0 ? "-" : "", whole);
+	return buf;
+}
+
+static void
+summary_progress(struct page *pg, const struct standing *s)
+{
+	const struct vl_book *b = pg->b;
+	struct tally t = {0};
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ], pct[32];
+	long villages = b->plan.villages, behind;
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++)
+		tally_add(&t, &s[i]);
+	say(pg, "一、进度 Progress: start by %s (12月份全部动工), complete by %s",
+	    vl_date_format(b->plan.start_by, d1),
+	    vl_date_format(b->plan.complete_by, d2));
+	say(pg, "  审查 reviewed   %3ld / %ld  %s", t.reviewed, villages,
+	    share(t.reviewed, villages, pct) ? pct : "");
+	say(pg, "  动工 started    %3ld / %ld  %s", t.started, villages,
+	    share(t.started, villages, pct) ? pct : "");
+	say(pg, "  竣工 completed  %3ld / %ld  %s", t.completed, villages,
+	    share(t.completed, villages, pct) ? pct : "");
+	say(pg, "  验收 accepted   %3ld / %ld  %s", t.accepted, villages,
+	    share(t.accepted, villages, pct) ? pct : "");
+	if ((long)b->projects.n != villages)
+		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
+		    "projects", villages, b->projects.n);
+	behind = villages - t.started;
+	if (behind > 0 && pg->today > b->plan.start_by)
+		say(pg, "  %ld not started, %ld days after the start deadline",
+		    behind, (long)(pg->today - b->plan.start_by));
+	else if (behind > 0)
+		say(pg, "  %ld to start in the %ld days left to the start "
+		    "deadline", behind, (long)(b->plan.start_by - pg->today));
+}
+
+static void
+money_line(struct page *pg, const char *label, int64_t fen, const char *note)
+{
+	char m[VL_MONEY_BUFSZ], w[40];
+	struct vl_buf p1 = {0}, p2 = {0};
+
+	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(wan(fen, w),
+	    14, &p2), vl_money_format(fen, m), note);
+	vl_buf_free(&p1);
+	vl_buf_free(&p2);
+}
+
+static void
+summary_funds(struct page *pg, const struct vl_ledger *l)
+{
+	const struct vl_plan *p = &pg->b->plan;
+	char m[VL_MONEY_BUFSZ], w[40];
+	struct vl_buf note = {0};
+	int64_t d;
+	size_t i;
+
+	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", wan(p->total, w),
+	    vl_money_format(p->total, m));
+	for (i = 0; i < p->nfunding; i++) {
+		note.len = 0;
+		vl_buf_printf(&note, "  of %s", vl_money_format(
+		    p->funding[i].amount, m));
+		if (vl_money_sub(p->funding[i].amount, l->line[i].received, &d)
+		    && d != 0)
+			vl_buf_printf(&note, ", %s %s", vl_money_format(d < 0 ?
+			    -d : d, m), d > 0 ? "to come" : "over plan");
+		money_line(pg, p->funding[i].name, l->line[i].received,
+		    note.data);
+	}
+	money_line(pg, "到位 received", l->total.received, "");
+	money_line(pg, "下拨 allocated", l->total.allocated, "");
+	note.len = 0;
+	for (i = 0; i < l->npurposes; i++)
+		vl_buf_printf(&note, "%s%s %s", i ? ", " : "  ",
+		    p->purposes[i], vl_money_format(l->purpose[i], m));
+	if (l->purpose[l->npurposes] != 0)
+		vl_buf_printf(&note, ", NOT ALLOWED %s", vl_money_format(
+		    l->purpose[l->npurposes], m));
+	money_line(pg, "支出 spent", l->total.spent, note.data ? note.data :
+	    "");
+	if (vl_money_sub(l->total.received, l->total.spent, &d))
+		money_line(pg, "结余 remaining", d, "  received - spent");
+	vl_buf_free(&note);
+}
+
+/* safety first, then quality; progress figures never hide them */
+static int
+aspect_rank(const char *aspect)
+{
+	static const char *const order[] = {"safety", "quality", "funds",
+	    "progress", NULL};
+	int i;
+
+	for (i = 0; order[i] && strcmp(order[i], aspect) != 0; i++)
+		;
+	return i;
+}
+
+static int
+by_gravity(const void *pa, const void *pb)
+{
+	const struct vl_inspection *a = *(const struct vl_inspection *const *)pa;
+	const struct vl_inspection *b = *(const struct vl_inspection *const *)pb;
+	int ra = aspect_rank(a->aspect), rb = aspect_rank(b->aspect);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static const char *
+person(const char *name)
+{
+	return *name ? name : "(none)";
+}
+
+static void
+finding_line(struct page *pg, const struct vl_inspection *in)
+{
+	const struct vl_project *p = vl_projects_find(&pg->b->projects,
+	    in->project);
+	struct vl_buf when = {0}, what = {0}, pad = {0};
+	char d[VL_DATE_BUFSZ];
+	const char *c;
+
+	if (in->due == VL_NODATE)
+		vl_buf_puts(&when, "no due date");
+	else if (pg->today > in->due)
+		vl_buf_printf(&when, "due %s, %ld days late",
+		    vl_date_format(in->due, d), (long)(pg->today - in->due));
+	else
+		vl_buf_printf(&when, "due %s", vl_date_format(in->due, d));
+	for (c = in->finding; *c; c++)
+		vl_buf_add(&what, *c == '\n' || *c == '\r' ? " " : c, 1);
+	say(pg, "  %-8s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", in->aspect, in->id,
+	    p->id, p->town, padded(p->village, 8, &pad), when.data,
+	    person(p->leader), person(p->specialist));
+	if (what.len)
+		say(pg, "           %s", what.data);
+	vl_buf_free(&when);
+	vl_buf_free(&what);
+	vl_buf_free(&pad);
+}
+
+static void
+summary_findings(struct page *pg)
+{
+	const struct vl_book *b = pg->b;
+	const struct vl_inspection **open = vl_xcalloc(b->ninsp + 1,
+	    sizeof *open);
+	size_t i, n = 0;
+	long late = 0;
+
+	for (i = 0; i < b->ninsp; i++)
+		if (strcmp(b->insp[i].result, "fail") == 0 &&
+		    b->insp[i].closed == VL_NODATE &&
+		    vl_projects_find(&b->projects, b->insp[i].project)) {
+			open[n++] = &b->insp[i];
+			late += b->insp[i].due != VL_NODATE &&
+			    b->insp[i].due < pg->today;
+		}
+	say(pg, "三、问题整改 Open findings: %zu, %ld past due (进度服从质量、"
+	    "平安高于一切: safety and quality first)", n, late);
+	if (n > 1)
+		qsort(open, n, sizeof *open, by_gravity);
+	for (i = 0; i < n; i++)
+		finding_line(pg, open[i]);
+	free(open);
+}
+
+/* The late items and flags of one project on one line: item i and those
+ * next[] leads to. */
+static void
+late_line(struct page *pg, const struct vl_overdue *v, const size_t *next,
+    size_t i)
+{
+	const struct vl_project *p = v[i].project;
+	struct vl_buf what = {0}, pad = {0};
+	size_t k;
+
+	for (k = i; k != SIZE_MAX; k = next[k]) {
+		vl_buf_puts(&what, what.len ? ", " : "");
+		vl_buf_puts(&what, vl_overdue_kind_name(v[k].kind));
+		if (v[k].kind == VL_OD_RECTIFICATION)
+			vl_buf_printf(&what, " #%s", v[k].insp->id);
+		if (v[k].status == VL_OD_LATE)
+			vl_buf_printf(&what, " %ld days", v[k].days_late);
+	}
+	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", p->id, p->town,
+	    padded(p->village, 8, &pad), person(p->leader),
+	    person(p->specialist), what.data);
+	vl_buf_free(&what);
+	vl_buf_free(&pad);
+}
+
+static void
+summary_late(struct page *pg)
+{
+	const struct vl_book *b = pg->b;
+	struct vl_overdue *v;
+	size_t n = vl_overdue_collect(b, pg->today, -1, &v), i, nproj = 0;
+	size_t *next = vl_xcalloc(n + 1, sizeof *next);
+	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p;
+	bool *first = vl_xcalloc(n + 1, sizeof *first);
+	long nlate = 0;
+
+	/* chain each project's items in list order */
+	for (p = 0; p < b->projects.n; p++)
+		last[p] = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		p = (size_t)(v[i].project - b->projects.v);
+		next[i] = SIZE_MAX;
+		if (last[p] == SIZE_MAX)
+			first[i] = true, nproj++;
+		else
+			next[last[p]] = i;
+		last[p] = i;
+		nlate += v[i].status == VL_OD_LATE;
+	}
+	say(pg, "四、逾期 Who is late: %ld items late, %ld flagged, on %zu "
+	    "projects (vl-report overdue for the list)", nlate,
+	    (long)n - nlate, nproj);
+	/* one line a project, in the order of its most pressing item */
+	for (i = 0; i < n; i++)
+		if (first[i])
+			late_line(pg, v, next, i);
+	free(first);
+	free(last);
+	free(next);
+	free(v);
+}
+
+static int
+print_page(const struct page *pg, const struct vl_outopts *given)
+{
+	struct vl_outopts o = {VL_FMT_TABLE, false, given->encoding};
+	struct vl_col col = {NULL, VL_COL_TEXT};
+	char *text = vl_xstrdup(pg->text.data), *line, *nl;
+	struct vl_out *out;
+
+	/* the first line stands as the header of a one-column table */
+	nl = strchr(text, '\n');
+	*nl = '\0';
+	col.name = text;
+	out = vl_out_open(stdout, &o, 1, &col);
+	for (line = nl + 1; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		vl_out_row(out, (const char *const *)&line);
+	}
+	free(text);
+	return vl_out_close(out);
+}
+
+static int
+cmd_summary(int argc, char **argv)
+{
+	struct page pg = {{0}, NULL, VL_NODATE};
+	struct vl_ledger ledger;
+	struct standing *s;
+	struct vl_book book;
+	char d[VL_DATE_BUFSZ];
+	struct opts o;
+	int status;
+
+	parse(argc, argv, NULL, 0, "vl-report [-C DIR] summary [--as-of DATE] "
+	    "[--encoding E]", &o);
+	if (o.cli.out.format != VL_FMT_CSV || o.cli.out.excel)
+		vl_die(VL_BADINPUT, "summary: plain text only; --format and "
+		    "--excel do not apply");
+	if ((status = load(&book, &o)) != VL_OK)
+		return status;
+	if ((status = vl_ledger_load(&ledger, &book, o.cli.today)) == VL_OK) {
+		pg.b = &book;
+		pg.today = o.cli.today;
+		s = standings(&book, o.cli.today);
+		say(&pg, "%s — 情况汇总 summary as of %s", book.plan.name,
+		    vl_date_format(o.cli.today, d));
+		say(&pg, "");
+		summary_progress(&pg, s);
+		say(&pg, "");
+		summary_funds(&pg, &ledger);
+		say(&pg, "");
+		summary_findings(&pg);
+		say(&pg, "");
+		summary_late(&pg);
+		status = print_page(&pg, &o.cli.out);
+		free(s);
+	}
+	vl_buf_free(&pg.text);
+	vl_ledger_free(&ledger);
+	vl_book_free(&book);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 static const struct vl_subcmd cmds[] = {
 	{"overdue", cmd_overdue, "[--within N] [--check]"},
 	{"progress", cmd_progress, "[--by town|project]"},
 	{"funds", cmd_funds, ""},
+	{"summary", cmd_summary, ""},
 	{NULL, NULL, NULL}
 };
 

@@ -1,0 +1,40 @@
+# summary: one page for a meeting; the figures are the other reports'
+. "$TESTS/lib.sh"
+
+demo d
+expect 0 vl-report -C d summary --as-of 2023-06-15
+cp out page
+# the programme against its December deadline, villages from the plan
+has page "  动工 started     48 / 50  96.0%"
+has page "2 not started, 166 days after the start deadline"
+# money in 万 and in yuan, exact
+has page "184.7万 in all (1847000.00 yuan)"
+has page "  区               16.2万            162000.00  of 162400.00, 400.00 to come"
+has page "  支出 spent       148.60333万      1486033.30  construction 1191946.00, equipment 294087.30"
+# open findings: safety before quality before the rest
+grep -E '^  (safety|quality|funds|progress) ' page | cut -c3-10 | tr -d ' ' | uniq > aspects
+printf 'safety\nquality\nfunds\n' > want
+same aspects want
+has page "Open findings: 6, 4 past due"
+# who is late, condensed, naming leader and specialist; the same items as
+# the overdue list
+has page "  P25 河口镇芦苇村   领导 胡明华, 专干 张卫东: not-started 166 days, not-completed 15 days"
+has page "  P45 东岭镇岩口村   领导 (none), 专干 潘春梅: missing-leader"
+vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 | cut -d, -f2 | uniq | sort -u > listed
+sed -n '/^四、/,$p' page | tail -n +2 | awk '{print $1}' | sort > condensed
+same listed condensed
+# the same page in GB18030
+expect 0 vl-report -C d summary --as-of 2023-06-15 --encoding gb18030
+iconv -f GB18030 -t UTF-8 out > back
+same back page
+# plain text only
+expect 2 vl-report -C d summary --format json
+expect 2 vl-report -C d summary --excel
+# a new register: nothing moved yet, nothing late, no fault
+vl-add -C r init --plan "$SHARE/demo/plan.json" 2>/dev/null
+expect 0 vl-report -C r summary --as-of 2022-10-01
+has out "  动工 started      0 / 50  0.0%"
+has out "50 to start in the 91 days left to the start deadline"
+has out "Open findings: 0, 0 past due"
+has out "Who is late: 0 items late, 0 flagged, on 0 projects"
+done_
