@@ -1,0 +1,20 @@
+# share/demo.sh (make demo): the demo's daily list as a table and the fund
+# check, on a scratch copy that is removed afterwards
+. "$TESTS/lib.sh"
+
+mkdir tmp
+snapshot "$SHARE/demo" > before
+TMPDIR=$PWD/tmp VL_DEMO_BIN=$(dirname "$(command -v vl-report)") \
+    expect 0 sh "$SHARE/demo.sh"
+# the list, exactly the table vl-report prints for the demo day
+vl-report -C "$SHARE/demo" overdue --as-of 2023-06-15 --format table > table
+sed -n '3,24p' out > shown
+same shown table
+has out "vl-fund check --as-of 2023-06-15"
+[ -z "$(ls -A tmp)" ] || fail "demo.sh left $(ls tmp) behind"
+snapshot "$SHARE/demo" > after
+same before after
+# tools missing: a clear message, not a half demo
+VL_DEMO_BIN=$PWD/nowhere expect 2 sh "$SHARE/demo.sh"
+has err "missing"
+done_
