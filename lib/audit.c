@@ -237,6 +237,23 @@ file_digest(const struct vl_reg *reg, const char *name, char out[VL_HASH_HEX])
 	return true;
 }
 
+/* A commit interrupted after its commit point (register.c's journal is
+ * in place) is finished first, as the next writer would: until then its
+ * files are new and its audit lines maybe not, which is no hand edit. */
+static void
+settle(const struct vl_reg *reg)
+{
+	struct vl_reg w;
+
+	if (!vl_reg_exists(reg, ".vl-journal"))
+		return;
+	vl_reg_open(&w, reg->dir);
+	if (vl_reg_lock(&w) != VL_OK)
+		vl_warn("%s: a commit was interrupted; the next writer "
+		    "completes it", reg->dir);
+	vl_reg_close(&w);
+}
+
 long
 vl_audit_outside_edits(const struct vl_reg *reg)
 {
@@ -246,6 +263,7 @@ vl_audit_outside_edits(const struct vl_reg *reg)
 	long changed = 0;
 	size_t i;
 
+	settle(reg);
 	if (vl_audit_read(reg, &a, on_digest, &o, NULL) == VL_SYSFAULT)
 		return -1;
 	for (i = 0; i < o.n; i++) {

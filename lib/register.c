@@ -460,7 +460,7 @@ vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
 	}
 	status = roll_forward(r);
 	if (status != VL_OK)
-		vl_warn("%s: the change is recorded; the next run of any vl "
-		    "tool completes it", r->dir);
+		vl_warn("%s: the change is recorded; the next vl tool that "
+		    "writes, or checks the audit trail, completes it", r->dir);
 	return status;
 }

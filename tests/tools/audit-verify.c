@@ -3,10 +3,11 @@
  *
  *   audit-verify [-c] DIR
  *
- * Walks the hash chain with vl_audit_read (seq 1, 2, ... and every hash
- * its predecessor's and its own fields'), then, unless -c (the chain
- * only, for a reader racing writers), asks vl_audit_outside_edits whether
- * every file is what the tools last left.  Prints "audit: N lines" and
+ * Unless -c (the chain only, for a reader racing writers), asks
+ * vl_audit_outside_edits whether every file is what the tools last left
+ * (finishing first a commit an interruption left after its commit
+ * point); then walks the hash chain with vl_audit_read (seq 1, 2, ...
+ * and every hash its predecessor's and its own fields').  Prints "audit: N lines" and
  * exits 0; 1 on a break or an outside edit; 2 when audit.csv cannot be
  * read as CSV.  Until vl-report audit exists, the tests use this.
  */
@@ -39,13 +40,14 @@ main(int argc, char **argv)
 	if (argc != 2 + chain_only)
 		vl_usage("audit-verify [-c] DIR");
 	vl_reg_open(&reg, argv[argc - 1]);
+	/* first, as it finishes a commit an interruption left half done */
+	if (!chain_only)
+		edits = vl_audit_outside_edits(&reg);
 	status = vl_audit_read(&reg, &a, on_line, &n, &broken);
 	vl_audit_free(&a);
 	if (status == VL_OK && broken)
 		vl_warn("%s/audit.csv:%ld: the chain is broken here",
 		    reg.dir, broken);
-	if (status == VL_OK && !chain_only)
-		edits = vl_audit_outside_edits(&reg);
 	vl_reg_close(&reg);
 	if (status != VL_OK)
 		return status;
