@@ -571,19 +571,19 @@ padded(const char *s, size_t w, struct vl_buf *b)
 
 /* exact 万 (10,000 yuan = 1,000,000 fen): 184.7万, 148.60333万 */
 static const char *
-wan(int64_t fen, char buf[40])
+wan(int64_t fen, char buf[64])
 {
 	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-	unsigned long long whole = u / 1000000, part = u % 1000000;
-	int digits = 6;
+	char frac[24];
+	size_t n;
 
-	while (digits > 0 && part % 10 == 0)
-		part /= 10, digits--;
-	if (digits)
-		snprintf(buf, 40, "%s%llu.%0*llu万", fen < 0 ? "-" : "", whole,
-		    digits, part);
-	else
-		snprintf(buf, 40, "%s%llu万", fen < 0 ? "-" : "", whole);
+	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
+	    1000000));
+	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
+		;
+	frac[n] = '\0';
+	snprintf(buf, 64, "%s%llu%s%s万", fen < 0 ? "-" : "",
+	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
 	return buf;
 }
 
@@ -624,7 +624,7 @@ summary_progress(struct page *pg, const struct standing *s)
 static void
 money_line(struct page *pg, const char *label, int64_t fen, const char *note)
 {
-	char m[VL_MONEY_BUFSZ], w[40];
+	char m[VL_MONEY_BUFSZ], w[64];
 	struct vl_buf p1 = {0}, p2 = {0};
 
 	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(wan(fen, w),
@@ -637,7 +637,7 @@ static void
 summary_funds(struct page *pg, const struct vl_ledger *l)
 {
 	const struct vl_plan *p = &pg->b->plan;
-	char m[VL_MONEY_BUFSZ], w[40];
+	char m[VL_MONEY_BUFSZ], w[64];
 	struct vl_buf note = {0};
 	int64_t d;
 	size_t i;
