@@ -3,7 +3,7 @@
 
 expect 0 vl-report --help
 cp out help
-sed 's/\\-/-/g' "$TOP/man/vl-report.1" > man
+sed 's/Fl \\-/--/g; s/\\-/-/g' "$TOP/man/vl-report.1" > man
 for w in overdue progress funds summary --within --check --by --as-of \
     --format --excel --encoding --input-encoding --dir --version \
     not-started rectification not-completed not-accepted \
