@@ -331,16 +331,25 @@ check_allocations(struct checker *k)
 	}
 }
 
+/* Money naming what the register does not know, one finding per key.
+ * The texts around the key are data (the plan's purposes), never a
+ * format. */
 static void
 strays(struct checker *k, const struct vl_groups *g, const char *check,
-    const char *what)
+    const char *before, const char *after)
 {
+	struct vl_buf d = {0};
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		finding(k, check, g->v[i].key, NULL, &g->v[i].amount, false,
-		    what, g->v[i].key, g->v[i].count, g->v[i].count == 1 ?
+	for (i = 0; i < g->n; i++) {
+		d.len = 0;
+		vl_buf_printf(&d, "%s%s%s: %ld row%s, first at %s:%ld", before,
+		    g->v[i].key, after, g->v[i].count, g->v[i].count == 1 ?
 		    "" : "s", k->funds, g->v[i].line);
+		finding(k, check, g->v[i].key, NULL, &g->v[i].amount, false,
+		    "%s", d.data);
+	}
+	vl_buf_free(&d);
 }
 
 static void
@@ -358,7 +367,7 @@ static void
 check_expenses(struct checker *k)
 {
 	const struct vl_ledger *l = k->l;
-	struct vl_buf allowed = {0}, fmt = {0};
+	struct vl_buf allowed = {0};
 	char g[64];
 	size_t i;
 
@@ -372,17 +381,15 @@ check_expenses(struct checker *k)
 			    k->b->projects.v[i].id, gap(lp->allocated,
 			    lp->spent, g));
 	}
+	vl_buf_puts(&allowed, "\", not a purpose of the plan (");
 	purposes_text(&k->b->plan, &allowed);
-	vl_buf_printf(&fmt, "spent on \"%%s\", not a purpose of the plan "
-	    "(%s; 专款专用): %%ld row%%s, first at %%s:%%ld",
-	    allowed.data ? allowed.data : "");
-	strays(k, &l->stray_purpose, "purpose", fmt.data);
-	strays(k, &l->stray_allocated, "project", "allocated to %s, which "
-	    "is not in projects.csv: %ld row%s, first at %s:%ld");
-	strays(k, &l->stray_spent, "project", "spent by %s, which is not in "
-	    "projects.csv: %ld row%s, first at %s:%ld");
+	vl_buf_puts(&allowed, "; 专款专用)");
+	strays(k, &l->stray_purpose, "purpose", "spent on \"", allowed.data);
+	strays(k, &l->stray_allocated, "project", "allocated to ",
+	    ", which is not in projects.csv");
+	strays(k, &l->stray_spent, "project", "spent by ",
+	    ", which is not in projects.csv");
 	vl_buf_free(&allowed);
-	vl_buf_free(&fmt);
 }
 
 /* The plan's and the budgets' sums must fit before any row is written:
@@ -682,7 +689,10 @@ cmd_sum(int argc, char **argv)
 		    "funds.csv");
 		display = vl_xstrdup(!o.file ? vl_book_display(&b,
 		    "funds.csv") : strcmp(o.file, "-") == 0 ? "stdin" : o.file);
-		status = vl_fund_read(path, display, o.cli.today, on_sum, &s);
+		/* a register without a journal has no money moved yet */
+		if (o.file || vl_reg_exists(&b.reg, "funds.csv"))
+			status = vl_fund_read(path, display, o.cli.today,
+			    on_sum, &s);
 	}
 	if (status == VL_OK && s.overflow)
 		status = VL_BADINPUT;

@@ -60,6 +60,15 @@ cp big.csv reg/funds.csv
 expect 2 vl-fund -C reg check
 has err 'reg/funds.csv:3: amount: a sum overflows'
 
+# a register without a journal: no money moved yet, for sum as for check
+cp "$TESTS"/cases/fund-balanced/input/* reg/
+rm reg/funds.csv
+expect 0 vl-fund -C reg sum --by level
+printf 'level,amount,count\n' > want
+same out want
+expect 0 vl-fund -C reg check
+has out 'receipts,区,100.00,0.00,-100.00,pending,'
+
 # usage
 expect 2 vl-fund -C reg sum
 has err 'usage: vl-fund [-C DIR] sum --by'
