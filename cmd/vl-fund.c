@@ -65,14 +65,15 @@ enum {
 	OPT_FINAL = VL_OPT_TOOL, OPT_TOTAL, OPT_BY, OPT_KIND
 };
 
-#define ALL_KINDS (-1)
+#define ALL_KINDS (-1)	/* sum --kind all */
+#define KEY_KIND (-2)	/* sum: the kind the key describes */
 
 struct opts {
 	struct vl_cli cli;
 	bool final;
 	const char *total;	/* reconcile: as given */
 	int by;			/* sum: index into by_names, -1: none */
-	int kind;		/* sum: enum vl_kind, ALL_KINDS, -2: default */
+	int kind;		/* sum: enum vl_kind, ALL_KINDS, KEY_KIND */
 	const char *file;	/* reconcile, sum: NULL for the register */
 };
 
@@ -118,7 +119,7 @@ parse(int argc, char **argv, const struct option *own, size_t nown,
 		longopts[n++] = shared[i];
 	memset(o, 0, sizeof *o);
 	o->by = -1;
-	o->kind = -2;
+	o->kind = KEY_KIND;
 	vl_cli_init(&o->cli);
 	while ((c = getopt_long(argc, argv, VL_CLI_SHORT, longopts, NULL)) != -1)
 		if (c == OPT_FINAL)
@@ -679,7 +680,7 @@ cmd_sum(int argc, char **argv)
 	if (o.by < 0)
 		vl_usage(usage);
 	s.by = o.by;
-	s.kind = o.kind != -2 ? o.kind : o.by == BY_KIND ? ALL_KINDS :
+	s.kind = o.kind != KEY_KIND ? o.kind : o.by == BY_KIND ? ALL_KINDS :
 	    (int)default_kind[o.by];
 	s.b = &b;
 	if (!o.file || o.by == BY_TOWN)
