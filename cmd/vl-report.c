@@ -590,37 +590,57 @@ wan(int64_t fen, char buf[64])
 }
 
 static void
+count_line(struct page *pg, const char *label, long n, long of)
+{
+	char pct[32];
+
+	say(pg, "  %s %3ld / %ld  %s", label, n, of, share(n, of, pct) ?
+	    pct : "");
+}
+
+/* where the programme stands against its start deadline */
+static void
+deadline_line(struct page *pg, long behind)
+{
+	vl_date by = pg->b->plan.start_by;
+
+	if (behind <= 0)
+		say(pg, "  every village has started");
+	else if (pg->today > by)
+		say(pg, "  %ld not started, %ld days after the start deadline",
+		    behind, (long)(pg->today - by));
+	else if (pg->today == by)
+		say(pg, "  %ld not started; the start deadline is today",
+		    behind);
+	else
+		say(pg, "  %ld not started; %ld days left to the start deadline",
+		    behind, (long)(by - pg->today));
+}
+
+static void
 summary_progress(struct page *pg, const struct standing *s)
 {
 	const struct vl_book *b = pg->b;
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	long villages = b->plan.villages;
 	struct tally t = {0};
-	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ], pct[32];
-	long villages = b->plan.villages, behind;
 	size_t i;
 
 	for (i = 0; i < b->projects.n; i++)
 		tally_add(&t, &s[i]);
-	say(pg, "一、进度 Progress: start by %s (12月份全部动工), complete by %s",
-	    vl_date_format(b->plan.start_by, d1),
-	    vl_date_format(b->plan.complete_by, d2));
-	say(pg, "  审查 reviewed   %3ld / %ld  %s", t.reviewed, villages,
-	    share(t.reviewed, villages, pct) ? pct : "");
-	say(pg, "  动工 started    %3ld / %ld  %s", t.started, villages,
-	    share(t.started, villages, pct) ? pct : "");
-	say(pg, "  竣工 completed  %3ld / %ld  %s", t.completed, villages,
-	    share(t.completed, villages, pct) ? pct : "");
-	say(pg, "  验收 accepted   %3ld / %ld  %s", t.accepted, villages,
-	    share(t.accepted, villages, pct) ? pct : "");
+	vl_date_format(b->plan.start_by, d1);
+	vl_date_format(b->plan.complete_by, d2);
+	/* the speech's 12月份全部动工, when the plan's deadline is December */
+	say(pg, "一、进度 Progress: start by %s%s, complete by %s", d1,
+	    strncmp(d1 + 4, "-12-", 4) == 0 ? " (12月份全部动工)" : "", d2);
+	count_line(pg, "审查 reviewed  ", t.reviewed, villages);
+	count_line(pg, "动工 started   ", t.started, villages);
+	count_line(pg, "竣工 completed ", t.completed, villages);
+	count_line(pg, "验收 accepted  ", t.accepted, villages);
 	if ((long)b->projects.n != villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
 		    "projects", villages, b->projects.n);
-	behind = villages - t.started;
-	if (behind > 0 && pg->today > b->plan.start_by)
-		say(pg, "  %ld not started, %ld days after the start deadline",
-		    behind, (long)(pg->today - b->plan.start_by));
-	else if (behind > 0)
-		say(pg, "  %ld to start in the %ld days left to the start "
-		    "deadline", behind, (long)(b->plan.start_by - pg->today));
+	deadline_line(pg, villages - t.started);
 }
 
 static void

@@ -34,7 +34,10 @@ expect 2 vl-report -C d summary --excel
 vl-add -C r init --plan "$SHARE/demo/plan.json" 2>/dev/null
 expect 0 vl-report -C r summary --as-of 2022-10-01
 has out "  动工 started      0 / 50  0.0%"
-has out "50 to start in the 91 days left to the start deadline"
+has out "50 not started; 91 days left to the start deadline"
 has out "Open findings: 0, 0 past due"
 has out "Who is late: 0 items late, 0 flagged, on 0 projects"
+expect 0 vl-report -C r summary --as-of 2022-12-31
+has out "50 not started; the start deadline is today"
+has out "start by 2022-12-31 (12月份全部动工)"
 done_
