@@ -31,6 +31,10 @@ has out "vl-report (vl)"
 # a full disk: exit 3
 vl-report -C d overdue --as-of 2023-06-15 > /dev/full 2> err
 [ $? = 3 ] || fail "overdue to /dev/full did not exit 3"
-vl-report -C d progress --as-of 2023-06-15 --format table > /dev/full 2> err
-[ $? = 3 ] || fail "progress to /dev/full did not exit 3"
+for c in "progress --format table" "progress --by project" funds summary \
+    "overdue --format json" "overdue --check"; do
+	vl-report -C d $c --as-of 2023-06-15 > /dev/full 2> err
+	[ $? = 3 ] || fail "$c to /dev/full did not exit 3"
+	has err "No space left"
+done
 done_
