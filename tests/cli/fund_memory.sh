@@ -1,0 +1,56 @@
+# Memory grows with projects and groups, never with rows: two million fund
+# rows stream through check, balance and sum in a 32 MiB address space.
+# The journal is a FIFO fed by awk, so no disk holds it either.
+. "$TESTS/lib.sh"
+LIMIT=32768	# KiB: about 12 MiB is what vl-fund needs to start
+# sanitizers and valgrind reserve far more than any limit: skip there
+if ! (ulimit -v $LIMIT && vl-fund --version) > /dev/null 2>&1; then
+	note "skipped: vl-fund does not start in $LIMIT KiB (sanitizer?)"
+	done_
+fi
+
+mkdir reg
+cat > reg/plan.json <<'JSON'
+{"name": "memory", "villages": 1, "start_by": "2022-12-31",
+ "complete_by": "2023-05-31", "total": "1万",
+ "funding": [{"name": "all", "levels": ["central", "region", "city",
+   "district"], "amount": "1万"}],
+ "purposes": ["construction", "equipment"]}
+JSON
+printf 'id,town,village,leader,specialist,budget\nP1,青山镇,松林村,蓝霞,廖燕,10000\n' > reg/projects.csv
+journal() {
+	awk 'BEGIN {
+		print "id,date,kind,level,source,project,purpose,amount,note"
+		print "1,2023-01-01,receipt,central,finance,,,10000.00,"
+		for (i = 0; i < 1000000; i++)
+			printf "%d,2023-01-02,allocation,,,P1,,0.01,\n", i + 2
+		for (i = 0; i < 1000000; i++)
+			printf "%d,2023-01-03,expense,,,P1,%s,0.01,\n",
+			    i + 1000002, i % 2 ? "equipment" : "construction"
+	}' > reg/funds.csv
+}
+mkfifo reg/funds.csv
+
+journal &
+(ulimit -v $LIMIT && vl-fund -C reg check --final) > out 2> err
+st=$?
+wait
+[ $st = 0 ] || { fail "check exited $st"; cat err >&2; }
+printf 'check,subject,expected,actual,difference,status,detail\n' > want
+same out want
+
+journal &
+(ulimit -v $LIMIT && vl-fund -C reg balance) > out 2> err
+st=$?
+wait
+[ $st = 0 ] || { fail "balance exited $st"; cat err >&2; }
+has out 'P1,青山镇,松林村,蓝霞,廖燕,10000.00,10000.00,10000.00,5000.00,5000.00,0.00,'
+
+journal &
+(ulimit -v $LIMIT && vl-fund -C reg sum --by purpose) > out 2> err
+st=$?
+wait
+[ $st = 0 ] || { fail "sum exited $st"; cat err >&2; }
+printf 'purpose,amount,count\nconstruction,5000.00,500000\nequipment,5000.00,500000\n' > want
+same out want
+done_
