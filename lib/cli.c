@@ -133,8 +133,10 @@ vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
 		return cmds[k].run(argc - 1, argv + 1);
 	for (c = cmds; c->name; c++)
 		vl_buf_printf(&names, "%s%s", c == cmds ? "" : "|", c->name);
-	if (argc >= 2)
-		vl_warn("unknown command \"%s\"", argv[1]);
+	for (k = 1; k < argc && argv[k][0] == '-'; k++)
+		k += takes_value(argv[k]);
+	if (k < argc)
+		vl_warn("unknown command \"%s\"", argv[k]);
 	fprintf(stderr, "usage: %s %s ... (see %s --help)\n", vl_progname(),
 	    names.data, vl_progname());
 	vl_buf_free(&names);

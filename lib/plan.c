@@ -213,6 +213,8 @@ vl_plan_load(const char *path, const char *display, struct vl_plan *p)
 	}
 	load_root(&c, root, p);
 	json_decref(root);
+	if (c.bad)
+		vl_plan_free(p);	/* the caller frees only a plan loaded */
 	return c.bad ? VL_BADINPUT : VL_OK;
 }
 
