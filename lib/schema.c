@@ -115,6 +115,20 @@ valid_id(const char *s)
 	return true;
 }
 
+/* Text may hold tabs and span lines; no other control character, which
+ * a report would carry to a terminal or a spreadsheet. */
+static bool
+valid_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if ((*p < ' ' && *p != '\t' && *p != '\n' && *p != '\r') ||
+		    *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return false;
+	return true;
+}
+
 static bool
 valid_count(const char *s)
 {
@@ -141,7 +155,8 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		return 0;
+		why = valid_text(v) ? NULL : "a control character";
+		break;
 	case VL_T_ID:
 		why = valid_id(v) ? NULL : "an id may not hold blanks, commas "
 		    "or quotes";
