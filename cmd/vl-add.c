@@ -86,7 +86,8 @@ slurp(const char *path, size_t *len)
 	while ((n = fread(block, 1, sizeof block, f)) > 0)
 		vl_buf_add(&b, block, n);
 	if (ferror(f))
-		vl_die(VL_SYSFAULT, "%s: %s", path, strerror(errno));
+		vl_die(errno == EISDIR ? VL_BADINPUT : VL_SYSFAULT, "%s: %s",
+		    path, strerror(errno));
 	if (f != stdin)
 		fclose(f);
 	*len = b.len;
@@ -176,10 +177,14 @@ cmd_init(int argc, char **argv)
 		vl_usage("vl-add [-C DIR] init [--plan FILE]");
 	vl_cli_done(&cli);
 	if (planfile) {
-		if ((status = vl_plan_load(planfile, planfile, &plan)) != VL_OK)
-			return status;
-		vl_plan_free(&plan);
+		/* checked as read once: stdin cannot be read twice */
 		text = slurp(planfile, &len);
+		status = vl_plan_load_mem(text, len, planfile, &plan);
+		vl_plan_free(&plan);
+		if (status != VL_OK) {
+			free(text);
+			return status;
+		}
 	} else {
 		text = vl_xstrdup(plan_template);
 		len = strlen(text);

@@ -190,32 +190,57 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 }
 
 int
-vl_plan_load(const char *path, const char *display, struct vl_plan *p)
+vl_plan_load_mem(const char *buf, size_t len, const char *display,
+    struct vl_plan *p)
 {
 	struct ctx c = {display, false};
 	json_error_t e;
 	json_t *root;
 
 	memset(p, 0, sizeof *p);
-	root = strcmp(path, "-") == 0 ?
-	    json_loadf(stdin, JSON_REJECT_DUPLICATES, &e) :
-	    json_load_file(path, JSON_REJECT_DUPLICATES, &e);
+	/* a leading BOM, as Notepad saves it, is no part of the JSON */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		buf += 3, len -= 3;
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
-		if (json_error_code(&e) == json_error_cannot_open_file) {
-			vl_errat(display, 0, NULL, "cannot open: %s",
-			    strerror(errno ? errno : ENOENT));
-			return errno == ENOENT || errno == 0 ? VL_BADINPUT :
-			    VL_SYSFAULT;
-		}
 		vl_errat(display, e.line, NULL, "column %d: %s", e.column,
 		    e.text);
 		return VL_BADINPUT;
 	}
 	load_root(&c, root, p);
 	json_decref(root);
-	if (c.bad)
-		vl_plan_free(p);	/* the caller frees only a plan loaded */
 	return c.bad ? VL_BADINPUT : VL_OK;
+}
+
+int
+vl_plan_load(const char *path, const char *display, struct vl_plan *p)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct vl_buf b = {0};
+	char block[65536];
+	size_t n;
+	int status, err = 0;
+
+	memset(p, 0, sizeof *p);
+	if (!f) {
+		err = errno;
+		vl_errat(display, 0, NULL, "cannot open: %s", strerror(err));
+		return err == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+	}
+	while ((n = fread(block, 1, sizeof block, f)) > 0)
+		vl_buf_add(&b, block, n);
+	if (ferror(f))
+		err = errno ? errno : EIO;
+	if (f != stdin)
+		fclose(f);
+	if (err) {
+		vl_errat(display, 0, NULL, "cannot read: %s", strerror(err));
+		vl_buf_free(&b);
+		return err == EISDIR ? VL_BADINPUT : VL_SYSFAULT;
+	}
+	status = vl_plan_load_mem(b.data ? b.data : "", b.len, display, p);
+	vl_buf_free(&b);
+	return status;
 }
 
 void
