@@ -162,6 +162,9 @@ struct vl_plan {
 /* load and validate; errors are reported with line and column.
  * Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_plan_load(const char *path, const char *display, struct vl_plan *p);
+/* the same on a plan's bytes; a leading UTF-8 BOM is skipped */
+int vl_plan_load_mem(const char *buf, size_t len, const char *display,
+    struct vl_plan *p);
 void vl_plan_free(struct vl_plan *p);
 bool vl_plan_has_purpose(const struct vl_plan *p, const char *purpose);
 /* index of the funding line a level belongs to, or -1 */
