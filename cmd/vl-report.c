@@ -35,6 +35,10 @@ static const char help[] =
     "        a level stand on the row (no line), nothing is apportioned\n"
     "  summary one page of plain text for a meeting (--encoding applies,\n"
     "        --format and --excel do not)\n"
+    "  audit   the change history (audit.csv) with its hash chain\n"
+    "        verified: exit 1 and the first broken line on any edit,\n"
+    "        deletion or reordering; files changed by hand outside the\n"
+    "        tools are named (a warning)\n"
     "\n"
     "options:\n"
     "  -C, --dir DIR            the register directory\n"
@@ -48,7 +52,8 @@ static const char help[] =
     "  -h, --help               this help\n"
     "  --version                the version\n"
     "\n"
-    "Exit status: 0 done, 1 overdue --check found late or flagged items,\n"
+    "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
+    "or audit found the chain broken,\n"
     "2 usage or bad input, 3 system fault.\n";
 
 enum {
@@ -905,8 +910,76 @@ cmd_summary(int argc, char **argv)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- audit ------------------------------------------------------------ */
+
+static const struct vl_col audit_cols[] = {
+	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
+	{"tool", VL_COL_TEXT}, {"action", VL_COL_TEXT}, {"file", VL_COL_TEXT},
+	{"record", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
+};
+#define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
+
+struct audit_walk {
+	struct vl_out *out;
+	long broken;		/* the first line where the chain breaks */
+};
+
+static int
+audit_row(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct audit_walk *w = ctx;
+	const char *v[NAUDIT_COLS];
+	size_t i;
+
+	for (i = 0; i + 1 < NAUDIT_COLS; i++)
+		v[i] = vl_field(r, audit_cols[i].name);
+	if (broken)
+		w->broken = r->line;
+	v[i] = w->broken ? "broken" : "ok";
+	vl_out_row(w->out, v);
+	return 0;
+}
+
+/* The change history with the hash chain verified line by line: a line
+ * edited, deleted or moved breaks the chain from there on. */
+static int
+cmd_audit(int argc, char **argv)
+{
+	struct audit_walk w = {NULL, 0};
+	struct vl_audit audit;
+	struct vl_reg reg;
+	struct opts o;
+	long outside;
+	int status;
+
+	parse(argc, argv, NULL, 0, "vl-report [-C DIR] audit [--format F]", &o);
+	vl_reg_open(&reg, o.cli.dir);
+	if (!vl_reg_exists(&reg, "plan.json")) {
+		vl_errat(o.cli.dir, 0, NULL, "not a vl register (no plan.json)");
+		vl_reg_close(&reg);
+		return VL_BADINPUT;
+	}
+	w.out = vl_out_open(stdout, &o.cli.out, NAUDIT_COLS, audit_cols);
+	status = vl_audit_read(&reg, &audit, audit_row, &w, NULL);
+	vl_audit_free(&audit);
+	if (vl_out_close(w.out) != VL_OK && status == VL_OK)
+		status = VL_SYSFAULT;
+	if (w.broken)
+		vl_errat(vl_reg_display(&reg, "audit.csv"), w.broken,
+		    "hash", "the chain breaks here: this line was edited, or "
+		    "one before it deleted or moved");
+	outside = vl_audit_outside_edits(&reg);
+	vl_reg_close(&reg);
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	if (status == VL_OK && outside < 0)
+		status = VL_SYSFAULT;
+	return status == VL_OK && w.broken ? VL_FINDINGS : status;
+}
+
 static const struct vl_subcmd cmds[] = {
 	{"overdue", cmd_overdue, "[--within N] [--check]"},
+	{"audit", cmd_audit, ""},
 	{"progress", cmd_progress, "[--by town|project]"},
 	{"funds", cmd_funds, ""},
 	{"summary", cmd_summary, ""},

@@ -171,7 +171,8 @@ vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
 	memcpy(a->hash, GENESIS, sizeof GENESIS);
 	opts.required = audit_cols;
 	if (vl_reg_exists(reg, "audit.csv"))
-		status = vl_csv_read(path, "audit.csv", &opts, on_line, &w);
+		status = vl_csv_read(path, vl_reg_display(reg, "audit.csv"),
+		    &opts, on_line, &w);
 	free(path);
 	if (broken)
 		*broken = w.broken;

@@ -131,13 +131,7 @@ on_inspection(const struct vl_record *r, void *ctx)
 const char *
 vl_book_display(const struct vl_book *b, const char *name)
 {
-	static struct vl_buf buf;
-
-	if (strcmp(b->reg.dir, ".") == 0)
-		return name;
-	buf.len = 0;
-	vl_buf_printf(&buf, "%s/%s", b->reg.dir, name);
-	return buf.data;
+	return vl_reg_display(&b->reg, name);
 }
 
 static int

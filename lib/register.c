@@ -58,6 +58,18 @@ vl_reg_close(struct vl_reg *r)
 	vl_buf_free(&r->notes);
 }
 
+const char *
+vl_reg_display(const struct vl_reg *r, const char *name)
+{
+	static struct vl_buf buf;
+
+	if (strcmp(r->dir, ".") == 0)
+		return name;
+	buf.len = 0;
+	vl_buf_printf(&buf, "%s/%s", r->dir, name);
+	return buf.data;
+}
+
 char *
 vl_reg_path(const struct vl_reg *r, const char *name)
 {

@@ -182,6 +182,9 @@ struct vl_reg {
 const char *vl_reg_dirname(const char *opt);
 void vl_reg_open(struct vl_reg *r, const char *dir);
 void vl_reg_close(struct vl_reg *r);
+/* "DIR/name" for messages, the name alone when DIR is "."; the text
+ * stays valid until the next call */
+const char *vl_reg_display(const struct vl_reg *r, const char *name);
 /* newly allocated "DIR/name" */
 char *vl_reg_path(const struct vl_reg *r, const char *name);
 bool vl_reg_exists(const struct vl_reg *r, const char *name);
