@@ -374,11 +374,30 @@ feed_line(struct reader *r, const char *s, size_t n)
 	r->offset += (long long)n;
 }
 
+/* The length of the line at s, its end included: LF, CRLF or a lone CR
+ * (a Mac spreadsheet's "CSV (Macintosh)"); 0 when it may go on in the
+ * next block. */
+static size_t
+line_len(const char *s, size_t n, bool more)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] != '\r')
+			continue;
+		if (i + 1 < n)
+			return s[i + 1] == '\n' ? i + 2 : i + 1;
+		return more ? 0 : i + 1;
+	}
+	return more ? 0 : n;
+}
+
 /* Split a block into lines; a partial last line waits in carry. */
 static void
 feed_block(struct reader *r, const char *s, size_t n, bool more)
 {
-	const char *nl;
 	size_t len;
 
 	if (r->enc == ENC_UNDECIDED) {
@@ -389,10 +408,14 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 		decide_encoding(r, s, n, more);
 	}
 	while (n > 0 && !r->stop) {
-		nl = memchr(s, '\n', n);
-		len = nl ? (size_t)(nl - s) + 1 : n;
-		if (!nl && more) {
-			vl_buf_add(&r->carry, s, len);
+		if (r->carry.len > 0 && r->carry.data[r->carry.len - 1] ==
+		    '\r' && *s != '\n') {	/* a lone CR ended the last block */
+			feed_line(r, r->carry.data, r->carry.len);
+			r->carry.len = 0;
+			continue;
+		}
+		if ((len = line_len(s, n, more)) == 0) {
+			vl_buf_add(&r->carry, s, n);
 			return;
 		}
 		if (r->carry.len > 0) {
