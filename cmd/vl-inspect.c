@@ -37,9 +37,10 @@ static const char help[] =
     "                       verified; T goes to a close_note column if the\n"
     "                       file has one, else after the finding: [整改: T]\n"
     "  list [--open] [--overdue] [--project P] [--town T] [--phase PH]\n"
-    "       [--aspect A] [--result R]\n"
+    "       [--aspect A] [--result R] [--check]\n"
     "                       inspections with the project's town, village,\n"
-    "                       leader and specialist\n"
+    "                       leader and specialist; --overdue: open fails\n"
+    "                       past due; --check: exit 1 when any is listed\n"
     "  show ID|PROJECT      a project's whole story (an inspection id shows\n"
     "                       its project); --format: its inspections only\n"
     "  sample --count N [--seed S] [--skip-recent K] [--town T]\n"
@@ -49,7 +50,7 @@ static const char help[] =
     "                       (default seed: the day as YYYYMMDD)\n"
     "\n"
     "options:\n"
-    "  -C, --dir DIR            the register directory\n"
+    "  -C, --dir DIR            the register (default $VL_DIR, else .)\n"
     "  --as-of DATE             today (default $VL_AS_OF, else the date)\n"
     "  --format csv|json|table  list, show and sample output (csv)\n"
     "  --excel                  output for a spreadsheet (BOM, CRLF)\n"
@@ -58,14 +59,14 @@ static const char help[] =
     "  -h, --help               this help\n"
     "  --version                the version\n"
     "\n"
-    "Exit status: 0 done, 2 bad input or usage (nothing written),\n"
-    "3 system fault.\n";
+    "Exit status: 0 done, 1 list --check listed something, 2 bad input\n"
+    "or usage (nothing written), 3 system fault.\n";
 
 enum {
 	OPT_ID = VL_OPT_TOOL, OPT_DATE, OPT_PROJECT, OPT_PHASE, OPT_ASPECT,
 	OPT_RESULT, OPT_FINDING, OPT_DUE, OPT_INSPECTOR, OPT_IMPORT,
 	OPT_NOTE, OPT_OPEN, OPT_OVERDUE, OPT_TOWN, OPT_COUNT, OPT_SEED,
-	OPT_SKIP_RECENT, OPT_STAGE
+	OPT_SKIP_RECENT, OPT_STAGE, OPT_CHECK
 };
 
 #define OPTION(name, has, val) {name, has, NULL, val}
@@ -619,7 +620,7 @@ cmd_close(int argc, char **argv)
 
 #define LIST_USAGE "vl-inspect [-C DIR] list [--open] [--overdue] " \
     "[--project P] [--town T] [--phase PH] [--aspect A] [--result R] " \
-    "[--format F]"
+    "[--check] [--format F]"
 
 static const struct vl_col insp_cols[] = {
 	{"id", VL_COL_TEXT}, {"date", VL_COL_TEXT},
@@ -633,7 +634,7 @@ static const struct vl_col insp_cols[] = {
 #define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
 
 struct filter {
-	bool open, overdue;
+	bool open, overdue, check;
 	const char *project, *town, *phase, *aspect, *result;
 };
 
@@ -648,6 +649,9 @@ list_option(int c, const char *arg, void *ctx)
 		break;
 	case OPT_OVERDUE:
 		f->overdue = true;
+		break;
+	case OPT_CHECK:
+		f->check = true;
 		break;
 	case OPT_PROJECT:
 		f->project = arg;
@@ -709,6 +713,7 @@ insp_row(struct vl_out *o, const struct vl_inspection *in,
 	vl_out_row(o, v);
 }
 
+/* VL_OK, or VL_FINDINGS when a row was listed and --check asked */
 static int
 print_inspections(const struct vl_book *b, const struct vl_cli *cli,
     const struct filter *f)
@@ -716,14 +721,18 @@ print_inspections(const struct vl_book *b, const struct vl_cli *cli,
 	struct vl_out *o = vl_out_open(stdout, &cli->out, NINSP_COLS,
 	    insp_cols);
 	const struct vl_project *p;
-	size_t i;
+	size_t i, n = 0;
+	int status;
 
 	for (i = 0; i < b->ninsp; i++) {
 		p = vl_projects_find(&b->projects, b->insp[i].project);
-		if (p && wanted(f, &b->insp[i], p, cli->today))
+		if (p && wanted(f, &b->insp[i], p, cli->today)) {
 			insp_row(o, &b->insp[i], p);
+			n++;
+		}
 	}
-	return vl_out_close(o);
+	status = vl_out_close(o);
+	return status == VL_OK && f->check && n > 0 ? VL_FINDINGS : status;
 }
 
 static int
@@ -737,6 +746,7 @@ cmd_list(int argc, char **argv)
 		OPTION("phase", required_argument, OPT_PHASE),
 		OPTION("aspect", required_argument, OPT_ASPECT),
 		OPTION("result", required_argument, OPT_RESULT),
+		OPTION("check", no_argument, OPT_CHECK),
 		VL_CLI_OPTIONS
 	};
 	struct filter f = {0};
@@ -757,6 +767,8 @@ cmd_list(int argc, char **argv)
 		status = print_inspections(&b, &cli, &f);
 	}
 	vl_book_free(&b);
+	if (status == VL_FINDINGS)
+		return vl_close_stdout() == VL_OK ? VL_FINDINGS : VL_SYSFAULT;
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
@@ -848,31 +860,57 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 		vl_buf_puts(s, "open\n");
 }
 
-/* What a clerk must not miss: the overdue rules, and a few more. */
+/* What a clerk must not miss today: the rules of the overdue list. */
 static size_t
-put_warnings(struct vl_buf *s, const struct vl_book *b, size_t i,
+overdue_warnings(struct vl_buf *s, const struct vl_book *b, size_t i,
     vl_date today)
 {
-	const struct vl_project *p = &b->projects.v[i];
 	struct vl_overdue *od;
-	struct vl_milestones m;
-	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	char d[VL_DATE_BUFSZ];
 	size_t n = vl_overdue_collect(b, today, -1, &od), k, count = 0;
 
 	for (k = 0; k < n; k++) {
-		if (od[k].project != p)
+		if (od[k].project != &b->projects.v[i])
 			continue;
 		vl_buf_printf(s, "  %s", vl_overdue_kind_name(od[k].kind));
 		if (od[k].status == VL_OD_LATE)
 			vl_buf_printf(s, " (due %s, %ld days late)",
-			    day(od[k].due, d1), od[k].days_late);
+			    day(od[k].due, d), od[k].days_late);
 		vl_buf_puts(s, ": ");
 		vl_overdue_detail(&od[k], s);
 		vl_buf_puts(s, "\n");
 		count++;
 	}
 	free(od);
+	return count;
+}
+
+static size_t
+late_step(struct vl_buf *s, const char *what, vl_date done, vl_date due)
+{
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+
+	if (done == VL_NODATE || due == VL_NODATE || done <= due)
+		return 0;
+	vl_buf_printf(s, "  %s %s, %ld days after the deadline %s\n", what,
+	    day(done, d1), (long)(done - due), day(due, d2));
+	return 1;
+}
+
+/* What the history shows: steps done late, and records that do not fit
+ * together. */
+static size_t
+history_warnings(struct vl_buf *s, const struct vl_book *b, size_t i)
+{
+	const struct vl_project *p = &b->projects.v[i];
+	const struct vl_inspection *in;
+	struct vl_milestones m;
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	size_t k, count = 0;
+
 	vl_project_milestones(b, i, &m);
+	count += late_step(s, "started", m.started, p->start_by);
+	count += late_step(s, "completed", m.completed, p->complete_by);
 	if (m.completed != VL_NODATE && m.started == VL_NODATE && ++count)
 		vl_buf_printf(s, "  completed %s with no start recorded\n",
 		    day(m.completed, d1));
@@ -880,13 +918,22 @@ put_warnings(struct vl_buf *s, const struct vl_book *b, size_t i,
 	    m.completed > m.accepted) && ++count)
 		vl_buf_printf(s, "  acceptance passed %s before any completion "
 		    "was recorded\n", day(m.accepted, d1));
-	for (k = 0; k < b->ninsp && m.accepted != VL_NODATE; k++)
-		if (strcmp(b->insp[k].project, p->id) == 0 &&
-		    is_open(&b->insp[k]) && b->insp[k].date <= m.accepted &&
-		    ++count)
+	for (k = 0; k < b->ninsp; k++) {
+		in = &b->insp[k];
+		if (strcmp(in->project, p->id) != 0)
+			continue;
+		if (in->closed != VL_NODATE && in->due != VL_NODATE &&
+		    in->closed > in->due && ++count)
+			vl_buf_printf(s, "  rectification #%s closed %s, %ld "
+			    "days after its due date %s\n", in->id,
+			    day(in->closed, d1), (long)(in->closed - in->due),
+			    day(in->due, d2));
+		if (m.accepted != VL_NODATE && is_open(in) &&
+		    in->date <= m.accepted && ++count)
 			vl_buf_printf(s, "  accepted %s while rectification #%s "
-			    "of %s is open\n", day(m.accepted, d1),
-			    b->insp[k].id, day(b->insp[k].date, d2));
+			    "of %s is open\n", day(m.accepted, d1), in->id,
+			    day(in->date, d2));
+	}
 	return count;
 }
 
@@ -904,7 +951,8 @@ show_text(struct vl_buf *s, const struct vl_book *b, size_t i,
 	for (k = 0; k < b->ninsp; k++)
 		if (strcmp(b->insp[k].project, b->projects.v[i].id) == 0)
 			put_inspection(s, &b->insp[k], today);
-	n = put_warnings(&w, b, i, today);
+	n = overdue_warnings(&w, b, i, today);
+	n += history_warnings(&w, b, i);
 	vl_buf_printf(s, "warnings (%zu)\n%s", n, w.data ? w.data : "");
 	vl_buf_free(&w);
 }

@@ -1,0 +1,101 @@
+# vl-inspect close: once and only once; every refusal writes nothing; the
+# one row changes and every other byte of the file stays as it was
+. "$TESTS/lib.sh"
+
+demo reg
+export VL_AS_OF=2023-06-15
+cp reg/inspections.csv orig.csv
+
+# the refusals, each exit 2 with the register untouched
+snapshot reg > before
+expect 2 vl-inspect -C reg close 999
+has err 'no inspection "999"'
+has err 'nothing written'
+expect 2 vl-inspect -C reg close 1
+has err 'inspections.csv:2: result: inspection 1 did not fail: nothing to rectify'
+expect 2 vl-inspect -C reg close 53
+has err 'inspection 53 is already closed (2023-02-06)'
+# closed on 2023-06-17 in the file: closed, even as of an earlier day
+expect 2 vl-inspect -C reg close 104
+has err 'inspection 104 is already closed (2023-06-17)'
+expect 2 vl-inspect -C reg close 78 --date 2023-03-19
+has err 'date: 2023-03-19 is before inspection 78 of 2023-03-20'
+# inspected 2023-06-16: not closed "today" (2023-06-15)
+expect 2 vl-inspect -C reg close 117
+has err 'is before inspection 117 of 2023-06-16'
+expect 2 vl-inspect -C reg close 78 --date 2023-02-30
+has err '--date: no such day'
+expect 2 vl-inspect -C reg close
+has err usage:
+expect 2 vl-inspect -C reg close 78 95
+has err usage:
+snapshot reg > after
+same before after
+
+# closed once: the date defaults to today; only that line changes
+expect 0 vl-inspect -C reg close 78
+printf '78\n' > want
+same out want
+diff orig.csv reg/inspections.csv > d
+printf '%s\n' '79c79' \
+    '< 78,2023-03-20,P05,check,safety,fail,脚手架未设防护网，存在高处坠落隐患，已责令停工整改,2023-04-05,,覃晓峰' \
+    '---' \
+    '> 78,2023-03-20,P05,check,safety,fail,脚手架未设防护网，存在高处坠落隐患，已责令停工整改,2023-04-05,2023-06-15,覃晓峰' > want
+same d want
+has reg/audit.csv ',vl-inspect,close,inspections.csv,78,'
+# and only once
+snapshot reg > before
+expect 2 vl-inspect -C reg close 78 --date 2023-06-20
+has err 'inspection 78 is already closed (2023-06-15)'
+snapshot reg > after
+same before after
+expect 0 vl-inspect -C reg list --open
+hasnt out '78,2023-03-20'
+has out '95,2023-04-25'
+
+# a note goes after the finding, which stays whole; quoted as needed
+expect 0 vl-inspect -C reg close 100 --date 2023-06-10 --note '已补签, "三方"确认'
+grep '^100,' reg/inspections.csv > row
+printf '%s\n' '100,2023-05-08,P28,check,funds,fail,"资金支出凭证缺少""村务监督委员会""签字 [整改: 已补签, ""三方""确认]",2023-06-08,2023-06-10,蒙桂芳' > want
+same row want
+expect 0 vl-inspect -C reg list --project P28 --result fail --format json
+has out '"finding":"资金支出凭证缺少\"村务监督委员会\"签字 [整改: 已补签, \"三方\"确认]"'
+has out '"closed":"2023-06-10"'
+# closed after the day asked for: still open as of that day
+expect 0 vl-inspect -C reg list --open --as-of 2023-06-09
+has out '100,2023-05-08,P28'
+
+# a clerk's file: BOM, CRLF, other order, extra columns, a close_note
+# column, a blank line, a multi-line finding, no newline at the end
+demo reg2
+printf '\357\273\277inspector,id,date,project,phase,aspect,result,finding,due,closed,close_note,remark\r\n甲,1,2023-01-05,P01,check,quality,fail,"两行\r\n,说明",2023-02-01,,,"备注,一"\r\n\r\n乙,2,2023-01-06,P02,check,safety,fail,  留空格  ,2023-02-01,,,x\r\n丙,3,2023-01-07,P03,check,funds,fail,"多\n行",2023-02-01,,,' > reg2/inspections.csv
+cp reg2/inspections.csv orig2.csv
+expect 0 vl-inspect -C reg2 close 1 --date 2023-01-20 --note 复查合格
+printf '\357\273\277inspector,id,date,project,phase,aspect,result,finding,due,closed,close_note,remark\r\n甲,1,2023-01-05,P01,check,quality,fail,"两行\r\n,说明",2023-02-01,2023-01-20,复查合格,"备注,一"\r\n\r\n乙,2,2023-01-06,P02,check,safety,fail,  留空格  ,2023-02-01,,,x\r\n丙,3,2023-01-07,P03,check,funds,fail,"多\n行",2023-02-01,,,' > want
+same reg2/inspections.csv want
+expect 0 vl-inspect -C reg2 close 3 --date 2023-01-21
+printf '\357\273\277inspector,id,date,project,phase,aspect,result,finding,due,closed,close_note,remark\r\n甲,1,2023-01-05,P01,check,quality,fail,"两行\r\n,说明",2023-02-01,2023-01-20,复查合格,"备注,一"\r\n\r\n乙,2,2023-01-06,P02,check,safety,fail,  留空格  ,2023-02-01,,,x\r\n丙,3,2023-01-07,P03,check,funds,fail,"多\n行",2023-02-01,2023-01-21,,' > want
+same reg2/inspections.csv want
+expect 0 vl-inspect -C reg2 list --open
+has out '2,2023-01-06,P02'
+hasnt out '1,2023-01-05'
+
+# a file saved as GB18030 is written back whole, as UTF-8
+demo reg3
+printf 'id,date,project,phase,aspect,result,finding,due,closed,inspector\r\n1,2023-01-01,P01,check,quality,fail,裂缝,2023-02-01,,甲\r\n2,2023-01-01,P02,check,quality,fail,渗水,2023-02-01,,乙\r\n' |
+    iconv -f UTF-8 -t GB18030 > reg3/inspections.csv
+expect 0 vl-inspect -C reg3 close 2 --date 2023-01-05
+printf '%s\n' 'id,date,project,phase,aspect,result,finding,due,closed,inspector' \
+    '1,2023-01-01,P01,check,quality,fail,裂缝,2023-02-01,,甲' \
+    '2,2023-01-01,P02,check,quality,fail,渗水,2023-02-01,2023-01-05,乙' > want
+same reg3/inspections.csv want
+
+# a duplicated id in the file is not guessed at
+demo reg4
+printf '5,2023-01-01,P01,check,quality,fail,a,2023-02-01,,x\n5,2023-01-02,P02,check,quality,fail,b,2023-02-01,,y\n' >> reg4/inspections.csv
+snapshot reg4 > before
+expect 2 vl-inspect -C reg4 close 5 --date 2023-01-05
+has err 'appears twice'
+snapshot reg4 > after
+same before after
+done_
