@@ -120,17 +120,19 @@ vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
 	int k;
 
 	vl_setprogname(argv[0]);
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-	    strcmp(argv[1], "-h") == 0)) {
-		fputs(help, stdout);
-		return vl_close_stdout();
-	}
-	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
-		printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
-		return vl_close_stdout();
-	}
 	if ((k = find_command(argc, argv, cmds)) >= 0)
 		return cmds[k].run(argc - 1, argv + 1);
+	for (k = 1; k < argc; k++) {	/* vl-fund -C reg --help */
+		if (strcmp(argv[k], "--help") == 0 ||
+		    strcmp(argv[k], "-h") == 0) {
+			fputs(help, stdout);
+			return vl_close_stdout();
+		}
+		if (strcmp(argv[k], "--version") == 0) {
+			printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
+			return vl_close_stdout();
+		}
+	}
 	for (c = cmds; c->name; c++)
 		vl_buf_printf(&names, "%s%s", c == cmds ? "" : "|", c->name);
 	for (k = 1; k < argc && argv[k][0] == '-'; k++)

@@ -309,6 +309,8 @@ table_flush(struct vl_out *o)
 			    c + 1 < o->ncols)
 				pad(o, w);
 		}
+		while (o->line.len > 0 && o->line.data[o->line.len - 1] == ' ')
+			o->line.len--;	/* an empty last cell leaves no blanks */
 		vl_buf_puts(&o->line, "\n");
 		emit_line(o);
 	}
