@@ -441,6 +441,8 @@ cmd_check(int argc, char **argv)
 	}
 	if (status == VL_OK && !sums_fit(&b))
 		status = VL_BADINPUT;
+	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
+		status = VL_SYSFAULT;	/* hand edits are only warned of */
 	if (status == VL_OK) {
 		k = (struct checker){NULL, &b, &l, NULL, o.final, 0};
 		k.funds = vl_xstrdup(vl_book_display(&b, "funds.csv"));

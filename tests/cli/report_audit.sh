@@ -40,6 +40,9 @@ printf 'X1,青山镇,改,甲,乙,1.00,,,,\n' >> reg/projects.csv
 expect 0 vl-report -C reg audit
 has err "reg/projects.csv: changed outside the vl tools since audit.csv line"
 hasnt err "funds.csv"
+# vl-fund check, the other check, says so too
+expect 1 vl-fund -C reg check --as-of 2023-01-05	# budgets: 1.00 over
+has err "reg/projects.csv: changed outside the vl tools"
 # ...and the tools go on working, their next change recorded
 expect 0 vl-add -C reg progress --project P002 --stage started --date 2023-01-04
 expect 0 vl-report -C reg audit
