@@ -454,50 +454,79 @@ is_utf8(const char *s, size_t n)
 	return ok;
 }
 
-/* Byte offset where line (1-based) starts; len past the last line. */
+/* The length of the line end at s[i] (LF, CRLF or a lone CR, as the
+ * CSV reader counts lines), or 0. */
 static size_t
-line_start(const char *s, size_t len, long line)
+eol(const char *s, size_t n, size_t i)
 {
-	size_t i = 0;
+	if (s[i] == '\n')
+		return 1;
+	if (s[i] == '\r')
+		return i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+	return 0;
+}
 
-	while (--line > 0) {
-		const char *nl = memchr(s + i, '\n', len - i);
+/* Byte offset where line (1-based) starts; n past the last line. */
+static size_t
+line_start(const char *s, size_t n, long line)
+{
+	size_t i = 0, e;
 
-		if (!nl)
-			return len;
-		i = (size_t)(nl - s) + 1;
-	}
-	return i;
+	while (line > 1 && i < n)
+		if ((e = eol(s, n, i)) > 0) {
+			i += e;
+			line--;
+		} else {
+			i++;
+		}
+	return line > 1 ? n : i;
+}
+
+static long
+line_ends(const char *s)
+{
+	size_t i, n = strlen(s), e;
+	long count = 0;
+
+	for (i = 0; i < n; i += e ? e : 1)
+		count += (e = eol(s, n, i)) > 0;
+	return count;
 }
 
 /* The file with only that row's bytes replaced: its line end kept, the
- * BOM, CRLF, quoting and blank lines of every other row untouched.  A
- * file that is not UTF-8 is written out whole as UTF-8 instead. */
+ * BOM, line ends, quoting and blank lines of every other row untouched.
+ * Only done when the bytes found there are the row as vl writes it, and
+ * the file is UTF-8; else false, and the file is written out whole. */
 static bool
 splice(const struct table *t, const struct row *w, const struct row *old,
     struct vl_buf *out)
 {
-	size_t from, to, k, i;
-	long extra = 0;
+	struct vl_buf was = {0};
+	size_t from, to, end, k;
+	long lines = 1;
+	bool same;
 
 	if ((vl_input_encoding && strcasecmp(vl_input_encoding, "utf-8") != 0 &&
 	    strcasecmp(vl_input_encoding, "utf8") != 0) ||
 	    !is_utf8(t->raw, t->len))
 		return false;
 	for (k = 0; k < t->hdr.n; k++)
-		for (i = 0; old->f[k][i]; i++)
-			extra += old->f[k][i] == '\n';
+		lines += line_ends(old->f[k]);
 	from = line_start(t->raw, t->len, w->line);
-	to = line_start(t->raw, t->len, w->line + extra + 1);
+	to = line_start(t->raw, t->len, w->line + lines);
+	for (end = to; end > from && (t->raw[end - 1] == '\n' ||
+	    t->raw[end - 1] == '\r') && to - end < 2; end--)
+		;
+	vl_buf_csv_row(&was, t->hdr.n, (const char *const *)old->f);
+	same = was.len - 1 == end - from &&
+	    memcmp(was.data, t->raw + from, end - from) == 0;
+	vl_buf_free(&was);
+	if (!same)
+		return false;
 	vl_buf_add(out, t->raw, from);
 	vl_buf_csv_row(out, t->hdr.n, (const char *const *)w->f);
-	if (to == from || t->raw[to - 1] != '\n')
-		out->data[--out->len] = '\0';	/* the last line had no end */
-	else if (to - from >= 2 && t->raw[to - 2] == '\r') {
-		out->data[out->len - 1] = '\r';
-		vl_buf_add(out, "\n", 1);
-	}
-	vl_buf_add(out, t->raw + to, t->len - to);
+	out->data[--out->len] = '\0';
+	vl_buf_add(out, t->raw + end, t->len - end);	/* its line end */
 	return true;
 }
 

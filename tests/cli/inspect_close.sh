@@ -80,6 +80,24 @@ expect 0 vl-inspect -C reg2 list --open
 has out '2,2023-01-06,P02'
 hasnt out '1,2023-01-05'
 
+# CR-only line ends (a Mac spreadsheet's CSV), a CR inside a finding
+demo reg5
+printf 'id,date,project,phase,aspect,result,finding,due,closed,inspector\r1,2023-01-01,P01,check,quality,fail,"a\rb",2023-02-01,,x\r2,2023-01-01,P02,check,quality,fail,c,2023-02-01,,y\r' > reg5/inspections.csv
+expect 0 vl-inspect -C reg5 close 2 --date 2023-01-03
+expect 0 vl-inspect -C reg5 close 1 --date 2023-01-04
+printf 'id,date,project,phase,aspect,result,finding,due,closed,inspector\r1,2023-01-01,P01,check,quality,fail,"a\rb",2023-02-01,2023-01-04,x\r2,2023-01-01,P02,check,quality,fail,c,2023-02-01,2023-01-03,y\r' > want
+same reg5/inspections.csv want
+
+# a row written as vl would not write it ("1" quoted) is not guessed at:
+# the file is written out whole, in vl's form, its content the same
+demo reg6
+printf 'id,date,project,phase,aspect,result,finding,due,closed,inspector,memo\r\n"1",2023-01-01,P01,check,quality,fail,"a",2023-02-01,,x,m\r\n2,2023-01-01,P02,check,quality,fail,c,2023-02-01,,y,"n,o"\r\n' > reg6/inspections.csv
+expect 0 vl-inspect -C reg6 close 1 --date 2023-01-03
+printf '%s\n' 'id,date,project,phase,aspect,result,finding,due,closed,inspector,memo' \
+    '1,2023-01-01,P01,check,quality,fail,a,2023-02-01,2023-01-03,x,m' \
+    '2,2023-01-01,P02,check,quality,fail,c,2023-02-01,,y,"n,o"' > want
+same reg6/inspections.csv want
+
 # a file saved as GB18030 is written back whole, as UTF-8
 demo reg3
 printf 'id,date,project,phase,aspect,result,finding,due,closed,inspector\r\n1,2023-01-01,P01,check,quality,fail,裂缝,2023-02-01,,甲\r\n2,2023-01-01,P02,check,quality,fail,渗水,2023-02-01,,乙\r\n' |
