@@ -191,12 +191,13 @@ test_table(void **state)
 
 	(void)state;
 	w = out(&o, 4, tc, tr, 3);
-	/* text left, numbers right, CJK two columns wide */
+	/* text left, numbers right, CJK two columns wide; no blanks
+	 * trail a line, not even a line of empty cells */
 	assert_string_equal(w.data,
 	    "town    village  budget    n\n"
 	    "青山镇  abc      36940.00    7\n"
 	    "a       青山村x     -5.00  120\n"
-	    "                              \n");
+	    "\n");
 	free(w.data);
 	/* no rows: the header alone, no trailing blanks */
 	w = out(&o, 4, tc, tr, 0);
