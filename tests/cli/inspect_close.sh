@@ -53,6 +53,20 @@ expect 0 vl-inspect -C reg list --open
 hasnt out '78,2023-03-20'
 has out '95,2023-04-25'
 
+# two clerks closing the same finding at once: one wins, the other is
+# refused, and the file holds one closing
+demo regc
+for id in 95 100 112 113; do
+	( vl-inspect -C regc close $id --date 2023-06-15 > c1 2>&1; echo $? > s1 ) &
+	( vl-inspect -C regc close $id --date 2023-06-15 --note 同时 > c2 2>&1; echo $? > s2 ) &
+	wait
+	[ "$(cat s1 s2 | sort | tr '\n' ' ')" = "0 2 " ] ||
+	    fail "close $id twice at once: exit $(cat s1) and $(cat s2)"
+	[ "$(grep -c "^$id,.*,2023-06-15,[^,]*\$" regc/inspections.csv)" = 1 ] ||
+	    fail "close $id: not one closing"
+	grep -h 'already closed' c1 c2 > /dev/null || fail "close $id: no refusal"
+done
+
 # a note goes after the finding, which stays whole; quoted as needed
 expect 0 vl-inspect -C reg close 100 --date 2023-06-10 --note '已补签, "三方"确认'
 grep '^100,' reg/inspections.csv > row
