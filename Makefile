@@ -22,7 +22,8 @@ LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
 	$(B)/lib/csvio.o $(B)/lib/plan.o $(B)/lib/register.o \
 	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
 	$(B)/lib/book.o $(B)/lib/cli.o $(B)/lib/overdue.o $(B)/lib/audit.o \
-	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o
+	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o \
+	$(B)/lib/standing.o
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))

@@ -209,66 +209,6 @@ cmd_overdue(int argc, char **argv)
 
 /* ---- progress -------------------------------------------------------- */
 
-/* Where each project stands as of the day (stage.c), and its findings. */
-struct standing {
-	enum vl_stage stage;
-	struct vl_milestones m;
-	long open, overdue;		/* findings not closed; past due */
-};
-
-static struct standing *
-standings(const struct vl_book *b, vl_date as_of)
-{
-	struct standing *s = vl_xcalloc(b->projects.n + 1, sizeof *s);
-	size_t i;
-	long p;
-
-	for (i = 0; i < b->projects.n; i++)
-		s[i].stage = vl_project_stage(b, i, &s[i].m);
-	for (i = 0; i < b->ninsp; i++) {
-		const struct vl_inspection *in = &b->insp[i];
-
-		if (strcmp(in->result, "fail") != 0 ||
-		    in->closed != VL_NODATE ||
-		    (p = vl_projects_index(&b->projects, in->project)) < 0)
-			continue;
-		s[p].open++;
-		s[p].overdue += in->due != VL_NODATE && in->due < as_of;
-	}
-	return s;
-}
-
-/* n of d as a percentage with one decimal, rounded half up, in integer
- * arithmetic: 46 of 50 is "92.0%", 1 of 3 "33.3%", 2 of 3 "66.7%". */
-static const char *
-share(long n, long d, char buf[32])
-{
-	long permille;
-
-	if (d <= 0)
-		return NULL;
-	permille = (2 * 1000 * n + d) / (2 * d);
-	snprintf(buf, 32, "%ld.%ld%%", permille / 10, permille % 10);
-	return buf;
-}
-
-struct tally {
-	const char *town;
-	long projects, reviewed, started, completed, accepted, open, overdue;
-};
-
-static void
-tally_add(struct tally *t, const struct standing *s)
-{
-	t->projects++;
-	t->reviewed += s->m.reviewed != VL_NODATE;
-	t->started += s->m.started != VL_NODATE;
-	t->completed += s->m.completed != VL_NODATE;
-	t->accepted += s->m.accepted != VL_NODATE;
-	t->open += s->open;
-	t->overdue += s->overdue;
-}
-
 static const struct vl_col town_cols[] = {
 	{"town", VL_COL_TEXT}, {"projects", VL_COL_INT},
 	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
@@ -279,11 +219,11 @@ static const struct vl_col town_cols[] = {
 #define NTOWN_COLS (sizeof town_cols / sizeof town_cols[0])
 
 static void
-tally_row(struct vl_out *out, const struct tally *t)
+tally_row(struct vl_out *out, const struct vl_tally *t)
 {
 	long n[] = {t->projects, t->reviewed, t->started, t->completed,
 	    t->accepted};
-	char num[5][24], pct[32], open[24], overdue[24];
+	char num[5][24], pct[VL_SHARE_BUFSZ], open[24], overdue[24];
 	const char *v[NTOWN_COLS];
 	size_t i;
 
@@ -292,7 +232,7 @@ tally_row(struct vl_out *out, const struct tally *t)
 		snprintf(num[i], sizeof num[i], "%ld", n[i]);
 		v[i + 1] = num[i];
 	}
-	v[6] = share(t->started, t->projects, pct);
+	v[6] = vl_share(t->started, t->projects, pct);
 	snprintf(open, sizeof open, "%ld", t->open);
 	snprintf(overdue, sizeof overdue, "%ld", t->overdue);
 	v[7] = open;
@@ -300,38 +240,15 @@ tally_row(struct vl_out *out, const struct tally *t)
 	vl_out_row(out, v);
 }
 
-/* Per town in the order towns first appear in projects.csv, then the
- * total; tallies[] has room for one more than there are projects. */
-static size_t
-tally_towns(const struct vl_book *b, const struct standing *s,
-    struct tally *t)
-{
-	size_t i, k, n = 0;
-
-	for (i = 0; i < b->projects.n; i++) {
-		const char *town = b->projects.v[i].town;
-
-		for (k = 0; k < n && strcmp(t[k].town, town) != 0; k++)
-			;
-		if (k == n)
-			t[n++].town = town;
-		tally_add(&t[k], &s[i]);
-	}
-	return n;
-}
-
 static int
-progress_by_town(const struct vl_book *b, const struct standing *s,
+progress_by_town(const struct vl_book *b, const struct vl_standing *s,
     const struct opts *o)
 {
-	struct tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t), total = {0};
+	struct vl_tally *t, total;
 	struct vl_out *out;
 	size_t i, n;
 
-	n = tally_towns(b, s, t);
-	total.town = "total";
-	for (i = 0; i < b->projects.n; i++)
-		tally_add(&total, &s[i]);
+	n = vl_tally_towns(b, s, &t, &total);
 	out = vl_out_open(stdout, &o->cli.out, NTOWN_COLS, town_cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
@@ -351,7 +268,7 @@ static const struct vl_col project_cols[] = {
 #define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
 
 static int
-progress_by_project(const struct vl_book *b, const struct standing *s,
+progress_by_project(const struct vl_book *b, const struct vl_standing *s,
     const struct opts *o)
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
@@ -384,7 +301,7 @@ cmd_progress(int argc, char **argv)
 	static const struct option own[] = {
 		{"by", required_argument, NULL, OPT_BY}
 	};
-	struct standing *s;
+	struct vl_standing *s;
 	struct vl_book book;
 	struct opts o;
 	int status;
@@ -393,7 +310,7 @@ cmd_progress(int argc, char **argv)
 	    "[--by town|project] [--as-of DATE] [--format F]", &o);
 	if ((status = load(&book, &o)) != VL_OK)
 		return status;
-	s = standings(&book, o.cli.today);
+	s = vl_standings(&book, o.cli.today);
 	status = o.by_project ? progress_by_project(&book, s, &o) :
 	    progress_by_town(&book, s, &o);
 	free(s);
@@ -419,90 +336,32 @@ static const struct vl_col funds_cols[] = {
 };
 #define NFUNDS_COLS (sizeof funds_cols / sizeof funds_cols[0])
 
-#define NO_LINE "(no line)"
-#define NO_LEVEL "(none)"
-
 static void
-funds_row(struct vl_out *out, const char *line, const char *level,
-    const int64_t *plan, const struct vl_ledger_sums *s, bool remaining)
+funds_row(struct vl_out *out, const struct vl_funds_row *r)
 {
 	char m[5][VL_MONEY_BUFSZ];
 	const char *v[NFUNDS_COLS];
-	int64_t left;
 
-	v[0] = line;
-	v[1] = level;
-	v[2] = plan ? vl_money_format(*plan, m[0]) : NULL;
-	v[3] = vl_money_format(s->received, m[1]);
-	v[4] = vl_money_format(s->allocated, m[2]);
-	v[5] = vl_money_format(s->spent, m[3]);
-	v[6] = remaining && vl_money_sub(s->received, s->spent, &left) ?
-	    vl_money_format(left, m[4]) : NULL;
+	v[0] = r->line;
+	v[1] = r->level;
+	v[2] = r->plan ? vl_money_format(*r->plan, m[0]) : NULL;
+	v[3] = vl_money_format(r->sums->received, m[1]);
+	v[4] = vl_money_format(r->sums->allocated, m[2]);
+	v[5] = vl_money_format(r->sums->spent, m[3]);
+	v[6] = r->remaining ? vl_money_format(r->left, m[4]) : NULL;
 	vl_out_row(out, v);
-}
-
-static bool
-moved(const struct vl_ledger_sums *s)
-{
-	return s->received || s->allocated || s->spent;
-}
-
-/* index of a level in vl_levels (and in l->level), or -1 */
-static long
-level_at(const char *name)
-{
-	long k;
-
-	for (k = 0; vl_levels[k]; k++)
-		if (strcmp(vl_levels[k], name) == 0)
-			return k;
-	return -1;
-}
-
-/* Money the plan's lines do not account for: no level, or a level no
- * line names. */
-static void
-funds_stray(struct vl_out *out, const struct vl_book *b,
-    const struct vl_ledger *l)
-{
-	size_t k, nstray = 0;
-
-	if (!moved(&l->line[l->nlines]))
-		return;
-	funds_row(out, NO_LINE, "", NULL, &l->line[l->nlines], false);
-	for (k = 0; k < l->nlevels; k++)
-		if (vl_plan_funding_of(&b->plan, vl_levels[k]) < 0 &&
-		    moved(&l->level[k])) {
-			funds_row(out, NO_LINE, vl_levels[k], NULL,
-			    &l->level[k], false);
-			nstray++;
-		}
-	/* the rows without a level, when they are not all of it */
-	if (nstray > 0 && moved(&l->level[l->nlevels]))
-		funds_row(out, NO_LINE, NO_LEVEL, NULL, &l->level[l->nlevels],
-		    false);
 }
 
 static void
 funds_table(struct vl_out *out, const struct vl_book *b,
     const struct vl_ledger *l)
 {
-	const struct vl_ledger_sums *stray = &l->line[l->nlines];
-	bool whole = stray->allocated == 0 && stray->spent == 0;
-	size_t i, k;
-	long lv;
+	struct vl_funds_row *rows;
+	size_t i, n = vl_funds_rows(b, l, &rows);
 
-	for (i = 0; i < l->nlines; i++) {
-		const struct vl_funding *f = &b->plan.funding[i];
-
-		funds_row(out, f->name, "", &f->amount, &l->line[i], whole);
-		for (k = 0; k < f->nlevels; k++)
-			if ((lv = level_at(f->levels[k])) >= 0)
-				funds_row(out, f->name, f->levels[k], NULL,
-				    &l->level[lv], whole);
-	}
-	funds_stray(out, b, l);
-	funds_row(out, "total", "", &b->plan.total, &l->total, true);
+	for (i = 0; i < n; i++)
+		funds_row(out, &rows[i]);
+	free(rows);
 }
 
 static int
@@ -576,30 +435,12 @@ padded(const char *s, size_t w, struct vl_buf *b)
 	return b->data;
 }
 
-/* exact 万 (10,000 yuan = 1,000,000 fen): 184.7万, 148.60333万 */
-static const char *
-wan(int64_t fen, char buf[64])
-{
-	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-	char frac[24];
-	size_t n;
-
-	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
-	    1000000));
-	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
-		;
-	frac[n] = '\0';
-	snprintf(buf, 64, "%s%llu%s%s万", fen < 0 ? "-" : "",
-	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
-	return buf;
-}
-
 static void
 count_line(struct page *pg, const char *label, long n, long of)
 {
-	char pct[32];
+	char pct[VL_SHARE_BUFSZ];
 
-	say(pg, "  %s %3ld / %ld  %s", label, n, of, share(n, of, pct) ?
+	say(pg, "  %s %3ld / %ld  %s", label, n, of, vl_share(n, of, pct) ?
 	    pct : "");
 }
 
@@ -623,16 +464,16 @@ deadline_line(struct page *pg, long behind)
 }
 
 static void
-summary_progress(struct page *pg, const struct standing *s)
+summary_progress(struct page *pg, const struct vl_standing *s)
 {
 	const struct vl_book *b = pg->b;
 	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
 	long villages = b->plan.villages;
-	struct tally t = {0};
+	struct vl_tally t = {0};
 	size_t i;
 
 	for (i = 0; i < b->projects.n; i++)
-		tally_add(&t, &s[i]);
+		vl_tally_add(&t, &s[i]);
 	vl_date_format(b->plan.start_by, d1);
 	vl_date_format(b->plan.complete_by, d2);
 	/* the speech's 12月份全部动工, when the plan's deadline is December */
@@ -651,10 +492,10 @@ summary_progress(struct page *pg, const struct standing *s)
 static void
 money_line(struct page *pg, const char *label, int64_t fen, const char *note)
 {
-	char m[VL_MONEY_BUFSZ], w[64];
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
 	struct vl_buf p1 = {0}, p2 = {0};
 
-	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(wan(fen, w),
+	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(vl_wan(fen, w),
 	    14, &p2), vl_money_format(fen, m), note);
 	vl_buf_free(&p1);
 	vl_buf_free(&p2);
@@ -664,12 +505,12 @@ static void
 summary_funds(struct page *pg, const struct vl_ledger *l)
 {
 	const struct vl_plan *p = &pg->b->plan;
-	char m[VL_MONEY_BUFSZ], w[64];
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
 	struct vl_buf note = {0};
 	int64_t d;
 	size_t i;
 
-	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", wan(p->total, w),
+	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", vl_wan(p->total, w),
 	    vl_money_format(p->total, m));
 	for (i = 0; i < p->nfunding; i++) {
 		note.len = 0;
@@ -696,33 +537,6 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 	if (vl_money_sub(l->total.received, l->total.spent, &d))
 		money_line(pg, "结余 remaining", d, "  received - spent");
 	vl_buf_free(&note);
-}
-
-/* safety first, then quality; progress figures never hide them */
-static int
-aspect_rank(const char *aspect)
-{
-	static const char *const order[] = {"safety", "quality", "funds",
-	    "progress", NULL};
-	int i;
-
-	for (i = 0; order[i] && strcmp(order[i], aspect) != 0; i++)
-		;
-	return i;
-}
-
-static int
-by_gravity(const void *pa, const void *pb)
-{
-	const struct vl_inspection *a = *(const struct vl_inspection *const *)pa;
-	const struct vl_inspection *b = *(const struct vl_inspection *const *)pb;
-	int ra = aspect_rank(a->aspect), rb = aspect_rank(b->aspect);
-
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return a->line < b->line ? -1 : a->line > b->line;
 }
 
 static const char *
@@ -759,30 +573,19 @@ finding_line(struct page *pg, const struct vl_inspection *in)
 	vl_buf_free(&pad);
 }
 
+/* safety first, then quality; progress figures never hide them */
 static void
 summary_findings(struct page *pg)
 {
-	const struct vl_book *b = pg->b;
-	const struct vl_inspection **open = vl_xcalloc(b->ninsp + 1,
-	    sizeof *open);
-	size_t i, n = 0;
-	long late = 0;
+	struct vl_findings f;
+	size_t i;
 
-	for (i = 0; i < b->ninsp; i++)
-		if (strcmp(b->insp[i].result, "fail") == 0 &&
-		    b->insp[i].closed == VL_NODATE &&
-		    vl_projects_find(&b->projects, b->insp[i].project)) {
-			open[n++] = &b->insp[i];
-			late += b->insp[i].due != VL_NODATE &&
-			    b->insp[i].due < pg->today;
-		}
+	vl_findings_collect(pg->b, pg->today, &f);
 	say(pg, "三、问题整改 Open findings: %zu, %ld past due (进度服从质量、"
-	    "平安高于一切: safety and quality first)", n, late);
-	if (n > 1)
-		qsort(open, n, sizeof *open, by_gravity);
-	for (i = 0; i < n; i++)
-		finding_line(pg, open[i]);
-	free(open);
+	    "平安高于一切: safety and quality first)", f.n, f.late);
+	for (i = 0; i < f.n; i++)
+		finding_line(pg, f.v[i]);
+	vl_findings_free(&f);
 }
 
 /* The late items and flags of one project on one line: item i and those
@@ -874,7 +677,7 @@ cmd_summary(int argc, char **argv)
 {
 	struct page pg = {{0}, NULL, VL_NODATE};
 	struct vl_ledger ledger;
-	struct standing *s;
+	struct vl_standing *s;
 	struct vl_book book;
 	char d[VL_DATE_BUFSZ];
 	struct opts o;
@@ -890,7 +693,7 @@ cmd_summary(int argc, char **argv)
 	if ((status = vl_ledger_load(&ledger, &book, o.cli.today)) == VL_OK) {
 		pg.b = &book;
 		pg.today = o.cli.today;
-		s = standings(&book, o.cli.today);
+		s = vl_standings(&book, o.cli.today);
 		say(&pg, "%s — 情况汇总 summary as of %s", book.plan.name,
 		    vl_date_format(o.cli.today, d));
 		say(&pg, "");

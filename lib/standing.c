@@ -1,0 +1,300 @@
+/*
+ * standing.c - where the programme stands as of a day: each project's
+ * stage and findings, the tallies per town, the open findings by
+ * gravity, the fund rows by funding line, the starts day by day.
+ *
+ * vl-report's progress, funds and summary and the HTML briefing all take
+ * their figures from here, so a number on the page is the number in the
+ * CSV: there is one piece of arithmetic for each, never a second.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "vl.h"
+
+/* ---- projects and towns ---------------------------------------------- */
+
+static bool
+is_open(const struct vl_inspection *in)
+{
+	return strcmp(in->result, "fail") == 0 && in->closed == VL_NODATE;
+}
+
+struct vl_standing *
+vl_standings(const struct vl_book *b, vl_date as_of)
+{
+	struct vl_standing *s = vl_xcalloc(b->projects.n + 1, sizeof *s);
+	size_t i;
+	long p;
+
+	for (i = 0; i < b->projects.n; i++)
+		s[i].stage = vl_project_stage(b, i, &s[i].m);
+	for (i = 0; i < b->ninsp; i++) {
+		const struct vl_inspection *in = &b->insp[i];
+
+		if (!is_open(in) ||
+		    (p = vl_projects_index(&b->projects, in->project)) < 0)
+			continue;
+		s[p].open++;
+		s[p].overdue += in->due != VL_NODATE && in->due < as_of;
+	}
+	return s;
+}
+
+void
+vl_tally_add(struct vl_tally *t, const struct vl_standing *s)
+{
+	t->projects++;
+	t->reviewed += s->m.reviewed != VL_NODATE;
+	t->started += s->m.started != VL_NODATE;
+	t->completed += s->m.completed != VL_NODATE;
+	t->accepted += s->m.accepted != VL_NODATE;
+	t->open += s->open;
+	t->overdue += s->overdue;
+}
+
+size_t
+vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
+    struct vl_tally **towns, struct vl_tally *total)
+{
+	struct vl_tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t);
+	size_t i, k, n = 0;
+
+	memset(total, 0, sizeof *total);
+	total->town = "total";
+	for (i = 0; i < b->projects.n; i++) {
+		const char *town = b->projects.v[i].town;
+
+		/* a register has a handful of towns: a scan is enough */
+		for (k = 0; k < n && strcmp(t[k].town, town) != 0; k++)
+			;
+		if (k == n)
+			t[n++].town = town;
+		vl_tally_add(&t[k], &s[i]);
+		vl_tally_add(total, &s[i]);
+	}
+	*towns = t;
+	return n;
+}
+
+long
+vl_permille(long n, long d)
+{
+	if (d <= 0)
+		return -1;
+	return (2 * 1000 * n + d) / (2 * d);
+}
+
+const char *
+vl_share(long n, long d, char buf[VL_SHARE_BUFSZ])
+{
+	long pm = vl_permille(n, d);
+
+	if (pm < 0)
+		return NULL;
+	snprintf(buf, VL_SHARE_BUFSZ, "%ld.%ld%%", pm / 10, pm % 10);
+	return buf;
+}
+
+const char *
+vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ])
+{
+	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
+	char frac[24];
+	size_t n;
+
+	/* 万 is 10,000 yuan, 1,000,000 fen: six places, trailing 0s cut */
+	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
+	    1000000));
+	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
+		;
+	frac[n] = '\0';
+	snprintf(buf, VL_WAN_BUFSZ, "%s%llu%s%s万", fen < 0 ? "-" : "",
+	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
+	return buf;
+}
+
+/* ---- open findings ----------------------------------------------------- */
+
+const char *const vl_aspects_by_gravity[] = {"safety", "quality", "funds",
+    "progress", NULL};
+
+int
+vl_aspect_rank(const char *aspect)
+{
+	int i;
+
+	for (i = 0; vl_aspects_by_gravity[i] &&
+	    strcmp(vl_aspects_by_gravity[i], aspect) != 0; i++)
+		;
+	return i;
+}
+
+static int
+by_gravity(const void *pa, const void *pb)
+{
+	const struct vl_inspection *a = *(const struct vl_inspection *const *)pa;
+	const struct vl_inspection *b = *(const struct vl_inspection *const *)pb;
+	int ra = vl_aspect_rank(a->aspect), rb = vl_aspect_rank(b->aspect);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
+}
+
+void
+vl_findings_collect(const struct vl_book *b, vl_date as_of,
+    struct vl_findings *f)
+{
+	const struct vl_inspection *in;
+	size_t i;
+	bool late;
+	int r;
+
+	memset(f, 0, sizeof *f);
+	f->v = vl_xcalloc(b->ninsp + 1, sizeof *f->v);
+	for (i = 0; i < b->ninsp; i++) {
+		in = &b->insp[i];
+		if (!is_open(in) || !vl_projects_find(&b->projects, in->project))
+			continue;
+		late = in->due != VL_NODATE && in->due < as_of;
+		r = vl_aspect_rank(in->aspect);
+		f->v[f->n++] = in;
+		f->late += late;
+		f->open_by[r]++;
+		f->late_by[r] += late;
+	}
+	if (f->n > 1)
+		qsort(f->v, f->n, sizeof *f->v, by_gravity);
+}
+
+void
+vl_findings_free(struct vl_findings *f)
+{
+	free(f->v);
+	f->v = NULL;
+}
+
+/* ---- funds by funding line ------------------------------------------- */
+
+struct rows {
+	struct vl_funds_row *v;
+	size_t n, cap;
+};
+
+static void
+row(struct rows *r, enum vl_funds_rowkind kind, const char *line,
+    const char *level, const int64_t *plan, const struct vl_ledger_sums *s,
+    bool remaining)
+{
+	struct vl_funds_row *x;
+
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 16;
+		r->v = vl_xrealloc(r->v, r->cap * sizeof *r->v);
+	}
+	x = &r->v[r->n++];
+	x->kind = kind;
+	x->line = line;
+	x->level = level;
+	x->plan = plan;
+	x->sums = s;
+	x->remaining = remaining;
+	x->left = 0;
+	if (remaining && !vl_money_sub(s->received, s->spent, &x->left))
+		x->remaining = false;
+}
+
+static bool
+moved(const struct vl_ledger_sums *s)
+{
+	return s->received || s->allocated || s->spent;
+}
+
+/* index of a level in vl_levels (and in l->level), or -1 */
+static long
+level_at(const char *name)
+{
+	long k;
+
+	for (k = 0; vl_levels[k]; k++)
+		if (strcmp(vl_levels[k], name) == 0)
+			return k;
+	return -1;
+}
+
+/* Money the plan's lines do not account for: no level, or a level no
+ * line names. */
+static void
+stray_rows(struct rows *r, const struct vl_book *b, const struct vl_ledger *l)
+{
+	size_t k, nstray = 0;
+
+	if (!moved(&l->line[l->nlines]))
+		return;
+	row(r, VL_FR_STRAY, VL_FUNDS_NO_LINE, "", NULL, &l->line[l->nlines],
+	    false);
+	for (k = 0; k < l->nlevels; k++)
+		if (vl_plan_funding_of(&b->plan, vl_levels[k]) < 0 &&
+		    moved(&l->level[k])) {
+			row(r, VL_FR_STRAY_LEVEL, VL_FUNDS_NO_LINE, vl_levels[k],
+			    NULL, &l->level[k], false);
+			nstray++;
+		}
+	/* the rows without a level, when they are not all of it */
+	if (nstray > 0 && moved(&l->level[l->nlevels]))
+		row(r, VL_FR_STRAY_LEVEL, VL_FUNDS_NO_LINE, VL_FUNDS_NO_LEVEL,
+		    NULL, &l->level[l->nlevels], false);
+}
+
+size_t
+vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
+    struct vl_funds_row **list)
+{
+	const struct vl_ledger_sums *stray = &l->line[l->nlines];
+	bool whole = stray->allocated == 0 && stray->spent == 0;
+	struct rows r = {NULL, 0, 0};
+	size_t i, k;
+	long lv;
+
+	for (i = 0; i < l->nlines; i++) {
+		const struct vl_funding *f = &b->plan.funding[i];
+
+		row(&r, VL_FR_LINE, f->name, "", &f->amount, &l->line[i], whole);
+		for (k = 0; k < f->nlevels; k++)
+			if ((lv = level_at(f->levels[k])) >= 0)
+				row(&r, VL_FR_LEVEL, f->name, f->levels[k], NULL,
+				    &l->level[lv], whole);
+	}
+	stray_rows(&r, b, l);
+	row(&r, VL_FR_TOTAL, "total", "", &b->plan.total, &l->total, true);
+	*list = r.v;
+	return r.n;
+}
+
+/* ---- starts day by day ------------------------------------------------- */
+
+static void
+count_from(long *cum, vl_date from, vl_date to, vl_date when)
+{
+	if (when == VL_NODATE || when > to)
+		return;
+	cum[when < from ? 0 : when - from]++;
+}
+
+long *
+vl_burnup(const struct vl_book *b, const struct vl_standing *s,
+    vl_date from, vl_date to, bool completed)
+{
+	size_t ndays = to >= from ? (size_t)(to - from) + 1 : 1, i;
+	long *cum = vl_xcalloc(ndays, sizeof *cum);
+
+	for (i = 0; i < b->projects.n; i++)
+		count_from(cum, from, to, completed ? s[i].m.completed :
+		    s[i].m.started);
+	for (i = 1; i < ndays; i++)
+		cum[i] += cum[i - 1];
+	return cum;
+}
