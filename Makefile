@@ -12,8 +12,10 @@ WARN = -std=c17 -Wall -Wextra -Wpedantic -Werror
 CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Ilib
 JANSSON_CFLAGS != pkg-config --cflags jansson 2>/dev/null || true
 JANSSON_LIBS != pkg-config --libs jansson 2>/dev/null || echo -ljansson
-LDLIBS = $(JANSSON_LIBS) -lcsv -lcrypto
-ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
+XLSX_CFLAGS != pkg-config --cflags xlsxwriter 2>/dev/null || true
+XLSX_LIBS != pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter
+LDLIBS = $(JANSSON_LIBS) $(XLSX_LIBS) -lcsv -lcrypto
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
 
 # build/ holds one tree per flavour: plain, or sanitized (make check)
 B ?= build/plain
@@ -23,7 +25,7 @@ LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
 	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
 	$(B)/lib/book.o $(B)/lib/cli.o $(B)/lib/overdue.o $(B)/lib/audit.o \
 	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o \
-	$(B)/lib/standing.o
+	$(B)/lib/standing.o $(B)/lib/xlsx.o
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
@@ -41,6 +43,8 @@ all: deps $(BINS)
 $(B)/lib/%.o: lib/%.c lib/vl.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/lib/output.o $(B)/lib/xlsx.o: lib/output.h
 
 $(B)/libvl.a: $(LIBOBJ)
 	rm -f $@

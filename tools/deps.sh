@@ -1,7 +1,8 @@
 #!/bin/sh
 # Install the Debian packages vl needs when any is missing: as root
 # directly, else through sudo, else say exactly what to run.
-pkgs="gcc make pkg-config libcsv-dev libjansson-dev libssl-dev libcmocka-dev mandoc"
+pkgs="gcc make pkg-config libcsv-dev libjansson-dev libssl-dev libcmocka-dev mandoc
+    libxlsxwriter-dev python3-openpyxl"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
