@@ -653,10 +653,13 @@ summary_late(struct page *pg)
 static int
 print_page(const struct page *pg, const struct vl_outopts *given)
 {
-	struct vl_outopts o = {VL_FMT_TABLE, false, given->encoding};
+	struct vl_outopts o = *given;
 	struct vl_col col = {NULL, VL_COL_TEXT};
 	char *text = vl_xstrdup(pg->text.data), *line, *nl;
 	struct vl_out *out;
+
+	o.format = VL_FMT_TABLE;
+	o.excel = false;
 
 	/* the first line stands as the header of a one-column table */
 	nl = strchr(text, '\n');

@@ -1,12 +1,14 @@
 /*
  * cli.c - the command line every tool shares: -C, --format, --excel,
- * --encoding, --input-encoding, --as-of, --help, --version, and the
+ * --encoding, --input-encoding, --as-of, -o, --help, --version, and the
  * subcommand table.
  */
 #include <getopt.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "vl.h"
 
@@ -35,7 +37,10 @@ vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
 	case VL_OPT_FORMAT:
 		if (vl_format_parse(arg, &c->out.format) != 0)
 			vl_die(VL_BADINPUT, "--format: \"%s\" is not one of "
-			    "csv, json, table", arg);
+			    "csv, json, table, xlsx", arg);
+		return 1;
+	case 'o':
+		c->out.output = arg;
 		return 1;
 	case VL_OPT_EXCEL:
 		c->out.excel = true;
@@ -64,6 +69,60 @@ vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
 	return 0;
 }
 
+/* a file of the register (or its lock, journal, temp files)? */
+static bool
+register_file(const char *name)
+{
+	const struct vl_filespec *specs[] = {&vl_projects_spec,
+	    &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec};
+	size_t i;
+
+	for (i = 0; i < sizeof specs / sizeof specs[0]; i++)
+		if (strcmp(specs[i]->file, name) == 0)
+			return true;
+	return strcmp(name, "plan.json") == 0 ||
+	    strcmp(name, "audit.csv") == 0 || strncmp(name, ".vl", 3) == 0;
+}
+
+/* -o FILE: into a directory there is, never over a directory or a file
+ * of the register; a workbook only to a file, never to stdout */
+static void
+check_output(struct vl_cli *c)
+{
+	const char *path = c->out.output, *d, *b;
+	char *dcopy, *bcopy;
+	struct stat st, dst, rst;
+	bool exists;
+
+	if (path && strcmp(path, "-") == 0)
+		path = c->out.output = NULL;
+	if (!path) {
+		if (c->out.format == VL_FMT_XLSX)
+			vl_die(VL_BADINPUT, "--format xlsx: name the file with "
+			    "-o FILE (a workbook is never written to stdout)");
+		return;
+	}
+	if (!*path)
+		vl_die(VL_BADINPUT, "-o: an empty file name");
+	exists = stat(path, &st) == 0;
+	if (exists && S_ISDIR(st.st_mode))
+		vl_die(VL_BADINPUT, "-o %s: a directory, not a file", path);
+	if (exists && !S_ISREG(st.st_mode) && c->out.format == VL_FMT_XLSX)
+		vl_die(VL_BADINPUT, "-o %s: not a regular file; a workbook is "
+		    "written to a file", path);
+	d = dirname(dcopy = vl_xstrdup(path));	/* may return static "." */
+	if (stat(d, &dst) != 0 || !S_ISDIR(dst.st_mode))
+		vl_die(VL_BADINPUT, "-o %s: no directory \"%s\" to write it in",
+		    path, d);
+	b = basename(bcopy = vl_xstrdup(path));
+	if (stat(c->dir, &rst) == 0 && rst.st_dev == dst.st_dev &&
+	    rst.st_ino == dst.st_ino && register_file(b))
+		vl_die(VL_BADINPUT, "-o %s: a file of the register; output is "
+		    "never written over it", path);
+	free(dcopy);
+	free(bcopy);
+}
+
 void
 vl_cli_done(struct vl_cli *c)
 {
@@ -73,13 +132,23 @@ vl_cli_done(struct vl_cli *c)
 	if (vl_today(c->as_of, &c->today, &why) != 0)
 		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", c->as_of ? "--as-of" :
 		    "VL_AS_OF", why, c->as_of ? c->as_of : getenv("VL_AS_OF"));
+	check_output(c);
+}
+
+void
+vl_cli_no_records(const struct vl_cli *c, const char *command)
+{
+	if (c->out.output || c->out.format == VL_FMT_XLSX)
+		vl_die(VL_BADINPUT, "%s writes no records: -o and --format "
+		    "xlsx do not apply", command);
 }
 
 static bool
 takes_value(const char *opt)
 {
 	static const char *const with_value[] = {"-C", "--dir", "--format",
-	    "--encoding", "--input-encoding", "--as-of", NULL};
+	    "--encoding", "--input-encoding", "--as-of", "-o", "--output",
+	    NULL};
 
 	return vl_in(with_value, opt);
 }

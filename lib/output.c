@@ -3,19 +3,25 @@
  *
  * CSV is the machine interface.  --excel adds what a spreadsheet needs:
  * a BOM, CRLF, and cells that would run as formulas made inert.  Output
- * never depends on the locale: widths use C.UTF-8 explicitly.
+ * never depends on the locale: widths use C.UTF-8 explicitly.  xlsx goes
+ * to xlsx.c.  With -o the records go to a file that appears whole.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
+#include <libgen.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include <jansson.h>
 
 #include "vl.h"
+#include "output.h"
 
 struct vl_out {
 	FILE *f;
@@ -28,6 +34,10 @@ struct vl_out {
 	struct vl_buf line;
 	char **cells;		/* table: every cell, kept to measure widths */
 	size_t ncells, capcells;
+	struct vl_outfile file;	/* -o: where f writes */
+	bool to_file;
+	struct vl_sheet *sheet;	/* xlsx */
+	struct vl_workbook *own;	/* xlsx: the workbook of this sheet alone */
 };
 
 int
@@ -39,9 +49,142 @@ vl_format_parse(const char *s, enum vl_format *f)
 		*f = VL_FMT_JSON;
 	else if (strcmp(s, "table") == 0)
 		*f = VL_FMT_TABLE;
+	else if (strcmp(s, "xlsx") == 0)
+		*f = VL_FMT_XLSX;
 	else
 		return -1;
 	return 0;
+}
+
+char *
+vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day)
+{
+	char d[VL_DATE_BUFSZ];
+
+	if (day == VL_NODATE)
+		snprintf(buf, VL_SHEET_BUFSZ, "%s", title);
+	else
+		snprintf(buf, VL_SHEET_BUFSZ, "%s %s", title,
+		    vl_date_format(day, d));
+	return buf;
+}
+
+/* ---- -o FILE: a temp file beside it, renamed into place -------------- */
+
+static struct vl_outfile *pending;
+
+static void
+remove_pending(void)
+{
+	for (; pending; pending = pending->next)
+		if (pending->tmp)
+			unlink(pending->tmp);
+}
+
+static void
+forget(struct vl_outfile *f)
+{
+	struct vl_outfile **p;
+
+	for (p = &pending; *p; p = &(*p)->next)
+		if (*p == f) {
+			*p = f->next;
+			break;
+		}
+	free(f->path);
+	free(f->tmp);
+	f->path = f->tmp = NULL;
+}
+
+int
+vl_outfile_open(struct vl_outfile *f, const char *path)
+{
+	static bool registered;
+	char *copy = vl_xstrdup(path), *dir, *base;
+	struct vl_buf tmp = {0};
+	struct stat st;
+	mode_t mask;
+	int fd;
+
+	memset(f, 0, sizeof *f);
+	f->path = vl_xstrdup(path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		free(copy);
+		if ((fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0)
+			vl_warn("%s: cannot write: %s", path, strerror(errno));
+		return fd;
+	}
+	dir = dirname(copy);
+	vl_buf_printf(&tmp, "%s/.", dir);
+	free(copy);
+	copy = vl_xstrdup(path);
+	base = basename(copy);
+	vl_buf_printf(&tmp, "%s.vl-XXXXXX", base);
+	free(copy);
+	f->tmp = tmp.data;
+	if (!registered && atexit(remove_pending) == 0)
+		registered = true;
+	if ((fd = mkstemp(f->tmp)) < 0) {
+		vl_warn("%s: cannot create a file beside it: %s", path,
+		    strerror(errno));
+		free(f->tmp);
+		f->tmp = NULL;
+		return -1;
+	}
+	f->next = pending;
+	pending = f;
+	/* the mode of a new file, not mkstemp's 0600 */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	return fd;
+}
+
+void
+vl_outfile_abort(struct vl_outfile *f)
+{
+	if (f->tmp)
+		unlink(f->tmp);
+	forget(f);
+}
+
+static int
+sync_path(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC), status;
+
+	if (fd < 0)
+		return -1;
+	status = fsync(fd);
+	if (close(fd) != 0)
+		status = -1;
+	return status;
+}
+
+int
+vl_outfile_commit(struct vl_outfile *f)
+{
+	char *copy;
+	int status = VL_OK;
+
+	if (!f->tmp) {
+		forget(f);
+		return VL_OK;
+	}
+	if (sync_path(f->tmp, O_RDONLY) != 0 || rename(f->tmp, f->path) != 0) {
+		vl_warn("%s: cannot write: %s", f->path, strerror(errno));
+		vl_outfile_abort(f);
+		return VL_SYSFAULT;
+	}
+	copy = vl_xstrdup(f->path);
+	if (sync_path(dirname(copy), O_RDONLY | O_DIRECTORY) != 0) {
+		vl_warn("%s: cannot sync its directory: %s", f->path,
+		    strerror(errno));
+		status = VL_SYSFAULT;
+	}
+	free(copy);
+	forget(f);
+	return status;
 }
 
 static void
@@ -196,18 +339,60 @@ table_keep(struct vl_out *o, const char *const *values)
 }
 
 struct vl_out *
-vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
+vl_out_open_sheet(struct vl_workbook *wb, const char *name, size_t ncols,
     const struct vl_col *cols)
 {
 	struct vl_out *o = vl_xcalloc(1, sizeof *o);
-	const char **names = vl_xcalloc(ncols, sizeof *names);
-	size_t i;
 
+	o->opts.format = VL_FMT_XLSX;
+	o->ncols = ncols;
+	o->cols = cols;
+	o->cd = (iconv_t)-1;
+	o->sheet = vl_sheet_open(wb, name, ncols, cols);
+	return o;
+}
+
+static struct vl_out *
+open_xlsx(const struct vl_outopts *opts, size_t ncols,
+    const struct vl_col *cols)
+{
+	struct vl_workbook *wb;
+	struct vl_out *o;
+
+	if (!opts->output)	/* vl_cli_done says so first */
+		vl_die(VL_BADINPUT, "--format xlsx: name the file with -o FILE");
+	wb = vl_workbook_open(opts->output);
+	o = vl_out_open_sheet(wb, opts->sheet[0] ? opts->sheet : vl_progname(),
+	    ncols, cols);
+	o->own = wb;
+	return o;
+}
+
+struct vl_out *
+vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
+    const struct vl_col *cols)
+{
+	struct vl_out *o;
+	const char **names;
+	size_t i;
+	int fd;
+
+	if (opts->format == VL_FMT_XLSX)
+		return open_xlsx(opts, ncols, cols);
+	o = vl_xcalloc(1, sizeof *o);
+	names = vl_xcalloc(ncols, sizeof *names);
 	o->f = f;
 	o->opts = *opts;
 	o->ncols = ncols;
 	o->cols = cols;
 	o->cd = (iconv_t)-1;
+	if (opts->output) {
+		if ((fd = vl_outfile_open(&o->file, opts->output)) < 0 ||
+		    !(o->f = fdopen(fd, "w")))
+			vl_die(VL_SYSFAULT, "%s: no output written",
+			    opts->output);
+		o->to_file = true;
+	}
 	if (opts->encoding && strcasecmp(opts->encoding, "utf-8") != 0 &&
 	    strcasecmp(opts->encoding, "utf8") != 0) {
 		o->cd = iconv_open("GB18030", "UTF-8");
@@ -230,7 +415,9 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
-	if (o->opts.format == VL_FMT_CSV)
+	if (o->opts.format == VL_FMT_XLSX)
+		vl_sheet_row(o->sheet, values);
+	else if (o->opts.format == VL_FMT_CSV)
 		csv_row(o, values);
 	else if (o->opts.format == VL_FMT_JSON)
 		json_row(o, values);
@@ -284,6 +471,12 @@ pad(struct vl_out *o, size_t n)
 		vl_buf_add(&o->line, " ", 1);
 }
 
+static bool
+numeric(enum vl_coltype t)
+{
+	return t == VL_COL_INT || t == VL_COL_MONEY;
+}
+
 static void
 table_flush(struct vl_out *o)
 {
@@ -302,10 +495,10 @@ table_flush(struct vl_out *o)
 			w = width[c] - vl_text_width(v);
 			if (c > 0)
 				pad(o, 2);
-			if (r > 0 && o->cols[c].type != VL_COL_TEXT)
+			if (r > 0 && numeric(o->cols[c].type))
 				pad(o, w);	/* numbers align right */
 			vl_buf_puts(&o->line, v);
-			if ((r == 0 || o->cols[c].type == VL_COL_TEXT) &&
+			if ((r == 0 || !numeric(o->cols[c].type)) &&
 			    c + 1 < o->ncols)
 				pad(o, w);
 		}
@@ -320,11 +513,25 @@ table_flush(struct vl_out *o)
 	free(width);
 }
 
+static int
+close_xlsx(struct vl_out *o)
+{
+	int status = vl_sheet_close(o->sheet), wstatus;
+
+	if (o->own && (wstatus = vl_workbook_close(o->own)) != VL_OK &&
+	    status == VL_OK)
+		status = wstatus;
+	free(o);
+	return status;
+}
+
 int
 vl_out_close(struct vl_out *o)
 {
 	int status;
 
+	if (o->opts.format == VL_FMT_XLSX)
+		return close_xlsx(o);
 	if (o->opts.format == VL_FMT_TABLE)
 		table_flush(o);
 	else if (o->opts.format == VL_FMT_JSON) {
@@ -333,10 +540,19 @@ vl_out_close(struct vl_out *o)
 	}
 	if (fflush(o->f) != 0 || ferror(o->f))
 		o->failed = true;
+	if (o->to_file && fclose(o->f) != 0)
+		o->failed = true;
 	status = o->failed ? VL_SYSFAULT : VL_OK;
-	if (o->failed)
+	if (o->failed && o->to_file)
+		vl_warn("%s: cannot write: %s", o->file.path,
+		    strerror(errno ? errno : EIO));
+	else if (o->failed)
 		vl_warn("cannot write the output: %s", strerror(errno ? errno :
 		    EIO));
+	if (o->to_file && o->failed)
+		vl_outfile_abort(&o->file);
+	else if (o->to_file)
+		status = vl_outfile_commit(&o->file);
 	if (o->cd != (iconv_t)-1)
 		iconv_close(o->cd);
 	vl_buf_free(&o->line);

@@ -213,33 +213,68 @@ int vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n);
 
 /* ---- output.c: csv / json / table / excel ----------------------------- */
 
-enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE };
-enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY };
+enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
+/* A DATE column holds YYYY-MM-DD or nothing: text in csv, json and
+ * table, a date cell in xlsx; MONEY holds vl_money_format's amounts. */
+enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE };
 
 struct vl_col {
 	const char *name;
 	enum vl_coltype type;
 };
 
+#define VL_SHEET_BUFSZ 128
+
 struct vl_outopts {
 	enum vl_format format;
 	bool excel;		/* BOM, CRLF, formula guard */
 	const char *encoding;	/* NULL or "utf-8" or "gb18030" */
+	const char *output;	/* -o FILE: written whole or not at all;
+				 * NULL: the stream given to vl_out_open */
+	char sheet[VL_SHEET_BUFSZ];	/* xlsx: the sheet's name */
 };
 
 struct vl_out;
 /* 0 or -1 for an unknown name */
 int vl_format_parse(const char *s, enum vl_format *f);
+/* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf, e.g. the
+ * sheet of an outopts: vl_sheet_name(o.sheet, "逾期清单", today) */
+char *vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day);
+/* Records to f, or with o->output set to that file instead: a temp file
+ * beside it renamed into place by vl_out_close.  xlsx needs o->output. */
 struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
     size_t ncols, const struct vl_col *cols);
 /* values as text; NULL is an empty cell (JSON null for INT) */
 void vl_out_row(struct vl_out *o, const char *const *values);
-/* writes what is buffered and frees; VL_OK or VL_SYSFAULT */
+/* Writes what is buffered and frees; with -o the file appears now, whole,
+ * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel
+ * holds) or VL_SYSFAULT, each said on stderr. */
 int vl_out_close(struct vl_out *o);
 /* display width of UTF-8 text, CJK counting two columns */
 size_t vl_text_width(const char *s);
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);
+
+/* ---- xlsx.c: Excel workbooks through libxlsxwriter ------------------- */
+
+/*
+ * One workbook of several sheets (vl-report summary).  Text is always
+ * written as text, never as a formula; MONEY as a number formatted
+ * #,##0.00; DATE as a date.  Each sheet's header row is bold, frozen and
+ * filtered, its columns as wide as their text (CJK counting two).
+ */
+struct vl_workbook;
+/* The workbook to be written to path; dies (VL_SYSFAULT) when no temp
+ * file can be made beside it. */
+struct vl_workbook *vl_workbook_open(const char *path);
+/* A sheet of wb, written with vl_out_row; vl_out_close ends the sheet
+ * (never the workbook).  The name is made fit for Excel: at most 31
+ * characters, none of []:*?/\, unique in the workbook. */
+struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
+    size_t ncols, const struct vl_col *cols);
+/* Writes the file, renamed into place whole, and frees; after a failure
+ * nothing is left.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_workbook_close(struct vl_workbook *wb);
 
 /* ---- schema.c: the register's files and the rules of their fields ---- */
 
@@ -359,10 +394,11 @@ enum {
 	{"encoding", required_argument, NULL, VL_OPT_ENCODING}, \
 	{"input-encoding", required_argument, NULL, VL_OPT_INPUT_ENCODING}, \
 	{"as-of", required_argument, NULL, VL_OPT_AS_OF}, \
+	{"output", required_argument, NULL, 'o'}, \
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, VL_OPT_VERSION}, \
 	{NULL, 0, NULL, 0}
-#define VL_CLI_SHORT "C:h"
+#define VL_CLI_SHORT "C:ho:"
 
 struct vl_cli {
 	const char *dir;	/* resolved: -C, $VL_DIR, "." */
@@ -383,8 +419,13 @@ void vl_cli_init(struct vl_cli *c);
  * help to stdout and exits 0; a bad value is a usage error (exit 2). */
 int vl_cli_option(struct vl_cli *c, int opt, const char *arg,
     const char *help);
-/* after parsing: fixes today and the directory; exits 2 on a bad date */
+/* after parsing: fixes today and the directory; exits 2 on a bad date,
+ * on --format xlsx without -o, and on -o to no directory or over a
+ * register file */
 void vl_cli_done(struct vl_cli *c);
+/* for a command that writes no records: -o and --format xlsx are usage
+ * errors (exit 2) */
+void vl_cli_no_records(const struct vl_cli *c, const char *command);
 /* main() of a tool with subcommands */
 int vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
     const char *help);

@@ -108,7 +108,7 @@ test_format_parse(void **state)
 static void
 test_csv(void **state)
 {
-	struct vl_outopts o = {VL_FMT_CSV, false, NULL};
+	struct vl_outopts o = {.format = VL_FMT_CSV, .excel = false};
 
 	(void)state;
 	out_is(&o, NROWS,
@@ -130,7 +130,7 @@ test_json(void **state)
 		{"P04", "", "1.00", "-3"},
 		{"P05", "a\nb\t\"c\"\\", "2.00", "12abc"},
 	};
-	struct vl_outopts o = {VL_FMT_JSON, false, NULL};
+	struct vl_outopts o = {.format = VL_FMT_JSON, .excel = false};
 	struct written w;
 
 	(void)state;
@@ -186,7 +186,7 @@ test_table(void **state)
 		{"a", "青山村x", "-5.00", "120"},
 		{"", NULL, NULL, NULL},
 	};
-	struct vl_outopts o = {VL_FMT_TABLE, false, NULL};
+	struct vl_outopts o = {.format = VL_FMT_TABLE, .excel = false};
 	struct written w;
 
 	(void)state;
@@ -255,7 +255,7 @@ test_excel(void **state)
 		{"14", "two\nlines"},
 		{"15", NULL},
 	};
-	struct vl_outopts o = {VL_FMT_CSV, true, NULL};
+	struct vl_outopts o = {.format = VL_FMT_CSV, .excel = true};
 	struct written w;
 
 	(void)state;
@@ -296,7 +296,7 @@ test_excel(void **state)
 static void
 test_gb18030(void **state)
 {
-	struct vl_outopts o = {VL_FMT_CSV, false, NULL};
+	struct vl_outopts o = {.format = VL_FMT_CSV, .excel = false};
 	enum vl_format f[] = {VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE};
 	struct written utf8, gb, want;
 	size_t i;
@@ -333,7 +333,7 @@ test_gb18030(void **state)
 static void
 test_write_fails(void **state)
 {
-	struct vl_outopts o = {VL_FMT_CSV, false, NULL};
+	struct vl_outopts o = {.format = VL_FMT_CSV, .excel = false};
 	FILE *f = fopen("/dev/full", "w");
 	struct vl_out *vo;
 	int saved, null, status;
