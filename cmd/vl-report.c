@@ -34,7 +34,8 @@ static const char help[] =
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
     "  summary one page of plain text for a meeting (--encoding applies,\n"
-    "        --format and --excel do not)\n"
+    "        --excel does not); --format xlsx -o FILE: a workbook of the\n"
+    "        page, overdue, progress and funds, a sheet each\n"
     "  audit   the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
     "        deletion or reordering; files changed by hand outside the\n"
@@ -44,7 +45,11 @@ static const char help[] =
     "  -C, --dir DIR            the register directory\n"
     "  --as-of DATE             the day reported on (default $VL_AS_OF,\n"
     "                           else today)\n"
-    "  --format csv|json|table  the output format (default csv)\n"
+    "  --format csv|json|table|xlsx\n"
+    "                           the output format (default csv); xlsx:\n"
+    "                           an Excel workbook, needs -o\n"
+    "  -o, --output FILE        write FILE (whole, or not at all) instead\n"
+    "                           of standard output\n"
     "  --excel                  for a spreadsheet: BOM, CRLF, formulas\n"
     "                           made harmless\n"
     "  --encoding utf-8|gb18030 the output encoding\n"
@@ -139,13 +144,33 @@ date_or_empty(vl_date d, char buf[VL_DATE_BUFSZ])
 	return d == VL_NODATE ? "" : vl_date_format(d, buf);
 }
 
+/* Where a report's records go: the output the options name (stdout or
+ * -o FILE), or a sheet of the summary's workbook. */
+struct sink {
+	const struct vl_outopts *out;
+	struct vl_workbook *wb;	/* NULL: out */
+	vl_date day;		/* named with the sheet: 逾期清单 2023-06-15 */
+};
+
+static struct vl_out *
+sink_open(const struct sink *k, const char *title, size_t ncols,
+    const struct vl_col *cols)
+{
+	struct vl_outopts o = *k->out;
+
+	vl_sheet_name(o.sheet, title, k->day);
+	if (k->wb)
+		return vl_out_open_sheet(k->wb, o.sheet, ncols, cols);
+	return vl_out_open(stdout, &o, ncols, cols);
+}
+
 /* ---- overdue --------------------------------------------------------- */
 
 static const struct vl_col overdue_cols[] = {
 	{"kind", VL_COL_TEXT}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
-	{"due", VL_COL_TEXT}, {"days_late", VL_COL_INT},
+	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
 	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
@@ -173,6 +198,27 @@ overdue_row(struct vl_out *out, const struct vl_overdue *it)
 	vl_buf_free(&detail);
 }
 
+/* the list as of k->day; *found: anything late or flagged */
+static int
+overdue_report(const struct sink *k, const struct vl_book *b, long within,
+    bool *found)
+{
+	struct vl_overdue *list;
+	struct vl_out *out;
+	size_t i, n;
+
+	n = vl_overdue_collect(b, k->day, within, &list);
+	out = sink_open(k, "逾期清单", NOVERDUE_COLS, overdue_cols);
+	*found = false;
+	for (i = 0; i < n; i++) {
+		overdue_row(out, &list[i]);
+		if (list[i].status != VL_OD_DUE_SOON)
+			*found = true;
+	}
+	free(list);
+	return vl_out_close(out);
+}
+
 static int
 cmd_overdue(int argc, char **argv)
 {
@@ -180,27 +226,18 @@ cmd_overdue(int argc, char **argv)
 		{"within", required_argument, NULL, OPT_WITHIN},
 		{"check", no_argument, NULL, OPT_CHECK}
 	};
-	struct vl_overdue *list;
 	struct vl_book book;
-	struct vl_out *out;
 	struct opts o;
-	size_t i, n;
-	bool found = false;
+	struct sink k;
+	bool found;
 	int status;
 
 	parse(argc, argv, own, 2, "vl-report [-C DIR] overdue [--within N] "
-	    "[--check] [--as-of DATE] [--format F]", &o);
+	    "[--check] [--as-of DATE] [--format F] [-o FILE]", &o);
 	if ((status = load(&book, &o)) != VL_OK)
 		return status;
-	n = vl_overdue_collect(&book, o.cli.today, o.within, &list);
-	out = vl_out_open(stdout, &o.cli.out, NOVERDUE_COLS, overdue_cols);
-	for (i = 0; i < n; i++) {
-		overdue_row(out, &list[i]);
-		if (list[i].status != VL_OD_DUE_SOON)
-			found = true;
-	}
-	status = vl_out_close(out);
-	free(list);
+	k = (struct sink){&o.cli.out, NULL, o.cli.today};
+	status = overdue_report(&k, &book, o.within, &found);
 	vl_book_free(&book);
 	if (status == VL_OK)
 		status = vl_close_stdout();
@@ -242,14 +279,14 @@ tally_row(struct vl_out *out, const struct vl_tally *t)
 
 static int
 progress_by_town(const struct vl_book *b, const struct vl_standing *s,
-    const struct opts *o)
+    const struct sink *k)
 {
 	struct vl_tally *t, total;
 	struct vl_out *out;
 	size_t i, n;
 
 	n = vl_tally_towns(b, s, &t, &total);
-	out = vl_out_open(stdout, &o->cli.out, NTOWN_COLS, town_cols);
+	out = sink_open(k, "进度", NTOWN_COLS, town_cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
 	tally_row(out, &total);
@@ -261,22 +298,22 @@ static const struct vl_col project_cols[] = {
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
 	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_TEXT},
-	{"reviewed", VL_COL_TEXT}, {"started", VL_COL_TEXT},
-	{"completed", VL_COL_TEXT}, {"accepted", VL_COL_TEXT},
+	{"reviewed", VL_COL_DATE}, {"started", VL_COL_DATE},
+	{"completed", VL_COL_DATE}, {"accepted", VL_COL_DATE},
 	{"open_findings", VL_COL_INT}, {"overdue_findings", VL_COL_INT}
 };
 #define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
 
 static int
 progress_by_project(const struct vl_book *b, const struct vl_standing *s,
-    const struct opts *o)
+    const struct sink *k)
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
 	const char *v[NPROJECT_COLS];
 	struct vl_out *out;
 	size_t i;
 
-	out = vl_out_open(stdout, &o->cli.out, NPROJECT_COLS, project_cols);
+	out = sink_open(k, "项目进度", NPROJECT_COLS, project_cols);
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
@@ -304,15 +341,17 @@ cmd_progress(int argc, char **argv)
 	struct vl_standing *s;
 	struct vl_book book;
 	struct opts o;
+	struct sink k;
 	int status;
 
 	parse(argc, argv, own, 1, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F]", &o);
+	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]", &o);
 	if ((status = load(&book, &o)) != VL_OK)
 		return status;
 	s = vl_standings(&book, o.cli.today);
-	status = o.by_project ? progress_by_project(&book, s, &o) :
-	    progress_by_town(&book, s, &o);
+	k = (struct sink){&o.cli.out, NULL, o.cli.today};
+	status = o.by_project ? progress_by_project(&book, s, &k) :
+	    progress_by_town(&book, s, &k);
 	free(s);
 	vl_book_free(&book);
 	return status == VL_OK ? vl_close_stdout() : status;
@@ -352,16 +391,19 @@ funds_row(struct vl_out *out, const struct vl_funds_row *r)
 	vl_out_row(out, v);
 }
 
-static void
-funds_table(struct vl_out *out, const struct vl_book *b,
+static int
+funds_report(const struct sink *k, const struct vl_book *b,
     const struct vl_ledger *l)
 {
 	struct vl_funds_row *rows;
+	struct vl_out *out;
 	size_t i, n = vl_funds_rows(b, l, &rows);
 
+	out = sink_open(k, "资金", NFUNDS_COLS, funds_cols);
 	for (i = 0; i < n; i++)
 		funds_row(out, &rows[i]);
 	free(rows);
+	return vl_out_close(out);
 }
 
 static int
@@ -369,19 +411,18 @@ cmd_funds(int argc, char **argv)
 {
 	struct vl_ledger ledger;
 	struct vl_book book;
-	struct vl_out *out;
 	struct opts o;
+	struct sink k;
 	int status;
 
 	parse(argc, argv, NULL, 0, "vl-report [-C DIR] funds [--as-of DATE] "
-	    "[--format F]", &o);
+	    "[--format F] [-o FILE]", &o);
 	if ((status = load(&book, &o)) != VL_OK)
 		return status;
 	status = vl_ledger_load(&ledger, &book, o.cli.today);
 	if (status == VL_OK) {
-		out = vl_out_open(stdout, &o.cli.out, NFUNDS_COLS, funds_cols);
-		funds_table(out, &book, &ledger);
-		status = vl_out_close(out);
+		k = (struct sink){&o.cli.out, NULL, o.cli.today};
+		status = funds_report(&k, &book, &ledger);
 	}
 	vl_ledger_free(&ledger);
 	vl_book_free(&book);
@@ -651,21 +692,21 @@ summary_late(struct page *pg)
 }
 
 static int
-print_page(const struct page *pg, const struct vl_outopts *given)
+print_page(const struct page *pg, const struct sink *k)
 {
-	struct vl_outopts o = *given;
+	struct vl_outopts o = *k->out;
+	struct sink table = {&o, k->wb, k->day};
 	struct vl_col col = {NULL, VL_COL_TEXT};
 	char *text = vl_xstrdup(pg->text.data), *line, *nl;
 	struct vl_out *out;
 
-	o.format = VL_FMT_TABLE;
+	o.format = VL_FMT_TABLE;	/* unless a sheet of the workbook */
 	o.excel = false;
-
 	/* the first line stands as the header of a one-column table */
 	nl = strchr(text, '\n');
 	*nl = '\0';
 	col.name = text;
-	out = vl_out_open(stdout, &o, 1, &col);
+	out = sink_open(&table, "汇总", 1, &col);
 	for (line = nl + 1; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
 		*nl = '\0';
@@ -673,6 +714,27 @@ print_page(const struct page *pg, const struct vl_outopts *given)
 	}
 	free(text);
 	return vl_out_close(out);
+}
+
+/* The workbook for the meeting: the page, then the reports it condenses,
+ * a sheet each. */
+static int
+summary_workbook(const struct page *pg, const struct vl_standing *s,
+    const struct vl_ledger *l, const struct opts *o)
+{
+	struct sink k = {&o->cli.out, vl_workbook_open(o->cli.out.output),
+	    o->cli.today};
+	int status;
+	bool found;
+
+	status = print_page(pg, &k);
+	if (status == VL_OK)
+		status = overdue_report(&k, pg->b, -1, &found);
+	if (status == VL_OK)
+		status = progress_by_town(pg->b, s, &k);
+	if (status == VL_OK)
+		status = funds_report(&k, pg->b, l);
+	return vl_workbook_close(k.wb);	/* nothing written after a failure */
 }
 
 static int
@@ -684,13 +746,17 @@ cmd_summary(int argc, char **argv)
 	struct vl_book book;
 	char d[VL_DATE_BUFSZ];
 	struct opts o;
+	struct sink k;
 	int status;
 
 	parse(argc, argv, NULL, 0, "vl-report [-C DIR] summary [--as-of DATE] "
-	    "[--encoding E]", &o);
-	if (o.cli.out.format != VL_FMT_CSV || o.cli.out.excel)
-		vl_die(VL_BADINPUT, "summary: plain text only; --format and "
-		    "--excel do not apply");
+	    "[--encoding E] [--format xlsx -o FILE]", &o);
+	if (o.cli.out.format == VL_FMT_JSON ||
+	    o.cli.out.format == VL_FMT_TABLE ||
+	    (o.cli.out.excel && o.cli.out.format != VL_FMT_XLSX))
+		vl_die(VL_BADINPUT, "summary: plain text, or a workbook with "
+		    "--format xlsx; --format json|table and --excel do not "
+		    "apply");
 	if ((status = load(&book, &o)) != VL_OK)
 		return status;
 	if ((status = vl_ledger_load(&ledger, &book, o.cli.today)) == VL_OK) {
@@ -707,7 +773,10 @@ cmd_summary(int argc, char **argv)
 		summary_findings(&pg);
 		say(&pg, "");
 		summary_late(&pg);
-		status = print_page(&pg, &o.cli.out);
+		k = (struct sink){&o.cli.out, NULL, o.cli.today};
+		status = o.cli.out.format == VL_FMT_XLSX ?
+		    summary_workbook(&pg, s, &ledger, &o) :
+		    print_page(&pg, &k);
 		free(s);
 	}
 	vl_buf_free(&pg.text);
@@ -758,13 +827,15 @@ cmd_audit(int argc, char **argv)
 	long outside;
 	int status;
 
-	parse(argc, argv, NULL, 0, "vl-report [-C DIR] audit [--format F]", &o);
+	parse(argc, argv, NULL, 0, "vl-report [-C DIR] audit [--format F] "
+	    "[-o FILE]", &o);
 	vl_reg_open(&reg, o.cli.dir);
 	if (!vl_reg_exists(&reg, "plan.json")) {
 		vl_errat(o.cli.dir, 0, NULL, "not a vl register (no plan.json)");
 		vl_reg_close(&reg);
 		return VL_BADINPUT;
 	}
+	vl_sheet_name(o.cli.out.sheet, "变更记录", o.cli.today);
 	w.out = vl_out_open(stdout, &o.cli.out, NAUDIT_COLS, audit_cols);
 	status = vl_audit_read(&reg, &audit, audit_row, &w, NULL);
 	vl_audit_free(&audit);
