@@ -176,6 +176,7 @@ cmd_init(int argc, char **argv)
 	if (optind != argc)
 		vl_usage("vl-add [-C DIR] init [--plan FILE]");
 	vl_cli_done(&cli);
+	vl_cli_no_records(&cli, "init");
 	if (planfile) {
 		/* checked as read once: stdin cannot be read twice */
 		text = slurp(planfile, &len);
@@ -289,6 +290,7 @@ cmd_records(const struct vl_filespec *spec, int argc, char **argv,
 	if (optind != argc)
 		vl_usage(usage);
 	vl_cli_done(&cli);
+	vl_cli_no_records(&cli, argv[0]);
 	status = run_batch(spec, &cli, importfile, opt);
 	for (i = 0; i < 16; i++)
 		vl_buf_free(&alias[i]);

@@ -47,7 +47,11 @@ static const char help[] =
     "options:\n"
     "  -C, --dir DIR            the register directory\n"
     "  --as-of DATE             the day (default $VL_AS_OF, else today)\n"
-    "  --format csv|json|table  the output format (default csv)\n"
+    "  --format csv|json|table|xlsx\n"
+    "                           the output format (default csv); xlsx:\n"
+    "                           an Excel workbook, needs -o\n"
+    "  -o, --output FILE        write FILE (whole, or not at all) instead\n"
+    "                           of standard output (not reconcile)\n"
     "  --excel                  for a spreadsheet: BOM, CRLF, formulas\n"
     "                           made harmless\n"
     "  --encoding utf-8|gb18030 the output encoding\n"
@@ -446,6 +450,7 @@ cmd_check(int argc, char **argv)
 	if (status == VL_OK) {
 		k = (struct checker){NULL, &b, &l, NULL, o.final, 0};
 		k.funds = vl_xstrdup(vl_book_display(&b, "funds.csv"));
+		vl_sheet_name(o.cli.out.sheet, "资金核查", o.cli.today);
 		k.out = vl_out_open(stdout, &o.cli.out, NCHECK_COLS,
 		    check_cols);
 		check_plan(&k);
@@ -565,6 +570,7 @@ cmd_reconcile(int argc, char **argv)
 
 	parse(argc, argv, own, 1, 1, "vl-fund reconcile --total AMT "
 	    "[FILE|-]", &o);
+	vl_cli_no_records(&o.cli, "reconcile");
 	if (!o.total)
 		vl_usage("vl-fund reconcile --total AMT [FILE|-]");
 	if (vl_money_parse(o.total, &total, &why) != 0)
@@ -647,12 +653,15 @@ sum_out(const struct summing *s, const struct opts *o)
 {
 	struct vl_col cols[] = {{by_names[s->by], VL_COL_TEXT},
 	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
-	char m[VL_MONEY_BUFSZ], n[32];
+	char m[VL_MONEY_BUFSZ], n[32], title[64];
+	struct vl_outopts oo = o->cli.out;
 	const char *v[3];
 	struct vl_out *out;
 	size_t i;
 
-	out = vl_out_open(stdout, &o->cli.out, 3, cols);
+	snprintf(title, sizeof title, "资金汇总 %s", by_names[s->by]);
+	vl_sheet_name(oo.sheet, title, o->cli.today);
+	out = vl_out_open(stdout, &oo, 3, cols);
 	for (i = 0; i < s->g.n; i++) {
 		snprintf(n, sizeof n, "%ld", s->g.v[i].count);
 		v[0] = s->g.v[i].key;
@@ -825,6 +834,7 @@ cmd_balance(int argc, char **argv)
 		status = vl_ledger_load(&l, &b, o.cli.today);
 	if (status == VL_OK) {
 		cols = balance_cols(&b.plan, &ncols);
+		vl_sheet_name(o.cli.out.sheet, "项目资金", o.cli.today);
 		out = vl_out_open(stdout, &o.cli.out, ncols, cols);
 		for (i = 0; i < l.nprojects; i++) {
 			const struct vl_ledger_project *lp = &l.project[i];

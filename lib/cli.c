@@ -139,8 +139,8 @@ void
 vl_cli_no_records(const struct vl_cli *c, const char *command)
 {
 	if (c->out.output || c->out.format == VL_FMT_XLSX)
-		vl_die(VL_BADINPUT, "%s writes no records: -o and --format "
-		    "xlsx do not apply", command);
+		vl_die(VL_BADINPUT, "%s: -o and --format xlsx are for reports, "
+		    "and it prints none", command);
 }
 
 static bool

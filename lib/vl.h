@@ -423,7 +423,7 @@ int vl_cli_option(struct vl_cli *c, int opt, const char *arg,
  * on --format xlsx without -o, and on -o to no directory or over a
  * register file */
 void vl_cli_done(struct vl_cli *c);
-/* for a command that writes no records: -o and --format xlsx are usage
+/* for a command that prints no report: -o and --format xlsx are usage
  * errors (exit 2) */
 void vl_cli_no_records(const struct vl_cli *c, const char *command);
 /* main() of a tool with subcommands */
