@@ -89,7 +89,7 @@ parse(int argc, char **argv, const struct option *longopts,
 	    NULL)) != -1) {
 		if (c == VL_OPT_FORMAT || c == VL_OPT_EXCEL)
 			format_given = true;
-		if (c >= VL_OPT_TOOL)
+		if (c >= VL_OPT_TOOL && own)
 			own(c, optarg, ctx);
 		else if (!vl_cli_option(cli, c, optarg, help))
 			vl_usage(usage);
@@ -130,6 +130,7 @@ load(struct vl_book *b, const struct vl_cli *cli, int what, vl_date as_of)
 struct add_opts {
 	const char *value[16];	/* by vl_inspections_spec column */
 	const char *import;
+	bool fields;		/* a field given as an option */
 };
 
 static void
@@ -144,6 +145,7 @@ add_option(int c, const char *arg, void *ctx)
 		a->import = arg;
 		return;
 	}
+	a->fields = true;
 	for (i = 0; i < vl_inspections_spec.n; i++)
 		if (strcmp(vl_inspections_spec.field[i].name,
 		    column[c - OPT_ID]) == 0)
@@ -218,13 +220,14 @@ cmd_add(int argc, char **argv)
 		OPTION("import", required_argument, OPT_IMPORT),
 		VL_CLI_OPTIONS
 	};
-	struct add_opts a = {{NULL}, NULL};
+	struct add_opts a = {{NULL}, NULL, false};
 	struct vl_batch b = {0};
 	struct vl_cli cli;
 	int status;
 
+	/* an import's rows carry their own fields: options would be lost */
 	if (parse(argc, argv, longopts, &cli, ADD_USAGE, add_option, &a) !=
-	    argc)
+	    argc || (a.import && a.fields))
 		vl_usage(ADD_USAGE);
 	b.spec = &vl_inspections_spec;
 	b.load = VL_LOAD_PROGRESS;
@@ -805,12 +808,6 @@ cmd_list(int argc, char **argv)
 
 #define SHOW_USAGE "vl-inspect [-C DIR] show ID|PROJECT [--format F]"
 
-static void
-show_option(int c, const char *arg, void *ctx)
-{
-	(void)c, (void)arg, (void)ctx;
-}
-
 /* A project id, else the project of an inspection id; -1 if neither. */
 static long
 resolve(const struct vl_book *b, const char *arg)
@@ -997,8 +994,7 @@ cmd_show(int argc, char **argv)
 	int first, status;
 	long i;
 
-	first = parse(argc, argv, longopts, &cli, SHOW_USAGE, show_option,
-	    NULL);
+	first = parse(argc, argv, longopts, &cli, SHOW_USAGE, NULL, NULL);
 	if (argc - first != 1)
 		vl_usage(SHOW_USAGE);
 	if ((status = load(&b, &cli, VL_LOAD_PLAN | VL_LOAD_PROJECTS |

@@ -44,6 +44,9 @@ printf 'date,project,phase,aspect\n2023-06-10,P01,check,quality\n' > miss.csv
 expect 2 vl-inspect -C reg add --import miss.csv
 has err 'missing column "result"'
 expect 2 vl-inspect -C reg add --import no-such-file.csv
+# options beside an import would be lost: refused
+expect 2 vl-inspect -C reg add --import day.csv --inspector 甲
+has err usage:
 snapshot reg > after
 same before after
 
