@@ -4,7 +4,7 @@
 expect 0 vl-report --help
 cp out help
 sed 's/Fl \\-/--/g; s/\\-/-/g' "$TOP/man/vl-report.1" > man
-for w in overdue progress funds summary audit --within --check --by --as-of \
+for w in overdue progress funds summary audit --within --check --by --as-of xlsx --output \
     --format --excel --encoding --input-encoding --dir --version \
     not-started rectification not-completed not-accepted \
     started-before-review missing-leader missing-specialist due-soon; do
