@@ -559,3 +559,35 @@ vl_out_close(struct vl_out *o)
 	free(o);
 	return status;
 }
+
+int
+vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n)
+{
+	struct vl_outfile file;
+	FILE *f = stdout;
+	int fd, status = VL_OK;
+
+	if (opts->output) {
+		if ((fd = vl_outfile_open(&file, opts->output)) < 0)
+			return VL_SYSFAULT;
+		if (!(f = fdopen(fd, "w"))) {
+			close(fd);
+			vl_outfile_abort(&file);
+			vl_warn("%s: cannot write: %s", opts->output,
+			    strerror(errno));
+			return VL_SYSFAULT;
+		}
+	}
+	if (fwrite(p, 1, n, f) != n || fflush(f) != 0 || ferror(f))
+		status = VL_SYSFAULT;
+	if (opts->output && fclose(f) != 0)
+		status = VL_SYSFAULT;
+	if (status != VL_OK)
+		vl_warn("%s: cannot write: %s", opts->output ? opts->output :
+		    "the output", strerror(errno ? errno : EIO));
+	if (opts->output && status != VL_OK)
+		vl_outfile_abort(&file);
+	else if (opts->output)
+		status = vl_outfile_commit(&file);
+	return status;
+}
