@@ -7,6 +7,7 @@
  * their figures from here, so a number on the page is the number in the
  * CSV: there is one piece of arithmetic for each, never a second.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,35 @@ vl_permille(long n, long d)
 	if (d <= 0)
 		return -1;
 	return (2 * 1000 * n + d) / (2 * d);
+}
+
+long
+vl_permille_fen(int64_t n, int64_t d)
+{
+	int64_t q, r, pm;
+	int k;
+
+	if (d <= 0)
+		return -1;
+	if (n < 0)
+		return n == INT64_MIN ? -vl_permille_fen(INT64_MAX, d) :
+		    -vl_permille_fen(-n, d);
+	/* long division, three places and a half for the rounding: r < d
+	 * and d is kept below INT64_MAX / 20, so r * 10 never overflows */
+	while (d > INT64_MAX / 20)
+		n /= 10, d /= 10;
+	q = n / d;
+	r = n % d;
+	if (q > LONG_MAX / 1000 - 1)
+		return LONG_MAX;
+	for (pm = q, k = 0; k < 3; k++) {
+		r *= 10;
+		pm = pm * 10 + r / d;
+		r %= d;
+	}
+	pm += 2 * r >= d;
+	/* money short of its mark is never shown as all of it */
+	return (long)(pm == 1000 && n < d ? 999 : pm);
 }
 
 const char *

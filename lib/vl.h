@@ -710,6 +710,10 @@ size_t vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
 /* n of d in tenths of a percent, rounded half up, in integer arithmetic
  * (46 of 50: 920; 2 of 3: 667); -1 when d <= 0 */
 long vl_permille(long n, long d);
+/* the same for amounts of money in fen, any int64_t, no float on the
+ * way, except that a sum short of d is never 1000 (99.98% is 999: the
+ * money is not all there); a share too large for a long is LONG_MAX */
+long vl_permille_fen(int64_t n, int64_t d);
 /* the same as text: "92.0%"; NULL when d <= 0 */
 const char *vl_share(long n, long d, char buf[VL_SHARE_BUFSZ]);
 /* fen in exact 万 (10,000 yuan): 184.7万, 148.60333万 */

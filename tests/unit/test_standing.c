@@ -5,6 +5,7 @@
  * fund rows, the starts day by day.
  */
 #include <stdarg.h>
+#include <limits.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -41,6 +42,29 @@ test_share(void **state)
 	assert_string_equal(vl_share(12, 13, buf), "92.3%");
 	assert_string_equal(vl_share(50, 50, buf), "100.0%");
 	assert_null(vl_share(0, 0, buf));
+}
+
+static void
+test_permille_fen(void **state)
+{
+	(void)state;
+	/* 184.66万 of 184.7万: 99.98%, short, so never 100.0% */
+	assert_int_equal(vl_permille_fen(184660000, 184700000), 999);
+	assert_int_equal(vl_permille_fen(184700000, 184700000), 1000);
+	assert_int_equal(vl_permille_fen(173077000, 184700000), 937);
+	assert_int_equal(vl_permille_fen(148603330, 184700000), 805);
+	assert_int_equal(vl_permille_fen(5, 10000), 1);	/* half up */
+	assert_int_equal(vl_permille_fen(4, 10000), 0);
+	assert_int_equal(vl_permille_fen(0, 1), 0);
+	assert_int_equal(vl_permille_fen(-1000, 2000), -500);
+	assert_int_equal(vl_permille_fen(30, 20), 1500);
+	assert_int_equal(vl_permille_fen(1, 0), -1);
+	assert_int_equal(vl_permille_fen(1, -5), -1);
+	/* the whole range, no overflow */
+	assert_int_equal(vl_permille_fen(INT64_MAX, INT64_MAX), 1000);
+	assert_int_equal(vl_permille_fen(INT64_MAX / 2, INT64_MAX), 500);
+	assert_int_equal(vl_permille_fen(INT64_MIN, INT64_MAX), -1000);
+	assert_int_equal(vl_permille_fen(INT64_MAX, 1), LONG_MAX);
 }
 
 static void
@@ -213,6 +237,7 @@ main(void)
 {
 	const struct CMUnitTest plain[] = {
 		cmocka_unit_test(test_share),
+		cmocka_unit_test(test_permille_fen),
 		cmocka_unit_test(test_wan),
 	};
 	const struct CMUnitTest demo[] = {
