@@ -25,7 +25,7 @@ LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
 	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
 	$(B)/lib/book.o $(B)/lib/cli.o $(B)/lib/overdue.o $(B)/lib/audit.o \
 	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o \
-	$(B)/lib/standing.o $(B)/lib/xlsx.o
+	$(B)/lib/standing.o $(B)/lib/xlsx.o $(B)/lib/briefing.o
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))

@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "vl.h"
 
@@ -36,6 +37,14 @@ static const char help[] =
     "  summary one page of plain text for a meeting (--encoding applies,\n"
     "        --excel does not); --format xlsx -o FILE: a workbook of the\n"
     "        page, overdue, progress and funds, a sheet each\n"
+    "  briefing [-o FILE]\n"
+    "        the briefing for a district meeting: one HTML page, charts\n"
+    "        inline, nothing fetched (opens offline, prints on A4): the\n"
+    "        headline numbers, projects started day by day against the\n"
+    "        deadline, per-town progress, funds by funding line, open\n"
+    "        findings safety and quality first, the overdue list with\n"
+    "        who is responsible; the figures are progress, funds and\n"
+    "        overdue's own\n"
     "  audit   the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
     "        deletion or reordering; files changed by hand outside the\n"
@@ -785,6 +794,38 @@ cmd_summary(int argc, char **argv)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- briefing ---------------------------------------------------------- */
+
+/* The briefing page (briefing.c), from the same book and ledger as the
+ * other reports. */
+static int
+cmd_briefing(int argc, char **argv)
+{
+	struct vl_buf page = {0};
+	struct vl_ledger ledger;
+	struct vl_book book;
+	struct opts o;
+	int status;
+
+	parse(argc, argv, NULL, 0, "vl-report [-C DIR] briefing [--as-of DATE] "
+	    "[-o FILE]", &o);
+	if (o.cli.out.format != VL_FMT_CSV || o.cli.out.excel ||
+	    (o.cli.out.encoding && strcasecmp(o.cli.out.encoding, "utf-8") != 0
+	    && strcasecmp(o.cli.out.encoding, "utf8") != 0))
+		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
+		    "--excel and --encoding do not apply");
+	if ((status = load(&book, &o)) != VL_OK)
+		return status;
+	if ((status = vl_ledger_load(&ledger, &book, o.cli.today)) == VL_OK) {
+		vl_briefing(&book, &ledger, o.cli.today, &page);
+		status = vl_out_bytes(&o.cli.out, page.data, page.len);
+	}
+	vl_buf_free(&page);
+	vl_ledger_free(&ledger);
+	vl_book_free(&book);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 /* ---- audit ------------------------------------------------------------ */
 
 static const struct vl_col audit_cols[] = {
@@ -860,6 +901,7 @@ static const struct vl_subcmd cmds[] = {
 	{"progress", cmd_progress, "[--by town|project]"},
 	{"funds", cmd_funds, ""},
 	{"summary", cmd_summary, ""},
+	{"briefing", cmd_briefing, "[-o FILE]"},
 	{NULL, NULL, NULL}
 };
 

@@ -770,4 +770,18 @@ size_t vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
 long *vl_burnup(const struct vl_book *b, const struct vl_standing *s,
     vl_date from, vl_date to, bool completed);
 
+/* ---- briefing.c: the HTML briefing for a meeting --------------------- */
+
+/* s with & < > " ' as character references and control characters as
+ * blanks, appended to b: text from a register made safe in HTML and
+ * XML, in an element or in a quoted attribute */
+void vl_html_escape(struct vl_buf *b, const char *s);
+/* The briefing of a book loaded with plan, projects, progress and
+ * inspections as of as_of, and its ledger as of the same day: one
+ * self-contained HTML page (inline SVG charts, no script, nothing
+ * fetched), appended to out.  The same book and day give the same
+ * bytes. */
+void vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
+    vl_date as_of, struct vl_buf *out);
+
 #endif
