@@ -20,144 +20,56 @@
 #define YUAN_EXP	2
 #define WAN_EXP		6
 
-/* The pieces of an amount, found before any arithmetic is done so that
- * a syntax error is reported as such and not as an overflow. */
-struct amount {
-	bool neg;
-	const char *ip;		/* integer part, may hold separators */
-	size_t ilen;
-	const char *fp;		/* fraction digits after the point */
-	size_t flen;
-	bool wan;
+static const char NOTAMOUNT[] = "not an amount";
+static const char MISPLACED[] = "misplaced thousands separator";
+
+/*
+ * Amounts are on the hot path of every journal read, so the text is
+ * walked once: each digit is added to the magnitude as it is checked.
+ * An overflow is only noted on the way, so that a syntax error further
+ * on is still reported as such and not as an overflow.
+ */
+struct scan {
+	const char *p;
+	uint64_t v;		/* the magnitude so far, in units of its last
+				 * digit */
+	bool big;		/* it no longer fits in a uint64_t */
 };
 
-static const char NOTAMOUNT[] = "not an amount";
-
-static bool
-isdigit_ascii(char c)
-{
-	/* not isdigit(): no locale may ever widen what counts as a digit */
-	return c >= '0' && c <= '9';
-}
-
+/* a run of ASCII digits (never isdigit(): no locale may widen what counts
+ * as one) added to the magnitude; how many */
 static size_t
-digit_run(const char *p)
+digits(struct scan *sc)
 {
-	size_t n;
+	const char *start = sc->p;
 
-	for (n = 0; isdigit_ascii(p[n]); n++)
-		;
-	return n;
+	for (; *sc->p >= '0' && *sc->p <= '9'; sc->p++)
+		if (__builtin_mul_overflow(sc->v, 10, &sc->v) ||
+		    __builtin_add_overflow(sc->v, (uint64_t)(*sc->p - '0'),
+		    &sc->v))
+			sc->big = true;
+	return (size_t)(sc->p - start);
 }
 
 /*
  * The integer part: digits, or digits grouped by ',' where the first
- * group has 1 to 3 digits and every later one exactly 3.  Returns the
- * length consumed, or 0 with *why set.
+ * group has 1 to 3 digits and every later one exactly 3.
  */
-static size_t
-scan_int(const char *p, const char **why)
+static const char *
+int_part(struct scan *sc)
 {
-	size_t n, g;
+	size_t n = digits(sc);
 
-	n = digit_run(p);
-	if (p[n] != ',') {
-		if (n == 0)
-			*why = NOTAMOUNT;
-		return n;
-	}
+	if (*sc->p != ',')
+		return n == 0 ? NOTAMOUNT : NULL;
 	if (n == 0 || n > 3)
-		goto misplaced;
-	while (p[n] == ',') {
-		g = digit_run(p + n + 1);
-		if (g != 3)
-			goto misplaced;
-		n += 1 + g;
+		return MISPLACED;
+	while (*sc->p == ',') {
+		sc->p++;
+		if (digits(sc) != 3)
+			return MISPLACED;
 	}
-	return n;
-misplaced:
-	*why = "misplaced thousands separator";
-	return 0;
-}
-
-/*
- * Split s into its pieces.  "12." and ".5" are refused as not an
- * amount: a point must have digits on both sides, so that a truncated
- * or mistyped cell is not silently read as a round number.
- */
-static int
-scan(const char *s, struct amount *a, const char **why)
-{
-	const char *p = s, *end;
-
-	end = s + strlen(s);
-	while (*p == ' ')
-		p++;
-	while (end > p && end[-1] == ' ')
-		end--;
-	if (p == end) {
-		*why = "empty amount";
-		return -1;
-	}
-	a->neg = *p == '-';
-	if (*p == '-' || *p == '+')
-		p++;
-	a->ip = p;
-	if ((a->ilen = scan_int(p, why)) == 0)
-		return -1;
-	p += a->ilen;
-	a->fp = p;
-	a->flen = 0;
-	if (*p == '.') {
-		a->fp = ++p;
-		if ((a->flen = digit_run(p)) == 0) {
-			*why = NOTAMOUNT;
-			return -1;
-		}
-		p += a->flen;
-	}
-	a->wan = (size_t)(end - p) >= WAN_LEN &&
-	    memcmp(p, WAN, WAN_LEN) == 0;
-	if (a->wan)
-		p += WAN_LEN;
-	if (p != end) {
-		*why = *p == ',' ? "misplaced thousands separator" : NOTAMOUNT;
-		return -1;
-	}
-	return 0;
-}
-
-/* v = v * 10 + digit for each digit of p[0..n), skipping separators */
-static bool
-accumulate(uint64_t *v, const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (p[i] == ',')
-			continue;
-		if (__builtin_mul_overflow(*v, 10, v) ||
-		    __builtin_add_overflow(*v, (uint64_t)(p[i] - '0'), v))
-			return false;
-	}
-	return true;
-}
-
-/* the magnitude in fen; false if it does not fit in a uint64_t */
-static bool
-magnitude(const struct amount *a, int exp, uint64_t *mag)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (!accumulate(&v, a->ip, a->ilen) ||
-	    !accumulate(&v, a->fp, a->flen))
-		return false;
-	for (i = a->flen; i < (size_t)exp; i++)
-		if (__builtin_mul_overflow(v, 10, &v))
-			return false;
-	*mag = v;
-	return true;
+	return NULL;
 }
 
 /*
@@ -180,29 +92,61 @@ apply_sign(uint64_t mag, bool neg, int64_t *fen)
 	return true;
 }
 
+static int
+refuse(const char **why, const char *reason)
+{
+	*why = reason;
+	return -1;
+}
+
+/*
+ * Blanks around the amount are allowed.  "12." and ".5" are refused as
+ * not an amount: a point must have digits on both sides, so that a
+ * truncated or mistyped cell is not silently read as a round number.
+ */
 int
 vl_money_parse(const char *s, int64_t *fen, const char **why)
 {
-	struct amount a;
-	uint64_t mag;
+	struct scan sc = {s, 0, false};
+	const char *bad;
+	size_t flen = 0;
+	bool neg, wan;
 	int exp;
 
-	if (s == NULL) {
-		*why = "empty amount";
-		return -1;
+	if (s == NULL)
+		return refuse(why, "empty amount");
+	while (*sc.p == ' ')
+		sc.p++;
+	if (*sc.p == '\0')
+		return refuse(why, "empty amount");
+	neg = *sc.p == '-';
+	if (*sc.p == '-' || *sc.p == '+')
+		sc.p++;
+	if ((bad = int_part(&sc)) != NULL)
+		return refuse(why, bad);
+	if (*sc.p == '.') {
+		sc.p++;
+		if ((flen = digits(&sc)) == 0)
+			return refuse(why, NOTAMOUNT);
 	}
-	if (scan(s, &a, why) == -1)
-		return -1;
-	exp = a.wan ? WAN_EXP : YUAN_EXP;
-	if (a.flen > (size_t)exp) {
-		*why = a.wan ? "more than 6 decimals of " WAN :
-		    "more than 2 decimals";
-		return -1;
-	}
-	if (!magnitude(&a, exp, &mag) || !apply_sign(mag, a.neg, fen)) {
-		*why = "out of range";
-		return -1;
-	}
+	wan = strncmp(sc.p, WAN, WAN_LEN) == 0;
+	if (wan)
+		sc.p += WAN_LEN;
+	if (*sc.p == ',')
+		return refuse(why, MISPLACED);
+	while (*sc.p == ' ')
+		sc.p++;
+	if (*sc.p != '\0')
+		return refuse(why, NOTAMOUNT);
+	exp = wan ? WAN_EXP : YUAN_EXP;
+	if (flen > (size_t)exp)
+		return refuse(why, wan ? "more than 6 decimals of " WAN :
+		    "more than 2 decimals");
+	for (; flen < (size_t)exp; flen++)
+		if (__builtin_mul_overflow(sc.v, 10, &sc.v))
+			sc.big = true;
+	if (sc.big || !apply_sign(sc.v, neg, fen))
+		return refuse(why, "out of range");
 	return 0;
 }
 
