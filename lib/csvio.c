@@ -21,6 +21,11 @@
 #define BLOCK (1 << 20)
 #define MAX_FIELDS 4096
 #define MAX_FIELD_LEN (1 << 20)
+/* a line longer is refused, never held whole: memory stays bounded */
+#define MAX_LINE (16 << 20)
+/* libcsv grows a field by this much at a time (its default, 128 bytes,
+ * makes a long field quadratic) */
+#define FIELD_STEP (64 << 10)
 
 enum encoding { ENC_UNDECIDED, ENC_UTF8, ENC_ICONV };
 
@@ -36,6 +41,8 @@ struct reader {
 	iconv_t cd;
 	struct vl_buf conv;	/* a line converted to UTF-8 */
 	struct vl_buf carry;	/* a line split across two blocks */
+	size_t dropped;		/* bytes of a line too long to keep */
+	bool held_cr;		/* the last byte kept or dropped was a CR */
 	long line;		/* physical line being fed */
 	long long offset;	/* byte offset of that line in the input */
 	long rec_line;		/* line the current record starts on */
@@ -219,6 +226,7 @@ parse_error(struct reader *r)
 	    csv_strerror(csv_error(&r->parser)));
 	csv_free(&r->parser);
 	csv_init(&r->parser, CSV_OPTIONS);
+	csv_set_blk_size(&r->parser, FIELD_STEP);
 	reset_record(r);
 }
 
@@ -394,6 +402,36 @@ line_len(const char *s, size_t n, bool more)
 	return more ? 0 : n;
 }
 
+/* Keep a piece of a line that goes on in the next block; a line past
+ * MAX_LINE is counted, not kept. */
+static void
+hold(struct reader *r, const char *s, size_t n)
+{
+	r->held_cr = n > 0 && s[n - 1] == '\r';
+	if (r->dropped || r->carry.len + n > MAX_LINE) {
+		r->dropped += r->carry.len + n;
+		r->carry.len = 0;
+		return;
+	}
+	vl_buf_add(&r->carry, s, n);
+}
+
+/* The line held is whole: read it, or refuse it as too long. */
+static void
+held_line(struct reader *r)
+{
+	if (r->dropped) {
+		r->line++;
+		bad(r, r->line, "a line longer than 16 MiB%s", "");
+		r->offset += (long long)r->dropped;
+		r->dropped = 0;
+	} else {
+		feed_line(r, r->carry.data, r->carry.len);
+	}
+	r->carry.len = 0;
+	r->held_cr = false;
+}
+
 /* Split a block into lines; a partial last line waits in carry. */
 static void
 feed_block(struct reader *r, const char *s, size_t n, bool more)
@@ -408,20 +446,18 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 		decide_encoding(r, s, n, more);
 	}
 	while (n > 0 && !r->stop) {
-		if (r->carry.len > 0 && r->carry.data[r->carry.len - 1] ==
-		    '\r' && *s != '\n') {	/* a lone CR ended the last block */
-			feed_line(r, r->carry.data, r->carry.len);
-			r->carry.len = 0;
+		if ((r->carry.len > 0 || r->dropped) && r->held_cr &&
+		    *s != '\n') {	/* a lone CR ended the last block */
+			held_line(r);
 			continue;
 		}
 		if ((len = line_len(s, n, more)) == 0) {
-			vl_buf_add(&r->carry, s, n);
+			hold(r, s, n);
 			return;
 		}
-		if (r->carry.len > 0) {
-			vl_buf_add(&r->carry, s, len);
-			feed_line(r, r->carry.data, r->carry.len);
-			r->carry.len = 0;
+		if (r->carry.len > 0 || r->dropped || len > MAX_LINE) {
+			hold(r, s, len);
+			held_line(r);
 		} else {
 			feed_line(r, s, len);
 		}
@@ -439,6 +475,7 @@ reader_init(struct reader *r, const char *display,
 	r->fn = fn;
 	r->ctx = ctx;
 	csv_init(&r->parser, CSV_OPTIONS);
+	csv_set_blk_size(&r->parser, FIELD_STEP);
 }
 
 static int

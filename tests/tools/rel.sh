@@ -75,9 +75,9 @@ csv_ok() {
 
 # reg_ok DIR: every CSV whole, no temp file or journal left over
 reg_ok() {
-	for f in "$1"/*.csv; do csv_ok "$f"; done
-	for f in "$1"/.vl-tmp.* "$1"/.vl-journal; do
-		[ -e "$f" ] && fail "$f left behind"
+	for _f in "$1"/*.csv; do csv_ok "$_f"; done
+	for _f in "$1"/.vl-tmp.* "$1"/.vl-journal; do
+		[ -e "$_f" ] && fail "$_f left behind"
 	done
 	return 0
 }
