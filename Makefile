@@ -74,6 +74,17 @@ $(B)/tests/faultshim.so: tests/tools/faultshim.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CPPFLAGS) -O2 -g -fPIC -shared $< -o $@ -ldl
 
+# libFuzzer targets (clang): the CSV reader, money, dates, the plan
+FUZZERS = csv money date plan
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	-fsanitize=fuzzer-no-link,address,undefined
+
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(B)/libvl.a lib/vl.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $< \
+	    $(B)/libvl.a $(LDLIBS) -o $@
+
 # Install what is missing on a fresh Debian machine (as root or by sudo).
 deps:
 	@sh tools/deps.sh
@@ -92,6 +103,22 @@ check: all $(UNITBINS) $(TESTTOOLS)
 sanitized: $(BINS) $(UNITBINS) $(TESTTOOLS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run.sh $(B)
+
+# each fuzz target for FUZZ_SECONDS (make fuzz FUZZ_SECONDS=10 in CI)
+fuzz:
+	@command -v clang > /dev/null || { echo "make fuzz needs clang" \
+	    "and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev)"; \
+	    exit 1; }
+	@$(MAKE) --no-print-directory B=build/fuzz CC=clang \
+	    CFLAGS="$(FUZZ_CFLAGS)" fuzzers
+	@sh fuzz/run.sh build/fuzz $(FUZZ_SECONDS) $(FUZZERS)
+
+fuzzers: $(FUZZERS:%=$(B)/fuzz/fuzz_%)
+
+# the long runs: hundreds of kills, more writers, every errno
+torture: all units
+	@rm -f tests/out/summary
+	@VL_TORTURE=1 sh tests/run.sh $(B)
 
 valgrind: all $(UNITBINS)
 	@VL_VALGRIND=1 sh tests/run.sh build/plain
@@ -121,4 +148,5 @@ lint:
 clean:
 	rm -rf build bin tests/out
 
-.PHONY: all deps units check sanitized valgrind demo install uninstall lint clean
+.PHONY: all deps units check sanitized valgrind demo install uninstall lint clean \
+	fuzz fuzzers torture
