@@ -4,7 +4,7 @@
 # place) is rolled forward by the next add, one before it leaves no
 # trace; no file is ever torn, not even between a kill and the next add;
 # the audit chain verifies; the register stays usable.  In the plain build
-# the fault shim makes fsync slow (a slow disk), so more kills land
+# the fault shim makes fsync and rename slow (a slow disk), so more kills land
 # inside a commit; where each kill landed is counted and printed.
 . "$TESTS/lib.sh"
 . "$TESTS/tools/rel.sh"

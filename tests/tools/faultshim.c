@@ -8,8 +8,8 @@
  *   FAULT_LOG=FILE      append what failed, and at exit how many calls
  *                       of each kind were made: "count write=7 ..."
  *   FAULT_TIME=SECS     time() returns SECS, so audit lines repeat
- *   FAULT_SLOW=USECS    every fsync takes that much longer (a slow disk,
- *                       to widen the windows a kill can land in)
+ *   FAULT_SLOW=USECS    every fsync and rename takes that much longer (a
+ *                       slow disk, to widen the windows a kill can land in)
  *
  * "open" counts only opens that may write (O_WRONLY, O_RDWR, O_CREAT).
  * Only calls made through the PLT are seen: the tools' own write(),
@@ -166,14 +166,6 @@ report(void)
 	    count[K_CLOSE]);
 }
 
-ssize_t
-write(int fd, const void *p, size_t n)
-{
-	if (hit(K_WRITE, fd, NULL))
-		return -1;
-	return real_write(fd, p, n);
-}
-
 static void
 slow_disk(void)
 {
@@ -185,6 +177,15 @@ slow_disk(void)
 	t.tv_nsec = slow_us % 1000000 * 1000;
 	nanosleep(&t, NULL);
 }
+
+ssize_t
+write(int fd, const void *p, size_t n)
+{
+	if (hit(K_WRITE, fd, NULL))
+		return -1;
+	return real_write(fd, p, n);
+}
+
 
 int
 fsync(int fd)
@@ -209,6 +210,7 @@ rename(const char *from, const char *to)
 {
 	if (hit(K_RENAME, -1, to))
 		return -1;
+	slow_disk();
 	return real_rename(from, to);
 }
 
@@ -217,6 +219,7 @@ renameat(int dfrom, const char *from, int dto, const char *to)
 {
 	if (hit(K_RENAME, -1, to))
 		return -1;
+	slow_disk();
 	return real_renameat(dfrom, from, dto, to);
 }
 
