@@ -52,7 +52,11 @@ static const char help[] =
     "options:\n"
     "  -C, --dir DIR            the register (default $VL_DIR, else .)\n"
     "  --as-of DATE             today (default $VL_AS_OF, else the date)\n"
-    "  --format csv|json|table  list, show and sample output (csv)\n"
+    "  --format csv|json|table|xlsx\n"
+    "                           list, show and sample output (csv); xlsx:\n"
+    "                           an Excel workbook, needs -o\n"
+    "  -o, --output FILE        write the report to FILE (whole, or not at\n"
+    "                           all) instead of standard output\n"
     "  --excel                  output for a spreadsheet (BOM, CRLF)\n"
     "  --encoding utf-8|gb18030 output encoding\n"
     "  --input-encoding ENC     utf-8 or gb18030 (default: detected)\n"
@@ -229,6 +233,7 @@ cmd_add(int argc, char **argv)
 	if (parse(argc, argv, longopts, &cli, ADD_USAGE, add_option, &a) !=
 	    argc || (a.import && a.fields))
 		vl_usage(ADD_USAGE);
+	vl_cli_no_records(&cli, "add");
 	b.spec = &vl_inspections_spec;
 	b.load = VL_LOAD_PROGRESS;
 	b.rule = inspection_rule;
@@ -629,6 +634,7 @@ cmd_close(int argc, char **argv)
 	    &o);
 	if (argc - first != 1)
 		vl_usage(CLOSE_USAGE);
+	vl_cli_no_records(&cli, "close");
 	when = cli.today;
 	if (o.date && vl_date_parse(o.date, &when, &why) != 0)
 		vl_die(VL_BADINPUT, "--date: %s: \"%s\"", why, o.date);
@@ -655,13 +661,13 @@ cmd_close(int argc, char **argv)
     "[--check] [--format F]"
 
 static const struct vl_col insp_cols[] = {
-	{"id", VL_COL_TEXT}, {"date", VL_COL_TEXT},
+	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE},
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
 	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_TEXT},
 	{"aspect", VL_COL_TEXT}, {"result", VL_COL_TEXT},
-	{"finding", VL_COL_TEXT}, {"due", VL_COL_TEXT},
-	{"closed", VL_COL_TEXT}, {"inspector", VL_COL_TEXT}
+	{"finding", VL_COL_TEXT}, {"due", VL_COL_DATE},
+	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT}
 };
 #define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
 
@@ -745,6 +751,18 @@ insp_row(struct vl_out *o, const struct vl_inspection *in,
 	vl_out_row(o, v);
 }
 
+/* xlsx: "检查记录 2023-06-15", or "检查记录 P36 2023-06-15" */
+static void
+sheet(struct vl_cli *cli, const char *project)
+{
+	struct vl_buf title = {0};
+
+	vl_buf_printf(&title, "检查记录%s%s", project ? " " : "",
+	    project ? project : "");
+	vl_sheet_name(cli->out.sheet, title.data, cli->today);
+	vl_buf_free(&title);
+}
+
 /* VL_OK, or VL_FINDINGS when a row was listed and --check asked */
 static int
 print_inspections(const struct vl_book *b, const struct vl_cli *cli,
@@ -792,6 +810,7 @@ cmd_list(int argc, char **argv)
 	if ((status = load(&b, &cli, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
 	    VL_LOAD_INSPECTIONS, cli.today)) != VL_OK)
 		return status;
+	sheet(&cli, f.project);
 	if (f.project && !vl_projects_find(&b.projects, f.project)) {
 		vl_warn("--project: no such project \"%s\"", f.project);
 		status = VL_BADINPUT;
@@ -1005,10 +1024,11 @@ cmd_show(int argc, char **argv)
 		status = VL_BADINPUT;
 	} else if (format_given) {
 		f.project = b.projects.v[i].id;
+		sheet(&cli, f.project);
 		status = print_inspections(&b, &cli, &f);
 	} else {
 		show_text(&s, &b, (size_t)i, cli.today);
-		fputs(s.data, stdout);
+		status = vl_out_bytes(&cli.out, s.data, s.len);
 	}
 	vl_buf_free(&s);
 	vl_book_free(&b);
@@ -1153,7 +1173,7 @@ static const struct vl_col sample_cols[] = {
 	{"draw", VL_COL_INT}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
-	{"stage", VL_COL_TEXT}, {"last_inspected", VL_COL_TEXT}
+	{"stage", VL_COL_TEXT}, {"last_inspected", VL_COL_DATE}
 };
 #define NSAMPLE_COLS (sizeof sample_cols / sizeof sample_cols[0])
 
@@ -1229,6 +1249,7 @@ cmd_sample(int argc, char **argv)
 	if ((status = load(&b, &cli, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
 	    VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS, cli.today)) != VL_OK)
 		return status;
+	vl_sheet_name(cli.out.sheet, "抽查", cli.today);
 	status = draw(&b, &cli, &o);
 	vl_book_free(&b);
 	return status == VL_OK ? vl_close_stdout() : status;
