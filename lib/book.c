@@ -12,25 +12,21 @@ struct loader {
 	const char *display;
 	vl_date as_of;
 	bool bad;
+	struct vl_colmap map;	/* the file being read */
+	long *insp_project;	/* per inspection: its project's index */
 };
-
-static vl_date
-date_or_none(const char *s)
-{
-	vl_date d = VL_NODATE;
-	const char *why;
-
-	if (*s)
-		vl_date_parse(s, &d, &why);
-	return d;
-}
 
 /* Records dated after the day asked for are not there yet. */
 static bool
-later(const struct loader *l, const struct vl_record *r)
+later(const struct loader *l, vl_date d)
 {
-	return l->as_of != VL_NODATE && date_or_none(vl_field(r, "date")) >
-	    l->as_of;
+	return l->as_of != VL_NODATE && d > l->as_of;
+}
+
+static char *
+dup(const struct vl_value *v)
+{
+	return vl_xstrdup(v->s);
 }
 
 static int
@@ -38,26 +34,26 @@ on_project(const struct vl_record *r, void *ctx)
 {
 	struct loader *l = ctx;
 	struct vl_projects *ps = &l->b->projects;
+	struct vl_value v[VL_SPEC_MAX];
 	struct vl_project p = {0};
-	const char *why;
 
-	if (vl_check_record(&vl_projects_spec, r, NULL, NULL) != 0)
+	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0)
 		return 0;
-	if (vl_projects_find(ps, vl_field(r, "id"))) {
+	if (vl_projects_find(ps, v[VL_P_ID].s)) {
 		vl_errat(r->file, r->line, "id", "duplicate project \"%s\"",
-		    vl_field(r, "id"));
+		    v[VL_P_ID].s);
 		return 0;
 	}
-	p.id = vl_xstrdup(vl_field(r, "id"));
-	p.town = vl_xstrdup(vl_field(r, "town"));
-	p.village = vl_xstrdup(vl_field(r, "village"));
-	p.leader = vl_xstrdup(vl_field(r, "leader"));
-	p.specialist = vl_xstrdup(vl_field(r, "specialist"));
-	p.mode = vl_xstrdup(vl_field(r, "mode"));
-	p.area = vl_xstrdup(vl_field(r, "area"));
-	vl_money_parse(vl_field(r, "budget"), &p.budget, &why);
-	p.start_by = date_or_none(vl_field(r, "start_by"));
-	p.complete_by = date_or_none(vl_field(r, "complete_by"));
+	p.id = dup(&v[VL_P_ID]);
+	p.town = dup(&v[VL_P_TOWN]);
+	p.village = dup(&v[VL_P_VILLAGE]);
+	p.leader = dup(&v[VL_P_LEADER]);
+	p.specialist = dup(&v[VL_P_SPECIALIST]);
+	p.mode = dup(&v[VL_P_MODE]);
+	p.area = dup(&v[VL_P_AREA]);
+	p.budget = v[VL_P_BUDGET].fen;
+	p.start_by = v[VL_P_START_BY].date;
+	p.complete_by = v[VL_P_COMPLETE_BY].date;
 	if (p.start_by == VL_NODATE)
 		p.start_by = l->b->plan.start_by;
 	if (p.complete_by == VL_NODATE)
@@ -67,33 +63,27 @@ on_project(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+static void
+first(vl_date *d, vl_date when)
+{
+	if (*d == VL_NODATE || when < *d)
+		*d = when;
+}
+
 static int
 on_progress(const struct vl_record *r, void *ctx)
 {
 	struct loader *l = ctx;
+	struct vl_value v[VL_SPEC_MAX];
 	struct vl_progress_state *s;
-	vl_date d;
-	long i;
 
-	if (vl_check_record(&vl_progress_spec, r, &l->b->projects, NULL) ||
-	    later(l, r))
+	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
+	    later(l, v[VL_G_DATE].date))
 		return 0;
-	i = vl_projects_index(&l->b->projects, vl_field(r, "project"));
-	s = &l->b->progress[i];
-	d = date_or_none(vl_field(r, "date"));
-	if (strcmp(vl_field(r, "stage"), "started") == 0) {
-		if (s->started == VL_NODATE || d < s->started)
-			s->started = d;
-	} else if (s->completed == VL_NODATE || d < s->completed) {
-		s->completed = d;
-	}
+	s = &l->b->progress[v[VL_G_PROJECT].project];
+	first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
+	    v[VL_G_DATE].date);
 	return 0;
-}
-
-static char *
-dup_field(const struct vl_record *r, const char *name)
-{
-	return vl_xstrdup(vl_field(r, name));
 }
 
 static int
@@ -101,31 +91,65 @@ on_inspection(const struct vl_record *r, void *ctx)
 {
 	struct loader *l = ctx;
 	struct vl_book *b = l->b;
+	struct vl_value v[VL_SPEC_MAX];
 	struct vl_inspection *in;
+	size_t n = b->ninsp;
 
-	if (vl_check_record(&vl_inspections_spec, r, &b->projects, NULL) ||
-	    later(l, r))
+	if (vl_check_row(&l->map, r, &b->projects, NULL, v) != 0 ||
+	    later(l, v[VL_I_DATE].date))
 		return 0;
-	if ((b->ninsp & (b->ninsp - 1)) == 0)	/* 0, 1, 2, 4...: grow */
-		b->insp = vl_xrealloc(b->insp, (b->ninsp ? 2 * b->ninsp : 1) *
+	if ((n & (n - 1)) == 0) {	/* 0, 1, 2, 4...: grow */
+		b->insp = vl_xrealloc(b->insp, (n ? 2 * n : 1) *
 		    sizeof *b->insp);
+		l->insp_project = vl_xrealloc(l->insp_project, (n ? 2 * n :
+		    1) * sizeof *l->insp_project);
+	}
+	l->insp_project[n] = v[VL_I_PROJECT].project;
 	in = &b->insp[b->ninsp++];
-	in->id = dup_field(r, "id");
-	in->project = dup_field(r, "project");
-	in->phase = dup_field(r, "phase");
-	in->aspect = dup_field(r, "aspect");
-	in->result = dup_field(r, "result");
-	in->finding = dup_field(r, "finding");
-	in->inspector = dup_field(r, "inspector");
-	in->date = date_or_none(vl_field(r, "date"));
-	in->due = date_or_none(vl_field(r, "due"));
-	in->closed = date_or_none(vl_field(r, "closed"));
+	/* the choices and the project's id are kept once, not per row */
+	in->id = vl_arena_strdup(&b->strings, v[VL_I_ID].s);
+	in->project = b->projects.v[v[VL_I_PROJECT].project].id;
+	in->phase = (char *)vl_phases[v[VL_I_PHASE].choice];
+	in->aspect = (char *)vl_aspects[v[VL_I_ASPECT].choice];
+	in->result = (char *)vl_results[v[VL_I_RESULT].choice];
+	in->finding = vl_arena_strdup(&b->strings, v[VL_I_FINDING].s);
+	in->inspector = vl_arena_strdup(&b->strings, v[VL_I_INSPECTOR].s);
+	in->date = v[VL_I_DATE].date;
+	in->due = v[VL_I_DUE].date;
+	in->closed = v[VL_I_CLOSED].date;
 	/* a closing dated after the day asked for has not happened yet */
-	if (l->as_of != VL_NODATE && in->closed != VL_NODATE &&
-	    in->closed > l->as_of)
+	if (later(l, in->closed))
 		in->closed = VL_NODATE;
 	in->line = r->line;
 	return 0;
+}
+
+/* The inspections of each project, in the order of the file, found
+ * without a pass over all of them: a counting sort by project. */
+static void
+index_inspections(struct vl_book *b, const long *project)
+{
+	size_t np = b->projects.n, i, *next;
+
+	b->insp_first = vl_xcalloc(np + 1, sizeof *b->insp_first);
+	b->insp_of = vl_xcalloc(b->ninsp, sizeof *b->insp_of);
+	for (i = 0; i < b->ninsp; i++)
+		b->insp_first[project[i] + 1]++;
+	for (i = 0; i < np; i++)
+		b->insp_first[i + 1] += b->insp_first[i];
+	next = vl_xcalloc(np + 1, sizeof *next);
+	memcpy(next, b->insp_first, np * sizeof *next);
+	for (i = 0; i < b->ninsp; i++)
+		b->insp_of[next[project[i]]++] = i;
+	free(next);
+}
+
+size_t
+vl_book_inspections(const struct vl_book *b, size_t project,
+    const size_t **list)
+{
+	*list = b->insp_of + b->insp_first[project];
+	return b->insp_first[project + 1] - b->insp_first[project];
 }
 
 const char *
@@ -143,6 +167,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	long before = vl_error_count();
 	int status = VL_OK;
 
+	vl_colmap_init(&l->map, s);
 	opts.required = vl_spec_required(s);
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (must_exist || vl_reg_exists(&l->b->reg, s->file))
@@ -164,12 +189,14 @@ worst(int a, int b)
 int
 vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 {
-	struct loader l = {b, NULL, as_of, false};
+	struct loader l = {0};
 	int status = VL_OK;
 	char *path;
 	size_t i;
 
 	memset(b, 0, sizeof *b);
+	l.b = b;
+	l.as_of = as_of;
 	vl_reg_open(&b->reg, dir);
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
 		vl_errat(dir, 0, NULL, "not a vl register (no plan.json); "
@@ -188,25 +215,22 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 	if (what & VL_LOAD_PROGRESS)
 		status = worst(status, read_file(&l, &vl_progress_spec,
 		    on_progress, false));
-	if (what & VL_LOAD_INSPECTIONS)
+	if (what & VL_LOAD_INSPECTIONS) {
 		status = worst(status, read_file(&l, &vl_inspections_spec,
 		    on_inspection, false));
+		index_inspections(b, l.insp_project);
+		free(l.insp_project);
+	}
 	return status;
 }
 
 void
 vl_book_free(struct vl_book *b)
 {
-	size_t i;
-
-	for (i = 0; i < b->ninsp; i++) {
-		struct vl_inspection *in = &b->insp[i];
-
-		free(in->id), free(in->project), free(in->phase);
-		free(in->aspect), free(in->result), free(in->finding);
-		free(in->inspector);
-	}
 	free(b->insp);
+	free(b->insp_first);
+	free(b->insp_of);
+	vl_arena_free(&b->strings);
 	free(b->progress);
 	vl_projects_free(&b->projects);
 	vl_plan_free(&b->plan);

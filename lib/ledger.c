@@ -13,71 +13,37 @@
 
 /* ---- one pass over a journal ----------------------------------------- */
 
-enum col { C_ID, C_DATE, C_KIND, C_LEVEL, C_SOURCE, C_PROJECT, C_PURPOSE,
-	C_AMOUNT, C_NOTE, NCOL };
-
-static const char *const colname[NCOL] = {"id", "date", "kind", "level",
-    "source", "project", "purpose", "amount", "note"};
-
 struct fund_reader {
 	vl_date as_of;
 	vl_fund_fn fn;
 	void *ctx;
-	const struct vl_header *header;	/* the one col[] was resolved for */
-	int col[NCOL];
+	struct vl_colmap map;	/* funds.csv's fields in this file */
 };
-
-/* Column indexes are looked up once per header, not once per row. */
-static void
-resolve(struct fund_reader *fr, const struct vl_header *h)
-{
-	size_t i;
-
-	for (i = 0; i < NCOL; i++)
-		fr->col[i] = vl_header_index(h, colname[i]);
-	fr->header = h;
-}
-
-static const char *
-col(const struct fund_reader *fr, const struct vl_record *r, enum col c)
-{
-	return fr->col[c] < 0 ? "" : r->field[fr->col[c]];
-}
-
-static enum vl_kind
-kind_of(const char *s)
-{
-	if (strcmp(s, "receipt") == 0)
-		return VL_RECEIPT;
-	return strcmp(s, "allocation") == 0 ? VL_ALLOCATION : VL_EXPENSE;
-}
 
 static int
 on_row(const struct vl_record *r, void *ctx)
 {
 	struct fund_reader *fr = ctx;
+	struct vl_value v[VL_SPEC_MAX];
 	struct vl_fund f;
-	const char *why;
 
-	if (r->header != fr->header)
-		resolve(fr, r->header);
 	/* the schema is the one judge of a row: what vl-add refuses */
-	if (vl_check_record(&vl_funds_spec, r, NULL, NULL) != 0)
+	if (vl_check_row(&fr->map, r, NULL, NULL, v) != 0)
+		return 0;
+	if (fr->as_of != VL_NODATE && v[VL_F_DATE].date > fr->as_of)
 		return 0;
 	f.file = r->file;
 	f.line = r->line;
-	if (vl_date_parse(col(fr, r, C_DATE), &f.date, &why) != 0 ||
-	    vl_money_parse(col(fr, r, C_AMOUNT), &f.amount, &why) != 0)
-		return 0;	/* cannot happen: checked above */
-	if (fr->as_of != VL_NODATE && f.date > fr->as_of)
-		return 0;
-	f.id = col(fr, r, C_ID);
-	f.kind = kind_of(col(fr, r, C_KIND));
-	f.level = col(fr, r, C_LEVEL);
-	f.source = col(fr, r, C_SOURCE);
-	f.project = col(fr, r, C_PROJECT);
-	f.purpose = col(fr, r, C_PURPOSE);
-	f.note = col(fr, r, C_NOTE);
+	f.date = v[VL_F_DATE].date;
+	f.amount = v[VL_F_AMOUNT].fen;
+	f.kind = (enum vl_kind)v[VL_F_KIND].choice;
+	f.level_index = v[VL_F_LEVEL].choice;
+	f.id = v[VL_F_ID].s;
+	f.level = v[VL_F_LEVEL].s;
+	f.source = v[VL_F_SOURCE].s;
+	f.project = v[VL_F_PROJECT].s;
+	f.purpose = v[VL_F_PURPOSE].s;
+	f.note = v[VL_F_NOTE].s;
 	return fr->fn(&f, fr->ctx);
 }
 
@@ -85,11 +51,12 @@ int
 vl_fund_read(const char *path, const char *display, vl_date as_of,
     vl_fund_fn fn, void *ctx)
 {
-	struct fund_reader fr = {as_of, fn, ctx, NULL, {0}};
+	struct fund_reader fr = {as_of, fn, ctx, {0}};
 	struct vl_csv_opts opts = {NULL, NULL, NULL};
 	long before = vl_error_count();
 	int status;
 
+	vl_colmap_init(&fr.map, &vl_funds_spec);
 	opts.required = vl_spec_required(&vl_funds_spec);
 	status = vl_csv_read(path, display, &opts, on_row, &fr);
 	if (status == VL_OK && vl_error_count() > before)
@@ -228,17 +195,6 @@ count_levels(void)
 }
 
 static size_t
-level_index(const struct vl_ledger *l, const char *level)
-{
-	size_t i;
-
-	for (i = 0; i < l->nlevels; i++)
-		if (strcmp(vl_levels[i], level) == 0)
-			return i;
-	return l->nlevels;	/* none (validated: an empty level) */
-}
-
-static size_t
 purpose_index(const struct vl_ledger *l, const struct vl_plan *p,
     const char *purpose)
 {
@@ -317,7 +273,8 @@ on_fund(const struct vl_fund *f, void *ctx)
 {
 	struct loading *c = ctx;
 	struct vl_ledger *l = c->l;
-	size_t lv = level_index(l, f->level), purpose = l->npurposes;
+	size_t lv = f->level_index < 0 ? l->nlevels : (size_t)f->level_index;
+	size_t purpose = l->npurposes;
 	bool ok;
 
 	if (f->kind == VL_EXPENSE)

@@ -20,48 +20,48 @@ const char *const vl_results[] = {"pass", "fail", NULL};
 const char *const vl_modes[] = {"new", "expand", "repair", NULL};
 
 static const struct vl_fieldspec projects_fields[] = {
-	{"id", VL_T_ID, true, NULL},
-	{"town", VL_T_TEXT, true, NULL},
-	{"village", VL_T_TEXT, true, NULL},
-	{"leader", VL_T_TEXT, false, NULL},
-	{"specialist", VL_T_TEXT, false, NULL},
-	{"budget", VL_T_MONEY, true, NULL},
-	{"start_by", VL_T_DATE, false, NULL},
-	{"complete_by", VL_T_DATE, false, NULL},
-	{"mode", VL_T_ENUM, false, vl_modes},
-	{"area", VL_T_COUNT, false, NULL},
+	[VL_P_ID] = {"id", VL_T_ID, true, NULL},
+	[VL_P_TOWN] = {"town", VL_T_TEXT, true, NULL},
+	[VL_P_VILLAGE] = {"village", VL_T_TEXT, true, NULL},
+	[VL_P_LEADER] = {"leader", VL_T_TEXT, false, NULL},
+	[VL_P_SPECIALIST] = {"specialist", VL_T_TEXT, false, NULL},
+	[VL_P_BUDGET] = {"budget", VL_T_MONEY, true, NULL},
+	[VL_P_START_BY] = {"start_by", VL_T_DATE, false, NULL},
+	[VL_P_COMPLETE_BY] = {"complete_by", VL_T_DATE, false, NULL},
+	[VL_P_MODE] = {"mode", VL_T_ENUM, false, vl_modes},
+	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL},
 };
 
 static const struct vl_fieldspec progress_fields[] = {
-	{"date", VL_T_DATE, true, NULL},
-	{"project", VL_T_PROJECT, true, NULL},
-	{"stage", VL_T_ENUM, true, vl_stages},
-	{"note", VL_T_TEXT, false, NULL},
+	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL},
+	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
+	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, vl_stages},
+	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL},
 };
 
 static const struct vl_fieldspec funds_fields[] = {
-	{"id", VL_T_ID, true, NULL},
-	{"date", VL_T_DATE, true, NULL},
-	{"kind", VL_T_ENUM, true, vl_kinds},
-	{"level", VL_T_ENUM, false, vl_levels},
-	{"source", VL_T_ENUM, false, vl_sources},
-	{"project", VL_T_PROJECT, false, NULL},
-	{"purpose", VL_T_TEXT, false, NULL},
-	{"amount", VL_T_MONEY, true, NULL},
-	{"note", VL_T_TEXT, false, NULL},
+	[VL_F_ID] = {"id", VL_T_ID, true, NULL},
+	[VL_F_DATE] = {"date", VL_T_DATE, true, NULL},
+	[VL_F_KIND] = {"kind", VL_T_ENUM, true, vl_kinds},
+	[VL_F_LEVEL] = {"level", VL_T_ENUM, false, vl_levels},
+	[VL_F_SOURCE] = {"source", VL_T_ENUM, false, vl_sources},
+	[VL_F_PROJECT] = {"project", VL_T_PROJECT, false, NULL},
+	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL},
+	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL},
+	[VL_F_NOTE] = {"note", VL_T_TEXT, false, NULL},
 };
 
 static const struct vl_fieldspec inspections_fields[] = {
-	{"id", VL_T_ID, true, NULL},
-	{"date", VL_T_DATE, true, NULL},
-	{"project", VL_T_PROJECT, true, NULL},
-	{"phase", VL_T_ENUM, true, vl_phases},
-	{"aspect", VL_T_ENUM, true, vl_aspects},
-	{"result", VL_T_ENUM, true, vl_results},
-	{"finding", VL_T_TEXT, false, NULL},
-	{"due", VL_T_DATE, false, NULL},
-	{"closed", VL_T_DATE, false, NULL},
-	{"inspector", VL_T_TEXT, false, NULL},
+	[VL_I_ID] = {"id", VL_T_ID, true, NULL},
+	[VL_I_DATE] = {"date", VL_T_DATE, true, NULL},
+	[VL_I_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
+	[VL_I_PHASE] = {"phase", VL_T_ENUM, true, vl_phases},
+	[VL_I_ASPECT] = {"aspect", VL_T_ENUM, true, vl_aspects},
+	[VL_I_RESULT] = {"result", VL_T_ENUM, true, vl_results},
+	[VL_I_FINDING] = {"finding", VL_T_TEXT, false, NULL},
+	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
+	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
+	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
 };
 
 #define SPEC(file, f, core) {file, f, sizeof f / sizeof f[0], core}
@@ -137,17 +137,26 @@ valid_count(const char *s)
 	return n > 0 && n <= 9 && s[n] == '\0';
 }
 
-/* One field: 0 if good, else reported and 1. */
+static int
+choice_index(const char *const *choices, const char *s)
+{
+	int i;
+
+	for (i = 0; choices[i]; i++)
+		if (strcmp(choices[i], s) == 0)
+			return i;
+	return -1;
+}
+
+/* One field into *v: 0 if good, else reported and 1. */
 static int
 check_field(const struct vl_fieldspec *f, const struct vl_record *r,
-    const char *v, const struct vl_projects *projects)
+    const struct vl_projects *projects, struct vl_value *v)
 {
-	const char *why = NULL;
+	const char *why = NULL, *s = v->s;
 	char list[128];
-	int64_t fen;
-	vl_date d;
 
-	if (!*v) {
+	if (!*s) {
 		if (!f->required)
 			return 0;
 		vl_errat(r->file, r->line, f->name, "missing");
@@ -155,47 +164,50 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		why = valid_text(v) ? NULL : "a control character";
+		why = valid_text(s) ? NULL : "a control character";
 		break;
 	case VL_T_ID:
-		why = valid_id(v) ? NULL : "an id may not hold blanks, commas "
+		why = valid_id(s) ? NULL : "an id may not hold blanks, commas "
 		    "or quotes";
 		break;
 	case VL_T_MONEY:
-		if (vl_money_parse(v, &fen, &why) == 0)
+		if (vl_money_parse(s, &v->fen, &why) == 0)
 			why = NULL;
 		break;
 	case VL_T_DATE:
-		if (vl_date_parse(v, &d, &why) == 0)
+		if (vl_date_parse(s, &v->date, &why) == 0)
 			why = NULL;
+		else
+			v->date = VL_NODATE;
 		break;
 	case VL_T_COUNT:
-		why = valid_count(v) ? NULL : "not a whole number";
+		why = valid_count(s) ? NULL : "not a whole number";
 		break;
 	case VL_T_ENUM:
-		if (!vl_in(f->choices, v)) {
+		if ((v->choice = choice_index(f->choices, s)) < 0) {
 			choices_text(f->choices, list, sizeof list);
 			vl_errat(r->file, r->line, f->name,
-			    "\"%s\" is not one of %s", v, list);
+			    "\"%s\" is not one of %s", s, list);
 			return 1;
 		}
 		return 0;
 	case VL_T_PROJECT:
-		why = projects && !vl_projects_find(projects, v) ?
-		    "no such project" : NULL;
+		if (projects && (v->project = vl_projects_index(projects,
+		    s)) < 0)
+			why = "no such project";
 		break;
 	}
 	if (!why)
 		return 0;
-	vl_errat(r->file, r->line, f->name, "%s: \"%s\"", why, v);
+	vl_errat(r->file, r->line, f->name, "%s: \"%s\"", why, s);
 	return 1;
 }
 
 static int
-need(const struct vl_record *r, const char *field, bool want,
-    const char *msg)
+need(const struct vl_record *r, const char *field, const struct vl_value *v,
+    bool want, const char *msg)
 {
-	bool has = *vl_field(r, field) != '\0';
+	bool has = *v->s != '\0';
 
 	if (has == want)
 		return 0;
@@ -204,22 +216,30 @@ need(const struct vl_record *r, const char *field, bool want,
 }
 
 static int
-check_fund(const struct vl_record *r, const struct vl_plan *plan)
+check_fund(const struct vl_record *r, const struct vl_value *v,
+    const struct vl_plan *plan)
 {
-	const char *kind = vl_field(r, "kind"), *purpose;
+	const char *purpose = v[VL_F_PURPOSE].s;
 	int bad = 0;
 
-	if (strcmp(kind, "receipt") == 0) {
-		bad += need(r, "level", true, "a receipt needs the level the "
-		    "money comes from");
-		bad += need(r, "project", false, "a receipt names no project");
-	} else if (strcmp(kind, "allocation") == 0) {
-		bad += need(r, "project", true, "an allocation needs a project");
-	} else if (strcmp(kind, "expense") == 0) {
-		bad += need(r, "project", true, "an expense needs a project");
-		bad += need(r, "purpose", true, "an expense needs a purpose");
+	switch (v[VL_F_KIND].choice) {
+	case VL_RECEIPT:
+		bad += need(r, "level", &v[VL_F_LEVEL], true, "a receipt "
+		    "needs the level the money comes from");
+		bad += need(r, "project", &v[VL_F_PROJECT], false, "a "
+		    "receipt names no project");
+		break;
+	case VL_ALLOCATION:
+		bad += need(r, "project", &v[VL_F_PROJECT], true, "an "
+		    "allocation needs a project");
+		break;
+	case VL_EXPENSE:
+		bad += need(r, "project", &v[VL_F_PROJECT], true, "an "
+		    "expense needs a project");
+		bad += need(r, "purpose", &v[VL_F_PURPOSE], true, "an "
+		    "expense needs a purpose");
+		break;
 	}
-	purpose = vl_field(r, "purpose");
 	if (*purpose && plan && !vl_plan_has_purpose(plan, purpose)) {
 		vl_errat(r->file, r->line, "purpose", "\"%s\" is not a purpose "
 		    "of the plan (专款专用)", purpose);
@@ -229,41 +249,82 @@ check_fund(const struct vl_record *r, const struct vl_plan *plan)
 }
 
 static int
-date_order(const struct vl_record *r, const char *field, bool strict)
+date_order(const struct vl_record *r, const struct vl_value *v, int field,
+    bool strict)
 {
-	vl_date d, later;
-	const char *why;
+	vl_date d = v[VL_I_DATE].date, later = v[field].date;
 
-	if (vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
-	    vl_date_parse(vl_field(r, field), &later, &why) != 0)
+	if (d == VL_NODATE || later == VL_NODATE)
 		return 0;	/* reported as a field error */
 	if (later > d || (!strict && later == d))
 		return 0;
-	vl_errat(r->file, r->line, field, "%s must be %s the inspection "
-	    "date %s", vl_field(r, field), strict ? "after" : "on or after",
-	    vl_field(r, "date"));
+	vl_errat(r->file, r->line, inspections_fields[field].name, "%s must be "
+	    "%s the inspection date %s", v[field].s, strict ? "after" :
+	    "on or after", v[VL_I_DATE].s);
 	return 1;
 }
 
 static int
-check_inspection(const struct vl_record *r)
+check_inspection(const struct vl_record *r, const struct vl_value *v)
 {
-	bool fail = strcmp(vl_field(r, "result"), "fail") == 0;
-	int bad = 0;
+	int result = v[VL_I_RESULT].choice, bad = 0;
 
-	if (fail) {
-		bad += need(r, "finding", true, "a failed inspection needs a "
-		    "finding");
-		bad += need(r, "due", true, "a failed inspection needs a due "
-		    "date for the rectification");
-		if (*vl_field(r, "due"))
-			bad += date_order(r, "due", true);
-	} else if (strcmp(vl_field(r, "result"), "pass") == 0) {
-		bad += need(r, "closed", false, "only a failed inspection can "
-		    "be closed");
+	if (result == 1) {	/* fail */
+		bad += need(r, "finding", &v[VL_I_FINDING], true, "a failed "
+		    "inspection needs a finding");
+		bad += need(r, "due", &v[VL_I_DUE], true, "a failed "
+		    "inspection needs a due date for the rectification");
+		if (*v[VL_I_DUE].s)
+			bad += date_order(r, v, VL_I_DUE, true);
+	} else if (result == 0) {	/* pass */
+		bad += need(r, "closed", &v[VL_I_CLOSED], false, "only a "
+		    "failed inspection can be closed");
 	}
-	if (*vl_field(r, "closed"))
-		bad += date_order(r, "closed", false);
+	if (*v[VL_I_CLOSED].s)
+		bad += date_order(r, v, VL_I_CLOSED, false);
+	return bad;
+}
+
+void
+vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s)
+{
+	m->spec = s;
+	m->header = NULL;
+}
+
+static void
+resolve(struct vl_colmap *m, const struct vl_header *h)
+{
+	size_t i;
+
+	for (i = 0; i < m->spec->n; i++)
+		m->col[i] = vl_header_index(h, m->spec->field[i].name);
+	m->header = h;
+}
+
+int
+vl_check_row(struct vl_colmap *m, const struct vl_record *r,
+    const struct vl_projects *projects, const struct vl_plan *plan,
+    struct vl_value *v)
+{
+	const struct vl_filespec *s = m->spec;
+	struct vl_value own[VL_SPEC_MAX];
+	int bad = 0;
+	size_t i;
+
+	if (r->header != m->header)
+		resolve(m, r->header);
+	if (!v)
+		v = own;
+	for (i = 0; i < s->n; i++) {
+		v[i] = (struct vl_value){m->col[i] < 0 ? "" :
+		    r->field[m->col[i]], 0, VL_NODATE, -1, -1};
+		bad += check_field(&s->field[i], r, projects, &v[i]);
+	}
+	if (s == &vl_funds_spec)
+		bad += check_fund(r, v, plan);
+	else if (s == &vl_inspections_spec)
+		bad += check_inspection(r, v);
 	return bad;
 }
 
@@ -271,15 +332,8 @@ int
 vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan)
 {
-	int bad = 0;
-	size_t i;
+	struct vl_colmap m;
 
-	for (i = 0; i < s->n; i++)
-		bad += check_field(&s->field[i], r, vl_field(r,
-		    s->field[i].name), projects);
-	if (s == &vl_funds_spec)
-		bad += check_fund(r, plan);
-	else if (s == &vl_inspections_spec)
-		bad += check_inspection(r);
-	return bad;
+	vl_colmap_init(&m, s);
+	return vl_check_row(&m, r, projects, plan, NULL);
 }

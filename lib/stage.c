@@ -22,27 +22,37 @@ first(vl_date *d, vl_date when)
 		*d = when;
 }
 
+static void
+passed(struct vl_milestones *m, const struct vl_inspection *in)
+{
+	if (strcmp(in->result, "pass") != 0 || in->date == VL_NODATE)
+		return;
+	if (strcmp(in->phase, "review") == 0)
+		first(&m->reviewed, in->date);
+	else if (strcmp(in->phase, "acceptance") == 0)
+		first(&m->accepted, in->date);
+}
+
 void
 vl_project_milestones(const struct vl_book *b, size_t i,
     struct vl_milestones *m)
 {
-	const struct vl_inspection *in;
 	const char *id = b->projects.v[i].id;
-	size_t k;
+	const size_t *list;
+	size_t k, n;
 
 	m->reviewed = m->accepted = VL_NODATE;
 	m->started = b->progress ? b->progress[i].started : VL_NODATE;
 	m->completed = b->progress ? b->progress[i].completed : VL_NODATE;
-	for (k = 0; k < b->ninsp; k++) {
-		in = &b->insp[k];
-		if (strcmp(in->project, id) != 0 ||
-		    strcmp(in->result, "pass") != 0 || in->date == VL_NODATE)
-			continue;
-		if (strcmp(in->phase, "review") == 0)
-			first(&m->reviewed, in->date);
-		else if (strcmp(in->phase, "acceptance") == 0)
-			first(&m->accepted, in->date);
+	if (b->insp_first) {	/* a loaded book: only project i's */
+		n = vl_book_inspections(b, i, &list);
+		for (k = 0; k < n; k++)
+			passed(m, &b->insp[list[k]]);
+		return;
 	}
+	for (k = 0; k < b->ninsp; k++)	/* a book made by hand */
+		if (strcmp(b->insp[k].project, id) == 0)
+			passed(m, &b->insp[k]);
 }
 
 enum vl_stage

@@ -59,6 +59,8 @@ vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
     struct vl_tally **towns, struct vl_tally *total)
 {
 	struct vl_tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t);
+	struct vl_groups seen = {0};	/* a national register has tens of
+					 * thousands of towns */
 	size_t i, k, n = 0;
 
 	memset(total, 0, sizeof *total);
@@ -66,14 +68,15 @@ vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
 	for (i = 0; i < b->projects.n; i++) {
 		const char *town = b->projects.v[i].town;
 
-		/* a register has a handful of towns: a scan is enough */
-		for (k = 0; k < n && strcmp(t[k].town, town) != 0; k++)
-			;
+		/* groups are kept in order of first use: k is the town's */
+		vl_groups_add(&seen, town, 0, 0);
+		k = (size_t)(vl_groups_find(&seen, town) - seen.v);
 		if (k == n)
 			t[n++].town = town;
 		vl_tally_add(&t[k], &s[i]);
 		vl_tally_add(total, &s[i]);
 	}
+	vl_groups_free(&seen);
 	*towns = t;
 	return n;
 }

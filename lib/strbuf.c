@@ -110,3 +110,68 @@ vl_buf_free(struct vl_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+/* ---- an arena of strings --------------------------------------------- */
+
+#define ARENA_BLOCK (256 << 10)
+
+struct vl_arena_block {
+	struct vl_arena_block *next;
+	size_t used, size;
+	char data[];
+};
+
+char *
+vl_arena_strdup(struct vl_arena *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	struct vl_arena_block *b = a->head;
+	char *p;
+
+	if (n == 1)
+		return (char *)"";	/* never written to: every "" is one */
+	if (!b || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK / 4 ? n : ARENA_BLOCK;
+
+		b = vl_xmalloc(sizeof *b + size);
+		b->used = 0;
+		b->size = size;
+		/* a big string gets a block of its own, behind the one being
+		 * filled */
+		if (n > ARENA_BLOCK / 4 && a->head) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	memcpy(p, s, n);
+	b->used += n;
+	return p;
+}
+
+void
+vl_arena_take(struct vl_arena *into, struct vl_arena *from)
+{
+	struct vl_arena_block **end = &from->head;
+
+	while (*end)
+		end = &(*end)->next;
+	*end = into->head;
+	into->head = from->head;
+	from->head = NULL;
+}
+
+void
+vl_arena_free(struct vl_arena *a)
+{
+	struct vl_arena_block *b, *next;
+
+	for (b = a->head; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	a->head = NULL;
+}

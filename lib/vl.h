@@ -139,6 +139,16 @@ void *vl_xcalloc(size_t n, size_t size);
 void *vl_xrealloc(void *p, size_t n);
 char *vl_xstrdup(const char *s);
 
+/* Strings kept as long as the arena, without a malloc each (a national
+ * register's inspections are millions of them).  All zero: empty. */
+struct vl_arena {
+	struct vl_arena_block *head;
+};
+char *vl_arena_strdup(struct vl_arena *a, const char *s);
+/* from's strings now belong to into; from is empty */
+void vl_arena_take(struct vl_arena *into, struct vl_arena *from);
+void vl_arena_free(struct vl_arena *a);
+
 /* ---- plan.c: plan.json on jansson ------------------------------------ */
 
 struct vl_funding {
@@ -319,6 +329,42 @@ struct vl_projects;
  * reported as FILE:LINE: field: message; returns how many. */
 int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan);
+
+#define VL_SPEC_MAX 16		/* fields of the longest spec */
+/* The fields of each spec, in its order: projects, progress, funds,
+ * inspections. */
+enum { VL_P_ID, VL_P_TOWN, VL_P_VILLAGE, VL_P_LEADER, VL_P_SPECIALIST,
+	VL_P_BUDGET, VL_P_START_BY, VL_P_COMPLETE_BY, VL_P_MODE, VL_P_AREA };
+enum { VL_G_DATE, VL_G_PROJECT, VL_G_STAGE, VL_G_NOTE };
+enum { VL_F_ID, VL_F_DATE, VL_F_KIND, VL_F_LEVEL, VL_F_SOURCE,
+	VL_F_PROJECT, VL_F_PURPOSE, VL_F_AMOUNT, VL_F_NOTE };
+enum { VL_I_ID, VL_I_DATE, VL_I_PROJECT, VL_I_PHASE, VL_I_ASPECT,
+	VL_I_RESULT, VL_I_FINDING, VL_I_DUE, VL_I_CLOSED, VL_I_INSPECTOR };
+
+/* A field of a record as the check read it. */
+struct vl_value {
+	const char *s;		/* its text; "" when the file has no column */
+	int64_t fen;		/* VL_T_MONEY: the amount when good */
+	vl_date date;		/* VL_T_DATE: the date; VL_NODATE if not good */
+	int choice;		/* VL_T_ENUM: index into choices, or -1 */
+	long project;		/* VL_T_PROJECT, resolved: index into the
+				 * projects, or -1 */
+};
+
+/* Where a spec's fields are in the files read: found once per header,
+ * so a check of millions of rows looks up no name. */
+struct vl_colmap {
+	const struct vl_filespec *spec;
+	const struct vl_header *header;	/* the header col[] is for */
+	int col[VL_SPEC_MAX];	/* each field's column, -1: not there */
+};
+void vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s);
+/* vl_check_record of a record read with m's header (m follows a new
+ * header), by the same rules; v (may be NULL) gets the spec's n fields
+ * as read, in the spec's order. */
+int vl_check_row(struct vl_colmap *m, const struct vl_record *r,
+    const struct vl_projects *projects, const struct vl_plan *plan,
+    struct vl_value *v);
 /* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
 const char **vl_spec_required(const struct vl_filespec *s);
 bool vl_in(const char *const *choices, const char *s);
@@ -365,6 +411,11 @@ struct vl_book {
 	struct vl_progress_state *progress;	/* projects.n of them */
 	struct vl_inspection *insp;
 	size_t ninsp;
+	/* insp by project: project i's are insp[insp_of[k]] for k from
+	 * insp_first[i] to insp_first[i + 1], in the order of the file;
+	 * NULL in a book made by hand */
+	size_t *insp_first, *insp_of;
+	struct vl_arena strings;	/* the inspections' texts */
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -379,6 +430,10 @@ enum {
  * reported.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of);
 void vl_book_free(struct vl_book *b);
+/* how many inspections project i has, *list their indexes in insp (a
+ * book loaded with VL_LOAD_INSPECTIONS) */
+size_t vl_book_inspections(const struct vl_book *b, size_t i,
+    const size_t **list);
 /* "DIR/name" for messages: the name alone when DIR is "." */
 const char *vl_book_display(const struct vl_book *b, const char *name);
 
@@ -594,6 +649,7 @@ struct vl_fund {
 	long line;
 	const char *id, *level, *source, *project, *purpose, *note;
 	enum vl_kind kind;
+	int level_index;	/* level in vl_levels, -1 when empty */
 	vl_date date;
 	int64_t amount;		/* fen */
 };
