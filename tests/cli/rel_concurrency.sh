@@ -17,7 +17,7 @@ writer() {
 	i=1
 	while [ "$i" -le "$N" ]; do
 		id=$(vl-add -C reg fund --kind receipt --level central \
-		    --source finance --amount "$1.$i" --date 2022-12-01 \
+		    --source finance --amount "$1" --date 2022-12-01 \
 		    --note "w$1-$i" 2>> "err.$1")
 		st=$?
 		if [ "$st" = 0 ]; then echo "$id w$1-$i" >> "acks.$1"
@@ -73,6 +73,9 @@ done
     fail "audit.csv has $(($(wc -l < reg/audit.csv) - 1)) lines, expected $((base + total))"
 [ "$(grep -c ',funds.csv,' reg/audit.csv)" = "$((total + 1))" ] ||
     fail "not one audit line per fund add"
+# and each names the record it added
+grep ',add,funds.csv,' reg/audit.csv | cut -d, -f7 | sort -n > audited
+same audited want
 audit_ok reg
 reg_ok reg
 done_
