@@ -238,8 +238,8 @@ static void
 svg_open(struct page *pg, const char *id, long h, const char *title)
 {
 	put(pg, "<svg class=\"chart\" viewBox=\"0 0 %d %ld\" width=\"%d\" "
-	    "height=\"%ld\" role=\"img\" aria-labelledby=\"%s-t %s-d\" "
-	    "xmlns=\"http://www.w3.org/2000/svg\">\n<title id=\"%s-t\">%s"
+	    "height=\"%ld\" role=\"img\" aria-labelledby=\"%s-t %s-d\">\n"
+	    "<title id=\"%s-t\">%s"
 	    "</title>\n<desc id=\"%s-d\">", SVG_W, h, SVG_W, h, id, id, id,
 	    title, id);
 }
@@ -274,6 +274,8 @@ rect(struct page *pg, long x, long y, long w, long h, const char *fill)
 /* No url(), no @import, no < or & (the page is well-formed XML too). */
 static const char style[] =
     "@page { size: A4; margin: 15mm; }\n"
+    "@page { @bottom-right { content: \"第 \" counter(page) \" 页 共 \" "
+    "counter(pages) \" 页\"; font-size: 8pt; color: " MUTED "; } }\n"
     "* { box-sizing: border-box; }\n"
     "html { background: #d5d9df; }\n"
     "body { margin: 0; padding: 24px 0; color: " INK "; font: 10.5pt/1.5 "
@@ -563,11 +565,13 @@ y_grid(struct page *pg, const struct plot *p)
 	}
 }
 
-/* a tick at the first of each month, every k-th when there are many */
+/* a tick at the first of each month, every k-th when there are many;
+ * the year under the first tick and wherever it changes */
 static void
 x_ticks(struct page *pg, const struct plot *p)
 {
-	int y, m, d, y0, m0, k, every, nmonths, i;
+	int y, m, d, y0, m0, k, every, nmonths, i, shown = 0;
+	const char *anchor;
 	vl_date tick;
 
 	ymd(p->from, &y0, &m0, &d);
@@ -581,21 +585,25 @@ x_ticks(struct page *pg, const struct plot *p)
 		put(pg, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
 		    "stroke=\"%s\"/>", px(p, tick), p->b, px(p, tick), p->b + 4,
 		    MUTED);
-		text(pg, px(p, tick), p->b + 17, i ? "middle" : "start",
-		    "muted");
-		if (i == 0 || k == 1)
-			put(pg, "%d年%d月</text>\n", y, k);
-		else
-			put(pg, "%d月</text>\n", k);
+		anchor = i ? "middle" : "start";
+		text(pg, px(p, tick), p->b + 16, anchor, "muted");
+		put(pg, "%d月</text>\n", k);
+		if (y == shown)
+			continue;
+		text(pg, px(p, tick), p->b + 30, anchor, "muted");
+		put(pg, "%d年</text>\n", y);
+		shown = y;
 	}
 }
 
-/* a vertical line at a deadline, labelled at its top */
+/* a vertical line at a deadline, labelled at its top, the label on the
+ * side with room */
 static void
 deadline(struct page *pg, const struct plot *p, vl_date d,
-    const char *label, const char *colour, bool right)
+    const char *label, const char *colour)
 {
 	int y, m, dd;
+	bool right;
 	long x;
 
 	if (d < p->from || d > p->to)
@@ -604,6 +612,7 @@ deadline(struct page *pg, const struct plot *p, vl_date d,
 	put(pg, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" stroke=\"%s\""
 	    " stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>", x, p->t - 8, x,
 	    p->b, colour);
+	right = x < (p->l + p->r) / 2;
 	text(pg, right ? x + 4 : x - 4, p->t - 10, right ? "start" : "end",
 	    strcmp(colour, RED) == 0 ? "late" : "muted");
 	ymd(d, &y, &m, &dd);
@@ -674,7 +683,7 @@ burnup(struct page *pg)
 	started = vl_burnup(pg->b, pg->s, p.from, p.to, false);
 	completed = vl_burnup(pg->b, pg->s, p.from, p.to, true);
 	put(pg, "<section id=\"progress\">\n<h2>一、动工进度</h2>\n<figure>\n");
-	svg_open(pg, "burnup", 244, "累计动工村数与截止日");
+	svg_open(pg, "burnup", 252, "累计动工村数与截止日");
 	burnup_desc(pg, &p, started, completed);
 	put(pg, "</desc>\n");
 	y_grid(pg, &p);
@@ -684,8 +693,8 @@ burnup(struct page *pg)
 	    py(&p, plan->villages), INK);
 	text(pg, p.l + 4, py(&p, plan->villages) - 5, NULL, "b");
 	put(pg, "目标 %ld 个村</text>\n", plan->villages);
-	deadline(pg, &p, plan->start_by, "动工截止", RED, true);
-	deadline(pg, &p, plan->complete_by, "竣工截止", MUTED, false);
+	deadline(pg, &p, plan->start_by, "动工截止", RED);
+	deadline(pg, &p, plan->complete_by, "竣工截止", MUTED);
 	steps(pg, &p, completed, BLUE2, 2);
 	steps(pg, &p, started, BLUE, 3);
 	legend(pg, &p, p.b - 32, BLUE, "累计动工", pg->total.started);
@@ -771,7 +780,7 @@ towns_desc(struct page *pg)
 			put(pg, "合计");
 		put(pg, " %ld 个项目：动工 %ld，竣工 %ld，验收 %ld，未整改问题 %ld"
 		    "（逾期 %ld）%s", t->projects, t->started, t->completed,
-		    t->accepted, t->open, t->overdue, i < pg->ntowns ? ";" :
+		    t->accepted, t->open, t->overdue, i < pg->ntowns ? "；" :
 		    "。");
 	}
 }
@@ -913,7 +922,7 @@ funds_desc(struct page *pg)
 		put(pg, "到位 %s，下拨 %s，支出 %s%s", vl_wan(r->sums->received,
 		    w[1]), vl_wan(r->sums->allocated, w[2]),
 		    vl_wan(r->sums->spent, w[3]), r->kind == VL_FR_TOTAL ?
-		    "。" : ";");
+		    "。" : "；");
 	}
 }
 
@@ -1007,7 +1016,7 @@ findings_chart(struct page *pg)
 	for (k = 0; k < rows; k++)
 		put(pg, "%s %ld 项（逾期 %ld 项）%s", aspect_label(k < VL_NGRAVITY ?
 		    vl_aspects_by_gravity[k] : ""), f->open_by[k], f->late_by[k],
-		    k + 1 < rows ? ";" : "。");
+		    k + 1 < rows ? "；" : "。");
 	put(pg, "</desc>\n");
 	for (k = 0; k < rows; k++, y += 24) {
 		text(pg, 0, y + 11, NULL, k < 2 && f->open_by[k] ? "b late" :
