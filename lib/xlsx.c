@@ -23,7 +23,6 @@
 #define MAX_ROWS (LXW_ROW_MAX - 1)	/* data rows under the header */
 #define MAX_CELL 32767		/* characters a cell of Excel holds */
 #define MONEY_LIMIT INT64_C(1000000000000000)	/* 10^15 fen */
-#define INT_LIMIT 1000000000000000LL	/* 15 digits, Excel's precision */
 
 struct vl_workbook {
 	struct vl_outfile file;
@@ -234,13 +233,37 @@ date_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	return true;
 }
 
+/* "_x0041_" in a string is Excel's escape for "A": a literal one is
+ * written with its "_" escaped ("_x005F_"), so the text reads back as it
+ * was.  NULL when there is none. */
+static char *
+unescape_proof(const char *v)
+{
+	struct vl_buf b = {0};
+	const char *p;
+
+	for (p = v; *p; p++)
+		if (p[0] == '_' && p[1] == 'x' && strspn(p + 2,
+		    "0123456789ABCDEFabcdef") >= 4 && p[6] == '_')
+			break;
+	if (!*p)
+		return NULL;
+	for (p = v; *p; p++)
+		if (p[0] == '_' && p[1] == 'x' && strspn(p + 2,
+		    "0123456789ABCDEFabcdef") >= 4 && p[6] == '_')
+			vl_buf_puts(&b, "_x005F_");
+		else
+			vl_buf_add(&b, p, 1);
+	return b.data;
+}
+
 /* Text, as text whatever it looks like; cut at what a cell holds. */
 static void
 text_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 {
 	const char *p = v;
 	size_t chars = 0;
-	char *cut = NULL;
+	char *cut = NULL, *safe;
 
 	while (*p && chars < MAX_CELL)
 		p += utf8_len(p), chars++;
@@ -252,10 +275,13 @@ text_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 			    "more than Excel holds, is cut short", s->name,
 			    (unsigned long)s->rows + 2, MAX_CELL);
 		s->cut = true;
+		v = cut;
 	}
-	failed(s, worksheet_write_string(s->ws, s->rows + 1, c, cut ? cut : v,
-	    NULL));
-	widen(s, c, vl_text_width(cut ? cut : v));
+	widen(s, c, vl_text_width(v));
+	if ((safe = unescape_proof(v)))
+		v = safe;
+	failed(s, worksheet_write_string(s->ws, s->rows + 1, c, v, NULL));
+	free(safe);
 	free(cut);
 }
 

