@@ -4,7 +4,7 @@
 expect 0 vl-report --help
 cp out help
 sed 's/Fl \\-/--/g; s/\\-/-/g' "$TOP/man/vl-report.1" > man
-for w in overdue progress funds summary audit --within --check --by --as-of xlsx --output \
+for w in overdue progress funds summary briefing audit --within --check --by --as-of xlsx --output \
     --format --excel --encoding --input-encoding --dir --version \
     not-started rectification not-completed not-accepted \
     started-before-review missing-leader missing-specialist due-soon; do
@@ -12,7 +12,7 @@ for w in overdue progress funds summary audit --within --check --by --as-of xlsx
 	grep -qF -- "$w" man || fail "vl-report.1 does not name $w"
 done
 # the commands the tool knows are the ones the help lists
-for c in overdue progress funds summary audit; do
+for c in overdue progress funds summary briefing audit; do
 	vl-report $c --help > /dev/null 2>&1 || fail "$c --help"
 done
 expect 2 vl-report nosuch
