@@ -324,7 +324,7 @@ slurp(const char *path, const char *display, char **data, size_t *len)
 static int
 table_read(struct table *t, const struct vl_book *book)
 {
-	struct vl_csv_opts opts = {NULL, NULL, &t->hdr};
+	struct vl_csv_opts opts = {.header_out = &t->hdr};
 	char *path = vl_reg_path(&book->reg, vl_inspections_spec.file);
 	int status;
 
@@ -339,7 +339,26 @@ table_read(struct table *t, const struct vl_book *book)
 	return status;
 }
 
-static void free_fields(char **f, size_t n);
+static char **
+dup_fields(char **f, size_t n)
+{
+	char **copy = vl_xcalloc(n, sizeof *copy);
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		copy[k] = vl_xstrdup(f[k]);
+	return copy;
+}
+
+static void
+free_fields(char **f, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		free(f[k]);
+	free(f);
+}
 
 static void
 table_free(struct table *t)
@@ -400,8 +419,8 @@ static int
 can_close(const struct table *t, const struct row *w, const char *id,
     vl_date when)
 {
-	struct vl_record r = {t->display, w->line, t->hdr.n, w->f, NULL,
-	    &t->hdr};
+	struct vl_record r = {.file = t->display, .line = w->line,
+	    .n = t->hdr.n, .field = w->f, .header = &t->hdr};
 	char buf[VL_DATE_BUFSZ];
 	vl_date d = date_of(&r, "date");
 
@@ -553,7 +572,8 @@ rewrite(struct vl_book *book, const struct table *t, const struct row *w,
     const struct row *old, const char *id)
 {
 	struct vl_buf out = {0};
-	struct vl_change ch = {vl_inspections_spec.file, NULL, true, NULL, 0};
+	struct vl_change ch = {.file = vl_inspections_spec.file,
+	    .replace = true};
 	int status;
 
 	if (!splice(t, w, old, &out)) {
@@ -566,27 +586,6 @@ rewrite(struct vl_book *book, const struct table *t, const struct row *w,
 	status = vl_reg_commit(&book->reg, &ch, 1);
 	vl_buf_free(&out);
 	return status;
-}
-
-static char **
-dup_fields(char **f, size_t n)
-{
-	char **copy = vl_xcalloc(n, sizeof *copy);
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		copy[k] = vl_xstrdup(f[k]);
-	return copy;
-}
-
-static void
-free_fields(char **f, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++)
-		free(f[k]);
-	free(f);
 }
 
 /* The row closed, checked again as a whole, and the file rewritten. */
@@ -606,8 +605,8 @@ close_row(struct vl_book *book, struct table *t, const char *id,
 	set_cell(t, w, "closed", vl_date_format(when, buf));
 	if (note && *note)
 		put_note(t, w, note);
-	r = (struct vl_record){t->display, w->line, t->hdr.n, w->f, NULL,
-	    &t->hdr};
+	r = (struct vl_record){.file = t->display, .line = w->line,
+	    .n = t->hdr.n, .field = w->f, .header = &t->hdr};
 	status = vl_check_record(&vl_inspections_spec, &r, &book->projects,
 	    NULL) ? VL_BADINPUT : rewrite(book, t, w, &old, id);
 	free_fields(old.f, t->hdr.n);

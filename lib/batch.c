@@ -61,7 +61,7 @@ on_existing(const struct vl_record *r, void *ctx)
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {NULL, NULL, &b->hdr};
+	struct vl_csv_opts opts = {.header_out = &b->hdr};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -203,8 +203,8 @@ vl_batch_record(const struct vl_record *r, void *batch)
 	struct vl_batch *b = batch;
 	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
 	size_t *lens = vl_xcalloc(b->hdr.n, sizeof *lens), i;
-	struct vl_record view = {r->file, r->line, b->hdr.n, NULL, lens,
-	    &b->hdr};
+	struct vl_record view = {.file = r->file, .line = r->line,
+	    .n = b->hdr.n, .len = lens, .header = &b->hdr};
 	int bad = 0, idcol = vl_header_index(&b->hdr, "id");
 
 	if (!b->checked_columns) {
@@ -244,7 +244,8 @@ vl_batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 	char **field = vl_xcalloc(s->n, sizeof *field);
 	size_t *len = vl_xcalloc(s->n, sizeof *len), i;
 	char date[VL_DATE_BUFSZ];
-	struct vl_record r = {"command line", 0, s->n, field, len, &h};
+	struct vl_record r = {.file = "command line", .n = s->n,
+	    .field = field, .len = len, .header = &h};
 
 	for (i = 0; i < s->n; i++) {
 		h.name[i] = (char *)s->field[i].name;
@@ -262,7 +263,7 @@ vl_batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 int
 vl_batch_import(struct vl_batch *b, const char *path)
 {
-	struct vl_csv_opts opts = {NULL, NULL, NULL};
+	struct vl_csv_opts opts = {.encoding = NULL};
 	const char **req = vl_spec_required(b->spec);
 
 	/* an import may leave ids out: they are assigned */
@@ -275,8 +276,8 @@ int
 vl_batch_commit(struct vl_batch *b)
 {
 	struct vl_buf header = {0};
-	struct vl_change ch = {b->spec->file, NULL, false, b->rows.data,
-	    b->rows.len};
+	struct vl_change ch = {.file = b->spec->file, .data = b->rows.data,
+	    .len = b->rows.len};
 	int status = VL_OK;
 
 	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
