@@ -21,6 +21,15 @@ on_record(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* its messages a line at a time (stderr is closed: -close_fd_mask=2) */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	vl_setprogname((*argv)[0]);
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,6 +6,15 @@
 
 #include "vl.h"
 
+/* its messages a line at a time (stderr is closed: -close_fd_mask=2) */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	vl_setprogname((*argv)[0]);
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

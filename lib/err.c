@@ -75,6 +75,9 @@ vl_setprogname(const char *argv0)
 	const char *slash = strrchr(argv0, '/');
 
 	progname = slash ? slash + 1 : argv0;
+	/* a message is written a byte at a time (escaped): one write a
+	 * line, not one a byte, when a bad file has thousands of them */
+	setvbuf(stderr, NULL, _IOLBF, 0);
 }
 
 const char *
