@@ -81,27 +81,19 @@ vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
 	return n;
 }
 
-long
-vl_permille(long n, long d)
-{
-	if (d <= 0)
-		return -1;
-	return (2 * 1000 * n + d) / (2 * d);
-}
-
-long
-vl_permille_fen(int64_t n, int64_t d)
+/* n of d in thousandths, rounded half up (away from zero below it), by
+ * long division: any int64_t, nothing overflows; d > 0 */
+static long
+thousandths(int64_t n, int64_t d)
 {
 	int64_t q, r, pm;
 	int k;
 
-	if (d <= 0)
-		return -1;
 	if (n < 0)
-		return n == INT64_MIN ? -vl_permille_fen(INT64_MAX, d) :
-		    -vl_permille_fen(-n, d);
-	/* long division, three places and a half for the rounding: r < d
-	 * and d is kept below INT64_MAX / 20, so r * 10 never overflows */
+		return n == INT64_MIN ? -thousandths(INT64_MAX, d) :
+		    -thousandths(-n, d);
+	/* three places and a half for the rounding: r < d, and d is kept
+	 * below INT64_MAX / 20, so r * 10 never overflows */
 	while (d > INT64_MAX / 20)
 		n /= 10, d /= 10;
 	q = n / d;
@@ -113,9 +105,25 @@ vl_permille_fen(int64_t n, int64_t d)
 		pm = pm * 10 + r / d;
 		r %= d;
 	}
-	pm += 2 * r >= d;
+	return (long)(pm + (2 * r >= d));
+}
+
+long
+vl_permille(long n, long d)
+{
+	return d <= 0 ? -1 : thousandths(n, d);
+}
+
+long
+vl_permille_fen(int64_t n, int64_t d)
+{
+	long pm;
+
+	if (d <= 0)
+		return -1;
+	pm = thousandths(n, d);
 	/* money short of its mark is never shown as all of it */
-	return (long)(pm == 1000 && n < d ? 999 : pm);
+	return pm == 1000 && n < d ? 999 : pm;
 }
 
 const char *

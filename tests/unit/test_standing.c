@@ -38,6 +38,11 @@ test_share(void **state)
 	assert_int_equal(vl_permille(1, 2000), 1);	/* 0.05%: half up */
 	assert_int_equal(vl_permille(0, 50), 0);
 	assert_int_equal(vl_permille(1, 0), -1);
+	/* a plan may name any number of villages */
+	assert_int_equal(vl_permille(48, LONG_MAX), 0);
+	assert_int_equal(vl_permille(LONG_MAX, LONG_MAX), 1000);
+	assert_int_equal(vl_permille(LONG_MAX / 2, LONG_MAX), 500);
+	assert_int_equal(vl_permille(LONG_MAX, 1), LONG_MAX);
 	assert_string_equal(vl_share(48, 50, buf), "96.0%");
 	assert_string_equal(vl_share(12, 13, buf), "92.3%");
 	assert_string_equal(vl_share(50, 50, buf), "100.0%");
