@@ -215,20 +215,21 @@ len_fen(int64_t v, int64_t max, long w)
 	return pm <= 0 ? 0 : pm >= 1000 ? w : pm * w / 1000;
 }
 
-/* a round step for about five grid lines up to max */
+/* a round step for about five grid lines up to max (a plan may name any
+ * number of villages: nothing here overflows) */
 static long
 grid_step(long max)
 {
 	static const long steps[] = {1, 2, 5};
-	long scale = 1;
+	long scale = 1, fifth = max / 5 + (max % 5 != 0);
 	int i;
 
 	for (;;) {
 		for (i = 0; i < 3; i++)
-			if (steps[i] * scale * 5 >= max)
+			if (steps[i] * scale >= fifth)
 				return steps[i] * scale;
 		if (scale > LONG_MAX / 100)
-			return scale;
+			return fifth;
 		scale *= 10;
 	}
 }
@@ -547,7 +548,8 @@ plot_range(struct page *pg, struct plot *p)
 	    (long)pg->b->projects.n;
 	step = grid_step(most > 0 ? most : 1);
 	/* room above the target for its label */
-	p->top = (most + most / 10 + step) / step * step;
+	p->top = most <= LONG_MAX - most / 10 - step ?
+	    (most + most / 10 + step) / step * step : most;
 	p->l = 40, p->r = SVG_W - 12, p->t = 22, p->b = 218;
 }
 
@@ -556,12 +558,14 @@ y_grid(struct page *pg, const struct plot *p)
 {
 	long n, step = grid_step(p->top);
 
-	for (n = 0; n <= p->top; n += step) {
+	for (n = 0;; n += step) {
 		put(pg, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
 		    "stroke=\"%s\"/>", p->l, py(p, n), p->r, py(p, n),
 		    n ? GRID : MUTED);
 		text(pg, p->l - 6, py(p, n) + 4, "end", "muted");
 		put(pg, "%ld</text>\n", n);
+		if (n > p->top - step)	/* the next would pass the top */
+			break;
 	}
 }
 

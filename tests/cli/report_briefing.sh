@@ -102,6 +102,17 @@ has empty.html '50 个村未动工，距截止 91 天'
 has empty.html '无未整改问题。'
 has empty.html '无逾期事项。'
 
+# a plan may name any number of villages: no overflow (UBSan watches),
+# the page still whole
+demo big
+sed 's/"villages": 50/"villages": 9223372036854775807/' "$SHARE/demo/plan.json" > big/plan.json
+expect 0 vl-report -C big briefing --as-of 2023-06-15
+cp out big.html
+python3 "$TESTS/tools/htmlcheck.py" check big.html || fail "big.html: not clean"
+has big.html '<span id="started">48/9223372036854775807</span>'
+expect 0 vl-report -C big summary --as-of 2023-06-15
+has out "48 / 9223372036854775807  0.0%"
+
 # HTML in UTF-8 only; a usage error writes nothing
 expect 2 vl-report -C d briefing --format json
 expect 2 vl-report -C d briefing --excel
