@@ -14,8 +14,10 @@ JANSSON_CFLAGS != pkg-config --cflags jansson 2>/dev/null || true
 JANSSON_LIBS != pkg-config --libs jansson 2>/dev/null || echo -ljansson
 XLSX_CFLAGS != pkg-config --cflags xlsxwriter 2>/dev/null || true
 XLSX_LIBS != pkg-config --libs xlsxwriter 2>/dev/null || echo -lxlsxwriter
-LDLIBS = $(JANSSON_LIBS) $(XLSX_LIBS) -lcsv -lcrypto
-ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) $(CFLAGS)
+# -pthread: a big file is read by as many threads as there are cores
+LDLIBS = $(JANSSON_LIBS) $(XLSX_LIBS) -lcsv -lcrypto -pthread
+ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) \
+	$(CFLAGS)
 
 # build/ holds one tree per flavour: plain, or sanitized (make check)
 B ?= build/plain

@@ -7,13 +7,22 @@
  * Excel writes) converted to UTF-8 with iconv.  The encoding is decided
  * once, from the first block of the input, unless the caller names it.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <csv.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "vl.h"
 
@@ -30,6 +39,9 @@
 enum encoding { ENC_UNDECIDED, ENC_UTF8, ENC_ICONV };
 
 const char *vl_input_encoding;
+bool vl_csv_plain;
+size_t vl_csv_block;
+size_t vl_csv_split_min = 8 << 20;
 
 struct reader {
 	const char *display;
@@ -51,6 +63,8 @@ struct reader {
 	char **field;
 	size_t nf, capf;
 	bool skip;		/* the current record is already reported bad */
+	bool plain;		/* every line through libcsv, no fast path */
+	bool pause;		/* feed_block returns once the header is read */
 	bool have_header;
 	bool header_bad;
 	struct vl_header header;
@@ -74,6 +88,19 @@ bad(struct reader *r, long line, const char *fmt, const char *arg)
 	r->bad = true;
 }
 
+/* room for n fields */
+static void
+want_fields(struct reader *r, size_t n)
+{
+	if (n <= r->capf)
+		return;
+	while (r->capf < n)
+		r->capf = r->capf ? r->capf * 2 : 16;
+	r->off = vl_xrealloc(r->off, r->capf * sizeof *r->off);
+	r->len = vl_xrealloc(r->len, r->capf * sizeof *r->len);
+	r->field = vl_xrealloc(r->field, r->capf * sizeof *r->field);
+}
+
 static void
 on_field(void *s, size_t len, void *data)
 {
@@ -90,12 +117,7 @@ on_field(void *s, size_t len, void *data)
 		r->skip = true;
 		return;
 	}
-	if (r->nf == r->capf) {
-		r->capf = r->capf ? r->capf * 2 : 16;
-		r->off = vl_xrealloc(r->off, r->capf * sizeof *r->off);
-		r->len = vl_xrealloc(r->len, r->capf * sizeof *r->len);
-		r->field = vl_xrealloc(r->field, r->capf * sizeof *r->field);
-	}
+	want_fields(r, r->nf + 1);
 	r->off[r->nf] = r->text.len;
 	r->len[r->nf] = len;
 	vl_buf_add(&r->text, s ? s : "", len);
@@ -199,6 +221,19 @@ deliver(struct reader *r)
 	r->stop = r->fn(&rec, r->ctx);
 }
 
+/* A record is complete: its fields are in field[] and len[]. */
+static void
+end_record(struct reader *r)
+{
+	if (!r->skip && !r->stop && r->nf > 0) {
+		if (!r->have_header)
+			take_header(r);
+		else if (!all_empty(r) && !r->header_bad)
+			deliver(r);	/* spreadsheets save blank rows as ",,," */
+	}
+	reset_record(r);
+}
+
 static void
 on_record(int c, void *data)
 {
@@ -206,15 +241,9 @@ on_record(int c, void *data)
 	size_t i;
 
 	(void)c;
-	if (!r->skip && !r->stop && r->nf > 0) {
-		for (i = 0; i < r->nf; i++)
-			r->field[i] = r->text.data + r->off[i];
-		if (!r->have_header)
-			take_header(r);
-		else if (!all_empty(r) && !r->header_bad)
-			deliver(r);	/* spreadsheets save blank rows as ",,," */
-	}
-	reset_record(r);
+	for (i = 0; i < r->nf; i++)
+		r->field[i] = r->text.data + r->off[i];
+	end_record(r);
 }
 
 static void
@@ -241,37 +270,55 @@ feed_utf8(struct reader *r, const char *s, size_t n)
 		parse_error(r);
 }
 
+/* The length of the character of UTF-8 at s (n bytes there, s[0] >=
+ * 0x80), or 0 when it is not one: no overlong form, no surrogate,
+ * nothing above U+10FFFF. */
+static inline size_t
+utf8_char(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], min;
+	size_t need, k;
+
+	/* first the usual case of Chinese text, three bytes from U+0800 on
+	 * and not a surrogate, decided without a loop */
+	if ((c & 0xf0) == 0xe0 && n > 2 && (s[1] & 0xc0) == 0x80 &&
+	    (s[2] & 0xc0) == 0x80)
+		return (c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] >= 0xa0) ?
+		    0 : 3;
+	if (c >= 0xc2 && c <= 0xdf)
+		need = 1, min = 0x80;
+	else if (c >= 0xe0 && c <= 0xef)
+		need = 2, min = 0x800;
+	else if (c >= 0xf0 && c <= 0xf4)
+		need = 3, min = 0x10000;
+	else
+		return 0;
+	if (n <= need)
+		return 0;
+	c &= 0x3f >> need;
+	for (k = 1; k <= need; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[k] & 0x3fu);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	return need + 1;
+}
+
 static size_t
 utf8_valid_prefix(const unsigned char *s, size_t n)
 {
-	size_t i = 0, k, need;
-	unsigned c, min;
+	size_t i = 0, k;
 
 	while (i < n) {
-		c = s[i];
-		if (c < 0x80) {
+		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf)
-			need = 1, min = 0x80;
-		else if (c >= 0xe0 && c <= 0xef)
-			need = 2, min = 0x800;
-		else if (c >= 0xf0 && c <= 0xf4)
-			need = 3, min = 0x10000;
-		else
+		if ((k = utf8_char(s + i, n - i)) == 0)
 			return i;
-		if (n - i <= need)
-			return i;
-		c &= 0x3f >> need;
-		for (k = 1; k <= need; k++) {
-			if ((s[i + k] & 0xc0) != 0x80)
-				return i;
-			c = c << 6 | (s[i + k] & 0x3fu);
-		}
-		if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-			return i;
-		i += need + 1;
+		i += k;
 	}
 	return i;
 }
@@ -432,10 +479,205 @@ held_line(struct reader *r)
 	r->held_cr = false;
 }
 
-/* Split a block into lines; a partial last line waits in carry. */
+/* ---- the fast path: a line without a quote ---------------------------- */
+
+/*
+ * Most lines of a register hold no quote: their fields are what lies
+ * between the commas, with the blanks and tabs around each trimmed as
+ * libcsv trims an unquoted field.  Such a line, starting a record, is split
+ * here without libcsv and without copying field by field.  Any other line
+ * (a quote, a NUL, a byte that is not UTF-8, too long, too many fields,
+ * not whole in the block) takes the general path, which reads and reports
+ * it as ever.  tests/unit/test_csvfast.c proves that both make the same
+ * records and the same errors of any input.
+ */
+static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The n bytes at s, a line without its end and with commas at off[0..nc),
+ * as libcsv reads it: a record of nc + 1 fields, or none for a line of
+ * nothing but blanks. */
 static void
+split_line(struct reader *r, const char *s, size_t n, size_t nc)
+{
+	size_t i, from, to;
+	char *t;
+
+	r->line++;
+	r->rec_line = r->line;
+	for (i = 0; nc == 0 && i < n && blank(s[i]); i++)
+		;
+	if (nc == 0 && i == n)
+		return;
+	vl_buf_reserve(&r->text, n);
+	t = memcpy(r->text.data, s, n);
+	r->off[nc] = n;
+	for (i = 0, from = 0; i <= nc; i++) {
+		to = r->off[i];
+		while (from < to && blank(t[from]))
+			from++;
+		while (to > from && blank(t[to - 1]))
+			to--;
+		t[to] = '\0';
+		r->field[i] = t + from;
+		r->len[i] = to - from;
+		from = r->off[i] + 1;
+	}
+	r->nf = nc + 1;
+	end_record(r);
+}
+
+/* A comma at i, the line's nc-th: false when one too many. */
+static bool
+comma(struct reader *r, size_t *nc, size_t i)
+{
+	if (*nc + 1 == MAX_FIELDS)
+		return false;
+	if (*nc + 2 > r->capf)
+		want_fields(r, *nc + 2);
+	r->off[(*nc)++] = i;
+	return true;
+}
+
+#ifdef __SSE2__
+/*
+ * Sixteen bytes at a time: masks of the commas, of the bytes that stop the
+ * fast path (LF, CR, quote, NUL) and of the bytes of UTF-8 characters,
+ * which alone are looked at one by one.  No branch per byte, so no
+ * mispredicted one at the end of every field.
+ */
+static unsigned
+mask(__m128i v, char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
+}
+
+static size_t
+scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
+{
+	unsigned char pad[16];
+	unsigned stop, commas, high, below;
+	size_t i, j, k, u = 0;	/* u: the bytes before are good UTF-8 */
+	__m128i v;
+
+	for (i = 0;; i += 16) {
+		if (n - i >= 16) {
+			v = _mm_loadu_si128((const __m128i *)(p + i));
+		} else {	/* past the end: LFs, a stop where data ends */
+			memset(pad, '\n', sizeof pad);
+			memcpy(pad, p + i, n - i);
+			v = _mm_loadu_si128((const __m128i *)pad);
+		}
+		stop = mask(v, '\n') | mask(v, '\r') | mask(v, '"') |
+		    mask(v, '\0');
+		below = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
+		commas = mask(v, ',') & below;
+		high = (unsigned)_mm_movemask_epi8(v) & below;
+		if (u > i)
+			high &= u - i >= 16 ? 0 : ~((1u << (u - i)) - 1);
+		while (high) {
+			j = i + (size_t)__builtin_ctz(high);
+			if ((k = utf8_char(p + j, n - j)) == 0)
+				return SIZE_MAX;
+			u = j + k;
+			high &= u - i >= 16 ? 0 : ~((1u << (u - i)) - 1);
+		}
+		for (; commas; commas &= commas - 1)
+			if (!comma(r, nc, i + (size_t)__builtin_ctz(commas)))
+				return SIZE_MAX;
+		if (stop)
+			return i + (size_t)__builtin_ctz(stop);
+	}
+}
+#else
+enum { K_TEXT, K_COMMA, K_END, K_HIGH, K_OTHER };
+
+#define K8(k) k, k, k, k, k, k, k, k
+static const unsigned char klass[256] = {
+	K_OTHER, K_TEXT, K_TEXT, K_TEXT, K_TEXT, K_TEXT, K_TEXT, K_TEXT,
+	K_TEXT, K_TEXT, K_END, K_TEXT, K_TEXT, K_END, K_TEXT, K_TEXT,
+	K8(K_TEXT), K8(K_TEXT),
+	K_TEXT, K_TEXT, K_OTHER, K_TEXT, K_TEXT, K_TEXT, K_TEXT, K_TEXT,
+	K_TEXT, K_TEXT, K_TEXT, K_TEXT, K_COMMA, K_TEXT, K_TEXT, K_TEXT,
+	K8(K_TEXT), K8(K_TEXT), K8(K_TEXT), K8(K_TEXT), K8(K_TEXT),
+	K8(K_TEXT), K8(K_TEXT), K8(K_TEXT), K8(K_TEXT), K8(K_TEXT),
+	K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH),
+	K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH),
+	K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH), K8(K_HIGH),
+	K8(K_HIGH)
+};
+
+/* a byte at a time, by class */
+static size_t
+scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
+{
+	size_t i = 0, k;
+
+	for (;;) {
+		while (i < n && klass[p[i]] == K_TEXT)
+			i++;
+		if (i == n || klass[p[i]] == K_END || klass[p[i]] == K_OTHER)
+			return i;
+		if (klass[p[i]] == K_COMMA) {
+			if (!comma(r, nc, i))
+				return SIZE_MAX;
+			i++;
+		} else if ((k = utf8_char(p + i, n - i)) == 0) {
+			return SIZE_MAX;
+		} else {
+			i += k;
+		}
+	}
+}
+#endif
+
+/* The line at s (n bytes to the end of the block) if the fast path can
+ * take it: how many bytes it used, or 0 to leave the line to libcsv. */
+static size_t
+fast_line(struct reader *r, const char *s, size_t n, bool more)
+{
+	size_t nc = 0, end = scan(r, (const unsigned char *)s, n, &nc), len;
+
+	if (end == SIZE_MAX || end > MAX_FIELD_LEN)
+		return 0;	/* bad UTF-8, too many fields, too long */
+	if (end >= n) {
+		if (more)
+			return 0;	/* it goes on in the next block */
+		end = len = n;
+	} else if (s[end] == '\n') {
+		len = end + 1;
+	} else if (s[end] == '\r') {
+		if (end + 1 == n && more)
+			return 0;	/* a CR, and maybe an LF in the next block */
+		len = end + 1 + (end + 1 < n && s[end + 1] == '\n');
+	} else {
+		return 0;	/* a quote or a NUL */
+	}
+	if (nc + 1 > r->capf)
+		want_fields(r, nc + 1);
+	split_line(r, s, end, nc);
+	r->offset += (long long)len;
+	return len;
+}
+
+/* Between records, with nothing held: a line the fast path may take. */
+static bool
+fresh(const struct reader *r)
+{
+	return r->parser.pstate == 0 && r->nf == 0 && !r->skip &&
+	    r->carry.len == 0 && !r->dropped && !r->held_cr;
+}
+
+/* Split a block into lines; a partial last line waits in carry.  With
+ * r->pause, stops as soon as the header is read and nothing is held.
+ * Returns the bytes of s used. */
+static size_t
 feed_block(struct reader *r, const char *s, size_t n, bool more)
 {
+	const char *start = s;
 	size_t len;
 
 	if (r->enc == ENC_UNDECIDED) {
@@ -446,6 +688,13 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 		decide_encoding(r, s, n, more);
 	}
 	while (n > 0 && !r->stop) {
+		if (r->pause && r->have_header && fresh(r))
+			return (size_t)(s - start);
+		if (r->enc == ENC_UTF8 && !r->plain && fresh(r) &&
+		    (len = fast_line(r, s, n, more)) > 0) {
+			s += len, n -= len;
+			continue;
+		}
 		if ((r->carry.len > 0 || r->dropped) && r->held_cr &&
 		    *s != '\n') {	/* a lone CR ended the last block */
 			held_line(r);
@@ -453,7 +702,7 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 		}
 		if ((len = line_len(s, n, more)) == 0) {
 			hold(r, s, n);
-			return;
+			return (size_t)(s + n - start);
 		}
 		if (r->carry.len > 0 || r->dropped || len > MAX_LINE) {
 			hold(r, s, len);
@@ -463,6 +712,10 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 		}
 		s += len, n -= len;
 	}
+	/* the input ended just after a full block: what it held is a line */
+	if (!more && !r->stop && (r->carry.len > 0 || r->dropped))
+		held_line(r);
+	return (size_t)(s - start);
 }
 
 static void
@@ -474,16 +727,14 @@ reader_init(struct reader *r, const char *display,
 	r->opts = opts;
 	r->fn = fn;
 	r->ctx = ctx;
+	r->plain = vl_csv_plain;
 	csv_init(&r->parser, CSV_OPTIONS);
 	csv_set_blk_size(&r->parser, FIELD_STEP);
 }
 
-static int
-reader_finish(struct reader *r)
+static void
+reader_free(struct reader *r)
 {
-	if (!r->stop && csv_fini(&r->parser, on_field, on_record, r) != 0)
-		bad(r, r->rec_line ? r->rec_line : r->line,
-		    "a quoted field is never closed%s", "");
 	csv_free(&r->parser);
 	if (r->enc == ENC_ICONV)
 		iconv_close(r->cd);
@@ -494,9 +745,27 @@ reader_finish(struct reader *r)
 	vl_buf_free(&r->text);
 	vl_buf_free(&r->conv);
 	vl_buf_free(&r->carry);
+}
+
+static int
+reader_status(const struct reader *r)
+{
 	if (r->stop)
 		return r->stop;
 	return r->bad ? VL_BADINPUT : VL_OK;
+}
+
+static int
+reader_finish(struct reader *r)
+{
+	int status;
+
+	if (!r->stop && csv_fini(&r->parser, on_field, on_record, r) != 0)
+		bad(r, r->rec_line ? r->rec_line : r->line,
+		    "a quoted field is never closed%s", "");
+	status = reader_status(r);
+	reader_free(r);
+	return status;
 }
 
 int
@@ -504,9 +773,14 @@ vl_csv_read_mem(const char *buf, size_t len, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
 {
 	struct reader r;
+	size_t step = vl_csv_block ? vl_csv_block : len, n;
 
 	reader_init(&r, display, opts, fn, ctx);
-	feed_block(&r, buf, len, false);
+	do {
+		n = len < step ? len : step;
+		feed_block(&r, buf, n, n < len);
+		buf += n, len -= n;
+	} while (len > 0 && !r.stop);
 	return reader_finish(&r);
 }
 
@@ -516,20 +790,20 @@ vl_csv_read(const char *path, const char *display,
 {
 	struct reader r;
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
 	char *block;
-	size_t n;
 	int err = 0, status;
 
 	if (!f) {
 		vl_warn("%s: %s", display, strerror(errno));
 		return errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
 	}
-	block = vl_xmalloc(BLOCK);
+	block = vl_xmalloc(size);
 	reader_init(&r, display, opts, fn, ctx);
 	do {
-		n = fread(block, 1, BLOCK, f);
-		feed_block(&r, block, n, n == BLOCK);
-	} while (n == BLOCK && !r.stop);
+		n = fread(block, 1, size, f);
+		feed_block(&r, block, n, n == size);
+	} while (n == size && !r.stop);
 	if (ferror(f))
 		err = errno ? errno : EIO;
 	if (f != stdin)
@@ -540,6 +814,458 @@ vl_csv_read(const char *path, const char *display,
 		vl_warn("%s: %s", display, strerror(err));
 		return VL_SYSFAULT;
 	}
+	return status;
+}
+
+/* ---- a read divided among threads ------------------------------------ */
+
+/*
+ * A regular file is cut into parts at line ends that are record ends, and
+ * each part is read by its own thread with its own reader and context.  A
+ * line end ends a record when the quotes before it are even in number, so
+ * the cut points come from counting quotes (and line ends, for the lines'
+ * numbers) up to them: a quick pass, itself divided among the threads.
+ * The quote count holds only for well-formed input, so every part is
+ * checked to end where the next began, between records, at the line the
+ * next began on; where one does not (a stray quote before the cut), its
+ * reader goes on serially and the later parts are thrown away.  Messages
+ * are kept per part and written in order.  So the records, their lines
+ * and the messages are exactly those of one reader, which
+ * tests/unit/test_csvfast.c checks on random input.
+ */
+
+struct range_count {		/* what lies in a range of the file */
+	int fd;
+	off_t from, to;
+	char *block;
+	long long quotes;
+	long lines;		/* line ends: LF, CRLF, or a lone CR */
+	bool first_lf;		/* it starts with an LF */
+	bool last_cr;		/* it ends with a CR (not counted yet) */
+	int err;
+};
+
+struct part {
+	struct reader r;
+	int fd;
+	off_t from, to;		/* the bytes it reads */
+	long lines;		/* the lines before from */
+	char *block;
+	size_t bsize;
+	struct vl_errbuf msgs;
+	int err;
+	bool started;		/* has a thread */
+	pthread_t thread;
+};
+
+/* pread all n bytes (fewer at the end of the file); the count or -1 */
+static ssize_t
+read_at(int fd, char *buf, size_t n, off_t at)
+{
+	size_t got = 0;
+	ssize_t k;
+
+	while (got < n) {
+		k = pread(fd, buf + got, n - got, at + (off_t)got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	return (ssize_t)got;
+}
+
+static size_t
+count_byte(const char *s, size_t n, char c)
+{
+	const char *p = s, *end = s + n;
+	size_t k = 0;
+
+	while ((p = memchr(p, c, (size_t)(end - p))) != NULL)
+		k++, p++;
+	return k;
+}
+
+static void *
+count_range(void *arg)
+{
+	struct range_count *c = arg;
+	off_t at = c->from;
+	ssize_t n;
+	const char *p, *end;
+
+	while (at < c->to) {
+		n = read_at(c->fd, c->block, (size_t)(c->to - at < BLOCK ?
+		    c->to - at : BLOCK), at);
+		if (n <= 0) {
+			c->err = n < 0 ? errno : EIO;
+			break;
+		}
+		if (at == c->from)
+			c->first_lf = c->block[0] == '\n';
+		else if (c->last_cr && c->block[0] != '\n')
+			c->lines++;	/* the CR that ended the last block */
+		end = c->block + n;
+		c->quotes += (long long)count_byte(c->block, (size_t)n, '"');
+		c->lines += (long)count_byte(c->block, (size_t)n, '\n');
+		for (p = c->block; (p = memchr(p, '\r', (size_t)(end - p)));
+		    p++)
+			if (p + 1 < end && p[1] != '\n')
+				c->lines++;
+		c->last_cr = end[-1] == '\r';
+		at += n;
+	}
+	return NULL;
+}
+
+/* From at, where the quotes before are even or not (odd), the first LF
+ * after an even number of quotes: the offset after it, or -1 when there
+ * is none before size.  *lines gets the line ends from at to there. */
+static off_t
+next_cut(int fd, char *block, off_t at, off_t size, bool odd, bool cr,
+    long *lines)
+{
+	ssize_t n, i;
+
+	*lines = 0;
+	for (; at < size; at += n) {
+		if ((n = read_at(fd, block, BLOCK, at)) <= 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (cr && block[i] != '\n')
+				++*lines;
+			cr = block[i] == '\r';
+			if (block[i] == '"')
+				odd = !odd;
+			else if (block[i] == '\n' && ++*lines && !odd)
+				return at + i + 1;
+		}
+	}
+	return -1;
+}
+
+struct counter {		/* a thread counting every n-th slice */
+	struct range_count *c;
+	size_t first, step, end;
+	char *block;
+	pthread_t thread;
+};
+
+static void *
+count_slices(void *arg)
+{
+	struct counter *t = arg;
+	size_t i;
+
+	for (i = t->first; i < t->end; i += t->step) {
+		t->c[i].block = t->block;
+		count_range(&t->c[i]);
+	}
+	return NULL;
+}
+
+/* Count n - 1 spans of span bytes from from, each in n slices, with n
+ * threads; c gets (n - 1) * n slices. */
+static void
+count_spans(int fd, off_t from, off_t span, size_t n, struct range_count *c)
+{
+	struct counter *t = vl_xcalloc(n, sizeof *t);
+	size_t nslice = (n - 1) * n, i, th;
+	off_t piece = span / (off_t)n;
+
+	for (i = 0; i < nslice; i++) {
+		c[i].fd = fd;
+		c[i].from = from + span * (off_t)(i / n) + piece *
+		    (off_t)(i % n);
+		c[i].to = i % n == n - 1 ? from + span * (off_t)(i / n + 1) :
+		    c[i].from + piece;
+	}
+	for (th = 0; th < n; th++) {
+		t[th] = (struct counter){c, th, n, nslice, vl_xmalloc(BLOCK),
+		    0};
+		if (th > 0 && pthread_create(&t[th].thread, NULL, count_slices,
+		    &t[th]) != 0)
+			t[th].step = 0;	/* no thread: counted below */
+	}
+	count_slices(&t[0]);
+	for (th = 1; th < n; th++) {
+		if (t[th].step)
+			pthread_join(t[th].thread, NULL);
+		else
+			count_slices(&(struct counter){c, th, n, nslice,
+			    t[th].block, 0});
+		free(t[th].block);
+	}
+	free(t[0].block);
+	free(t);
+}
+
+/*
+ * The cut points of [from, size) into at most n parts: cut[0] = from,
+ * cut[k] where part k starts, lines[k] the line ends before it (line0
+ * before from).  Returns how many parts there are.
+ */
+static size_t
+find_cuts(int fd, off_t from, off_t size, long line0, size_t n, off_t *cut,
+    long *lines)
+{
+	size_t nslice = (n - 1) * n, i, k = 1;
+	struct range_count *c = vl_xcalloc(nslice, sizeof *c);
+	char *block = vl_xmalloc(BLOCK);
+	long long quotes = 0;
+	long count = line0, more;
+	bool cr = false;
+	off_t at;
+
+	cut[0] = from;
+	lines[0] = line0;
+	count_spans(fd, from, (size - from) / (off_t)n, n, c);
+	for (i = 0; i < nslice && k < n; i++) {
+		if (c[i].err)
+			break;
+		if (c[i].from < c[i].to) {
+			if (cr && !c[i].first_lf)
+				count++;	/* a lone CR ended the last */
+			quotes += c[i].quotes;
+			count += c[i].lines;
+			cr = c[i].last_cr;
+		}
+		if (i % n != n - 1)
+			continue;
+		/* a target: the first record end from there on */
+		at = next_cut(fd, block, c[i].to, size, quotes % 2, cr, &more);
+		if (at < 0)
+			break;
+		if (at > cut[k - 1] && at < size) {
+			cut[k] = at;
+			lines[k++] = count + more;
+		}
+	}
+	if (i < nslice && c[i].err)
+		k = 1;
+	free(block);
+	free(c);
+	return k;
+}
+
+/* read [from, to) of fd into r; 0 or an errno */
+static int
+read_range(struct reader *r, int fd, off_t from, off_t to, char *block,
+    size_t bsize)
+{
+	ssize_t n;
+
+	while (from < to && !r->stop) {
+		n = read_at(fd, block, (size_t)(to - from) < bsize ?
+		    (size_t)(to - from) : bsize, from);
+		if (n < 0)
+			return errno;
+		if (n == 0) {	/* the file is shorter than it was */
+			feed_block(r, block, 0, false);
+			break;
+		}
+		from += n;
+		feed_block(r, block, (size_t)n, from < to);
+	}
+	return 0;
+}
+
+static void *
+run_part(void *arg)
+{
+	struct part *p = arg;
+
+	vl_err_capture(&p->msgs);
+	p->err = read_range(&p->r, p->fd, p->from, p->to, p->block, p->bsize);
+	vl_err_capture(NULL);
+	return NULL;
+}
+
+/* Did part p end where the next one began: between records, nothing
+ * held, at the line it began on? */
+static bool
+ends_at(const struct part *p, const struct part *next)
+{
+	return !p->err && !p->r.stop && fresh(&p->r) &&
+	    p->r.line == next->lines;
+}
+
+size_t
+vl_csv_parts(void)
+{
+	const char *e = getenv("VL_THREADS");
+	long n = e && *e ? strtol(e, NULL, 10) :
+	    sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
+}
+
+/* Read the header with p[0]'s reader, in its first block; false when
+ * there is no header to share (too long, not UTF-8, bad) and the part
+ * should simply read on alone. */
+static bool
+read_header(struct part *p, off_t size)
+{
+	ssize_t n = read_at(p->fd, p->block, p->bsize, 0);
+	size_t used;
+
+	if (n < 0) {
+		p->err = errno;
+		return false;
+	}
+	p->r.pause = true;
+	used = feed_block(&p->r, p->block, (size_t)n, n < size);
+	p->r.pause = false;
+	p->from = (off_t)used;
+	return p->r.have_header && !p->r.header_bad && fresh(&p->r) &&
+	    p->r.enc == ENC_UTF8 && !p->r.stop && used < (size_t)n;
+}
+
+/* The status of the parts read, as one reader would have it. */
+static int
+split_status(struct part *p, size_t used)
+{
+	int status = VL_OK;
+	size_t k;
+
+	for (k = 0; k < used; k++)
+		if (p[k].err) {
+			vl_warn("%s: %s", p[k].r.display, strerror(p[k].err));
+			return VL_SYSFAULT;
+		}
+	for (k = 0; k < used; k++) {
+		if (p[k].r.stop)
+			return p[k].r.stop;
+		if (p[k].r.bad)
+			status = VL_BADINPUT;
+	}
+	return status;
+}
+
+/* Start parts 1 to n - 1 on threads, read part 0 here, wait for them. */
+static void
+run_parts(struct part *p, size_t n, off_t *cut, long *lines)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		p[k].from = cut[k];
+		p[k].to = cut[k + 1];
+		p[k].lines = lines[k];
+	}
+	for (k = 1; k < n; k++) {
+		p[k].r.enc = ENC_UTF8;
+		p[k].r.line = lines[k];
+		p[k].r.offset = cut[k];
+		p[k].r.have_header = true;
+		copy_header(&p[k].r.header, &p[0].r.header);
+		p[k].started = pthread_create(&p[k].thread, NULL, run_part,
+		    &p[k]) == 0;
+	}
+	p[0].err = read_range(&p[0].r, p[0].fd, p[0].from, p[0].to,
+	    p[0].block, p[0].bsize);
+	for (k = 1; k < n; k++)
+		if (p[k].started)
+			pthread_join(p[k].thread, NULL);
+		else
+			run_part(&p[k]);
+}
+
+/* Read the file in parts; how many parts make up the whole (a part that
+ * did not end where the next began has read on to the end). */
+static size_t
+read_parts(struct part *p, size_t n, off_t size)
+{
+	struct part *last;
+	off_t *cut;
+	long *lines;
+	size_t used;
+
+	if (!read_header(&p[0], size)) {	/* no header to share */
+		if (!p[0].err)
+			p[0].err = read_range(&p[0].r, p[0].fd, p[0].from, size,
+			    p[0].block, p[0].bsize);
+		return 1;
+	}
+	cut = vl_xcalloc(n + 1, sizeof *cut);
+	lines = vl_xcalloc(n + 1, sizeof *lines);
+	n = find_cuts(p[0].fd, p[0].from, size, p[0].r.line, n, cut, lines);
+	cut[n] = size;
+	run_parts(p, n, cut, lines);
+	for (used = 1; used < n && ends_at(&p[used - 1], &p[used]); used++)
+		;
+	last = &p[used - 1];
+	if (used < n && !last->err && !last->r.stop) {
+		vl_err_capture(&last->msgs);
+		last->err = read_range(&last->r, last->fd, cut[used], size,
+		    last->block, last->bsize);
+	}
+	free(cut);
+	free(lines);
+	return used;
+}
+
+int
+vl_csv_read_split(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, struct vl_split *sp)
+{
+	size_t n = sp->nparts, k;
+	struct part *p, *last;
+	struct stat st;
+	int fd, status;
+
+	sp->used = 1;
+	if (n < 2 || strcmp(path, "-") == 0 ||
+	    (fd = open(path, O_RDONLY)) < 0)
+		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (size_t)st.st_size < vl_csv_split_min || st.st_size < 2) {
+		close(fd);
+		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
+	}
+	p = vl_xcalloc(n, sizeof *p);
+	for (k = 0; k < n; k++) {
+		p[k].fd = fd;
+		p[k].bsize = vl_csv_block ? vl_csv_block : BLOCK;
+		p[k].block = vl_xmalloc(p[k].bsize);
+		reader_init(&p[k].r, display, opts, fn, sp->ctx[k]);
+	}
+	vl_err_capture(&p[0].msgs);
+	sp->used = read_parts(p, n, st.st_size);
+	last = &p[sp->used - 1];
+	vl_err_capture(&last->msgs);
+	if (!last->err && !last->r.stop && csv_fini(&last->r.parser, on_field,
+	    on_record, &last->r) != 0)
+		bad(&last->r, last->r.rec_line ? last->r.rec_line :
+		    last->r.line, "a quoted field is never closed%s", "");
+	vl_err_capture(NULL);
+	if (sp->used > 1 && sp->accept && !sp->accept(sp)) {
+		/* the caller cannot merge these parts: all again, as one */
+		for (k = 0; k < n; k++)
+			vl_err_discard(&p[k].msgs);
+		if (opts && opts->header_out)
+			vl_header_free(opts->header_out);
+		sp->used = 1;
+		status = -1;
+	} else {
+		for (k = 0; k < n; k++)
+			if (k < sp->used)
+				vl_err_flush(&p[k].msgs);
+			else
+				vl_err_discard(&p[k].msgs);
+		status = split_status(p, sp->used);
+	}
+	for (k = 0; k < n; k++) {
+		reader_free(&p[k].r);
+		free(p[k].block);
+	}
+	free(p);
+	close(fd);
+	if (status < 0)
+		status = vl_csv_read(path, display, opts, fn, sp->ctx[0]);
 	return status;
 }
 

@@ -11,9 +11,52 @@
 
 static const char *progname = "vl";
 static long nerrors;
+/* where this thread's messages go instead of stderr (a read divided
+ * among threads keeps each part's messages until their turn) */
+static _Thread_local struct vl_errbuf *capture;
 
 /* the longest message text written; a 1 MiB cell is cut short */
 #define MSG_MAX 2048
+/* messages kept in memory; more go to a temp file, so a part with an
+ * error on every row does not hold them all in memory */
+#define CAPTURE_MEM (64 << 10)
+
+static void
+spill(struct vl_errbuf *b)
+{
+	if (!b->spill && !(b->spill = tmpfile()))
+		return;		/* no temp file: keep them in memory */
+	if (fwrite(b->data, 1, b->len, b->spill) == b->len)
+		b->len = 0;
+}
+
+static void
+out(const void *p, size_t n)
+{
+	if (!capture) {
+		fwrite(p, 1, n, stderr);
+		return;
+	}
+	if (capture->len + n > capture->cap) {
+		capture->cap = 2 * (capture->len + n);
+		capture->data = vl_xrealloc(capture->data, capture->cap);
+	}
+	memcpy(capture->data + capture->len, p, n);
+	capture->len += n;
+	if (capture->len > CAPTURE_MEM)
+		spill(capture);
+}
+
+static void
+outc(int c)
+{
+	char ch = (char)c;
+
+	if (capture)
+		out(&ch, 1);
+	else
+		putc(c, stderr);
+}
 
 /* Text from the input reaches the messages: a control character in it
  * is written as \xNN (C1 ones as \u00NN), so a hostile cell can neither
@@ -23,18 +66,24 @@ put_escaped(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
+	char esc[48];
 
 	for (; *p; p++, n++) {
 		if (n >= MSG_MAX && (*p & 0xc0) != 0x80) {
-			fprintf(stderr, "...(%zu bytes more)", strlen((const char *)p));
+			snprintf(esc, sizeof esc, "...(%zu bytes more)",
+			    strlen((const char *)p));
+			out(esc, strlen(esc));
 			return;
 		}
-		if (*p < 0x20 || *p == 0x7f)
-			fprintf(stderr, "\\x%02x", *p);
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			fprintf(stderr, "\\u%04x", *++p);
-		else
-			putc(*p, stderr);
+		if (*p < 0x20 || *p == 0x7f) {
+			snprintf(esc, sizeof esc, "\\x%02x", *p);
+			out(esc, 4);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			snprintf(esc, sizeof esc, "\\u%04x", *++p);
+			out(esc, 6);
+		} else {
+			outc(*p);
+		}
 	}
 }
 
@@ -95,7 +144,7 @@ vl_warn(const char *fmt, ...)
 	va_start(ap, fmt);
 	vput(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	outc('\n');
 }
 
 void
@@ -110,8 +159,11 @@ vl_verrat(const char *file, long line, const char *field, const char *fmt,
 	if (field)
 		put("%s: ", field);
 	vput(fmt, ap);
-	fputc('\n', stderr);
-	nerrors++;
+	outc('\n');
+	if (capture)
+		capture->count++;
+	else
+		nerrors++;
 }
 
 void
@@ -127,8 +179,13 @@ vl_errat(const char *file, long line, const char *field, const char *fmt, ...)
 _Noreturn void
 vl_die(int status, const char *fmt, ...)
 {
+	struct vl_errbuf *b = capture;
 	va_list ap;
 
+	if (b) {	/* what the thread kept comes out before it goes */
+		capture = NULL;
+		vl_err_flush(b);
+	}
 	put("%s: ", progname);
 	va_start(ap, fmt);
 	vput(fmt, ap);
@@ -141,6 +198,38 @@ long
 vl_error_count(void)
 {
 	return nerrors;
+}
+
+void
+vl_err_capture(struct vl_errbuf *b)
+{
+	capture = b;
+}
+
+void
+vl_err_flush(struct vl_errbuf *b)
+{
+	char block[4096];
+	size_t n;
+
+	if (b->spill) {
+		rewind(b->spill);
+		while ((n = fread(block, 1, sizeof block, b->spill)) > 0)
+			fwrite(block, 1, n, stderr);
+	}
+	if (b->len)
+		fwrite(b->data, 1, b->len, stderr);
+	nerrors += b->count;
+	vl_err_discard(b);
+}
+
+void
+vl_err_discard(struct vl_errbuf *b)
+{
+	if (b->spill)
+		fclose(b->spill);
+	free(b->data);
+	memset(b, 0, sizeof *b);
 }
 
 _Noreturn void

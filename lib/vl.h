@@ -39,6 +39,22 @@ void vl_verrat(const char *file, long line, const char *field,
 _Noreturn void vl_die(int status, const char *fmt, ...);
 /* number of vl_errat calls so far */
 long vl_error_count(void);
+
+/* Messages kept back, to be written in their turn (a read divided among
+ * threads writes each part's messages in the order of the input). */
+struct vl_errbuf {
+	char *data;		/* the latest, in memory */
+	size_t len, cap;
+	FILE *spill;		/* the earlier ones, in a temp file */
+	long count;		/* vl_errat calls among them */
+};
+/* From now on, this thread's messages go to b (NULL: to stderr); they
+ * count as errors only once flushed.  b starts all zero. */
+void vl_err_capture(struct vl_errbuf *b);
+/* write b's messages to stderr and count them; b is empty again */
+void vl_err_flush(struct vl_errbuf *b);
+/* forget them */
+void vl_err_discard(struct vl_errbuf *b);
 /* "usage: ..." on stderr, exit VL_BADINPUT */
 _Noreturn void vl_usage(const char *usage);
 /* flush and close stdout; on failure say so and return VL_SYSFAULT */
@@ -100,6 +116,36 @@ struct vl_csv_opts {
 	/* if not NULL, receives a copy of the header (vl_header_free it) */
 	struct vl_header *header_out;
 };
+/* true: every line through libcsv, none through the fast path for lines
+ * without quotes (the reference that path is tested against) */
+extern bool vl_csv_plain;
+/* bytes read at a time (0: 1 MiB; tests make it tiny) */
+extern size_t vl_csv_block;
+/* a smaller file is not divided among threads (tests make it 0) */
+extern size_t vl_csv_split_min;
+
+/* A read divided among threads: a regular file is cut at record ends
+ * into parts, each read on its own thread with its own context. */
+struct vl_split {
+	size_t nparts;		/* contexts in ctx (1: one read, no thread) */
+	void **ctx;		/* fn's context of each part, in file order */
+	/* When the parts are read and before their messages are written:
+	 * false throws them away and reads the file again as one, into
+	 * ctx[0], which accept has made as new.  NULL: always true. */
+	bool (*accept)(struct vl_split *s);
+	void *arg;		/* for accept */
+	size_t used;		/* out: the parts read, ctx[0..used) */
+};
+/* Parts to divide a read into: $VL_THREADS, else one per processor. */
+size_t vl_csv_parts(void);
+/* vl_csv_read into s->nparts contexts: every record of part k comes
+ * after every record of part k - 1 in the file, so what fn gathers per
+ * part can be merged in order.  The records, their lines, the messages
+ * (written in the order of the input) and the status are exactly those
+ * of vl_csv_read.  fn runs on several threads at once, each with its own
+ * context. */
+int vl_csv_read_split(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, struct vl_split *s);
 
 /* Read path ("-" is stdin) record by record.  Structural errors (NUL,
  * bad encoding, bad quoting, ragged rows, missing columns) are reported

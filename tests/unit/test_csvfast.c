@@ -1,0 +1,451 @@
+/*
+ * test_csvfast.c - the fast path of the CSV reader (lines without quotes
+ * split without libcsv) and the read divided among threads give exactly
+ * what libcsv alone gives: the same records with the same fields and
+ * lines, the same messages in the same order, the same status.
+ *
+ * A differential test on random input: chaos (any bytes that matter to a
+ * CSV reader: quotes, commas, CR, LF, CRLF, blanks, tabs, NUL, UTF-8 good
+ * and bad), and CSV that is mostly right, read whole and in blocks as
+ * small as one byte, so every line end falls on every block end.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "vl.h"
+
+#define CASES 1500
+
+static uint64_t seed = 20231127;
+
+static unsigned
+rnd(unsigned n)
+{
+	seed = seed * 6364136223846793005u + 1442695040888963407u;
+	return (unsigned)(seed >> 33) % n;
+}
+
+/* ---- what a read gives ------------------------------------------------ */
+
+struct log {
+	struct vl_buf b;	/* the records, length-prefixed */
+	long stop_at;		/* fn stops at the record on this line */
+};
+
+static int
+on_record(const struct vl_record *r, void *ctx)
+{
+	struct log *l = ctx;
+	size_t i;
+
+	vl_buf_printf(&l->b, "%ld:%zu:", r->line, r->n);
+	for (i = 0; i < r->n; i++) {
+		assert_int_equal(strlen(r->field[i]), r->len[i]);
+		vl_buf_printf(&l->b, "%zu:", r->len[i]);
+		vl_buf_add(&l->b, r->field[i], r->len[i]);
+	}
+	vl_buf_add(&l->b, "\n", 1);
+	return r->line == l->stop_at ? 42 : 0;
+}
+
+struct result {
+	int status;
+	char *records;
+	char *errors;
+	size_t used;
+};
+
+static void
+result_free(struct result *r)
+{
+	free(r->records);
+	free(r->errors);
+}
+
+/* stderr into a temp file while the library talks */
+static FILE *capture_file;
+static int saved_fd;
+
+static void
+capture_begin(void)
+{
+	fflush(stderr);
+	capture_file = tmpfile();
+	assert_non_null(capture_file);
+	saved_fd = dup(2);
+	dup2(fileno(capture_file), 2);
+}
+
+static char *
+capture_end(void)
+{
+	struct vl_buf b = {0};
+	char block[4096];
+	size_t n;
+
+	fflush(stderr);
+	dup2(saved_fd, 2);
+	close(saved_fd);
+	rewind(capture_file);
+	vl_buf_add(&b, "", 0);
+	while ((n = fread(block, 1, sizeof block, capture_file)) > 0)
+		vl_buf_add(&b, block, n);
+	fclose(capture_file);
+	return b.data;
+}
+
+struct input {
+	struct vl_buf text;
+	const char *encoding;	/* "utf-8", or NULL: detected */
+	size_t block;		/* vl_csv_block */
+	long stop_at;
+};
+
+static struct result
+read_serial(const struct input *in, bool plain)
+{
+	struct vl_csv_opts opts = {in->encoding, NULL, NULL};
+	struct log l = {{0}, in->stop_at};
+	struct result r;
+
+	vl_csv_plain = plain;
+	vl_csv_block = in->block;
+	vl_buf_add(&l.b, "", 0);
+	capture_begin();
+	r.status = vl_csv_read_mem(in->text.data, in->text.len, "in", &opts,
+	    on_record, &l);
+	r.errors = capture_end();
+	r.records = l.b.data;
+	r.used = 1;
+	vl_csv_plain = false;
+	vl_csv_block = 0;
+	return r;
+}
+
+/* throws the parts away, as a caller that cannot merge them would */
+static bool
+refuse(struct vl_split *s)
+{
+	struct log *l = s->ctx[0];
+
+	l->b.len = 0;
+	l->b.data[0] = '\0';
+	return false;
+}
+
+static struct result
+read_split(const struct input *in, const char *path, size_t nparts,
+    bool accept)
+{
+	struct vl_csv_opts opts = {in->encoding, NULL, NULL};
+	struct log l[4];
+	void *ctx[4];
+	struct vl_split sp = {nparts, ctx, accept ? NULL : refuse, NULL, 0};
+	struct vl_buf all = {0};
+	struct result r;
+	size_t k;
+
+	for (k = 0; k < nparts; k++) {
+		l[k] = (struct log){{0}, in->stop_at};
+		vl_buf_add(&l[k].b, "", 0);
+		ctx[k] = &l[k];
+	}
+	vl_csv_block = in->block;
+	vl_csv_split_min = 0;
+	capture_begin();
+	r.status = vl_csv_read_split(path, "in", &opts, on_record, &sp);
+	r.errors = capture_end();
+	vl_csv_block = 0;
+	vl_csv_split_min = 8 << 20;
+	vl_buf_add(&all, "", 0);
+	for (k = 0; k < sp.used; k++)
+		vl_buf_add(&all, l[k].b.data, l[k].b.len);
+	for (k = 0; k < nparts; k++)
+		vl_buf_free(&l[k].b);
+	r.records = all.data;
+	r.used = sp.used;
+	return r;
+}
+
+static void
+same(const struct result *want, const struct result *got,
+    const struct input *in, const char *what)
+{
+	if (want->status == got->status && strcmp(want->records,
+	    got->records) == 0 && strcmp(want->errors, got->errors) == 0)
+		return;
+	fprintf(stderr, "%s differs (block %zu, encoding %s) on %zu bytes:\n",
+	    what, in->block, in->encoding ? in->encoding : "detected",
+	    in->text.len);
+	fwrite(in->text.data, 1, in->text.len, stderr);
+	fprintf(stderr, "\n--- status %d / %d\n--- records want:\n%s--- "
+	    "got:\n%s--- errors want:\n%s--- got:\n%s", want->status,
+	    got->status, want->records, got->records, want->errors,
+	    got->errors);
+	fail();
+}
+
+/* ---- random input ----------------------------------------------------- */
+
+static const char *const chaos[] = {
+	"a", "bc", "1", " ", "\t", ",", ",", ",", "\"", "\"\"", "\n", "\n",
+	"\r", "\r\n", "中", "文字", "\xe4\xb8", "\xff", "\xc3", "\xed\xa0\x80",
+	"\xc2\x85", "\xf0\x9f\x98\x80", "x,y", "\"q,\nr\"", "12.50", "\x7f",
+	"\x01"
+};
+#define NCHAOS (sizeof chaos / sizeof chaos[0])
+
+static void
+add_chaos(struct vl_buf *b, unsigned n)
+{
+	unsigned i;
+
+	for (i = 0; i < n; i++) {
+		if (rnd(40) == 0)
+			vl_buf_add(b, "", 1);	/* a NUL */
+		else
+			vl_buf_puts(b, chaos[rnd(NCHAOS)]);
+	}
+}
+
+static void
+add_field(struct vl_buf *b)
+{
+	static const char *const plain[] = {"", "id", "P01", "12.50",
+	    "2023-01-05", " pad ", "\t", "  ", "中文", "青山镇", "a b",
+	    "x\xc2\xa0y"};
+	static const char *const quoted[] = {"\"a,b\"", "\"\"", "\"say "
+	    "\"\"hi\"\"\"", "\"two\nlines\"", "\"cr\r\nlf\"", " \"sp\" ",
+	    "\"36,940.00\""};
+
+	switch (rnd(10)) {
+	case 0:
+		vl_buf_puts(b, quoted[rnd(sizeof quoted / sizeof *quoted)]);
+		break;
+	case 1:
+		add_chaos(b, 1);
+		break;
+	default:
+		vl_buf_puts(b, plain[rnd(sizeof plain / sizeof *plain)]);
+	}
+}
+
+static const char *
+line_end(void)
+{
+	static const char *const ends[] = {"\n", "\n", "\n", "\r\n", "\r"};
+
+	return ends[rnd(5)];
+}
+
+/* mostly CSV: a header and rows, some ragged, blank or broken */
+static void
+add_csv(struct vl_buf *b)
+{
+	unsigned cols = 1 + rnd(5), rows = rnd(12), i, k, n;
+	const char *end = line_end();
+
+	if (rnd(8) == 0)
+		vl_buf_puts(b, "\xef\xbb\xbf");
+	for (k = 0; k < cols; k++)
+		vl_buf_printf(b, "%sc%u", k ? "," : "", k);
+	vl_buf_puts(b, end);
+	for (i = 0; i < rows; i++) {
+		if (rnd(10) == 0) {	/* blank, or blanks */
+			vl_buf_puts(b, rnd(2) ? "" : " \t ");
+		} else {
+			n = rnd(8) == 0 ? cols + rnd(3) - 1 : cols;
+			for (k = 0; k < n; k++) {
+				if (k)
+					vl_buf_add(b, ",", 1);
+				add_field(b);
+			}
+		}
+		if (i + 1 < rows || rnd(4))
+			vl_buf_puts(b, rnd(6) == 0 ? line_end() : end);
+	}
+}
+
+static void
+make_input(struct input *in)
+{
+	static const size_t blocks[] = {0, 0, 1, 2, 3, 5, 16, 64};
+
+	in->text.len = 0;
+	vl_buf_add(&in->text, "", 0);
+	if (rnd(3) == 0)
+		add_chaos(&in->text, rnd(60));
+	else
+		add_csv(&in->text);
+	in->encoding = rnd(5) ? "utf-8" : NULL;
+	in->block = blocks[rnd(sizeof blocks / sizeof *blocks)];
+	in->stop_at = rnd(10) == 0 ? (long)rnd(8) : -1;
+}
+
+static char *
+write_temp(const struct input *in)
+{
+	char *path = vl_xstrdup("/tmp/vl-csvfast-XXXXXX");
+	int fd = mkstemp(path);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, in->text.data, in->text.len),
+	    (ssize_t)in->text.len);
+	close(fd);
+	return path;
+}
+
+/* Divided among 2 to 4 threads: what the parts gathered, in order, and
+ * the same again with the parts thrown away and the file read as one.
+ * Returns how many parts there were. */
+static size_t
+check_split(const struct input *in, const struct result *want)
+{
+	char *path = write_temp(in);
+	size_t nparts = 2 + rnd(3), used;
+	struct result got;
+
+	got = read_split(in, path, nparts, true);
+	same(want, &got, in, "the split read");
+	used = got.used;
+	result_free(&got);
+	got = read_split(in, path, nparts, false);
+	same(want, &got, in, "the split read, read again");
+	result_free(&got);
+	unlink(path);
+	free(path);
+	return used;
+}
+
+/* One input through every path, each compared with libcsv alone. */
+static size_t
+check_input(struct input *in, bool split)
+{
+	struct result want = read_serial(in, true), got;
+	size_t used = 0;
+
+	got = read_serial(in, false);
+	same(&want, &got, in, "the fast path");
+	result_free(&got);
+	/* blocks of a few bytes seldom hold the header whole, so there is
+	 * no division to test with them: the reads above had them */
+	if (split && (in->block == 0 || in->block >= 16))
+		used = check_split(in, &want);
+	result_free(&want);
+	return used;
+}
+
+static void
+test_random(void **state)
+{
+	struct input in = {{0}, NULL, 0, -1};
+	size_t i, divided = 0;
+
+	(void)state;
+	for (i = 0; i < CASES; i++) {
+		make_input(&in);
+		divided += check_input(&in, true) > 1;
+	}
+	/* the cases must reach the divided read, not only its way out */
+	assert_true(divided > CASES / 4);
+	vl_buf_free(&in.text);
+}
+
+/* Long inputs: many records, quoted ones among them, cut at many
+ * places. */
+static void
+test_long(void **state)
+{
+	struct input in = {{0}, "utf-8", 0, -1};
+	size_t i, k, divided = 0;
+
+	(void)state;
+	for (k = 0; k < 40; k++) {
+		in.text.len = 0;
+		vl_buf_add(&in.text, "", 0);
+		vl_buf_puts(&in.text, "id,amount,note\n");
+		for (i = 0; i < 200 + rnd(400); i++) {
+			vl_buf_printf(&in.text, "%zu,%u.%02u,", i, rnd(99999),
+			    rnd(100));
+			add_field(&in.text);
+			vl_buf_puts(&in.text, rnd(20) ? "\n" : line_end());
+			if (rnd(300) == 0)
+				add_chaos(&in.text, 3);
+		}
+		in.block = k % 2 ? 64 : 0;
+		in.stop_at = k % 7 == 0 ? (long)(100 + rnd(100)) : -1;
+		divided += check_input(&in, true) > 1;
+	}
+	assert_true(divided > 20);
+	vl_buf_free(&in.text);
+}
+
+/* The limits of a record, at and past them. */
+static void
+test_limits(void **state)
+{
+	struct input in = {{0}, "utf-8", 0, -1};
+	size_t n, i;
+
+	(void)state;
+	for (n = 4094; n <= 4098; n++) {
+		in.text.len = 0;
+		vl_buf_add(&in.text, "", 0);
+		vl_buf_puts(&in.text, "a\n");
+		for (i = 0; i + 1 < n; i++)
+			vl_buf_add(&in.text, ",", 1);
+		vl_buf_puts(&in.text, "\nb\n");
+		check_input(&in, false);
+	}
+	for (n = (1 << 20) - 1; n <= (1 << 20) + 1; n++) {
+		in.text.len = 0;
+		vl_buf_add(&in.text, "", 0);
+		vl_buf_puts(&in.text, "a\n");
+		vl_buf_reserve(&in.text, n);
+		memset(in.text.data + in.text.len, 'x', n);
+		in.text.len += n;
+		vl_buf_puts(&in.text, "\nb\n");
+		check_input(&in, false);
+	}
+	vl_buf_free(&in.text);
+}
+
+/* A file whose last line has no end, exactly one block long: the line
+ * is read, not lost with the block. */
+static void
+test_block_end(void **state)
+{
+	struct input in = {{0}, "utf-8", 8, -1};
+	struct result r;
+
+	(void)state;
+	vl_buf_add(&in.text, "h\nabcdef", 8);
+	r = read_serial(&in, false);
+	assert_string_equal(r.records, "2:1:6:abcdef\n");
+	result_free(&r);
+	r = read_serial(&in, true);
+	assert_string_equal(r.records, "2:1:6:abcdef\n");
+	result_free(&r);
+	vl_buf_free(&in.text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_block_end),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_long),
+		cmocka_unit_test(test_random),
+	};
+
+	vl_setprogname("test");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
