@@ -110,8 +110,10 @@ vl_outfile_open(struct vl_outfile *f, const char *path)
 	f->path = vl_xstrdup(path);
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		free(copy);
-		if ((fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0)
+		if ((fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0) {
 			vl_warn("%s: cannot write: %s", path, strerror(errno));
+			forget(f);
+		}
 		return fd;
 	}
 	dir = dirname(copy);
@@ -127,8 +129,7 @@ vl_outfile_open(struct vl_outfile *f, const char *path)
 	if ((fd = mkstemp(f->tmp)) < 0) {
 		vl_warn("%s: cannot create a file beside it: %s", path,
 		    strerror(errno));
-		free(f->tmp);
-		f->tmp = NULL;
+		forget(f);
 		return -1;
 	}
 	f->next = pending;
