@@ -5,11 +5,13 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/vl
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+LOCALEDIR ?= $(PREFIX)/share/locale
 
 
 CFLAGS ?= -O2 -g
 WARN = -std=c17 -Wall -Wextra -Wpedantic -Werror
-CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Ilib
+CPPFLAGS += -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -Ilib \
+	-DLOCALEDIR=\"$(LOCALEDIR)\"
 JANSSON_CFLAGS != pkg-config --cflags jansson 2>/dev/null || true
 JANSSON_LIBS != pkg-config --libs jansson 2>/dev/null || echo -ljansson
 XLSX_CFLAGS != pkg-config --cflags xlsxwriter 2>/dev/null || true
@@ -27,7 +29,8 @@ LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
 	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
 	$(B)/lib/book.o $(B)/lib/cli.o $(B)/lib/overdue.o $(B)/lib/audit.o \
 	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o \
-	$(B)/lib/standing.o $(B)/lib/xlsx.o $(B)/lib/briefing.o
+	$(B)/lib/standing.o $(B)/lib/xlsx.o $(B)/lib/briefing.o \
+	$(B)/lib/i18n.o
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
@@ -37,8 +40,15 @@ TESTTOOLS = $(B)/tests/audit-verify $(B)/tests/faultshim.so
 MAN1 = man/vl-add.1 man/vl-fund.1 man/vl-inspect.1 man/vl-report.1
 MAN5 = man/vl-register.5
 MAN7 = man/vl.7
+# the Chinese catalogue; tests find it through VL_LOCALEDIR
+MO = $(B)/locale/zh_CN/LC_MESSAGES/vl.mo
+# what carries a message: the format argument of these functions
+XGETTEXT_KEYS = --keyword=vl_errat:4 --keyword=vl_verrat:4 \
+	--keyword=vl_warn:1 --keyword=vl_die:2 --keyword=vl_tr:1 \
+	--keyword=N_:1 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
+	--keyword=need:5
 
-all: deps $(BINS)
+all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
 	    for t in $(TOOLS); do ln -sf ../$(B)/bin/$$t bin/$$t; done; fi
 
@@ -102,7 +112,7 @@ check: all $(UNITBINS) $(TESTTOOLS)
 	    LDFLAGS="-fsanitize=address,undefined" sanitized
 	@awk '{p += $$1; f += $$2} END {print "check: " p " passed, " f " failed"}' tests/out/summary
 
-sanitized: $(BINS) $(UNITBINS) $(TESTTOOLS)
+sanitized: $(BINS) $(UNITBINS) $(MO) $(TESTTOOLS)
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run.sh $(B)
 
@@ -128,7 +138,23 @@ valgrind: all $(UNITBINS)
 demo: all
 	@sh share/demo.sh
 
+$(MO): po/zh_CN.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ po/zh_CN.po
+
+# po/vl.pot from the sources; `make po` merges it into po/zh_CN.po
+po/vl.pot: lib/*.c cmd/*.c po/columns.c
+	xgettext --from-code=UTF-8 --language=C --no-location --sort-output \
+	    --package-name=vl $(XGETTEXT_KEYS) -o $@ lib/*.c cmd/*.c \
+	    po/columns.c
+
+po: po/vl.pot
+	msgmerge --quiet --update --no-fuzzy-matching --backup=none \
+	    po/zh_CN.po po/vl.pot
+
 install: all
+	mkdir -p $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
+	cp $(MO) $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES/vl.mo
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(SHAREDIR)/demo $(DESTDIR)$(COMPLETIONDIR)
@@ -150,5 +176,5 @@ lint:
 clean:
 	rm -rf build bin tests/out
 
-.PHONY: all deps units check sanitized valgrind demo install uninstall lint clean \
+.PHONY: all po deps units check sanitized valgrind demo install uninstall lint clean \
 	fuzz fuzzers torture

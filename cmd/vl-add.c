@@ -13,7 +13,7 @@
 
 #include "vl.h"
 
-static const char help[] =
+static const char help[] = N_(
     "usage: vl-add [-C DIR] COMMAND [OPTIONS]\n"
     "\n"
     "Write records into the register (the -C directory, else $VL_DIR,\n"
@@ -42,7 +42,7 @@ static const char help[] =
     "\n"
     "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD.\n"
     "Prints the id of every record added.  Exit status: 0 written,\n"
-    "2 bad input or usage (nothing written), 3 system fault.\n";
+    "2 bad input or usage (nothing written), 3 system fault.\n");
 
 /* ---- init ---------------------------------------------------------- */
 

@@ -13,7 +13,7 @@
 
 #include "vl.h"
 
-static const char help[] =
+static const char help[] = N_(
     "usage: vl-fund [-C DIR] COMMAND [OPTIONS]\n"
     "\n"
     "Money of the register (the -C directory, else $VL_DIR, else the\n"
@@ -63,7 +63,7 @@ static const char help[] =
     "\n"
     "Exit status: 0 done (check: nothing but pending; reconcile: equal),\n"
     "1 a discrepancy or an equation that fails, 2 usage or bad input,\n"
-    "3 system fault.\n";
+    "3 system fault.\n");
 
 enum {
 	OPT_FINAL = VL_OPT_TOOL, OPT_TOTAL, OPT_BY, OPT_KIND

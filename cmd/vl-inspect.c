@@ -18,7 +18,7 @@
 
 #include "vl.h"
 
-static const char help[] =
+static const char help[] = N_(
     "usage: vl-inspect [-C DIR] COMMAND [OPTIONS]\n"
     "\n"
     "The supervision office's inspections: review, check, acceptance;\n"
@@ -64,7 +64,7 @@ static const char help[] =
     "  --version                the version\n"
     "\n"
     "Exit status: 0 done, 1 list --check listed something, 2 bad input\n"
-    "or usage (nothing written), 3 system fault.\n";
+    "or usage (nothing written), 3 system fault.\n");
 
 enum {
 	OPT_ID = VL_OPT_TOOL, OPT_DATE, OPT_PROJECT, OPT_PHASE, OPT_ASPECT,

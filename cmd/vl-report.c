@@ -13,7 +13,7 @@
 
 #include "vl.h"
 
-static const char help[] =
+static const char help[] = N_(
     "usage: vl-report [-C DIR] COMMAND [OPTIONS]\n"
     "\n"
     "Reports on the register (the -C directory, else $VL_DIR, else the\n"
@@ -68,7 +68,7 @@ static const char help[] =
     "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
     "or audit found the chain broken,\n"
-    "2 usage or bad input, 3 system fault.\n";
+    "2 usage or bad input, 3 system fault.\n");
 
 enum {
 	OPT_WITHIN = VL_OPT_TOOL, OPT_CHECK, OPT_BY

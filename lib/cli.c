@@ -56,11 +56,16 @@ vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
 		else
 			vl_input_encoding = arg;
 		return 1;
+	case VL_OPT_LANG:
+		if (vl_i18n_init(arg) != 0)
+			vl_die(VL_BADINPUT, "--lang: \"%s\" is not one of en, zh",
+			    arg);
+		return 1;
 	case VL_OPT_AS_OF:
 		c->as_of = arg;
 		return 1;
 	case 'h':
-		fputs(help, stdout);
+		fputs(vl_tr(help), stdout);
 		exit(vl_close_stdout());
 	case VL_OPT_VERSION:
 		printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
@@ -148,7 +153,7 @@ takes_value(const char *opt)
 {
 	static const char *const with_value[] = {"-C", "--dir", "--format",
 	    "--encoding", "--input-encoding", "--as-of", "-o", "--output",
-	    NULL};
+	    "--lang", NULL};
 
 	return vl_in(with_value, opt);
 }
@@ -180,6 +185,24 @@ find_command(int argc, char **argv, const struct vl_subcmd *cmds)
 	return -1;
 }
 
+/* Before any message: --lang wherever it stands, else the environment. */
+static void
+choose_language(int argc, char **argv)
+{
+	const char *lang = NULL;
+	int i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang = argv[++i];
+		else if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang = argv[i] + 7;
+	if (vl_i18n_init(lang) != 0) {
+		vl_i18n_init(NULL);
+		vl_die(VL_BADINPUT, "--lang: \"%s\" is not one of en, zh", lang);
+	}
+}
+
 int
 vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
     const char *help)
@@ -189,12 +212,13 @@ vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
 	int k;
 
 	vl_setprogname(argv[0]);
+	choose_language(argc, argv);
 	if ((k = find_command(argc, argv, cmds)) >= 0)
 		return cmds[k].run(argc - 1, argv + 1);
 	for (k = 1; k < argc; k++) {	/* vl-fund -C reg --help */
 		if (strcmp(argv[k], "--help") == 0 ||
 		    strcmp(argv[k], "-h") == 0) {
-			fputs(help, stdout);
+			fputs(vl_tr(help), stdout);
 			return vl_close_stdout();
 		}
 		if (strcmp(argv[k], "--version") == 0) {
@@ -208,7 +232,8 @@ vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
 		k += takes_value(argv[k]);
 	if (k < argc)
 		vl_warn("unknown command \"%s\"", argv[k]);
-	fprintf(stderr, "usage: %s %s ... (see %s --help)\n", vl_progname(),
+	fprintf(stderr, vl_tr("usage: %s %s ... (see %s --help)\n"),
+	    vl_progname(),
 	    names.data, vl_progname());
 	vl_buf_free(&names);
 	return VL_BADINPUT;

@@ -15,7 +15,7 @@
 #define YEAR_MIN	1
 #define YEAR_MAX	9999
 
-static const char NOTDATE[] = "not a YYYY-MM-DD date";
+static const char NOTDATE[] = N_("not a YYYY-MM-DD date");
 
 struct ymd {
 	int y, m, d;
@@ -92,19 +92,19 @@ vl_date_parse(const char *s, vl_date *d, const char **why)
 	if (s == NULL || (y = digits(s, 4)) < 0 || s[4] != '-' ||
 	    (m = digits(s + 5, 2)) < 0 || s[7] != '-' ||
 	    (dd = digits(s + 8, 2)) < 0 || s[10] != '\0') {
-		*why = NOTDATE;
+		*why = vl_tr(NOTDATE);
 		return -1;
 	}
 	if (y < YEAR_MIN || y > YEAR_MAX) {
-		*why = "year out of range";
+		*why = vl_tr("year out of range");
 		return -1;
 	}
 	if (m < 1 || m > 12) {
-		*why = "month out of range";
+		*why = vl_tr("month out of range");
 		return -1;
 	}
 	if (dd < 1 || dd > month_days(y, m)) {
-		*why = "no such day";
+		*why = vl_tr("no such day");
 		return -1;
 	}
 	*d = vl_date_from_ymd(y, m, dd);
@@ -159,7 +159,7 @@ local_today(vl_date *d, const char **why)
 
 	if ((now = time(NULL)) == (time_t)-1 ||
 	    localtime_r(&now, &tm) == NULL) {
-		*why = "cannot read the clock";
+		*why = vl_tr("cannot read the clock");
 		return -1;
 	}
 	*d = vl_date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);

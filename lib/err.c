@@ -142,7 +142,7 @@ vl_warn(const char *fmt, ...)
 
 	put("%s: ", progname);
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	vput(vl_tr(fmt), ap);
 	va_end(ap);
 	outc('\n');
 }
@@ -158,7 +158,7 @@ vl_verrat(const char *file, long line, const char *field, const char *fmt,
 		put("%s: ", file);
 	if (field)
 		put("%s: ", field);
-	vput(fmt, ap);
+	vput(vl_tr(fmt), ap);
 	outc('\n');
 	if (capture)
 		capture->count++;
@@ -188,7 +188,7 @@ vl_die(int status, const char *fmt, ...)
 	}
 	put("%s: ", progname);
 	va_start(ap, fmt);
-	vput(fmt, ap);
+	vput(vl_tr(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	exit(status);
@@ -235,7 +235,7 @@ vl_err_discard(struct vl_errbuf *b)
 _Noreturn void
 vl_usage(const char *usage)
 {
-	fprintf(stderr, "usage: %s\n", usage);
+	fprintf(stderr, "%s%s\n", vl_tr("usage: "), usage);
 	exit(VL_BADINPUT);
 }
 

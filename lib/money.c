@@ -20,8 +20,8 @@
 #define YUAN_EXP	2
 #define WAN_EXP		6
 
-static const char NOTAMOUNT[] = "not an amount";
-static const char MISPLACED[] = "misplaced thousands separator";
+static const char NOTAMOUNT[] = N_("not an amount");
+static const char MISPLACED[] = N_("misplaced thousands separator");
 
 /*
  * Amounts are on the hot path of every journal read, so the text is
@@ -92,10 +92,11 @@ apply_sign(uint64_t mag, bool neg, int64_t *fen)
 	return true;
 }
 
+/* The reason in the reader's language: it ends up in a message. */
 static int
 refuse(const char **why, const char *reason)
 {
-	*why = reason;
+	*why = vl_tr(reason);
 	return -1;
 }
 
@@ -140,8 +141,8 @@ vl_money_parse(const char *s, int64_t *fen, const char **why)
 		return refuse(why, NOTAMOUNT);
 	exp = wan ? WAN_EXP : YUAN_EXP;
 	if (flen > (size_t)exp)
-		return refuse(why, wan ? "more than 6 decimals of " WAN :
-		    "more than 2 decimals");
+		return refuse(why, wan ? N_("more than 6 decimals of 万") :
+		    N_("more than 2 decimals"));
 	for (; flen < (size_t)exp; flen++)
 		if (__builtin_mul_overflow(sc.v, 10, &sc.v))
 			sc.big = true;

@@ -403,8 +403,9 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 	}
 	if (opts->excel && o->cd == (iconv_t)-1)
 		emit(o, "\xef\xbb\xbf", 3);
-	for (i = 0; i < ncols; i++)
-		names[i] = cols[i].name;
+	for (i = 0; i < ncols; i++)	/* keys for machines stay English */
+		names[i] = opts->format == VL_FMT_TABLE || opts->excel ?
+		    vl_tr(cols[i].name) : cols[i].name;
 	if (opts->format == VL_FMT_CSV)
 		csv_row(o, names);
 	else if (opts->format == VL_FMT_TABLE)

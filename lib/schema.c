@@ -164,11 +164,11 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		why = valid_text(s) ? NULL : "a control character";
+		why = valid_text(s) ? NULL : N_("a control character");
 		break;
 	case VL_T_ID:
-		why = valid_id(s) ? NULL : "an id may not hold blanks, commas "
-		    "or quotes";
+		why = valid_id(s) ? NULL : N_("an id may not hold blanks, "
+		    "commas or quotes");
 		break;
 	case VL_T_MONEY:
 		if (vl_money_parse(s, &v->fen, &why) == 0)
@@ -181,7 +181,7 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 			v->date = VL_NODATE;
 		break;
 	case VL_T_COUNT:
-		why = valid_count(s) ? NULL : "not a whole number";
+		why = valid_count(s) ? NULL : N_("not a whole number");
 		break;
 	case VL_T_ENUM:
 		if ((v->choice = choice_index(f->choices, s)) < 0) {
@@ -194,12 +194,12 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	case VL_T_PROJECT:
 		if (projects && (v->project = vl_projects_index(projects,
 		    s)) < 0)
-			why = "no such project";
+			why = N_("no such project");
 		break;
 	}
 	if (!why)
 		return 0;
-	vl_errat(r->file, r->line, f->name, "%s: \"%s\"", why, s);
+	vl_errat(r->file, r->line, f->name, "%s: \"%s\"", vl_tr(why), s);
 	return 1;
 }
 
@@ -211,7 +211,7 @@ need(const struct vl_record *r, const char *field, const struct vl_value *v,
 
 	if (has == want)
 		return 0;
-	vl_errat(r->file, r->line, field, "%s", msg);
+	vl_errat(r->file, r->line, field, "%s", vl_tr(msg));
 	return 1;
 }
 

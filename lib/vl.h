@@ -487,7 +487,7 @@ const char *vl_book_display(const struct vl_book *b, const char *name);
 
 enum {
 	VL_OPT_FORMAT = 0x100, VL_OPT_EXCEL, VL_OPT_ENCODING,
-	VL_OPT_INPUT_ENCODING, VL_OPT_AS_OF, VL_OPT_VERSION,
+	VL_OPT_INPUT_ENCODING, VL_OPT_AS_OF, VL_OPT_VERSION, VL_OPT_LANG,
 	VL_OPT_TOOL	/* first free value for a tool's own options */
 };
 
@@ -502,6 +502,7 @@ enum {
 	{"output", required_argument, NULL, 'o'}, \
 	{"help", no_argument, NULL, 'h'}, \
 	{"version", no_argument, NULL, VL_OPT_VERSION}, \
+	{"lang", required_argument, NULL, VL_OPT_LANG}, \
 	{NULL, 0, NULL, 0}
 #define VL_CLI_SHORT "C:ho:"
 
@@ -885,5 +886,16 @@ void vl_html_escape(struct vl_buf *b, const char *s);
  * bytes. */
 void vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
     vl_date as_of, struct vl_buf *out);
+
+
+/* ---- i18n.c: Chinese for people, English for machines ----------------- */
+
+/* marks a string for the catalogue without translating it there */
+#define N_(s) s
+/* lang "zh", "en", or NULL for the environment; -1 for another value */
+int vl_i18n_init(const char *lang);
+bool vl_i18n_chinese(void);
+/* the translation of a message, --help text or column header */
+const char *vl_tr(const char *msgid);
 
 #endif

@@ -165,9 +165,9 @@ vl_sheet_open(struct vl_workbook *wb, const char *name, size_t ncols,
 	s->toomany = ncols > LXW_COL_MAX;
 	for (c = 0; c < ncols && !s->toomany; c++) {
 		failed(s, worksheet_write_string(s->ws, 0, (lxw_col_t)c,
-		    cols[c].name, wb->head));
+		    vl_tr(cols[c].name), wb->head));
 		/* and room for the filter's button */
-		s->width[c] = vl_text_width(cols[c].name) + 2;
+		s->width[c] = vl_text_width(vl_tr(cols[c].name)) + 2;
 	}
 	return s;
 }

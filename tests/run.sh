@@ -26,8 +26,8 @@ EOS
 	done
 fi
 export PATH="$bindir:$PATH" TOP="$top" SHARE="$top/share" TESTS="$top/tests" BUILD="$build"
-export LC_ALL=C.UTF-8 VL_LOCK_TIMEOUT=5
-unset VL_DIR VL_AS_OF VL_INPUT_ENCODING
+export LC_ALL=C.UTF-8 VL_LOCK_TIMEOUT=5 VL_LOCALEDIR="$build/locale"
+unset VL_DIR VL_AS_OF VL_INPUT_ENCODING LANGUAGE LANG LC_MESSAGES
 
 ok() { pass=$((pass + 1)); }
 ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
