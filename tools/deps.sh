@@ -2,7 +2,7 @@
 # Install the Debian packages vl needs when any is missing: as root
 # directly, else through sudo, else say exactly what to run.
 pkgs="gcc make pkg-config libcsv-dev libjansson-dev libssl-dev libcmocka-dev mandoc
-    libxlsxwriter-dev python3-openpyxl"
+    libxlsxwriter-dev python3-openpyxl gettext"
 missing=
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
