@@ -22,7 +22,8 @@ has_id(const struct vl_filespec *s)
 	return strcmp(s->field[0].name, "id") == 0;
 }
 
-/* Project ids are P001, P002...; fund and inspection ids 1, 2... */
+/* Project ids are P001, P002...; fund and inspection ids 1, 2...; a
+ * register that numbers otherwise (P01) goes on in its own width. */
 static const char *
 id_prefix(const struct vl_filespec *s)
 {
@@ -40,8 +41,10 @@ note_id(struct vl_batch *b, const char *id)
 	if (strncmp(id, prefix, strlen(prefix)) == 0 && *num >= '0' &&
 	    *num <= '9') {
 		n = strtoll(num, &end, 10);
-		if (*end == '\0' && n >= b->next_id && n < INT64_MAX)
+		if (*end == '\0' && n >= b->next_id && n < INT64_MAX) {
 			b->next_id = n + 1;
+			b->id_width = (int)(end - num);	/* P01: P02 next */
+		}
 	}
 	p.id = vl_xstrdup(id);
 	vl_projects_add(&b->ids, &p);
@@ -141,9 +144,9 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 		struct vl_buf s = {0};
 
 		free(*id);
-		vl_buf_printf(&s, b->spec == &vl_projects_spec ?
-		    "%s%03" PRId64 : "%s%" PRId64, id_prefix(b->spec),
-		    b->next_id);
+		vl_buf_printf(&s, "%s%0*" PRId64, id_prefix(b->spec),
+		    b->id_width ? b->id_width : b->spec == &vl_projects_spec ?
+		    3 : 1, b->next_id);
 		*id = s.data;
 	}
 	if (vl_projects_find(&b->ids, *id)) {

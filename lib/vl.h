@@ -633,6 +633,7 @@ struct vl_batch {
 	struct vl_header hdr;	/* the target file's columns, its order */
 	struct vl_projects ids;	/* ids in the file and in the batch */
 	int64_t next_id;	/* max numeric id + 1 */
+	int id_width;		/* digits of that max id, 0 if none */
 	bool checked_columns;
 	struct vl_buf rows;	/* CSV rows to append */
 	struct vl_buf added;	/* ids added, one a line */

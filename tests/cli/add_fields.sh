@@ -48,6 +48,13 @@ expect 0 vl-add -C reg progress --project Q1 --stage started --date 2023-01-07 \
     --note '开工, "奠基"'
 has reg/progress.csv '2023-01-07,Q1,started,"开工, ""奠基"""'
 
+# ids go on in the register's own width: P51 after the demo's P50
+demo d
+expect 0 vl-add -C d project --town t --village v --leader l --specialist s --budget 1
+has out "P51"
+expect 0 vl-add -C d fund --kind receipt --level city --amount 1 --date 2023-01-01
+has out "189"
+
 # usage errors exit 2
 expect 2 vl-add -C reg fund --no-such-option
 has err "usage:"
