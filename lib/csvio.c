@@ -112,8 +112,8 @@ on_field(void *s, size_t len, void *data)
 		r->rec_line = r->line;
 	if (r->nf == MAX_FIELDS || len > MAX_FIELD_LEN) {
 		bad(r, r->rec_line, r->nf == MAX_FIELDS ?
-		    "more than 4096 fields%s" :
-		    "a field longer than 1 MiB%s", "");
+		    N_("more than 4096 fields%s") :
+		    N_("a field longer than 1 MiB%s"), "");
 		r->skip = true;
 		return;
 	}
@@ -349,11 +349,9 @@ utf8_score(const unsigned char *s, size_t n)
 static void
 byte_error(struct reader *r, size_t at, const char *what)
 {
-	char msg[96];
-
-	snprintf(msg, sizeof msg, "%s at byte offset %lld", what,
-	    r->offset + (long long)at);
-	bad(r, r->line, "%s", msg);
+	vl_errat(r->display, r->line, NULL, "%s at byte offset %lld",
+	    vl_tr(what), r->offset + (long long)at);
+	r->bad = true;
 	if (r->parser.pstate != 0 || r->nf > 0)
 		r->skip = true;
 }

@@ -66,11 +66,11 @@ put_escaped(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = 0;
-	char esc[48];
+	char esc[64];
 
 	for (; *p; p++, n++) {
 		if (n >= MSG_MAX && (*p & 0xc0) != 0x80) {
-			snprintf(esc, sizeof esc, "...(%zu bytes more)",
+			snprintf(esc, sizeof esc, vl_tr("...(%zu bytes more)"),
 			    strlen((const char *)p));
 			out(esc, strlen(esc));
 			return;

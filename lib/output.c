@@ -586,7 +586,7 @@ vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n)
 		status = VL_SYSFAULT;
 	if (status != VL_OK)
 		vl_warn("%s: cannot write: %s", opts->output ? opts->output :
-		    "the output", strerror(errno ? errno : EIO));
+		    vl_tr("the output"), strerror(errno ? errno : EIO));
 	if (opts->output && status != VL_OK)
 		vl_outfile_abort(&file);
 	else if (opts->output)

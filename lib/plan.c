@@ -52,8 +52,8 @@ get_string(struct ctx *c, json_t *obj, const char *key, const char *field)
 	}
 	if (!json_is_string(v)) {
 		perr(c, field, "must be a string%s",
-		    json_is_number(v) ? " (write amounts as \"184.7万\", "
-		    "never as JSON numbers)" : "");
+		    json_is_number(v) ? vl_tr(" (write amounts as \"184.7万\", "
+		    "never as JSON numbers)") : "");
 		return NULL;
 	}
 	return json_string_value(v);

@@ -92,7 +92,7 @@ vl_reg_exists(const struct vl_reg *r, const char *name)
 static int
 fault(const char *what, const char *path)
 {
-	vl_warn("%s %s: %s", what, path, strerror(errno));
+	vl_warn("%s %s: %s", vl_tr(what), path, strerror(errno));
 	return VL_SYSFAULT;
 }
 

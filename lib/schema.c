@@ -259,8 +259,8 @@ date_order(const struct vl_record *r, const struct vl_value *v, int field,
 	if (later > d || (!strict && later == d))
 		return 0;
 	vl_errat(r->file, r->line, inspections_fields[field].name, "%s must be "
-	    "%s the inspection date %s", v[field].s, strict ? "after" :
-	    "on or after", v[VL_I_DATE].s);
+	    "%s the inspection date %s", v[field].s, strict ?
+	    vl_tr("after") : vl_tr("on or after"), v[VL_I_DATE].s);
 	return 1;
 }
 
