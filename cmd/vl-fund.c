@@ -603,11 +603,15 @@ static const enum vl_kind default_kind[] = {
 	[BY_TOWN] = VL_ALLOCATION
 };
 
+#define NCHOICE 8	/* levels or kinds, and none */
+
 struct summing {
 	int by, kind;
 	const struct vl_book *b;	/* for towns */
 	struct vl_groups g;
 	bool overflow;
+	/* by level or kind, a choice: its group's index + 1, found once */
+	size_t group_of[NCHOICE];
 };
 
 static const char *
@@ -631,16 +635,45 @@ key_of(const struct summing *s, const struct vl_fund *f)
 	return p ? p->town : "";
 }
 
+/* The key is one of a few choices: its group is found by the choice's
+ * index, not by hashing the key of every row. */
+static bool
+add_choice(struct summing *s, const char *key, int choice,
+    const struct vl_fund *f)
+{
+	size_t *slot = &s->group_of[choice + 1];
+	struct vl_group *g;
+
+	if (!*slot) {
+		if (!vl_groups_add(&s->g, key, f->amount, f->line))
+			return false;
+		*slot = (size_t)(vl_groups_find(&s->g, key) - s->g.v) + 1;
+		return true;
+	}
+	g = &s->g.v[*slot - 1];
+	if (!vl_money_add(g->amount, f->amount, &g->amount))
+		return false;
+	g->count++;
+	return true;
+}
+
 static int
 on_sum(const struct vl_fund *f, void *ctx)
 {
 	struct summing *s = ctx;
 	const char *key;
+	bool ok;
 
 	if (s->kind != ALL_KINDS && (int)f->kind != s->kind)
 		return 0;
 	key = key_of(s, f);
-	if (!vl_groups_add(&s->g, key, f->amount, f->line) && !s->overflow) {
+	if (s->by == BY_LEVEL && f->level_index + 1 < NCHOICE)
+		ok = add_choice(s, key, f->level_index, f);
+	else if (s->by == BY_KIND)
+		ok = add_choice(s, key, (int)f->kind, f);
+	else
+		ok = vl_groups_add(&s->g, key, f->amount, f->line);
+	if (!ok && !s->overflow) {
 		s->overflow = true;
 		vl_errat(f->file, f->line, "amount", "the sum of %s \"%s\" "
 		    "overflows the 64-bit range of fen", by_names[s->by], key);
@@ -672,6 +705,44 @@ sum_out(const struct summing *s, const struct opts *o)
 	return finish(out, false);
 }
 
+/* the journal read again as one: a part's sums as new */
+static void
+sum_reset(void *ctx)
+{
+	struct summing *s = ctx;
+
+	vl_groups_free(&s->g);
+	s->overflow = false;
+	memset(s->group_of, 0, sizeof s->group_of);
+}
+
+/* Sum the journal at path, divided among threads: s[0] gets the sums. */
+static int
+sum_journal(struct summing *s, size_t n, const char *path,
+    const char *display, vl_date as_of)
+{
+	void **ctx = vl_xcalloc(n, sizeof *ctx);
+	struct vl_split sp = {n, ctx, NULL, sum_reset, NULL, 1};
+	size_t k;
+	int status;
+
+	for (k = 0; k < n; k++) {
+		if (k)
+			s[k] = (struct summing){s->by, s->kind, s->b, {0},
+			    false, {0}};
+		ctx[k] = &s[k];
+	}
+	status = vl_fund_read_split(path, display, as_of, on_sum, &sp);
+	/* in order, so each group keeps its first line; no sum of these
+	 * rows can overflow (vl_fund_read_split) */
+	for (k = 1; k < sp.used; k++)
+		vl_groups_merge(&s->g, &s[k].g);
+	for (k = 1; k < n; k++)
+		vl_groups_free(&s[k].g);
+	free(ctx);
+	return status;
+}
+
 static int
 cmd_sum(int argc, char **argv)
 {
@@ -681,7 +752,8 @@ cmd_sum(int argc, char **argv)
 	};
 	static const char usage[] = "vl-fund [-C DIR] sum --by level|source|"
 	    "kind|purpose|project|town [--kind K] [FILE|-]";
-	struct summing s = {0};
+	size_t nparts = vl_csv_parts();
+	struct summing *s = vl_xcalloc(nparts, sizeof *s);
 	struct vl_book b = {0};
 	struct opts o;
 	char *path = NULL, *display = NULL;
@@ -690,10 +762,10 @@ cmd_sum(int argc, char **argv)
 	parse(argc, argv, own, 2, 1, usage, &o);
 	if (o.by < 0)
 		vl_usage(usage);
-	s.by = o.by;
-	s.kind = o.kind != KEY_KIND ? o.kind : o.by == BY_KIND ? ALL_KINDS :
+	s->by = o.by;
+	s->kind = o.kind != KEY_KIND ? o.kind : o.by == BY_KIND ? ALL_KINDS :
 	    (int)default_kind[o.by];
-	s.b = &b;
+	s->b = &b;
 	if (!o.file || o.by == BY_TOWN)
 		status = load(&b, &o);
 	if (status == VL_OK) {
@@ -703,16 +775,17 @@ cmd_sum(int argc, char **argv)
 		    "funds.csv") : strcmp(o.file, "-") == 0 ? "stdin" : o.file);
 		/* a register without a journal has no money moved yet */
 		if (o.file || vl_reg_exists(&b.reg, "funds.csv"))
-			status = vl_fund_read(path, display, o.cli.today,
-			    on_sum, &s);
+			status = sum_journal(s, nparts, path, display,
+			    o.cli.today);
 	}
-	if (status == VL_OK && s.overflow)
+	if (status == VL_OK && s->overflow)
 		status = VL_BADINPUT;
 	if (status == VL_OK) {
-		vl_groups_sort(&s.g);
-		status = sum_out(&s, &o);
+		vl_groups_sort(&s->g);
+		status = sum_out(s, &o);
 	}
-	vl_groups_free(&s.g);
+	vl_groups_free(&s->g);
+	free(s);
 	free(path);
 	free(display);
 	if (b.reg.dir)

@@ -27,7 +27,10 @@
 #include "vl.h"
 
 #define CSV_OPTIONS (CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
-#define BLOCK (1 << 20)
+/* read at a time: small enough to stay in the cache while it is read */
+#define BLOCK (256 << 10)
+/* the first read, on which the encoding is decided */
+#define FIRST_BLOCK (1 << 20)
 #define MAX_FIELDS 4096
 #define MAX_FIELD_LEN (1 << 20)
 /* a line longer is refused, never held whole: memory stays bounded */
@@ -310,8 +313,16 @@ static size_t
 utf8_valid_prefix(const unsigned char *s, size_t n)
 {
 	size_t i = 0, k;
+	uint64_t w;
 
 	while (i < n) {
+		if (i + 8 <= n) {	/* eight ASCII bytes at a time */
+			memcpy(&w, s + i, 8);
+			if ((w & 0x8080808080808080u) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if (s[i] < 0x80) {
 			i++;
 			continue;
@@ -433,18 +444,16 @@ feed_line(struct reader *r, const char *s, size_t n)
 static size_t
 line_len(const char *s, size_t n, bool more)
 {
+	const char *lf = memchr(s, '\n', n);
+	const char *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\n')
-			return i + 1;
-		if (s[i] != '\r')
-			continue;
-		if (i + 1 < n)
-			return s[i + 1] == '\n' ? i + 2 : i + 1;
-		return more ? 0 : i + 1;
-	}
-	return more ? 0 : n;
+	if (!cr)
+		return lf ? (size_t)(lf - s) + 1 : more ? 0 : n;
+	i = (size_t)(cr - s);
+	if (i + 1 < n)
+		return s[i + 1] == '\n' ? i + 2 : i + 1;
+	return more ? 0 : i + 1;
 }
 
 /* Keep a piece of a line that goes on in the next block; a line past
@@ -543,9 +552,10 @@ comma(struct reader *r, size_t *nc, size_t i)
 #ifdef __SSE2__
 /*
  * Sixteen bytes at a time: masks of the commas, of the bytes that stop the
- * fast path (LF, CR, quote, NUL) and of the bytes of UTF-8 characters,
- * which alone are looked at one by one.  No branch per byte, so no
- * mispredicted one at the end of every field.
+ * fast path (LF, CR, quote, NUL) and of UTF-8's lead and continuation
+ * bytes.  No branch per byte, so no mispredicted one at the end of every
+ * field, and UTF-8 checked as a whole, as utf8_char() would one character
+ * at a time (test_csvfast.c holds them to it).
  */
 static unsigned
 mask(__m128i v, char c)
@@ -553,12 +563,57 @@ mask(__m128i v, char c)
 	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
 }
 
+/* bytes >= c */
+static unsigned
+ge(__m128i v, unsigned char c)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v,
+	    _mm_set1_epi8((char)c)), v));
+}
+
+struct utf8_state {
+	unsigned need;		/* continuations due in the next chunk */
+	unsigned e0, ed, f0, f4;	/* such a lead ended the last chunk */
+};
+
+/* Is the UTF-8 of v good so far (to the stop, before which every
+ * character must end: stop is the mask of the bytes before it)? */
+static bool
+utf8_chunk(__m128i v, unsigned below, struct utf8_state *u)
+{
+	unsigned cont, l2, l3, l4, need, lo_a0, lo_90, e0, ed, f0, f4, err;
+
+	if (_mm_movemask_epi8(v) == 0 && u->need == 0)
+		return true;	/* ASCII */
+	cont = ge(v, 0x80) & ~ge(v, 0xc0);
+	l2 = ge(v, 0xc2) & ~ge(v, 0xe0);
+	l3 = ge(v, 0xe0) & ~ge(v, 0xf0);
+	l4 = ge(v, 0xf0) & ~ge(v, 0xf5);
+	err = ge(v, 0xf5) | (ge(v, 0xc0) & ~ge(v, 0xc2));
+	need = (l2 | l3 | l4) << 1 | (l3 | l4) << 2 | l4 << 3 | u->need;
+	err |= (cont ^ need) & 0xffff;
+	/* the second byte of a three or four byte character */
+	lo_a0 = ~ge(v, 0xa0), lo_90 = ~ge(v, 0x90);
+	e0 = mask(v, (char)0xe0) << 1 | u->e0;
+	ed = mask(v, (char)0xed) << 1 | u->ed;
+	f0 = mask(v, (char)0xf0) << 1 | u->f0;
+	f4 = mask(v, (char)0xf4) << 1 | u->f4;
+	err |= (e0 & lo_a0) | (ed & ~lo_a0) | (f0 & lo_90) | (f4 & ~lo_90);
+	/* a stop in the chunk: every character ends before it */
+	if ((err & below & 0xffff) || (below != 0xffff && (need & ~below)))
+		return false;
+	u->need = need >> 16;
+	u->e0 = e0 >> 16, u->ed = ed >> 16, u->f0 = f0 >> 16, u->f4 = f4 >> 16;
+	return true;
+}
+
 static size_t
 scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
 {
+	struct utf8_state u = {0, 0, 0, 0, 0};
 	unsigned char pad[16];
-	unsigned stop, commas, high, below;
-	size_t i, j, k, u = 0;	/* u: the bytes before are good UTF-8 */
+	unsigned stop, commas, below;
+	size_t i;
 	__m128i v;
 
 	for (i = 0;; i += 16) {
@@ -572,18 +627,10 @@ scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
 		stop = mask(v, '\n') | mask(v, '\r') | mask(v, '"') |
 		    mask(v, '\0');
 		below = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
-		commas = mask(v, ',') & below;
-		high = (unsigned)_mm_movemask_epi8(v) & below;
-		if (u > i)
-			high &= u - i >= 16 ? 0 : ~((1u << (u - i)) - 1);
-		while (high) {
-			j = i + (size_t)__builtin_ctz(high);
-			if ((k = utf8_char(p + j, n - j)) == 0)
-				return SIZE_MAX;
-			u = j + k;
-			high &= u - i >= 16 ? 0 : ~((1u << (u - i)) - 1);
-		}
-		for (; commas; commas &= commas - 1)
+		if (!utf8_chunk(v, below, &u))
+			return SIZE_MAX;
+		for (commas = mask(v, ',') & below; commas;
+		    commas &= commas - 1)
 			if (!comma(r, nc, i + (size_t)__builtin_ctz(commas)))
 				return SIZE_MAX;
 		if (stop)
@@ -789,6 +836,7 @@ vl_csv_read(const char *path, const char *display,
 	struct reader r;
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
+	size_t want = vl_csv_block ? vl_csv_block : FIRST_BLOCK;
 	char *block;
 	int err = 0, status;
 
@@ -796,12 +844,15 @@ vl_csv_read(const char *path, const char *display,
 		vl_warn("%s: %s", display, strerror(errno));
 		return errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
 	}
-	block = vl_xmalloc(size);
+	block = vl_xmalloc(want > size ? want : size);
 	reader_init(&r, display, opts, fn, ctx);
-	do {
-		n = fread(block, 1, size, f);
-		feed_block(&r, block, n, n == size);
-	} while (n == size && !r.stop);
+	for (;;) {
+		n = fread(block, 1, want, f);
+		feed_block(&r, block, n, n == want);
+		if (n < want || r.stop)
+			break;
+		want = size;
+	}
 	if (ferror(f))
 		err = errno ? errno : EIO;
 	if (f != stdin)
@@ -1107,15 +1158,16 @@ vl_csv_parts(void)
 static bool
 read_header(struct part *p, off_t size)
 {
-	ssize_t n = read_at(p->fd, p->block, p->bsize, 0);
-	size_t used;
+	size_t first = vl_csv_block ? vl_csv_block : FIRST_BLOCK, used;
+	ssize_t n = read_at(p->fd, p->block, first, 0);
 
 	if (n < 0) {
 		p->err = errno;
 		return false;
 	}
 	p->r.pause = true;
-	used = feed_block(&p->r, p->block, (size_t)n, n < size);
+	used = feed_block(&p->r, p->block, (size_t)n, (size_t)n == first &&
+	    n < size);
 	p->r.pause = false;
 	p->from = (off_t)used;
 	return p->r.have_header && !p->r.header_bad && fresh(&p->r) &&
@@ -1228,7 +1280,9 @@ vl_csv_read_split(const char *path, const char *display,
 	for (k = 0; k < n; k++) {
 		p[k].fd = fd;
 		p[k].bsize = vl_csv_block ? vl_csv_block : BLOCK;
-		p[k].block = vl_xmalloc(p[k].bsize);
+		/* the first part's first read is the larger */
+		p[k].block = vl_xmalloc(k == 0 && !vl_csv_block ?
+		    FIRST_BLOCK : p[k].bsize);
 		reader_init(&p[k].r, display, opts, fn, sp->ctx[k]);
 	}
 	vl_err_capture(&p[0].msgs);
@@ -1246,6 +1300,8 @@ vl_csv_read_split(const char *path, const char *display,
 			vl_err_discard(&p[k].msgs);
 		if (opts && opts->header_out)
 			vl_header_free(opts->header_out);
+		if (sp->reset)
+			sp->reset(sp->ctx[0]);
 		sp->used = 1;
 		status = -1;
 	} else {

@@ -18,6 +18,9 @@ struct fund_reader {
 	vl_fund_fn fn;
 	void *ctx;
 	struct vl_colmap map;	/* funds.csv's fields in this file */
+	uint64_t magnitude;	/* the amounts given to fn, signs dropped */
+	bool huge;		/* those beyond the range of int64_t */
+	struct vl_split *split;	/* the caller's, when divided */
 };
 
 static int
@@ -44,24 +47,83 @@ on_row(const struct vl_record *r, void *ctx)
 	f.project = v[VL_F_PROJECT].s;
 	f.purpose = v[VL_F_PURPOSE].s;
 	f.note = v[VL_F_NOTE].s;
+	if (__builtin_add_overflow(fr->magnitude, f.amount < 0 ?
+	    (uint64_t)-(f.amount + 1) + 1 : (uint64_t)f.amount, &fr->magnitude))
+		fr->huge = true;
 	return fr->fn(&f, fr->ctx);
+}
+
+/*
+ * Sums made per part are merged as if made in one pass only when no sum
+ * of any rows, in any order, can overflow: when the amounts, signs
+ * dropped, add up within int64_t.  A journal beyond that (92 million
+ * million yuan) is read again as one, so that an overflow is reported
+ * at the very row where one pass meets it.
+ */
+static bool
+fund_accept(struct vl_split *in)
+{
+	struct fund_reader *fr = in->arg;
+	struct vl_split *s = fr->split;
+	uint64_t total = 0;
+	size_t k;
+
+	for (k = 0; k < in->used; k++)
+		if (fr[k].huge || __builtin_add_overflow(total,
+		    fr[k].magnitude, &total))
+			return false;
+	if (total > (uint64_t)INT64_MAX)
+		return false;
+	s->used = in->used;
+	return !s->accept || s->accept(s);
+}
+
+static void
+fund_reset(void *ctx)
+{
+	struct fund_reader *fr = ctx;
+
+	fr->magnitude = 0;
+	fr->huge = false;
+	if (fr->split->reset)
+		fr->split->reset(fr->ctx);
+}
+
+int
+vl_fund_read_split(const char *path, const char *display, vl_date as_of,
+    vl_fund_fn fn, struct vl_split *s)
+{
+	struct fund_reader *fr = vl_xcalloc(s->nparts, sizeof *fr);
+	void **ctx = vl_xcalloc(s->nparts, sizeof *ctx);
+	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0};
+	struct vl_csv_opts opts = {NULL, NULL, NULL};
+	long before = vl_error_count();
+	size_t k;
+	int status;
+
+	for (k = 0; k < s->nparts; k++) {
+		fr[k] = (struct fund_reader){as_of, fn, s->ctx[k], {0}, 0,
+		    false, s};
+		vl_colmap_init(&fr[k].map, &vl_funds_spec);
+		ctx[k] = &fr[k];
+	}
+	opts.required = vl_spec_required(&vl_funds_spec);
+	status = vl_csv_read_split(path, display, &opts, on_row, &in);
+	s->used = in.used;
+	if (status == VL_OK && vl_error_count() > before)
+		status = VL_BADINPUT;
+	free(fr);
+	free(ctx);
+	return status;
 }
 
 int
 vl_fund_read(const char *path, const char *display, vl_date as_of,
     vl_fund_fn fn, void *ctx)
 {
-	struct fund_reader fr = {as_of, fn, ctx, {0}};
-	struct vl_csv_opts opts = {NULL, NULL, NULL};
-	long before = vl_error_count();
-	int status;
+	struct vl_split s = {1, &ctx, NULL, NULL, NULL, 0};
 
-	vl_colmap_init(&fr.map, &vl_funds_spec);
-	opts.required = vl_spec_required(&vl_funds_spec);
-	status = vl_csv_read(path, display, &opts, on_row, &fr);
-	if (status == VL_OK && vl_error_count() > before)
-		status = VL_BADINPUT;
-	return status;
+	return vl_fund_read_split(path, display, as_of, fn, &s);
 }
 
 /* ---- sums by a text key ---------------------------------------------- */
@@ -163,6 +225,27 @@ vl_groups_sort(struct vl_groups *g)
 	rehash(g, g->nslot);
 }
 
+bool
+vl_groups_merge(struct vl_groups *into, const struct vl_groups *from)
+{
+	const struct vl_group *f;
+	struct vl_group *g;
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; i < from->n; i++) {
+		f = &from->v[i];
+		if (!vl_groups_add(into, f->key, f->amount, f->line)) {
+			ok = false;
+			continue;
+		}
+		/* the earlier line stays; the count is the parts' */
+		g = &into->v[group_index(into, f->key)];
+		g->count += f->count - 1;
+	}
+	return ok;
+}
+
 void
 vl_groups_free(struct vl_groups *g)
 {
@@ -209,6 +292,7 @@ purpose_index(const struct vl_ledger *l, const struct vl_plan *p,
 static void
 ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 {
+	int64_t *purposes;
 	size_t i, k;
 	int line;
 
@@ -221,9 +305,11 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 	l->level = vl_xcalloc(l->nlevels + 1, sizeof *l->level);
 	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
 	l->project = vl_xcalloc(l->nprojects, sizeof *l->project);
+	/* one block for every project's purposes, the first one's */
+	purposes = vl_xcalloc(l->nprojects * (l->npurposes + 1),
+	    sizeof *purposes);
 	for (i = 0; i < l->nprojects; i++)
-		l->project[i].purpose = vl_xcalloc(l->npurposes + 1,
-		    sizeof(int64_t));
+		l->project[i].purpose = purposes + i * (l->npurposes + 1);
 	c->l = l;
 	c->b = b;
 	c->overflow = false;
@@ -301,25 +387,92 @@ on_fund(const struct vl_fund *f, void *ctx)
 	return 0;
 }
 
+static bool
+add_sums(struct vl_ledger_sums *to, const struct vl_ledger_sums *from)
+{
+	return add(&to->received, from->received) &&
+	    add(&to->allocated, from->allocated) &&
+	    add(&to->spent, from->spent);
+}
+
+/* What a later part of the journal summed, added to l. */
+static bool
+ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
+{
+	bool ok = add_sums(&l->total, &from->total);
+	size_t i, k;
+
+	for (i = 0; i <= l->nlines; i++)
+		ok = add_sums(&l->line[i], &from->line[i]) && ok;
+	for (i = 0; i <= l->nlevels; i++)
+		ok = add_sums(&l->level[i], &from->level[i]) && ok;
+	for (i = 0; i <= l->npurposes; i++)
+		ok = add(&l->purpose[i], from->purpose[i]) && ok;
+	for (i = 0; i < l->nprojects; i++) {
+		struct vl_ledger_project *p = &l->project[i];
+		const struct vl_ledger_project *q = &from->project[i];
+
+		ok = add(&p->allocated, q->allocated) && ok;
+		ok = add(&p->spent, q->spent) && ok;
+		for (k = 0; k <= l->npurposes; k++)
+			ok = add(&p->purpose[k], q->purpose[k]) && ok;
+	}
+	ok = vl_groups_merge(&l->stray_allocated, &from->stray_allocated) &&
+	    ok;
+	ok = vl_groups_merge(&l->stray_spent, &from->stray_spent) && ok;
+	ok = vl_groups_merge(&l->stray_purpose, &from->stray_purpose) && ok;
+	l->rows += from->rows;
+	return ok;
+}
+
+/* the journal read again as one: the first part's sums as new */
+static void
+ledger_reset(void *ctx)
+{
+	struct loading *c = ctx;
+	struct vl_ledger *l = c->l;
+
+	free(c->line_of_level);
+	vl_ledger_free(l);
+	ledger_init(c, l, c->b);
+}
+
 int
 vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 {
-	struct loading c;
+	size_t n = vl_csv_parts(), k;
+	struct loading *c = vl_xcalloc(n, sizeof *c);
+	struct vl_ledger *part = vl_xcalloc(n, sizeof *part);
+	void **ctx = vl_xcalloc(n, sizeof *ctx);
+	struct vl_split s = {n, ctx, NULL, ledger_reset, NULL, 1};
 	char *path, *display;
 	int status = VL_OK;
 
-	ledger_init(&c, l, b);
+	for (k = 0; k < n; k++) {
+		ledger_init(&c[k], k ? &part[k] : l, b);
+		ctx[k] = &c[k];
+	}
 	path = vl_reg_path(&b->reg, "funds.csv");
 	display = vl_xstrdup(vl_book_display(b, "funds.csv"));
 	/* a register without a journal has simply no money moved yet */
 	if (vl_reg_exists(&b->reg, "funds.csv"))
-		status = vl_fund_read(path, display, as_of, on_fund, &c);
-	if (status == VL_OK && c.overflow)
-		status = VL_BADINPUT;
+		status = vl_fund_read_split(path, display, as_of, on_fund, &s);
+	/* merged in order; they cannot overflow (vl_fund_read_split) */
+	for (k = 1; k < s.used; k++)
+		ledger_merge(l, &part[k]);
+	for (k = 0; k < n; k++) {
+		if (status == VL_OK && k < s.used && c[k].overflow)
+			status = VL_BADINPUT;
+		free(c[k].line_of_level);
+		if (k)
+			vl_ledger_free(&part[k]);
+	}
 	vl_groups_sort(&l->stray_allocated);
 	vl_groups_sort(&l->stray_spent);
 	vl_groups_sort(&l->stray_purpose);
-	free(c.line_of_level);
+	free(c);
+	free(part);
+	free(ctx);
 	free(path);
 	free(display);
 	return status;
@@ -328,10 +481,8 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 void
 vl_ledger_free(struct vl_ledger *l)
 {
-	size_t i;
-
-	for (i = 0; i < l->nprojects; i++)
-		free(l->project[i].purpose);
+	if (l->nprojects)
+		free(l->project[0].purpose);	/* all of them */
 	free(l->project);
 	free(l->line);
 	free(l->level);

@@ -129,10 +129,12 @@ extern size_t vl_csv_split_min;
 struct vl_split {
 	size_t nparts;		/* contexts in ctx (1: one read, no thread) */
 	void **ctx;		/* fn's context of each part, in file order */
-	/* When the parts are read and before their messages are written:
-	 * false throws them away and reads the file again as one, into
-	 * ctx[0], which accept has made as new.  NULL: always true. */
+	/* May the parts be merged?  Asked when they are read, before
+	 * their messages are written: false throws them away, calls
+	 * reset(ctx[0]) and reads the file again as one into ctx[0].
+	 * NULL: yes. */
 	bool (*accept)(struct vl_split *s);
+	void (*reset)(void *ctx);	/* make a context as new, or NULL */
 	void *arg;		/* for accept */
 	size_t used;		/* out: the parts read, ctx[0..used) */
 };
@@ -713,6 +715,14 @@ typedef int (*vl_fund_fn)(const struct vl_fund *f, void *ctx);
  * the good ones), VL_SYSFAULT, or what fn returned to stop the read. */
 int vl_fund_read(const char *path, const char *display, vl_date as_of,
     vl_fund_fn fn, void *ctx);
+/* The same divided among threads as vl_csv_read_split divides a read:
+ * part k's rows go to s->ctx[k], after those of part k - 1.  Sums made
+ * per part and merged in order are those of one pass: the parts are
+ * kept only when no sum of the rows given to fn can overflow (their
+ * amounts, signs dropped, add up within int64_t); else s->reset(ctx[0])
+ * and the journal is read again as one into ctx[0]. */
+int vl_fund_read_split(const char *path, const char *display, vl_date as_of,
+    vl_fund_fn fn, struct vl_split *s);
 
 /* Sums by a text key (a town, a source, an unknown id), found in
  * constant time. */
@@ -735,6 +745,10 @@ bool vl_groups_add(struct vl_groups *g, const char *key, int64_t amount,
 /* NULL when there is no such group */
 const struct vl_group *vl_groups_find(const struct vl_groups *g,
     const char *key);
+/* from's sums and counts added to into's, its groups made where new,
+ * the line of into's kept (from is a later part of the same input);
+ * false when a sum would overflow */
+bool vl_groups_merge(struct vl_groups *into, const struct vl_groups *from);
 /* v sorted by key in byte order ("" first); finding still works */
 void vl_groups_sort(struct vl_groups *g);
 void vl_groups_free(struct vl_groups *g);
