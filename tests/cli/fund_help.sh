@@ -7,7 +7,7 @@ has help 'usage: vl-fund'
 command -v mandoc > /dev/null || { note "no mandoc: skipped"; exit 0; }
 mandoc -Tascii -O width=1000 "$TOP/man/vl-fund.1" | sed 's/.\x08//g' > man
 for w in check reconcile sum balance --final --total --by --kind --as-of xlsx --output \
-    --format --excel --encoding --input-encoding plan-lines budgets receipts \
+    --format --excel --encoding --input-encoding --lang plan-lines budgets receipts \
     allocations-vs-receipts allocation expense-vs-allocation purpose project \
     pending discrepancy over-budget overspent unknown-purpose unknown-project \
     level source kind town VL_AS_OF; do

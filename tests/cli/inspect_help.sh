@@ -11,7 +11,7 @@ mandoc -Tutf8 -O width=1000 "$TOP/man/vl-inspect.1" | sed 's/.\x08//g' > man
 for w in add close list show sample --project --phase --aspect --result \
     --finding --due --inspector --date --id --import --note --open \
     --overdue --town --check --count --seed --skip-recent --stage --dir \
-    --as-of --format --excel --encoding --input-encoding --version --output xlsx \
+    --as-of --format --excel --encoding --input-encoding --lang --version --output xlsx \
     review check acceptance quality progress funds safety pass fail \
     registered reviewed started completed accepted close_note 整改 \
     YYYYMMDD VL_DIR VL_AS_OF; do

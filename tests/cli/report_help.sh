@@ -5,7 +5,7 @@ expect 0 vl-report --help
 cp out help
 sed 's/Fl \\-/--/g; s/\\-/-/g' "$TOP/man/vl-report.1" > man
 for w in overdue progress funds summary briefing audit --within --check --by --as-of xlsx --output \
-    --format --excel --encoding --input-encoding --dir --version \
+    --format --excel --encoding --input-encoding --lang --dir --version \
     not-started rectification not-completed not-accepted \
     started-before-review missing-leader missing-specialist due-soon; do
 	grep -qF -- "$w" help || fail "--help does not name $w"
