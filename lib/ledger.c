@@ -306,8 +306,8 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
 	l->project = vl_xcalloc(l->nprojects, sizeof *l->project);
 	/* one block for every project's purposes, the first one's */
-	purposes = vl_xcalloc(l->nprojects * (l->npurposes + 1),
-	    sizeof *purposes);
+	purposes = l->nprojects ? vl_xcalloc(l->nprojects * (l->npurposes +
+	    1), sizeof *purposes) : NULL;
 	for (i = 0; i < l->nprojects; i++)
 		l->project[i].purpose = purposes + i * (l->npurposes + 1);
 	c->l = l;
