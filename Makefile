@@ -142,15 +142,17 @@ $(MO): po/zh_CN.po
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ po/zh_CN.po
 
-# po/vl.pot from the sources; `make po` merges it into po/zh_CN.po
-po/vl.pot: lib/*.c cmd/*.c po/columns.c
+# po/vl.pot from the sources; `make po` merges it into po/zh_CN.po.
+# POT=FILE makes it elsewhere (tests/cli/i18n_catalog.sh: make POT=X X)
+POT = po/vl.pot
+$(POT): lib/*.c cmd/*.c po/columns.c
 	xgettext --from-code=UTF-8 --language=C --no-location --sort-output \
 	    --package-name=vl $(XGETTEXT_KEYS) -o $@ lib/*.c cmd/*.c \
 	    po/columns.c
 
-po: po/vl.pot
+po: $(POT)
 	msgmerge --quiet --update --no-fuzzy-matching --backup=none \
-	    po/zh_CN.po po/vl.pot
+	    po/zh_CN.po $(POT)
 
 install: all
 	mkdir -p $(DESTDIR)$(LOCALEDIR)/zh_CN/LC_MESSAGES
