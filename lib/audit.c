@@ -112,6 +112,38 @@ now_utc(char buf[32])
 	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* What the latest line for file says its content is. */
+static void
+remember(struct vl_audit *a, const char *file, const char *digest,
+    long line)
+{
+	size_t i;
+
+	if (!*digest || strlen(file) >= sizeof a->last[0].file ||
+	    strlen(digest) >= VL_HASH_HEX)
+		return;
+	for (i = 0; i < a->nlast && strcmp(a->last[i].file, file) != 0; i++)
+		;
+	if (i == VL_AUDIT_FILES)
+		return;
+	if (i == a->nlast)
+		a->nlast++;
+	strcpy(a->last[i].file, file);
+	strcpy(a->last[i].digest, digest);
+	a->last[i].line = line;
+}
+
+const struct vl_audit_last *
+vl_audit_last(const struct vl_audit *a, const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < a->nlast; i++)
+		if (strcmp(a->last[i].file, file) == 0)
+			return &a->last[i];
+	return NULL;
+}
+
 void
 vl_audit_append(struct vl_audit *a, const char *action, const char *file,
     const char *record, const char *digest)
@@ -127,6 +159,7 @@ vl_audit_append(struct vl_audit *a, const char *action, const char *file,
 	f[7] = hash;
 	vl_buf_csv_row(&a->lines, 9, f);
 	memcpy(a->hash, hash, VL_HASH_HEX);
+	remember(a, file, digest, 0);
 }
 
 struct walk {
@@ -151,6 +184,7 @@ on_line(const struct vl_record *r, void *ctx)
 	if (!w->broken && (strcmp(want, f[7]) != 0 || strcmp(seq, f[0]) != 0))
 		w->broken = r->line;
 	w->a->seq++;
+	remember(w->a, f[5], f[8], r->line);
 	memcpy(w->a->hash, f[7], VL_HASH_HEX - 1);
 	w->a->hash[VL_HASH_HEX - 1] = '\0';
 	if (w->fn)
@@ -185,42 +219,9 @@ vl_audit_free(struct vl_audit *a)
 	vl_buf_free(&a->lines);
 }
 
-struct last_digest {
-	char file[64];
-	char digest[VL_HASH_HEX];
-	long line;
-};
-
-struct outside {
-	struct last_digest d[16];
-	size_t n;
-};
-
-static int
-on_digest(const struct vl_record *r, bool broken, void *ctx)
-{
-	struct outside *o = ctx;
-	const char *file = vl_field(r, "file"), *digest = vl_field(r, "digest");
-	size_t i;
-
-	(void)broken;
-	if (!*digest || strlen(file) >= sizeof o->d[0].file ||
-	    strlen(digest) >= VL_HASH_HEX)
-		return 0;
-	for (i = 0; i < o->n && strcmp(o->d[i].file, file) != 0; i++)
-		;
-	if (i == o->n && o->n == sizeof o->d / sizeof o->d[0])
-		return 0;
-	if (i == o->n)
-		o->n++;
-	strcpy(o->d[i].file, file);
-	strcpy(o->d[i].digest, digest);
-	o->d[i].line = r->line;
-	return 0;
-}
-
-static bool
-file_digest(const struct vl_reg *reg, const char *name, char out[VL_HASH_HEX])
+bool
+vl_file_digest(const struct vl_reg *reg, const char *name,
+    char out[VL_HASH_HEX])
 {
 	char *path = vl_reg_path(reg, name), block[65536];
 	FILE *f = fopen(path, "rb");
@@ -238,41 +239,23 @@ file_digest(const struct vl_reg *reg, const char *name, char out[VL_HASH_HEX])
 	return true;
 }
 
-/* A commit interrupted after its commit point (register.c's journal is
- * in place) is finished first, as the next writer would: until then its
- * files are new and its audit lines maybe not, which is no hand edit. */
-static void
-settle(const struct vl_reg *reg)
-{
-	struct vl_reg w;
-
-	if (!vl_reg_exists(reg, ".vl-journal"))
-		return;
-	vl_reg_open(&w, reg->dir);
-	if (vl_reg_lock(&w) != VL_OK)
-		vl_warn("%s: a commit was interrupted; the next writer "
-		    "completes it", reg->dir);
-	vl_reg_close(&w);
-}
-
 long
 vl_audit_outside_edits(const struct vl_reg *reg)
 {
-	struct outside o = {0};
 	struct vl_audit a;
 	char now[VL_HASH_HEX];
 	long changed = 0;
 	size_t i;
 
-	settle(reg);
-	if (vl_audit_read(reg, &a, on_digest, &o, NULL) == VL_SYSFAULT)
+	vl_reg_settle(reg);
+	if (vl_audit_read(reg, &a, NULL, NULL, NULL) == VL_SYSFAULT)
 		return -1;
-	for (i = 0; i < o.n; i++) {
-		if (file_digest(reg, o.d[i].file, now) &&
-		    strcmp(now, o.d[i].digest) == 0)
+	for (i = 0; i < a.nlast; i++) {
+		if (vl_file_digest(reg, a.last[i].file, now) &&
+		    strcmp(now, a.last[i].digest) == 0)
 			continue;
 		vl_warn("%s/%s: changed outside the vl tools since audit.csv "
-		    "line %ld", reg->dir, o.d[i].file, o.d[i].line);
+		    "line %ld", reg->dir, a.last[i].file, a.last[i].line);
 		changed++;
 	}
 	vl_audit_free(&a);

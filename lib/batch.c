@@ -86,12 +86,20 @@ scan_target(struct vl_batch *b)
 int
 vl_batch_open(struct vl_batch *b, const char *dir)
 {
-	int status;
+	struct vl_reg lock;
+	int status = VL_OK;
 
-	status = vl_book_load(&b->book, dir, b->load | VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS, VL_NODATE);
+	/* the lock first: what is read is what the commit extends, and a
+	 * commit a crash interrupted is finished before anything is read */
+	vl_reg_open(&lock, dir);
+	if (vl_reg_exists(&lock, "plan.json"))
+		status = vl_reg_lock(&lock);
 	if (status == VL_OK)
-		status = vl_reg_lock(&b->book.reg);
+		status = vl_book_load(&b->book, dir, b->load | VL_LOAD_PLAN |
+		    VL_LOAD_PROJECTS, VL_NODATE);
+	b->book.reg.lockfd = lock.lockfd;	/* the book holds it now */
+	lock.lockfd = -1;
+	vl_reg_close(&lock);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;

@@ -198,6 +198,7 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 	l.b = b;
 	l.as_of = as_of;
 	vl_reg_open(&b->reg, dir);
+	vl_reg_settle(&b->reg);	/* a reader sees a whole commit */
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
 		vl_errat(dir, 0, NULL, "not a vl register (no plan.json); "
 		    "start one with vl-add init");

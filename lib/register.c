@@ -409,6 +409,24 @@ digest_of(const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX],
 	return "";
 }
 
+/* A file edited by hand since the tools last wrote it is recorded before
+ * this change covers it: its content as found, so the history keeps the
+ * edit and a later check cannot mistake it for the tool's. */
+static void
+note_outside_edit(const struct vl_reg *r, struct vl_audit *audit,
+    const char *file)
+{
+	const struct vl_audit_last *last = vl_audit_last(audit, file);
+	char now[VL_HASH_HEX];
+
+	if (!last)
+		return;
+	if (!vl_file_digest(r, file, now))
+		vl_audit_append(audit, "removed-outside", file, "", "");
+	else if (strcmp(now, last->digest) != 0)
+		vl_audit_append(audit, "edited-outside", file, "", now);
+}
+
 /* audit.csv's part of the commit: a line per note, or per change not
  * noted, chained on from the file's last line. */
 static int
@@ -425,6 +443,8 @@ write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 	if (status == VL_BADINPUT)
 		vl_warn("%s: audit.csv is unreadable; it is appended to "
 		    "as it is (vl-report audit shows where)", r->dir);
+	for (i = 0; i < n; i++)
+		note_outside_edit(r, &audit, ch[i].file);
 	while ((p = next_note(r, p, note)) != NULL)
 		vl_audit_append(&audit, note[0], note[1], note[2],
 		    digest_of(ch, n, digest, note[1]));
@@ -440,6 +460,20 @@ write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 	vl_buf_free(&header);
 	vl_audit_free(&audit);
 	return status;
+}
+
+void
+vl_reg_settle(const struct vl_reg *reg)
+{
+	struct vl_reg w;
+
+	if (!vl_reg_exists(reg, JOURNAL))
+		return;
+	vl_reg_open(&w, reg->dir);
+	if (vl_reg_lock(&w) != VL_OK)
+		vl_warn("%s: a commit was interrupted; the next writer "
+		    "completes it", reg->dir);
+	vl_reg_close(&w);
 }
 
 int

@@ -259,6 +259,9 @@ struct vl_change {
 	const char *data;
 	size_t len;
 };
+/* Finish a commit a crash interrupted past its commit point, if any:
+ * until then a reader could see some files new and others old. */
+void vl_reg_settle(const struct vl_reg *r);
 /* Say what the next commit does, for its audit lines: one a record
  * ("add", "projects.csv", "P001").  A change with no note gets one line
  * with action "write" and an empty record. */
@@ -591,10 +594,20 @@ void vl_sha256_init(struct vl_sha256 *h);
 void vl_sha256_add(struct vl_sha256 *h, const void *p, size_t n);
 void vl_sha256_end(struct vl_sha256 *h, char out[VL_HASH_HEX]);
 
+#define VL_AUDIT_FILES 16	/* register files whose digests are kept */
+
+struct vl_audit_last {		/* the latest line naming a file */
+	char file[64];
+	char digest[VL_HASH_HEX];
+	long line;		/* in audit.csv, 0 for a line not written */
+};
+
 struct vl_audit {
 	long seq;			/* the last line's seq */
 	char hash[VL_HASH_HEX];		/* the last line's hash */
 	struct vl_buf lines;		/* lines made, not yet written */
+	struct vl_audit_last last[VL_AUDIT_FILES];
+	size_t nlast;
 };
 
 /* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated */
@@ -610,6 +623,12 @@ int vl_audit_read(const struct vl_reg *reg, struct vl_audit *a,
 void vl_audit_append(struct vl_audit *a, const char *action,
     const char *file, const char *record, const char *digest);
 void vl_audit_free(struct vl_audit *a);
+/* what the latest line for file says, or NULL */
+const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,
+    const char *file);
+/* the SHA-256 of a register file as it is; false if it cannot be read */
+bool vl_file_digest(const struct vl_reg *reg, const char *name,
+    char out[VL_HASH_HEX]);
 /* Warn of every register file whose content is not what the tools last
  * left (edited by hand); returns how many, or -1 on an I/O error. */
 long vl_audit_outside_edits(const struct vl_reg *reg);

@@ -47,6 +47,19 @@ has err "reg/projects.csv: changed outside the vl tools"
 expect 0 vl-add -C reg progress --project P002 --stage started --date 2023-01-04
 expect 0 vl-report -C reg audit
 hasnt out broken
+has err "reg/projects.csv: changed outside the vl tools"
+# the next change of that file puts the hand edit on record first
+expect 0 vl-add -C reg project --town t --village v --leader l \
+    --specialist s --budget 1
+expect 0 vl-report -C reg audit
+has out ",edited-outside,projects.csv,,ok"
+has out ",add,projects.csv,P051,ok"
+[ -s err ] && fail "warned after the edit was recorded: $(cat err)"
+# a file removed by hand is recorded too, by the next write of it
+rm reg/progress.csv
+expect 0 vl-add -C reg progress --project P003 --stage started --date 2023-01-05
+expect 0 vl-report -C reg audit
+has out ",removed-outside,progress.csv,,ok"
 
 # not a register
 expect 2 vl-report -C nowhere audit
