@@ -2,40 +2,62 @@
  * project.c - the projects of a register, found by id in constant time
  * (a national register holds hundreds of thousands).
  */
+#include <sys/mman.h>
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "vl.h"
 
 /* FNV-1a: short ids, no adversary to worry about here */
-static size_t
+static uint64_t
 hash(const char *s)
 {
 	uint64_t h = 1469598103934665603u;
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
+	return h;
 }
 
 static void
 place(struct vl_projects *ps, size_t index)
 {
-	size_t i = hash(ps->v[index].id) & (ps->nslot - 1);
+	const char *id = ps->v[index].id;
+	uint64_t h = hash(id);
+	size_t i = (size_t)h & (ps->nslot - 1), n = strlen(id);
+	struct vl_pslot *sl;
 
-	while (ps->slot[i])
+	while (ps->slot[i].index)
 		i = (i + 1) & (ps->nslot - 1);
-	ps->slot[i] = index + 1;
+	sl = &ps->slot[i];
+	sl->hash = (uint32_t)(h >> 32);
+	sl->index = (uint32_t)index + 1;
+	if (n < sizeof sl->key)
+		memcpy(sl->key, id, n + 1);
 }
 
+/*
+ * A slot holds the id itself (when short, as ids are) and a piece of its
+ * hash: a lookup, one for every row of a national journal, reads one slot
+ * and nothing else.  A big table is kept in huge pages, so that lookup is
+ * not also a miss in the TLB.
+ */
 static void
 grow_slots(struct vl_projects *ps)
 {
-	size_t i;
+	size_t i, size;
 
 	free(ps->slot);
 	ps->nslot = ps->nslot ? ps->nslot * 2 : 64;
-	ps->slot = vl_xcalloc(ps->nslot, sizeof *ps->slot);
+	size = ps->nslot * sizeof *ps->slot;
+	if (size >= (2 << 20) && posix_memalign((void **)&ps->slot, 2 << 20,
+	    size) == 0) {
+		madvise(ps->slot, size, MADV_HUGEPAGE);
+		memset(ps->slot, 0, size);
+	} else {
+		ps->slot = vl_xcalloc(ps->nslot, sizeof *ps->slot);
+	}
 	for (i = 0; i < ps->n; i++)
 		place(ps, i);
 }
@@ -43,6 +65,8 @@ grow_slots(struct vl_projects *ps)
 void
 vl_projects_add(struct vl_projects *ps, const struct vl_project *p)
 {
+	if (ps->n == UINT32_MAX)
+		vl_die(VL_SYSFAULT, "more than 4294967295 projects");
 	if (ps->n == ps->cap) {
 		ps->cap = ps->cap ? ps->cap * 2 : 64;
 		ps->v = vl_xrealloc(ps->v, ps->cap * sizeof *ps->v);
@@ -57,14 +81,20 @@ vl_projects_add(struct vl_projects *ps, const struct vl_project *p)
 long
 vl_projects_index(const struct vl_projects *ps, const char *id)
 {
+	const struct vl_pslot *sl;
+	uint32_t h32;
+	uint64_t h;
 	size_t i;
 
 	if (!ps->nslot)
 		return -1;
-	for (i = hash(id) & (ps->nslot - 1); ps->slot[i];
+	h = hash(id);
+	h32 = (uint32_t)(h >> 32);
+	for (i = (size_t)h & (ps->nslot - 1); (sl = &ps->slot[i])->index;
 	    i = (i + 1) & (ps->nslot - 1))
-		if (strcmp(ps->v[ps->slot[i] - 1].id, id) == 0)
-			return (long)ps->slot[i] - 1;
+		if (sl->hash == h32 && strcmp(sl->key[0] ? sl->key :
+		    ps->v[sl->index - 1].id, id) == 0)
+			return (long)sl->index - 1;
 	return -1;
 }
 

@@ -123,6 +123,8 @@ extern bool vl_csv_plain;
 extern size_t vl_csv_block;
 /* a smaller file is not divided among threads (tests make it 0) */
 extern size_t vl_csv_split_min;
+/* lines the fast path has read so far (tests see that it is taken) */
+extern unsigned long vl_csv_fast_lines;
 
 /* A read divided among threads: a regular file is cut at record ends
  * into parts, each read on its own thread with its own context. */
@@ -429,10 +431,16 @@ struct vl_project {
 	long line;
 };
 
+struct vl_pslot {		/* of the hash table of ids */
+	uint32_t hash;		/* the high half of the id's hash */
+	uint32_t index;		/* into v, + 1; 0: empty */
+	char key[16];		/* the id, when shorter; else "" */
+};
+
 struct vl_projects {
 	struct vl_project *v;
 	size_t n, cap;
-	size_t *slot;		/* open addressing: index + 1, 0 is empty */
+	struct vl_pslot *slot;	/* open addressing */
 	size_t nslot;
 };
 

@@ -456,6 +456,41 @@ test_block_end(void **state)
 	vl_buf_free(&in.text);
 }
 
+/* The fast path takes what it is for: lines of CSV without quotes, in
+ * Chinese or not, short or long, whatever follows them in the block. */
+static void
+test_taken(void **state)
+{
+	static const char *const rows[] = {
+		"P000001,顺土5镇,马清村,王凰,刘山,54481.00,expand,272,,",
+		"P2,青山镇,松林村,,,36940.00,new,280,2023-01-31,",
+		"12,2023-01-05,expense,,,P1,construction,  3078.25 ,主体工程进度款"
+		"第2批 凭证123456",
+		"a,b,c,d,e,f,g,h,i,j",
+		"中,文,字,符,串,中,文,字,符,串",
+		"\xf0\x9f\x98\x80,\xc2\xa9,\xdf\xbf,\xe0\xa0\x80,\xef\xbf\xbf,"
+		"\xf4\x8f\xbf\xbf,x,y,z,w",
+	};
+	struct input in = {{0}, "utf-8", 0, -1};
+	unsigned long before;
+	struct result r;
+	size_t i, k, n = 0;
+
+	(void)state;
+	vl_buf_add(&in.text, "", 0);
+	vl_buf_puts(&in.text, "c0,c1,c2,c3,c4,c5,c6,c7,c8,c9\n");
+	for (k = 0; k < 50; k++)
+		for (i = 0; i < sizeof rows / sizeof *rows; i++, n++)
+			vl_buf_printf(&in.text, "%s%s", rows[(i + k) %
+			    (sizeof rows / sizeof *rows)], k % 3 ? "\n" :
+			    "\r\n");
+	before = vl_csv_fast_lines;
+	r = read_serial(&in, false);
+	assert_int_equal(vl_csv_fast_lines - before, n + 1);
+	result_free(&r);
+	vl_buf_free(&in.text);
+}
+
 int
 main(void)
 {
@@ -464,6 +499,7 @@ main(void)
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_taken),
 	};
 
 	vl_setprogname("test");
