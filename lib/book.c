@@ -7,13 +7,18 @@
 
 #include "vl.h"
 
+/* One reader's: a part of a file, when it is read by several threads. */
 struct loader {
-	struct vl_book *b;
-	const char *display;
+	const struct vl_book *b;	/* the plan and projects, shared */
 	vl_date as_of;
-	bool bad;
 	struct vl_colmap map;	/* the file being read */
+	/* what this part gathered */
+	struct vl_projects *projects;	/* the first part's: the book's */
+	struct vl_progress_state *progress;
+	struct vl_inspection *insp;
+	size_t ninsp;
 	long *insp_project;	/* per inspection: its project's index */
+	struct vl_arena strings;
 };
 
 /* Records dated after the day asked for are not there yet. */
@@ -33,7 +38,7 @@ static int
 on_project(const struct vl_record *r, void *ctx)
 {
 	struct loader *l = ctx;
-	struct vl_projects *ps = &l->b->projects;
+	struct vl_projects *ps = l->projects;
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_project p = {0};
 
@@ -80,7 +85,7 @@ on_progress(const struct vl_record *r, void *ctx)
 	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
 	    later(l, v[VL_G_DATE].date))
 		return 0;
-	s = &l->b->progress[v[VL_G_PROJECT].project];
+	s = &l->progress[v[VL_G_PROJECT].project];
 	first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
 	    v[VL_G_DATE].date);
 	return 0;
@@ -90,30 +95,29 @@ static int
 on_inspection(const struct vl_record *r, void *ctx)
 {
 	struct loader *l = ctx;
-	struct vl_book *b = l->b;
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_inspection *in;
-	size_t n = b->ninsp;
+	size_t n = l->ninsp;
 
-	if (vl_check_row(&l->map, r, &b->projects, NULL, v) != 0 ||
+	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
 	    later(l, v[VL_I_DATE].date))
 		return 0;
 	if ((n & (n - 1)) == 0) {	/* 0, 1, 2, 4...: grow */
-		b->insp = vl_xrealloc(b->insp, (n ? 2 * n : 1) *
-		    sizeof *b->insp);
+		l->insp = vl_xrealloc(l->insp, (n ? 2 * n : 1) *
+		    sizeof *l->insp);
 		l->insp_project = vl_xrealloc(l->insp_project, (n ? 2 * n :
 		    1) * sizeof *l->insp_project);
 	}
 	l->insp_project[n] = v[VL_I_PROJECT].project;
-	in = &b->insp[b->ninsp++];
-	/* the choices and the project's id are kept once, not per row */
-	in->id = vl_arena_strdup(&b->strings, v[VL_I_ID].s);
-	in->project = b->projects.v[v[VL_I_PROJECT].project].id;
+	in = &l->insp[l->ninsp++];
+	/* the texts in an arena, the choices shared, not one malloc each */
+	in->id = vl_arena_strdup(&l->strings, v[VL_I_ID].s);
+	in->project = vl_arena_strdup(&l->strings, v[VL_I_PROJECT].s);
 	in->phase = (char *)vl_phases[v[VL_I_PHASE].choice];
 	in->aspect = (char *)vl_aspects[v[VL_I_ASPECT].choice];
 	in->result = (char *)vl_results[v[VL_I_RESULT].choice];
-	in->finding = vl_arena_strdup(&b->strings, v[VL_I_FINDING].s);
-	in->inspector = vl_arena_strdup(&b->strings, v[VL_I_INSPECTOR].s);
+	in->finding = vl_arena_strdup(&l->strings, v[VL_I_FINDING].s);
+	in->inspector = vl_arena_strdup(&l->strings, v[VL_I_INSPECTOR].s);
 	in->date = v[VL_I_DATE].date;
 	in->due = v[VL_I_DUE].date;
 	in->closed = v[VL_I_CLOSED].date;
@@ -158,20 +162,94 @@ vl_book_display(const struct vl_book *b, const char *name)
 	return vl_reg_display(&b->reg, name);
 }
 
+static struct vl_progress_state *
+no_progress(size_t n)
+{
+	struct vl_progress_state *p = vl_xcalloc(n, sizeof *p);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i].started = p[i].completed = VL_NODATE;
+	return p;
+}
+
+/* What a part gathered, after what the parts before it did. */
+static void
+merge(struct loader *l, struct loader *part)
+{
+	size_t i, n = l->ninsp + part->ninsp;
+
+	for (i = 0; part->progress && i < l->b->projects.n; i++) {
+		if (part->progress[i].started != VL_NODATE)
+			first(&l->progress[i].started,
+			    part->progress[i].started);
+		if (part->progress[i].completed != VL_NODATE)
+			first(&l->progress[i].completed,
+			    part->progress[i].completed);
+	}
+	if (part->ninsp) {
+		l->insp = vl_xrealloc(l->insp, n * sizeof *l->insp);
+		l->insp_project = vl_xrealloc(l->insp_project, n *
+		    sizeof *l->insp_project);
+		memcpy(l->insp + l->ninsp, part->insp, part->ninsp *
+		    sizeof *l->insp);
+		memcpy(l->insp_project + l->ninsp, part->insp_project,
+		    part->ninsp * sizeof *l->insp_project);
+		l->ninsp = n;
+	}
+	vl_arena_take(&l->strings, &part->strings);
+}
+
+static void
+free_part(struct loader *part)
+{
+	free(part->progress);
+	free(part->insp);
+	free(part->insp_project);
+	vl_arena_free(&part->strings);
+}
+
+/*
+ * Read one file of the register into l.  Progress and inspections are
+ * read by a thread a part (csvio.c's vl_csv_read_split), each part into a
+ * loader of its own, merged in order; projects, which make the table the
+ * others look up, by one.
+ */
 static int
 read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
     bool must_exist)
 {
 	struct vl_csv_opts opts = {NULL, NULL, NULL};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
+	size_t n = s == &vl_projects_spec ? 1 : vl_csv_parts(), k;
+	struct loader *part = vl_xcalloc(n, sizeof *part);
+	void **ctx = vl_xcalloc(n, sizeof *ctx);
+	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1};
 	long before = vl_error_count();
 	int status = VL_OK;
 
-	vl_colmap_init(&l->map, s);
+	for (k = 0; k < n; k++) {
+		part[k] = (struct loader){l->b, l->as_of, {0}, NULL, NULL,
+		    NULL, 0, NULL, {NULL}};
+		vl_colmap_init(&part[k].map, s);
+		if (k && s == &vl_progress_spec)
+			part[k].progress = no_progress(l->b->projects.n);
+		ctx[k] = &part[k];
+	}
+	part[0] = *l;
+	vl_colmap_init(&part[0].map, s);
 	opts.required = vl_spec_required(s);
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (must_exist || vl_reg_exists(&l->b->reg, s->file))
-		status = vl_csv_read(path, display, &opts, fn, l);
+		status = vl_csv_read_split(path, display, &opts, fn, &sp);
+	*l = part[0];
+	for (k = 1; k < n; k++) {
+		if (k < sp.used)
+			merge(l, &part[k]);
+		free_part(&part[k]);
+	}
+	free(part);
+	free(ctx);
 	free(path);
 	free(display);
 	if (status == VL_OK && vl_error_count() > before)
@@ -192,11 +270,11 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 	struct loader l = {0};
 	int status = VL_OK;
 	char *path;
-	size_t i;
 
 	memset(b, 0, sizeof *b);
 	l.b = b;
 	l.as_of = as_of;
+	l.projects = &b->projects;
 	vl_reg_open(&b->reg, dir);
 	vl_reg_settle(&b->reg);	/* a reader sees a whole commit */
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
@@ -210,15 +288,16 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 	if (status != VL_OK || what == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
-	b->progress = vl_xcalloc(b->projects.n, sizeof *b->progress);
-	for (i = 0; i < b->projects.n; i++)
-		b->progress[i].started = b->progress[i].completed = VL_NODATE;
+	b->progress = l.progress = no_progress(b->projects.n);
 	if (what & VL_LOAD_PROGRESS)
 		status = worst(status, read_file(&l, &vl_progress_spec,
 		    on_progress, false));
 	if (what & VL_LOAD_INSPECTIONS) {
 		status = worst(status, read_file(&l, &vl_inspections_spec,
 		    on_inspection, false));
+		b->insp = l.insp;
+		b->ninsp = l.ninsp;
+		b->strings = l.strings;
 		index_inspections(b, l.insp_project);
 		free(l.insp_project);
 	}

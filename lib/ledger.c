@@ -304,10 +304,11 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 	l->line = vl_xcalloc(l->nlines + 1, sizeof *l->line);
 	l->level = vl_xcalloc(l->nlevels + 1, sizeof *l->level);
 	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
-	l->project = vl_xcalloc(l->nprojects, sizeof *l->project);
+	/* a row adds to a project's sums anywhere in these: huge pages */
+	l->project = vl_xcalloc_huge(l->nprojects, sizeof *l->project);
 	/* one block for every project's purposes, the first one's */
-	purposes = l->nprojects ? vl_xcalloc(l->nprojects * (l->npurposes +
-	    1), sizeof *purposes) : NULL;
+	purposes = l->nprojects ? vl_xcalloc_huge(l->nprojects *
+	    (l->npurposes + 1), sizeof *purposes) : NULL;
 	for (i = 0; i < l->nprojects; i++)
 		l->project[i].purpose = purposes + i * (l->npurposes + 1);
 	c->l = l;

@@ -16,6 +16,7 @@ struct collect {
 	vl_date as_of;
 	long within;		/* < 0: nothing coming due */
 	vl_date *reviewed, *accepted;	/* per project: first pass */
+	long *project_of;	/* per inspection: its project, or -1 */
 	struct vl_overdue *v;
 	size_t n, cap;
 };
@@ -82,35 +83,63 @@ blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
+/* The first passed review and acceptance of inspection in of project
+ * p. */
+static void
+first_pass(struct collect *c, const struct vl_inspection *in, long p)
+{
+	vl_date *d;
+
+	if (strcmp(in->result, "pass") != 0)
+		return;
+	if (strcmp(in->phase, "review") == 0)
+		d = &c->reviewed[p];
+	else if (strcmp(in->phase, "acceptance") == 0)
+		d = &c->accepted[p];
+	else
+		return;
+	if (*d == VL_NODATE || in->date < *d)
+		*d = in->date;
+}
+
+/* The project of each inspection, as book.c indexed them, or -1 for one
+ * not in projects.csv; found by id in a book made by hand. */
+static long *
+projects_of(const struct vl_book *b)
+{
+	long *p = vl_xcalloc(b->ninsp + 1, sizeof *p);
+	const size_t *list;
+	size_t i, k, n;
+
+	if (!b->insp_first) {
+		for (k = 0; k < b->ninsp; k++)
+			p[k] = vl_projects_index(&b->projects,
+			    b->insp[k].project);
+		return p;
+	}
+	for (k = 0; k < b->ninsp; k++)
+		p[k] = -1;
+	for (i = 0; i < b->projects.n; i++)
+		for (n = vl_book_inspections(b, i, &list), k = 0; k < n; k++)
+			p[list[k]] = (long)i;
+	return p;
+}
+
 /* The first passed review and acceptance of every project, as of the
  * day, in one pass over the inspections. */
 static void
 first_passes(struct collect *c)
 {
 	const struct vl_book *b = c->b;
-	vl_date *d;
 	size_t i;
-	long p;
 
 	c->reviewed = vl_xcalloc(b->projects.n + 1, sizeof *c->reviewed);
 	c->accepted = vl_xcalloc(b->projects.n + 1, sizeof *c->accepted);
 	for (i = 0; i < b->projects.n; i++)
 		c->reviewed[i] = c->accepted[i] = VL_NODATE;
-	for (i = 0; i < b->ninsp; i++) {
-		const struct vl_inspection *in = &b->insp[i];
-
-		if (strcmp(in->result, "pass") != 0 ||
-		    (p = vl_projects_index(&b->projects, in->project)) < 0)
-			continue;
-		if (strcmp(in->phase, "review") == 0)
-			d = &c->reviewed[p];
-		else if (strcmp(in->phase, "acceptance") == 0)
-			d = &c->accepted[p];
-		else
-			continue;
-		if (*d == VL_NODATE || in->date < *d)
-			*d = in->date;
-	}
+	for (i = 0; i < b->ninsp; i++)
+		if (c->project_of[i] >= 0)
+			first_pass(c, &b->insp[i], c->project_of[i]);
 }
 
 static void
@@ -152,8 +181,7 @@ rectifications(struct collect *c)
 		if (strcmp(in->result, "fail") != 0 || in->due == VL_NODATE ||
 		    in->closed != VL_NODATE)
 			continue;
-		p = vl_projects_index(&c->b->projects, in->project);
-		if (p < 0)
+		if ((p = c->project_of[i]) < 0)
 			continue;
 		if ((o = dated(c, VL_OD_RECTIFICATION, (size_t)p, in->due)))
 			o->insp = in;
@@ -216,15 +244,17 @@ size_t
 vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
     struct vl_overdue **list)
 {
-	struct collect c = {b, as_of, within, NULL, NULL, NULL, 0, 0};
+	struct collect c = {b, as_of, within, NULL, NULL, NULL, NULL, 0, 0};
 	size_t i;
 
+	c.project_of = projects_of(b);
 	first_passes(&c);
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
 	free(c.reviewed);
 	free(c.accepted);
+	free(c.project_of);
 	if (c.n > 1)
 		qsort(c.v, c.n, sizeof *c.v, by_urgency);
 	*list = c.v;

@@ -2,8 +2,6 @@
  * project.c - the projects of a register, found by id in constant time
  * (a national register holds hundreds of thousands).
  */
-#include <sys/mman.h>
-
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,24 +38,17 @@ place(struct vl_projects *ps, size_t index)
 /*
  * A slot holds the id itself (when short, as ids are) and a piece of its
  * hash: a lookup, one for every row of a national journal, reads one slot
- * and nothing else.  A big table is kept in huge pages, so that lookup is
- * not also a miss in the TLB.
+ * and nothing else.  A big table is kept in huge pages (vl_xcalloc_huge),
+ * so that lookup is not also a miss in the TLB.
  */
 static void
 grow_slots(struct vl_projects *ps)
 {
-	size_t i, size;
+	size_t i;
 
 	free(ps->slot);
 	ps->nslot = ps->nslot ? ps->nslot * 2 : 64;
-	size = ps->nslot * sizeof *ps->slot;
-	if (size >= (2 << 20) && posix_memalign((void **)&ps->slot, 2 << 20,
-	    size) == 0) {
-		madvise(ps->slot, size, MADV_HUGEPAGE);
-		memset(ps->slot, 0, size);
-	} else {
-		ps->slot = vl_xcalloc(ps->nslot, sizeof *ps->slot);
-	}
+	ps->slot = vl_xcalloc_huge(ps->nslot, sizeof *ps->slot);
 	for (i = 0; i < ps->n; i++)
 		place(ps, i);
 }

@@ -1,6 +1,8 @@
 /*
  * strbuf.c - a growing byte buffer and allocation that cannot return NULL.
  */
+#include <sys/mman.h>
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +43,21 @@ vl_xrealloc(void *p, size_t n)
 	if (!p)
 		out_of_memory();
 	return p;
+}
+
+void *
+vl_xcalloc_huge(size_t n, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	if (__builtin_mul_overflow(n, size, &bytes))
+		out_of_memory();
+	/* under 2 MiB a huge page is no use */
+	if (bytes < (2 << 20) || posix_memalign(&p, 2 << 20, bytes) != 0)
+		return vl_xcalloc(n, size);
+	madvise(p, bytes, MADV_HUGEPAGE);
+	return memset(p, 0, bytes);
 }
 
 char *

@@ -188,6 +188,9 @@ void *vl_xmalloc(size_t n);
 void *vl_xcalloc(size_t n, size_t size);
 void *vl_xrealloc(void *p, size_t n);
 char *vl_xstrdup(const char *s);
+/* vl_xcalloc of a big array read at random (a table of every project),
+ * in huge pages where the system has them; free() frees it */
+void *vl_xcalloc_huge(size_t n, size_t size);
 
 /* Strings kept as long as the arena, without a malloc each (a national
  * register's inspections are millions of them).  All zero: empty. */
