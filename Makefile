@@ -135,6 +135,16 @@ torture: all units
 valgrind: all $(UNITBINS)
 	@VL_VALGRIND=1 sh tests/run.sh build/plain
 
+# the benchmark (bench/run.sh: BENCH_ROWS=1000000 for a quick one); the
+# tables go to stdout and bench/out/latest.md
+bench: all $(B)/bench/gen
+	@mkdir -p bench/out
+	@sh bench/run.sh $(B) > bench/out/latest.md && cat bench/out/latest.md
+
+$(B)/bench/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) -O2 $< -o $@
+
 demo: all
 	@sh share/demo.sh
 
@@ -179,4 +189,4 @@ clean:
 	rm -rf build bin tests/out
 
 .PHONY: all po deps units check sanitized valgrind demo install uninstall lint clean \
-	fuzz fuzzers torture
+	fuzz fuzzers torture bench
