@@ -578,35 +578,56 @@ struct utf8_state {
 	unsigned e0, ed, f0, f4;	/* such a lead ended the last chunk */
 };
 
-/* Is the UTF-8 of v good so far (to the stop, before which every
- * character must end: stop is the mask of the bytes before it)? */
+static __m128i
+eq(__m128i v, char c)
+{
+	return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
+}
+
+/*
+ * Is the UTF-8 of v good so far?  below: the bytes before the stop, if
+ * there is one in the chunk, before which every character must end.  A
+ * lead (>= 0xc0) wants a continuation (0x80..0xbf) after it, one of 0xe0
+ * and up a second, one of 0xf0 and up a third, and nothing else is a
+ * continuation.  The rarer rules (no 0xc0, 0xc1 or 0xf5 and up, nothing
+ * overlong, no surrogate, nothing past U+10FFFF) are looked at only in a
+ * chunk with such a lead.
+ */
 static bool
 utf8_chunk(__m128i v, unsigned below, struct utf8_state *u)
 {
-	unsigned cont, l2, l3, l4, need, lo_a0, lo_90, e0, ed, f0, f4, err;
+	unsigned hi = (unsigned)_mm_movemask_epi8(v), c0, e0p, f0p, need, err;
+	unsigned lo_a0, lo_90, e0, ed, f0, f4, rare;
 
-	if (_mm_movemask_epi8(v) == 0 && u->need == 0)
+	if (hi == 0 && u->need == 0)
 		return true;	/* ASCII */
+	c0 = ge(v, 0xc0);
+	e0p = ge(v, 0xe0);
+	f0p = ge(v, 0xf0);
 	/* characters that start after the stop are the next line's */
-	cont = ge(v, 0x80) & ~ge(v, 0xc0);
-	l2 = ge(v, 0xc2) & ~ge(v, 0xe0) & below;
-	l3 = ge(v, 0xe0) & ~ge(v, 0xf0) & below;
-	l4 = ge(v, 0xf0) & ~ge(v, 0xf5) & below;
-	err = ge(v, 0xf5) | (ge(v, 0xc0) & ~ge(v, 0xc2));
-	need = (l2 | l3 | l4) << 1 | (l3 | l4) << 2 | l4 << 3 | u->need;
-	err |= (cont ^ need) & 0xffff;
-	/* the second byte of a three or four byte character */
-	lo_a0 = ~ge(v, 0xa0), lo_90 = ~ge(v, 0x90);
-	e0 = (mask(v, (char)0xe0) & below) << 1 | u->e0;
-	ed = (mask(v, (char)0xed) & below) << 1 | u->ed;
-	f0 = (mask(v, (char)0xf0) & below) << 1 | u->f0;
-	f4 = (mask(v, (char)0xf4) & below) << 1 | u->f4;
-	err |= (e0 & lo_a0) | (ed & ~lo_a0) | (f0 & lo_90) | (f4 & ~lo_90);
+	need = (c0 & below) << 1 | (e0p & below) << 2 | (f0p & below) << 3 |
+	    u->need;
+	err = ((hi & ~c0) ^ need) & 0xffff;
+	e0 = (unsigned)_mm_movemask_epi8(eq(v, (char)0xe0));
+	ed = (unsigned)_mm_movemask_epi8(eq(v, (char)0xed));
+	rare = ((c0 & ~ge(v, 0xc2)) | f0p | e0 | ed) & below;
+	if (rare || u->e0 || u->ed || u->f0 || u->f4) {
+		err |= ge(v, 0xf5) | (c0 & ~ge(v, 0xc2));
+		/* the second byte of a three or four byte character */
+		lo_a0 = ~ge(v, 0xa0), lo_90 = ~ge(v, 0x90);
+		e0 = (e0 & below) << 1 | u->e0;
+		ed = (ed & below) << 1 | u->ed;
+		f0 = (mask(v, (char)0xf0) & below) << 1 | u->f0;
+		f4 = (mask(v, (char)0xf4) & below) << 1 | u->f4;
+		err |= (e0 & lo_a0) | (ed & ~lo_a0) | (f0 & lo_90) |
+		    (f4 & ~lo_90);
+		u->e0 = e0 >> 16, u->ed = ed >> 16;
+		u->f0 = f0 >> 16, u->f4 = f4 >> 16;
+	}
 	/* a stop in the chunk: every character ends before it */
 	if ((err & below & 0xffff) || (below != 0xffff && (need & ~below)))
 		return false;
 	u->need = need >> 16;
-	u->e0 = e0 >> 16, u->ed = ed >> 16, u->f0 = f0 >> 16, u->f4 = f4 >> 16;
 	return true;
 }
 
@@ -627,8 +648,9 @@ scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
 			memcpy(pad, p + i, n - i);
 			v = _mm_loadu_si128((const __m128i *)pad);
 		}
-		stop = mask(v, '\n') | mask(v, '\r') | mask(v, '"') |
-		    mask(v, '\0');
+		stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(eq(v, '\n'), eq(v, '\r')),
+		    _mm_or_si128(eq(v, '"'), eq(v, '\0'))));
 		below = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
 		if (!utf8_chunk(v, below, &u))
 			return SIZE_MAX;
