@@ -609,8 +609,9 @@ static const enum vl_kind default_kind[] = {
 
 #define NCHOICE 8	/* levels or kinds, and none */
 
-struct summing {
-	int by, kind;
+struct summing {		/* one a part: on cache lines of its own */
+	_Alignas(64) int by;
+	int kind;
 	const struct vl_book *b;	/* for towns */
 	struct vl_groups g;
 	bool overflow;
@@ -757,7 +758,7 @@ cmd_sum(int argc, char **argv)
 	static const char usage[] = "vl-fund [-C DIR] sum --by level|source|"
 	    "kind|purpose|project|town [--kind K] [FILE|-]";
 	size_t nparts = vl_csv_parts();
-	struct summing *s = vl_xcalloc(nparts, sizeof *s);
+	struct summing *s = vl_xcalloc_parts(nparts, sizeof *s);
 	struct vl_book b = {0};
 	struct opts o;
 	char *path = NULL, *display = NULL;

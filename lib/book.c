@@ -8,8 +8,8 @@
 #include "vl.h"
 
 /* One reader's: a part of a file, when it is read by several threads. */
-struct loader {
-	const struct vl_book *b;	/* the plan and projects, shared */
+struct loader {			/* on cache lines of its own */
+	_Alignas(64) const struct vl_book *b;	/* plan and projects, shared */
 	vl_date as_of;
 	struct vl_colmap map;	/* the file being read */
 	/* what this part gathered */
@@ -222,7 +222,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	struct vl_csv_opts opts = {NULL, NULL, NULL};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	size_t n = s == &vl_projects_spec ? 1 : vl_csv_parts(), k;
-	struct loader *part = vl_xcalloc(n, sizeof *part);
+	struct loader *part = vl_xcalloc_parts(n, sizeof *part);
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
 	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1};
 	long before = vl_error_count();

@@ -921,8 +921,8 @@ struct range_count {		/* what lies in a range of the file */
 	int err;
 };
 
-struct part {
-	struct reader r;
+struct part {			/* on cache lines of its own */
+	_Alignas(64) struct reader r;
 	int fd;
 	off_t from, to;		/* the bytes it reads */
 	long lines;		/* the lines before from */
@@ -1303,7 +1303,7 @@ vl_csv_read_split(const char *path, const char *display,
 		close(fd);
 		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
 	}
-	p = vl_xcalloc(n, sizeof *p);
+	p = vl_xcalloc_parts(n, sizeof *p);
 	for (k = 0; k < n; k++) {
 		p[k].fd = fd;
 		p[k].bsize = vl_csv_block ? vl_csv_block : BLOCK;

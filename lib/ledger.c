@@ -13,8 +13,8 @@
 
 /* ---- one pass over a journal ----------------------------------------- */
 
-struct fund_reader {
-	vl_date as_of;
+struct fund_reader {		/* one a part: on cache lines of its own */
+	_Alignas(64) vl_date as_of;
 	vl_fund_fn fn;
 	void *ctx;
 	struct vl_colmap map;	/* funds.csv's fields in this file */
@@ -93,7 +93,7 @@ int
 vl_fund_read_split(const char *path, const char *display, vl_date as_of,
     vl_fund_fn fn, struct vl_split *s)
 {
-	struct fund_reader *fr = vl_xcalloc(s->nparts, sizeof *fr);
+	struct fund_reader *fr = vl_xcalloc_parts(s->nparts, sizeof *fr);
 	void **ctx = vl_xcalloc(s->nparts, sizeof *ctx);
 	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0};
 	struct vl_csv_opts opts = {NULL, NULL, NULL};
@@ -260,11 +260,12 @@ vl_groups_free(struct vl_groups *g)
 
 /* ---- the ledger of a register ---------------------------------------- */
 
-struct loading {
-	struct vl_ledger *l;
+struct loading {		/* one a part: on cache lines of its own */
+	_Alignas(64) struct vl_ledger *l;
 	const struct vl_book *b;
 	int *line_of_level;	/* nlevels: funding line, or nlines */
 	bool overflow;
+	struct vl_ledger own;	/* l of a part but the first */
 };
 
 static size_t
@@ -442,15 +443,14 @@ int
 vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 {
 	size_t n = vl_csv_parts(), k;
-	struct loading *c = vl_xcalloc(n, sizeof *c);
-	struct vl_ledger *part = vl_xcalloc(n, sizeof *part);
+	struct loading *c = vl_xcalloc_parts(n, sizeof *c);
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
 	struct vl_split s = {n, ctx, NULL, ledger_reset, NULL, 1};
 	char *path, *display;
 	int status = VL_OK;
 
 	for (k = 0; k < n; k++) {
-		ledger_init(&c[k], k ? &part[k] : l, b);
+		ledger_init(&c[k], k ? &c[k].own : l, b);
 		ctx[k] = &c[k];
 	}
 	path = vl_reg_path(&b->reg, "funds.csv");
@@ -460,19 +460,18 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 		status = vl_fund_read_split(path, display, as_of, on_fund, &s);
 	/* merged in order; they cannot overflow (vl_fund_read_split) */
 	for (k = 1; k < s.used; k++)
-		ledger_merge(l, &part[k]);
+		ledger_merge(l, &c[k].own);
 	for (k = 0; k < n; k++) {
 		if (status == VL_OK && k < s.used && c[k].overflow)
 			status = VL_BADINPUT;
 		free(c[k].line_of_level);
 		if (k)
-			vl_ledger_free(&part[k]);
+			vl_ledger_free(&c[k].own);
 	}
 	vl_groups_sort(&l->stray_allocated);
 	vl_groups_sort(&l->stray_spent);
 	vl_groups_sort(&l->stray_purpose);
 	free(c);
-	free(part);
 	free(ctx);
 	free(path);
 	free(display);

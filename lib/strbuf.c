@@ -60,6 +60,19 @@ vl_xcalloc_huge(size_t n, size_t size)
 	return memset(p, 0, bytes);
 }
 
+void *
+vl_xcalloc_parts(size_t n, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	/* size is a multiple of the line: the struct is _Alignas(64) */
+	if (__builtin_mul_overflow(n ? n : 1, size, &bytes) ||
+	    !(p = aligned_alloc(64, (bytes + 63) / 64 * 64)))
+		out_of_memory();
+	return memset(p, 0, bytes);
+}
+
 char *
 vl_xstrdup(const char *s)
 {
