@@ -33,6 +33,7 @@ struct scan {
 	const char *p;
 	uint64_t v;		/* the magnitude so far, in units of its last
 				 * digit */
+	unsigned ndigits;	/* added to v so far */
 	bool big;		/* it no longer fits in a uint64_t */
 };
 
@@ -43,11 +44,17 @@ digits(struct scan *sc)
 {
 	const char *start = sc->p;
 
-	for (; *sc->p >= '0' && *sc->p <= '9'; sc->p++)
+	for (; *sc->p >= '0' && *sc->p <= '9'; sc->p++, sc->ndigits++) {
+		/* 19 digits always fit: checked only from the 20th on */
+		if (sc->ndigits < 19) {
+			sc->v = sc->v * 10 + (uint64_t)(*sc->p - '0');
+			continue;
+		}
 		if (__builtin_mul_overflow(sc->v, 10, &sc->v) ||
 		    __builtin_add_overflow(sc->v, (uint64_t)(*sc->p - '0'),
 		    &sc->v))
 			sc->big = true;
+	}
 	return (size_t)(sc->p - start);
 }
 
@@ -108,7 +115,7 @@ refuse(const char **why, const char *reason)
 int
 vl_money_parse(const char *s, int64_t *fen, const char **why)
 {
-	struct scan sc = {s, 0, false};
+	struct scan sc = {s, 0, 0, false};
 	const char *bad;
 	size_t flen = 0;
 	bool neg, wan;

@@ -134,10 +134,10 @@ suspect(uint64_t w)
 }
 
 static bool
-valid_text(const char *s)
+valid_text(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), i = 0;
+	size_t i = 0;
 	uint64_t w;
 
 	for (; i + 8 <= n; i += 8) {
@@ -192,7 +192,7 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		why = valid_text(s) ? NULL : N_("a control character");
+		why = valid_text(s, v->len) ? NULL : N_("a control character");
 		break;
 	case VL_T_ID:
 		why = valid_id(s) ? NULL : N_("an id may not hold blanks, "
@@ -337,6 +337,7 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 {
 	const struct vl_filespec *s = m->spec;
 	struct vl_value own[VL_SPEC_MAX];
+	const char *f;
 	int bad = 0;
 	size_t i;
 
@@ -345,8 +346,10 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 	if (!v)
 		v = own;
 	for (i = 0; i < s->n; i++) {
-		v[i] = (struct vl_value){m->col[i] < 0 ? "" :
-		    r->field[m->col[i]], 0, VL_NODATE, -1, -1};
+		f = m->col[i] < 0 ? "" : r->field[m->col[i]];
+		/* a record made by hand may come without lengths */
+		v[i] = (struct vl_value){f, m->col[i] >= 0 && r->len ?
+		    r->len[m->col[i]] : strlen(f), 0, VL_NODATE, -1, -1};
 		bad += check_field(&s->field[i], r, projects, &v[i]);
 	}
 	if (s == &vl_funds_spec)

@@ -404,6 +404,7 @@ enum { VL_I_ID, VL_I_DATE, VL_I_PROJECT, VL_I_PHASE, VL_I_ASPECT,
 /* A field of a record as the check read it. */
 struct vl_value {
 	const char *s;		/* its text; "" when the file has no column */
+	size_t len;		/* of s */
 	int64_t fen;		/* VL_T_MONEY: the amount when good */
 	vl_date date;		/* VL_T_DATE: the date; VL_NODATE if not good */
 	int choice;		/* VL_T_ENUM: index into choices, or -1 */
