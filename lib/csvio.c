@@ -1290,6 +1290,7 @@ vl_csv_read_split(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, struct vl_split *sp)
 {
 	size_t n = sp->nparts, k;
+	struct vl_errbuf *was;
 	struct part *p, *last;
 	struct stat st;
 	int fd, status;
@@ -1312,7 +1313,7 @@ vl_csv_read_split(const char *path, const char *display,
 		    FIRST_BLOCK : p[k].bsize);
 		reader_init(&p[k].r, display, opts, fn, sp->ctx[k]);
 	}
-	vl_err_capture(&p[0].msgs);
+	was = vl_err_capture(&p[0].msgs);
 	sp->used = read_parts(p, n, st.st_size);
 	last = &p[sp->used - 1];
 	vl_err_capture(&last->msgs);
@@ -1320,7 +1321,7 @@ vl_csv_read_split(const char *path, const char *display,
 	    on_record, &last->r) != 0)
 		bad(&last->r, last->r.rec_line ? last->r.rec_line :
 		    last->r.line, "a quoted field is never closed%s", "");
-	vl_err_capture(NULL);
+	vl_err_capture(was);
 	if (sp->used > 1 && sp->accept && !sp->accept(sp)) {
 		/* the caller cannot merge these parts: all again, as one */
 		for (k = 0; k < n; k++)

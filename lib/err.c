@@ -200,10 +200,13 @@ vl_error_count(void)
 	return nerrors;
 }
 
-void
+struct vl_errbuf *
 vl_err_capture(struct vl_errbuf *b)
 {
+	struct vl_errbuf *was = capture;
+
 	capture = b;
+	return was;
 }
 
 void
@@ -212,14 +215,19 @@ vl_err_flush(struct vl_errbuf *b)
 	char block[4096];
 	size_t n;
 
+	/* where this thread's messages go now: a capture of its own, or
+	 * stderr */
 	if (b->spill) {
 		rewind(b->spill);
 		while ((n = fread(block, 1, sizeof block, b->spill)) > 0)
-			fwrite(block, 1, n, stderr);
+			out(block, n);
 	}
 	if (b->len)
-		fwrite(b->data, 1, b->len, stderr);
-	nerrors += b->count;
+		out(b->data, b->len);
+	if (capture)
+		capture->count += b->count;
+	else
+		nerrors += b->count;
 	vl_err_discard(b);
 }
 

@@ -49,9 +49,11 @@ struct vl_errbuf {
 	long count;		/* vl_errat calls among them */
 };
 /* From now on, this thread's messages go to b (NULL: to stderr); they
- * count as errors only once flushed.  b starts all zero. */
-void vl_err_capture(struct vl_errbuf *b);
-/* write b's messages to stderr and count them; b is empty again */
+ * count as errors only once flushed.  b starts all zero.  Returns where
+ * they went before. */
+struct vl_errbuf *vl_err_capture(struct vl_errbuf *b);
+/* write b's messages where this thread's go (stderr, or the buffer it
+ * captures into) and count them there; b is empty again */
 void vl_err_flush(struct vl_errbuf *b);
 /* forget them */
 void vl_err_discard(struct vl_errbuf *b);
