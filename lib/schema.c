@@ -140,11 +140,18 @@ valid_text(const char *s, size_t n)
 	size_t i = 0;
 	uint64_t w;
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		if (suspect(w))
-			break;
+	if (n >= 8) {
+		for (; i + 8 <= n; i += 8) {
+			memcpy(&w, p + i, 8);
+			if (suspect(w))
+				goto bytes;
+		}
+		memcpy(&w, p + n - 8, 8);	/* the rest, in the last 8 */
+		if (!suspect(w))
+			return true;
+		i = n - 8;
 	}
+bytes:
 	for (p += i; *p; p++)
 		if ((*p < ' ' && *p != '\t' && *p != '\n' && *p != '\r') ||
 		    *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
