@@ -188,13 +188,26 @@ rectifications(struct collect *c)
 	}
 }
 
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Ids in natural order: digit runs compare as numbers (P2 < P10). */
 static int
 id_cmp(const char *a, const char *b)
 {
-	size_t na, nb;
+	size_t na, nb, i;
 	int d;
 
+	/* the usual case, ids of one form (P000123, P000456): digit runs of
+	 * one length at the same places compare as numbers as they do as
+	 * text */
+	for (i = 0; a[i] && b[i] && is_digit(a[i]) == is_digit(b[i]); i++)
+		;
+	if (!a[i] && !b[i])
+		return strcmp(a, b);
 	while (*a && *b) {
 		if (*a >= '0' && *a <= '9' && *b >= '0' && *b <= '9') {
 			a += strspn(a, "0"), b += strspn(b, "0");
@@ -219,15 +232,17 @@ id_cmp(const char *a, const char *b)
 static int
 by_urgency(const void *pa, const void *pb)
 {
-	const struct vl_overdue *a = pa, *b = pb;
+	const struct vl_overdue *a = *(struct vl_overdue *const *)pa;
+	const struct vl_overdue *b = *(struct vl_overdue *const *)pb;
 	int d;
 
 	if ((a->status == VL_OD_FLAG) != (b->status == VL_OD_FLAG))
 		return a->status == VL_OD_FLAG ? 1 : -1;
 	if (a->days_late != b->days_late)
 		return a->days_late > b->days_late ? -1 : 1;
-	if ((d = id_cmp(a->project->id, b->project->id)) != 0 ||
-	    (d = strcmp(a->project->id, b->project->id)) != 0)
+	if (a->project != b->project &&
+	    ((d = id_cmp(a->project->id, b->project->id)) != 0 ||
+	    (d = strcmp(a->project->id, b->project->id)) != 0))
 		return d;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
@@ -238,6 +253,28 @@ by_urgency(const void *pa, const void *pb)
 		    a->insp->line > b->insp->line;
 	}
 	return 0;
+}
+
+/* The items in order of urgency: pointers sorted, not the items
+ * themselves (a national list has hundreds of thousands). */
+static struct vl_overdue *
+sorted(struct vl_overdue *v, size_t n)
+{
+	struct vl_overdue **p, *out;
+	size_t i;
+
+	if (n < 2)
+		return v;
+	p = vl_xcalloc(n, sizeof *p);
+	for (i = 0; i < n; i++)
+		p[i] = &v[i];
+	qsort(p, n, sizeof *p, by_urgency);
+	out = vl_xcalloc(n, sizeof *out);
+	for (i = 0; i < n; i++)
+		out[i] = *p[i];
+	free(p);
+	free(v);
+	return out;
 }
 
 size_t
@@ -255,9 +292,7 @@ vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
 	free(c.reviewed);
 	free(c.accepted);
 	free(c.project_of);
-	if (c.n > 1)
-		qsort(c.v, c.n, sizeof *c.v, by_urgency);
-	*list = c.v;
+	*list = sorted(c.v, c.n);
 	return c.n;
 }
 
