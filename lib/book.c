@@ -2,6 +2,8 @@
  * book.c - a register loaded for reading: the plan, the projects, each
  * project's progress and the inspections, as of a day.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,10 +30,12 @@ later(const struct loader *l, vl_date d)
 	return l->as_of != VL_NODATE && d > l->as_of;
 }
 
+/* a text of a project, in the projects' arena: 600,000 projects are not
+ * four million mallocs */
 static char *
-dup(const struct vl_value *v)
+dup(struct vl_projects *ps, const struct vl_value *v)
 {
-	return vl_xstrdup(v->s);
+	return vl_arena_strdup(&ps->strings, v->s);
 }
 
 static int
@@ -49,13 +53,14 @@ on_project(const struct vl_record *r, void *ctx)
 		    v[VL_P_ID].s);
 		return 0;
 	}
-	p.id = dup(&v[VL_P_ID]);
-	p.town = dup(&v[VL_P_TOWN]);
-	p.village = dup(&v[VL_P_VILLAGE]);
-	p.leader = dup(&v[VL_P_LEADER]);
-	p.specialist = dup(&v[VL_P_SPECIALIST]);
-	p.mode = dup(&v[VL_P_MODE]);
-	p.area = dup(&v[VL_P_AREA]);
+	p.id = dup(ps, &v[VL_P_ID]);
+	p.town = dup(ps, &v[VL_P_TOWN]);
+	p.village = dup(ps, &v[VL_P_VILLAGE]);
+	p.leader = dup(ps, &v[VL_P_LEADER]);
+	p.specialist = dup(ps, &v[VL_P_SPECIALIST]);
+	p.mode = dup(ps, &v[VL_P_MODE]);
+	p.area = dup(ps, &v[VL_P_AREA]);
+	p.shared = true;
 	p.budget = v[VL_P_BUDGET].fen;
 	p.start_by = v[VL_P_START_BY].date;
 	p.complete_by = v[VL_P_COMPLETE_BY].date;
@@ -227,6 +232,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1};
 	long before = vl_error_count();
 	int status = VL_OK;
+	struct stat st;
 
 	for (k = 0; k < n; k++) {
 		part[k] = (struct loader){l->b, l->as_of, {0}, NULL, NULL,
@@ -238,6 +244,11 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	}
 	part[0] = *l;
 	vl_colmap_init(&part[0].map, s);
+	/* a national projects.csv: its table made at once, not grown by
+	 * doubling (a line is some 64 bytes and more) */
+	if (s == &vl_projects_spec && stat(path, &st) == 0 &&
+	    st.st_size > (1 << 20))
+		vl_projects_reserve(l->projects, (size_t)st.st_size / 64);
 	opts.required = vl_spec_required(s);
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (must_exist || vl_reg_exists(&l->b->reg, s->file))

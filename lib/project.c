@@ -42,12 +42,12 @@ place(struct vl_projects *ps, size_t index)
  * so that lookup is not also a miss in the TLB.
  */
 static void
-grow_slots(struct vl_projects *ps)
+grow_slots(struct vl_projects *ps, size_t nslot)
 {
 	size_t i;
 
 	free(ps->slot);
-	ps->nslot = ps->nslot ? ps->nslot * 2 : 64;
+	ps->nslot = nslot;
 	ps->slot = vl_xcalloc_huge(ps->nslot, sizeof *ps->slot);
 	for (i = 0; i < ps->n; i++)
 		place(ps, i);
@@ -63,10 +63,25 @@ vl_projects_add(struct vl_projects *ps, const struct vl_project *p)
 		ps->v = vl_xrealloc(ps->v, ps->cap * sizeof *ps->v);
 	}
 	ps->v[ps->n++] = *p;
-	if (2 * ps->n > ps->nslot)
-		grow_slots(ps);	/* places every project, the new one too */
+	if (2 * ps->n > ps->nslot)	/* places every project, this one too */
+		grow_slots(ps, ps->nslot ? ps->nslot * 2 : 64);
 	else
 		place(ps, ps->n - 1);
+}
+
+void
+vl_projects_reserve(struct vl_projects *ps, size_t n)
+{
+	size_t nslot = ps->nslot ? ps->nslot : 64;
+
+	if (n > ps->cap) {
+		ps->cap = n;
+		ps->v = vl_xrealloc(ps->v, ps->cap * sizeof *ps->v);
+	}
+	while (nslot < 2 * n)
+		nslot *= 2;
+	if (nslot > ps->nslot)
+		grow_slots(ps, nslot);
 }
 
 long
@@ -105,10 +120,13 @@ vl_projects_free(struct vl_projects *ps)
 	for (i = 0; i < ps->n; i++) {
 		struct vl_project *p = &ps->v[i];
 
+		if (p->shared)
+			continue;
 		free(p->id), free(p->town), free(p->village);
 		free(p->leader), free(p->specialist);
 		free(p->mode), free(p->area);
 	}
+	vl_arena_free(&ps->strings);
 	free(ps->v);
 	free(ps->slot);
 	memset(ps, 0, sizeof *ps);

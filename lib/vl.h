@@ -439,6 +439,8 @@ struct vl_project {
 	int64_t budget;
 	vl_date start_by, complete_by;	/* the plan's unless overridden */
 	long line;
+	bool shared;	/* its texts are in the projects' arena, not
+			 * malloc'd one by one */
 };
 
 struct vl_pslot {		/* of the hash table of ids */
@@ -452,9 +454,12 @@ struct vl_projects {
 	size_t n, cap;
 	struct vl_pslot *slot;	/* open addressing */
 	size_t nslot;
+	struct vl_arena strings;	/* the texts of shared projects */
 };
 
 void vl_projects_add(struct vl_projects *ps, const struct vl_project *p);
+/* room for n projects made at once, not grown to one by one */
+void vl_projects_reserve(struct vl_projects *ps, size_t n);
 /* NULL when there is no such project */
 const struct vl_project *vl_projects_find(const struct vl_projects *ps,
     const char *id);
