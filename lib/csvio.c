@@ -69,6 +69,7 @@ struct reader {
 	bool skip;		/* the current record is already reported bad */
 	bool plain;		/* every line through libcsv, no fast path */
 	bool pause;		/* feed_block returns once the header is read */
+	bool writable;		/* the blocks are ours: fields split in place */
 	unsigned long fast;	/* lines the fast path took */
 	bool have_header;
 	bool header_bad;
@@ -508,9 +509,10 @@ blank(char c)
 
 /* The n bytes at s, a line without its end and with commas at off[0..nc),
  * as libcsv reads it: a record of nc + 1 fields, or none for a line of
- * nothing but blanks. */
+ * nothing but blanks.  in_place: s may be written up to s[n], its end. */
 static void
-split_line(struct reader *r, const char *s, size_t n, size_t nc)
+split_line(struct reader *r, const char *s, size_t n, size_t nc,
+    bool in_place)
 {
 	size_t i, from, to;
 	char *t;
@@ -521,8 +523,12 @@ split_line(struct reader *r, const char *s, size_t n, size_t nc)
 		;
 	if (nc == 0 && i == n)
 		return;
-	vl_buf_reserve(&r->text, n);
-	t = memcpy(r->text.data, s, n);
+	if (in_place) {
+		t = (char *)s;	/* a block of ours, read no more */
+	} else {
+		vl_buf_reserve(&r->text, n);
+		t = memcpy(r->text.data, s, n);
+	}
 	r->off[nc] = n;
 	for (i = 0, from = 0; i <= nc; i++) {
 		to = r->off[i];
@@ -728,7 +734,8 @@ fast_line(struct reader *r, const char *s, size_t n, bool more)
 	}
 	if (nc + 1 > r->capf)
 		want_fields(r, nc + 1);
-	split_line(r, s, end, nc);
+	/* in place if the line's end is in the block to be made its NUL */
+	split_line(r, s, end, nc, r->writable && end < n);
 	r->offset += (long long)len;
 	r->fast++;
 	return len;
@@ -873,6 +880,7 @@ vl_csv_read(const char *path, const char *display,
 	}
 	block = vl_xmalloc(want > size ? want : size);
 	reader_init(&r, display, opts, fn, ctx);
+	r.writable = true;
 	for (;;) {
 		n = fread(block, 1, want, f);
 		feed_block(&r, block, n, n == want);
@@ -1351,6 +1359,7 @@ vl_csv_read_split(const char *path, const char *display,
 		p[k].block = vl_xmalloc(k == 0 && !vl_csv_block ?
 		    FIRST_BLOCK : p[k].bsize);
 		reader_init(&p[k].r, display, opts, fn, sp->ctx[k]);
+		p[k].r.writable = true;
 	}
 	was = vl_err_capture(&p[0].msgs);
 	sp->used = read_parts(p, n, st.st_size);
