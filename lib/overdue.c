@@ -229,50 +229,63 @@ id_cmp(const char *a, const char *b)
 	return 0;
 }
 
+/* What an item is sorted by, side by side: a comparison reads these, not
+ * the item and its project somewhere in memory. */
+struct key {
+	long days_late;
+	const char *project;	/* the project's id */
+	const char *insp;	/* a rectification's inspection id, or NULL */
+	long line;		/* and its line */
+	int flag, kind;
+	size_t i;		/* the item */
+};
+
 static int
 by_urgency(const void *pa, const void *pb)
 {
-	const struct vl_overdue *a = *(struct vl_overdue *const *)pa;
-	const struct vl_overdue *b = *(struct vl_overdue *const *)pb;
+	const struct key *a = pa, *b = pb;
 	int d;
 
-	if ((a->status == VL_OD_FLAG) != (b->status == VL_OD_FLAG))
-		return a->status == VL_OD_FLAG ? 1 : -1;
+	if (a->flag != b->flag)
+		return a->flag ? 1 : -1;
 	if (a->days_late != b->days_late)
 		return a->days_late > b->days_late ? -1 : 1;
-	if (a->project != b->project &&
-	    ((d = id_cmp(a->project->id, b->project->id)) != 0 ||
-	    (d = strcmp(a->project->id, b->project->id)) != 0))
+	if (a->project != b->project &&	/* one project, one id */
+	    ((d = id_cmp(a->project, b->project)) != 0 ||
+	    (d = strcmp(a->project, b->project)) != 0))
 		return d;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	if (a->insp && b->insp) {
-		if ((d = id_cmp(a->insp->id, b->insp->id)) != 0)
+		if ((d = id_cmp(a->insp, b->insp)) != 0)
 			return d;
-		return a->insp->line < b->insp->line ? -1 :
-		    a->insp->line > b->insp->line;
+		return a->line < b->line ? -1 : a->line > b->line;
 	}
 	return 0;
 }
 
-/* The items in order of urgency: pointers sorted, not the items
- * themselves (a national list has hundreds of thousands). */
+/* The items in order of urgency: their keys sorted, not the items (a
+ * national list has hundreds of thousands). */
 static struct vl_overdue *
 sorted(struct vl_overdue *v, size_t n)
 {
-	struct vl_overdue **p, *out;
+	struct vl_overdue *out;
+	struct key *k;
 	size_t i;
 
 	if (n < 2)
 		return v;
-	p = vl_xcalloc(n, sizeof *p);
+	k = vl_xcalloc(n, sizeof *k);
 	for (i = 0; i < n; i++)
-		p[i] = &v[i];
-	qsort(p, n, sizeof *p, by_urgency);
+		k[i] = (struct key){v[i].days_late, v[i].project->id,
+		    v[i].insp ? v[i].insp->id : NULL, v[i].insp ?
+		    v[i].insp->line : 0, v[i].status == VL_OD_FLAG,
+		    (int)v[i].kind, i};
+	qsort(k, n, sizeof *k, by_urgency);
 	out = vl_xcalloc(n, sizeof *out);
 	for (i = 0; i < n; i++)
-		out[i] = *p[i];
-	free(p);
+		out[i] = v[k[i].i];
+	free(k);
 	free(v);
 	return out;
 }
