@@ -20,7 +20,7 @@ if [ "${VL_VALGRIND:-}" = 1 ]; then
 	for t in "$build"/bin/*; do
 		cat > "$bindir/$(basename "$t")" <<EOS
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all --show-leak-kinds=definite,indirect,possible "$t" "\$@"
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect,possible --show-leak-kinds=definite,indirect,possible "$t" "\$@"
 EOS
 		chmod +x "$bindir/$(basename "$t")"
 	done
