@@ -310,7 +310,7 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 		b->ninsp = l.ninsp;
 		b->strings = l.strings;
 		index_inspections(b, l.insp_project);
-		free(l.insp_project);
+		b->insp_project = l.insp_project;
 	}
 	return status;
 }
@@ -321,6 +321,7 @@ vl_book_free(struct vl_book *b)
 	free(b->insp);
 	free(b->insp_first);
 	free(b->insp_of);
+	free(b->insp_project);
 	vl_arena_free(&b->strings);
 	free(b->progress);
 	vl_projects_free(&b->projects);

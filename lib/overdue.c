@@ -102,26 +102,18 @@ first_pass(struct collect *c, const struct vl_inspection *in, long p)
 		*d = in->date;
 }
 
-/* The project of each inspection, as book.c indexed them, or -1 for one
- * not in projects.csv; found by id in a book made by hand. */
+/* The project of each inspection, as book.c read them, or -1 for one not
+ * in projects.csv; found by id in a book made by hand. */
 static long *
 projects_of(const struct vl_book *b)
 {
 	long *p = vl_xcalloc(b->ninsp + 1, sizeof *p);
-	const size_t *list;
-	size_t i, k, n;
+	size_t k;
 
-	if (!b->insp_first) {
-		for (k = 0; k < b->ninsp; k++)
-			p[k] = vl_projects_index(&b->projects,
-			    b->insp[k].project);
-		return p;
-	}
+	if (b->insp_project)
+		return memcpy(p, b->insp_project, b->ninsp * sizeof *p);
 	for (k = 0; k < b->ninsp; k++)
-		p[k] = -1;
-	for (i = 0; i < b->projects.n; i++)
-		for (n = vl_book_inspections(b, i, &list), k = 0; k < n; k++)
-			p[list[k]] = (long)i;
+		p[k] = vl_projects_index(&b->projects, b->insp[k].project);
 	return p;
 }
 

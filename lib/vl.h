@@ -487,8 +487,10 @@ struct vl_book {
 	size_t ninsp;
 	/* insp by project: project i's are insp[insp_of[k]] for k from
 	 * insp_first[i] to insp_first[i + 1], in the order of the file;
+	 * and the project of each, insp[k]'s projects.v[insp_project[k]];
 	 * NULL in a book made by hand */
 	size_t *insp_first, *insp_of;
+	long *insp_project;
 	struct vl_arena strings;	/* the inspections' texts */
 };
 
