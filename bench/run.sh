@@ -242,6 +242,15 @@ for t in $tools; do
 	datamash) have datamash || continue
 		measure datamashnf sh -c 'datamash -t, --header-in -s -g 5 sum 9 < "$1"' sh "$jn"
 		row "datamash -s -g 5 sum 9" "${wall} s" "${mem} MB" "$(exact datamashnf)" ;;
+	miller) have mlr || continue
+		measure mlrnf mlr --icsv --ocsv stats1 -a sum -f amount -g level "$jn"
+		row "Miller (mlr stats1)" "${wall} s" "${mem} MB" "$(exact mlrnf)" ;;
+	sqlite3) have sqlite3 || continue
+		measure sqlimportnf sh -c 'rm -f "$1"; sqlite3 "$1" ".mode csv" ".import $2 j"' sh "$dir/j.db" "$jn"
+		impwall=$wall impmem=$mem
+		measure sqlite3nf sqlite3 -csv "$dir/j.db" "select level, sum(amount) from j group by level"
+		row "sqlite3 (after a ${impwall} s import, ${impmem} MB)" "${wall} s" "${mem} MB" "$(exact sqlite3nf)"
+		rm -f "$dir/j.db" ;;
 	esac
 done
 echo
