@@ -71,6 +71,7 @@ struct reader {
 	bool pause;		/* feed_block returns once the header is read */
 	bool writable;		/* the blocks are ours: fields split in place */
 	unsigned long fast;	/* lines the fast path took */
+	bool no_controls;	/* the fast path saw no control character */
 	bool have_header;
 	bool header_bad;
 	struct vl_header header;
@@ -85,6 +86,7 @@ reset_record(struct reader *r)
 	r->nf = 0;
 	r->skip = false;
 	r->rec_line = 0;
+	r->no_controls = false;
 }
 
 static void
@@ -224,6 +226,7 @@ deliver(struct reader *r)
 	rec.field = r->field;
 	rec.len = r->len;
 	rec.header = &r->header;
+	rec.no_controls = r->no_controls;
 	r->stop = r->fn(&rec, r->ctx);
 }
 
@@ -509,10 +512,11 @@ blank(char c)
 
 /* The n bytes at s, a line without its end and with commas at off[0..nc),
  * as libcsv reads it: a record of nc + 1 fields, or none for a line of
- * nothing but blanks.  in_place: s may be written up to s[n], its end. */
+ * nothing but blanks.  in_place: s may be written up to s[n], its end.
+ * no_controls: the line holds no control character. */
 static void
 split_line(struct reader *r, const char *s, size_t n, size_t nc,
-    bool in_place)
+    bool in_place, bool no_controls)
 {
 	size_t i, from, to;
 	char *t;
@@ -542,6 +546,7 @@ split_line(struct reader *r, const char *s, size_t n, size_t nc,
 		from = r->off[i] + 1;
 	}
 	r->nf = nc + 1;
+	r->no_controls = no_controls;
 	end_record(r);
 }
 
@@ -637,10 +642,21 @@ utf8_chunk(__m128i v, unsigned below, struct utf8_state *u)
 	return true;
 }
 
+/* C0 controls but tab, DEL, and 0xc2: the lead of a C1 control or of
+ * a character from U+00A0 to U+00BF, which the text check looks at */
+static unsigned
+controls(__m128i v)
+{
+	return (~ge(v, 0x20) & ~mask(v, '\t')) | mask(v, 0x7f) |
+	    mask(v, (char)0xc2);
+}
+
 static size_t
-scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
+scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc,
+    bool *no_controls)
 {
 	struct utf8_state u = {0, 0, 0, 0, 0};
+	unsigned ctl = 0;
 	unsigned char pad[16];
 	unsigned stop, commas, below;
 	size_t i;
@@ -660,12 +676,15 @@ scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
 		below = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
 		if (!utf8_chunk(v, below, &u))
 			return SIZE_MAX;
+		ctl |= controls(v) & below;
 		for (commas = mask(v, ',') & below; commas;
 		    commas &= commas - 1)
 			if (!comma(r, nc, i + (size_t)__builtin_ctz(commas)))
 				return SIZE_MAX;
-		if (stop)
+		if (stop) {
+			*no_controls = ctl == 0;
 			return i + (size_t)__builtin_ctz(stop);
+		}
 	}
 }
 #else
@@ -686,12 +705,15 @@ static const unsigned char klass[256] = {
 	K8(K_HIGH)
 };
 
-/* a byte at a time, by class */
+/* a byte at a time, by class; control characters left to the text
+ * check */
 static size_t
-scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
+scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc,
+    bool *no_controls)
 {
 	size_t i = 0, k;
 
+	*no_controls = false;
 	for (;;) {
 		while (i < n && klass[p[i]] == K_TEXT)
 			i++;
@@ -715,7 +737,9 @@ scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc)
 static size_t
 fast_line(struct reader *r, const char *s, size_t n, bool more)
 {
-	size_t nc = 0, end = scan(r, (const unsigned char *)s, n, &nc), len;
+	bool no_controls = false;
+	size_t nc = 0, len;
+	size_t end = scan(r, (const unsigned char *)s, n, &nc, &no_controls);
 
 	if (end == SIZE_MAX || end > MAX_FIELD_LEN)
 		return 0;	/* bad UTF-8, too many fields, too long */
@@ -735,7 +759,7 @@ fast_line(struct reader *r, const char *s, size_t n, bool more)
 	if (nc + 1 > r->capf)
 		want_fields(r, nc + 1);
 	/* in place if the line's end is in the block to be made its NUL */
-	split_line(r, s, end, nc, r->writable && end < n);
+	split_line(r, s, end, nc, r->writable && end < n, no_controls);
 	r->offset += (long long)len;
 	r->fast++;
 	return len;

@@ -69,18 +69,31 @@ civil(vl_date days)
 	return r;
 }
 
-/* n ASCII digits at p as a number, or -1 */
-static int
-digits(const char *p, int n)
+static bool
+digit(char c)
 {
-	int i, v = 0;
+	return (unsigned)(c - '0') <= 9;
+}
 
-	for (i = 0; i < n; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return -1;
-		v = v * 10 + (p[i] - '0');
-	}
+/* the ASCII digits p[0..n) as a number; the caller has checked them */
+static int
+number(const char *p, int n)
+{
+	int v = 0;
+
+	while (n-- > 0)
+		v = v * 10 + (*p++ - '0');
 	return v;
+}
+
+/* Is s "dddd-dd-dd" and nothing more?  Each test stops at a NUL, so
+ * s[10] is read only if the ten before it exist. */
+static bool
+iso_shape(const char *s)
+{
+	return digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
+	    s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' &&
+	    digit(s[8]) && digit(s[9]) && s[10] == '\0';
 }
 
 int
@@ -88,13 +101,11 @@ vl_date_parse(const char *s, vl_date *d, const char **why)
 {
 	int y, m, dd;
 
-	/* each check stops at a NUL, so s[10] is read only if it exists */
-	if (s == NULL || (y = digits(s, 4)) < 0 || s[4] != '-' ||
-	    (m = digits(s + 5, 2)) < 0 || s[7] != '-' ||
-	    (dd = digits(s + 8, 2)) < 0 || s[10] != '\0') {
+	if (s == NULL || !iso_shape(s)) {
 		*why = vl_tr(NOTDATE);
 		return -1;
 	}
+	y = number(s, 4), m = number(s + 5, 2), dd = number(s + 8, 2);
 	if (y < YEAR_MIN || y > YEAR_MAX) {
 		*why = vl_tr("year out of range");
 		return -1;

@@ -108,6 +108,34 @@ refuse(const char **why, const char *reason)
 }
 
 /*
+ * The shape nearly every amount of a journal has, "35224.16", "12.5" or
+ * "300": up to 16 digits, a point and one or two more, nothing else.
+ * Read here in a few instructions; any other text (blanks, a sign,
+ * separators, 万, a bad amount) is left to the full walk below, which
+ * would read this shape to the same value.
+ */
+static bool
+plain_amount(const char *s, int64_t *fen)
+{
+	uint64_t v = 0;
+	int n = 0, f = 0;
+
+	for (; (unsigned)(*s - '0') <= 9; s++, n++)
+		v = v * 10 + (uint64_t)(*s - '0');
+	if (n == 0 || n > 16)
+		return false;
+	if (*s == '.')
+		for (s++; f < 2 && (unsigned)(*s - '0') <= 9; s++, f++)
+			v = v * 10 + (uint64_t)(*s - '0');
+	if (*s != '\0' || (s[-1] == '.'))
+		return false;
+	for (; f < 2; f++)
+		v *= 10;
+	*fen = (int64_t)v;	/* below 10^18 */
+	return true;
+}
+
+/*
  * Blanks around the amount are allowed.  "12." and ".5" are refused as
  * not an amount: a point must have digits on both sides, so that a
  * truncated or mistyped cell is not silently read as a round number.
@@ -123,6 +151,8 @@ vl_money_parse(const char *s, int64_t *fen, const char **why)
 
 	if (s == NULL)
 		return refuse(why, "empty amount");
+	if (plain_amount(s, fen))
+		return 0;
 	while (*sc.p == ' ')
 		sc.p++;
 	if (*sc.p == '\0')

@@ -167,19 +167,28 @@ valid_count(const char *s)
 	return n > 0 && n <= 9 && s[n] == '\0';
 }
 
-static int
-choice_index(const char *const *choices, const char *s)
+/* Is the word w the len bytes at s?  Stops at the first difference, so
+ * w is never read past its end. */
+static bool
+same_word(const char *w, const char *s, size_t len)
 {
-	const char *a, *b;
+	size_t i;
+
+	for (i = 0; i < len && w[i] == s[i]; i++)
+		;
+	return i == len && w[i] == '\0';
+}
+
+/* s, len bytes, among a handful of short words: the first letter
+ * rules out nearly all of them */
+static int
+choice_index(const char *const *choices, const char *s, size_t len)
+{
 	int i;
 
-	/* a handful of short words: compared here, not by a call apiece */
-	for (i = 0; choices[i]; i++) {
-		for (a = choices[i], b = s; *a && *a == *b; a++, b++)
-			;
-		if (*a == *b)
+	for (i = 0; choices[i]; i++)
+		if (choices[i][0] == s[0] && same_word(choices[i], s, len))
 			return i;
-	}
 	return -1;
 }
 
@@ -199,7 +208,8 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		why = valid_text(s, v->len) ? NULL : N_("a control character");
+		why = r->no_controls || valid_text(s, v->len) ? NULL :
+		    N_("a control character");
 		break;
 	case VL_T_ID:
 		why = valid_id(s) ? NULL : N_("an id may not hold blanks, "
@@ -219,7 +229,7 @@ check_field(const struct vl_fieldspec *f, const struct vl_record *r,
 		why = valid_count(s) ? NULL : N_("not a whole number");
 		break;
 	case VL_T_ENUM:
-		if ((v->choice = choice_index(f->choices, s)) < 0) {
+		if ((v->choice = choice_index(f->choices, s, v->len)) < 0) {
 			choices_text(f->choices, list, sizeof list);
 			vl_errat(r->file, r->line, f->name,
 			    "\"%s\" is not one of %s", s, list);

@@ -106,6 +106,8 @@ struct vl_record {
 	char **field;		/* NUL-terminated UTF-8 */
 	size_t *len;
 	const struct vl_header *header;
+	bool no_controls;	/* known to hold no control character (C0 but
+				 * tab, DEL, a C1 lead): text checks skipped */
 };
 
 /* return 0 to go on, non-zero to stop reading (returned by vl_csv_read) */

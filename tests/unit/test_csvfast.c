@@ -37,7 +37,22 @@ rnd(unsigned n)
 struct log {
 	struct vl_buf b;	/* the records, length-prefixed */
 	long stop_at;		/* fn stops at the record on this line */
+	size_t no_controls;	/* records marked as holding none */
 };
+
+/* Does s hold what the text check refuses: a C0 control but tab, LF
+ * and CR, DEL, or a C1 control (0xc2 0x80..0x9f)?  A byte at a time. */
+static bool
+holds_control(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if ((*p < ' ' && *p != '\t' && *p != '\n' && *p != '\r') ||
+		    *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return true;
+	return false;
+}
 
 static int
 on_record(const struct vl_record *r, void *ctx)
@@ -45,8 +60,11 @@ on_record(const struct vl_record *r, void *ctx)
 	struct log *l = ctx;
 	size_t i;
 
+	l->no_controls += r->no_controls;
 	vl_buf_printf(&l->b, "%ld:%zu:", r->line, r->n);
 	for (i = 0; i < r->n; i++) {
+		/* a record marked clean is clean: its text is not checked */
+		assert_false(r->no_controls && holds_control(r->field[i]));
 		assert_int_equal(strlen(r->field[i]), r->len[i]);
 		vl_buf_printf(&l->b, "%zu:", r->len[i]);
 		vl_buf_add(&l->b, r->field[i], r->len[i]);
@@ -112,7 +130,7 @@ static struct result
 read_serial(const struct input *in, bool plain)
 {
 	struct vl_csv_opts opts = {in->encoding, NULL, NULL};
-	struct log l = {{0}, in->stop_at};
+	struct log l = {{0}, in->stop_at, 0};
 	struct result r;
 
 	vl_csv_plain = plain;
@@ -160,7 +178,7 @@ read_split(const struct input *in, const char *path, size_t nparts,
 	size_t k;
 
 	for (k = 0; k < nparts; k++) {
-		l[k] = (struct log){{0}, in->stop_at};
+		l[k] = (struct log){{0}, in->stop_at, 0};
 		vl_buf_add(&l[k].b, "", 0);
 		ctx[k] = &l[k];
 	}
@@ -491,11 +509,54 @@ test_taken(void **state)
 	vl_buf_free(&in.text);
 }
 
+/* A quote-free line is marked as holding no control character only when
+ * it holds none: a tab or an accented letter is no control, DEL, ESC or
+ * NEL (U+0085) is.  A character led by 0xc2, as U+00A0 is, goes to the
+ * text check unmarked, and a line through libcsv is never marked. */
+static void
+test_controls(void **state)
+{
+	static const struct {
+		const char *line;
+		bool marked;
+	} rows[] = {
+		{"a,b,plain text", true},
+		{"a,b,\ttab\tinside\t", true},
+		{"a,b,caf\xc3\xa9 na\xc3\xafve", true},
+		{"a,b,\xc2\xa0no-break \xc2\xbf", false},
+		{"a,b,中文 说明 十六个字节以上的一段话", true},
+		{"a,b,del\x7f", false},
+		{"a,b,\x1b[31mred", false},
+		{"a,b,nel\xc2\x85", false},
+		{"a\x01,b,c", false},
+		{"a,b,中文 说明 十六个字节以上的一段话\x1f", false},
+		{"a,\"b\",quoted", false},
+	};
+	struct input in = {{0}, "utf-8", 0, -1};
+	struct log l = {{0}, -1, 0};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof *rows; i++) {
+		vl_buf_free(&in.text);
+		vl_buf_printf(&in.text, "x,y,z\n%s\n", rows[i].line);
+		l.no_controls = 0;
+		vl_csv_read_mem(in.text.data, in.text.len, "in", NULL,
+		    on_record, &l);
+		if (l.no_controls != (rows[i].marked ? 1u : 0u))
+			fail_msg("line %zu (%s): marked %zu", i, rows[i].line,
+			    l.no_controls);
+	}
+	vl_buf_free(&l.b);
+	vl_buf_free(&in.text);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_block_end),
+		cmocka_unit_test(test_controls),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_random),

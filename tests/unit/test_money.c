@@ -130,6 +130,18 @@ test_edges(void **state)
 	refused("184467440737095516.16", "out of range");
 	refused("1844674407370955161600", "out of range");
 	refused("99999999999999999999999999999999", "out of range");
+	/* the common shape is read by a shorter way: up to 16 digits, then
+	 * the full walk; both must agree at the seam */
+	same_fen("9999999999999999.99", 999999999999999999);
+	same_fen("9999999999999999", 999999999999999900);
+	same_fen("12345678901234567.89", 1234567890123456789);
+	same_fen("0000000000000000.01", 1);
+	same_fen("007.50", 750);
+	same_fen("1.2 ", 120);
+	refused("99999999999999999.99", "out of range");
+	refused("12.5x", "not an amount");
+	refused("12.3.", "not an amount");
+	refused("12.345", "more than 2 decimals");
 }
 
 static void
