@@ -510,15 +510,22 @@ blank(char c)
 	return c == ' ' || c == '\t';
 }
 
-/* The n bytes at s, a line without its end and with commas at off[0..nc),
- * as libcsv reads it: a record of nc + 1 fields, or none for a line of
- * nothing but blanks.  in_place: s may be written up to s[n], its end.
- * no_controls: the line holds no control character. */
+/* What the scan of a line saw, before its end. */
+struct seen {
+	size_t nc;		/* commas, at r->off[0..nc) */
+	bool controls;		/* maybe a control character (see controls()) */
+	bool edge_blanks;	/* maybe a blank or tab at a field's edge */
+};
+
+/* The n bytes at s, a line without its end, as libcsv reads it: a record
+ * of nc + 1 fields, or none for a line of nothing but blanks.  in_place: s
+ * may be written up to s[n], its end. */
 static void
-split_line(struct reader *r, const char *s, size_t n, size_t nc,
-    bool in_place, bool no_controls)
+split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
+    bool in_place)
 {
-	size_t i, from, to;
+	size_t i, from, to, nc = e->nc, *off = r->off, *len = r->len;
+	char **field = r->field;
 	char *t;
 
 	r->line++;
@@ -533,33 +540,21 @@ split_line(struct reader *r, const char *s, size_t n, size_t nc,
 		vl_buf_reserve(&r->text, n);
 		t = memcpy(r->text.data, s, n);
 	}
-	r->off[nc] = n;
+	off[nc] = n;
 	for (i = 0, from = 0; i <= nc; i++) {
-		to = r->off[i];
-		while (from < to && blank(t[from]))
+		to = off[i];
+		while (e->edge_blanks && from < to && blank(t[from]))
 			from++;
-		while (to > from && blank(t[to - 1]))
+		while (e->edge_blanks && to > from && blank(t[to - 1]))
 			to--;
 		t[to] = '\0';
-		r->field[i] = t + from;
-		r->len[i] = to - from;
-		from = r->off[i] + 1;
+		field[i] = t + from;
+		len[i] = to - from;
+		from = off[i] + 1;
 	}
 	r->nf = nc + 1;
-	r->no_controls = no_controls;
+	r->no_controls = !e->controls;
 	end_record(r);
-}
-
-/* A comma at i, the line's nc-th: false when one too many. */
-static bool
-comma(struct reader *r, size_t *nc, size_t i)
-{
-	if (*nc + 1 == MAX_FIELDS)
-		return false;
-	if (*nc + 2 > r->capf)
-		want_fields(r, *nc + 2);
-	r->off[(*nc)++] = i;
-	return true;
 }
 
 #ifdef __SSE2__
@@ -651,43 +646,92 @@ controls(__m128i v)
 	    mask(v, (char)0xc2);
 }
 
+/* the bytes that stop the fast path: LF, CR, quote, NUL */
+static unsigned
+stops(__m128i v)
+{
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_or_si128(eq(v, '\n'), eq(v, '\r')),
+	    _mm_or_si128(eq(v, '"'), eq(v, '\0'))));
+}
+
+/*
+ * Sixty-four bytes a turn, as four vectors whose masks make one 64-bit
+ * word each: a line of a journal takes two turns, so the branches that
+ * end a turn (and its loop over the commas) are taken twice a line, not
+ * at every sixteen bytes.
+ */
 static size_t
-scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc,
-    bool *no_controls)
+scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
 {
 	struct utf8_state u = {0, 0, 0, 0, 0};
-	unsigned ctl = 0;
-	unsigned char pad[16];
-	unsigned stop, commas, below;
-	size_t i;
-	__m128i v;
+	unsigned char pad[64];
+	const unsigned char *q;
+	uint64_t stop, commas, blanks, below, ends, edges = 0;
+	uint64_t comma_top = 1, blank_top = 0;	/* the line starts a field */
+	unsigned ctl = 0, part;
+	size_t i, k, last;
+	__m128i v[4];
 
-	for (i = 0;; i += 16) {
-		if (n - i >= 16) {
-			v = _mm_loadu_si128((const __m128i *)(p + i));
-		} else {	/* past the end: LFs, a stop where data ends */
+	for (i = 0;; i += 64) {
+		q = p + i;
+		if (n - i < 64) {	/* past the end: LFs, a stop there */
 			memset(pad, '\n', sizeof pad);
-			memcpy(pad, p + i, n - i);
-			v = _mm_loadu_si128((const __m128i *)pad);
+			memcpy(pad, q, n - i);
+			q = pad;
 		}
-		stop = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_or_si128(eq(v, '\n'), eq(v, '\r')),
-		    _mm_or_si128(eq(v, '"'), eq(v, '\0'))));
-		below = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
-		if (!utf8_chunk(v, below, &u))
-			return SIZE_MAX;
-		ctl |= controls(v) & below;
-		for (commas = mask(v, ',') & below; commas;
-		    commas &= commas - 1)
-			if (!comma(r, nc, i + (size_t)__builtin_ctz(commas)))
+		stop = commas = blanks = 0;
+		for (k = 0; k < 4; k++) {
+			v[k] = _mm_loadu_si128((const __m128i *)(q + 16 * k));
+			stop |= (uint64_t)stops(v[k]) << 16 * k;
+			commas |= (uint64_t)mask(v[k], ',') << 16 * k;
+			blanks |= (uint64_t)(mask(v[k], ' ') |
+			    mask(v[k], '\t')) << 16 * k;
+		}
+		below = stop ? (stop & -stop) - 1 : UINT64_MAX;
+		/* a blank just after a field's start or just before its end,
+		 * the words' top bits carried over from the turn before */
+		commas &= below;
+		blanks &= below;
+		ends = commas | (stop & -stop);
+		edges |= (blanks & (commas << 1 | comma_top)) |
+		    (blanks & ends >> 1) | (blank_top & ends);
+		comma_top = commas >> 63;
+		blank_top = blanks >> 63;
+		/* the vectors up to the one with the stop, that one too */
+		last = stop ? (size_t)__builtin_ctzll(stop) / 16 : 3;
+		for (k = 0; k <= last; k++) {
+			part = (unsigned)(below >> 16 * k) & 0xffffu;
+			if (!utf8_chunk(v[k], part, &u))
 				return SIZE_MAX;
+			ctl |= controls(v[k]) & part;
+		}
+		if (e->nc + 64 + 1 > r->capf)
+			want_fields(r, e->nc + 64 + 1);
+		for (; commas; commas &= commas - 1)
+			r->off[e->nc++] = i + (size_t)__builtin_ctzll(commas);
+		if (e->nc >= MAX_FIELDS)
+			return SIZE_MAX;	/* a field too many */
 		if (stop) {
-			*no_controls = ctl == 0;
-			return i + (size_t)__builtin_ctz(stop);
+			e->controls = ctl != 0;
+			e->edge_blanks = edges != 0;
+			return i + (size_t)__builtin_ctzll(stop);
 		}
 	}
 }
 #else
+/* A comma at i, the line's nc-th: false when one too many. */
+static bool
+comma(struct reader *r, size_t *nc, size_t i)
+{
+	if (*nc + 1 == MAX_FIELDS)
+		return false;
+	if (*nc + 2 > r->capf)
+		want_fields(r, *nc + 2);
+	r->off[(*nc)++] = i;
+	return true;
+}
+
 enum { K_TEXT, K_COMMA, K_END, K_HIGH, K_OTHER };
 
 #define K8(k) k, k, k, k, k, k, k, k
@@ -708,12 +752,11 @@ static const unsigned char klass[256] = {
 /* a byte at a time, by class; control characters left to the text
  * check */
 static size_t
-scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc,
-    bool *no_controls)
+scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, *nc = &e->nc;
 
-	*no_controls = false;
+	e->controls = e->edge_blanks = true;
 	for (;;) {
 		while (i < n && klass[p[i]] == K_TEXT)
 			i++;
@@ -737,9 +780,8 @@ scan(struct reader *r, const unsigned char *p, size_t n, size_t *nc,
 static size_t
 fast_line(struct reader *r, const char *s, size_t n, bool more)
 {
-	bool no_controls = false;
-	size_t nc = 0, len;
-	size_t end = scan(r, (const unsigned char *)s, n, &nc, &no_controls);
+	struct seen e = {0, true, true};
+	size_t end = scan(r, (const unsigned char *)s, n, &e), len;
 
 	if (end == SIZE_MAX || end > MAX_FIELD_LEN)
 		return 0;	/* bad UTF-8, too many fields, too long */
@@ -756,10 +798,10 @@ fast_line(struct reader *r, const char *s, size_t n, bool more)
 	} else {
 		return 0;	/* a quote or a NUL */
 	}
-	if (nc + 1 > r->capf)
-		want_fields(r, nc + 1);
+	if (e.nc + 1 > r->capf)
+		want_fields(r, e.nc + 1);
 	/* in place if the line's end is in the block to be made its NUL */
-	split_line(r, s, end, nc, r->writable && end < n, no_controls);
+	split_line(r, s, end, &e, r->writable && end < n);
 	r->offset += (long long)len;
 	r->fast++;
 	return len;

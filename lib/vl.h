@@ -395,6 +395,7 @@ int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan);
 
 #define VL_SPEC_MAX 16		/* fields of the longest spec */
+#define VL_WORDS_MAX 8		/* choices of the longest VL_T_ENUM list */
 /* The fields of each spec, in its order: projects, progress, funds,
  * inspections. */
 enum { VL_P_ID, VL_P_TOWN, VL_P_VILLAGE, VL_P_LEADER, VL_P_SPECIALIST,
@@ -422,6 +423,9 @@ struct vl_colmap {
 	const struct vl_filespec *spec;
 	const struct vl_header *header;	/* the header col[] is for */
 	int col[VL_SPEC_MAX];	/* each field's column, -1: not there */
+	/* the length of each word a VL_T_ENUM field may hold: a field is
+	 * compared only with the words of its own length */
+	unsigned char word_len[VL_SPEC_MAX][VL_WORDS_MAX];
 };
 void vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s);
 /* vl_check_record of a record read with m's header (m follows a new

@@ -551,6 +551,39 @@ test_controls(void **state)
 	vl_buf_free(&in.text);
 }
 
+/* The fast path reads sixty-four bytes a turn: commas, blanks, tabs and
+ * line ends at every place around a turn's edges are read as libcsv reads
+ * them (a blank at a field's edge is trimmed, one inside is kept). */
+static void
+test_turns(void **state)
+{
+	static const char *const tails[] = {" ,b", ", b", "a ,", "a, ",
+	    "\t,\t", " , ", ",,", "a b,c d", " ", "\t", "中 ,文"};
+	struct input in = {{0}, "utf-8", 0, -1};
+	struct result want, got;
+	size_t pad, t, i;
+
+	(void)state;
+	for (pad = 0; pad < 140; pad++)
+		for (t = 0; t < sizeof tails / sizeof *tails; t++) {
+			in.text.len = 0;
+			vl_buf_add(&in.text, "", 0);
+			vl_buf_puts(&in.text, "c0,c1,c2\n");
+			for (i = 0; i < pad; i++)
+				vl_buf_add(&in.text, i % 9 == 8 ? " " : "x", 1);
+			vl_buf_printf(&in.text, "%s,z\n", tails[t]);
+			/* the same bytes, the line's end at each place */
+			vl_buf_printf(&in.text, "y,%.*s%s\n", (int)pad,
+			    in.text.data + 9, tails[t]);
+			want = read_serial(&in, true);
+			got = read_serial(&in, false);
+			same(&want, &got, &in, "fast path at a turn's edge");
+			result_free(&want);
+			result_free(&got);
+		}
+	vl_buf_free(&in.text);
+}
+
 int
 main(void)
 {
@@ -561,6 +594,7 @@ main(void)
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_taken),
+		cmocka_unit_test(test_turns),
 	};
 
 	vl_setprogname("test");

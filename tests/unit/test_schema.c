@@ -278,9 +278,56 @@ test_enum(void **state)
 	    "completed\n");
 	set(&x, "stage", "completed");
 	good(&x);
+	/* a word is the whole field: no prefix of one, no longer word */
+	good_fund(&x, "receipt");
+	set(&x, "kind", "receipts");
+	bad(&x, "vl: funds.csv:7: kind: \"receipts\" is not one of receipt, "
+	    "allocation, expense\n");
+	good_fund(&x, "receipt");
+	set(&x, "kind", "expens");
+	bad(&x, "vl: funds.csv:7: kind: \"expens\" is not one of receipt, "
+	    "allocation, expense\n");
+	good_fund(&x, "receipt");
+	set(&x, "level", "c");
+	bad(&x, "vl: funds.csv:7: level: \"c\" is not one of central, "
+	    "region, city, district\n");
+	good_fund(&x, "receipt");
+	set(&x, "level", "districk");	/* a word's length, its last byte */
+	bad(&x, "vl: funds.csv:7: level: \"districk\" is not one of central, "
+	    "region, city, district\n");
+	good_fund(&x, "receipt");
+	set(&x, "level", "regiom");
+	bad(&x, "vl: funds.csv:7: level: \"regiom\" is not one of central, "
+	    "region, city, district\n");
+	good_fund(&x, "receipt");
+	set(&x, "kind", "allocatiom");
+	bad(&x, "vl: funds.csv:7: kind: \"allocatiom\" is not one of receipt, "
+	    "allocation, expense\n");
+	good_fund(&x, "receipt");
+	set(&x, "level", "city");
+	good(&x);
 	assert_true(vl_in(vl_results, "fail"));
 	assert_false(vl_in(vl_results, "FAIL"));
 	assert_false(vl_in(vl_results, ""));
+}
+
+/* every list of words fits the lengths a column map keeps of them */
+static void
+test_enum_lists(void **state)
+{
+	const struct vl_filespec *const specs[] = {&vl_projects_spec,
+	    &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec};
+	const struct vl_fieldspec *f;
+	size_t i, j, k;
+
+	(void)state;
+	for (i = 0; i < sizeof specs / sizeof *specs; i++)
+		for (j = 0; j < specs[i]->n; j++) {
+			f = &specs[i]->field[j];
+			for (k = 0; f->type == VL_T_ENUM && f->choices[k]; k++)
+				assert_true(strlen(f->choices[k]) < 256);
+			assert_true(k <= VL_WORDS_MAX);
+		}
 }
 
 static void
@@ -593,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_date),
 		cmocka_unit_test(test_enum),
+		cmocka_unit_test(test_enum_lists),
 		cmocka_unit_test(test_id),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_required),
