@@ -18,28 +18,38 @@ hash(const char *s)
 	return h;
 }
 
+/* id as a slot's key: the id with NULs after it when it is shorter than
+ * the key, else all NULs (the id is then in the project) */
+static void
+make_key(char key[VL_PKEY], const char *id)
+{
+	size_t n = strlen(id);
+
+	memset(key, 0, VL_PKEY);
+	if (n < VL_PKEY)
+		memcpy(key, id, n);
+}
+
 static void
 place(struct vl_projects *ps, size_t index)
 {
-	const char *id = ps->v[index].id;
-	uint64_t h = hash(id);
-	size_t i = (size_t)h & (ps->nslot - 1), n = strlen(id);
+	size_t i = (size_t)hash(ps->v[index].id) & (ps->nslot - 1);
 	struct vl_pslot *sl;
 
 	while (ps->slot[i].index)
 		i = (i + 1) & (ps->nslot - 1);
 	sl = &ps->slot[i];
-	sl->hash = (uint32_t)(h >> 32);
 	sl->index = (uint32_t)index + 1;
-	if (n < sizeof sl->key)
-		memcpy(sl->key, id, n + 1);
+	make_key(sl->key, ps->v[index].id);
 }
 
 /*
- * A slot holds the id itself (when short, as ids are) and a piece of its
- * hash: a lookup, one for every row of a national journal, reads one slot
- * and nothing else.  A big table is kept in huge pages (vl_xcalloc_huge),
- * so that lookup is not also a miss in the TLB.
+ * A slot is 16 bytes: the project's place and its id itself (when short,
+ * as ids are).  A lookup, one for every row of a national journal, reads
+ * one slot and nothing else, and the table of a national register
+ * (600000 projects, 2^20 slots, 16 MiB) is small enough to stay in a
+ * server's last-level cache.  A big table is kept in huge pages
+ * (vl_xcalloc_huge), so that a lookup is not also a miss in the TLB.
  */
 static void
 grow_slots(struct vl_projects *ps, size_t nslot)
@@ -53,6 +63,14 @@ grow_slots(struct vl_projects *ps, size_t nslot)
 		place(ps, i);
 }
 
+/* slots for n projects: at most three in four taken, so that probes are
+ * short */
+static bool
+too_full(size_t n, size_t nslot)
+{
+	return 4 * n > 3 * nslot;
+}
+
 void
 vl_projects_add(struct vl_projects *ps, const struct vl_project *p)
 {
@@ -63,7 +81,7 @@ vl_projects_add(struct vl_projects *ps, const struct vl_project *p)
 		ps->v = vl_xrealloc(ps->v, ps->cap * sizeof *ps->v);
 	}
 	ps->v[ps->n++] = *p;
-	if (2 * ps->n > ps->nslot)	/* places every project, this one too */
+	if (too_full(ps->n, ps->nslot))	/* places every project */
 		grow_slots(ps, ps->nslot ? ps->nslot * 2 : 64);
 	else
 		place(ps, ps->n - 1);
@@ -78,7 +96,7 @@ vl_projects_reserve(struct vl_projects *ps, size_t n)
 		ps->cap = n;
 		ps->v = vl_xrealloc(ps->v, ps->cap * sizeof *ps->v);
 	}
-	while (nslot < 2 * n)
+	while (too_full(n, nslot))
 		nslot *= 2;
 	if (nslot > ps->nslot)
 		grow_slots(ps, nslot);
@@ -88,18 +106,16 @@ long
 vl_projects_index(const struct vl_projects *ps, const char *id)
 {
 	const struct vl_pslot *sl;
-	uint32_t h32;
-	uint64_t h;
+	char key[VL_PKEY];
 	size_t i;
 
 	if (!ps->nslot)
 		return -1;
-	h = hash(id);
-	h32 = (uint32_t)(h >> 32);
-	for (i = (size_t)h & (ps->nslot - 1); (sl = &ps->slot[i])->index;
-	    i = (i + 1) & (ps->nslot - 1))
-		if (sl->hash == h32 && strcmp(sl->key[0] ? sl->key :
-		    ps->v[sl->index - 1].id, id) == 0)
+	make_key(key, id);
+	for (i = (size_t)hash(id) & (ps->nslot - 1);
+	    (sl = &ps->slot[i])->index; i = (i + 1) & (ps->nslot - 1))
+		if (memcmp(sl->key, key, VL_PKEY) == 0 && (key[0] ||
+		    strcmp(ps->v[sl->index - 1].id, id) == 0))
 			return (long)sl->index - 1;
 	return -1;
 }

@@ -449,10 +449,11 @@ struct vl_project {
 			 * malloc'd one by one */
 };
 
+#define VL_PKEY 12
 struct vl_pslot {		/* of the hash table of ids */
-	uint32_t hash;		/* the high half of the id's hash */
 	uint32_t index;		/* into v, + 1; 0: empty */
-	char key[16];		/* the id, when shorter; else "" */
+	char key[VL_PKEY];	/* the id, NULs after it, when shorter;
+				 * else all NULs */
 };
 
 struct vl_projects {
