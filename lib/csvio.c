@@ -642,8 +642,13 @@ utf8_chunk(__m128i v, unsigned below, struct utf8_state *u)
 static unsigned
 controls(__m128i v)
 {
-	return (~ge(v, 0x20) & ~mask(v, '\t')) | mask(v, 0x7f) |
-	    mask(v, (char)0xc2);
+	/* below 0x20 as signed bytes, and not 0x80 and up */
+	__m128i low = _mm_and_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v),
+	    _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
+
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
+	    _mm_andnot_si128(eq(v, '\t'), low),
+	    _mm_or_si128(eq(v, 0x7f), eq(v, (char)0xc2))));
 }
 
 /* the bytes that stop the fast path: LF, CR, quote, NUL */

@@ -214,7 +214,7 @@ check_field(const struct vl_fieldspec *f, const unsigned char *word_len,
 	const char *why = NULL, *s = v->s;
 	char list[128];
 
-	if (!*s) {
+	if (v->len == 0) {	/* the length at hand, not a load of the text */
 		if (!f->required)
 			return 0;
 		vl_errat(r->file, r->line, f->name, "missing");
