@@ -22,20 +22,6 @@ struct run {
 	int status;
 };
 
-/* what the text check refuses, a byte at a time: a record marked as
- * holding none must hold none */
-static bool
-holds_control(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++)
-		if ((*p < ' ' && *p != '\t' && *p != '\n' && *p != '\r') ||
-		    *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-			return true;
-	return false;
-}
-
 static int
 on_record(const struct vl_record *r, void *ctx)
 {
@@ -45,7 +31,8 @@ on_record(const struct vl_record *r, void *ctx)
 	vl_buf_printf(b, "%ld:%zu:", r->line, r->n);
 	for (i = 0; i < r->n; i++) {
 		if (strlen(r->field[i]) != r->len[i] ||
-		    (r->no_controls && holds_control(r->field[i])))
+		    (r->no_controls && !vl_text_clean(r->field[i],
+		    r->len[i])))
 			__builtin_trap();
 		vl_buf_printf(b, "%zu:", r->len[i]);
 		vl_buf_add(b, r->field[i], r->len[i]);

@@ -133,8 +133,8 @@ suspect(uint64_t w)
 	    ((c2 - ONES) & ~c2)) & HIGHS;
 }
 
-static bool
-valid_text(const char *s, size_t n)
+bool
+vl_text_clean(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
@@ -222,7 +222,7 @@ check_field(const struct vl_fieldspec *f, const unsigned char *word_len,
 	}
 	switch (f->type) {
 	case VL_T_TEXT:
-		why = r->no_controls || valid_text(s, v->len) ? NULL :
+		why = r->no_controls || vl_text_clean(s, v->len) ? NULL :
 		    N_("a control character");
 		break;
 	case VL_T_ID:

@@ -437,6 +437,9 @@ int vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 /* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
 const char **vl_spec_required(const struct vl_filespec *s);
 bool vl_in(const char *const *choices, const char *s);
+/* Is s (n bytes, NUL-terminated) free of what text may not hold: a C0
+ * control but tab, LF and CR, DEL, a C1 control? */
+bool vl_text_clean(const char *s, size_t n);
 
 /* ---- project.c: the projects of a register, found by id -------------- */
 

@@ -40,20 +40,6 @@ struct log {
 	size_t no_controls;	/* records marked as holding none */
 };
 
-/* Does s hold what the text check refuses: a C0 control but tab, LF
- * and CR, DEL, or a C1 control (0xc2 0x80..0x9f)?  A byte at a time. */
-static bool
-holds_control(const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	for (; *p; p++)
-		if ((*p < ' ' && *p != '\t' && *p != '\n' && *p != '\r') ||
-		    *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
-			return true;
-	return false;
-}
-
 static int
 on_record(const struct vl_record *r, void *ctx)
 {
@@ -64,7 +50,8 @@ on_record(const struct vl_record *r, void *ctx)
 	vl_buf_printf(&l->b, "%ld:%zu:", r->line, r->n);
 	for (i = 0; i < r->n; i++) {
 		/* a record marked clean is clean: its text is not checked */
-		assert_false(r->no_controls && holds_control(r->field[i]));
+		assert_false(r->no_controls && !vl_text_clean(r->field[i],
+		    r->len[i]));
 		assert_int_equal(strlen(r->field[i]), r->len[i]);
 		vl_buf_printf(&l->b, "%zu:", r->len[i]);
 		vl_buf_add(&l->b, r->field[i], r->len[i]);
