@@ -114,23 +114,25 @@ now_utc(char buf[32])
 
 /* What the latest line for file says its content is. */
 static void
-remember(struct vl_audit *a, const char *file, const char *digest,
-    long line)
+remember(struct vl_audit *a, const char *action, const char *file,
+    const char *digest, long line)
 {
+	bool removed = strcmp(action, "removed-outside") == 0;
 	size_t i;
 
-	if (!*digest || strlen(file) >= sizeof a->last[0].file ||
+	if ((!*digest && !removed) || strlen(file) >= sizeof a->last[0].file ||
 	    strlen(digest) >= VL_HASH_HEX)
 		return;
 	for (i = 0; i < a->nlast && strcmp(a->last[i].file, file) != 0; i++)
 		;
-	if (i == VL_AUDIT_FILES)
+	if (i == VL_AUDIT_FILES || (i == a->nlast && removed))
 		return;
 	if (i == a->nlast)
 		a->nlast++;
 	strcpy(a->last[i].file, file);
 	strcpy(a->last[i].digest, digest);
 	a->last[i].line = line;
+	a->last[i].removed = removed;
 }
 
 const struct vl_audit_last *
@@ -159,7 +161,7 @@ vl_audit_append(struct vl_audit *a, const char *action, const char *file,
 	f[7] = hash;
 	vl_buf_csv_row(&a->lines, 9, f);
 	memcpy(a->hash, hash, VL_HASH_HEX);
-	remember(a, file, digest, 0);
+	remember(a, action, file, digest, 0);
 }
 
 struct walk {
@@ -184,7 +186,7 @@ on_line(const struct vl_record *r, void *ctx)
 	if (!w->broken && (strcmp(want, f[7]) != 0 || strcmp(seq, f[0]) != 0))
 		w->broken = r->line;
 	w->a->seq++;
-	remember(w->a, f[5], f[8], r->line);
+	remember(w->a, f[4], f[5], f[8], r->line);
 	memcpy(w->a->hash, f[7], VL_HASH_HEX - 1);
 	w->a->hash[VL_HASH_HEX - 1] = '\0';
 	if (w->fn)
@@ -251,9 +253,10 @@ vl_audit_outside_edits(const struct vl_reg *reg)
 	if (vl_audit_read(reg, &a, NULL, NULL, NULL) == VL_SYSFAULT)
 		return -1;
 	for (i = 0; i < a.nlast; i++) {
-		if (vl_file_digest(reg, a.last[i].file, now) &&
-		    strcmp(now, a.last[i].digest) == 0)
-			continue;
+		if (vl_file_digest(reg, a.last[i].file, now) ?
+		    !a.last[i].removed && strcmp(now, a.last[i].digest) == 0 :
+		    a.last[i].removed)
+			continue;	/* as the history last left it */
 		vl_warn("%s/%s: changed outside the vl tools since audit.csv "
 		    "line %ld", reg->dir, a.last[i].file, a.last[i].line);
 		changed++;

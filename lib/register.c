@@ -409,9 +409,9 @@ digest_of(const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX],
 	return "";
 }
 
-/* A file edited by hand since the tools last wrote it is recorded before
- * this change covers it: its content as found, so the history keeps the
- * edit and a later check cannot mistake it for the tool's. */
+/* A file edited or removed by hand since the tools last wrote it is
+ * recorded: its content as found, so the history keeps the edit and a
+ * later check cannot mistake it for a tool's. */
 static void
 note_outside_edit(const struct vl_reg *r, struct vl_audit *audit,
     const char *file)
@@ -421,10 +421,27 @@ note_outside_edit(const struct vl_reg *r, struct vl_audit *audit,
 
 	if (!last)
 		return;
-	if (!vl_file_digest(r, file, now))
-		vl_audit_append(audit, "removed-outside", file, "", "");
-	else if (strcmp(now, last->digest) != 0)
+	if (!vl_file_digest(r, file, now)) {
+		if (!last->removed)
+			vl_audit_append(audit, "removed-outside", file, "", "");
+	} else if (last->removed || strcmp(now, last->digest) != 0) {
 		vl_audit_append(audit, "edited-outside", file, "", now);
+	}
+}
+
+/* Every hand edit found is recorded by the next change of any file, so a
+ * check warns of it until then, and not for ever: plan.json, which the
+ * clerk is told to edit and no tool writes after init, included. */
+static void
+note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
+{
+	char files[VL_AUDIT_FILES][sizeof audit->last[0].file];
+	size_t i, n = audit->nlast;
+
+	for (i = 0; i < n; i++)
+		memcpy(files[i], audit->last[i].file, sizeof files[i]);
+	for (i = 0; i < n; i++)
+		note_outside_edit(r, audit, files[i]);
 }
 
 /* audit.csv's part of the commit: a line per note, or per change not
@@ -443,8 +460,7 @@ write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 	if (status == VL_BADINPUT)
 		vl_warn("%s: audit.csv is unreadable; it is appended to "
 		    "as it is (vl-report audit shows where)", r->dir);
-	for (i = 0; i < n; i++)
-		note_outside_edit(r, &audit, ch[i].file);
+	note_outside_edits(r, &audit);
 	while ((p = next_note(r, p, note)) != NULL)
 		vl_audit_append(&audit, note[0], note[1], note[2],
 		    digest_of(ch, n, digest, note[1]));

@@ -635,6 +635,7 @@ struct vl_audit_last {		/* the latest line naming a file */
 	char file[64];
 	char digest[VL_HASH_HEX];
 	long line;		/* in audit.csv, 0 for a line not written */
+	bool removed;		/* that line says it was removed by hand */
 };
 
 struct vl_audit {

@@ -43,23 +43,48 @@ hasnt err "funds.csv"
 # vl-fund check, the other check, says so too
 expect 1 vl-fund -C reg check --as-of 2023-01-05	# budgets: 1.00 over
 has err "reg/projects.csv: changed outside the vl tools"
-# ...and the tools go on working, their next change recorded
+# ...and the tools go on working; their next change, of any file, puts
+# the hand edit on record first, and the warning ends there
 expect 0 vl-add -C reg progress --project P002 --stage started --date 2023-01-04
 expect 0 vl-report -C reg audit
 hasnt out broken
-has err "reg/projects.csv: changed outside the vl tools"
-# the next change of that file puts the hand edit on record first
+has out ",edited-outside,projects.csv,,ok"
+has out ",add,progress.csv,2023-01-04 P002 started,ok"
+[ -s err ] && fail "warned after the edit was recorded: $(cat err)"
 expect 0 vl-add -C reg project --town t --village v --leader l \
     --specialist s --budget 1
 expect 0 vl-report -C reg audit
-has out ",edited-outside,projects.csv,,ok"
 has out ",add,projects.csv,P051,ok"
-[ -s err ] && fail "warned after the edit was recorded: $(cat err)"
-# a file removed by hand is recorded too, by the next write of it
+[ "$(grep -c ',edited-outside,' out)" = 1 ] || fail "an edit recorded twice"
+# plan.json, which init tells the clerk to edit and no tool writes again:
+# warned of until the next change, then on record
+sed 's/第一批/第一批(修订)/' reg/plan.json > plan && cat plan > reg/plan.json
+expect 1 vl-fund -C reg check --as-of 2023-01-05
+has err "reg/plan.json: changed outside the vl tools"
+expect 0 vl-add -C reg fund --kind receipt --level central --amount 1 \
+    --date 2023-01-05
+expect 1 vl-fund -C reg check --as-of 2023-01-05
+hasnt err "changed outside"
+expect 0 vl-report -C reg audit
+has out ",edited-outside,plan.json,,ok"
+[ -s err ] && fail "warned after the plan's edit was recorded: $(cat err)"
+# a file removed by hand is recorded too, once, and the warning ends
 rm reg/progress.csv
 expect 0 vl-add -C reg progress --project P003 --stage started --date 2023-01-05
 expect 0 vl-report -C reg audit
 has out ",removed-outside,progress.csv,,ok"
+rm reg/inspections.csv
+expect 0 vl-report -C reg audit
+has err "reg/inspections.csv: changed outside the vl tools"
+expect 0 vl-add -C reg fund --kind receipt --level central --amount 1 \
+    --date 2023-01-06
+expect 0 vl-add -C reg fund --kind receipt --level central --amount 1 \
+    --date 2023-01-06
+expect 0 vl-report -C reg audit
+has out ",removed-outside,inspections.csv,,ok"
+[ "$(grep -c ',removed-outside,inspections.csv,' out)" = 1 ] ||
+    fail "a removal recorded twice"
+[ -s err ] && fail "warned after the removal was recorded: $(cat err)"
 
 # not a register
 expect 2 vl-report -C nowhere audit
