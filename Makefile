@@ -132,7 +132,7 @@ torture: all units
 	@rm -f tests/out/summary
 	@VL_TORTURE=1 sh tests/run.sh $(B)
 
-valgrind: all $(UNITBINS)
+valgrind: all $(UNITBINS) $(TESTTOOLS)
 	@VL_VALGRIND=1 sh tests/run.sh build/plain
 
 # the benchmark (bench/run.sh: BENCH_ROWS=1000000 for a quick one); the

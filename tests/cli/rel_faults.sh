@@ -1,5 +1,6 @@
 # Fault injection: every open (for writing), write, fsync, rename and close
-# that an add and an init make is failed in turn by tests/tools/faultshim.so.
+# that an add, an init and an inspection's close make is failed in turn by
+# tests/tools/faultshim.so.
 # Each time one of three things happens, and nothing else:
 #   before   exit 3, a message naming the file and the error, no id
 #            printed, the register exactly as before;
@@ -82,7 +83,7 @@ site() {
 	[ -s out ] && fail "$what: exit 3, yet an id was printed"
 	# the message names the file and the error
 	file=$(sed -n 's/^fail [a-z]* #[0-9]* \([^ ]*\).*/\1/p' fault.log)
-	grep -q "^vl-add: .*$(basename "$file")" err ||
+	grep -q "^vl-[a-z]*: .*$(basename "$file")" err ||
 	    { fail "$what: the message does not name $(basename "$file")"; sed 's/^/  /' err >&2; }
 	case $e in
 	ENOSPC) has err "No space left on device" ;;
@@ -131,6 +132,10 @@ vl-add -C base project --town t --village v --leader l --specialist s \
     --budget 100 > /dev/null
 vl-add -C base fund --kind receipt --level central --source finance \
     --amount 1 --date 2022-12-01 > /dev/null
+vl-inspect -C base add --project "$(cut -d, -f1 base/projects.csv | tail -1)" \
+    --phase review --aspect quality --result fail --finding f \
+    --due 2022-12-10 --date 2022-12-01 > /dev/null ||
+    fail "the inspection to close was not added"
 for err_w in $errnos; do
 	# an add: a fund record into funds.csv and its audit line; a bad add
 	# takes the lock (rolling forward), then refuses its record
@@ -141,6 +146,9 @@ for err_w in $errnos; do
 	sites project base "'$VERIFY' r" \
 	    vl-add project --town t2 --village v2 --leader l --specialist s \
 	    --budget 200 -C
+	# an inspection closed: its row rewritten in place in inspections.csv
+	sites close base "vl-add -C r fund --kind nonsense --amount 1" \
+	    vl-inspect close 1 --date 2022-12-05 -C
 	# init: six files and five audit lines; the next init completes a half
 	# done one (and refuses: already there) or starts afresh
 	sites init - "vl-add -C r init --plan '$SHARE/demo/plan.json'" \
