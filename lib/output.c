@@ -452,6 +452,10 @@ vl_text_width(const char *s)
 	old = uselocale(loc);
 	memset(&st, 0, sizeof st);
 	while (n > 0) {
+		if ((unsigned char)*s < 0x80) {	/* ASCII: one column */
+			width++, s++, n--;
+			continue;
+		}
 		k = mbrtowc(&wc, s, n, &st);
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
 			memset(&st, 0, sizeof st);
