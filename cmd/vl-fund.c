@@ -477,6 +477,8 @@ struct recon {
 	const char *display;
 	bool decided;		/* the first line looked at */
 	int col;		/* the amount column, or -1: one a line */
+	size_t ncols;		/* the header's fields, when there is one */
+	struct vl_buf joined;	/* a line's fields joined again by commas */
 	int64_t sum;
 	long parts;
 	int64_t shown[MAX_SHOWN];
@@ -503,31 +505,68 @@ take(struct recon *r, long line, const char *s)
 	}
 }
 
-/* The first line: a CSV header with an amount column, or an amount. */
+/* Is this line a CSV header with an amount column? */
 static int
-decide(struct recon *r, const struct vl_header *h)
+amount_column(const struct vl_record *rec)
 {
-	r->decided = true;
-	if ((r->col = vl_header_index(h, "amount")) >= 0 || h->n == 0)
-		return 0;
-	if (h->n == 1) {
-		take(r, 1, h->name[0]);
-		return 0;
-	}
-	vl_errat(r->display, 1, "amount", "neither one amount nor a CSV "
-	    "header with an \"amount\" column (quote \"36,940.00\")");
-	return VL_BADINPUT;
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (strcmp(rec->field[i], "amount") == 0)
+			return (int)i;
+	return -1;
 }
 
+/* The line as it was, its commas put back: a column copied out of a
+ * spreadsheet holds 36,940.00 without quotes, one amount a line. */
+static const char *
+whole_line(struct recon *r, const struct vl_record *rec)
+{
+	size_t i;
+
+	r->joined.len = 0;
+	vl_buf_add(&r->joined, "", 0);
+	for (i = 0; i < rec->n; i++)
+		vl_buf_printf(&r->joined, "%s%s", i ? "," : "", rec->field[i]);
+	return r->joined.data;
+}
+
+/*
+ * The first line decides: a CSV header with an amount column (e.g. what
+ * vl-fund sum prints), whose records give that column; else one amount a
+ * line.  A first line of fields that make no amount is neither.
+ */
 static int
 on_amount(const struct vl_record *rec, void *ctx)
 {
 	struct recon *r = ctx;
-	int status;
+	const char *line, *why;
+	char want[32];
+	int64_t fen;
 
-	if (!r->decided && (status = decide(r, rec->header)) != 0)
-		return status;
-	take(r, rec->line, rec->field[r->col < 0 ? 0 : r->col]);
+	if (!r->decided) {
+		r->decided = true;
+		if ((r->col = amount_column(rec)) >= 0) {
+			r->ncols = rec->n;
+			return 0;
+		}
+		line = whole_line(r, rec);
+		if (rec->n > 1 && vl_money_parse(line, &fen, &why) != 0) {
+			vl_errat(r->display, rec->line, "amount", "neither one "
+			    "amount nor a CSV header with an \"amount\" "
+			    "column: \"%s\"", line);
+			return VL_BADINPUT;
+		}
+	}
+	if (r->col < 0) {
+		take(r, rec->line, whole_line(r, rec));
+	} else if (rec->n != r->ncols) {
+		snprintf(want, sizeof want, "%zu", r->ncols);
+		vl_errat(r->display, rec->line, NULL, "%zu fields where the "
+		    "header has %s", rec->n, want);
+	} else {
+		take(r, rec->line, rec->field[r->col]);
+	}
 	return 0;
 }
 
@@ -562,8 +601,7 @@ cmd_reconcile(int argc, char **argv)
 	static const struct option own[] = {
 		{"total", required_argument, NULL, OPT_TOTAL}
 	};
-	struct vl_csv_opts copts = {NULL, NULL, NULL};
-	struct vl_header h = {0};
+	struct vl_csv_opts copts = {NULL, NULL, NULL, true};
 	struct recon r = {0};
 	struct vl_buf eq = {0};
 	long before = vl_error_count();
@@ -582,12 +620,8 @@ cmd_reconcile(int argc, char **argv)
 	path = o.file ? o.file : "-";
 	r.display = strcmp(path, "-") == 0 ? "stdin" : path;
 	r.col = -1;
-	copts.header_out = &h;
 	status = vl_csv_read(path, r.display, &copts, on_amount, &r);
-	/* a single line is a header and no record */
-	if (status == VL_OK && !r.decided)
-		status = decide(&r, &h);
-	vl_header_free(&h);
+	vl_buf_free(&r.joined);
 	if (status == VL_OK && vl_error_count() > before)
 		status = VL_BADINPUT;
 	if (status != VL_OK)

@@ -198,7 +198,7 @@ int
 vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
     void *ctx, long *broken)
 {
-	struct vl_csv_opts opts = {"utf-8", NULL, NULL};
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false};
 	struct walk w = {a, fn, ctx, 0};
 	char *path = vl_reg_path(reg, "audit.csv");
 	int status = VL_OK;

@@ -224,7 +224,7 @@ static int
 read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
     bool must_exist)
 {
-	struct vl_csv_opts opts = {NULL, NULL, NULL};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	size_t n = s == &vl_projects_spec ? 1 : vl_csv_parts(), k;
 	struct loader *part = vl_xcalloc_parts(n, sizeof *part);

@@ -96,7 +96,7 @@ vl_fund_read_split(const char *path, const char *display, vl_date as_of,
 	struct fund_reader *fr = vl_xcalloc_parts(s->nparts, sizeof *fr);
 	void **ctx = vl_xcalloc(s->nparts, sizeof *ctx);
 	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0};
-	struct vl_csv_opts opts = {NULL, NULL, NULL};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
 	long before = vl_error_count();
 	size_t k;
 	int status;

@@ -119,6 +119,8 @@ struct vl_csv_opts {
 	const char *const *required;
 	/* if not NULL, receives a copy of the header (vl_header_free it) */
 	struct vl_header *header_out;
+	/* no header: every line is a record, of any number of fields */
+	bool no_header;
 };
 /* true: every line through libcsv, none through the fast path for lines
  * without quotes (the reference that path is tested against) */

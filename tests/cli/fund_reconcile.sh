@@ -47,9 +47,17 @@ has err 'vl-fund: sums.csv:2: amount: not an amount: "x"'
 printf 'level,sum\ncentral,1\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 1
 has err 'stdin:1: amount: neither one amount nor a CSV header'
-# an unquoted 36,940.00 is two fields, not an amount
-printf '36,940.00\n' > in
+# a column copied out of a spreadsheet: 36,940.00 unquoted, one amount a
+# line (its commas are separators, not a CSV header of two columns)
+rec 0 1073880 '36,940.00\n1,000,000\n"36,940.00"\n' \
+    '36940.00 + 1000000.00 + 36940.00 = 1073880.00'
+printf '36,940.00\n36,94\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 36940
+has err 'stdin:2: amount: misplaced thousands separator: "36,94"'
+# with a header, every record has its fields
+printf 'level,amount,count\ncentral,1\n' > in
+STDIN=in expect 2 vl-fund reconcile --total 1
+has err 'stdin:2: 2 fields where the header has 3'
 # a sum beyond the 64-bit range of fen is an error, never a wrap
 printf '92233720368547758.07\n0.01\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 1
