@@ -559,11 +559,12 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
 
 #ifdef __SSE2__
 /*
- * Sixteen bytes at a time: masks of the commas, of the bytes that stop the
- * fast path (LF, CR, quote, NUL) and of UTF-8's lead and continuation
- * bytes.  No branch per byte, so no mispredicted one at the end of every
- * field, and UTF-8 checked as a whole, as utf8_char() would one character
- * at a time (test_csvfast.c holds them to it).
+ * Sixteen bytes a vector: masks of the commas, of the blanks, of the bytes
+ * that stop the fast path (LF, CR, quote, NUL), of control characters and
+ * of UTF-8's lead and continuation bytes.  No branch per byte, so no
+ * mispredicted one at the end of every field, and UTF-8 checked as a
+ * whole, as utf8_char() would one character at a time (test_csvfast.c
+ * holds them to it).
  */
 static unsigned
 mask(__m128i v, char c)
