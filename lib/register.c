@@ -151,16 +151,32 @@ sink_write(struct sink *k, const char *p, size_t n)
 	return write_all(k->fd, p, n);
 }
 
-/* Copy the old file into k; remember whether it ended in a newline.
+/* What the end of the old file and its first line were like. */
+struct old_file {
+	bool ends_nl;		/* it ended in a newline */
+	bool crlf;		/* its first line ended in CR LF */
+};
+
+/* Does the first line of the first block end in CR LF? */
+static bool
+first_line_crlf(const char *block, size_t n)
+{
+	const char *lf = memchr(block, '\n', n);
+
+	return lf && lf > block && lf[-1] == '\r';
+}
+
+/* Copy the old file into k; note how it ends and its line end.
  * 1 when there was none, or it was empty: it needs its header. */
 static int
-copy_old(const char *path, struct sink *k, bool *ends_nl)
+copy_old(const char *path, struct sink *k, struct old_file *o)
 {
 	char block[65536];
 	ssize_t n;
 	int in = open(path, O_RDONLY | O_CLOEXEC), empty = 1;
 
-	*ends_nl = true;
+	o->ends_nl = true;
+	o->crlf = false;
 	if (in < 0)
 		return errno == ENOENT ? 1 : -1;
 	while ((n = read(in, block, sizeof block)) != 0) {
@@ -173,31 +189,62 @@ copy_old(const char *path, struct sink *k, bool *ends_nl)
 			errno = e;
 			return -1;
 		}
-		*ends_nl = block[n - 1] == '\n';
+		if (empty)
+			o->crlf = first_line_crlf(block, (size_t)n);
+		o->ends_nl = block[n - 1] == '\n';
 		empty = 0;
 	}
 	close(in);
 	return empty;
 }
 
+/* The rows at p written with CR LF, as the file they are appended to
+ * has them (saved by a spreadsheet): each LF that ends a row, outside
+ * quotes, becomes CR LF; one inside a quoted note is the note's. */
+static int
+sink_write_crlf(struct sink *k, const char *p, size_t n)
+{
+	struct vl_buf b = {0};
+	bool quoted = false;
+	size_t i, from = 0;
+	int status;
+
+	vl_buf_add(&b, "", 0);
+	for (i = 0; i < n; i++) {
+		if (p[i] == '"') {
+			quoted = !quoted;
+		} else if (p[i] == '\n' && !quoted) {
+			vl_buf_add(&b, p + from, i - from);
+			vl_buf_add(&b, "\r\n", 2);
+			from = i + 1;
+		}
+	}
+	vl_buf_add(&b, p + from, n - from);
+	status = sink_write(k, b.data, b.len);
+	vl_buf_free(&b);
+	return status;
+}
+
 static int
 fill_tmp(const struct vl_reg *r, const struct vl_change *c, struct sink *k)
 {
 	char *path = vl_reg_path(r, c->file);
-	bool ends_nl = true;
+	struct old_file o = {true, false};
 	int old = 1;
 
 	if (!c->replace)
-		old = copy_old(path, k, &ends_nl);
+		old = copy_old(path, k, &o);
 	free(path);
 	if (old < 0)
 		return -1;
 	if (old == 1 && c->header && sink_write(k, c->header,
 	    strlen(c->header)) != 0)
 		return -1;
-	if (!ends_nl && sink_write(k, "\n", 1) != 0)
+	if (!o.ends_nl && sink_write(k, o.crlf ? "\r\n" : "\n",
+	    o.crlf ? 2 : 1) != 0)
 		return -1;
-	if (sink_write(k, c->data, c->len) != 0)
+	if ((o.crlf ? sink_write_crlf(k, c->data, c->len) :
+	    sink_write(k, c->data, c->len)) != 0)
 		return -1;
 	return fsync(k->fd);
 }

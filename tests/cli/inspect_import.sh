@@ -71,6 +71,6 @@ has out 2
 head -c "$(wc -c < old.csv)" reg2/inspections.csv > kept
 same kept old.csv
 tail -n 1 reg2/inspections.csv > row
-printf '%s\n' ',2,2023-02-01,P02,check,safety,fail,"无护栏,已补",2023-02-10,2023-02-08,' > want
+printf '%s\r\n' ',2,2023-02-01,P02,check,safety,fail,"无护栏,已补",2023-02-10,2023-02-08,' > want
 same row want
 done_
