@@ -446,13 +446,23 @@ feed_line(struct reader *r, const char *s, size_t n)
 
 /* The length of the line at s, its end included: LF, CRLF or a lone CR
  * (a Mac spreadsheet's "CSV (Macintosh)"); 0 when it may go on in the
- * next block. */
+ * next block.  *next_lf keeps the block's next LF (its end when there is
+ * none) from one line to the next: a block of lone CRs would otherwise be
+ * searched to its end for an LF at every line, a cost squared in its
+ * length. */
 static size_t
-line_len(const char *s, size_t n, bool more)
+line_len(const char *s, size_t n, bool more, const char **next_lf)
 {
-	const char *lf = memchr(s, '\n', n);
-	const char *cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
+	const char *end = s + n, *lf = *next_lf, *cr;
 	size_t i;
+
+	if (!lf || lf < s) {
+		lf = memchr(s, '\n', n);
+		*next_lf = lf = lf ? lf : end;
+	}
+	if (lf == end)
+		lf = NULL;
+	cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
 
 	if (!cr)
 		return lf ? (size_t)(lf - s) + 1 : more ? 0 : n;
@@ -827,7 +837,7 @@ fresh(const struct reader *r)
 static size_t
 feed_block(struct reader *r, const char *s, size_t n, bool more)
 {
-	const char *start = s;
+	const char *start = s, *next_lf = NULL;
 	size_t len;
 
 	if (r->enc == ENC_UNDECIDED) {
@@ -850,7 +860,7 @@ feed_block(struct reader *r, const char *s, size_t n, bool more)
 			held_line(r);
 			continue;
 		}
-		if ((len = line_len(s, n, more)) == 0) {
+		if ((len = line_len(s, n, more, &next_lf)) == 0) {
 			hold(r, s, n);
 			return (size_t)(s + n - start);
 		}
