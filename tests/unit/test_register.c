@@ -250,12 +250,19 @@ test_append_no_newline(void **state)
 	assert_int_equal(commit1(&r, append("funds.csv", "id,amount\n",
 	    "F2,6\n")), VL_OK);
 	is("funds.csv", "id,amount\nF1,5\nF2,6\n");
-	/* CRLF as a spreadsheet writes it is an end of line already */
+	/* CRLF as a spreadsheet writes it is an end of line already, and
+	 * the rows appended end as the file's first line does */
 	put("progress.csv", "date,project\r\n2023-01-05,P01\r\n");
 	assert_int_equal(commit1(&r, append("progress.csv", "date,project\n",
 	    "2023-01-06,P02\n")), VL_OK);
 	is("progress.csv", "date,project\r\n2023-01-05,P01\r\n"
-	    "2023-01-06,P02\n");
+	    "2023-01-06,P02\r\n");
+	/* no end at all after CRLF lines; a quoted LF is the field's own */
+	put("progress.csv", "date,project,note\r\n2023-01-05,P01,x");
+	assert_int_equal(commit1(&r, append("progress.csv", "date,project\n",
+	    "2023-01-06,P02,\"a\nb\"\n2023-01-07,P03,\n")), VL_OK);
+	is("progress.csv", "date,project,note\r\n2023-01-05,P01,x\r\n"
+	    "2023-01-06,P02,\"a\nb\"\r\n2023-01-07,P03,\r\n");
 	clean();
 	vl_reg_close(&r);
 }
