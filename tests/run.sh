@@ -5,6 +5,7 @@
 #   scripts      tests/cli/*.sh                (each a test; exit 0 = pass)
 # and end with one line "N passed, N failed".
 # With VL_VALGRIND=1 every tool runs under valgrind (errors or leaks fail).
+# With VL_ONLY='rel_* report_audit' only the scripts so named run.
 set -u
 build=${1:-build/plain}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,17 +31,25 @@ export LC_ALL=C.UTF-8 VL_LOCK_TIMEOUT=5 VL_LOCALEDIR="$build/locale"
 unset VL_DIR VL_AS_OF VL_INPUT_ENCODING LANGUAGE LANG LC_MESSAGES
 
 ok() { pass=$((pass + 1)); }
+# wanted NAME: is it among VL_ONLY's patterns (all when it is unset)?
+wanted() {
+	[ -z "${VL_ONLY:-}" ] && return 0
+	for _p in $VL_ONLY; do
+		case $1 in $_p) return 0 ;; esac
+	done
+	return 1
+}
 ko() { fail=$((fail + 1)); echo "FAIL: $1"; }
 
 for t in "$build"/tests/test_*; do
-	[ -x "$t" ] || continue
+	[ -x "$t" ] && wanted "$(basename "$t")" || continue
 	if "$t" > "$out/$(basename "$t").log" 2>&1; then ok; else
 		ko "unit $(basename "$t")"; tail -20 "$out/$(basename "$t").log"
 	fi
 done
 
 for c in "$top"/tests/cases/*/; do
-	[ -f "$c/cmd" ] || continue
+	[ -f "$c/cmd" ] && wanted "$(basename "$c")" || continue
 	name=$(basename "$c")
 	w=$out/case-$name && mkdir -p "$w/run"
 	[ -d "$c/input" ] && cp -R "$c/input/." "$w/run/"
@@ -66,7 +75,7 @@ $(diff "$c/stderr" "$w/stderr" | head -20)"
 done
 
 for s in "$top"/tests/cli/*.sh; do
-	[ -f "$s" ] || continue
+	[ -f "$s" ] && wanted "$(basename "$s" .sh)" || continue
 	name=$(basename "$s" .sh)
 	w=$out/cli-$name && mkdir -p "$w"
 	if (cd "$w" && sh "$s") > "$w/log" 2>&1; then ok; else
