@@ -9,6 +9,14 @@
 . "$TESTS/lib.sh"
 . "$TESTS/tools/rel.sh"
 
+# kill_after DELAY PID: kill -9 the job PID after DELAY seconds; its exit
+# status (a function, not a subshell, so that wait knows the job)
+kill_after() {
+	sleep "$1"
+	kill -9 "$2" 2> /dev/null
+	wait "$2" 2> /dev/null
+}
+
 K=$(scale 30 15 400)
 new_reg reg
 if [ "$asan" = 0 ] && [ -f "$SHIM" ]; then
@@ -36,10 +44,7 @@ while read -r delay; do
 	# not the function: $! must be vl-add itself, not a subshell
 	vl-add -C reg fund --kind receipt --level central --source finance \
 	    --amount 1 --date 2022-12-01 --note "k$k" > out 2> "err.$k" &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2> /dev/null
-	wait "$pid" 2> /dev/null
+	kill_after "$delay" $!
 	st=$?
 	# files are whole at every moment, even before anyone rolls forward
 	csv_ok reg/funds.csv || break
@@ -97,10 +102,10 @@ C=$(scale 15 8 200)
 new_reg insp
 vl-add -C insp project --town t --village v --leader l --specialist s \
     --budget 100 > /dev/null
-pid_of_project=$(cut -d, -f1 insp/projects.csv | tail -1)
+project=$(cut -d, -f1 insp/projects.csv | tail -1)
 i=0
 while [ $i -lt "$C" ]; do
-	vl-inspect -C insp add --project "$pid_of_project" --phase review \
+	vl-inspect -C insp add --project "$project" --phase review \
 	    --aspect quality --result fail --finding "f$i" --due 2022-12-10 \
 	    --date 2022-12-01 > /dev/null || fail "inspection $i not added"
 	i=$((i + 1))
@@ -113,10 +118,7 @@ k=0 closes=0 unclosed=0
 while read -r delay; do
 	k=$((k + 1))
 	vl-inspect -C insp close "$k" --date 2022-12-05 > out 2> "err.close$k" &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2> /dev/null
-	wait "$pid" 2> /dev/null
+	kill_after "$delay" $!
 	st=$?
 	csv_ok insp/inspections.csv || break
 	csv_ok insp/audit.csv || break
@@ -154,10 +156,7 @@ while read -r delay; do
 	k=$((k + 1))
 	rm -rf "init$k"
 	vl-add -C "init$k" init --plan "$SHARE/demo/plan.json" 2> /dev/null &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2> /dev/null
-	wait "$pid" 2> /dev/null
+	kill_after "$delay" $!
 	# a second init finishes the first or starts afresh
 	vl-add -C "init$k" init --plan "$SHARE/demo/plan.json" 2> "err.init$k"
 	st=$?
