@@ -124,6 +124,40 @@ measure() {
 	mem=$(awk '{if ($2 > m) m = $2} END {printf "%.0f", m / 1024}' "$dir/times.$name")
 }
 
+# others JOURNAL LEVEL AMOUNT SUFFIX: the other tools' sums by level of
+# JOURNAL, whose level and amount are its columns LEVEL and AMOUNT (as
+# awk and datamash count them), a row each; their results are kept under
+# the tools' names and SUFFIX.  Python only once: it is the truth.
+others() {
+	oj=$1 lc=$2 ac=$3 sx=$4
+	prog="NR > 1 { s[\$$lc] += \$$ac } END { for (k in s) printf \"%s,%.2f\\n\", k, s[k] }"
+	for t in $tools; do
+		case $t in
+		mawk) have mawk || continue
+			measure "mawk$sx" mawk -F, "$prog" "$oj"
+			row "mawk -F," "${wall} s" "${mem} MB" "$(exact "mawk$sx")" ;;
+		gawk) have gawk || continue
+			measure "gawk$sx" env LC_ALL=C gawk -F, "$prog" "$oj"
+			row "gawk -F, (C locale)" "${wall} s" "${mem} MB" "$(exact "gawk$sx")" ;;
+		datamash) have datamash || continue
+			measure "datamash$sx" sh -c 'datamash -t, --header-in -s -g "$2" sum "$3" < "$1"' sh "$oj" "$lc" "$ac"
+			row "datamash -s -g $lc sum $ac" "${wall} s" "${mem} MB" "$(exact "datamash$sx")" ;;
+		miller) have mlr || continue
+			measure "mlr$sx" mlr --icsv --ocsv stats1 -a sum -f amount -g level "$oj"
+			row "Miller (mlr stats1)" "${wall} s" "${mem} MB" "$(exact "mlr$sx")" ;;
+		sqlite3) have sqlite3 || continue
+			measure "sqlimport$sx" sh -c 'rm -f "$1"; sqlite3 "$1" ".mode csv" ".import $2 j"' sh "$dir/j.db" "$oj"
+			impwall=$wall impmem=$mem
+			measure "sqlite3$sx" sqlite3 -csv "$dir/j.db" "select level, sum(amount) from j group by level"
+			row "sqlite3 (after a ${impwall} s import, ${impmem} MB)" "${wall} s" "${mem} MB" "$(exact "sqlite3$sx")"
+			rm -f "$dir/j.db" ;;
+		python) [ -z "$sx" ] && have python3 || continue
+			measure py python3 "$top/bench/exact.py" "$oj" level
+			row "Python csv, integer fen (bench/exact.py)" "${wall} s" "${mem} MB" "$(exact py)" ;;
+		esac
+	done
+}
+
 # the sums by level, and their total, as "level amount" lines to 2 places
 normal() {
 	awk -F, 'NF >= 2 && $1 != "level" {
@@ -190,33 +224,7 @@ row "**vl-fund sum --by level --kind all**" "**${wall} s**" "**${mem} MB**" "$(e
 vlwall=$wall
 measure vl1 env VL_THREADS=1 "$bin/vl-fund" sum --by level --kind all "$j"
 row "vl-fund, one thread (VL_THREADS=1)" "${wall} s" "${mem} MB" "$(exact vl1)"
-awksum='NR > 1 { s[$4] += $8 } END { for (k in s) printf "%s,%.2f\n", k, s[k] }'
-for t in $tools; do
-	case $t in
-	mawk) have mawk || continue
-		measure mawk mawk -F, "$awksum" "$j"
-		row "mawk -F," "${wall} s" "${mem} MB" "$(exact mawk)" ;;
-	gawk) have gawk || continue
-		measure gawk env LC_ALL=C gawk -F, "$awksum" "$j"
-		row "gawk -F, (C locale)" "${wall} s" "${mem} MB" "$(exact gawk)" ;;
-	datamash) have datamash || continue
-		measure datamash sh -c 'datamash -t, --header-in -s -g 4 sum 8 < "$1"' sh "$j"
-		row "datamash -s -g 4 sum 8" "${wall} s" "${mem} MB" "$(exact datamash)" ;;
-	miller) have mlr || continue
-		measure mlr mlr --icsv --ocsv stats1 -a sum -f amount -g level "$j"
-		row "Miller (mlr stats1)" "${wall} s" "${mem} MB" "$(exact mlr)" ;;
-	sqlite3) have sqlite3 || continue
-		rm -f "$dir/j.db"
-		measure sqlimport sh -c 'rm -f "$1"; sqlite3 "$1" ".mode csv" ".import $2 j"' sh "$dir/j.db" "$j"
-		impwall=$wall impmem=$mem
-		measure sqlite3 sqlite3 -csv "$dir/j.db" "select level, sum(amount) from j group by level"
-		row "sqlite3 (after a ${impwall} s import, ${impmem} MB)" "${wall} s" "${mem} MB" "$(exact sqlite3)"
-		rm -f "$dir/j.db" ;;
-	python) have python3 || continue
-		measure py python3 "$top/bench/exact.py" "$j" level
-		row "Python csv, integer fen (bench/exact.py)" "${wall} s" "${mem} MB" "$(exact py)" ;;
-	esac
-done
+others "$j" 4 8 ""
 echo
 
 # ---- the note column first ---------------------------------------------
@@ -230,29 +238,7 @@ row tool wall "peak memory" exact
 row --- --: --: ---
 measure vlnf "$bin/vl-fund" sum --by level --kind all "$jn"
 row "**vl-fund sum --by level --kind all**" "**${wall} s**" "**${mem} MB**" "$(exact vlnf)"
-awknf='NR > 1 { s[$5] += $9 } END { for (k in s) printf "%s,%.2f\n", k, s[k] }'
-for t in $tools; do
-	case $t in
-	mawk) have mawk || continue
-		measure mawknf mawk -F, "$awknf" "$jn"
-		row "mawk -F," "${wall} s" "${mem} MB" "$(exact mawknf)" ;;
-	gawk) have gawk || continue
-		measure gawknf env LC_ALL=C gawk -F, "$awknf" "$jn"
-		row "gawk -F, (C locale)" "${wall} s" "${mem} MB" "$(exact gawknf)" ;;
-	datamash) have datamash || continue
-		measure datamashnf sh -c 'datamash -t, --header-in -s -g 5 sum 9 < "$1"' sh "$jn"
-		row "datamash -s -g 5 sum 9" "${wall} s" "${mem} MB" "$(exact datamashnf)" ;;
-	miller) have mlr || continue
-		measure mlrnf mlr --icsv --ocsv stats1 -a sum -f amount -g level "$jn"
-		row "Miller (mlr stats1)" "${wall} s" "${mem} MB" "$(exact mlrnf)" ;;
-	sqlite3) have sqlite3 || continue
-		measure sqlimportnf sh -c 'rm -f "$1"; sqlite3 "$1" ".mode csv" ".import $2 j"' sh "$dir/j.db" "$jn"
-		impwall=$wall impmem=$mem
-		measure sqlite3nf sqlite3 -csv "$dir/j.db" "select level, sum(amount) from j group by level"
-		row "sqlite3 (after a ${impwall} s import, ${impmem} MB)" "${wall} s" "${mem} MB" "$(exact sqlite3nf)"
-		rm -f "$dir/j.db" ;;
-	esac
-done
+others "$jn" 5 9 nf
 echo
 
 # ---- the national register -------------------------------------------------
