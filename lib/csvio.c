@@ -207,13 +207,20 @@ all_empty(const struct reader *r)
 	return true;
 }
 
+/* no header: every line a record, of any number of fields */
+static bool
+headless(const struct reader *r)
+{
+	return r->opts && r->opts->no_header;
+}
+
 static void
 deliver(struct reader *r)
 {
 	struct vl_record rec;
 	char want[32];
 
-	if (r->nf != r->header.n && !(r->opts && r->opts->no_header)) {
+	if (r->nf != r->header.n && !headless(r)) {
 		snprintf(want, sizeof want, "%zu", r->header.n);
 		vl_errat(r->display, r->rec_line, NULL,
 		    "%zu fields where the header has %s", r->nf, want);
@@ -235,7 +242,7 @@ static void
 end_record(struct reader *r)
 {
 	if (!r->skip && !r->stop && r->nf > 0) {
-		if (!r->have_header && !(r->opts && r->opts->no_header))
+		if (!r->have_header && !headless(r))
 			take_header(r);
 		else if (!all_empty(r) && !r->header_bad)
 			deliver(r);	/* spreadsheets save blank rows as ",,," */
