@@ -485,6 +485,9 @@ note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
 	char files[VL_AUDIT_FILES][sizeof audit->last[0].file];
 	size_t i, n = audit->nlast;
 
+	/* the names copied first: a line appended for a file rewrites its
+	 * entry of audit->last, name included, which must not be the name
+	 * being read */
 	for (i = 0; i < n; i++)
 		memcpy(files[i], audit->last[i].file, sizeof files[i]);
 	for (i = 0; i < n; i++)
