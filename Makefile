@@ -24,13 +24,19 @@ ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) \
 # build/ holds one tree per flavour: plain, or sanitized (make check)
 B ?= build/plain
 
-LIBOBJ = $(B)/lib/err.o $(B)/lib/strbuf.o $(B)/lib/money.o $(B)/lib/date.o \
-	$(B)/lib/csvio.o $(B)/lib/plan.o $(B)/lib/register.o \
-	$(B)/lib/output.o $(B)/lib/schema.o $(B)/lib/project.o \
-	$(B)/lib/book.o $(B)/lib/cli.o $(B)/lib/overdue.o $(B)/lib/audit.o \
-	$(B)/lib/batch.o $(B)/lib/stage.o $(B)/lib/ledger.o \
-	$(B)/lib/standing.o $(B)/lib/xlsx.o $(B)/lib/briefing.o \
-	$(B)/lib/i18n.o
+# libvl.a, layer by layer: each uses only the layers above it in this list
+BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/money.o \
+	$(B)/lib/base/date.o $(B)/lib/base/i18n.o
+IOOBJ = $(B)/lib/io/csvio.o $(B)/lib/io/plan.o $(B)/lib/io/output.o \
+	$(B)/lib/io/xlsx.o
+REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/audit.o \
+	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
+	$(B)/lib/register/book.o $(B)/lib/register/batch.o
+RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
+	$(B)/lib/rules/overdue.o $(B)/lib/rules/standing.o
+REPORTOBJ = $(B)/lib/report/briefing.o
+CLIOBJ = $(B)/lib/cli/cli.o
+LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
@@ -56,7 +62,7 @@ $(B)/lib/%.o: lib/%.c lib/vl.h
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(B)/lib/output.o $(B)/lib/xlsx.o: lib/output.h
+$(B)/lib/io/output.o $(B)/lib/io/xlsx.o: lib/io/output.h
 
 $(B)/libvl.a: $(LIBOBJ)
 	rm -f $@
@@ -155,9 +161,9 @@ $(MO): po/zh_CN.po
 # po/vl.pot from the sources; `make po` merges it into po/zh_CN.po.
 # POT=FILE makes it elsewhere (tests/cli/i18n_catalog.sh: make POT=X X)
 POT = po/vl.pot
-$(POT): lib/*.c cmd/*.c po/columns.c
+$(POT): lib/*/*.c cmd/*.c po/columns.c
 	xgettext --from-code=UTF-8 --language=C --no-location --sort-output \
-	    --package-name=vl $(XGETTEXT_KEYS) -o $@ lib/*.c cmd/*.c \
+	    --package-name=vl $(XGETTEXT_KEYS) -o $@ lib/*/*.c cmd/*.c \
 	    po/columns.c
 
 po: $(POT)
