@@ -25,18 +25,23 @@ ALL_CFLAGS = $(WARN) -pthread $(CPPFLAGS) $(JANSSON_CFLAGS) $(XLSX_CFLAGS) \
 B ?= build/plain
 
 # libvl.a, layer by layer: each uses only the layers above it in this list
-BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/money.o \
-	$(B)/lib/base/date.o $(B)/lib/base/i18n.o
-IOOBJ = $(B)/lib/io/csvio.o $(B)/lib/io/plan.o $(B)/lib/io/output.o \
-	$(B)/lib/io/xlsx.o
+BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/slurp.o \
+	$(B)/lib/base/money.o $(B)/lib/base/date.o $(B)/lib/base/i18n.o \
+	$(B)/lib/base/groups.o
+IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
+	$(B)/lib/io/csv_fast.o $(B)/lib/io/csv_split.o $(B)/lib/io/csv_write.o \
+	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/xlsx.o
 REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
-	$(B)/lib/register/book.o $(B)/lib/register/batch.o
+	$(B)/lib/register/book.o $(B)/lib/register/funds.o \
+	$(B)/lib/register/batch.o
 RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
-	$(B)/lib/rules/overdue.o $(B)/lib/rules/standing.o
+	$(B)/lib/rules/sums.o $(B)/lib/rules/overdue.o $(B)/lib/rules/standing.o
 REPORTOBJ = $(B)/lib/report/briefing.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
+# every header, public (lib/vl.h and one a module) and private (*_priv.h)
+HEADERS = lib/vl.h $(wildcard lib/*/*.h)
 TOOLS = vl-add vl-fund vl-inspect vl-report
 BINS = $(TOOLS:%=$(B)/bin/%)
 UNIT = $(basename $(notdir $(wildcard tests/unit/test_*.c)))
@@ -49,7 +54,7 @@ MAN7 = man/vl.7
 # the Chinese catalogue; tests find it through VL_LOCALEDIR
 MO = $(B)/locale/zh_CN/LC_MESSAGES/vl.mo
 # what carries a message: the format argument of these functions
-XGETTEXT_KEYS = --keyword=vl_errat:4 --keyword=vl_verrat:4 \
+XGETTEXT_KEYS = --keyword=vl_errat:4 \
 	--keyword=vl_warn:1 --keyword=vl_die:2 --keyword=vl_tr:1 \
 	--keyword=N_:1 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
 	--keyword=need:5 --keyword=fault:1 --keyword=byte_error:3
@@ -58,17 +63,15 @@ all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
 	    for t in $(TOOLS); do ln -sf ../$(B)/bin/$$t bin/$$t; done; fi
 
-$(B)/lib/%.o: lib/%.c lib/vl.h
+$(B)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
-
-$(B)/lib/io/output.o $(B)/lib/io/xlsx.o: lib/io/output.h
 
 $(B)/libvl.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-$(B)/bin/%: cmd/%.c $(B)/libvl.a lib/vl.h
+$(B)/bin/%: cmd/%.c $(B)/libvl.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -I$(B)/gen $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -o $@
 
@@ -79,11 +82,11 @@ $(B)/gen/plan-template.inc: share/plan-template.json
 	@mkdir -p $(@D)
 	sed 's/\\/\\\\/g; s/"/\\"/g; s/^/"/; s/$$/\\n"/' share/plan-template.json > $@
 
-$(B)/tests/%: tests/unit/%.c $(B)/libvl.a lib/vl.h
+$(B)/tests/%: tests/unit/%.c $(B)/libvl.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -lcmocka -o $@
 
-$(B)/tests/audit-verify: tests/tools/audit-verify.c $(B)/libvl.a lib/vl.h
+$(B)/tests/audit-verify: tests/tools/audit-verify.c $(B)/libvl.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $< $(B)/libvl.a $(LDLIBS) -o $@
 
@@ -98,7 +101,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
 	-fsanitize=fuzzer-no-link,address,undefined
 
-$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(B)/libvl.a lib/vl.h
+$(B)/fuzz/fuzz_%: fuzz/fuzz_%.c $(B)/libvl.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer,address,undefined $< \
 	    $(B)/libvl.a $(LDLIBS) -o $@

@@ -73,21 +73,17 @@ enum {
 	OPT_FINAL = VL_OPT_TOOL, OPT_TOTAL, OPT_BY, OPT_KIND
 };
 
-#define ALL_KINDS (-1)	/* sum --kind all */
 #define KEY_KIND (-2)	/* sum: the kind the key describes */
 
 struct opts {
 	struct vl_cli cli;
 	bool final;
 	const char *total;	/* reconcile: as given */
-	int by;			/* sum: index into by_names, -1: none */
-	int kind;		/* sum: enum vl_kind, ALL_KINDS, KEY_KIND */
+	int by;			/* sum: an enum vl_sum_key, -1: none */
+	int kind;		/* sum: enum vl_kind, VL_ALL_KINDS, KEY_KIND */
 	const char *file;	/* reconcile, sum: NULL for the register */
 };
 
-static const char *const by_names[] = {"level", "source", "kind",
-    "purpose", "project", "town", NULL};
-enum by { BY_LEVEL, BY_SOURCE, BY_KIND, BY_PURPOSE, BY_PROJECT, BY_TOWN };
 
 static int
 name_index(const char *const *names, const char *s)
@@ -104,7 +100,7 @@ static void
 parse_kind(struct opts *o, const char *s)
 {
 	if (strcmp(s, "all") == 0)
-		o->kind = ALL_KINDS;
+		o->kind = VL_ALL_KINDS;
 	else if ((o->kind = name_index(vl_kinds, s)) < 0)
 		vl_die(VL_BADINPUT, "--kind: \"%s\" is not one of receipt, "
 		    "allocation, expense, all", s);
@@ -134,7 +130,7 @@ parse(int argc, char **argv, const struct option *own, size_t nown,
 			o->final = true;
 		else if (c == OPT_TOTAL)
 			o->total = optarg;
-		else if (c == OPT_BY && (o->by = name_index(by_names,
+		else if (c == OPT_BY && (o->by = name_index(vl_sum_keys,
 		    optarg)) < 0)
 			vl_die(VL_BADINPUT, "--by: \"%s\" is not one of level, "
 			    "source, kind, purpose, project, town", optarg);
@@ -635,95 +631,10 @@ cmd_reconcile(int argc, char **argv)
 
 /* ---- sum ------------------------------------------------------------- */
 
-static const enum vl_kind default_kind[] = {
-	[BY_LEVEL] = VL_RECEIPT, [BY_SOURCE] = VL_RECEIPT,
-	[BY_PURPOSE] = VL_EXPENSE, [BY_PROJECT] = VL_ALLOCATION,
-	[BY_TOWN] = VL_ALLOCATION
-};
-
-#define NCHOICE 8	/* levels or kinds, and none */
-
-struct summing {		/* one a part: on cache lines of its own */
-	_Alignas(64) int by;
-	int kind;
-	const struct vl_book *b;	/* for towns */
-	struct vl_groups g;
-	bool overflow;
-	/* by level or kind, a choice: its group's index + 1, found once */
-	size_t group_of[NCHOICE];
-};
-
-static const char *
-key_of(const struct summing *s, const struct vl_fund *f)
-{
-	const struct vl_project *p;
-
-	switch (s->by) {
-	case BY_LEVEL:
-		return f->level;
-	case BY_SOURCE:
-		return f->source;
-	case BY_KIND:
-		return vl_kinds[f->kind];
-	case BY_PURPOSE:
-		return f->purpose;
-	case BY_PROJECT:
-		return f->project;
-	}
-	p = vl_projects_find(&s->b->projects, f->project);
-	return p ? p->town : "";
-}
-
-/* The key is one of a few choices: its group is found by the choice's
- * index, not by hashing the key of every row. */
-static bool
-add_choice(struct summing *s, const char *key, int choice,
-    const struct vl_fund *f)
-{
-	size_t *slot = &s->group_of[choice + 1];
-	struct vl_group *g;
-
-	if (!*slot) {
-		if (!vl_groups_add(&s->g, key, f->amount, f->line))
-			return false;
-		*slot = (size_t)(vl_groups_find(&s->g, key) - s->g.v) + 1;
-		return true;
-	}
-	g = &s->g.v[*slot - 1];
-	if (!vl_money_add(g->amount, f->amount, &g->amount))
-		return false;
-	g->count++;
-	return true;
-}
-
 static int
-on_sum(const struct vl_fund *f, void *ctx)
+sum_out(const struct vl_groups *g, enum vl_sum_key by, const struct opts *o)
 {
-	struct summing *s = ctx;
-	const char *key;
-	bool ok;
-
-	if (s->kind != ALL_KINDS && (int)f->kind != s->kind)
-		return 0;
-	key = key_of(s, f);
-	if (s->by == BY_LEVEL && f->level_index + 1 < NCHOICE)
-		ok = add_choice(s, key, f->level_index, f);
-	else if (s->by == BY_KIND)
-		ok = add_choice(s, key, (int)f->kind, f);
-	else
-		ok = vl_groups_add(&s->g, key, f->amount, f->line);
-	if (!ok && !s->overflow) {
-		s->overflow = true;
-		vl_errat(f->file, f->line, "amount", "the sum of %s \"%s\" "
-		    "overflows the 64-bit range of fen", by_names[s->by], key);
-	}
-	return 0;
-}
-
-static int
-sum_out(const struct summing *s, const struct opts *o)
-{
-	struct vl_col cols[] = {{by_names[s->by], VL_COL_TEXT},
+	struct vl_col cols[] = {{vl_sum_keys[by], VL_COL_TEXT},
 	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
 	char m[VL_MONEY_BUFSZ], n[32], title[64];
 	struct vl_outopts oo = o->cli.out;
@@ -731,55 +642,17 @@ sum_out(const struct summing *s, const struct opts *o)
 	struct vl_out *out;
 	size_t i;
 
-	snprintf(title, sizeof title, "资金汇总 %s", by_names[s->by]);
+	snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
 	vl_sheet_name(oo.sheet, title, o->cli.today);
 	out = vl_out_open(stdout, &oo, 3, cols);
-	for (i = 0; i < s->g.n; i++) {
-		snprintf(n, sizeof n, "%ld", s->g.v[i].count);
-		v[0] = s->g.v[i].key;
-		v[1] = money(s->g.v[i].amount, m);
+	for (i = 0; i < g->n; i++) {
+		snprintf(n, sizeof n, "%ld", g->v[i].count);
+		v[0] = g->v[i].key;
+		v[1] = money(g->v[i].amount, m);
 		v[2] = n;
 		vl_out_row(out, v);
 	}
 	return finish(out, false);
-}
-
-/* the journal read again as one: a part's sums as new */
-static void
-sum_reset(void *ctx)
-{
-	struct summing *s = ctx;
-
-	vl_groups_free(&s->g);
-	s->overflow = false;
-	memset(s->group_of, 0, sizeof s->group_of);
-}
-
-/* Sum the journal at path, divided among threads: s[0] gets the sums. */
-static int
-sum_journal(struct summing *s, size_t n, const char *path,
-    const char *display, vl_date as_of)
-{
-	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split sp = {n, ctx, NULL, sum_reset, NULL, 1};
-	size_t k;
-	int status;
-
-	for (k = 0; k < n; k++) {
-		if (k)
-			s[k] = (struct summing){s->by, s->kind, s->b, {0},
-			    false, {0}};
-		ctx[k] = &s[k];
-	}
-	status = vl_fund_read_split(path, display, as_of, on_sum, &sp);
-	/* in order, so each group keeps its first line; no sum of these
-	 * rows can overflow (vl_fund_read_split) */
-	for (k = 1; k < sp.used; k++)
-		vl_groups_merge(&s->g, &s[k].g);
-	for (k = 1; k < n; k++)
-		vl_groups_free(&s[k].g);
-	free(ctx);
-	return status;
 }
 
 static int
@@ -791,42 +664,34 @@ cmd_sum(int argc, char **argv)
 	};
 	static const char usage[] = "vl-fund [-C DIR] sum --by level|source|"
 	    "kind|purpose|project|town [--kind K] [FILE|-]";
-	size_t nparts = vl_csv_parts();
-	struct summing *s = vl_xcalloc_parts(nparts, sizeof *s);
+	struct vl_journal j = {NULL, NULL, VL_NODATE, NULL};
+	struct vl_groups g = {0};
 	struct vl_book b = {0};
 	struct opts o;
-	char *path = NULL, *display = NULL;
-	int status = VL_OK;
+	char *path = NULL;
+	int status = VL_OK, kind;
 
 	parse(argc, argv, own, 2, 1, usage, &o);
 	if (o.by < 0)
 		vl_usage(usage);
-	s->by = o.by;
-	s->kind = o.kind != KEY_KIND ? o.kind : o.by == BY_KIND ? ALL_KINDS :
-	    (int)default_kind[o.by];
-	s->b = &b;
-	if (!o.file || o.by == BY_TOWN)
+	kind = o.kind != KEY_KIND ? o.kind : vl_sum_kind(o.by);
+	if (!o.file || o.by == VL_BY_TOWN)
 		status = load(&b, &o);
 	if (status == VL_OK) {
 		path = o.file ? vl_xstrdup(o.file) : vl_reg_path(&b.reg,
 		    "funds.csv");
-		display = vl_xstrdup(!o.file ? vl_book_display(&b,
-		    "funds.csv") : strcmp(o.file, "-") == 0 ? "stdin" : o.file);
+		j.path = path;
+		j.display = !o.file ? vl_book_display(&b, "funds.csv") :
+		    strcmp(o.file, "-") == 0 ? "stdin" : o.file;
+		j.as_of = o.cli.today;
 		/* a register without a journal has no money moved yet */
 		if (o.file || vl_reg_exists(&b.reg, "funds.csv"))
-			status = sum_journal(s, nparts, path, display,
-			    o.cli.today);
+			status = vl_fund_sum(&j, o.by, kind, &b, &g);
 	}
-	if (status == VL_OK && s->overflow)
-		status = VL_BADINPUT;
-	if (status == VL_OK) {
-		vl_groups_sort(&s->g);
-		status = sum_out(s, &o);
-	}
-	vl_groups_free(&s->g);
-	free(s);
+	if (status == VL_OK)
+		status = sum_out(&g, o.by, &o);
+	vl_groups_free(&g);
 	free(path);
-	free(display);
 	if (b.reg.dir)
 		vl_book_free(&b);
 	return status;

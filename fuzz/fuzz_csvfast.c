@@ -15,6 +15,8 @@
 #include <unistd.h>
 
 #include "vl.h"
+#include "base/err_priv.h"
+#include "io/csv_priv.h"
 
 struct run {
 	struct vl_buf records;

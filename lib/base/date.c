@@ -10,7 +10,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "vl.h"
+#include "base/date.h"
+#include "base/i18n.h"
 
 #define YEAR_MIN	1
 #define YEAR_MAX	9999

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/err_priv.h"
+#include "base/i18n.h"
+#include "base/strbuf.h"
 
 static const char *progname = "vl";
 static long nerrors;
@@ -147,8 +150,8 @@ vl_warn(const char *fmt, ...)
 	outc('\n');
 }
 
-void
-vl_verrat(const char *file, long line, const char *field, const char *fmt,
+static void
+verrat(const char *file, long line, const char *field, const char *fmt,
     va_list ap)
 {
 	put("%s: ", progname);
@@ -172,7 +175,7 @@ vl_errat(const char *file, long line, const char *field, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vl_verrat(file, line, field, fmt, ap);
+	verrat(file, line, field, fmt, ap);
 	va_end(ap);
 }
 

@@ -13,11 +13,12 @@
  */
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "vl.h"
+#include "base/i18n.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -82,12 +83,6 @@ vl_i18n_init(const char *lang)
 	bindtextdomain("vl", catalogue_dir());
 	bind_textdomain_codeset("vl", "UTF-8");
 	return 0;
-}
-
-bool
-vl_i18n_chinese(void)
-{
-	return chinese;
 }
 
 const char *

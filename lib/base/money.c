@@ -10,7 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/i18n.h"
+#include "base/money.h"
 
 /* "万" in UTF-8: an amount in units of 10000 yuan */
 #define WAN		"\xe4\xb8\x87"
@@ -222,13 +223,20 @@ vl_money_sub(int64_t a, int64_t b, int64_t *r)
 	return true;
 }
 
-bool
-vl_money_mul(int64_t a, int64_t n, int64_t *r)
+const char *
+vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ])
 {
-	int64_t t;
+	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
+	char frac[24];
+	size_t n;
 
-	if (__builtin_mul_overflow(a, n, &t))
-		return false;
-	*r = t;
-	return true;
+	/* 万 is 10,000 yuan, 1,000,000 fen: six places, trailing 0s cut */
+	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
+	    1000000));
+	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
+		;
+	frac[n] = '\0';
+	snprintf(buf, VL_WAN_BUFSZ, "%s%llu%s%s万", fen < 0 ? "-" : "",
+	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
+	return buf;
 }

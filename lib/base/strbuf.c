@@ -1,5 +1,6 @@
 /*
- * strbuf.c - a growing byte buffer and allocation that cannot return NULL.
+ * strbuf.c - a growing byte buffer, allocation that cannot return NULL,
+ * an arena of strings.
  */
 #include <sys/mman.h>
 
@@ -8,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/strbuf.h"
 
 static _Noreturn void
 out_of_memory(void)
@@ -57,19 +59,6 @@ vl_xcalloc_huge(size_t n, size_t size)
 	if (bytes < (2 << 20) || posix_memalign(&p, 2 << 20, bytes) != 0)
 		return vl_xcalloc(n, size);
 	madvise(p, bytes, MADV_HUGEPAGE);
-	return memset(p, 0, bytes);
-}
-
-void *
-vl_xcalloc_parts(size_t n, size_t size)
-{
-	size_t bytes;
-	void *p;
-
-	/* size is a multiple of the line: the struct is _Alignas(64) */
-	if (__builtin_mul_overflow(n ? n : 1, size, &bytes) ||
-	    !(p = aligned_alloc(64, (bytes + 63) / 64 * 64)))
-		out_of_memory();
 	return memset(p, 0, bytes);
 }
 
@@ -139,6 +128,15 @@ vl_buf_free(struct vl_buf *b)
 	free(b->data);
 	b->data = NULL;
 	b->len = b->cap = 0;
+}
+
+bool
+vl_in(const char *const *choices, const char *s)
+{
+	for (; *choices; choices++)
+		if (strcmp(*choices, s) == 0)
+			return true;
+	return false;
 }
 
 /* ---- an arena of strings --------------------------------------------- */

@@ -10,7 +10,11 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "cli/cli.h"
+#include "register/register.h"
+#include "register/schema.h"
 
 void
 vl_cli_init(struct vl_cli *c)

@@ -20,8 +20,11 @@
 
 #include <jansson.h>
 
-#include "vl.h"
-#include "output.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/strbuf.h"
+#include "io/csv.h"
+#include "io/output_priv.h"
 
 struct vl_out {
 	FILE *f;

@@ -1,38 +1,77 @@
 /*
- * output.h - between output.c and xlsx.c; not part of libvl's interface.
+ * output.h - records out as CSV, JSON, an aligned table or an Excel
+ * workbook; with -o to a file that appears whole or not at all.
  */
 #ifndef VL_OUTPUT_H
 #define VL_OUTPUT_H
 
-#include "vl.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "base/date.h"
+
+enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
+/* A DATE column holds YYYY-MM-DD or nothing: text in csv, json and
+ * table, a date cell in xlsx; MONEY holds vl_money_format's amounts. */
+enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE };
+
+struct vl_col {
+	const char *name;
+	enum vl_coltype type;
+};
+
+#define VL_SHEET_BUFSZ 128
+
+struct vl_outopts {
+	enum vl_format format;
+	bool excel;		/* BOM, CRLF, formula guard */
+	const char *encoding;	/* NULL or "utf-8" or "gb18030" */
+	const char *output;	/* -o FILE: written whole or not at all;
+				 * NULL: the stream given to vl_out_open */
+	char sheet[VL_SHEET_BUFSZ];	/* xlsx: the sheet's name */
+};
+
+struct vl_out;
+/* 0 or -1 for an unknown name */
+int vl_format_parse(const char *s, enum vl_format *f);
+/* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf, e.g. the
+ * sheet of an outopts: vl_sheet_name(o.sheet, "逾期清单", today) */
+char *vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day);
+/* Records to f, or with o->output set to that file instead: a temp file
+ * beside it renamed into place by vl_out_close.  xlsx needs o->output. */
+struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
+    size_t ncols, const struct vl_col *cols);
+/* values as text; NULL is an empty cell (JSON null for INT) */
+void vl_out_row(struct vl_out *o, const char *const *values);
+/* Writes what is buffered and frees; with -o the file appears now, whole,
+ * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel
+ * holds) or VL_SYSFAULT, each said on stderr. */
+int vl_out_close(struct vl_out *o);
+/* Bytes as they are (a page of HTML) to stdout, or with opts->output
+ * set to that file: whole or not at all.  VL_OK or VL_SYSFAULT, said on
+ * stderr. */
+int vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n);
+/* display width of UTF-8 text, CJK counting two columns */
+size_t vl_text_width(const char *s);
 
 /*
- * A file that appears whole or not at all: written as a temp file in the
- * same directory (".NAME.vl-XXXXXX"), renamed over path when done.  A
- * temp file not committed is removed when the program exits, by vl_die
- * too.  A path that exists and is not a regular file (/dev/null, a FIFO)
- * is written directly: renaming over it would replace the device.
+ * One workbook of several sheets (vl-report summary).  Text is always
+ * written as text, never as a formula; MONEY as a number formatted
+ * #,##0.00; DATE as a date.  Each sheet's header row is bold, frozen and
+ * filtered, its columns as wide as their text (CJK counting two).
  */
-struct vl_outfile {
-	char *path;
-	char *tmp;		/* NULL: written directly */
-	struct vl_outfile *next;	/* pending, for the exit handler */
-};
-/* Open for writing: a descriptor, or -1 after saying why. */
-int vl_outfile_open(struct vl_outfile *f, const char *path);
-/* the file written and closed: sync it, rename it into place, sync the
- * directory.  VL_OK, or VL_SYSFAULT said and the temp file removed. */
-int vl_outfile_commit(struct vl_outfile *f);
-/* give up: the temp file removed */
-void vl_outfile_abort(struct vl_outfile *f);
-
-/* One worksheet of a workbook being written (xlsx.c). */
-struct vl_sheet;
-struct vl_sheet *vl_sheet_open(struct vl_workbook *wb, const char *name,
+struct vl_workbook;
+/* The workbook to be written to path; dies (VL_SYSFAULT) when no temp
+ * file can be made beside it. */
+struct vl_workbook *vl_workbook_open(const char *path);
+/* A sheet of wb, written with vl_out_row; vl_out_close ends the sheet
+ * (never the workbook).  The name is made fit for Excel: at most 31
+ * characters, none of []:*?/\, unique in the workbook. */
+struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
     size_t ncols, const struct vl_col *cols);
-void vl_sheet_row(struct vl_sheet *s, const char *const *values);
-/* the frozen, filtered header and the widths; VL_OK, VL_BADINPUT or
- * VL_SYSFAULT, said on stderr and kept for vl_workbook_close */
-int vl_sheet_close(struct vl_sheet *s);
+/* Writes the file, renamed into place whole, and frees; after a failure
+ * nothing is left.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_workbook_close(struct vl_workbook *wb);
 
 #endif

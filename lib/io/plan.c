@@ -11,7 +11,11 @@
 
 #include <jansson.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "io/plan.h"
 
 struct ctx {
 	const char *file;

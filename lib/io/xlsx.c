@@ -16,8 +16,11 @@
 
 #include <xlsxwriter.h>
 
-#include "vl.h"
-#include "output.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "io/output_priv.h"
 
 #define MAX_WIDTH 60		/* columns wider than this wrap the eye */
 #define MAX_ROWS (LXW_ROW_MAX - 1)	/* data rows under the header */

@@ -17,7 +17,9 @@
 
 #include <openssl/evp.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "io/csv.h"
+#include "register/audit.h"
 
 #define GENESIS \
 	"0000000000000000000000000000000000000000000000000000000000000000"

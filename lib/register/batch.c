@@ -11,10 +11,13 @@
  * in one commit.
  */
 #include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/money.h"
+#include "register/batch.h"
 
 static bool
 has_id(const struct vl_filespec *s)
@@ -83,8 +86,8 @@ scan_target(struct vl_batch *b)
 	return status;
 }
 
-int
-vl_batch_open(struct vl_batch *b, const char *dir)
+static int
+batch_open(struct vl_batch *b, const char *dir)
 {
 	struct vl_reg lock;
 	int status = VL_OK;
@@ -208,8 +211,8 @@ note_record(struct vl_batch *b, char **values, int idcol)
 	vl_buf_free(&key);
 }
 
-int
-vl_batch_record(const struct vl_record *r, void *batch)
+static int
+batch_record(const struct vl_record *r, void *batch)
 {
 	struct vl_batch *b = batch;
 	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
@@ -247,8 +250,8 @@ vl_batch_record(const struct vl_record *r, void *batch)
 	return 0;
 }
 
-void
-vl_batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
+static void
+batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 {
 	const struct vl_filespec *s = b->spec;
 	struct vl_header h = {s->n, vl_xcalloc(s->n, sizeof(char *))};
@@ -265,14 +268,14 @@ vl_batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 			field[i] = vl_date_format(today, date);
 		len[i] = strlen(field[i]);
 	}
-	vl_batch_record(&r, b);
+	batch_record(&r, b);
 	free(h.name);
 	free(field);
 	free(len);
 }
 
-int
-vl_batch_import(struct vl_batch *b, const char *path)
+static int
+batch_import(struct vl_batch *b, const char *path)
 {
 	struct vl_csv_opts opts = {.encoding = NULL};
 	const char **req = vl_spec_required(b->spec);
@@ -280,11 +283,11 @@ vl_batch_import(struct vl_batch *b, const char *path)
 	/* an import may leave ids out: they are assigned */
 	opts.required = b->required ? b->required : req + has_id(b->spec);
 	return vl_csv_read(path, strcmp(path, "-") == 0 ? "stdin" : path,
-	    &opts, vl_batch_record, b);
+	    &opts, batch_record, b);
 }
 
-int
-vl_batch_commit(struct vl_batch *b)
+static int
+batch_commit(struct vl_batch *b)
 {
 	struct vl_buf header = {0};
 	struct vl_change ch = {.file = b->spec->file, .data = b->rows.data,
@@ -301,8 +304,8 @@ vl_batch_commit(struct vl_batch *b)
 	return status;
 }
 
-void
-vl_batch_free(struct vl_batch *b)
+static void
+batch_free(struct vl_batch *b)
 {
 	vl_book_free(&b->book);
 	vl_header_free(&b->hdr);
@@ -318,18 +321,18 @@ vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
 	long errors = vl_error_count();
 	int status;
 
-	if ((status = vl_batch_open(b, dir)) == VL_OK) {
+	if ((status = batch_open(b, dir)) == VL_OK) {
 		if (import)
-			status = vl_batch_import(b, import);
+			status = batch_import(b, import);
 		else
-			vl_batch_fields(b, value, today);
+			batch_fields(b, value, today);
 		if (status == VL_OK && vl_error_count() > errors)
 			status = VL_BADINPUT;
 		if (status == VL_OK)
-			status = vl_batch_commit(b);
+			status = batch_commit(b);
 	}
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
-	vl_batch_free(b);
+	batch_free(b);
 	return status;
 }

@@ -7,15 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/strbuf.h"
+#include "io/csv.h"
+#include "register/book.h"
+#include "register/schema_priv.h"
 
 /* One reader's: a part of a file, when it is read by several threads. */
-struct loader {			/* on cache lines of its own */
-	_Alignas(64) const struct vl_book *b;	/* plan and projects, shared */
+struct loader {
+	const struct vl_book *b;	/* plan and projects, shared */
 	vl_date as_of;
-	struct vl_colmap map;	/* the file being read */
+	const struct vl_filespec *spec;	/* the file being read */
+	struct vl_colmap map;
 	/* what this part gathered */
-	struct vl_projects *projects;	/* the first part's: the book's */
+	struct vl_projects *projects;	/* the book's (projects.csv) */
 	struct vl_progress_state *progress;
 	struct vl_inspection *insp;
 	size_t ninsp;
@@ -140,6 +145,8 @@ index_inspections(struct vl_book *b, const long *project)
 {
 	size_t np = b->projects.n, i, *next;
 
+	free(b->insp_first);
+	free(b->insp_of);
 	b->insp_first = vl_xcalloc(np + 1, sizeof *b->insp_first);
 	b->insp_of = vl_xcalloc(b->ninsp, sizeof *b->insp_of);
 	for (i = 0; i < b->ninsp; i++)
@@ -153,10 +160,27 @@ index_inspections(struct vl_book *b, const long *project)
 	free(next);
 }
 
+void
+vl_book_index(struct vl_book *b)
+{
+	size_t k;
+
+	free(b->insp_project);
+	b->insp_project = vl_xcalloc(b->ninsp + 1, sizeof *b->insp_project);
+	for (k = 0; k < b->ninsp; k++)
+		b->insp_project[k] = vl_projects_index(&b->projects,
+		    b->insp[k].project);
+	index_inspections(b, b->insp_project);
+}
+
 size_t
 vl_book_inspections(const struct vl_book *b, size_t project,
     const size_t **list)
 {
+	if (!b->insp_first) {	/* inspections not loaded */
+		*list = NULL;
+		return 0;
+	}
 	*list = b->insp_of + b->insp_first[project];
 	return b->insp_first[project + 1] - b->insp_first[project];
 }
@@ -180,10 +204,12 @@ no_progress(size_t n)
 
 /* What a part gathered, after what the parts before it did. */
 static void
-merge(struct loader *l, struct loader *part)
+part_merge(void *into, void *p, void *arg)
 {
+	struct loader *l = into, *part = p;
 	size_t i, n = l->ninsp + part->ninsp;
 
+	(void)arg;
 	for (i = 0; part->progress && i < l->b->projects.n; i++) {
 		if (part->progress[i].started != VL_NODATE)
 			first(&l->progress[i].started,
@@ -206,17 +232,37 @@ merge(struct loader *l, struct loader *part)
 }
 
 static void
-free_part(struct loader *part)
+part_free(void *p, void *arg)
 {
+	struct loader *part = p;
+
+	(void)arg;
 	free(part->progress);
 	free(part->insp);
 	free(part->insp_project);
 	vl_arena_free(&part->strings);
 }
 
+/* A part after the first reads the same file into a loader of its
+ * own. */
+static void
+part_init(void *part, const void *first, void *arg)
+{
+	const struct loader *l = first;
+	struct loader *p = part;
+
+	(void)arg;
+	p->b = l->b;
+	p->as_of = l->as_of;
+	p->spec = l->spec;
+	vl_colmap_init(&p->map, l->spec);
+	if (l->spec == &vl_progress_spec)
+		p->progress = no_progress(l->b->projects.n);
+}
+
 /*
  * Read one file of the register into l.  Progress and inspections are
- * read by a thread a part (csvio.c's vl_csv_read_split), each part into a
+ * read by a thread a part when large (vl_csv_gather), each part into a
  * loader of its own, merged in order; projects, which make the table the
  * others look up, by one.
  */
@@ -224,26 +270,16 @@ static int
 read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
     bool must_exist)
 {
+	struct vl_gather g = {sizeof(struct loader), part_init, part_merge,
+	    part_free, NULL, NULL, NULL};
 	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
-	size_t n = s == &vl_projects_spec ? 1 : vl_csv_parts(), k;
-	struct loader *part = vl_xcalloc_parts(n, sizeof *part);
-	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1};
 	long before = vl_error_count();
 	int status = VL_OK;
 	struct stat st;
 
-	for (k = 0; k < n; k++) {
-		part[k] = (struct loader){l->b, l->as_of, {0}, NULL, NULL,
-		    NULL, 0, NULL, {NULL}};
-		vl_colmap_init(&part[k].map, s);
-		if (k && s == &vl_progress_spec)
-			part[k].progress = no_progress(l->b->projects.n);
-		ctx[k] = &part[k];
-	}
-	part[0] = *l;
-	vl_colmap_init(&part[0].map, s);
+	l->spec = s;
+	vl_colmap_init(&l->map, s);
 	/* a national projects.csv: its table made at once, not grown by
 	 * doubling (a line is some 64 bytes and more) */
 	if (s == &vl_projects_spec && stat(path, &st) == 0 &&
@@ -251,16 +287,12 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 		vl_projects_reserve(l->projects, (size_t)st.st_size / 64);
 	opts.required = vl_spec_required(s);
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
-	if (must_exist || vl_reg_exists(&l->b->reg, s->file))
-		status = vl_csv_read_split(path, display, &opts, fn, &sp);
-	*l = part[0];
-	for (k = 1; k < n; k++) {
-		if (k < sp.used)
-			merge(l, &part[k]);
-		free_part(&part[k]);
-	}
-	free(part);
-	free(ctx);
+	if (!must_exist && !vl_reg_exists(&l->b->reg, s->file))
+		status = VL_OK;
+	else if (s == &vl_projects_spec)
+		status = vl_csv_read(path, display, &opts, fn, l);
+	else
+		status = vl_csv_gather(path, display, &opts, fn, l, &g);
 	free(path);
 	free(display);
 	if (status == VL_OK && vl_error_count() > before)

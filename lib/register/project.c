@@ -5,18 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
-
-/* FNV-1a: short ids, no adversary to worry about here */
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
+#include "base/err.h"
+#include "base/strbuf.h"
+#include "register/project.h"
 
 /* id as a slot's key: the id with NULs after it when it is shorter than
  * the key, else all NULs (the id is then in the project) */
@@ -33,7 +24,7 @@ make_key(char key[VL_PKEY], const char *id)
 static void
 place(struct vl_projects *ps, size_t index)
 {
-	size_t i = (size_t)hash(ps->v[index].id) & (ps->nslot - 1);
+	size_t i = (size_t)vl_hash(ps->v[index].id) & (ps->nslot - 1);
 	struct vl_pslot *sl;
 
 	while (ps->slot[i].index)
@@ -112,7 +103,7 @@ vl_projects_index(const struct vl_projects *ps, const char *id)
 	if (!ps->nslot)
 		return -1;
 	make_key(key, id);
-	for (i = (size_t)hash(id) & (ps->nslot - 1);
+	for (i = (size_t)vl_hash(id) & (ps->nslot - 1);
 	    (sl = &ps->slot[i])->index; i = (i + 1) & (ps->nslot - 1))
 		if (memcmp(sl->key, key, VL_PKEY) == 0 && (key[0] ||
 		    strcmp(ps->v[sl->index - 1].id, id) == 0))

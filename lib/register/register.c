@@ -14,6 +14,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -22,7 +23,10 @@
 #include <unistd.h>
 #include <dirent.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "register/audit.h"
+#include "register/register.h"
 
 #define LOCKFILE ".vl.lock"
 #define JOURNAL ".vl-journal"

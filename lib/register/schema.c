@@ -5,20 +5,26 @@
  * refuses is exactly what vl-fund check and vl-report reject.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "register/funds.h"
+#include "register/project.h"
+#include "register/schema_priv.h"
 
 const char *const vl_levels[] = {"central", "region", "city", "district",
     NULL};
 const char *const vl_kinds[] = {"receipt", "allocation", "expense", NULL};
-const char *const vl_sources[] = {"finance", "party_fee", NULL};
-const char *const vl_stages[] = {"started", "completed", NULL};
+static const char *const sources[] = {"finance", "party_fee", NULL};
+static const char *const stages[] = {"started", "completed", NULL};
 const char *const vl_phases[] = {"review", "check", "acceptance", NULL};
 const char *const vl_aspects[] = {"quality", "progress", "funds", "safety",
     NULL};
 const char *const vl_results[] = {"pass", "fail", NULL};
-const char *const vl_modes[] = {"new", "expand", "repair", NULL};
+static const char *const modes[] = {"new", "expand", "repair", NULL};
 
 static const struct vl_fieldspec projects_fields[] = {
 	[VL_P_ID] = {"id", VL_T_ID, true, NULL},
@@ -29,14 +35,14 @@ static const struct vl_fieldspec projects_fields[] = {
 	[VL_P_BUDGET] = {"budget", VL_T_MONEY, true, NULL},
 	[VL_P_START_BY] = {"start_by", VL_T_DATE, false, NULL},
 	[VL_P_COMPLETE_BY] = {"complete_by", VL_T_DATE, false, NULL},
-	[VL_P_MODE] = {"mode", VL_T_ENUM, false, vl_modes},
+	[VL_P_MODE] = {"mode", VL_T_ENUM, false, modes},
 	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL},
 };
 
 static const struct vl_fieldspec progress_fields[] = {
 	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL},
 	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
-	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, vl_stages},
+	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, stages},
 	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL},
 };
 
@@ -45,7 +51,7 @@ static const struct vl_fieldspec funds_fields[] = {
 	[VL_F_DATE] = {"date", VL_T_DATE, true, NULL},
 	[VL_F_KIND] = {"kind", VL_T_ENUM, true, vl_kinds},
 	[VL_F_LEVEL] = {"level", VL_T_ENUM, false, vl_levels},
-	[VL_F_SOURCE] = {"source", VL_T_ENUM, false, vl_sources},
+	[VL_F_SOURCE] = {"source", VL_T_ENUM, false, sources},
 	[VL_F_PROJECT] = {"project", VL_T_PROJECT, false, NULL},
 	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL},
 	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL},
@@ -73,15 +79,6 @@ const struct vl_filespec vl_progress_spec =
 const struct vl_filespec vl_funds_spec = SPEC("funds.csv", funds_fields, 8);
 const struct vl_filespec vl_inspections_spec =
     SPEC("inspections.csv", inspections_fields, 9);
-
-bool
-vl_in(const char *const *choices, const char *s)
-{
-	for (; *choices; choices++)
-		if (strcmp(*choices, s) == 0)
-			return true;
-	return false;
-}
 
 const char **
 vl_spec_required(const struct vl_filespec *s)

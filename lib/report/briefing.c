@@ -14,10 +14,15 @@
  */
 #include <limits.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "report/briefing.h"
+#include "rules/overdue.h"
+#include "rules/standing.h"
 
 /* colours: sober blues and greys; red only for what is late or unsafe */
 #define INK	"#1f2933"
@@ -67,8 +72,8 @@ put(struct page *pg, const char *fmt, ...)
 	pg->o->len += (size_t)n;
 }
 
-void
-vl_html_escape(struct vl_buf *b, const char *s)
+static void
+html_escape(struct vl_buf *b, const char *s)
 {
 	const char *run = s;
 
@@ -99,7 +104,7 @@ vl_html_escape(struct vl_buf *b, const char *s)
 static void
 esc(struct page *pg, const char *s)
 {
-	vl_html_escape(pg->o, s);
+	html_escape(pg->o, s);
 }
 
 /* a person responsible, or a red mark where the register names none */

@@ -1,5 +1,5 @@
 /*
- * ledger.c - the fund journal (funds.csv) read and summed in one pass.
+ * ledger.c - a register's fund journal (funds.csv) summed in one pass.
  *
  * A register's journal may hold millions of rows: nothing here keeps a
  * row.  Memory grows with the projects, funding lines, levels and the
@@ -9,259 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/err.h"
+#include "base/money.h"
+#include "register/funds.h"
+#include "register/schema.h"
+#include "rules/ledger.h"
 
-/* ---- one pass over a journal ----------------------------------------- */
-
-struct fund_reader {		/* one a part: on cache lines of its own */
-	_Alignas(64) vl_date as_of;
-	vl_fund_fn fn;
-	void *ctx;
-	struct vl_colmap map;	/* funds.csv's fields in this file */
-	uint64_t magnitude;	/* the amounts given to fn, signs dropped */
-	bool huge;		/* those beyond the range of int64_t */
-	struct vl_split *split;	/* the caller's, when divided */
-};
-
-static int
-on_row(const struct vl_record *r, void *ctx)
-{
-	struct fund_reader *fr = ctx;
-	struct vl_value v[VL_SPEC_MAX];
-	struct vl_fund f;
-
-	/* the schema is the one judge of a row: what vl-add refuses */
-	if (vl_check_row(&fr->map, r, NULL, NULL, v) != 0)
-		return 0;
-	if (fr->as_of != VL_NODATE && v[VL_F_DATE].date > fr->as_of)
-		return 0;
-	f.file = r->file;
-	f.line = r->line;
-	f.date = v[VL_F_DATE].date;
-	f.amount = v[VL_F_AMOUNT].fen;
-	f.kind = (enum vl_kind)v[VL_F_KIND].choice;
-	f.level_index = v[VL_F_LEVEL].choice;
-	f.id = v[VL_F_ID].s;
-	f.level = v[VL_F_LEVEL].s;
-	f.source = v[VL_F_SOURCE].s;
-	f.project = v[VL_F_PROJECT].s;
-	f.purpose = v[VL_F_PURPOSE].s;
-	f.note = v[VL_F_NOTE].s;
-	if (__builtin_add_overflow(fr->magnitude, f.amount < 0 ?
-	    (uint64_t)-(f.amount + 1) + 1 : (uint64_t)f.amount, &fr->magnitude))
-		fr->huge = true;
-	return fr->fn(&f, fr->ctx);
-}
-
-/*
- * Sums made per part are merged as if made in one pass only when no sum
- * of any rows, in any order, can overflow: when the amounts, signs
- * dropped, add up within int64_t.  A journal beyond that (92 million
- * million yuan) is read again as one, so that an overflow is reported
- * at the very row where one pass meets it.
- */
-static bool
-fund_accept(struct vl_split *in)
-{
-	struct fund_reader *fr = in->arg;
-	struct vl_split *s = fr->split;
-	uint64_t total = 0;
-	size_t k;
-
-	for (k = 0; k < in->used; k++)
-		if (fr[k].huge || __builtin_add_overflow(total,
-		    fr[k].magnitude, &total))
-			return false;
-	if (total > (uint64_t)INT64_MAX)
-		return false;
-	s->used = in->used;
-	return !s->accept || s->accept(s);
-}
-
-static void
-fund_reset(void *ctx)
-{
-	struct fund_reader *fr = ctx;
-
-	fr->magnitude = 0;
-	fr->huge = false;
-	if (fr->split->reset)
-		fr->split->reset(fr->ctx);
-}
-
-int
-vl_fund_read_split(const char *path, const char *display, vl_date as_of,
-    vl_fund_fn fn, struct vl_split *s)
-{
-	struct fund_reader *fr = vl_xcalloc_parts(s->nparts, sizeof *fr);
-	void **ctx = vl_xcalloc(s->nparts, sizeof *ctx);
-	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0};
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
-	long before = vl_error_count();
-	size_t k;
-	int status;
-
-	for (k = 0; k < s->nparts; k++) {
-		fr[k] = (struct fund_reader){as_of, fn, s->ctx[k], {0}, 0,
-		    false, s};
-		vl_colmap_init(&fr[k].map, &vl_funds_spec);
-		ctx[k] = &fr[k];
-	}
-	opts.required = vl_spec_required(&vl_funds_spec);
-	status = vl_csv_read_split(path, display, &opts, on_row, &in);
-	s->used = in.used;
-	if (status == VL_OK && vl_error_count() > before)
-		status = VL_BADINPUT;
-	free(fr);
-	free(ctx);
-	return status;
-}
-
-int
-vl_fund_read(const char *path, const char *display, vl_date as_of,
-    vl_fund_fn fn, void *ctx)
-{
-	struct vl_split s = {1, &ctx, NULL, NULL, NULL, 0};
-
-	return vl_fund_read_split(path, display, as_of, fn, &s);
-}
-
-/* ---- sums by a text key ---------------------------------------------- */
-
-/* FNV-1a, as project.c: short keys, no adversary */
-static size_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return (size_t)h;
-}
-
-static void
-place(struct vl_groups *g, size_t index)
-{
-	size_t i = hash(g->v[index].key) & (g->nslot - 1);
-
-	while (g->slot[i])
-		i = (i + 1) & (g->nslot - 1);
-	g->slot[i] = index + 1;
-}
-
-static void
-rehash(struct vl_groups *g, size_t nslot)
-{
-	size_t i;
-
-	free(g->slot);
-	g->nslot = nslot;
-	g->slot = vl_xcalloc(nslot, sizeof *g->slot);
-	for (i = 0; i < g->n; i++)
-		place(g, i);
-}
-
-static long
-group_index(const struct vl_groups *g, const char *key)
-{
-	size_t i;
-
-	if (!g->nslot)
-		return -1;
-	for (i = hash(key) & (g->nslot - 1); g->slot[i];
-	    i = (i + 1) & (g->nslot - 1))
-		if (strcmp(g->v[g->slot[i] - 1].key, key) == 0)
-			return (long)g->slot[i] - 1;
-	return -1;
-}
-
-const struct vl_group *
-vl_groups_find(const struct vl_groups *g, const char *key)
-{
-	long i = group_index(g, key);
-
-	return i < 0 ? NULL : &g->v[i];
-}
-
-bool
-vl_groups_add(struct vl_groups *g, const char *key, int64_t amount,
-    long line)
-{
-	long i = group_index(g, key);
-	struct vl_group *gr;
-
-	if (i < 0) {
-		if (g->n == g->cap) {
-			g->cap = g->cap ? 2 * g->cap : 16;
-			g->v = vl_xrealloc(g->v, g->cap * sizeof *g->v);
-		}
-		g->v[g->n] = (struct vl_group){vl_xstrdup(key), 0, 0, line};
-		i = (long)g->n++;
-		if (2 * g->n > g->nslot)
-			rehash(g, g->nslot ? 2 * g->nslot : 32);
-		else
-			place(g, (size_t)i);
-	}
-	gr = &g->v[i];
-	if (!vl_money_add(gr->amount, amount, &gr->amount))
-		return false;
-	gr->count++;
-	return true;
-}
-
-static int
-by_key(const void *a, const void *b)
-{
-	return strcmp(((const struct vl_group *)a)->key,
-	    ((const struct vl_group *)b)->key);
-}
-
-void
-vl_groups_sort(struct vl_groups *g)
-{
-	if (g->n == 0)
-		return;
-	qsort(g->v, g->n, sizeof *g->v, by_key);
-	rehash(g, g->nslot);
-}
-
-bool
-vl_groups_merge(struct vl_groups *into, const struct vl_groups *from)
-{
-	const struct vl_group *f;
-	struct vl_group *g;
-	bool ok = true;
-	size_t i;
-
-	for (i = 0; i < from->n; i++) {
-		f = &from->v[i];
-		if (!vl_groups_add(into, f->key, f->amount, f->line)) {
-			ok = false;
-			continue;
-		}
-		/* the earlier line stays; the count is the parts' */
-		g = &into->v[group_index(into, f->key)];
-		g->count += f->count - 1;
-	}
-	return ok;
-}
-
-void
-vl_groups_free(struct vl_groups *g)
-{
-	size_t i;
-
-	for (i = 0; i < g->n; i++)
-		free(g->v[i].key);
-	free(g->v);
-	free(g->slot);
-	memset(g, 0, sizeof *g);
-}
-
-/* ---- the ledger of a register ---------------------------------------- */
-
-struct loading {		/* one a part: on cache lines of its own */
-	_Alignas(64) struct vl_ledger *l;
+struct loading {		/* one a part of the journal */
+	struct vl_ledger *l;
 	const struct vl_book *b;
 	int *line_of_level;	/* nlevels: funding line, or nlines */
 	bool overflow;
@@ -429,52 +184,73 @@ ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 
 /* the journal read again as one: the first part's sums as new */
 static void
-ledger_reset(void *ctx)
+ledger_reset(void *first, void *arg)
 {
-	struct loading *c = ctx;
+	struct loading *c = first;
 	struct vl_ledger *l = c->l;
 
+	(void)arg;
 	free(c->line_of_level);
 	vl_ledger_free(l);
 	ledger_init(c, l, c->b);
 }
 
+/* a later part sums into a ledger of its own */
+static void
+part_init(void *part, const void *first, void *arg)
+{
+	struct loading *c = part;
+
+	(void)arg;
+	ledger_init(c, &c->own, ((const struct loading *)first)->b);
+}
+
+/* merged in order; they cannot overflow (vl_fund_read) */
+static void
+part_merge(void *first, void *part, void *arg)
+{
+	struct loading *c = first, *p = part;
+
+	(void)arg;
+	ledger_merge(c->l, &p->own);
+	c->overflow = c->overflow || p->overflow;
+}
+
+static void
+part_free(void *part, void *arg)
+{
+	struct loading *p = part;
+
+	(void)arg;
+	free(p->line_of_level);
+	vl_ledger_free(&p->own);
+}
+
 int
 vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 {
-	size_t n = vl_csv_parts(), k;
-	struct loading *c = vl_xcalloc_parts(n, sizeof *c);
-	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split s = {n, ctx, NULL, ledger_reset, NULL, 1};
-	char *path, *display;
+	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
+	    part_free, NULL, ledger_reset, NULL};
+	struct vl_journal j = {NULL, NULL, as_of, NULL};
+	struct loading c;
 	int status = VL_OK;
+	char *path;
 
-	for (k = 0; k < n; k++) {
-		ledger_init(&c[k], k ? &c[k].own : l, b);
-		ctx[k] = &c[k];
-	}
+	ledger_init(&c, l, b);
 	path = vl_reg_path(&b->reg, "funds.csv");
-	display = vl_xstrdup(vl_book_display(b, "funds.csv"));
+	j.path = path;
+	j.display = vl_xstrdup(vl_book_display(b, "funds.csv"));
 	/* a register without a journal has simply no money moved yet */
 	if (vl_reg_exists(&b->reg, "funds.csv"))
-		status = vl_fund_read_split(path, display, as_of, on_fund, &s);
-	/* merged in order; they cannot overflow (vl_fund_read_split) */
-	for (k = 1; k < s.used; k++)
-		ledger_merge(l, &c[k].own);
-	for (k = 0; k < n; k++) {
-		if (status == VL_OK && k < s.used && c[k].overflow)
-			status = VL_BADINPUT;
-		free(c[k].line_of_level);
-		if (k)
-			vl_ledger_free(&c[k].own);
-	}
+		status = vl_fund_read(&j, on_fund, &c, &g);
+	if (status == VL_OK && c.overflow)
+		status = VL_BADINPUT;
+	free(c.line_of_level);
 	vl_groups_sort(&l->stray_allocated);
 	vl_groups_sort(&l->stray_spent);
 	vl_groups_sort(&l->stray_purpose);
-	free(c);
-	free(ctx);
 	free(path);
-	free(display);
+	free((char *)j.display);
 	return status;
 }
 

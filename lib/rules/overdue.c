@@ -9,14 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/strbuf.h"
+#include "rules/overdue.h"
+#include "rules/stage.h"
 
 struct collect {
 	const struct vl_book *b;
 	vl_date as_of;
 	long within;		/* < 0: nothing coming due */
 	vl_date *reviewed, *accepted;	/* per project: first pass */
-	long *project_of;	/* per inspection: its project, or -1 */
+	const long *project_of;	/* per inspection: its project, or -1 */
 	struct vl_overdue *v;
 	size_t n, cap;
 };
@@ -102,23 +104,10 @@ first_pass(struct collect *c, const struct vl_inspection *in, long p)
 		*d = in->date;
 }
 
-/* The project of each inspection, as book.c read them, or -1 for one not
- * in projects.csv; found by id in a book made by hand. */
-static long *
-projects_of(const struct vl_book *b)
-{
-	long *p = vl_xcalloc(b->ninsp + 1, sizeof *p);
-	size_t k;
-
-	if (b->insp_project)
-		return memcpy(p, b->insp_project, b->ninsp * sizeof *p);
-	for (k = 0; k < b->ninsp; k++)
-		p[k] = vl_projects_index(&b->projects, b->insp[k].project);
-	return p;
-}
-
 /* The first passed review and acceptance of every project, as of the
- * day, in one pass over the inspections. */
+ * day, in one pass over the inspections in the order of the file (not
+ * project by project, as vl_project_milestones: a national register's
+ * millions of inspections are read in the order they lie in memory). */
 static void
 first_passes(struct collect *c)
 {
@@ -170,8 +159,7 @@ rectifications(struct collect *c)
 	for (i = 0; i < c->b->ninsp; i++) {
 		const struct vl_inspection *in = &c->b->insp[i];
 
-		if (strcmp(in->result, "fail") != 0 || in->due == VL_NODATE ||
-		    in->closed != VL_NODATE)
+		if (!vl_finding_open(in) || in->due == VL_NODATE)
 			continue;
 		if ((p = c->project_of[i]) < 0)
 			continue;
@@ -289,14 +277,13 @@ vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
 	struct collect c = {b, as_of, within, NULL, NULL, NULL, NULL, 0, 0};
 	size_t i;
 
-	c.project_of = projects_of(b);
+	c.project_of = b->insp_project;
 	first_passes(&c);
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
 	free(c.reviewed);
 	free(c.accepted);
-	free(c.project_of);
 	*list = sorted(c.v, c.n);
 	return c.n;
 }

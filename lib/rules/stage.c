@@ -10,7 +10,7 @@
  */
 #include <string.h>
 
-#include "vl.h"
+#include "rules/stage.h"
 
 const char *const vl_project_stages[] = {"registered", "reviewed",
     "started", "completed", "accepted", NULL};
@@ -37,22 +37,21 @@ void
 vl_project_milestones(const struct vl_book *b, size_t i,
     struct vl_milestones *m)
 {
-	const char *id = b->projects.v[i].id;
 	const size_t *list;
 	size_t k, n;
 
 	m->reviewed = m->accepted = VL_NODATE;
 	m->started = b->progress ? b->progress[i].started : VL_NODATE;
 	m->completed = b->progress ? b->progress[i].completed : VL_NODATE;
-	if (b->insp_first) {	/* a loaded book: only project i's */
-		n = vl_book_inspections(b, i, &list);
-		for (k = 0; k < n; k++)
-			passed(m, &b->insp[list[k]]);
-		return;
-	}
-	for (k = 0; k < b->ninsp; k++)	/* a book made by hand */
-		if (strcmp(b->insp[k].project, id) == 0)
-			passed(m, &b->insp[k]);
+	n = vl_book_inspections(b, i, &list);
+	for (k = 0; k < n; k++)
+		passed(m, &b->insp[list[k]]);
+}
+
+bool
+vl_finding_open(const struct vl_inspection *in)
+{
+	return strcmp(in->result, "fail") == 0 && in->closed == VL_NODATE;
 }
 
 enum vl_stage

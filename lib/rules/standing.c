@@ -8,18 +8,17 @@
  * CSV: there is one piece of arithmetic for each, never a second.
  */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "vl.h"
+#include "base/groups.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "register/schema.h"
+#include "rules/standing.h"
 
 /* ---- projects and towns ---------------------------------------------- */
-
-static bool
-is_open(const struct vl_inspection *in)
-{
-	return strcmp(in->result, "fail") == 0 && in->closed == VL_NODATE;
-}
 
 struct vl_standing *
 vl_standings(const struct vl_book *b, vl_date as_of)
@@ -33,8 +32,7 @@ vl_standings(const struct vl_book *b, vl_date as_of)
 	for (i = 0; i < b->ninsp; i++) {
 		const struct vl_inspection *in = &b->insp[i];
 
-		if (!is_open(in) ||
-		    (p = vl_projects_index(&b->projects, in->project)) < 0)
+		if (!vl_finding_open(in) || (p = b->insp_project[i]) < 0)
 			continue;
 		s[p].open++;
 		s[p].overdue += in->due != VL_NODATE && in->due < as_of;
@@ -137,24 +135,6 @@ vl_share(long n, long d, char buf[VL_SHARE_BUFSZ])
 	return buf;
 }
 
-const char *
-vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ])
-{
-	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-	char frac[24];
-	size_t n;
-
-	/* 万 is 10,000 yuan, 1,000,000 fen: six places, trailing 0s cut */
-	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
-	    1000000));
-	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
-		;
-	frac[n] = '\0';
-	snprintf(buf, VL_WAN_BUFSZ, "%s%llu%s%s万", fen < 0 ? "-" : "",
-	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
-	return buf;
-}
-
 /* ---- open findings ----------------------------------------------------- */
 
 const char *const vl_aspects_by_gravity[] = {"safety", "quality", "funds",
@@ -198,7 +178,7 @@ vl_findings_collect(const struct vl_book *b, vl_date as_of,
 	f->v = vl_xcalloc(b->ninsp + 1, sizeof *f->v);
 	for (i = 0; i < b->ninsp; i++) {
 		in = &b->insp[i];
-		if (!is_open(in) || !vl_projects_find(&b->projects, in->project))
+		if (!vl_finding_open(in) || b->insp_project[i] < 0)
 			continue;
 		late = in->due != VL_NODATE && in->due < as_of;
 		r = vl_aspect_rank(in->aspect);

@@ -20,6 +20,8 @@
 #include <cmocka.h>
 
 #include "vl.h"
+#include "io/csv_priv.h"
+#include "register/schema_priv.h"
 
 #define CASES 1500
 
@@ -143,9 +145,9 @@ refuse(struct vl_split *s)
 }
 
 static void
-reset(void *ctx)
+reset(struct vl_split *s)
 {
-	struct log *l = ctx;
+	struct log *l = s->ctx[0];
 
 	l->b.len = 0;
 	l->b.data[0] = '\0';

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "vl.h"
+#include "register/schema_priv.h"
 
 /* ---- helpers ---------------------------------------------------------- */
 

@@ -23,7 +23,8 @@ day(const char *s)
 	return d;
 }
 
-/* A book by hand: projects P1 and P2, no progress, no inspections. */
+/* A book by hand: projects P1 and P2, no progress, no inspections;
+ * stage() indexes it. */
 static int
 setup(void **state)
 {
@@ -49,6 +50,9 @@ teardown(void **state)
 	struct vl_book *b = *state;
 
 	free(b->insp);
+	free(b->insp_first);
+	free(b->insp_of);
+	free(b->insp_project);
 	free(b->progress);
 	vl_projects_free(&b->projects);
 	free(b);
@@ -69,20 +73,28 @@ inspect(struct vl_book *b, const char *project, const char *phase,
 	in->due = in->closed = VL_NODATE;
 }
 
+/* the stage of project i, the book indexed as it now is */
+static enum vl_stage
+stage(struct vl_book *b, size_t i, struct vl_milestones *m)
+{
+	vl_book_index(b);
+	return vl_project_stage(b, i, m);
+}
+
 static void
 test_registered(void **state)
 {
 	struct vl_book *b = *state;
 	struct vl_milestones m;
 
-	assert_int_equal(vl_project_stage(b, 0, &m), VL_STAGE_REGISTERED);
+	assert_int_equal(stage(b, 0, &m), VL_STAGE_REGISTERED);
 	assert_int_equal(m.reviewed, VL_NODATE);
 	assert_int_equal(m.started, VL_NODATE);
 	assert_int_equal(m.completed, VL_NODATE);
 	assert_int_equal(m.accepted, VL_NODATE);
 	/* a failed review reviews nothing */
 	inspect(b, "P1", "review", "fail", "2022-11-25");
-	assert_int_equal(vl_project_stage(b, 0, NULL), VL_STAGE_REGISTERED);
+	assert_int_equal(stage(b, 0, NULL), VL_STAGE_REGISTERED);
 }
 
 static void
@@ -94,12 +106,12 @@ test_reviewed(void **state)
 	inspect(b, "P1", "review", "pass", "2022-12-20");
 	inspect(b, "P1", "review", "pass", "2022-12-02");
 	inspect(b, "P2", "review", "pass", "2022-11-01");
-	assert_int_equal(vl_project_stage(b, 0, &m), VL_STAGE_REVIEWED);
+	assert_int_equal(stage(b, 0, &m), VL_STAGE_REVIEWED);
 	assert_int_equal(m.reviewed, day("2022-12-02"));	/* the first */
 	/* a check is not a review */
 	b->ninsp = 0;
 	inspect(b, "P1", "check", "pass", "2022-12-20");
-	assert_int_equal(vl_project_stage(b, 0, NULL), VL_STAGE_REGISTERED);
+	assert_int_equal(stage(b, 0, NULL), VL_STAGE_REGISTERED);
 }
 
 static void
@@ -109,11 +121,11 @@ test_started_without_review(void **state)
 	struct vl_milestones m;
 
 	b->progress[0].started = day("2022-12-10");
-	assert_int_equal(vl_project_stage(b, 0, &m), VL_STAGE_STARTED);
+	assert_int_equal(stage(b, 0, &m), VL_STAGE_STARTED);
 	assert_int_equal(m.started, day("2022-12-10"));
 	assert_int_equal(m.reviewed, VL_NODATE);
 	/* the other project is untouched */
-	assert_int_equal(vl_project_stage(b, 1, NULL), VL_STAGE_REGISTERED);
+	assert_int_equal(stage(b, 1, NULL), VL_STAGE_REGISTERED);
 }
 
 static void
@@ -126,13 +138,13 @@ test_completed_and_accepted(void **state)
 	b->progress[0].completed = day("2023-04-10");
 	inspect(b, "P1", "review", "pass", "2022-12-01");
 	inspect(b, "P1", "acceptance", "fail", "2023-04-25");
-	assert_int_equal(vl_project_stage(b, 0, &m), VL_STAGE_COMPLETED);
+	assert_int_equal(stage(b, 0, &m), VL_STAGE_COMPLETED);
 	assert_int_equal(m.accepted, VL_NODATE);
 	/* another project's acceptance accepts nothing here */
 	inspect(b, "P2", "acceptance", "pass", "2023-05-01");
-	assert_int_equal(vl_project_stage(b, 0, NULL), VL_STAGE_COMPLETED);
+	assert_int_equal(stage(b, 0, NULL), VL_STAGE_COMPLETED);
 	inspect(b, "P1", "acceptance", "pass", "2023-06-02");
-	assert_int_equal(vl_project_stage(b, 0, &m), VL_STAGE_ACCEPTED);
+	assert_int_equal(stage(b, 0, &m), VL_STAGE_ACCEPTED);
 	assert_int_equal(m.accepted, day("2023-06-02"));
 	assert_int_equal(m.reviewed, day("2022-12-01"));
 	assert_int_equal(m.completed, day("2023-04-10"));
@@ -147,7 +159,7 @@ test_no_progress(void **state)
 
 	b->progress = NULL;
 	inspect(b, "P2", "review", "pass", "2022-11-01");
-	assert_int_equal(vl_project_stage(b, 1, NULL), VL_STAGE_REVIEWED);
+	assert_int_equal(stage(b, 1, NULL), VL_STAGE_REVIEWED);
 	b->progress = keep;
 }
 

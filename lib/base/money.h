@@ -1,0 +1,25 @@
+/*
+ * money.h - amounts as int64_t fen (1/100 yuan): one parser, one
+ * formatter, overflow-checked arithmetic.  No float type, ever.
+ */
+#ifndef VL_MONEY_H
+#define VL_MONEY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define VL_MONEY_BUFSZ 32	/* enough for any int64_t fen, sign and point */
+#define VL_WAN_BUFSZ 64
+
+/* Parse one amount (SPEC 3: 36940, 36940.5, -120.00, 3.694万, "36,940.00").
+ * Returns 0 and sets *fen, or -1 and sets *why to a reason. */
+int vl_money_parse(const char *s, int64_t *fen, const char **why);
+/* plain yuan with exactly two decimals: -120.00 */
+char *vl_money_format(int64_t fen, char buf[VL_MONEY_BUFSZ]);
+/* fen in exact 万 (10,000 yuan): 184.7万, 148.60333万 */
+const char *vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ]);
+/* overflow-checked arithmetic: false on overflow, *r untouched */
+bool vl_money_add(int64_t a, int64_t b, int64_t *r);
+bool vl_money_sub(int64_t a, int64_t b, int64_t *r);
+
+#endif

@@ -1,0 +1,528 @@
+/*
+ * csv_read.c - CSV records on libcsv, mapped by header name.
+ *
+ * Input is fed to libcsv one physical line at a time, so every record and
+ * every error knows its line.  Before a line reaches libcsv it is checked
+ * for NUL bytes and for its encoding: UTF-8, or GB18030 (what Chinese
+ * Excel writes) converted to UTF-8 with iconv (csv_encoding.c decides
+ * which, once, from the first block of the input, unless the caller names
+ * it).  A line without a quote that starts a record takes the fast path
+ * (csv_fast.c) instead.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/i18n.h"
+#include "io/csv_priv.h"
+
+bool vl_csv_plain;
+size_t vl_csv_block;
+unsigned long vl_csv_fast_lines;
+
+static void
+reset_record(struct reader *r)
+{
+	r->text.len = 0;
+	r->nf = 0;
+	r->skip = false;
+	r->rec_line = 0;
+	r->no_controls = false;
+}
+
+static void
+bad(struct reader *r, long line, const char *fmt, const char *arg)
+{
+	vl_errat(r->display, line, NULL, fmt, arg);
+	r->bad = true;
+}
+
+/* room for n fields */
+void
+vl_csv_want_fields(struct reader *r, size_t n)
+{
+	if (n <= r->capf)
+		return;
+	while (r->capf < n)
+		r->capf = r->capf ? r->capf * 2 : 16;
+	r->off = vl_xrealloc(r->off, r->capf * sizeof *r->off);
+	r->len = vl_xrealloc(r->len, r->capf * sizeof *r->len);
+	r->field = vl_xrealloc(r->field, r->capf * sizeof *r->field);
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct reader *r = data;
+
+	if (r->skip || r->stop)
+		return;
+	if (r->rec_line == 0)
+		r->rec_line = r->line;
+	if (r->nf == MAX_FIELDS || len > MAX_FIELD_LEN) {
+		bad(r, r->rec_line, r->nf == MAX_FIELDS ?
+		    N_("more than 4096 fields%s") :
+		    N_("a field longer than 1 MiB%s"), "");
+		r->skip = true;
+		return;
+	}
+	vl_csv_want_fields(r, r->nf + 1);
+	r->off[r->nf] = r->text.len;
+	r->len[r->nf] = len;
+	vl_buf_add(&r->text, s ? s : "", len);
+	vl_buf_add(&r->text, "", 1);
+	r->nf++;
+}
+
+static void
+trim(char *s)
+{
+	size_t n = strlen(s), i = 0;
+
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	memmove(s, s + i, n - i + 1);
+}
+
+void
+vl_csv_copy_header(struct vl_header *to, const struct vl_header *from)
+{
+	size_t i;
+
+	to->n = from->n;
+	to->name = vl_xcalloc(from->n, sizeof *to->name);
+	for (i = 0; i < from->n; i++)
+		to->name[i] = vl_xstrdup(from->name[i]);
+}
+
+void
+vl_header_free(struct vl_header *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->name[i]);
+	free(h->name);
+	h->name = NULL;
+	h->n = 0;
+}
+
+static void
+take_header(struct reader *r)
+{
+	const char *const *req;
+	size_t i, j;
+
+	r->header.n = r->nf;
+	r->header.name = vl_xcalloc(r->nf, sizeof *r->header.name);
+	for (i = 0; i < r->nf; i++) {
+		r->header.name[i] = vl_xstrdup(r->field[i]);
+		trim(r->header.name[i]);
+		for (j = 0; j < i; j++)
+			if (strcmp(r->header.name[i], r->header.name[j]) == 0) {
+				bad(r, r->rec_line, "column \"%s\" appears twice",
+				    r->header.name[i]);
+				r->header_bad = true;
+			}
+	}
+	for (req = r->opts ? r->opts->required : NULL; req && *req; req++)
+		if (vl_header_index(&r->header, *req) < 0) {
+			bad(r, r->rec_line, "missing column \"%s\"", *req);
+			r->header_bad = true;
+		}
+	r->have_header = true;
+	if (r->opts && r->opts->header_out)
+		vl_csv_copy_header(r->opts->header_out, &r->header);
+}
+
+static bool
+all_empty(const struct reader *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nf; i++)
+		if (r->len[i] != 0)
+			return false;
+	return true;
+}
+
+/* no header: every line a record, of any number of fields */
+static bool
+headless(const struct reader *r)
+{
+	return r->opts && r->opts->no_header;
+}
+
+static void
+deliver(struct reader *r)
+{
+	struct vl_record rec;
+	char want[32];
+
+	if (r->nf != r->header.n && !headless(r)) {
+		snprintf(want, sizeof want, "%zu", r->header.n);
+		vl_errat(r->display, r->rec_line, NULL,
+		    "%zu fields where the header has %s", r->nf, want);
+		r->bad = true;
+		return;
+	}
+	rec.file = r->display;
+	rec.line = r->rec_line;
+	rec.n = r->nf;
+	rec.field = r->field;
+	rec.len = r->len;
+	rec.header = &r->header;
+	rec.no_controls = r->no_controls;
+	r->stop = r->fn(&rec, r->ctx);
+}
+
+/* A record is complete: its fields are in field[] and len[]. */
+void
+vl_csv_end_record(struct reader *r)
+{
+	if (!r->skip && !r->stop && r->nf > 0) {
+		if (!r->have_header && !headless(r))
+			take_header(r);
+		else if (!all_empty(r) && !r->header_bad)
+			deliver(r);	/* spreadsheets save blank rows as ",,," */
+	}
+	reset_record(r);
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct reader *r = data;
+	size_t i;
+
+	(void)c;
+	for (i = 0; i < r->nf; i++)
+		r->field[i] = r->text.data + r->off[i];
+	vl_csv_end_record(r);
+}
+
+static void
+parse_error(struct reader *r)
+{
+	bad(r, r->rec_line ? r->rec_line : r->line,
+	    "malformed CSV: %s (a quote inside an unquoted field, "
+	    "or text after a closing quote)",
+	    csv_strerror(csv_error(&r->parser)));
+	csv_free(&r->parser);
+	csv_init(&r->parser, CSV_OPTIONS);
+	csv_set_blk_size(&r->parser, FIELD_STEP);
+	reset_record(r);
+}
+
+/* libcsv leaves its state ROW_NOT_BEGUN (0) between records: a line fed
+ * then starts a new record, which is how records learn their line. */
+static void
+feed_utf8(struct reader *r, const char *s, size_t n)
+{
+	if (r->parser.pstate == 0 && r->nf == 0)
+		r->rec_line = r->line;
+	if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n)
+		parse_error(r);
+}
+
+/* The line is not fed to libcsv: the record it is part of is lost, but a
+ * record that starts on the next line is not. */
+static void
+byte_error(struct reader *r, size_t at, const char *what)
+{
+	vl_errat(r->display, r->line, NULL, "%s at byte offset %lld",
+	    vl_tr(what), r->offset + (long long)at);
+	r->bad = true;
+	if (r->parser.pstate != 0 || r->nf > 0)
+		r->skip = true;
+}
+
+static void
+feed_converted(struct reader *r, const char *s, size_t n)
+{
+	char *in = (char *)s, *out;
+	size_t inleft = n, outleft, done;
+
+	r->conv.len = 0;
+	while (inleft > 0) {
+		vl_buf_reserve(&r->conv, 4 * inleft + 8);
+		out = r->conv.data + r->conv.len;
+		outleft = r->conv.cap - r->conv.len - 1;
+		done = outleft;
+		if (iconv(r->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+		    errno != E2BIG) {
+			byte_error(r, n - inleft, "a byte that is not valid in "
+			    "the input encoding");
+			iconv(r->cd, NULL, NULL, NULL, NULL);
+			return;
+		}
+		r->conv.len += done - outleft;
+	}
+	feed_utf8(r, r->conv.data, r->conv.len);
+}
+
+static void
+feed_line(struct reader *r, const char *s, size_t n)
+{
+	const char *nul = memchr(s, '\0', n);
+	size_t ok;
+
+	r->line++;
+	if (nul) {
+		byte_error(r, (size_t)(nul - s), "a NUL byte");
+	} else if (r->enc == ENC_ICONV) {
+		feed_converted(r, s, n);
+	} else if ((ok = vl_csv_utf8_prefix((const unsigned char *)s, n)) != n) {
+		byte_error(r, ok, "a byte that is not valid UTF-8");
+	} else {
+		feed_utf8(r, s, n);
+	}
+	r->offset += (long long)n;
+}
+
+/* The length of the line at s, its end included: LF, CRLF or a lone CR
+ * (a Mac spreadsheet's "CSV (Macintosh)"); 0 when it may go on in the
+ * next block.  *next_lf keeps the block's next LF (its end when there is
+ * none) from one line to the next: a block of lone CRs would otherwise be
+ * searched to its end for an LF at every line, a cost squared in its
+ * length. */
+static size_t
+line_len(const char *s, size_t n, bool more, const char **next_lf)
+{
+	const char *end = s + n, *lf = *next_lf, *cr;
+	size_t i;
+
+	if (!lf || lf < s) {
+		lf = memchr(s, '\n', n);
+		*next_lf = lf = lf ? lf : end;
+	}
+	if (lf == end)
+		lf = NULL;
+	cr = memchr(s, '\r', lf ? (size_t)(lf - s) : n);
+
+	if (!cr)
+		return lf ? (size_t)(lf - s) + 1 : more ? 0 : n;
+	i = (size_t)(cr - s);
+	if (i + 1 < n)
+		return s[i + 1] == '\n' ? i + 2 : i + 1;
+	return more ? 0 : i + 1;
+}
+
+/* Keep a piece of a line that goes on in the next block; a line past
+ * MAX_LINE is counted, not kept. */
+static void
+hold(struct reader *r, const char *s, size_t n)
+{
+	r->held_cr = n > 0 && s[n - 1] == '\r';
+	if (r->dropped || r->carry.len + n > MAX_LINE) {
+		r->dropped += r->carry.len + n;
+		r->carry.len = 0;
+		return;
+	}
+	vl_buf_add(&r->carry, s, n);
+}
+
+/* The line held is whole: read it, or refuse it as too long. */
+static void
+held_line(struct reader *r)
+{
+	if (r->dropped) {
+		r->line++;
+		bad(r, r->line, "a line longer than 16 MiB%s", "");
+		r->offset += (long long)r->dropped;
+		r->dropped = 0;
+	} else {
+		feed_line(r, r->carry.data, r->carry.len);
+	}
+	r->carry.len = 0;
+	r->held_cr = false;
+}
+
+/* Between records, with nothing held: a line the fast path may take. */
+bool
+vl_csv_fresh(const struct reader *r)
+{
+	return r->parser.pstate == 0 && r->nf == 0 && !r->skip &&
+	    r->carry.len == 0 && !r->dropped && !r->held_cr;
+}
+
+/* Split a block into lines; a partial last line waits in carry.  With
+ * r->pause, stops as soon as the header is read and nothing is held.
+ * Returns the bytes of s used. */
+size_t
+vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
+{
+	const char *start = s, *next_lf = NULL;
+	size_t len;
+
+	if (r->enc == ENC_UNDECIDED) {
+		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+			s += 3, n -= 3;
+			r->offset = 3;
+		}
+		vl_csv_decide_encoding(r, s, n, more);
+	}
+	while (n > 0 && !r->stop) {
+		if (r->pause && r->have_header && vl_csv_fresh(r))
+			return (size_t)(s - start);
+		if (r->enc == ENC_UTF8 && !r->plain && vl_csv_fresh(r) &&
+		    (len = vl_csv_fast_line(r, s, n, more)) > 0) {
+			s += len, n -= len;
+			continue;
+		}
+		if ((r->carry.len > 0 || r->dropped) && r->held_cr &&
+		    *s != '\n') {	/* a lone CR ended the last block */
+			held_line(r);
+			continue;
+		}
+		if ((len = line_len(s, n, more, &next_lf)) == 0) {
+			hold(r, s, n);
+			return (size_t)(s + n - start);
+		}
+		if (r->carry.len > 0 || r->dropped || len > MAX_LINE) {
+			hold(r, s, len);
+			held_line(r);
+		} else {
+			feed_line(r, s, len);
+		}
+		s += len, n -= len;
+	}
+	/* the input ended just after a full block: what it held is a line */
+	if (!more && !r->stop && (r->carry.len > 0 || r->dropped))
+		held_line(r);
+	return (size_t)(s - start);
+}
+
+void
+vl_csv_reader_init(struct reader *r, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	memset(r, 0, sizeof *r);
+	r->display = display;
+	r->opts = opts;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->plain = vl_csv_plain;
+	csv_init(&r->parser, CSV_OPTIONS);
+	csv_set_blk_size(&r->parser, FIELD_STEP);
+}
+
+void
+vl_csv_reader_free(struct reader *r)
+{
+	__atomic_fetch_add(&vl_csv_fast_lines, r->fast, __ATOMIC_RELAXED);
+	csv_free(&r->parser);
+	if (r->enc == ENC_ICONV)
+		iconv_close(r->cd);
+	vl_header_free(&r->header);
+	free(r->off);
+	free(r->len);
+	free(r->field);
+	vl_buf_free(&r->text);
+	vl_buf_free(&r->conv);
+	vl_buf_free(&r->carry);
+}
+
+static int
+reader_status(const struct reader *r)
+{
+	if (r->stop)
+		return r->stop;
+	return r->bad ? VL_BADINPUT : VL_OK;
+}
+
+void
+vl_csv_reader_fini(struct reader *r)
+{
+	if (!r->stop && csv_fini(&r->parser, on_field, on_record, r) != 0)
+		bad(r, r->rec_line ? r->rec_line : r->line,
+		    "a quoted field is never closed%s", "");
+}
+
+static int
+reader_finish(struct reader *r)
+{
+	int status;
+
+	vl_csv_reader_fini(r);
+	status = reader_status(r);
+	vl_csv_reader_free(r);
+	return status;
+}
+
+int
+vl_csv_read_mem(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	struct reader r;
+	size_t step = vl_csv_block ? vl_csv_block : len, n;
+
+	vl_csv_reader_init(&r, display, opts, fn, ctx);
+	do {
+		n = len < step ? len : step;
+		vl_csv_feed_block(&r, buf, n, n < len);
+		buf += n, len -= n;
+	} while (len > 0 && !r.stop);
+	return reader_finish(&r);
+}
+
+int
+vl_csv_read(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	struct reader r;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
+	size_t want = vl_csv_block ? vl_csv_block : FIRST_BLOCK;
+	char *block;
+	int err = 0, status;
+
+	if (!f) {
+		vl_warn("%s: %s", display, strerror(errno));
+		return errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+	}
+	block = vl_xmalloc(want > size ? want : size);
+	vl_csv_reader_init(&r, display, opts, fn, ctx);
+	r.writable = true;
+	for (;;) {
+		n = fread(block, 1, want, f);
+		vl_csv_feed_block(&r, block, n, n == want);
+		if (n < want || r.stop)
+			break;
+		want = size;
+	}
+	if (ferror(f))
+		err = errno ? errno : EIO;
+	if (f != stdin)
+		fclose(f);
+	free(block);
+	status = reader_finish(&r);
+	if (err) {
+		vl_warn("%s: %s", display, strerror(err));
+		return VL_SYSFAULT;
+	}
+	return status;
+}
+
+int
+vl_header_index(const struct vl_header *h, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		if (strcmp(h->name[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+vl_field(const struct vl_record *r, const char *name)
+{
+	int i = vl_header_index(r->header, name);
+
+	return i < 0 ? "" : r->field[i];
+}

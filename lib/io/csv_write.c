@@ -1,0 +1,45 @@
+/*
+ * csv_write.c - CSV rows out, quoted only where they need it (libcsv's
+ * csv_write does the quoting).
+ */
+#include <string.h>
+
+#include <csv.h>
+
+#include "io/csv.h"
+
+
+/* RFC 4180 asks quotes only where a field holds a comma, quote or line
+ * end; leading or trailing blanks and tabs are quoted too so they
+ * survive. */
+static bool
+needs_quotes(const char *s)
+{
+	size_t n = strlen(s);
+
+	/* libcsv strips blanks and tabs around an unquoted field */
+	return strpbrk(s, ",\"\r\n") != NULL || (n > 0 &&
+	    (strchr(" \t", s[0]) || strchr(" \t", s[n - 1])));
+}
+
+void
+vl_buf_csv_row(struct vl_buf *b, size_t n, const char *const *fields)
+{
+	size_t i, need;
+	const char *s;
+
+	for (i = 0; i < n; i++) {
+		s = fields[i] ? fields[i] : "";
+		if (i > 0)
+			vl_buf_add(b, ",", 1);
+		if (!needs_quotes(s)) {
+			vl_buf_puts(b, s);
+			continue;
+		}
+		need = csv_write(NULL, 0, s, strlen(s));
+		vl_buf_reserve(b, need);
+		b->len += csv_write(b->data + b->len, need, s, strlen(s));
+		b->data[b->len] = '\0';
+	}
+	vl_buf_add(b, "\n", 1);
+}

@@ -1,0 +1,42 @@
+/*
+ * output_priv.h - between output.c and xlsx.c, and for their tests; not
+ * part of libvl's interface.
+ */
+#ifndef VL_OUTPUT_PRIV_H
+#define VL_OUTPUT_PRIV_H
+
+#include "io/output.h"
+
+/* a cell a spreadsheet would run as a formula? (never a plain number) */
+bool vl_excel_dangerous(const char *s);
+
+/*
+ * A file that appears whole or not at all: written as a temp file in the
+ * same directory (".NAME.vl-XXXXXX"), renamed over path when done.  A
+ * temp file not committed is removed when the program exits, by vl_die
+ * too.  A path that exists and is not a regular file (/dev/null, a FIFO)
+ * is written directly: renaming over it would replace the device.
+ */
+struct vl_outfile {
+	char *path;
+	char *tmp;		/* NULL: written directly */
+	struct vl_outfile *next;	/* pending, for the exit handler */
+};
+/* Open for writing: a descriptor, or -1 after saying why. */
+int vl_outfile_open(struct vl_outfile *f, const char *path);
+/* the file written and closed: sync it, rename it into place, sync the
+ * directory.  VL_OK, or VL_SYSFAULT said and the temp file removed. */
+int vl_outfile_commit(struct vl_outfile *f);
+/* give up: the temp file removed */
+void vl_outfile_abort(struct vl_outfile *f);
+
+/* One worksheet of a workbook being written (xlsx.c). */
+struct vl_sheet;
+struct vl_sheet *vl_sheet_open(struct vl_workbook *wb, const char *name,
+    size_t ncols, const struct vl_col *cols);
+void vl_sheet_row(struct vl_sheet *s, const char *const *values);
+/* the frozen, filtered header and the widths; VL_OK, VL_BADINPUT or
+ * VL_SYSFAULT, said on stderr and kept for vl_workbook_close */
+int vl_sheet_close(struct vl_sheet *s);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * plan.h - plan.json, loaded strictly with jansson: the programme's
+ * deadlines, its total, its funding lines and the purposes money may be
+ * spent on.
+ */
+#ifndef VL_PLAN_H
+#define VL_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/date.h"
+
+struct vl_funding {
+	char *name;
+	char **levels;
+	size_t nlevels;
+	int64_t amount;
+};
+
+struct vl_plan {
+	char *name;
+	long villages;
+	vl_date start_by, complete_by;
+	int64_t total;
+	struct vl_funding *funding;
+	size_t nfunding;
+	char **purposes;
+	size_t npurposes;
+};
+
+/* load and validate; errors are reported with line and column.
+ * Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_plan_load(const char *path, const char *display, struct vl_plan *p);
+/* the same on a plan's bytes; a leading UTF-8 BOM is skipped */
+int vl_plan_load_mem(const char *buf, size_t len, const char *display,
+    struct vl_plan *p);
+void vl_plan_free(struct vl_plan *p);
+bool vl_plan_has_purpose(const struct vl_plan *p, const char *purpose);
+/* index of the funding line a level belongs to, or -1 */
+int vl_plan_funding_of(const struct vl_plan *p, const char *level);
+
+#endif

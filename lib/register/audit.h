@@ -1,0 +1,64 @@
+/*
+ * audit.h - audit.csv, the register's hash-chained change history: a
+ * line for every record a tool changes, committed with the change.
+ */
+#ifndef VL_AUDIT_H
+#define VL_AUDIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/strbuf.h"
+#include "io/csv.h"
+#include "register/register.h"
+
+#define VL_HASH_HEX 65	/* SHA-256 in hex and a NUL */
+
+struct vl_sha256 {
+	void *ctx;	/* OpenSSL's EVP_MD_CTX */
+};
+void vl_sha256_init(struct vl_sha256 *h);
+void vl_sha256_add(struct vl_sha256 *h, const void *p, size_t n);
+void vl_sha256_end(struct vl_sha256 *h, char out[VL_HASH_HEX]);
+
+#define VL_AUDIT_FILES 16	/* register files whose digests are kept */
+
+struct vl_audit_last {		/* the latest line naming a file */
+	char file[64];
+	char digest[VL_HASH_HEX];
+	long line;		/* in audit.csv, 0 for a line not written */
+	bool removed;		/* that line says it was removed by hand */
+};
+
+struct vl_audit {
+	long seq;			/* the last line's seq */
+	char hash[VL_HASH_HEX];		/* the last line's hash */
+	struct vl_buf lines;		/* lines made, not yet written */
+	struct vl_audit_last last[VL_AUDIT_FILES];
+	size_t nlast;
+};
+
+/* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated */
+const char *const *vl_audit_columns(void);
+/* called for every line of audit.csv; broken: the chain fails here */
+typedef int (*vl_audit_fn)(const struct vl_record *r, bool broken,
+    void *ctx);
+/* Read audit.csv (if any) into a: the last seq and hash, calling fn (may
+ * be NULL) on each line; *broken gets the line of the first break or 0. */
+int vl_audit_read(const struct vl_reg *reg, struct vl_audit *a,
+    vl_audit_fn fn, void *ctx, long *broken);
+/* make the next line of the chain in a->lines */
+void vl_audit_append(struct vl_audit *a, const char *action,
+    const char *file, const char *record, const char *digest);
+void vl_audit_free(struct vl_audit *a);
+/* what the latest line for file says, or NULL */
+const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,
+    const char *file);
+/* the SHA-256 of a register file as it is; false if it cannot be read */
+bool vl_file_digest(const struct vl_reg *reg, const char *name,
+    char out[VL_HASH_HEX]);
+/* Warn of every register file whose content is not what the tools last
+ * left (edited by hand); returns how many, or -1 on an I/O error. */
+long vl_audit_outside_edits(const struct vl_reg *reg);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * batch.h - records added to one register file as one batch: all of them
+ * or none, each bad one reported with its line.
+ */
+#ifndef VL_BATCH_H
+#define VL_BATCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "base/date.h"
+#include "base/strbuf.h"
+#include "io/csv.h"
+#include "register/book.h"
+#include "register/schema.h"
+
+struct vl_batch;
+/* The rules of a file beyond the schema's, for one record: each problem
+ * reported with vl_errat; returns how many. */
+typedef int (*vl_batch_rule)(struct vl_batch *b, const struct vl_record *r);
+
+struct vl_batch {
+	/* set by the caller */
+	const struct vl_filespec *spec;	/* the file records go to */
+	int load;		/* VL_LOAD_* besides plan and projects */
+	vl_batch_rule rule;	/* or NULL */
+	/* the columns an import must have, NULL-terminated; NULL: the
+	 * spec's core columns but id */
+	const char *const *required;
+	/* kept by the batch */
+	struct vl_book book;	/* as vl_book_load, nothing ignored */
+	struct vl_header hdr;	/* the target file's columns, its order */
+	struct vl_projects ids;	/* ids in the file and in the batch */
+	int64_t next_id;	/* max numeric id + 1 */
+	int id_width;		/* digits of that max id, 0 if none */
+	bool checked_columns;
+	struct vl_buf rows;	/* CSV rows to append */
+	struct vl_buf added;	/* ids added, one a line */
+};
+
+/* Under the lock: the book loaded, each record of import (a CSV file,
+ * "-": stdin; ids may be left out) or the one record of value (in the
+ * spec's column order, NULL empty, an empty date today) mapped onto the
+ * file's columns, given an id when it has none and checked; when no
+ * record was bad the rows are appended in one commit and their ids
+ * printed, else "nothing written".  b is freed. */
+int vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
+    const char *const *value, vl_date today);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * book.h - a register loaded for reading, as of a day: the plan, the
+ * projects, each project's progress and the inspections, indexed by
+ * project.
+ */
+#ifndef VL_BOOK_H
+#define VL_BOOK_H
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/strbuf.h"
+#include "io/plan.h"
+#include "register/project.h"
+#include "register/register.h"
+
+struct vl_progress_state {	/* per project, as of a day */
+	vl_date started, completed;	/* first such entry, or VL_NODATE */
+};
+
+struct vl_inspection {
+	char *id, *project, *phase, *aspect, *result, *finding, *inspector;
+	vl_date date, due, closed;	/* VL_NODATE when empty */
+	long line;
+};
+
+struct vl_book {
+	struct vl_reg reg;
+	struct vl_plan plan;
+	struct vl_projects projects;
+	struct vl_progress_state *progress;	/* projects.n of them */
+	struct vl_inspection *insp;
+	size_t ninsp;
+	/* insp by project: project i's are insp[insp_of[k]] for k from
+	 * insp_first[i] to insp_first[i + 1], in the order of the file;
+	 * and the project of each, insp[k]'s projects.v[insp_project[k]]
+	 * (-1: none) */
+	size_t *insp_first, *insp_of;
+	long *insp_project;
+	struct vl_arena strings;	/* the inspections' texts */
+};
+
+/* The parts a tool needs, in this order of dependence. */
+enum {
+	VL_LOAD_PLAN = 1,
+	VL_LOAD_PROJECTS = 2,
+	VL_LOAD_PROGRESS = 4,
+	VL_LOAD_INSPECTIONS = 8
+};
+/* Load from dir what `what` asks, ignoring records dated after as_of
+ * (VL_NODATE: nothing ignored).  Every bad record of every file is
+ * reported.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of);
+void vl_book_free(struct vl_book *b);
+/* The index of insp by project, made again (a book made by hand, as
+ * the tests make one; vl_book_load makes it). */
+void vl_book_index(struct vl_book *b);
+/* how many inspections project i has, *list their indexes in insp */
+size_t vl_book_inspections(const struct vl_book *b, size_t i,
+    const size_t **list);
+/* "DIR/name" for messages: the name alone when DIR is "." */
+const char *vl_book_display(const struct vl_book *b, const char *name);
+
+#endif

@@ -1,0 +1,49 @@
+/*
+ * project.h - the projects of a register, found by id in constant time
+ * (a national register holds hundreds of thousands).
+ */
+#ifndef VL_PROJECT_H
+#define VL_PROJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/date.h"
+#include "base/strbuf.h"
+
+struct vl_project {
+	char *id, *town, *village, *leader, *specialist, *mode, *area;
+	int64_t budget;
+	vl_date start_by, complete_by;	/* the plan's unless overridden */
+	long line;
+	bool shared;	/* its texts are in the projects' arena, not
+			 * malloc'd one by one */
+};
+
+#define VL_PKEY 12
+struct vl_pslot {		/* of the hash table of ids */
+	uint32_t index;		/* into v, + 1; 0: empty */
+	char key[VL_PKEY];	/* the id, NULs after it, when shorter;
+				 * else all NULs */
+};
+
+struct vl_projects {		/* all zero: none */
+	struct vl_project *v;
+	size_t n, cap;
+	struct vl_pslot *slot;	/* open addressing */
+	size_t nslot;
+	struct vl_arena strings;	/* the texts of shared projects */
+};
+
+void vl_projects_add(struct vl_projects *ps, const struct vl_project *p);
+/* room for n projects made at once, not grown to one by one */
+void vl_projects_reserve(struct vl_projects *ps, size_t n);
+/* NULL when there is no such project */
+const struct vl_project *vl_projects_find(const struct vl_projects *ps,
+    const char *id);
+/* its index in v, or -1 */
+long vl_projects_index(const struct vl_projects *ps, const char *id);
+void vl_projects_free(struct vl_projects *ps);
+
+#endif

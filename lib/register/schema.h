@@ -1,0 +1,55 @@
+/*
+ * schema.h - the register's files, their columns, and the rules every
+ * record of them obeys: what vl-add refuses is exactly what the reports
+ * reject.
+ */
+#ifndef VL_SCHEMA_H
+#define VL_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "io/csv.h"
+#include "io/plan.h"
+
+enum vl_ftype {
+	VL_T_TEXT,	/* any text */
+	VL_T_ID,	/* a record id: no blanks, no control characters */
+	VL_T_MONEY,
+	VL_T_DATE,
+	VL_T_ENUM,	/* one of choices */
+	VL_T_PROJECT,	/* the id of a project in projects.csv */
+	VL_T_COUNT	/* a whole number >= 0, e.g. area in m² */
+};
+
+struct vl_fieldspec {
+	const char *name;
+	enum vl_ftype type;
+	bool required;
+	const char *const *choices;	/* VL_T_ENUM */
+};
+
+struct vl_filespec {
+	const char *file;		/* e.g. "funds.csv" */
+	const struct vl_fieldspec *field;
+	size_t n;			/* the canonical column order */
+	size_t ncore;			/* columns every file must have */
+};
+
+extern const struct vl_filespec vl_projects_spec, vl_progress_spec,
+    vl_funds_spec, vl_inspections_spec;
+/* the words of the enum columns, NULL-terminated */
+extern const char *const vl_levels[], *const vl_kinds[],
+    *const vl_phases[], *const vl_aspects[], *const vl_results[];
+
+struct vl_projects;
+/* Check one record's fields against a spec and, for funds and
+ * inspections, the rules between fields.  projects (may be NULL) resolves
+ * VL_T_PROJECT; plan (may be NULL) the allowed purposes.  Each problem is
+ * reported as FILE:LINE: field: message; returns how many. */
+int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
+    const struct vl_projects *projects, const struct vl_plan *plan);
+/* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
+const char **vl_spec_required(const struct vl_filespec *s);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * ledger.h - a register's fund journal summed in one pass: receipts,
+ * allocations and expenses by funding line, level, project and purpose.
+ */
+#ifndef VL_LEDGER_H
+#define VL_LEDGER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/date.h"
+#include "base/groups.h"
+#include "register/book.h"
+
+struct vl_ledger_sums {		/* fen */
+	int64_t received;	/* receipts */
+	int64_t allocated;	/* allocations */
+	int64_t spent;		/* expenses */
+};
+
+struct vl_ledger_project {
+	int64_t allocated, spent;
+	int64_t *purpose;	/* spent by purpose: npurposes + 1, in the
+				 * plan's order; the last is spent on
+				 * purposes the plan does not allow */
+};
+
+/* A register's journal summed: receipts, allocations and expenses by
+ * funding line of the plan, by level, by project and by purpose. */
+struct vl_ledger {
+	size_t nlines;		/* = plan.nfunding */
+	size_t nlevels;		/* the entries of vl_levels */
+	size_t npurposes;	/* = plan.npurposes */
+	size_t nprojects;	/* = projects.n of the book */
+	struct vl_ledger_sums total;
+	/* nlines + 1, in the plan's order; the last: rows with no level or
+	 * a level that no funding line names (allocations and expenses
+	 * carry a level only when the clerk gave one) */
+	struct vl_ledger_sums *line;
+	/* nlevels + 1, in the order of vl_levels; the last: no level */
+	struct vl_ledger_sums *level;
+	int64_t *purpose;	/* expenses: npurposes + 1, as per project */
+	struct vl_ledger_project *project;	/* as book->projects.v */
+	/* money naming what the register does not know, key and first
+	 * line of each: allocations and expenses to a project not in
+	 * projects.csv (by project id); expenses on a purpose outside the
+	 * plan (by purpose; also counted in their project's spent) */
+	struct vl_groups stray_allocated, stray_spent, stray_purpose;
+	long rows;		/* rows summed */
+};
+
+/* Sum the register's funds.csv (none: nothing moved yet) for a book
+ * loaded with at least VL_LOAD_PROJECTS, ignoring rows dated after as_of
+ * (VL_NODATE: none).  Bad rows are reported as vl_fund_read does and an
+ * overflowing sum as an error.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT;
+ * l is filled (and must be freed) in every case. */
+int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
+    vl_date as_of);
+void vl_ledger_free(struct vl_ledger *l);
+
+#endif

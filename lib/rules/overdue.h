@@ -1,0 +1,53 @@
+/*
+ * overdue.h - the daily overdue list of SPEC 4, as of a day: who is
+ * late, and what is wrong as it stands.
+ */
+#ifndef VL_OVERDUE_H
+#define VL_OVERDUE_H
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/strbuf.h"
+#include "register/book.h"
+
+enum vl_overdue_kind {	/* the order rows of one day and project sort in */
+	VL_OD_NOT_STARTED, VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
+	VL_OD_NOT_ACCEPTED, VL_OD_STARTED_BEFORE_REVIEW,
+	VL_OD_MISSING_LEADER, VL_OD_MISSING_SPECIALIST
+};
+enum vl_overdue_status {
+	VL_OD_LATE,		/* due before the day: days_late > 0 */
+	VL_OD_DUE_SOON,		/* due in [as_of, as_of + within] */
+	VL_OD_FLAG		/* no due date: wrong as it stands */
+};
+
+/* acceptance is due this many days after the first completion */
+#define VL_ACCEPT_DAYS 30
+
+struct vl_overdue {
+	enum vl_overdue_kind kind;
+	enum vl_overdue_status status;
+	const struct vl_project *project;	/* points into the book */
+	const struct vl_inspection *insp;	/* rectification: the fail */
+	vl_date due;		/* VL_NODATE for a flag */
+	long days_late;		/* as_of - due: > 0 late, <= 0 coming due */
+	vl_date started, completed, reviewed;	/* as of the day, or NODATE */
+};
+
+/* Every item of a book loaded with plan, projects, progress and
+ * inspections as of as_of (the same day): what is late, the flags, and
+ * with within >= 0 what comes due in [as_of, as_of + within].  Sorted:
+ * dated items by days late, most first, then by project id (P2 before
+ * P10), kind and inspection id; flags after them by project id and kind.
+ * Returns how many; *list is malloc'd (free it), NULL when none. */
+size_t vl_overdue_collect(const struct vl_book *b, vl_date as_of,
+    long within, struct vl_overdue **list);
+/* "not-started", "rectification", ... / "late", "due-soon", "flag" */
+const char *vl_overdue_kind_name(enum vl_overdue_kind k);
+const char *vl_overdue_status_name(enum vl_overdue_status s);
+/* one line saying why, appended to buf: "#78 check safety: finding" */
+void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf);
+
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * sums.c - a fund journal summed by a key (vl-fund sum): every group's
+ * sum exact, overflow-checked, in memory that grows with the groups, not
+ * with the rows.
+ */
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "register/schema.h"
+#include "rules/sums.h"
+
+const char *const vl_sum_keys[] = {"level", "source", "kind", "purpose",
+    "project", "town", NULL};
+
+#define NCHOICE 8	/* levels or kinds, and none */
+
+struct summing {		/* one a part of the journal */
+	enum vl_sum_key by;
+	int kind;		/* an enum vl_kind, or VL_ALL_KINDS */
+	const struct vl_book *b;	/* for towns */
+	struct vl_groups g;
+	bool overflow;
+	/* by level or kind, a choice: its group's index + 1, found once */
+	size_t group_of[NCHOICE];
+};
+
+int
+vl_sum_kind(enum vl_sum_key by)
+{
+	static const int kind[] = {
+		[VL_BY_LEVEL] = VL_RECEIPT, [VL_BY_SOURCE] = VL_RECEIPT,
+		[VL_BY_KIND] = VL_ALL_KINDS, [VL_BY_PURPOSE] = VL_EXPENSE,
+		[VL_BY_PROJECT] = VL_ALLOCATION, [VL_BY_TOWN] = VL_ALLOCATION
+	};
+
+	return kind[by];
+}
+
+static const char *
+key_of(const struct summing *s, const struct vl_fund *f)
+{
+	const struct vl_project *p;
+
+	switch (s->by) {
+	case VL_BY_LEVEL:
+		return f->level;
+	case VL_BY_SOURCE:
+		return f->source;
+	case VL_BY_KIND:
+		return vl_kinds[f->kind];
+	case VL_BY_PURPOSE:
+		return f->purpose;
+	case VL_BY_PROJECT:
+		return f->project;
+	case VL_BY_TOWN:
+		break;
+	}
+	p = vl_projects_find(&s->b->projects, f->project);
+	return p ? p->town : "";
+}
+
+/* The key is one of a few choices: its group is found by the choice's
+ * index, not by hashing the key of every row. */
+static bool
+add_choice(struct summing *s, const char *key, int choice,
+    const struct vl_fund *f)
+{
+	size_t *slot = &s->group_of[choice + 1];
+	struct vl_group *g;
+
+	if (!*slot) {
+		if (!vl_groups_add(&s->g, key, f->amount, f->line))
+			return false;
+		*slot = (size_t)(vl_groups_find(&s->g, key) - s->g.v) + 1;
+		return true;
+	}
+	g = &s->g.v[*slot - 1];
+	if (!vl_money_add(g->amount, f->amount, &g->amount))
+		return false;
+	g->count++;
+	return true;
+}
+
+static int
+on_sum(const struct vl_fund *f, void *ctx)
+{
+	struct summing *s = ctx;
+	const char *key;
+	bool ok;
+
+	if (s->kind != VL_ALL_KINDS && (int)f->kind != s->kind)
+		return 0;
+	key = key_of(s, f);
+	if (s->by == VL_BY_LEVEL && f->level_index + 1 < NCHOICE)
+		ok = add_choice(s, key, f->level_index, f);
+	else if (s->by == VL_BY_KIND)
+		ok = add_choice(s, key, (int)f->kind, f);
+	else
+		ok = vl_groups_add(&s->g, key, f->amount, f->line);
+	if (!ok && !s->overflow) {
+		s->overflow = true;
+		vl_errat(f->file, f->line, "amount", "the sum of %s \"%s\" "
+		    "overflows the 64-bit range of fen", vl_sum_keys[s->by],
+		    key);
+	}
+	return 0;
+}
+
+/* a later part sums by the same key into groups of its own */
+static void
+part_init(void *part, const void *first, void *arg)
+{
+	const struct summing *s = first;
+
+	(void)arg;
+	*(struct summing *)part = (struct summing){s->by, s->kind, s->b,
+	    {0}, false, {0}};
+}
+
+/* in order, so each group keeps its first line; no sum of these rows
+ * can overflow (vl_fund_read) */
+static void
+part_merge(void *first, void *part, void *arg)
+{
+	(void)arg;
+	vl_groups_merge(&((struct summing *)first)->g,
+	    &((struct summing *)part)->g);
+}
+
+static void
+part_free(void *part, void *arg)
+{
+	(void)arg;
+	vl_groups_free(&((struct summing *)part)->g);
+}
+
+/* the journal read again as one: the first part's sums as new */
+static void
+part_reset(void *first, void *arg)
+{
+	struct summing *s = first;
+
+	(void)arg;
+	vl_groups_free(&s->g);
+	s->overflow = false;
+	memset(s->group_of, 0, sizeof s->group_of);
+}
+
+int
+vl_fund_sum(const struct vl_journal *j, enum vl_sum_key by, int kind,
+    const struct vl_book *b, struct vl_groups *g)
+{
+	struct vl_gather parts = {sizeof(struct summing), part_init,
+	    part_merge, part_free, NULL, part_reset, NULL};
+	struct summing s = {by, kind, b, {0}, false, {0}};
+	int status = vl_fund_read(j, on_sum, &s, &parts);
+
+	if (status == VL_OK && s.overflow)
+		status = VL_BADINPUT;
+	vl_groups_sort(&s.g);
+	*g = s.g;
+	return status;
+}
