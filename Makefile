@@ -34,10 +34,15 @@ IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
 REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
 	$(B)/lib/register/book.o $(B)/lib/register/funds.o \
-	$(B)/lib/register/batch.o
+	$(B)/lib/register/batch.o $(B)/lib/register/rewrite.o \
+	$(B)/lib/register/init.o
 RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
-	$(B)/lib/rules/sums.o $(B)/lib/rules/overdue.o $(B)/lib/rules/standing.o
-REPORTOBJ = $(B)/lib/report/briefing.o
+	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
+	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
+	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
+	$(B)/lib/rules/sample.o
+REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
+	$(B)/lib/report/briefing.o $(B)/lib/report/story.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 # every header, public (lib/vl.h and one a module) and private (*_priv.h)

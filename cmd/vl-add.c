@@ -3,13 +3,11 @@
  *
  * Records come from options named after their columns or in bulk from a
  * CSV (--import).  A batch is validated whole: one bad record and
- * nothing is written, and every bad record is reported with its line.
+ * nothing is written, and every bad record is reported with its line
+ * (rules/records.c, register/batch.c).
  */
-#include <errno.h>
-#include <getopt.h>
-#include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <stdlib.h>
 
 #include "vl.h"
 
@@ -18,7 +16,8 @@ static const char help[] = N_(
     "\n"
     "Write records into the register (the -C directory, else $VL_DIR,\n"
     "else the current directory).  A batch is checked whole: one bad\n"
-    "record and nothing is written.\n"
+    "record and nothing is written.  A record given no --date is dated\n"
+    "the --as-of day.\n"
     "\n"
     "commands:\n"
     "  init [--plan FILE]          create a new register from a plan, or\n"
@@ -32,307 +31,106 @@ static const char help[] = N_(
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
     "  project|fund|progress --import FILE|-   many records from a CSV\n"
-    "\n"
-    "options:\n"
-    "  -C, --dir DIR            the register directory\n"
-    "  --as-of DATE             the date used when --date is not given\n"
-    "  --input-encoding ENC     utf-8 or gb18030 (default: detected)\n"
-    "  --lang en|zh             English or Chinese messages and help\n"
-    "                           (default: $LANGUAGE, else $LC_ALL,\n"
-    "                           $LC_MESSAGES, $LANG: zh... is Chinese)\n"
-    "  -h, --help               this help\n"
-    "  --version                the version\n"
+    "\n");
+static const char more[] = N_(
     "\n"
     "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD.\n"
     "Prints the id of every record added.  Exit status: 0 written,\n"
     "2 bad input or usage (nothing written), 3 system fault.\n");
-
-/* ---- init ---------------------------------------------------------- */
 
 /* the same as share/plan-template.json (a test keeps them equal) */
 static const char plan_template[] =
 #include "plan-template.inc"
     ;
 
-static int
-make_dir(const char *dir)
-{
-	char *p = vl_xstrdup(dir), *s;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0755) != 0 && errno != EEXIST)
-			break;
-		*s = '/';
-	}
-	free(p);
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-		vl_warn("cannot create %s: %s", dir, strerror(errno));
-		return VL_SYSFAULT;
-	}
-	return VL_OK;
-}
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	struct vl_buf b = {0};
-	char block[65536];
-	size_t n;
-
-	if (!f)
-		vl_die(errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT, "%s: %s",
-		    path, strerror(errno));
-	while ((n = fread(block, 1, sizeof block, f)) > 0)
-		vl_buf_add(&b, block, n);
-	if (ferror(f))
-		vl_die(errno == EISDIR ? VL_BADINPUT : VL_SYSFAULT, "%s: %s",
-		    path, strerror(errno));
-	if (f != stdin)
-		fclose(f);
-	*len = b.len;
-	return b.data ? b.data : vl_xstrdup("");
-}
-
-static char *
-canonical_header(const struct vl_filespec *s)
-{
-	struct vl_buf b = {0};
-	size_t i;
-
-	for (i = 0; i < s->n; i++)
-		vl_buf_printf(&b, "%s%s", i ? "," : "", s->field[i].name);
-	vl_buf_puts(&b, "\n");
-	return b.data;
-}
-
-static const struct vl_filespec *const all_specs[] = {
-	&vl_projects_spec, &vl_progress_spec, &vl_funds_spec,
-	&vl_inspections_spec
+/* a column's option, and its other spelling (--start-by) */
+enum {
+	O_ID, O_DATE, O_TOWN, O_VILLAGE, O_LEADER, O_SPECIALIST, O_BUDGET,
+	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
+	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN
 };
-#define NSPECS (sizeof all_specs / sizeof all_specs[0])
+#define VALUE(name, key) {name, true, key, NULL, false}
+#define END {NULL, false, 0, NULL, false}
 
+static const struct vl_option init_options[] = {VALUE("plan", O_PLAN), END};
+static const struct vl_option project_options[] = {
+	VALUE("id", O_ID), VALUE("town", O_TOWN), VALUE("village", O_VILLAGE),
+	VALUE("leader", O_LEADER), VALUE("specialist", O_SPECIALIST),
+	VALUE("budget", O_BUDGET), VALUE("start_by", O_START_BY),
+	VALUE("start-by", O_START_BY), VALUE("complete_by", O_COMPLETE_BY),
+	VALUE("complete-by", O_COMPLETE_BY), VALUE("mode", O_MODE),
+	VALUE("area", O_AREA), VALUE("import", O_IMPORT), END
+};
+static const struct vl_option fund_options[] = {
+	VALUE("id", O_ID), VALUE("date", O_DATE), VALUE("kind", O_KIND),
+	VALUE("level", O_LEVEL), VALUE("source", O_SOURCE),
+	VALUE("project", O_PROJECT), VALUE("purpose", O_PURPOSE),
+	VALUE("amount", O_AMOUNT), VALUE("note", O_NOTE),
+	VALUE("import", O_IMPORT), END
+};
+static const struct vl_option progress_options[] = {
+	VALUE("date", O_DATE), VALUE("project", O_PROJECT),
+	VALUE("stage", O_STAGE), VALUE("note", O_NOTE),
+	VALUE("import", O_IMPORT), END
+};
+
+/* A plan checked as read, before the register is made of it; stdin is
+ * read once.  Without one, the template to edit. */
 static int
-refuse_existing(struct vl_reg *reg)
+cmd_init(struct vl_cli *c)
 {
-	size_t i;
-
-	if (vl_reg_exists(reg, "plan.json")) {
-		vl_warn("%s: a register is already there; it is never "
-		    "overwritten", reg->dir);
-		return VL_BADINPUT;
-	}
-	for (i = 0; i < NSPECS; i++)
-		if (vl_reg_exists(reg, all_specs[i]->file)) {
-			vl_warn("%s: %s is already there; a register is never "
-			    "overwritten", reg->dir, all_specs[i]->file);
-			return VL_BADINPUT;
-		}
-	return VL_OK;
-}
-
-static int
-write_register(struct vl_reg *reg, const char *plan, size_t planlen)
-{
-	struct vl_change ch[NSPECS + 1];
-	char *headers[NSPECS];
-	size_t i;
-	int status;
-
-	ch[0] = (struct vl_change){"plan.json", NULL, true, plan, planlen};
-	vl_reg_note(reg, "init", "plan.json", "");
-	for (i = 0; i < NSPECS; i++) {
-		headers[i] = canonical_header(all_specs[i]);
-		ch[i + 1] = (struct vl_change){all_specs[i]->file, NULL, true,
-		    headers[i], strlen(headers[i])};
-		vl_reg_note(reg, "init", all_specs[i]->file, "");
-	}
-	status = vl_reg_commit(reg, ch, NSPECS + 1);
-	for (i = 0; i < NSPECS; i++)
-		free(headers[i]);
-	return status;
-}
-
-static int
-cmd_init(int argc, char **argv)
-{
-	static const struct option longopts[] = {
-		{"plan", required_argument, NULL, 'p'}, VL_CLI_OPTIONS
-	};
-	struct vl_cli cli;
+	const char *file = c->arg[O_PLAN];
+	struct vl_buf text = {0};
 	struct vl_plan plan;
-	struct vl_reg reg;
-	const char *planfile = NULL;
-	char *text;
-	size_t len;
-	int c, status;
+	int status = VL_OK;
 
-	vl_cli_init(&cli);
-	while ((c = getopt_long(argc, argv, VL_CLI_SHORT, longopts, NULL)) != -1)
-		if (c == 'p')
-			planfile = optarg;
-		else if (!vl_cli_option(&cli, c, optarg, help))
-			vl_usage("vl-add [-C DIR] init [--plan FILE]");
-	if (optind != argc)
-		vl_usage("vl-add [-C DIR] init [--plan FILE]");
-	vl_cli_done(&cli);
-	vl_cli_no_records(&cli, "init");
-	if (planfile) {
-		/* checked as read once: stdin cannot be read twice */
-		text = slurp(planfile, &len);
-		status = vl_plan_load_mem(text, len, planfile, &plan);
+	if (file && (status = vl_slurp(file, file, &text)) == VL_OK) {
+		status = vl_plan_load_mem(text.data, text.len, file, &plan);
 		vl_plan_free(&plan);
-		if (status != VL_OK) {
-			free(text);
-			return status;
-		}
-	} else {
-		text = vl_xstrdup(plan_template);
-		len = strlen(text);
+	} else if (!file) {
+		vl_buf_puts(&text, plan_template);
 	}
-	if ((status = make_dir(cli.dir)) == VL_OK) {
-		vl_reg_open(&reg, cli.dir);
-		if ((status = vl_reg_lock(&reg)) == VL_OK &&
-		    (status = refuse_existing(&reg)) == VL_OK)
-			status = write_register(&reg, text, len);
-		vl_reg_close(&reg);
-	}
-	free(text);
-	if (status == VL_OK && !planfile)
+	if (status == VL_OK)
+		status = vl_reg_create(c->src.dir, text.data, text.len);
+	vl_buf_free(&text);
+	if (status == VL_OK && !file)
 		vl_warn("%s: a new register; edit plan.json (a template) "
-		    "before adding records", cli.dir);
+		    "before adding records", c->src.dir);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
-/* ---- project, fund, progress ----------------------------------------- */
-
+/* project, fund, progress: the options named after the file's columns,
+ * or --import */
 static int
-check_people(const struct vl_record *r)
+cmd_records(struct vl_cli *c)
 {
-	int bad = 0;
-
-	if (!*vl_field(r, "leader")) {
-		vl_errat(r->file, r->line, "leader", "missing: every project "
-		    "names its leader (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	if (!*vl_field(r, "specialist")) {
-		vl_errat(r->file, r->line, "specialist", "missing: every "
-		    "project names its specialist (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	return bad;
-}
-
-/* A project's own rules; and a project added is known at once, so later
- * rows of the batch may not repeat it. */
-static int
-project_rule(struct vl_batch *b, const struct vl_record *r)
-{
-	struct vl_project p = {0};
-	int bad = check_people(r);
-
-	p.id = vl_xstrdup(vl_field(r, "id"));
-	vl_projects_add(&b->book.projects, &p);
-	return bad;
-}
-
-static int
-run_batch(const struct vl_filespec *spec, const struct vl_cli *cli,
-    const char *importfile, const char **opt)
-{
-	struct vl_batch b = {0};
+	const struct vl_filespec *spec = c->command->data;
+	const char **value = vl_cli_columns(c, spec);
 	int status;
 
-	b.spec = spec;
-	if (spec == &vl_projects_spec)
-		b.rule = project_rule;
-	status = vl_batch_run(&b, cli->dir, importfile,
-	    (const char *const *)opt, cli->today);
+	status = vl_add_records(spec, &c->src, c->arg[O_IMPORT], value);
+	free(value);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
-/* Options named after the spec's columns; --import; the shared ones. */
-static int
-cmd_records(const struct vl_filespec *spec, int argc, char **argv,
-    const char *usage)
-{
-	struct option longopts[32];
-	static const struct option shared[] = {VL_CLI_OPTIONS};
-	const char **opt = vl_xcalloc(spec->n, sizeof *opt), *importfile = NULL;
-	struct vl_buf alias[16] = {{0}};
-	struct vl_cli cli;
-	size_t i, n = 0;
-	int c, status;
-
-	for (i = 0; i < spec->n; i++) {
-		longopts[n++] = (struct option){spec->field[i].name,
-		    required_argument, NULL, VL_OPT_TOOL + (int)i};
-		if (strchr(spec->field[i].name, '_')) {	/* --start-by too */
-			vl_buf_puts(&alias[i], spec->field[i].name);
-			*strchr(alias[i].data, '_') = '-';
-			longopts[n++] = (struct option){alias[i].data,
-			    required_argument, NULL, VL_OPT_TOOL + (int)i};
-		}
-	}
-	longopts[n++] = (struct option){"import", required_argument, NULL,
-	    VL_OPT_TOOL + 31};
-	for (i = 0; i < sizeof shared / sizeof shared[0]; i++)
-		longopts[n++] = shared[i];
-	vl_cli_init(&cli);
-	while ((c = getopt_long(argc, argv, VL_CLI_SHORT, longopts, NULL)) != -1)
-		if (c == VL_OPT_TOOL + 31)
-			importfile = optarg;
-		else if (c >= VL_OPT_TOOL && c < VL_OPT_TOOL + (int)spec->n)
-			opt[c - VL_OPT_TOOL] = optarg;
-		else if (!vl_cli_option(&cli, c, optarg, help))
-			vl_usage(usage);
-	if (optind != argc)
-		vl_usage(usage);
-	vl_cli_done(&cli);
-	vl_cli_no_records(&cli, argv[0]);
-	status = run_batch(spec, &cli, importfile, opt);
-	for (i = 0; i < 16; i++)
-		vl_buf_free(&alias[i]);
-	free(opt);
-	return status;
-}
-
-static int
-cmd_project(int argc, char **argv)
-{
-	return cmd_records(&vl_projects_spec, argc, argv, "vl-add [-C DIR] "
-	    "project --town T --village V --leader L --specialist S "
-	    "--budget AMT [...] | --import FILE");
-}
-
-static int
-cmd_fund(int argc, char **argv)
-{
-	return cmd_records(&vl_funds_spec, argc, argv, "vl-add [-C DIR] fund "
-	    "--kind K --amount AMT [...] | --import FILE");
-}
-
-static int
-cmd_progress(int argc, char **argv)
-{
-	return cmd_records(&vl_progress_spec, argc, argv, "vl-add [-C DIR] "
-	    "progress --project P --stage S [--date D] | --import FILE");
-}
-
-static const struct vl_subcmd cmds[] = {
-	{"init", cmd_init, "[--plan FILE]"},
-	{"project", cmd_project, "--town T --village V ..."},
-	{"fund", cmd_fund, "--kind K --amount AMT ..."},
-	{"progress", cmd_progress, "--project P --stage S ..."},
-	{NULL, NULL, NULL}
+static const struct vl_command commands[] = {
+	{"init", cmd_init, "vl-add [-C DIR] init [--plan FILE]", init_options,
+	    0, 0, false, NULL},
+	{"project", cmd_records, "vl-add [-C DIR] project --town T --village V "
+	    "--leader L --specialist S --budget AMT [...] | --import FILE",
+	    project_options, 0, 0, false, &vl_projects_spec},
+	{"fund", cmd_records, "vl-add [-C DIR] fund --kind K --amount AMT "
+	    "[...] | --import FILE", fund_options, 0, 0, false, &vl_funds_spec},
+	{"progress", cmd_records, "vl-add [-C DIR] progress --project P "
+	    "--stage S [--date D] | --import FILE", progress_options, 0, 0,
+	    false, &vl_progress_spec},
+	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
+
+static const struct vl_tool tool = {help, more, false, commands};
 
 int
 main(int argc, char **argv)
 {
-	return vl_cli_dispatch(argc, argv, cmds, help);
+	return vl_cli_main(&tool, argc, argv);
 }

@@ -4,9 +4,11 @@
  *
  *   base/      err, strbuf, money, date, i18n, groups
  *   io/        csv, plan, output
- *   register/  register, audit, schema, project, book, funds, batch
- *   rules/     stage, ledger, sums, overdue, standing
- *   report/    briefing
+ *   register/  register, audit, schema, project, book, funds, batch,
+ *              rewrite, init
+ *   rules/     stage, ledger, sums, fund_rules, reconcile, overdue,
+ *              standing, records, sample
+ *   report/    tables, summary, briefing, story
  *   cli/       cli
  *
  * Every exported name starts with vl_.  Money is int64_t fen everywhere;
@@ -33,14 +35,23 @@
 #include "register/book.h"
 #include "register/funds.h"
 #include "register/batch.h"
+#include "register/rewrite.h"
+#include "register/init.h"
 
 #include "rules/stage.h"
 #include "rules/ledger.h"
 #include "rules/sums.h"
 #include "rules/overdue.h"
 #include "rules/standing.h"
+#include "rules/fund_rules.h"
+#include "rules/reconcile.h"
+#include "rules/records.h"
+#include "rules/sample.h"
 
+#include "report/tables.h"
+#include "report/summary.h"
 #include "report/briefing.h"
+#include "report/story.h"
 
 #include "cli/cli.h"
 

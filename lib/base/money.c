@@ -240,3 +240,21 @@ vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ])
 	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
 	return buf;
 }
+
+const char *
+vl_money_gap(int64_t expected, int64_t actual, char buf[VL_GAP_BUFSZ])
+{
+	char m[VL_MONEY_BUFSZ];
+	int64_t d;
+
+	if (!vl_money_sub(actual, expected, &d))
+		snprintf(buf, VL_GAP_BUFSZ, "%s", actual < expected ? "short" :
+		    "over");
+	else if (d < 0 && vl_money_sub(0, d, &d))
+		snprintf(buf, VL_GAP_BUFSZ, "short by %s",
+		    vl_money_format(d, m));
+	else
+		snprintf(buf, VL_GAP_BUFSZ, "%s by %s", d < 0 ? "short" :
+		    "over", vl_money_format(d, m));
+	return buf;
+}

@@ -10,6 +10,7 @@
 
 #define VL_MONEY_BUFSZ 32	/* enough for any int64_t fen, sign and point */
 #define VL_WAN_BUFSZ 64
+#define VL_GAP_BUFSZ 64
 
 /* Parse one amount (SPEC 3: 36940, 36940.5, -120.00, 3.694万, "36,940.00").
  * Returns 0 and sets *fen, or -1 and sets *why to a reason. */
@@ -18,6 +19,9 @@ int vl_money_parse(const char *s, int64_t *fen, const char **why);
 char *vl_money_format(int64_t fen, char buf[VL_MONEY_BUFSZ]);
 /* fen in exact 万 (10,000 yuan): 184.7万, 148.60333万 */
 const char *vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ]);
+/* actual against expected in words: "short by 400.00", "over by 0.01" */
+const char *vl_money_gap(int64_t expected, int64_t actual,
+    char buf[VL_GAP_BUFSZ]);
 /* overflow-checked arithmetic: false on overflow, *r untouched */
 bool vl_money_add(int64_t a, int64_t b, int64_t *r);
 bool vl_money_sub(int64_t a, int64_t b, int64_t *r);

@@ -105,21 +105,29 @@ vl_buf_puts(struct vl_buf *b, const char *s)
 }
 
 void
-vl_buf_printf(struct vl_buf *b, const char *fmt, ...)
+vl_buf_vprintf(struct vl_buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list copy;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
 	if (n < 0)
 		out_of_memory();
 	vl_buf_reserve(b, (size_t)n);
-	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	b->len += (size_t)n;
+}
+
+void
+vl_buf_printf(struct vl_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vl_buf_vprintf(b, fmt, ap);
+	va_end(ap);
 }
 
 void

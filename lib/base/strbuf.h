@@ -5,6 +5,7 @@
 #ifndef VL_STRBUF_H
 #define VL_STRBUF_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -19,6 +20,7 @@ void vl_buf_reserve(struct vl_buf *b, size_t n);
 void vl_buf_add(struct vl_buf *b, const void *p, size_t n);
 void vl_buf_puts(struct vl_buf *b, const char *s);
 void vl_buf_printf(struct vl_buf *b, const char *fmt, ...);
+void vl_buf_vprintf(struct vl_buf *b, const char *fmt, va_list ap);
 void vl_buf_free(struct vl_buf *b);
 
 /* out of memory: exit VL_SYSFAULT */

@@ -1,10 +1,14 @@
 /*
- * cli.c - the command line every tool shares: -C, --format, --excel,
- * --encoding, --input-encoding, --as-of, -o, --help, --version, and the
- * subcommand table.
+ * cli.c - one command line for the four tools: the command found, its
+ * options and the shared ones parsed (getopt_long) and checked, --help
+ * put together from the tool's text and the shared options' text.
+ *
+ * The shared options may stand before the command (vl-add -C DIR init)
+ * or after it; --lang counts before any message is written.
  */
 #include <getopt.h>
 #include <libgen.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -12,16 +16,123 @@
 
 #include "base/err.h"
 #include "base/i18n.h"
+#include "base/strbuf.h"
 #include "cli/cli.h"
 #include "register/register.h"
-#include "register/schema.h"
 
-void
-vl_cli_init(struct vl_cli *c)
+enum {	/* getopt's values of the shared options without a letter */
+	OPT_FORMAT = 0x100, OPT_EXCEL, OPT_ENCODING, OPT_INPUT_ENCODING,
+	OPT_AS_OF, OPT_VERSION, OPT_LANG,
+	OPT_OWN	/* + the key of a command's own option */
+};
+
+static const struct option shared[] = {
+	{"dir", required_argument, NULL, 'C'},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"excel", no_argument, NULL, OPT_EXCEL},
+	{"encoding", required_argument, NULL, OPT_ENCODING},
+	{"input-encoding", required_argument, NULL, OPT_INPUT_ENCODING},
+	{"as-of", required_argument, NULL, OPT_AS_OF},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{"lang", required_argument, NULL, OPT_LANG}
+};
+#define NSHARED (sizeof shared / sizeof shared[0])
+#define SHORT "C:ho:"
+
+/* The shared options' help, written once for every tool. */
+static const char help_register[] = N_(
+    "options:\n"
+    "  -C, --dir DIR            the register (default $VL_DIR, else .)\n"
+    "  --as-of DATE             the day: records dated later are not\n"
+    "                           there yet (default $VL_AS_OF, else today)\n");
+static const char help_output[] = N_(
+    "  --format csv|json|table|xlsx\n"
+    "                           the output format (default csv); xlsx:\n"
+    "                           an Excel workbook, needs -o\n"
+    "  -o, --output FILE        write FILE (whole, or not at all) instead\n"
+    "                           of standard output\n"
+    "  --excel                  for a spreadsheet: BOM, CRLF, formulas\n"
+    "                           made harmless\n"
+    "  --encoding utf-8|gb18030 the output encoding\n");
+static const char help_common[] = N_(
+    "  --input-encoding ENC     utf-8 or gb18030 (default: detected)\n"
+    "  --lang en|zh             English or Chinese messages, help and\n"
+    "                           table headers (default: $LANGUAGE, else\n"
+    "                           $LC_ALL, $LC_MESSAGES, $LANG: zh... is\n"
+    "                           Chinese); CSV and JSON keys stay English\n"
+    "  -h, --help               this help\n"
+    "  --version                the version\n");
+
+static const struct vl_tool *tool;
+
+static int
+print_help(void)
 {
-	memset(c, 0, sizeof *c);
-	c->out.format = VL_FMT_CSV;
-	c->today = VL_NODATE;
+	fputs(vl_tr(tool->help), stdout);
+	fputs(vl_tr(help_register), stdout);
+	if (tool->reports)
+		fputs(vl_tr(help_output), stdout);
+	fputs(vl_tr(help_common), stdout);
+	fputs(vl_tr(tool->more), stdout);
+	return vl_close_stdout();
+}
+
+static int
+print_version(void)
+{
+	printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
+	return vl_close_stdout();
+}
+
+_Noreturn void
+vl_cli_usage(const struct vl_cli *c)
+{
+	vl_usage(c->command->usage);
+}
+
+/* --NAME: "v" is not one of a, b, c */
+static void
+need_choice(const char *name, const char *v, const char *const *choices)
+{
+	struct vl_buf list = {0};
+	const char *const *w;
+
+	if (vl_in(choices, v))
+		return;
+	for (w = choices; *w; w++)
+		vl_buf_printf(&list, "%s%s", w == choices ? "" : ", ", *w);
+	vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s", name, v,
+	    list.data);
+}
+
+/* the values of a list option given more than once, joined by commas
+ * (--stage started --stage completed) */
+static struct vl_buf lists[VL_CLI_KEYS];
+
+/* a command's own option, its value checked against its words */
+static void
+own_option(struct vl_cli *c, const struct vl_option *o, const char *arg)
+{
+	char *copy, *save = NULL, *w;
+
+	if (o->choices && !o->list) {
+		need_choice(o->name, arg, o->choices);
+	} else if (o->choices) {
+		copy = vl_xstrdup(arg);
+		for (w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL,
+		    ",", &save))
+			need_choice(o->name, w, o->choices);
+		free(copy);
+	}
+	if (o->list && c->arg[o->key]) {
+		if (!lists[o->key].len)
+			vl_buf_puts(&lists[o->key], c->arg[o->key]);
+		vl_buf_printf(&lists[o->key], ",%s", arg);
+		arg = lists[o->key].data;
+	}
+	c->arg[o->key] = arg ? arg : "";
 }
 
 static bool
@@ -31,63 +142,68 @@ known_encoding(const char *e)
 	    strcasecmp(e, "gb18030") == 0;
 }
 
-int
-vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
+static const char *
+encoding(int opt, const char *arg)
 {
+	if (!known_encoding(arg))
+		vl_die(VL_BADINPUT, "%s: \"%s\" is not one of utf-8, gb18030",
+		    opt == OPT_ENCODING ? "--encoding" : "--input-encoding",
+		    arg);
+	return arg;
+}
+
+/* A shared option into c; as_of gets --as-of as given.  false: not
+ * one (a usage error). */
+static bool
+shared_option(struct vl_cli *c, int opt, const char *arg, const char **as_of)
+{
+	static const char *const formats[] = {"csv", "json", "table", "xlsx",
+	    NULL};
+
 	switch (opt) {
 	case 'C':
-		c->dir = arg;
-		return 1;
-	case VL_OPT_FORMAT:
-		if (vl_format_parse(arg, &c->out.format) != 0)
-			vl_die(VL_BADINPUT, "--format: \"%s\" is not one of "
-			    "csv, json, table, xlsx", arg);
-		return 1;
+		c->src.dir = arg;
+		break;
+	case OPT_FORMAT:
+		need_choice("format", arg, formats);
+		vl_format_parse(arg, &c->out.format);
+		c->format_given = true;
+		break;
 	case 'o':
 		c->out.output = arg;
-		return 1;
-	case VL_OPT_EXCEL:
-		c->out.excel = true;
-		return 1;
-	case VL_OPT_ENCODING:
-	case VL_OPT_INPUT_ENCODING:
-		if (!known_encoding(arg))
-			vl_die(VL_BADINPUT, "%s: \"%s\" is not one of utf-8, "
-			    "gb18030", opt == VL_OPT_ENCODING ? "--encoding" :
-			    "--input-encoding", arg);
-		if (opt == VL_OPT_ENCODING)
-			c->out.encoding = arg;
-		else
-			vl_input_encoding = arg;
-		return 1;
-	case VL_OPT_LANG:
-		if (vl_i18n_init(arg) != 0)
-			vl_die(VL_BADINPUT, "--lang: \"%s\" is not one of en, zh",
-			    arg);
-		return 1;
-	case VL_OPT_AS_OF:
-		c->as_of = arg;
-		return 1;
+		break;
+	case OPT_EXCEL:
+		c->out.excel = c->format_given = true;
+		break;
+	case OPT_ENCODING:
+		c->out.encoding = encoding(opt, arg);
+		break;
+	case OPT_INPUT_ENCODING:
+		c->src.encoding = encoding(opt, arg);
+		break;
+	case OPT_LANG:	/* chosen before any message: choose_language */
+		break;
+	case OPT_AS_OF:
+		*as_of = arg;
+		break;
 	case 'h':
-		fputs(vl_tr(help), stdout);
-		exit(vl_close_stdout());
-	case VL_OPT_VERSION:
-		printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
-		exit(vl_close_stdout());
+		exit(print_help());
+	case OPT_VERSION:
+		exit(print_version());
+	default:
+		return false;
 	}
-	return 0;
+	return true;
 }
 
 /* a file of the register (or its lock, journal, temp files)? */
 static bool
 register_file(const char *name)
 {
-	const struct vl_filespec *specs[] = {&vl_projects_spec,
-	    &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec};
 	size_t i;
 
-	for (i = 0; i < sizeof specs / sizeof specs[0]; i++)
-		if (strcmp(specs[i]->file, name) == 0)
+	for (i = 0; vl_specs[i]; i++)
+		if (strcmp(vl_specs[i]->file, name) == 0)
 			return true;
 	return strcmp(name, "plan.json") == 0 ||
 	    strcmp(name, "audit.csv") == 0 || strncmp(name, ".vl", 3) == 0;
@@ -124,7 +240,7 @@ check_output(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "-o %s: no directory \"%s\" to write it in",
 		    path, d);
 	b = basename(bcopy = vl_xstrdup(path));
-	if (stat(c->dir, &rst) == 0 && rst.st_dev == dst.st_dev &&
+	if (stat(c->src.dir, &rst) == 0 && rst.st_dev == dst.st_dev &&
 	    rst.st_ino == dst.st_ino && register_file(b))
 		vl_die(VL_BADINPUT, "-o %s: a file of the register; output is "
 		    "never written over it", path);
@@ -132,24 +248,108 @@ check_output(struct vl_cli *c)
 	free(bcopy);
 }
 
-void
-vl_cli_done(struct vl_cli *c)
+/* The day, the directory and the output the options name, checked. */
+static void
+settle(struct vl_cli *c, const char *as_of)
 {
 	const char *why;
 
-	c->dir = vl_reg_dirname(c->dir);
-	if (vl_today(c->as_of, &c->today, &why) != 0)
-		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", c->as_of ? "--as-of" :
-		    "VL_AS_OF", why, c->as_of ? c->as_of : getenv("VL_AS_OF"));
+	c->src.dir = vl_reg_dirname(c->src.dir);
+	if (vl_today(as_of, &c->src.as_of, &why) != 0)
+		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", as_of ? "--as-of" :
+		    "VL_AS_OF", why, as_of ? as_of : getenv("VL_AS_OF"));
 	check_output(c);
+	/* a command that prints no report takes no file to print it to */
+	if (!c->command->report && (c->out.output ||
+	    c->out.format == VL_FMT_XLSX))
+		vl_die(VL_BADINPUT, "%s: -o and --format xlsx are for reports, "
+		    "and it prints none", c->command->name);
 }
 
-void
-vl_cli_no_records(const struct vl_cli *c, const char *command)
+/* getopt_long's table: the command's own options, then the shared; two
+ * names of one option (--start_by, --start-by) share its value, so that
+ * getopt takes an abbreviation of both as one */
+static struct option *
+long_options(const struct vl_command *cmd)
 {
-	if (c->out.output || c->out.format == VL_FMT_XLSX)
-		vl_die(VL_BADINPUT, "%s: -o and --format xlsx are for reports, "
-		    "and it prints none", command);
+	const struct vl_option *o = cmd->options;
+	size_t n = 0, i;
+	struct option *t;
+
+	while (o && o[n].name)
+		n++;
+	t = vl_xcalloc(n + NSHARED + 1, sizeof *t);
+	for (i = 0; i < n; i++)
+		t[i] = (struct option){o[i].name, o[i].value ?
+		    required_argument : no_argument, NULL, OPT_OWN + o[i].key};
+	memcpy(t + n, shared, sizeof shared);
+	return t;
+}
+
+/* the first of a command's options with that key */
+static const struct vl_option *
+own(const struct vl_command *cmd, int key)
+{
+	const struct vl_option *o = cmd->options;
+
+	while (o->key != key)
+		o++;
+	return o;
+}
+
+static void
+parse(struct vl_cli *c, int argc, char **argv)
+{
+	struct option *longopts = long_options(c->command);
+	const char *as_of = NULL;
+	int opt;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, SHORT, longopts, NULL)) != -1)
+		if (opt >= OPT_OWN)
+			own_option(c, own(c->command, opt - OPT_OWN), optarg);
+		else if (!shared_option(c, opt, optarg, &as_of))
+			vl_cli_usage(c);
+	free(longopts);
+	c->operand = argv + optind;
+	c->noperand = argc - optind;
+	if (c->noperand < c->command->min || c->noperand > c->command->max)
+		vl_cli_usage(c);
+	settle(c, as_of);
+}
+
+int
+vl_cli_word(const struct vl_cli *c, int key)
+{
+	const struct vl_option *o;
+	int i;
+
+	for (o = c->command->options; o && o->name; o++)
+		if (o->key == key && o->choices && c->arg[key])
+			for (i = 0; o->choices[i]; i++)
+				if (strcmp(o->choices[i], c->arg[key]) == 0)
+					return i;
+	return -1;
+}
+
+const char **
+vl_cli_columns(const struct vl_cli *c, const struct vl_filespec *spec)
+{
+	const char **value = vl_xcalloc(spec->n, sizeof *value);
+	const struct vl_option *o;
+	char name[64];
+	size_t i;
+
+	for (o = c->command->options; o && o->name; o++) {
+		snprintf(name, sizeof name, "%s", o->name);
+		for (i = 0; name[i]; i++)	/* --start-by: start_by */
+			name[i] = name[i] == '-' ? '_' : name[i];
+		for (i = 0; i < spec->n; i++)
+			if (strcmp(spec->field[i].name, name) == 0 &&
+			    c->arg[o->key])
+				value[i] = c->arg[o->key];
+	}
+	return value;
 }
 
 static bool
@@ -164,10 +364,10 @@ takes_value(const char *opt)
 
 /* The shared options may stand before the command (vl-add -C DIR init):
  * move the command word to the front, so that getopt sees them after. */
-static int
-find_command(int argc, char **argv, const struct vl_subcmd *cmds)
+static const struct vl_command *
+find_command(int argc, char **argv, const struct vl_command *cmds)
 {
-	const struct vl_subcmd *c;
+	const struct vl_command *c;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -182,11 +382,11 @@ find_command(int argc, char **argv, const struct vl_subcmd *cmds)
 				memmove(argv + 2, argv + 1, (size_t)(i - 1) *
 				    sizeof *argv);
 				argv[1] = word;
-				return (int)(c - cmds);
+				return c;
 			}
-		return -1;
+		return NULL;
 	}
-	return -1;
+	return NULL;
 }
 
 /* Before any message: --lang wherever it stands, else the environment. */
@@ -207,28 +407,20 @@ choose_language(int argc, char **argv)
 	}
 }
 
-int
-vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
-    const char *help)
+/* No command: --help, --version, or a usage error naming the commands. */
+static int
+no_command(int argc, char **argv, const struct vl_command *cmds)
 {
-	const struct vl_subcmd *c;
+	const struct vl_command *c;
 	struct vl_buf names = {0};
 	int k;
 
-	vl_setprogname(argv[0]);
-	choose_language(argc, argv);
-	if ((k = find_command(argc, argv, cmds)) >= 0)
-		return cmds[k].run(argc - 1, argv + 1);
 	for (k = 1; k < argc; k++) {	/* vl-fund -C reg --help */
 		if (strcmp(argv[k], "--help") == 0 ||
-		    strcmp(argv[k], "-h") == 0) {
-			fputs(vl_tr(help), stdout);
-			return vl_close_stdout();
-		}
-		if (strcmp(argv[k], "--version") == 0) {
-			printf("%s (vl) %s\n", vl_progname(), VL_VERSION);
-			return vl_close_stdout();
-		}
+		    strcmp(argv[k], "-h") == 0)
+			return print_help();
+		if (strcmp(argv[k], "--version") == 0)
+			return print_version();
 	}
 	for (c = cmds; c->name; c++)
 		vl_buf_printf(&names, "%s%s", c == cmds ? "" : "|", c->name);
@@ -237,8 +429,24 @@ vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
 	if (k < argc)
 		vl_warn("unknown command \"%s\"", argv[k]);
 	fprintf(stderr, vl_tr("usage: %s %s ... (see %s --help)\n"),
-	    vl_progname(),
-	    names.data, vl_progname());
+	    vl_progname(), names.data, vl_progname());
 	vl_buf_free(&names);
 	return VL_BADINPUT;
+}
+
+int
+vl_cli_main(const struct vl_tool *t, int argc, char **argv)
+{
+	struct vl_cli c;
+
+	tool = t;
+	vl_setprogname(argv[0]);
+	choose_language(argc, argv);
+	memset(&c, 0, sizeof c);
+	c.out.format = VL_FMT_CSV;
+	c.src.as_of = VL_NODATE;
+	if (!(c.command = find_command(argc, argv, t->commands)))
+		return no_command(argc, argv, t->commands);
+	parse(&c, argc - 1, argv + 1);
+	return c.command->run(&c);
 }

@@ -1,70 +1,78 @@
 /*
- * cli.h - what every tool's command line shares: -C, --format, --excel,
- * --encoding, --input-encoding, --as-of, -o, --lang, --help, --version,
- * and the table of subcommands.
+ * cli.h - one command line for the four tools.  A tool declares its
+ * commands, each with its options and usage; the options every tool
+ * shares (-C, --as-of, --format, -o, --excel, --encoding,
+ * --input-encoding, --lang, --help, --version) and their help are here,
+ * written once.
  */
 #ifndef VL_CLI_H
 #define VL_CLI_H
 
-#include <getopt.h>
+#include <stdbool.h>
 
-#include "base/date.h"
 #include "io/output.h"
+#include "register/book.h"
+#include "register/schema.h"
 
 #define VL_VERSION "0.1.0"
+#define VL_CLI_KEYS 32	/* a command's own options are keys 0 to 31 */
 
-enum {
-	VL_OPT_FORMAT = 0x100, VL_OPT_EXCEL, VL_OPT_ENCODING,
-	VL_OPT_INPUT_ENCODING, VL_OPT_AS_OF, VL_OPT_VERSION, VL_OPT_LANG,
-	VL_OPT_TOOL	/* first free value for a tool's own options */
-};
-
-/* the long options every tool takes; end a tool's table with these */
-#define VL_CLI_OPTIONS \
-	{"dir", required_argument, NULL, 'C'}, \
-	{"format", required_argument, NULL, VL_OPT_FORMAT}, \
-	{"excel", no_argument, NULL, VL_OPT_EXCEL}, \
-	{"encoding", required_argument, NULL, VL_OPT_ENCODING}, \
-	{"input-encoding", required_argument, NULL, VL_OPT_INPUT_ENCODING}, \
-	{"as-of", required_argument, NULL, VL_OPT_AS_OF}, \
-	{"output", required_argument, NULL, 'o'}, \
-	{"help", no_argument, NULL, 'h'}, \
-	{"version", no_argument, NULL, VL_OPT_VERSION}, \
-	{"lang", required_argument, NULL, VL_OPT_LANG}, \
-	{NULL, 0, NULL, 0}
-#define VL_CLI_SHORT "C:ho:"
-
-struct vl_cli {
-	const char *dir;	/* resolved: -C, $VL_DIR, "." */
-	struct vl_outopts out;
-	vl_date today;		/* --as-of, $VL_AS_OF, the local date */
-	const char *as_of;	/* as given, or NULL */
-};
-
-struct vl_subcmd {
+/* An option of a command's own: --name, or --name VALUE. */
+struct vl_option {
 	const char *name;
-	int (*run)(int argc, char **argv);
-	const char *usage;	/* after "tool name " */
+	bool value;			/* takes a value */
+	int key;			/* the value goes to cli->arg[key] */
+	/* NULL, or the words the value may be (a comma-separated list of
+	 * them when list, and the values of a list given twice are joined):
+	 * another is a usage error */
+	const char *const *choices;
+	bool list;
 };
 
-/* defaults for c; call before parsing */
-void vl_cli_init(struct vl_cli *c);
-/* Handle a shared option: 1 if it was one, 0 if not.  --help prints
- * help to stdout and exits 0; a bad value is a usage error (exit 2). */
-int vl_cli_option(struct vl_cli *c, int opt, const char *arg,
-    const char *help);
-/* after parsing: fixes today and the directory; exits 2 on a bad date,
- * on --format xlsx without -o, and on -o to no directory or over a
- * register file */
-void vl_cli_done(struct vl_cli *c);
-/* for a command that prints no report: -o and --format xlsx are usage
- * errors (exit 2) */
-void vl_cli_no_records(const struct vl_cli *c, const char *command);
-/* main() of a tool with subcommands */
-int vl_cli_dispatch(int argc, char **argv, const struct vl_subcmd *cmds,
-    const char *help);
-/* the encoding register files are read in when not UTF-8 (NULL: auto) */
-extern const char *vl_input_encoding;
+struct vl_cli;
 
+struct vl_command {
+	const char *name;
+	int (*run)(struct vl_cli *cli);
+	const char *usage;	/* the line after "usage: " */
+	const struct vl_option *options;	/* ended by a NULL name */
+	int min, max;		/* operands it takes */
+	bool report;		/* prints a report: -o, --format xlsx apply */
+	const void *data;	/* the command's own (vl-add: its file) */
+};
+
+struct vl_tool {
+	const char *help;	/* --help before the shared options (N_) */
+	const char *more;	/* --help after them (N_) */
+	bool reports;		/* --help lists the output options */
+	const struct vl_command *commands;	/* ended by a NULL name */
+};
+
+/* What the command line says, the shared options settled. */
+struct vl_cli {
+	struct vl_source src;	/* -C ($VL_DIR, "."), --as-of ($VL_AS_OF,
+				 * the local date), --input-encoding */
+	struct vl_outopts out;	/* --format, --excel, --encoding, -o */
+	bool format_given;	/* --format or --excel */
+	/* a command's own options: the value, "" for one without, NULL
+	 * for one not given */
+	const char *arg[VL_CLI_KEYS];
+	char **operand;
+	int noperand;
+	const struct vl_command *command;
+};
+
+/* main() of a tool: the language chosen, the command found, its
+ * options parsed and checked (a usage error exits 2), run. */
+int vl_cli_main(const struct vl_tool *t, int argc, char **argv);
+/* "usage: " and the command's usage on stderr; exit VL_BADINPUT */
+_Noreturn void vl_cli_usage(const struct vl_cli *c);
+/* The index of the word the option of that key was given among its
+ * choices, or -1 when it was not given. */
+int vl_cli_word(const struct vl_cli *c, int key);
+/* The values of the options named after spec's columns (--start-by is
+ * start_by), in the spec's order, NULL where not given; free it. */
+const char **vl_cli_columns(const struct vl_cli *c,
+    const struct vl_filespec *spec);
 
 #endif

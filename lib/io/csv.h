@@ -86,6 +86,10 @@ int vl_csv_gather(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *first,
     const struct vl_gather *g);
 
+/* Are the n bytes at s all whole, valid UTF-8 (what the reader takes as
+ * UTF-8: no overlong form, no surrogate, nothing above U+10FFFF)? */
+bool vl_utf8_valid(const char *s, size_t n);
+
 void vl_header_free(struct vl_header *h);
 /* index of a column, or -1 */
 int vl_header_index(const struct vl_header *h, const char *name);

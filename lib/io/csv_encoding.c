@@ -11,8 +11,6 @@
 #include "base/err.h"
 #include "io/csv_priv.h"
 
-/* the encoding register files are read in when not UTF-8 (NULL: auto) */
-const char *vl_input_encoding;
 
 size_t
 vl_csv_utf8_prefix(const unsigned char *s, size_t n)
@@ -39,6 +37,12 @@ vl_csv_utf8_prefix(const unsigned char *s, size_t n)
 	return i;
 }
 
+bool
+vl_utf8_valid(const char *s, size_t n)
+{
+	return vl_csv_utf8_prefix((const unsigned char *)s, n) == n;
+}
+
 /* Multi-byte UTF-8 characters less bytes that are not UTF-8: GB18030
  * text scores below zero, UTF-8 with a stray byte well above it (and may
  * well be valid GB18030 too, which must not turn its Chinese into other
@@ -63,8 +67,7 @@ utf8_score(const unsigned char *s, size_t n)
 void
 vl_csv_decide_encoding(struct reader *r, const char *s, size_t n, bool more)
 {
-	const char *name = r->opts && r->opts->encoding ?
-	    r->opts->encoding : vl_input_encoding;
+	const char *name = r->opts ? r->opts->encoding : NULL;
 	size_t ok;
 
 	if (name && (strcasecmp(name, "utf-8") == 0 ||

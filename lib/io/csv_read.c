@@ -276,7 +276,8 @@ feed_line(struct reader *r, const char *s, size_t n)
 		byte_error(r, (size_t)(nul - s), "a NUL byte");
 	} else if (r->enc == ENC_ICONV) {
 		feed_converted(r, s, n);
-	} else if ((ok = vl_csv_utf8_prefix((const unsigned char *)s, n)) != n) {
+	} else if ((ok = vl_csv_utf8_prefix((const unsigned char *)s,
+	    n)) != n) {
 		byte_error(r, ok, "a byte that is not valid UTF-8");
 	} else {
 		feed_utf8(r, s, n);

@@ -417,6 +417,18 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 	return o;
 }
 
+struct vl_out *
+vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
+    size_t ncols, const struct vl_col *cols)
+{
+	struct vl_outopts own = *o;
+
+	vl_sheet_name(own.sheet, title, day);
+	if (o->workbook)
+		return vl_out_open_sheet(o->workbook, own.sheet, ncols, cols);
+	return vl_out_open(stdout, &own, ncols, cols);
+}
+
 void
 vl_out_row(struct vl_out *o, const char *const *values)
 {

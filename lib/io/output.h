@@ -30,6 +30,7 @@ struct vl_outopts {
 	const char *output;	/* -o FILE: written whole or not at all;
 				 * NULL: the stream given to vl_out_open */
 	char sheet[VL_SHEET_BUFSZ];	/* xlsx: the sheet's name */
+	struct vl_workbook *workbook;	/* a sheet of it, not a file */
 };
 
 struct vl_out;
@@ -42,6 +43,10 @@ char *vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day);
  * beside it renamed into place by vl_out_close.  xlsx needs o->output. */
 struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
     size_t ncols, const struct vl_col *cols);
+/* A report's records where o says: a sheet of o->workbook, or else
+ * stdout or o->output; the sheet named "title day" (vl_sheet_name). */
+struct vl_out *vl_out_report(const struct vl_outopts *o, const char *title,
+    vl_date day, size_t ncols, const struct vl_col *cols);
 /* values as text; NULL is an empty cell (JSON null for INT) */
 void vl_out_row(struct vl_out *o, const char *const *values);
 /* Writes what is buffered and frees; with -o the file appears now, whole,

@@ -67,7 +67,8 @@ on_existing(const struct vl_record *r, void *ctx)
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {.header_out = &b->hdr};
+	struct vl_csv_opts opts = {.encoding = b->book.encoding,
+	    .header_out = &b->hdr};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -87,19 +88,21 @@ scan_target(struct vl_batch *b)
 }
 
 static int
-batch_open(struct vl_batch *b, const char *dir)
+batch_open(struct vl_batch *b, const struct vl_source *src)
 {
+	/* every record counts here: none is ignored */
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
 	struct vl_reg lock;
 	int status = VL_OK;
 
 	/* the lock first: what is read is what the commit extends, and a
 	 * commit a crash interrupted is finished before anything is read */
-	vl_reg_open(&lock, dir);
+	vl_reg_open(&lock, src->dir);
 	if (vl_reg_exists(&lock, "plan.json"))
 		status = vl_reg_lock(&lock);
 	if (status == VL_OK)
-		status = vl_book_load(&b->book, dir, b->load | VL_LOAD_PLAN |
-		    VL_LOAD_PROJECTS, VL_NODATE);
+		status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
+		    VL_LOAD_PROJECTS);
 	b->book.reg.lockfd = lock.lockfd;	/* the book holds it now */
 	lock.lockfd = -1;
 	vl_reg_close(&lock);
@@ -277,7 +280,7 @@ batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 static int
 batch_import(struct vl_batch *b, const char *path)
 {
-	struct vl_csv_opts opts = {.encoding = NULL};
+	struct vl_csv_opts opts = {.encoding = b->book.encoding};
 	const char **req = vl_spec_required(b->spec);
 
 	/* an import may leave ids out: they are assigned */
@@ -315,17 +318,17 @@ batch_free(struct vl_batch *b)
 }
 
 int
-vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
-    const char *const *value, vl_date today)
+vl_batch_run(struct vl_batch *b, const struct vl_source *src,
+    const char *import, const char *const *value)
 {
 	long errors = vl_error_count();
 	int status;
 
-	if ((status = batch_open(b, dir)) == VL_OK) {
+	if ((status = batch_open(b, src)) == VL_OK) {
 		if (import)
 			status = batch_import(b, import);
 		else
-			batch_fields(b, value, today);
+			batch_fields(b, value, src->as_of);
 		if (status == VL_OK && vl_error_count() > errors)
 			status = VL_BADINPUT;
 		if (status == VL_OK)

@@ -38,13 +38,14 @@ struct vl_batch {
 	struct vl_buf added;	/* ids added, one a line */
 };
 
-/* Under the lock: the book loaded, each record of import (a CSV file,
- * "-": stdin; ids may be left out) or the one record of value (in the
- * spec's column order, NULL empty, an empty date today) mapped onto the
- * file's columns, given an id when it has none and checked; when no
- * record was bad the rows are appended in one commit and their ids
- * printed, else "nothing written".  b is freed. */
-int vl_batch_run(struct vl_batch *b, const char *dir, const char *import,
-    const char *const *value, vl_date today);
+/* Under the lock: the book of src loaded (every record, whatever the
+ * day), each record of import (a CSV file, "-": stdin; ids may be left
+ * out) or the one record of value (in the spec's column order, NULL
+ * empty, an empty date src's day) mapped onto the file's columns, given
+ * an id when it has none and checked; when no record was bad the rows
+ * are appended in one commit and their ids printed, else "nothing
+ * written".  b is freed. */
+int vl_batch_run(struct vl_batch *b, const struct vl_source *src,
+    const char *import, const char *const *value);
 
 #endif

@@ -15,8 +15,7 @@
 
 /* One reader's: a part of a file, when it is read by several threads. */
 struct loader {
-	const struct vl_book *b;	/* plan and projects, shared */
-	vl_date as_of;
+	const struct vl_book *b;	/* plan, projects and day, shared */
 	const struct vl_filespec *spec;	/* the file being read */
 	struct vl_colmap map;
 	/* what this part gathered */
@@ -32,7 +31,7 @@ struct loader {
 static bool
 later(const struct loader *l, vl_date d)
 {
-	return l->as_of != VL_NODATE && d > l->as_of;
+	return l->b->as_of != VL_NODATE && d > l->b->as_of;
 }
 
 /* a text of a project, in the projects' arena: 600,000 projects are not
@@ -253,7 +252,6 @@ part_init(void *part, const void *first, void *arg)
 
 	(void)arg;
 	p->b = l->b;
-	p->as_of = l->as_of;
 	p->spec = l->spec;
 	vl_colmap_init(&p->map, l->spec);
 	if (l->spec == &vl_progress_spec)
@@ -272,7 +270,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 {
 	struct vl_gather g = {sizeof(struct loader), part_init, part_merge,
 	    part_free, NULL, NULL, NULL};
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
+	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	long before = vl_error_count();
 	int status = VL_OK;
@@ -308,20 +306,21 @@ worst(int a, int b)
 }
 
 int
-vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
+vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 {
 	struct loader l = {0};
 	int status = VL_OK;
 	char *path;
 
 	memset(b, 0, sizeof *b);
+	b->as_of = src->as_of;
+	b->encoding = src->encoding;
 	l.b = b;
-	l.as_of = as_of;
 	l.projects = &b->projects;
-	vl_reg_open(&b->reg, dir);
+	vl_reg_open(&b->reg, src->dir);
 	vl_reg_settle(&b->reg);	/* a reader sees a whole commit */
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
-		vl_errat(dir, 0, NULL, "not a vl register (no plan.json); "
+		vl_errat(src->dir, 0, NULL, "not a vl register (no plan.json); "
 		    "start one with vl-add init");
 		return VL_BADINPUT;
 	}

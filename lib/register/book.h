@@ -14,6 +14,15 @@
 #include "register/project.h"
 #include "register/register.h"
 
+/* Which register, as of which day, its CSV files in which encoding: what
+ * a tool's command line says (-C, --as-of, --input-encoding). */
+struct vl_source {
+	const char *dir;
+	vl_date as_of;		/* records dated later are not there yet;
+				 * VL_NODATE: every record */
+	const char *encoding;	/* of the CSV files; NULL: detected */
+};
+
 struct vl_progress_state {	/* per project, as of a day */
 	vl_date started, completed;	/* first such entry, or VL_NODATE */
 };
@@ -26,6 +35,8 @@ struct vl_inspection {
 
 struct vl_book {
 	struct vl_reg reg;
+	vl_date as_of;		/* the day it was loaded as of */
+	const char *encoding;	/* its CSV files', as given: NULL detected */
 	struct vl_plan plan;
 	struct vl_projects projects;
 	struct vl_progress_state *progress;	/* projects.n of them */
@@ -47,10 +58,10 @@ enum {
 	VL_LOAD_PROGRESS = 4,
 	VL_LOAD_INSPECTIONS = 8
 };
-/* Load from dir what `what` asks, ignoring records dated after as_of
- * (VL_NODATE: nothing ignored).  Every bad record of every file is
- * reported.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
-int vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of);
+/* Load what `what` asks of the register src names, as of its day.
+ * Every bad record of every file is reported.  Returns VL_OK,
+ * VL_BADINPUT or VL_SYSFAULT; free b in every case. */
+int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
 /* The index of insp by project, made again (a book made by hand, as
  * the tests make one; vl_book_load makes it). */

@@ -79,6 +79,8 @@ const struct vl_filespec vl_progress_spec =
 const struct vl_filespec vl_funds_spec = SPEC("funds.csv", funds_fields, 8);
 const struct vl_filespec vl_inspections_spec =
     SPEC("inspections.csv", inspections_fields, 9);
+const struct vl_filespec *const vl_specs[] = {&vl_projects_spec,
+    &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec, NULL};
 
 const char **
 vl_spec_required(const struct vl_filespec *s)

@@ -38,6 +38,8 @@ struct vl_filespec {
 
 extern const struct vl_filespec vl_projects_spec, vl_progress_spec,
     vl_funds_spec, vl_inspections_spec;
+/* the four of them, in that order, NULL-terminated */
+extern const struct vl_filespec *const vl_specs[];
 /* the words of the enum columns, NULL-terminated */
 extern const char *const vl_levels[], *const vl_kinds[],
     *const vl_phases[], *const vl_aspects[], *const vl_results[];

@@ -1211,7 +1211,7 @@ footer(struct page *pg)
 
 void
 vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
-    vl_date as_of, struct vl_buf *out)
+    struct vl_buf *out)
 {
 	struct page pg;
 
@@ -1219,11 +1219,11 @@ vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
 	pg.o = out;
 	pg.b = b;
 	pg.l = l;
-	pg.today = as_of;
-	pg.s = vl_standings(b, as_of);
+	pg.today = b->as_of;
+	pg.s = vl_standings(b);
 	pg.ntowns = vl_tally_towns(b, pg.s, &pg.towns, &pg.total);
-	vl_findings_collect(b, as_of, &pg.f);
-	pg.nod = vl_overdue_collect(b, as_of, -1, &pg.od);
+	vl_findings_collect(b, &pg.f);
+	pg.nod = vl_overdue_collect(b, -1, &pg.od);
 	pg.nfr = vl_funds_rows(b, l, &pg.fr);
 	head(&pg);
 	masthead(&pg);

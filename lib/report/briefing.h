@@ -11,11 +11,10 @@
 #include "rules/ledger.h"
 
 /* The briefing of a book loaded with plan, projects, progress and
- * inspections as of as_of, and its ledger as of the same day: one
- * self-contained HTML page (inline SVG charts, no script, nothing
- * fetched), appended to out.  The same book and day give the same
- * bytes. */
+ * inspections, and its ledger, as of the book's day: one self-contained
+ * HTML page (inline SVG charts, no script, nothing fetched), appended to
+ * out.  The same book and day give the same bytes. */
 void vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
-    vl_date as_of, struct vl_buf *out);
+    struct vl_buf *out);
 
 #endif

@@ -227,11 +227,11 @@ part_free(void *part, void *arg)
 }
 
 int
-vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
+vl_ledger_load(struct vl_ledger *l, const struct vl_book *b)
 {
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
-	struct vl_journal j = {NULL, NULL, as_of, NULL};
+	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding};
 	struct loading c;
 	int status = VL_OK;
 	char *path;

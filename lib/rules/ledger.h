@@ -50,12 +50,11 @@ struct vl_ledger {
 };
 
 /* Sum the register's funds.csv (none: nothing moved yet) for a book
- * loaded with at least VL_LOAD_PROJECTS, ignoring rows dated after as_of
- * (VL_NODATE: none).  Bad rows are reported as vl_fund_read does and an
- * overflowing sum as an error.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT;
- * l is filled (and must be freed) in every case. */
-int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
-    vl_date as_of);
+ * loaded with at least VL_LOAD_PROJECTS, as of the book's day (rows
+ * dated later are not there yet).  Bad rows are reported as vl_fund_read
+ * does and an overflowing sum as an error.  Returns VL_OK, VL_BADINPUT
+ * or VL_SYSFAULT; l is filled (and must be freed) in every case. */
+int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b);
 void vl_ledger_free(struct vl_ledger *l);
 
 #endif

@@ -271,10 +271,11 @@ sorted(struct vl_overdue *v, size_t n)
 }
 
 size_t
-vl_overdue_collect(const struct vl_book *b, vl_date as_of, long within,
+vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list)
 {
-	struct collect c = {b, as_of, within, NULL, NULL, NULL, NULL, 0, 0};
+	struct collect c = {b, b->as_of, within, NULL, NULL, NULL, NULL, 0,
+	    0};
 	size_t i;
 
 	c.project_of = b->insp_project;

@@ -36,13 +36,13 @@ struct vl_overdue {
 };
 
 /* Every item of a book loaded with plan, projects, progress and
- * inspections as of as_of (the same day): what is late, the flags, and
- * with within >= 0 what comes due in [as_of, as_of + within].  Sorted:
- * dated items by days late, most first, then by project id (P2 before
- * P10), kind and inspection id; flags after them by project id and kind.
+ * inspections, as of its day: what is late, the flags, and with
+ * within >= 0 what comes due in [as_of, as_of + within].  Sorted: dated
+ * items by days late, most first, then by project id (P2 before P10),
+ * kind and inspection id; flags after them by project id and kind.
  * Returns how many; *list is malloc'd (free it), NULL when none. */
-size_t vl_overdue_collect(const struct vl_book *b, vl_date as_of,
-    long within, struct vl_overdue **list);
+size_t vl_overdue_collect(const struct vl_book *b, long within,
+    struct vl_overdue **list);
 /* "not-started", "rectification", ... / "late", "due-soon", "flag" */
 const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);

@@ -21,7 +21,7 @@
 /* ---- projects and towns ---------------------------------------------- */
 
 struct vl_standing *
-vl_standings(const struct vl_book *b, vl_date as_of)
+vl_standings(const struct vl_book *b)
 {
 	struct vl_standing *s = vl_xcalloc(b->projects.n + 1, sizeof *s);
 	size_t i;
@@ -35,7 +35,7 @@ vl_standings(const struct vl_book *b, vl_date as_of)
 		if (!vl_finding_open(in) || (p = b->insp_project[i]) < 0)
 			continue;
 		s[p].open++;
-		s[p].overdue += in->due != VL_NODATE && in->due < as_of;
+		s[p].overdue += in->due != VL_NODATE && in->due < b->as_of;
 	}
 	return s;
 }
@@ -166,8 +166,7 @@ by_gravity(const void *pa, const void *pb)
 }
 
 void
-vl_findings_collect(const struct vl_book *b, vl_date as_of,
-    struct vl_findings *f)
+vl_findings_collect(const struct vl_book *b, struct vl_findings *f)
 {
 	const struct vl_inspection *in;
 	size_t i;
@@ -180,7 +179,7 @@ vl_findings_collect(const struct vl_book *b, vl_date as_of,
 		in = &b->insp[i];
 		if (!vl_finding_open(in) || b->insp_project[i] < 0)
 			continue;
-		late = in->due != VL_NODATE && in->due < as_of;
+		late = in->due != VL_NODATE && in->due < b->as_of;
 		r = vl_aspect_rank(in->aspect);
 		f->v[f->n++] = in;
 		f->late += late;
@@ -318,4 +317,80 @@ vl_burnup(const struct vl_book *b, const struct vl_standing *s,
 	for (i = 1; i < ndays; i++)
 		cum[i] += cum[i - 1];
 	return cum;
+}
+
+/* ---- a project's history ------------------------------------------------ */
+
+vl_date
+vl_last_inspected(const struct vl_book *b, size_t i)
+{
+	const size_t *list;
+	size_t k, n = vl_book_inspections(b, i, &list);
+	vl_date last = VL_NODATE, d;
+
+	for (k = 0; k < n; k++)
+		if ((d = b->insp[list[k]].date) != VL_NODATE &&
+		    (last == VL_NODATE || d > last))
+			last = d;
+	return last;
+}
+
+static size_t
+late_step(struct vl_buf *s, const char *what, vl_date done, vl_date due)
+{
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+
+	if (done == VL_NODATE || due == VL_NODATE || done <= due)
+		return 0;
+	vl_buf_printf(s, "  %s %s, %ld days after the deadline %s\n", what,
+	    vl_date_format(done, d1), (long)(done - due),
+	    vl_date_format(due, d2));
+	return 1;
+}
+
+/* what one inspection of project i shows against its milestones m */
+static size_t
+inspection_warnings(struct vl_buf *s, const struct vl_inspection *in,
+    const struct vl_milestones *m)
+{
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	size_t count = 0;
+
+	if (in->closed != VL_NODATE && in->due != VL_NODATE &&
+	    in->closed > in->due && ++count)
+		vl_buf_printf(s, "  rectification #%s closed %s, %ld days "
+		    "after its due date %s\n", in->id,
+		    vl_date_format(in->closed, d1),
+		    (long)(in->closed - in->due), vl_date_format(in->due, d2));
+	if (m->accepted != VL_NODATE && vl_finding_open(in) &&
+	    in->date <= m->accepted && ++count)
+		vl_buf_printf(s, "  accepted %s while rectification #%s of %s "
+		    "is open\n", vl_date_format(m->accepted, d1), in->id,
+		    vl_date_format(in->date, d2));
+	return count;
+}
+
+size_t
+vl_history_warnings(const struct vl_book *b, size_t i, struct vl_buf *s)
+{
+	const struct vl_project *p = &b->projects.v[i];
+	struct vl_milestones m;
+	char d[VL_DATE_BUFSZ];
+	const size_t *list;
+	size_t k, n, count = 0;
+
+	vl_project_milestones(b, i, &m);
+	count += late_step(s, "started", m.started, p->start_by);
+	count += late_step(s, "completed", m.completed, p->complete_by);
+	if (m.completed != VL_NODATE && m.started == VL_NODATE && ++count)
+		vl_buf_printf(s, "  completed %s with no start recorded\n",
+		    vl_date_format(m.completed, d));
+	if (m.accepted != VL_NODATE && (m.completed == VL_NODATE ||
+	    m.completed > m.accepted) && ++count)
+		vl_buf_printf(s, "  acceptance passed %s before any completion "
+		    "was recorded\n", vl_date_format(m.accepted, d));
+	n = vl_book_inspections(b, i, &list);
+	for (k = 0; k < n; k++)
+		count += inspection_warnings(s, &b->insp[list[k]], &m);
+	return count;
 }

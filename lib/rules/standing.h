@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "base/date.h"
+#include "base/strbuf.h"
 #include "register/book.h"
 #include "rules/ledger.h"
 #include "rules/stage.h"
@@ -22,9 +23,9 @@ struct vl_standing {
 	struct vl_milestones m;
 	long open, overdue;	/* findings not closed; of them past due */
 };
-/* Every project of a book loaded with progress and inspections as of
- * as_of; malloc'd, projects.n of them (free it). */
-struct vl_standing *vl_standings(const struct vl_book *b, vl_date as_of);
+/* Every project of a book loaded with progress and inspections, as of
+ * its day; malloc'd, projects.n of them (free it). */
+struct vl_standing *vl_standings(const struct vl_book *b);
 
 /* Projects counted: how many reached each step, their findings. */
 struct vl_tally {
@@ -65,8 +66,7 @@ struct vl_findings {
 	long open_by[VL_NGRAVITY + 1];	/* by vl_aspect_rank */
 	long late_by[VL_NGRAVITY + 1];
 };
-void vl_findings_collect(const struct vl_book *b, vl_date as_of,
-    struct vl_findings *f);
+void vl_findings_collect(const struct vl_book *b, struct vl_findings *f);
 void vl_findings_free(struct vl_findings *f);
 
 /* The rows of the funds report: per funding line of the plan, then per
@@ -93,6 +93,15 @@ struct vl_funds_row {
 /* malloc'd (free it); returns how many */
 size_t vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
     struct vl_funds_row **list);
+
+/* The day project i was last inspected, or VL_NODATE. */
+vl_date vl_last_inspected(const struct vl_book *b, size_t i);
+/* What project i's history shows, a line each appended to s: steps done
+ * after their deadline, a completion with no start, an acceptance before
+ * any completion, a rectification closed late, an acceptance while a
+ * finding was open.  Returns how many. */
+size_t vl_history_warnings(const struct vl_book *b, size_t i,
+    struct vl_buf *s);
 
 /* Projects started (completed, when completed) on or before each day
  * from..to: to - from + 1 counts, malloc'd (free it); starts before

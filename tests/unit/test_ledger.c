@@ -243,9 +243,11 @@ test_ledger(void **state)
 	    "11,2023-01-05,expense,,,P9,construction,1,\n"
 	    "12,2023-01-05,expense,,,P9,construction,2,\n"
 	    "13,2023-07-01,receipt,region,,,,1000,after the day\n");
-	assert_int_equal(vl_book_load(&b, dir, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS, VL_NODATE), VL_OK);
-	assert_int_equal(vl_ledger_load(&l, &b, day("2023-06-30")), VL_OK);
+	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
+	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	/* the ledger is as of the book's day */
+	b.as_of = day("2023-06-30");
+	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
 	assert_int_equal(l.rows, 12);
 	assert_int_equal(l.nlines, 2);
 	assert_int_equal(l.npurposes, 2);
@@ -288,7 +290,8 @@ test_ledger(void **state)
 	assert_int_equal(l.stray_purpose.v[0].line, 10);
 	vl_ledger_free(&l);
 	/* and with nothing ignored */
-	assert_int_equal(vl_ledger_load(&l, &b, VL_NODATE), VL_OK);
+	b.as_of = VL_NODATE;
+	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
 	assert_int_equal(l.total.received, 129999);
 	assert_int_equal(l.level[1].received, 100000);
 	vl_ledger_free(&l);
@@ -308,11 +311,11 @@ test_ledger_overflow(void **state)
 	    "1,2023-01-01,receipt,central,,,,92233720368547758.07,\n"
 	    "2,2023-01-01,receipt,central,,,,0.01,\n"
 	    "3,2023-01-01,receipt,central,,,,0.01,\n");
-	assert_int_equal(vl_book_load(&b, dir, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS, VL_NODATE), VL_OK);
+	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
+	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	before = vl_error_count();
 	fflush(stderr);
-	assert_int_equal(vl_ledger_load(&l, &b, VL_NODATE), VL_BADINPUT);
+	assert_int_equal(vl_ledger_load(&l, &b), VL_BADINPUT);
 	assert_int_equal(vl_error_count() - before, 1);	/* said once */
 	vl_ledger_free(&l);
 	vl_book_free(&b);
@@ -328,9 +331,9 @@ test_ledger_no_journal(void **state)
 	(void)state;
 	snprintf(p, sizeof p, "%s/funds.csv", dir);
 	unlink(p);
-	assert_int_equal(vl_book_load(&b, dir, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS, VL_NODATE), VL_OK);
-	assert_int_equal(vl_ledger_load(&l, &b, VL_NODATE), VL_OK);
+	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
+	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
 	assert_int_equal(l.rows, 0);
 	assert_int_equal(l.total.received, 0);
 	assert_int_equal(l.project[1].allocated, 0);

@@ -101,10 +101,11 @@ setup(void **state)
 
 	snprintf(dir, sizeof dir, "%s/demo", share ? share : "share");
 	d.as_of = vl_date_from_ymd(2023, 6, 15);
-	if (vl_book_load(&d.book, dir, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS, d.as_of) != VL_OK)
+	if (vl_book_load(&d.book, &(struct vl_source){dir, d.as_of, NULL},
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
+	    VL_LOAD_INSPECTIONS) != VL_OK)
 		return -1;
-	d.s = vl_standings(&d.book, d.as_of);
+	d.s = vl_standings(&d.book);
 	*state = &d;
 	return 0;
 }
@@ -158,7 +159,7 @@ test_findings(void **state)
 	struct vl_findings f;
 	size_t i;
 
-	vl_findings_collect(&d->book, d->as_of, &f);
+	vl_findings_collect(&d->book, &f);
 	assert_int_equal(f.n, 6);
 	assert_int_equal(f.late, 4);
 	for (i = 0; i < f.n; i++)
@@ -185,7 +186,7 @@ test_funds_rows(void **state)
 	struct vl_ledger l;
 	size_t n;
 
-	assert_int_equal(vl_ledger_load(&l, &d->book, d->as_of), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &d->book), VL_OK);
 	n = vl_funds_rows(&d->book, &l, &r);
 	/* 2 lines with 3 + 1 levels, the money booked without a level,
 	 * the total */

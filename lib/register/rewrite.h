@@ -1,0 +1,47 @@
+/*
+ * rewrite.h - fields of one row of a register file rewritten, every
+ * other byte of the file kept (vl-inspect close; amend and void next).
+ */
+#ifndef VL_REWRITE_H
+#define VL_REWRITE_H
+
+#include <stddef.h>
+
+#include "io/csv.h"
+#include "register/book.h"
+#include "register/schema.h"
+
+/* A field to rewrite: its column and new value; old gets the value it
+ * held (malloc'd, or NULL when nothing was written: free it). */
+struct vl_assign {
+	const char *column;
+	const char *value;
+	char *old;
+};
+
+struct vl_rewrite {
+	const struct vl_filespec *spec;	/* the file */
+	const char *id;		/* the row: the one whose id this is */
+	struct vl_assign *set;	/* the fields to rewrite, n of them */
+	size_t n;
+	const char *action;	/* of its audit line: "close" */
+	/* the message when no row has the id, with a %s for it:
+	 * N_("no inspection \"%s\"") */
+	const char *unknown;
+	/* may be NULL: shown the row as it is before anything is changed,
+	 * may refuse it (returns how many problems it reported: nothing is
+	 * written then) or choose set and n from it */
+	int (*check)(const struct vl_record *row, struct vl_rewrite *rw);
+	void *ctx;		/* for check */
+};
+
+/* Under the lock b holds (vl_reg_lock(&b->reg)): the file read, the row
+ * found (none, or two with that id, is an error), its fields set and the
+ * row checked again by the schema (its projects those of b), and the
+ * file committed with its audit line (action, file, id): only the row's
+ * bytes changed, its line end, the BOM and every other row as they were;
+ * written out whole instead when the row is not as vl writes it or the
+ * file is not UTF-8.  VL_OK, VL_BADINPUT (said) or VL_SYSFAULT. */
+int vl_rewrite_row(struct vl_book *b, struct vl_rewrite *rw);
+
+#endif

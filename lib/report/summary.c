@@ -1,0 +1,350 @@
+/*
+ * summary.c - the summary page for a meeting (vl-report summary): plain
+ * text, or a workbook of the page and the reports it condenses.  Its
+ * figures are those of standing.c, ledger.c and overdue.c, as the
+ * briefing's and the tables' are.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "report/summary.h"
+#include "report/tables.h"
+#include "rules/overdue.h"
+#include "rules/standing.h"
+
+/*
+ * One page of plain text for a meeting: the programme against its
+ * deadlines, the money, the open findings (safety and quality first:
+ * 进度服从质量、平安高于一切) and who is late.  Written as a table of one
+ * column, so --encoding applies to it as to every report.
+ */
+struct page {
+	struct vl_buf text;	/* lines, each ending in \n */
+	const struct vl_book *b;
+	vl_date today;
+};
+
+static void
+say(struct page *pg, const char *fmt, ...)
+{
+	struct vl_buf line = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	vl_buf_reserve(&line, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(line.data, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	line.len = (size_t)n;
+	vl_buf_add(&pg->text, line.data, line.len);
+	vl_buf_add(&pg->text, "\n", 1);
+	vl_buf_free(&line);
+}
+
+/* s padded with blanks to w terminal columns (CJK counts two) */
+static const char *
+padded(const char *s, size_t w, struct vl_buf *b)
+{
+	size_t have = vl_text_width(s);
+
+	b->len = 0;
+	vl_buf_puts(b, s);
+	while (have++ < w)
+		vl_buf_add(b, " ", 1);
+	return b->data;
+}
+
+static void
+count_line(struct page *pg, const char *label, long n, long of)
+{
+	char pct[VL_SHARE_BUFSZ];
+
+	say(pg, "  %s %3ld / %ld  %s", label, n, of, vl_share(n, of, pct) ?
+	    pct : "");
+}
+
+/* where the programme stands against its start deadline */
+static void
+deadline_line(struct page *pg, long behind)
+{
+	vl_date by = pg->b->plan.start_by;
+
+	if (behind <= 0)
+		say(pg, "  every village has started");
+	else if (pg->today > by)
+		say(pg, "  %ld not started, %ld days after the start deadline",
+		    behind, (long)(pg->today - by));
+	else if (pg->today == by)
+		say(pg, "  %ld not started; the start deadline is today",
+		    behind);
+	else
+		say(pg, "  %ld not started; %ld days left to the start deadline",
+		    behind, (long)(by - pg->today));
+}
+
+static void
+summary_progress(struct page *pg, const struct vl_standing *s)
+{
+	const struct vl_book *b = pg->b;
+	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	long villages = b->plan.villages;
+	struct vl_tally t = {0};
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++)
+		vl_tally_add(&t, &s[i]);
+	vl_date_format(b->plan.start_by, d1);
+	vl_date_format(b->plan.complete_by, d2);
+	/* the speech's 12月份全部动工, when the plan's deadline is December */
+	say(pg, "一、进度 Progress: start by %s%s, complete by %s", d1,
+	    strncmp(d1 + 4, "-12-", 4) == 0 ? " (12月份全部动工)" : "", d2);
+	count_line(pg, "审查 reviewed  ", t.reviewed, villages);
+	count_line(pg, "动工 started   ", t.started, villages);
+	count_line(pg, "竣工 completed ", t.completed, villages);
+	count_line(pg, "验收 accepted  ", t.accepted, villages);
+	if ((long)b->projects.n != villages)
+		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
+		    "projects", villages, b->projects.n);
+	deadline_line(pg, villages - t.started);
+}
+
+static void
+money_line(struct page *pg, const char *label, int64_t fen, const char *note)
+{
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	struct vl_buf p1 = {0}, p2 = {0};
+
+	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(vl_wan(fen, w),
+	    14, &p2), vl_money_format(fen, m), note);
+	vl_buf_free(&p1);
+	vl_buf_free(&p2);
+}
+
+static void
+summary_funds(struct page *pg, const struct vl_ledger *l)
+{
+	const struct vl_plan *p = &pg->b->plan;
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	struct vl_buf note = {0};
+	int64_t d;
+	size_t i;
+
+	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", vl_wan(p->total, w),
+	    vl_money_format(p->total, m));
+	for (i = 0; i < p->nfunding; i++) {
+		note.len = 0;
+		vl_buf_printf(&note, "  of %s", vl_money_format(
+		    p->funding[i].amount, m));
+		if (vl_money_sub(p->funding[i].amount, l->line[i].received, &d)
+		    && d != 0)
+			vl_buf_printf(&note, ", %s %s", vl_money_format(d < 0 ?
+			    -d : d, m), d > 0 ? "to come" : "over plan");
+		money_line(pg, p->funding[i].name, l->line[i].received,
+		    note.data);
+	}
+	money_line(pg, "到位 received", l->total.received, "");
+	money_line(pg, "下拨 allocated", l->total.allocated, "");
+	note.len = 0;
+	for (i = 0; i < l->npurposes; i++)
+		vl_buf_printf(&note, "%s%s %s", i ? ", " : "  ",
+		    p->purposes[i], vl_money_format(l->purpose[i], m));
+	if (l->purpose[l->npurposes] != 0)
+		vl_buf_printf(&note, ", NOT ALLOWED %s", vl_money_format(
+		    l->purpose[l->npurposes], m));
+	money_line(pg, "支出 spent", l->total.spent, note.data ? note.data :
+	    "");
+	if (vl_money_sub(l->total.received, l->total.spent, &d))
+		money_line(pg, "结余 remaining", d, "  received - spent");
+	vl_buf_free(&note);
+}
+
+static const char *
+person(const char *name)
+{
+	return *name ? name : "(none)";
+}
+
+static void
+finding_line(struct page *pg, const struct vl_inspection *in)
+{
+	const struct vl_project *p = vl_projects_find(&pg->b->projects,
+	    in->project);
+	struct vl_buf when = {0}, what = {0}, pad = {0};
+	char d[VL_DATE_BUFSZ];
+	const char *c;
+
+	if (in->due == VL_NODATE)
+		vl_buf_puts(&when, "no due date");
+	else if (pg->today > in->due)
+		vl_buf_printf(&when, "due %s, %ld days late",
+		    vl_date_format(in->due, d), (long)(pg->today - in->due));
+	else
+		vl_buf_printf(&when, "due %s", vl_date_format(in->due, d));
+	for (c = in->finding; *c; c++)
+		vl_buf_add(&what, *c == '\n' || *c == '\r' ? " " : c, 1);
+	say(pg, "  %-8s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", in->aspect, in->id,
+	    p->id, p->town, padded(p->village, 8, &pad), when.data,
+	    person(p->leader), person(p->specialist));
+	if (what.len)
+		say(pg, "           %s", what.data);
+	vl_buf_free(&when);
+	vl_buf_free(&what);
+	vl_buf_free(&pad);
+}
+
+/* safety first, then quality; progress figures never hide them */
+static void
+summary_findings(struct page *pg)
+{
+	struct vl_findings f;
+	size_t i;
+
+	vl_findings_collect(pg->b, &f);
+	say(pg, "三、问题整改 Open findings: %zu, %ld past due (进度服从质量、"
+	    "平安高于一切: safety and quality first)", f.n, f.late);
+	for (i = 0; i < f.n; i++)
+		finding_line(pg, f.v[i]);
+	vl_findings_free(&f);
+}
+
+/* The late items and flags of one project on one line: item i and those
+ * next[] leads to. */
+static void
+late_line(struct page *pg, const struct vl_overdue *v, const size_t *next,
+    size_t i)
+{
+	const struct vl_project *p = v[i].project;
+	struct vl_buf what = {0}, pad = {0};
+	size_t k;
+
+	for (k = i; k != SIZE_MAX; k = next[k]) {
+		vl_buf_puts(&what, what.len ? ", " : "");
+		vl_buf_puts(&what, vl_overdue_kind_name(v[k].kind));
+		if (v[k].kind == VL_OD_RECTIFICATION)
+			vl_buf_printf(&what, " #%s", v[k].insp->id);
+		if (v[k].status == VL_OD_LATE)
+			vl_buf_printf(&what, " %ld days", v[k].days_late);
+	}
+	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", p->id, p->town,
+	    padded(p->village, 8, &pad), person(p->leader),
+	    person(p->specialist), what.data);
+	vl_buf_free(&what);
+	vl_buf_free(&pad);
+}
+
+static void
+summary_late(struct page *pg)
+{
+	const struct vl_book *b = pg->b;
+	struct vl_overdue *v;
+	size_t n = vl_overdue_collect(b, -1, &v), i, nproj = 0;
+	size_t *next = vl_xcalloc(n + 1, sizeof *next);
+	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p;
+	bool *first = vl_xcalloc(n + 1, sizeof *first);
+	long nlate = 0;
+
+	/* chain each project's items in list order */
+	for (p = 0; p < b->projects.n; p++)
+		last[p] = SIZE_MAX;
+	for (i = 0; i < n; i++) {
+		p = (size_t)(v[i].project - b->projects.v);
+		next[i] = SIZE_MAX;
+		if (last[p] == SIZE_MAX)
+			first[i] = true, nproj++;
+		else
+			next[last[p]] = i;
+		last[p] = i;
+		nlate += v[i].status == VL_OD_LATE;
+	}
+	say(pg, "四、逾期 Who is late: %ld items late, %ld flagged, on %zu "
+	    "projects (vl-report overdue for the list)", nlate,
+	    (long)n - nlate, nproj);
+	/* one line a project, in the order of its most pressing item */
+	for (i = 0; i < n; i++)
+		if (first[i])
+			late_line(pg, v, next, i);
+	free(first);
+	free(last);
+	free(next);
+	free(v);
+}
+
+static int
+print_page(const struct page *pg, const struct vl_outopts *opts)
+{
+	struct vl_outopts o = *opts;
+	struct vl_col col = {NULL, VL_COL_TEXT};
+	char *text = vl_xstrdup(pg->text.data), *line, *nl;
+	struct vl_out *out;
+
+	o.format = VL_FMT_TABLE;	/* unless a sheet of the workbook */
+	o.excel = false;
+	/* the first line stands as the header of a one-column table */
+	nl = strchr(text, '\n');
+	*nl = '\0';
+	col.name = text;
+	out = vl_out_report(&o, "汇总", pg->today, 1, &col);
+	for (line = nl + 1; *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		vl_out_row(out, (const char *const *)&line);
+	}
+	free(text);
+	return vl_out_close(out);
+}
+
+/* The workbook for the meeting: the page, then the reports it condenses,
+ * a sheet each. */
+static int
+summary_workbook(const struct page *pg, const struct vl_ledger *l,
+    const struct vl_outopts *opts)
+{
+	struct vl_outopts o = *opts;
+	int status;
+	bool found;
+
+	o.workbook = vl_workbook_open(opts->output);
+	status = print_page(pg, &o);
+	if (status == VL_OK)
+		status = vl_report_overdue(pg->b, &o, -1, &found);
+	if (status == VL_OK)
+		status = vl_report_progress(pg->b, &o, false);
+	if (status == VL_OK)
+		status = vl_report_funds(pg->b, l, &o);
+	return vl_workbook_close(o.workbook);	/* nothing written after a
+						 * failure */
+}
+
+int
+vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
+    const struct vl_outopts *o)
+{
+	struct page pg = {{0}, b, b->as_of};
+	struct vl_standing *s = vl_standings(b);
+	char d[VL_DATE_BUFSZ];
+	int status;
+
+	say(&pg, "%s — 情况汇总 summary as of %s", b->plan.name,
+	    vl_date_format(b->as_of, d));
+	say(&pg, "");
+	summary_progress(&pg, s);
+	say(&pg, "");
+	summary_funds(&pg, l);
+	say(&pg, "");
+	summary_findings(&pg);
+	say(&pg, "");
+	summary_late(&pg);
+	status = o->format == VL_FMT_XLSX ? summary_workbook(&pg, l, o) :
+	    print_page(&pg, o);
+	free(s);
+	vl_buf_free(&pg.text);
+	return status;
+}

@@ -1,0 +1,220 @@
+/*
+ * tables.c - the reports of vl-report as tables of records, in any
+ * output format or as sheets of the summary's workbook: the daily
+ * overdue list, progress per town or project, funds per funding line.
+ * Their figures are those of rules/ (overdue.c, standing.c, ledger.c),
+ * which the summary and the briefing print too.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "report/tables.h"
+#include "rules/overdue.h"
+#include "rules/standing.h"
+
+/* ---- overdue --------------------------------------------------------- */
+
+static const struct vl_col overdue_cols[] = {
+	{"kind", VL_COL_TEXT}, {"project", VL_COL_TEXT},
+	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
+	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
+	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
+	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
+};
+#define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
+
+static void
+overdue_row(struct vl_out *out, const struct vl_overdue *it)
+{
+	char due[VL_DATE_BUFSZ], late[32];
+	struct vl_buf detail = {0};
+	const char *v[NOVERDUE_COLS];
+
+	vl_overdue_detail(it, &detail);
+	snprintf(late, sizeof late, "%ld", it->days_late);
+	v[0] = vl_overdue_kind_name(it->kind);
+	v[1] = it->project->id;
+	v[2] = it->project->town;
+	v[3] = it->project->village;
+	v[4] = it->project->leader;
+	v[5] = it->project->specialist;
+	v[6] = vl_date_format(it->due, due);
+	v[7] = it->status == VL_OD_FLAG ? NULL : late;
+	v[8] = vl_overdue_status_name(it->status);
+	v[9] = detail.data ? detail.data : "";
+	vl_out_row(out, v);
+	vl_buf_free(&detail);
+}
+
+int
+vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
+    long within, bool *found)
+{
+	struct vl_overdue *list;
+	struct vl_out *out;
+	size_t i, n;
+
+	n = vl_overdue_collect(b, within, &list);
+	out = vl_out_report(o, "逾期清单", b->as_of, NOVERDUE_COLS,
+	    overdue_cols);
+	*found = false;
+	for (i = 0; i < n; i++) {
+		overdue_row(out, &list[i]);
+		if (list[i].status != VL_OD_DUE_SOON)
+			*found = true;
+	}
+	free(list);
+	return vl_out_close(out);
+}
+
+/* ---- progress -------------------------------------------------------- */
+
+static const struct vl_col town_cols[] = {
+	{"town", VL_COL_TEXT}, {"projects", VL_COL_INT},
+	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
+	{"completed", VL_COL_INT}, {"accepted", VL_COL_INT},
+	{"started_share", VL_COL_TEXT}, {"open_findings", VL_COL_INT},
+	{"overdue_findings", VL_COL_INT}
+};
+#define NTOWN_COLS (sizeof town_cols / sizeof town_cols[0])
+
+static void
+tally_row(struct vl_out *out, const struct vl_tally *t)
+{
+	long n[] = {t->projects, t->reviewed, t->started, t->completed,
+	    t->accepted};
+	char num[5][24], pct[VL_SHARE_BUFSZ], open[24], overdue[24];
+	const char *v[NTOWN_COLS];
+	size_t i;
+
+	v[0] = t->town;
+	for (i = 0; i < 5; i++) {
+		snprintf(num[i], sizeof num[i], "%ld", n[i]);
+		v[i + 1] = num[i];
+	}
+	v[6] = vl_share(t->started, t->projects, pct);
+	snprintf(open, sizeof open, "%ld", t->open);
+	snprintf(overdue, sizeof overdue, "%ld", t->overdue);
+	v[7] = open;
+	v[8] = overdue;
+	vl_out_row(out, v);
+}
+
+static int
+progress_by_town(const struct vl_book *b, const struct vl_standing *s,
+    const struct vl_outopts *o)
+{
+	struct vl_tally *t, total;
+	struct vl_out *out;
+	size_t i, n;
+
+	n = vl_tally_towns(b, s, &t, &total);
+	out = vl_out_report(o, "进度", b->as_of, NTOWN_COLS, town_cols);
+	for (i = 0; i < n; i++)
+		tally_row(out, &t[i]);
+	tally_row(out, &total);
+	free(t);
+	return vl_out_close(out);
+}
+
+static const struct vl_col project_cols[] = {
+	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
+	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_TEXT},
+	{"reviewed", VL_COL_DATE}, {"started", VL_COL_DATE},
+	{"completed", VL_COL_DATE}, {"accepted", VL_COL_DATE},
+	{"open_findings", VL_COL_INT}, {"overdue_findings", VL_COL_INT}
+};
+#define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
+
+static int
+progress_by_project(const struct vl_book *b, const struct vl_standing *s,
+    const struct vl_outopts *o)
+{
+	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
+	const char *v[NPROJECT_COLS];
+	struct vl_out *out;
+	size_t i;
+
+	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
+	    project_cols);
+	for (i = 0; i < b->projects.n; i++) {
+		const struct vl_project *p = &b->projects.v[i];
+
+		snprintf(open, sizeof open, "%ld", s[i].open);
+		snprintf(overdue, sizeof overdue, "%ld", s[i].overdue);
+		v[0] = p->id, v[1] = p->town, v[2] = p->village;
+		v[3] = p->leader, v[4] = p->specialist;
+		v[5] = vl_project_stages[s[i].stage];
+		v[6] = vl_date_format(s[i].m.reviewed, d[0]);
+		v[7] = vl_date_format(s[i].m.started, d[1]);
+		v[8] = vl_date_format(s[i].m.completed, d[2]);
+		v[9] = vl_date_format(s[i].m.accepted, d[3]);
+		v[10] = open, v[11] = overdue;
+		vl_out_row(out, v);
+	}
+	return vl_out_close(out);
+}
+
+int
+vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
+    bool by_project)
+{
+	struct vl_standing *s = vl_standings(b);
+	int status = by_project ? progress_by_project(b, s, o) :
+	    progress_by_town(b, s, o);
+
+	free(s);
+	return status;
+}
+
+/* ---- funds ----------------------------------------------------------- */
+
+/*
+ * Receipts name the level the money comes from; allocations and expenses
+ * name a project, and a level only when the clerk gave one.  Nothing is
+ * apportioned: each sum stands on the row of the level it was booked
+ * with, the rest on the row "(no line)", and the total row holds all.
+ * remaining (received - spent) is given for the total, and for the lines
+ * and levels only when every allocation and expense names its level.
+ */
+static const struct vl_col funds_cols[] = {
+	{"line", VL_COL_TEXT}, {"level", VL_COL_TEXT},
+	{"plan", VL_COL_MONEY}, {"received", VL_COL_MONEY},
+	{"allocated", VL_COL_MONEY}, {"spent", VL_COL_MONEY},
+	{"remaining", VL_COL_MONEY}
+};
+#define NFUNDS_COLS (sizeof funds_cols / sizeof funds_cols[0])
+
+static void
+funds_row(struct vl_out *out, const struct vl_funds_row *r)
+{
+	char m[5][VL_MONEY_BUFSZ];
+	const char *v[NFUNDS_COLS];
+
+	v[0] = r->line;
+	v[1] = r->level;
+	v[2] = r->plan ? vl_money_format(*r->plan, m[0]) : NULL;
+	v[3] = vl_money_format(r->sums->received, m[1]);
+	v[4] = vl_money_format(r->sums->allocated, m[2]);
+	v[5] = vl_money_format(r->sums->spent, m[3]);
+	v[6] = r->remaining ? vl_money_format(r->left, m[4]) : NULL;
+	vl_out_row(out, v);
+}
+
+int
+vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
+    const struct vl_outopts *o)
+{
+	struct vl_funds_row *rows;
+	struct vl_out *out;
+	size_t i, n = vl_funds_rows(b, l, &rows);
+
+	out = vl_out_report(o, "资金", b->as_of, NFUNDS_COLS, funds_cols);
+	for (i = 0; i < n; i++)
+		funds_row(out, &rows[i]);
+	free(rows);
+	return vl_out_close(out);
+}

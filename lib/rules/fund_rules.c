@@ -1,0 +1,316 @@
+/*
+ * fund_rules.c - the fund rules of SPEC 2, checked against a register's
+ * plan and ledger: the plan adds up (1), receipts meet the plan's lines
+ * (2), allocations stay within receipts and meet each budget (3),
+ * expenses stay within allocations, on the plan's purposes (4), and name
+ * projects the register knows (5).  Money not received or allocated yet
+ * is pending, a discrepancy only at the closing audit (final).  Also
+ * each project's balance, with its flags.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "register/schema.h"
+#include "rules/fund_rules.h"
+
+struct checker {
+	struct vl_fund_check *c;
+	const struct vl_book *b;
+	const struct vl_ledger *l;
+	const char *funds;	/* funds.csv as named in messages */
+	bool final;
+};
+
+/* One finding.  expected or actual NULL: it does not apply.  A pending
+ * finding is a discrepancy under --final. */
+static void
+finding(struct checker *k, const char *check, const char *subject,
+    const int64_t *expected, const int64_t *actual, bool pending,
+    const char *fmt, ...)
+{
+	struct vl_fund_check *c = k->c;
+	struct vl_fund_finding *f;
+	struct vl_buf detail = {0};
+	va_list ap;
+
+	if ((c->n & (c->n - 1)) == 0)
+		c->v = vl_xrealloc(c->v, (c->n ? 2 * c->n : 1) * sizeof *c->v);
+	f = &c->v[c->n++];
+	va_start(ap, fmt);
+	vl_buf_vprintf(&detail, fmt, ap);
+	va_end(ap);
+	*f = (struct vl_fund_finding){check, subject, expected != NULL,
+	    actual != NULL, false, expected ? *expected : 0, actual ?
+	    *actual : 0, 0, pending && !k->final ? "pending" : "discrepancy",
+	    detail.data};
+	f->has_difference = expected && actual && vl_money_sub(*actual,
+	    *expected, &f->difference);
+	if (!pending || k->final)
+		c->discrepancies++;
+}
+
+/* Rule 1, the plan: its funding lines and the project budgets each add
+ * up to its total.  Sums were checked for overflow by sums_fit(). */
+static void
+check_plan(struct checker *k)
+{
+	const struct vl_plan *p = &k->b->plan;
+	int64_t lines = 0, budgets = 0;
+	char g[VL_GAP_BUFSZ], sub[32];
+	size_t i;
+
+	for (i = 0; i < p->nfunding; i++)
+		vl_money_add(lines, p->funding[i].amount, &lines);
+	for (i = 0; i < k->b->projects.n; i++)
+		vl_money_add(budgets, k->b->projects.v[i].budget, &budgets);
+	if (lines != p->total)
+		finding(k, "plan-lines", "total", &p->total, &lines, false,
+		    "the %zu funding lines of plan.json against its total: %s",
+		    p->nfunding, vl_money_gap(p->total, lines, g));
+	snprintf(sub, sizeof sub, "%zu projects", k->b->projects.n);
+	if (budgets != p->total)
+		finding(k, "budgets", "total", &p->total, &budgets, false,
+		    "the budgets of %s against the plan's total: %s", sub,
+		    vl_money_gap(p->total, budgets, g));
+}
+
+/* "a, b, c" */
+static void
+join(struct vl_buf *b, char *const *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		vl_buf_printf(b, "%s%s", i ? ", " : "", s[i]);
+}
+
+/* Rule 2: receipts per funding line equal the plan's line. */
+static void
+check_receipts(struct checker *k)
+{
+	const struct vl_plan *p = &k->b->plan;
+	const struct vl_ledger *l = k->l;
+	struct vl_buf lv = {0};
+	char g[VL_GAP_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < p->nfunding; i++) {
+		const int64_t *want = &p->funding[i].amount;
+		const int64_t *got = &l->line[i].received;
+
+		if (*got == *want)
+			continue;
+		lv.len = 0;
+		join(&lv, p->funding[i].levels, p->funding[i].nlevels);
+		finding(k, "receipts", p->funding[i].name, want, got,
+		    *got < *want, "received from %s against the plan's line: "
+		    "%s%s", lv.data, vl_money_gap(*want, *got, g),
+		    *got < *want && !k->final ? ", not received yet" : "");
+	}
+	vl_buf_free(&lv);
+	for (i = 0; i < l->nlevels; i++)
+		if (l->level[i].received != 0 &&
+		    vl_plan_funding_of(p, vl_levels[i]) < 0)
+			finding(k, "receipts", vl_levels[i], NULL,
+			    &l->level[i].received, false, "received from %s, "
+			    "a level no funding line of the plan names",
+			    vl_levels[i]);
+}
+
+/* Rule 3: allocations never exceed receipts; a project's allocations
+ * equal its budget. */
+static void
+check_allocations(struct checker *k)
+{
+	const struct vl_ledger *l = k->l;
+	const struct vl_project *p;
+	char g[VL_GAP_BUFSZ];
+	size_t i;
+
+	if (l->total.allocated > l->total.received)
+		finding(k, "allocations-vs-receipts", "total",
+		    &l->total.received, &l->total.allocated, false,
+		    "allocated against received: %s",
+		    vl_money_gap(l->total.received, l->total.allocated, g));
+	for (i = 0; i < l->nprojects; i++) {
+		int64_t got = l->project[i].allocated;
+
+		p = &k->b->projects.v[i];
+		if (got == p->budget)
+			continue;
+		finding(k, "allocation", p->id, &p->budget, &got,
+		    got < p->budget, "allocated to %s against its budget: %s%s",
+		    p->id, vl_money_gap(p->budget, got, g), got < p->budget &&
+		    !k->final ? ", not allocated yet" : "");
+	}
+}
+
+/* Money naming what the register does not know, one finding per key.
+ * The texts around the key are data (the plan's purposes), never a
+ * format. */
+static void
+strays(struct checker *k, const struct vl_groups *g, const char *check,
+    const char *before, const char *after)
+{
+	struct vl_buf d = {0};
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		d.len = 0;
+		vl_buf_printf(&d, "%s%s%s: %ld row%s, first at %s:%ld", before,
+		    g->v[i].key, after, g->v[i].count, g->v[i].count == 1 ?
+		    "" : "s", k->funds, g->v[i].line);
+		finding(k, check, g->v[i].key, NULL, &g->v[i].amount, false,
+		    "%s", d.data);
+	}
+	vl_buf_free(&d);
+}
+
+/* Rules 4 and 5: expenses within allocations, on allowed purposes, and
+ * every project named known. */
+static void
+check_expenses(struct checker *k)
+{
+	const struct vl_ledger *l = k->l;
+	struct vl_buf allowed = {0};
+	char g[VL_GAP_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < l->nprojects; i++) {
+		const struct vl_ledger_project *lp = &l->project[i];
+
+		if (lp->spent > lp->allocated)
+			finding(k, "expense-vs-allocation",
+			    k->b->projects.v[i].id, &lp->allocated, &lp->spent,
+			    false, "spent by %s against its allocations: %s",
+			    k->b->projects.v[i].id, vl_money_gap(lp->allocated,
+			    lp->spent, g));
+	}
+	vl_buf_puts(&allowed, "\", not a purpose of the plan (");
+	join(&allowed, k->b->plan.purposes, k->b->plan.npurposes);
+	vl_buf_puts(&allowed, "; 专款专用)");
+	strays(k, &l->stray_purpose, "purpose", "spent on \"", allowed.data);
+	strays(k, &l->stray_allocated, "project", "allocated to ",
+	    ", which is not in projects.csv");
+	strays(k, &l->stray_spent, "project", "spent by ",
+	    ", which is not in projects.csv");
+	vl_buf_free(&allowed);
+}
+
+/* The plan's and the budgets' sums must fit before any row is written:
+ * an overflow is bad input, not a finding. */
+static bool
+sums_fit(const struct vl_book *b)
+{
+	int64_t s = 0;
+	size_t i;
+	bool ok = true;
+
+	for (i = 0; i < b->plan.nfunding && ok; i++)
+		ok = vl_money_add(s, b->plan.funding[i].amount, &s);
+	if (!ok)
+		vl_errat(vl_book_display(b, "plan.json"), 0, "funding",
+		    "the lines' sum overflows the 64-bit range of fen");
+	for (s = 0, i = 0; i < b->projects.n; i++)
+		if (!vl_money_add(s, b->projects.v[i].budget, &s)) {
+			vl_errat(vl_book_display(b, "projects.csv"),
+			    b->projects.v[i].line, "budget", "the budgets' sum "
+			    "overflows the 64-bit range of fen");
+			return false;
+		}
+	return ok;
+}
+
+int
+vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
+    bool final, struct vl_fund_check *c)
+{
+	struct checker k = {c, b, l, NULL, final};
+
+	memset(c, 0, sizeof *c);
+	if (!sums_fit(b))
+		return VL_BADINPUT;
+	k.funds = vl_xstrdup(vl_book_display(b, "funds.csv"));
+	check_plan(&k);
+	check_receipts(&k);
+	check_allocations(&k);
+	check_expenses(&k);
+	free((char *)k.funds);
+	return VL_OK;
+}
+
+void
+vl_fund_check_free(struct vl_fund_check *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->v[i].detail);
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+/* ---- balance ----------------------------------------------------------- */
+
+static void
+flag(struct vl_balance *r, const char *name)
+{
+	size_t n = strlen(r->flags);
+
+	snprintf(r->flags + n, sizeof r->flags - n, "%s%s", n ? ";" : "",
+	    name);
+}
+
+static void
+balance_row(struct vl_balance *r, const struct vl_project *p,
+    const char *id, int64_t allocated, int64_t spent, const int64_t *purpose,
+    bool stray_purpose)
+{
+	*r = (struct vl_balance){p, id, allocated, spent, purpose, false, 0,
+	    ""};
+	r->has_remaining = vl_money_sub(allocated, spent, &r->remaining);
+	if (!p)
+		flag(r, "unknown-project");
+	if (p && allocated > p->budget)
+		flag(r, "over-budget");
+	if (spent > allocated)
+		flag(r, "overspent");
+	if (stray_purpose)
+		flag(r, "unknown-purpose");
+}
+
+size_t
+vl_balances(const struct vl_book *b, const struct vl_ledger *l,
+    struct vl_balance **rows)
+{
+	const struct vl_groups *a = &l->stray_allocated, *s = &l->stray_spent;
+	struct vl_balance *r = vl_xcalloc(l->nprojects + a->n + s->n + 1,
+	    sizeof *r);
+	const struct vl_group *other;
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nprojects; i++) {
+		const struct vl_ledger_project *lp = &l->project[i];
+
+		balance_row(&r[n++], &b->projects.v[i], b->projects.v[i].id,
+		    lp->allocated, lp->spent, lp->purpose,
+		    lp->purpose[l->npurposes] != 0);
+	}
+	/* projects not in projects.csv, by id, as their money names them */
+	for (i = 0; i < a->n; i++) {
+		other = vl_groups_find(s, a->v[i].key);
+		balance_row(&r[n++], NULL, a->v[i].key, a->v[i].amount,
+		    other ? other->amount : 0, NULL, false);
+	}
+	for (i = 0; i < s->n; i++)
+		if (!vl_groups_find(a, s->v[i].key))
+			balance_row(&r[n++], NULL, s->v[i].key, 0,
+			    s->v[i].amount, NULL, false);
+	*rows = r;
+	return n;
+}

@@ -1,0 +1,63 @@
+/*
+ * fund_rules.h - the fund rules checked against a register's plan and
+ * ledger (vl-fund check), and each project's balance (vl-fund balance).
+ */
+#ifndef VL_FUND_RULES_H
+#define VL_FUND_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "register/book.h"
+#include "rules/ledger.h"
+
+/* One finding: what was checked, of what, the amounts against each
+ * other where they apply, and why in words. */
+struct vl_fund_finding {
+	const char *check;	/* plan-lines, budgets, receipts,
+				 * allocations-vs-receipts, allocation,
+				 * expense-vs-allocation, project, purpose */
+	const char *subject;	/* the line, level, project or purpose */
+	bool has_expected, has_actual, has_difference;
+	int64_t expected, actual, difference;	/* actual - expected */
+	const char *status;	/* "pending" (not there yet) or
+				 * "discrepancy" */
+	char *detail;
+};
+
+struct vl_fund_check {
+	struct vl_fund_finding *v;	/* in the order of the rules */
+	size_t n;
+	long discrepancies;
+};
+
+/* Every fund rule on a book loaded with plan and projects and its ledger.
+ * final (the closing audit): money not there yet is a discrepancy, not
+ * pending.  VL_OK, or VL_BADINPUT when the plan's lines or the budgets
+ * add up beyond the range of fen (said; no finding then). */
+int vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
+    bool final, struct vl_fund_check *c);
+void vl_fund_check_free(struct vl_fund_check *c);
+
+/* A project's money: budget, allocated, spent (per purpose), what is
+ * left, and what is wrong. */
+struct vl_balance {
+	const struct vl_project *p;	/* NULL: not in projects.csv */
+	const char *id;
+	int64_t allocated, spent;
+	const int64_t *purpose;	/* spent per purpose of the plan, in its
+				 * order; NULL: not known */
+	bool has_remaining;
+	int64_t remaining;	/* allocated - spent */
+	/* over-budget, overspent, unknown-purpose, unknown-project; a ';'
+	 * between two */
+	char flags[64];
+};
+/* Every project of the book, then the projects not in projects.csv that
+ * money names (by id, allocated ones first); *rows malloc'd.  Returns
+ * how many. */
+size_t vl_balances(const struct vl_book *b, const struct vl_ledger *l,
+    struct vl_balance **rows);
+
+#endif

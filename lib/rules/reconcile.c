@@ -1,0 +1,158 @@
+/*
+ * reconcile.c - do the amounts add up to the total (vl-fund reconcile)?
+ * One amount a line, or the amount column of a CSV (what vl-fund sum
+ * prints); the equation written out, exact to the fen.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "io/csv.h"
+#include "rules/reconcile.h"
+
+#define MAX_SHOWN 10	/* parts in the equation; more are counted */
+
+struct recon {
+	const char *display;
+	bool decided;		/* the first line looked at */
+	int col;		/* the amount column, or -1: one a line */
+	size_t ncols;		/* the header's fields, when there is one */
+	struct vl_buf joined;	/* a line's fields joined again by commas */
+	int64_t sum;
+	long parts;
+	int64_t shown[MAX_SHOWN];
+	bool overflow;
+};
+
+static void
+take(struct recon *r, long line, const char *s)
+{
+	const char *why;
+	int64_t fen;
+
+	if (vl_money_parse(s, &fen, &why) != 0) {
+		vl_errat(r->display, line, "amount", "%s: \"%s\"", why, s);
+		return;
+	}
+	if (r->parts < MAX_SHOWN)
+		r->shown[r->parts] = fen;
+	r->parts++;
+	if (!r->overflow && !vl_money_add(r->sum, fen, &r->sum)) {
+		r->overflow = true;
+		vl_errat(r->display, line, "amount", "the sum overflows the "
+		    "64-bit range of fen: \"%s\"", s);
+	}
+}
+
+/* Is this line a CSV header with an amount column? */
+static int
+amount_column(const struct vl_record *rec)
+{
+	size_t i;
+
+	for (i = 0; i < rec->n; i++)
+		if (strcmp(rec->field[i], "amount") == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The line as it was, its commas put back: a column copied out of a
+ * spreadsheet holds 36,940.00 without quotes, one amount a line. */
+static const char *
+whole_line(struct recon *r, const struct vl_record *rec)
+{
+	size_t i;
+
+	r->joined.len = 0;
+	vl_buf_add(&r->joined, "", 0);
+	for (i = 0; i < rec->n; i++)
+		vl_buf_printf(&r->joined, "%s%s", i ? "," : "", rec->field[i]);
+	return r->joined.data;
+}
+
+/*
+ * The first line decides: a CSV header with an amount column (e.g. what
+ * vl-fund sum prints), whose records give that column; else one amount a
+ * line.  A first line of fields that make no amount is neither.
+ */
+static int
+on_amount(const struct vl_record *rec, void *ctx)
+{
+	struct recon *r = ctx;
+	const char *line, *why;
+	char want[32];
+	int64_t fen;
+
+	if (!r->decided) {
+		r->decided = true;
+		if ((r->col = amount_column(rec)) >= 0) {
+			r->ncols = rec->n;
+			return 0;
+		}
+		line = whole_line(r, rec);
+		if (rec->n > 1 && vl_money_parse(line, &fen, &why) != 0) {
+			vl_errat(r->display, rec->line, "amount", "neither one "
+			    "amount nor a CSV header with an \"amount\" "
+			    "column: \"%s\"", line);
+			return VL_BADINPUT;
+		}
+	}
+	if (r->col < 0) {
+		take(r, rec->line, whole_line(r, rec));
+	} else if (rec->n != r->ncols) {
+		snprintf(want, sizeof want, "%zu", r->ncols);
+		vl_errat(r->display, rec->line, NULL, "%zu fields where the "
+		    "header has %s", rec->n, want);
+	} else {
+		take(r, rec->line, rec->field[r->col]);
+	}
+	return 0;
+}
+
+static void
+equation(const struct recon *r, int64_t total, struct vl_buf *b)
+{
+	char m[VL_MONEY_BUFSZ], t[VL_MONEY_BUFSZ], g[VL_GAP_BUFSZ];
+	int64_t neg;
+	long i;
+
+	if (r->parts == 0 || r->parts > MAX_SHOWN)
+		vl_buf_printf(b, "%ld part%s", r->parts, r->parts == 1 ? "" :
+		    "s");
+	for (i = 0; r->parts <= MAX_SHOWN && i < r->parts; i++) {
+		if (i > 0 && r->shown[i] < 0 && vl_money_sub(0, r->shown[i],
+		    &neg))
+			vl_buf_printf(b, " - %s", vl_money_format(neg, m));
+		else
+			vl_buf_printf(b, "%s%s", i ? " + " : "",
+			    vl_money_format(r->shown[i], m));
+	}
+	vl_buf_printf(b, " = %s", vl_money_format(r->sum, m));
+	if (r->sum != total)
+		vl_buf_printf(b, " \xe2\x89\xa0 %s (%s)",
+		    vl_money_format(total, t),
+		    vl_money_gap(total, r->sum, g));
+	vl_buf_puts(b, "\n");
+}
+
+int
+vl_reconcile(const char *path, const char *encoding, int64_t total,
+    struct vl_buf *eq)
+{
+	struct vl_csv_opts opts = {encoding, NULL, NULL, true};
+	struct recon r = {0};
+	long before = vl_error_count();
+	int status;
+
+	r.display = strcmp(path, "-") == 0 ? "stdin" : path;
+	r.col = -1;
+	status = vl_csv_read(path, r.display, &opts, on_amount, &r);
+	vl_buf_free(&r.joined);
+	if (status == VL_OK && vl_error_count() > before)
+		status = VL_BADINPUT;
+	if (status != VL_OK)
+		return status;
+	equation(&r, total, eq);
+	return r.sum == total ? VL_OK : VL_FINDINGS;
+}

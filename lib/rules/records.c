@@ -1,0 +1,203 @@
+/*
+ * records.c - the rules of a record beyond the schema's, as vl-add and
+ * vl-inspect add it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/strbuf.h"
+#include "register/batch.h"
+#include "register/rewrite.h"
+#include "rules/records.h"
+
+static int
+check_people(const struct vl_record *r)
+{
+	int bad = 0;
+
+	if (!*vl_field(r, "leader")) {
+		vl_errat(r->file, r->line, "leader", "missing: every project "
+		    "names its leader (一个项目,一名领导,一名专干)");
+		bad++;
+	}
+	if (!*vl_field(r, "specialist")) {
+		vl_errat(r->file, r->line, "specialist", "missing: every "
+		    "project names its specialist (一个项目,一名领导,一名专干)");
+		bad++;
+	}
+	return bad;
+}
+
+/* A project's own rules; and a project added is known at once, so later
+ * rows of the batch may not repeat it. */
+static int
+project_rule(struct vl_batch *b, const struct vl_record *r)
+{
+	struct vl_project p = {0};
+	int bad = check_people(r);
+
+	p.id = vl_xstrdup(vl_field(r, "id"));
+	vl_projects_add(&b->book.projects, &p);
+	return bad;
+}
+
+static vl_date
+date_of(const struct vl_record *r, const char *field)
+{
+	vl_date d = VL_NODATE;
+	const char *why;
+
+	if (vl_date_parse(vl_field(r, field), &d, &why) != 0)
+		d = VL_NODATE;
+	return d;
+}
+
+/* An acceptance passes only a project completed on or before its day. */
+static int
+acceptance_rule(const struct vl_batch *b, const struct vl_record *r)
+{
+	vl_date date = date_of(r, "date"), done;
+	char buf[VL_DATE_BUFSZ];
+	long i;
+
+	i = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	if (strcmp(vl_field(r, "phase"), "acceptance") != 0 || i < 0 ||
+	    date == VL_NODATE)
+		return 0;
+	done = b->book.progress[i].completed;
+	if (done != VL_NODATE && done <= date)
+		return 0;
+	if (done == VL_NODATE)
+		vl_errat(r->file, r->line, "result", "an acceptance can pass "
+		    "only a completed project; %s has no completed progress "
+		    "entry", vl_field(r, "project"));
+	else
+		vl_errat(r->file, r->line, "result", "an acceptance can pass "
+		    "only a completed project; %s completed %s, after %s",
+		    vl_field(r, "project"), vl_date_format(done, buf),
+		    vl_field(r, "date"));
+	return 1;
+}
+
+/* The rules of an inspection beyond the schema's: a pass has nothing to
+ * rectify, and only a completed project can pass its acceptance. */
+static int
+inspection_rule(struct vl_batch *b, const struct vl_record *r)
+{
+	if (strcmp(vl_field(r, "result"), "pass") != 0)
+		return 0;
+	if (*vl_field(r, "due")) {
+		vl_errat(r->file, r->line, "due", "a passed inspection has "
+		    "nothing to rectify; leave due empty");
+		return 1;
+	}
+	return acceptance_rule(b, r);
+}
+
+/* finding, due and inspector may be left out of an import; closed is
+ * for close */
+static const char *const inspection_columns[] = {"date", "project",
+    "phase", "aspect", "result", NULL};
+
+int
+vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
+    const char *import, const char *const *value)
+{
+	struct vl_batch b = {0};
+
+	b.spec = spec;
+	if (spec == &vl_projects_spec) {
+		b.rule = project_rule;
+	} else if (spec == &vl_inspections_spec) {
+		b.load = VL_LOAD_PROGRESS;
+		b.rule = inspection_rule;
+		b.required = inspection_columns;
+	}
+	return vl_batch_run(&b, src, import, value);
+}
+
+/* ---- closing a finding ------------------------------------------------ */
+
+struct closing {
+	const char *id;
+	vl_date when;
+	const char *note;
+	char day[VL_DATE_BUFSZ];
+	struct vl_buf finding;	/* the finding with the note after it */
+};
+
+/* Only an open failed inspection closes, and not before it happened. */
+static int
+can_close(const struct vl_record *row, const struct closing *c)
+{
+	char buf[VL_DATE_BUFSZ];
+	vl_date d = date_of(row, "date");
+
+	if (strcmp(vl_field(row, "result"), "fail") != 0) {
+		vl_errat(row->file, row->line, "result", "inspection %s did "
+		    "not fail: nothing to rectify", c->id);
+		return 1;
+	}
+	if (*vl_field(row, "closed")) {
+		vl_errat(row->file, row->line, "closed", "inspection %s is "
+		    "already closed (%s)", c->id, vl_field(row, "closed"));
+		return 1;
+	}
+	if (d != VL_NODATE && c->when < d) {
+		vl_errat("command line", 0, "date", "%s is before inspection "
+		    "%s of %s", vl_date_format(c->when, buf), c->id,
+		    vl_field(row, "date"));
+		return 1;
+	}
+	return 0;
+}
+
+/* The note goes where a clerk reads it: a close_note column when the
+ * file has one, else after the finding, which is never lost. */
+static int
+close_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	struct closing *c = rw->ctx;
+	const char *finding = vl_field(row, "finding");
+
+	if (can_close(row, c))
+		return 1;
+	if (!c->note || !*c->note)
+		return 0;
+	rw->n = 2;
+	if (vl_header_index(row->header, "close_note") >= 0) {
+		rw->set[1] = (struct vl_assign){"close_note", c->note, NULL};
+		return 0;
+	}
+	vl_buf_printf(&c->finding, "%s%s[整改: %s]", finding, *finding ? " " :
+	    "", c->note);
+	rw->set[1] = (struct vl_assign){"finding", c->finding.data, NULL};
+	return 0;
+}
+
+int
+vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
+    const char *note)
+{
+	struct closing c = {id, when, note, "", {0}};
+	struct vl_assign set[2] = {{"closed", c.day, NULL}};
+	struct vl_rewrite rw = {&vl_inspections_spec, id, set, 1, "close",
+	    N_("no inspection \"%s\""), close_check, &c};
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct vl_book b;
+	int status;
+
+	vl_date_format(when, c.day);
+	/* every record counts here: none is ignored */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS))
+	    == VL_OK && (status = vl_reg_lock(&b.reg)) == VL_OK &&
+	    (status = vl_rewrite_row(&b, &rw)) == VL_BADINPUT)
+		vl_warn("nothing written");
+	free(set[0].old);
+	free(set[1].old);
+	vl_buf_free(&c.finding);
+	vl_book_free(&b);
+	return status;
+}

@@ -1,0 +1,31 @@
+/*
+ * records.h - records added to the register: each file's rules beyond
+ * the schema, then the batch (all of them or none).
+ */
+#ifndef VL_RECORDS_H
+#define VL_RECORDS_H
+
+#include "register/book.h"
+#include "register/schema.h"
+
+/* Add to spec's file the records of import (a CSV file, "-": stdin), or
+ * else the one record of value (in the spec's column order, NULL where
+ * not given), by the rules of that file: a project names its leader and
+ * specialist; a passed inspection has nothing to rectify, and passes an
+ * acceptance only when its project was completed by then.  All or none
+ * (vl_batch_run).  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_add_records(const struct vl_filespec *spec,
+    const struct vl_source *src, const char *import,
+    const char *const *value);
+
+/* The finding of failed inspection id closed: its rectification verified
+ * on when, note (NULL or "" for none) kept where a clerk reads it -- a
+ * close_note column when the file has one, else after the finding as
+ * "[整改: note]".  Only an open failed inspection closes, and not before
+ * the day it was made.  The register of src is read as it is, whatever
+ * its day; only the row changes (vl_rewrite_row): when it is refused,
+ * "nothing written".  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_close_finding(const struct vl_source *src, const char *id,
+    vl_date when, const char *note);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * sample.h - projects drawn at random for spot checks (抽查): the same
+ * seed and register give the same draw on every machine.
+ */
+#ifndef VL_SAMPLE_H
+#define VL_SAMPLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "register/book.h"
+
+struct vl_sample {
+	uint64_t count;		/* projects to draw */
+	bool seeded;		/* seed given; else the day as YYYYMMDD */
+	uint64_t seed;
+	long skip_recent;	/* leave out projects inspected fewer days
+				 * ago than this */
+	const char *town;	/* only its projects, or NULL */
+	unsigned stages;	/* a bit per enum vl_stage; 0: every one */
+};
+
+/* Draw s->count distinct projects of a book loaded with progress and
+ * inspections, as of its day, from those s allows sorted by id: *drawn
+ * (malloc'd; free it) gets their indexes in the order drawn.  When fewer
+ * are there, all are drawn, with a warning.  Returns how many. */
+size_t vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
+    size_t **drawn);
+
+#endif
