@@ -49,29 +49,27 @@ enum {
 	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
 	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN
 };
-#define VALUE(name, key) {name, true, key, NULL, false}
-#define END {NULL, false, 0, NULL, false}
 
-static const struct vl_option init_options[] = {VALUE("plan", O_PLAN), END};
+static const struct vl_option init_options[] = {VL_VALUE("plan", O_PLAN), VL_END_OPTIONS};
 static const struct vl_option project_options[] = {
-	VALUE("id", O_ID), VALUE("town", O_TOWN), VALUE("village", O_VILLAGE),
-	VALUE("leader", O_LEADER), VALUE("specialist", O_SPECIALIST),
-	VALUE("budget", O_BUDGET), VALUE("start_by", O_START_BY),
-	VALUE("start-by", O_START_BY), VALUE("complete_by", O_COMPLETE_BY),
-	VALUE("complete-by", O_COMPLETE_BY), VALUE("mode", O_MODE),
-	VALUE("area", O_AREA), VALUE("import", O_IMPORT), END
+	VL_VALUE("id", O_ID), VL_VALUE("town", O_TOWN), VL_VALUE("village", O_VILLAGE),
+	VL_VALUE("leader", O_LEADER), VL_VALUE("specialist", O_SPECIALIST),
+	VL_VALUE("budget", O_BUDGET), VL_VALUE("start_by", O_START_BY),
+	VL_VALUE("start-by", O_START_BY), VL_VALUE("complete_by", O_COMPLETE_BY),
+	VL_VALUE("complete-by", O_COMPLETE_BY), VL_VALUE("mode", O_MODE),
+	VL_VALUE("area", O_AREA), VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
 };
 static const struct vl_option fund_options[] = {
-	VALUE("id", O_ID), VALUE("date", O_DATE), VALUE("kind", O_KIND),
-	VALUE("level", O_LEVEL), VALUE("source", O_SOURCE),
-	VALUE("project", O_PROJECT), VALUE("purpose", O_PURPOSE),
-	VALUE("amount", O_AMOUNT), VALUE("note", O_NOTE),
-	VALUE("import", O_IMPORT), END
+	VL_VALUE("id", O_ID), VL_VALUE("date", O_DATE), VL_VALUE("kind", O_KIND),
+	VL_VALUE("level", O_LEVEL), VL_VALUE("source", O_SOURCE),
+	VL_VALUE("project", O_PROJECT), VL_VALUE("purpose", O_PURPOSE),
+	VL_VALUE("amount", O_AMOUNT), VL_VALUE("note", O_NOTE),
+	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VALUE("date", O_DATE), VALUE("project", O_PROJECT),
-	VALUE("stage", O_STAGE), VALUE("note", O_NOTE),
-	VALUE("import", O_IMPORT), END
+	VL_VALUE("date", O_DATE), VL_VALUE("project", O_PROJECT),
+	VL_VALUE("stage", O_STAGE), VL_VALUE("note", O_NOTE),
+	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
 };
 
 /* A plan checked as read, before the register is made of it; stdin is

@@ -56,14 +56,14 @@ static const char *const kinds[] = {"receipt", "allocation", "expense",
     "all", NULL};
 
 static const struct vl_option check_options[] = {
-	{"final", false, O_FINAL, NULL, false}, {NULL, false, 0, NULL, false}
+	VL_FLAG("final", O_FINAL), VL_END_OPTIONS
 };
 static const struct vl_option reconcile_options[] = {
-	{"total", true, O_TOTAL, NULL, false}, {NULL, false, 0, NULL, false}
+	VL_VALUE("total", O_TOTAL), VL_END_OPTIONS
 };
 static const struct vl_option sum_options[] = {
-	{"by", true, O_BY, vl_sum_keys, false},
-	{"kind", true, O_KIND, kinds, false}, {NULL, false, 0, NULL, false}
+	VL_CHOICE("by", O_BY, vl_sum_keys),
+	VL_CHOICE("kind", O_KIND, kinds), VL_END_OPTIONS
 };
 
 static int

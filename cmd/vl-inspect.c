@@ -57,32 +57,29 @@ enum {
 	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE, O_TOWN,
 	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK
 };
-#define VALUE(name, key) {name, true, key, NULL, false}
-#define CHOICE(name, key, words) {name, true, key, words, false}
-#define FLAG(name, key) {name, false, key, NULL, false}
-#define END {NULL, false, 0, NULL, false}
 
 static const struct vl_option add_options[] = {
-	VALUE("id", O_ID), VALUE("date", O_DATE), VALUE("project", O_PROJECT),
-	VALUE("phase", O_PHASE), VALUE("aspect", O_ASPECT),
-	VALUE("result", O_RESULT), VALUE("finding", O_FINDING),
-	VALUE("due", O_DUE), VALUE("inspector", O_INSPECTOR),
-	VALUE("import", O_IMPORT), END
+	VL_VALUE("id", O_ID), VL_VALUE("date", O_DATE), VL_VALUE("project", O_PROJECT),
+	VL_VALUE("phase", O_PHASE), VL_VALUE("aspect", O_ASPECT),
+	VL_VALUE("result", O_RESULT), VL_VALUE("finding", O_FINDING),
+	VL_VALUE("due", O_DUE), VL_VALUE("inspector", O_INSPECTOR),
+	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
 };
 static const struct vl_option close_options[] = {
-	VALUE("date", O_DATE), VALUE("note", O_NOTE), END
+	VL_VALUE("date", O_DATE), VL_VALUE("note", O_NOTE), VL_END_OPTIONS
 };
 static const struct vl_option list_options[] = {
-	FLAG("open", O_OPEN), FLAG("overdue", O_OVERDUE),
-	VALUE("project", O_PROJECT), VALUE("town", O_TOWN),
-	CHOICE("phase", O_PHASE, vl_phases),
-	CHOICE("aspect", O_ASPECT, vl_aspects),
-	CHOICE("result", O_RESULT, vl_results), FLAG("check", O_CHECK), END
+	VL_FLAG("open", O_OPEN), VL_FLAG("overdue", O_OVERDUE),
+	VL_VALUE("project", O_PROJECT), VL_VALUE("town", O_TOWN),
+	VL_CHOICE("phase", O_PHASE, vl_phases),
+	VL_CHOICE("aspect", O_ASPECT, vl_aspects),
+	VL_CHOICE("result", O_RESULT, vl_results), VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
 static const struct vl_option sample_options[] = {
-	VALUE("count", O_COUNT), VALUE("seed", O_SEED),
-	VALUE("skip-recent", O_SKIP_RECENT), VALUE("town", O_TOWN),
-	{"stage", true, O_STAGE, vl_project_stages, true}, END
+	VL_VALUE("count", O_COUNT), VL_VALUE("seed", O_SEED),
+	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_VALUE("town", O_TOWN),
+	/* a comma-separated list of stages */
+	{"stage", true, O_STAGE, vl_project_stages, true}, VL_END_OPTIONS
 };
 
 /* the register as of the day: what `what` asks besides plan, projects */

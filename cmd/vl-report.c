@@ -63,11 +63,11 @@ enum { O_WITHIN, O_CHECK, O_BY };
 static const char *const by_words[] = {"town", "project", NULL};
 
 static const struct vl_option overdue_options[] = {
-	{"within", true, O_WITHIN, NULL, false},
-	{"check", false, O_CHECK, NULL, false}, {NULL, false, 0, NULL, false}
+	VL_VALUE("within", O_WITHIN),
+	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	{"by", true, O_BY, by_words, false}, {NULL, false, 0, NULL, false}
+	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */

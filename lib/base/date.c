@@ -70,6 +70,21 @@ civil(vl_date days)
 	return r;
 }
 
+void
+vl_date_first(vl_date *d, vl_date when)
+{
+	if (*d == VL_NODATE || when < *d)
+		*d = when;
+}
+
+void
+vl_date_ymd(vl_date d, int *y, int *m, int *dd)
+{
+	struct ymd c = civil(d);
+
+	*y = c.y, *m = c.m, *dd = c.d;
+}
+
 static bool
 digit(char c)
 {

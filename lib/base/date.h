@@ -17,6 +17,10 @@ int vl_date_parse(const char *s, vl_date *d, const char **why);
 /* YYYY-MM-DD; VL_NODATE is "", how an absent date stands in a cell */
 char *vl_date_format(vl_date d, char buf[VL_DATE_BUFSZ]);
 vl_date vl_date_from_ymd(int y, int m, int d);
+/* *d becomes when if when is earlier, or *d is VL_NODATE (none yet) */
+void vl_date_first(vl_date *d, vl_date when);
+/* the year, month and day of d */
+void vl_date_ymd(vl_date d, int *y, int *m, int *dd);
 /* today: as_of if not NULL, else $VL_AS_OF, else the local date.
  * Returns 0, or -1 with *why when the given date is invalid. */
 int vl_today(const char *as_of, vl_date *d, const char **why);

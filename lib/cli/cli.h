@@ -29,6 +29,12 @@ struct vl_option {
 	bool list;
 };
 
+/* a table's entries: an option with a value, one of words, a flag */
+#define VL_VALUE(name, key) {name, true, key, NULL, false}
+#define VL_CHOICE(name, key, words) {name, true, key, words, false}
+#define VL_FLAG(name, key) {name, false, key, NULL, false}
+#define VL_END_OPTIONS {NULL, false, 0, NULL, false}
+
 struct vl_cli;
 
 struct vl_command {

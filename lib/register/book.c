@@ -77,13 +77,6 @@ on_project(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
-static void
-first(vl_date *d, vl_date when)
-{
-	if (*d == VL_NODATE || when < *d)
-		*d = when;
-}
-
 static int
 on_progress(const struct vl_record *r, void *ctx)
 {
@@ -95,7 +88,7 @@ on_progress(const struct vl_record *r, void *ctx)
 	    later(l, v[VL_G_DATE].date))
 		return 0;
 	s = &l->progress[v[VL_G_PROJECT].project];
-	first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
+	vl_date_first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
 	    v[VL_G_DATE].date);
 	return 0;
 }
@@ -211,10 +204,10 @@ part_merge(void *into, void *p, void *arg)
 	(void)arg;
 	for (i = 0; part->progress && i < l->b->projects.n; i++) {
 		if (part->progress[i].started != VL_NODATE)
-			first(&l->progress[i].started,
+			vl_date_first(&l->progress[i].started,
 			    part->progress[i].started);
 		if (part->progress[i].completed != VL_NODATE)
-			first(&l->progress[i].completed,
+			vl_date_first(&l->progress[i].completed,
 			    part->progress[i].completed);
 	}
 	if (part->ninsp) {

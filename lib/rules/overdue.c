@@ -100,8 +100,7 @@ first_pass(struct collect *c, const struct vl_inspection *in, long p)
 		d = &c->accepted[p];
 	else
 		return;
-	if (*d == VL_NODATE || in->date < *d)
-		*d = in->date;
+	vl_date_first(d, in->date);
 }
 
 /* The first passed review and acceptance of every project, as of the

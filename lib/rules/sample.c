@@ -2,7 +2,6 @@
  * sample.c - projects drawn for spot checks, without repeats, by a
  * generator that gives the same numbers for the same seed everywhere.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,10 +74,9 @@ pool(const struct vl_book *b, const struct vl_sample *s, size_t *idx)
 static uint64_t
 day_seed(vl_date day)
 {
-	char buf[VL_DATE_BUFSZ];
 	int y, m, d;
 
-	sscanf(vl_date_format(day, buf), "%d-%d-%d", &y, &m, &d);
+	vl_date_ymd(day, &y, &m, &d);
 	return (uint64_t)y * 10000 + (uint64_t)m * 100 + (uint64_t)d;
 }
 

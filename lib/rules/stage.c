@@ -16,21 +16,14 @@ const char *const vl_project_stages[] = {"registered", "reviewed",
     "started", "completed", "accepted", NULL};
 
 static void
-first(vl_date *d, vl_date when)
-{
-	if (*d == VL_NODATE || when < *d)
-		*d = when;
-}
-
-static void
 passed(struct vl_milestones *m, const struct vl_inspection *in)
 {
 	if (strcmp(in->result, "pass") != 0 || in->date == VL_NODATE)
 		return;
 	if (strcmp(in->phase, "review") == 0)
-		first(&m->reviewed, in->date);
+		vl_date_first(&m->reviewed, in->date);
 	else if (strcmp(in->phase, "acceptance") == 0)
-		first(&m->accepted, in->date);
+		vl_date_first(&m->accepted, in->date);
 }
 
 void
