@@ -256,12 +256,17 @@ balance_cols(const struct vl_plan *plan, size_t *n)
 	return cols;
 }
 
+struct balance_out {
+	struct vl_out *out;
+	size_t npurposes, ncols;
+};
+
 static void
-balance_row(struct vl_out *out, const struct vl_balance *r,
-    size_t npurposes, size_t ncols)
+balance_row(const struct vl_balance *r, void *ctx)
 {
-	char (*m)[VL_MONEY_BUFSZ] = vl_xcalloc(ncols, sizeof *m);
-	const char **v = vl_xcalloc(ncols, sizeof *v);
+	const struct balance_out *o = ctx;
+	char (*m)[VL_MONEY_BUFSZ] = vl_xcalloc(o->ncols, sizeof *m);
+	const char **v = vl_xcalloc(o->ncols, sizeof *v);
 	const struct vl_project *p = r->p;
 	size_t i, c = 0;
 
@@ -273,12 +278,12 @@ balance_row(struct vl_out *out, const struct vl_balance *r,
 	v[c] = money(p != NULL, p ? p->budget : 0, m[c]), c++;
 	v[c] = money(true, r->allocated, m[c]), c++;
 	v[c] = money(true, r->spent, m[c]), c++;
-	for (i = 0; i < npurposes; i++, c++)
+	for (i = 0; i < o->npurposes; i++, c++)
 		v[c] = money(r->purpose != NULL, r->purpose ? r->purpose[i] :
 		    0, m[c]);
 	v[c] = money(r->has_remaining, r->remaining, m[c]), c++;
 	v[c] = r->flags;
-	vl_out_row(out, v);
+	vl_out_row(o->out, v);
 	free(v);
 	free(m);
 }
@@ -286,24 +291,21 @@ balance_row(struct vl_out *out, const struct vl_balance *r,
 static int
 cmd_balance(struct vl_cli *c)
 {
+	struct balance_out o = {NULL, 0, 0};
 	struct vl_ledger l = {0};
-	struct vl_balance *rows;
 	struct vl_col *cols;
-	struct vl_out *out;
 	struct vl_book b;
-	size_t i, n, ncols;
 	int status;
 
 	if ((status = load(&b, c)) == VL_OK)
 		status = vl_ledger_load(&l, &b);
 	if (status == VL_OK) {
-		cols = balance_cols(&b.plan, &ncols);
-		out = vl_out_report(&c->out, "项目资金", b.as_of, ncols, cols);
-		n = vl_balances(&b, &l, &rows);
-		for (i = 0; i < n; i++)
-			balance_row(out, &rows[i], l.npurposes, ncols);
-		status = finish(out, false);
-		free(rows);
+		cols = balance_cols(&b.plan, &o.ncols);
+		o.npurposes = l.npurposes;
+		o.out = vl_out_report(&c->out, "项目资金", b.as_of, o.ncols,
+		    cols);
+		vl_balances(&b, &l, balance_row, &o);
+		status = finish(o.out, false);
 		free(cols);
 	}
 	vl_ledger_free(&l);

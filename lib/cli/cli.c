@@ -127,10 +127,14 @@ own_option(struct vl_cli *c, const struct vl_option *o, const char *arg)
 		free(copy);
 	}
 	if (o->list && c->arg[o->key]) {
-		if (!lists[o->key].len)
-			vl_buf_puts(&lists[o->key], c->arg[o->key]);
-		vl_buf_printf(&lists[o->key], ",%s", arg);
-		arg = lists[o->key].data;
+		struct vl_buf *joined = &lists[o->key];
+
+		if (c->arg[o->key] != joined->data) {	/* the second one */
+			joined->len = 0;
+			vl_buf_puts(joined, c->arg[o->key]);
+		}
+		vl_buf_printf(joined, ",%s", arg);
+		arg = joined->data;
 	}
 	c->arg[o->key] = arg ? arg : "";
 }

@@ -242,8 +242,7 @@ assign(const struct table *t, struct row *w, struct vl_assign *set, size_t n)
 
 	for (k = 0; k < n; k++) {
 		if ((col = vl_header_index(&t->hdr, set[k].column)) < 0) {
-			vl_errat(t->display, 1, set[k].column, "%s has no such "
-			    "column", t->display);
+			vl_errat(t->display, 1, set[k].column, "no such column");
 			return -1;
 		}
 		set[k].old = vl_xstrdup(w->f[col]);

@@ -284,33 +284,34 @@ balance_row(struct vl_balance *r, const struct vl_project *p,
 		flag(r, "unknown-purpose");
 }
 
-size_t
+void
 vl_balances(const struct vl_book *b, const struct vl_ledger *l,
-    struct vl_balance **rows)
+    vl_balance_fn fn, void *ctx)
 {
 	const struct vl_groups *a = &l->stray_allocated, *s = &l->stray_spent;
-	struct vl_balance *r = vl_xcalloc(l->nprojects + a->n + s->n + 1,
-	    sizeof *r);
 	const struct vl_group *other;
-	size_t i, n = 0;
+	struct vl_balance r;
+	size_t i;
 
 	for (i = 0; i < l->nprojects; i++) {
 		const struct vl_ledger_project *lp = &l->project[i];
 
-		balance_row(&r[n++], &b->projects.v[i], b->projects.v[i].id,
+		balance_row(&r, &b->projects.v[i], b->projects.v[i].id,
 		    lp->allocated, lp->spent, lp->purpose,
 		    lp->purpose[l->npurposes] != 0);
+		fn(&r, ctx);
 	}
 	/* projects not in projects.csv, by id, as their money names them */
 	for (i = 0; i < a->n; i++) {
 		other = vl_groups_find(s, a->v[i].key);
-		balance_row(&r[n++], NULL, a->v[i].key, a->v[i].amount,
+		balance_row(&r, NULL, a->v[i].key, a->v[i].amount,
 		    other ? other->amount : 0, NULL, false);
+		fn(&r, ctx);
 	}
 	for (i = 0; i < s->n; i++)
-		if (!vl_groups_find(a, s->v[i].key))
-			balance_row(&r[n++], NULL, s->v[i].key, 0,
-			    s->v[i].amount, NULL, false);
-	*rows = r;
-	return n;
+		if (!vl_groups_find(a, s->v[i].key)) {
+			balance_row(&r, NULL, s->v[i].key, 0, s->v[i].amount,
+			    NULL, false);
+			fn(&r, ctx);
+		}
 }

@@ -54,10 +54,10 @@ struct vl_balance {
 	 * between two */
 	char flags[64];
 };
-/* Every project of the book, then the projects not in projects.csv that
- * money names (by id, allocated ones first); *rows malloc'd.  Returns
- * how many. */
-size_t vl_balances(const struct vl_book *b, const struct vl_ledger *l,
-    struct vl_balance **rows);
+typedef void (*vl_balance_fn)(const struct vl_balance *r, void *ctx);
+/* fn on the balance of every project of the book, then of the projects
+ * not in projects.csv that money names (by id, allocated ones first) */
+void vl_balances(const struct vl_book *b, const struct vl_ledger *l,
+    vl_balance_fn fn, void *ctx);
 
 #endif

@@ -573,12 +573,135 @@ test_turns(void **state)
 	vl_buf_free(&in.text);
 }
 
+/* ---- vl_csv_gather: a context a part, merged in order --------------- */
+
+struct tally {			/* what a part gathered */
+	long rows, first, last;	/* records; the first and last number */
+	long order;		/* 0 while each part followed the one before */
+};
+
+struct gathering {		/* vl_gather's arg: what it was asked */
+	int inits, merges, frees, resets;
+	bool refuse;
+};
+
+static int
+on_number(const struct vl_record *r, void *ctx)
+{
+	struct tally *t = ctx;
+	long n = strtol(r->field[0], NULL, 10);
+
+	if (!t->rows)
+		t->first = n;
+	else if (n != t->last + 1)
+		t->order++;
+	t->last = n;
+	t->rows++;
+	return 0;
+}
+
+static void
+g_init(void *part, const void *first, void *arg)
+{
+	(void)first;
+	((struct gathering *)arg)->inits++;
+	assert_int_equal(((struct tally *)part)->rows, 0);	/* all zero */
+	/* on cache lines of its own, whatever its size */
+	assert_int_equal((uintptr_t)part % 64, 0);
+}
+
+static void
+g_merge(void *first, void *part, void *arg)
+{
+	struct tally *f = first, *p = part;
+
+	((struct gathering *)arg)->merges++;
+	if (p->rows && p->first != f->last + 1)
+		f->order++;
+	f->order += p->order;
+	f->rows += p->rows;
+	if (p->rows)
+		f->last = p->last;
+}
+
+static void
+g_free(void *part, void *arg)
+{
+	(void)part;
+	((struct gathering *)arg)->frees++;
+}
+
+static bool
+g_accept(void *const *parts, size_t n, void *arg)
+{
+	(void)parts;
+	assert_true(n > 1);
+	return !((struct gathering *)arg)->refuse;
+}
+
+static void
+g_reset(void *first, void *arg)
+{
+	memset(first, 0, sizeof(struct tally));
+	((struct gathering *)arg)->resets++;
+}
+
+/* A file read by three threads gathers what one reader would, each
+ * part's context made, merged in the order of the file and freed; parts
+ * the caller cannot merge are thrown away and the file read as one. */
+static void
+test_gather(void **state)
+{
+	char path[] = "/tmp/vl-gather.XXXXXX";
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false};
+	struct gathering arg = {0, 0, 0, 0, false};
+	struct vl_gather g = {sizeof(struct tally), g_init, g_merge, g_free,
+	    g_accept, g_reset, &arg};
+	struct tally t = {0, 0, 0, 0};
+	int fd = mkstemp(path);
+	FILE *f = fdopen(fd, "w");
+	long i;
+
+	(void)state;
+	assert_non_null(f);
+	fputs("n,text\n", f);
+	for (i = 1; i <= 30000; i++)
+		fprintf(f, "%ld,row %ld of the file\n", i, i);
+	assert_int_equal(fclose(f), 0);
+	setenv("VL_THREADS", "3", 1);
+	vl_csv_split_min = 0;
+	assert_int_equal(vl_csv_gather(path, "g.csv", &opts, on_number, &t,
+	    &g), VL_OK);
+	assert_int_equal(t.rows, 30000);
+	assert_int_equal(t.first, 1);
+	assert_int_equal(t.last, 30000);
+	assert_int_equal(t.order, 0);
+	assert_int_equal(arg.inits, 2);
+	assert_int_equal(arg.merges, 2);
+	assert_int_equal(arg.frees, 2);
+	assert_int_equal(arg.resets, 0);
+	memset(&t, 0, sizeof t);
+	memset(&arg, 0, sizeof arg);
+	arg.refuse = true;
+	assert_int_equal(vl_csv_gather(path, "g.csv", &opts, on_number, &t,
+	    &g), VL_OK);
+	assert_int_equal(t.rows, 30000);
+	assert_int_equal(t.order, 0);
+	assert_int_equal(arg.resets, 1);
+	assert_int_equal(arg.merges, 0);
+	assert_int_equal(arg.frees, 2);
+	vl_csv_split_min = 8 << 20;
+	unsetenv("VL_THREADS");
+	unlink(path);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_block_end),
 		cmocka_unit_test(test_controls),
+		cmocka_unit_test(test_gather),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_long),
 		cmocka_unit_test(test_random),

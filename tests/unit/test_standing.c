@@ -238,6 +238,53 @@ test_burnup(void **state)
 	free(c);
 }
 
+/* The last inspection of each project is the latest of its own, found
+ * through the book's index as by a look at every inspection. */
+static void
+test_last_inspected(void **state)
+{
+	struct demo *d = *state;
+	const struct vl_book *b = &d->book;
+	size_t i, k;
+	vl_date last;
+	long some = 0;
+
+	for (i = 0; i < b->projects.n; i++) {
+		last = VL_NODATE;
+		for (k = 0; k < b->ninsp; k++)
+			if (strcmp(b->insp[k].project, b->projects.v[i].id) == 0
+			    && (last == VL_NODATE || b->insp[k].date > last))
+				last = b->insp[k].date;
+		assert_int_equal(vl_last_inspected(b, i), last);
+		some += last != VL_NODATE;
+	}
+	assert_true(some > 40);
+}
+
+/* What a project's history shows, a line each */
+static void
+test_history(void **state)
+{
+	struct demo *d = *state;
+	const struct vl_book *b = &d->book;
+	struct vl_buf w = {0};
+
+	vl_buf_add(&w, "", 0);
+	assert_int_equal(vl_history_warnings(b, (size_t)vl_projects_index(
+	    &b->projects, "P30"), &w), 1);
+	assert_string_equal(w.data,
+	    "  completed 2023-06-05, 5 days after the deadline 2023-05-31\n");
+	w.len = 0;
+	assert_int_equal(vl_history_warnings(b, (size_t)vl_projects_index(
+	    &b->projects, "P27"), &w), 1);
+	assert_string_equal(w.data, "  rectification #73 closed 2023-03-25, "
+	    "5 days after its due date 2023-03-20\n");
+	w.len = 0;
+	assert_int_equal(vl_history_warnings(b, (size_t)vl_projects_index(
+	    &b->projects, "P50"), &w), 0);
+	vl_buf_free(&w);
+}
+
 int
 main(void)
 {
@@ -251,6 +298,8 @@ main(void)
 		cmocka_unit_test(test_findings),
 		cmocka_unit_test(test_funds_rows),
 		cmocka_unit_test(test_burnup),
+		cmocka_unit_test(test_last_inspected),
+		cmocka_unit_test(test_history),
 	};
 
 	return cmocka_run_group_tests(plain, NULL, NULL) |
