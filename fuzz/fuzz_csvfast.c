@@ -17,6 +17,7 @@
 #include "vl.h"
 #include "base/err_priv.h"
 #include "io/csv_priv.h"
+#include "register/schema_priv.h"
 
 struct run {
 	struct vl_buf records;

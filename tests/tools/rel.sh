@@ -14,7 +14,7 @@ scale() {
 }
 
 # chain_ok DIR: recompute audit.csv's hash chain without libvl, from the
-# definition in lib/audit.c: hash = SHA-256 of the previous hash, "\n",
+# definition in lib/register/audit.c: hash = SHA-256 of the previous hash, "\n",
 # the CSV row seq..record and the CSV row digest; seq counts from 1.
 chain_ok() {
 	[ "$(head -1 "$1/audit.csv")" = seq,time,user,tool,action,file,record,hash,digest ] ||
