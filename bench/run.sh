@@ -251,7 +251,8 @@ row command "wall (median of $runs)" "peak memory" "one thread"
 row --- --: --: --:
 quiet
 for c in "vl-fund check" "vl-report overdue" "vl-fund balance" \
-    "vl-report progress" "vl-report summary" "vl-fund sum --by town"; do
+    "vl-report progress" "vl-report summary" "vl-fund sum --by town" \
+    "vl-inspect sample --count 5"; do
 	set -- $c
 	cname=$(echo "$c" | tr ' -' '__')
 	tool=$1; shift

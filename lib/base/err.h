@@ -5,8 +5,6 @@
 #ifndef VL_ERR_H
 #define VL_ERR_H
 
-#include <stdarg.h>
-
 /* Exit status, the same in every tool and every man page. */
 enum vl_exit {
 	VL_OK = 0,		/* done, nothing found */
@@ -23,8 +21,6 @@ void vl_warn(const char *fmt, ...);
  * line <= 0 leaves out the line, field NULL leaves out the field. */
 void vl_errat(const char *file, long line, const char *field,
     const char *fmt, ...);
-void vl_verrat(const char *file, long line, const char *field,
-    const char *fmt, va_list ap);
 /* "prog: message", then exit with status. */
 _Noreturn void vl_die(int status, const char *fmt, ...);
 /* number of vl_errat calls so far */

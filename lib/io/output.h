@@ -36,13 +36,6 @@ struct vl_outopts {
 struct vl_out;
 /* 0 or -1 for an unknown name */
 int vl_format_parse(const char *s, enum vl_format *f);
-/* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf, e.g. the
- * sheet of an outopts: vl_sheet_name(o.sheet, "逾期清单", today) */
-char *vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day);
-/* Records to f, or with o->output set to that file instead: a temp file
- * beside it renamed into place by vl_out_close.  xlsx needs o->output. */
-struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
-    size_t ncols, const struct vl_col *cols);
 /* A report's records where o says: a sheet of o->workbook, or else
  * stdout or o->output; the sheet named "title day" (vl_sheet_name). */
 struct vl_out *vl_out_report(const struct vl_outopts *o, const char *title,
@@ -70,11 +63,6 @@ struct vl_workbook;
 /* The workbook to be written to path; dies (VL_SYSFAULT) when no temp
  * file can be made beside it. */
 struct vl_workbook *vl_workbook_open(const char *path);
-/* A sheet of wb, written with vl_out_row; vl_out_close ends the sheet
- * (never the workbook).  The name is made fit for Excel: at most 31
- * characters, none of []:*?/\, unique in the workbook. */
-struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
-    size_t ncols, const struct vl_col *cols);
 /* Writes the file, renamed into place whole, and frees; after a failure
  * nothing is left.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_workbook_close(struct vl_workbook *wb);

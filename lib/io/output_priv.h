@@ -9,6 +9,18 @@
 
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);
+/* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf */
+char *vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day);
+/* Records to f, or with o->output set to that file instead: a temp file
+ * beside it renamed into place by vl_out_close.  xlsx needs o->output.
+ * (Tools open a report's table with vl_out_report.) */
+struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
+    size_t ncols, const struct vl_col *cols);
+/* A sheet of wb, written with vl_out_row; vl_out_close ends the sheet
+ * (never the workbook).  The name is made fit for Excel: at most 31
+ * characters, none of []:*?/\, unique in the workbook. */
+struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
+    size_t ncols, const struct vl_col *cols);
 
 /*
  * A file that appears whole or not at all: written as a temp file in the

@@ -11,6 +11,7 @@
 #include "base/strbuf.h"
 #include "io/csv.h"
 #include "register/book.h"
+#include "register/book_priv.h"
 #include "register/schema_priv.h"
 
 /* One reader's: a part of a file, when it is read by several threads. */

@@ -63,9 +63,6 @@ enum {
  * VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
-/* The index of insp by project, made again (a book made by hand, as
- * the tests make one; vl_book_load makes it). */
-void vl_book_index(struct vl_book *b);
 /* how many inspections project i has, *list their indexes in insp */
 size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "vl.h"
+#include "register/book_priv.h"
 
 static vl_date
 day(const char *s)

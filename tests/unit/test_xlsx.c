@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "vl.h"
+#include "io/output_priv.h"
 
 static const struct vl_col cols[] = {
 	{"id", VL_COL_TEXT}, {"count", VL_COL_INT},
