@@ -45,8 +45,7 @@ static const struct option shared[] = {
 static const char help_register[] = N_(
     "options:\n"
     "  -C, --dir DIR            the register (default $VL_DIR, else .)\n"
-    "  --as-of DATE             the day: records dated later are not\n"
-    "                           there yet (default $VL_AS_OF, else today)\n");
+    "  --as-of DATE             the day (default $VL_AS_OF, else today)\n");
 static const char help_output[] = N_(
     "  --format csv|json|table|xlsx\n"
     "                           the output format (default csv); xlsx:\n"
