@@ -150,8 +150,8 @@ wanted(const struct vl_cli *c, const char *project,
 	const char *const *a = c->arg;
 	bool open = vl_finding_open(in);
 
-	return (!a[O_OPEN] || open) && (!a[O_OVERDUE] || (open &&
-	    in->due != VL_NODATE && in->due < c->src.as_of)) &&
+	return (!a[O_OPEN] || open) && (!a[O_OVERDUE] ||
+	    vl_finding_late(in, c->src.as_of)) &&
 	    (!project || strcmp(project, in->project) == 0) &&
 	    (!a[O_TOWN] || strcmp(a[O_TOWN], p->town) == 0) &&
 	    (!a[O_PHASE] || strcmp(a[O_PHASE], in->phase) == 0) &&

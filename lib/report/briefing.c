@@ -323,7 +323,7 @@ finding_row(struct page *pg, const struct vl_inspection *in)
 	put(pg, "</td><td>");
 	esc(pg, in->finding);
 	put(pg, "</td><td class=\"num\">%s</td>", vl_date_format(in->due, d));
-	if (in->due != VL_NODATE && in->due < pg->today)
+	if (vl_finding_late(in, pg->today))
 		put(pg, "<td class=\"num late\">%ld 天</td>",
 		    (long)(pg->today - in->due));
 	else

@@ -82,7 +82,7 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 	vl_buf_printf(s, "         due %s, ", vl_date_format(in->due, due));
 	if (in->closed != VL_NODATE)
 		vl_buf_printf(s, "closed %s\n", vl_date_format(in->closed, d));
-	else if (in->due != VL_NODATE && in->due < today)
+	else if (vl_finding_late(in, today))
 		vl_buf_printf(s, "open, %ld days overdue\n",
 		    (long)(today - in->due));
 	else

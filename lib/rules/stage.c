@@ -47,6 +47,12 @@ vl_finding_open(const struct vl_inspection *in)
 	return strcmp(in->result, "fail") == 0 && in->closed == VL_NODATE;
 }
 
+bool
+vl_finding_late(const struct vl_inspection *in, vl_date day)
+{
+	return vl_finding_open(in) && in->due != VL_NODATE && in->due < day;
+}
+
 enum vl_stage
 vl_project_stage(const struct vl_book *b, size_t i, struct vl_milestones *m)
 {

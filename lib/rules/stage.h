@@ -35,6 +35,8 @@ enum vl_stage vl_project_stage(const struct vl_book *b, size_t i,
 /* Is in an open finding: a failed inspection not closed (as of the
  * book's day: a closing dated later is not there yet)? */
 bool vl_finding_open(const struct vl_inspection *in);
+/* An open finding past its due date on day (due that day: not yet). */
+bool vl_finding_late(const struct vl_inspection *in, vl_date day);
 /* 0, or -1 for a name not in vl_project_stages */
 int vl_stage_parse(const char *s, enum vl_stage *st);
 

@@ -35,7 +35,7 @@ vl_standings(const struct vl_book *b)
 		if (!vl_finding_open(in) || (p = b->insp_project[i]) < 0)
 			continue;
 		s[p].open++;
-		s[p].overdue += in->due != VL_NODATE && in->due < b->as_of;
+		s[p].overdue += vl_finding_late(in, b->as_of);
 	}
 	return s;
 }
@@ -179,7 +179,7 @@ vl_findings_collect(const struct vl_book *b, struct vl_findings *f)
 		in = &b->insp[i];
 		if (!vl_finding_open(in) || b->insp_project[i] < 0)
 			continue;
-		late = in->due != VL_NODATE && in->due < b->as_of;
+		late = vl_finding_late(in, b->as_of);
 		r = vl_aspect_rank(in->aspect);
 		f->v[f->n++] = in;
 		f->late += late;
