@@ -12,7 +12,9 @@
 #include "register/schema.h"
 
 /* A field to rewrite: its column and new value; old gets the value it
- * held (malloc'd, or NULL when nothing was written: free it). */
+ * held once the row is found and checked (malloc'd: free it; NULL
+ * before).  A file without an id column (progress.csv) has no row to
+ * name: vl_rewrite_row finds rows by id. */
 struct vl_assign {
 	const char *column;
 	const char *value;
