@@ -282,9 +282,13 @@ long_options(const struct vl_command *cmd)
 	while (o && o[n].name)
 		n++;
 	t = vl_xcalloc(n + NSHARED + 1, sizeof *t);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (o[i].key < 0 || o[i].key >= VL_CLI_KEYS)
+			vl_die(VL_SYSFAULT, "internal error: --%s has key %d",
+			    o[i].name, o[i].key);
 		t[i] = (struct option){o[i].name, o[i].value ?
 		    required_argument : no_argument, NULL, OPT_OWN + o[i].key};
+	}
 	memcpy(t + n, shared, sizeof shared);
 	return t;
 }
