@@ -359,14 +359,19 @@ vl_cli_columns(const struct vl_cli *c, const struct vl_filespec *spec)
 	return value;
 }
 
+/* Does opt, a shared option standing before the command, take the next
+ * word as its value? */
 static bool
 takes_value(const char *opt)
 {
-	static const char *const with_value[] = {"-C", "--dir", "--format",
-	    "--encoding", "--input-encoding", "--as-of", "-o", "--output",
-	    "--lang", NULL};
+	size_t i;
 
-	return vl_in(with_value, opt);
+	if (strcmp(opt, "-C") == 0 || strcmp(opt, "-o") == 0)
+		return true;
+	for (i = 0; i < NSHARED && strncmp(opt, "--", 2) == 0; i++)
+		if (strcmp(opt + 2, shared[i].name) == 0)
+			return shared[i].has_arg == required_argument;
+	return false;
 }
 
 /* The shared options may stand before the command (vl-add -C DIR init):
