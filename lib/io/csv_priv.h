@@ -136,9 +136,11 @@ void vl_csv_decide_encoding(struct reader *r, const char *s, size_t n,
     bool more);
 
 /* csv_fast.c */
-/* The line at s (n bytes to the end of the block) if the fast path can
- * take it: how many bytes it used, or 0 to leave the line to libcsv. */
-size_t vl_csv_fast_line(struct reader *r, const char *s, size_t n,
+/* The lines at s (n bytes to the end of the block) the fast path can
+ * take, from the first on, until one it cannot (it goes to libcsv), the
+ * end of the block, a stop, or (r->pause) the header read: how many
+ * bytes they used, 0 for none. */
+size_t vl_csv_fast_run(struct reader *r, const char *s, size_t n,
     bool more);
 
 

@@ -371,7 +371,7 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 		if (r->pause && r->have_header && vl_csv_fresh(r))
 			return (size_t)(s - start);
 		if (r->enc == ENC_UTF8 && !r->plain && vl_csv_fresh(r) &&
-		    (len = vl_csv_fast_line(r, s, n, more)) > 0) {
+		    (len = vl_csv_fast_run(r, s, n, more)) > 0) {
 			s += len, n -= len;
 			continue;
 		}
