@@ -601,7 +601,7 @@ cmd_reconcile(int argc, char **argv)
 	static const struct option own[] = {
 		{"total", required_argument, NULL, OPT_TOTAL}
 	};
-	struct vl_csv_opts copts = {NULL, NULL, NULL, true};
+	struct vl_csv_opts copts = {NULL, NULL, NULL, true, false};
 	struct recon r = {0};
 	struct vl_buf eq = {0};
 	long before = vl_error_count();
@@ -758,10 +758,10 @@ sum_reset(void *ctx)
 /* Sum the journal at path, divided among threads: s[0] gets the sums. */
 static int
 sum_journal(struct summing *s, size_t n, const char *path,
-    const char *display, vl_date as_of)
+    const char *display, vl_date as_of, bool regular)
 {
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split sp = {n, ctx, NULL, sum_reset, NULL, 1};
+	struct vl_split sp = {n, ctx, NULL, sum_reset, NULL, 1, regular};
 	size_t k;
 	int status;
 
@@ -815,7 +815,7 @@ cmd_sum(int argc, char **argv)
 		/* a register without a journal has no money moved yet */
 		if (o.file || vl_reg_exists(&b.reg, "funds.csv"))
 			status = sum_journal(s, nparts, path, display,
-			    o.cli.today);
+			    o.cli.today, !o.file);
 	}
 	if (status == VL_OK && s->overflow)
 		status = VL_BADINPUT;

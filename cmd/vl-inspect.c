@@ -9,12 +9,14 @@
  * show and sample read the register as of a day.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <iconv.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "vl.h"
 
@@ -301,15 +303,20 @@ keep_row(const struct vl_record *r, void *ctx)
 static int
 slurp(const char *path, const char *display, char **data, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	int fd = vl_open_regular_at(AT_FDCWD, path, display, NULL);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	struct vl_buf b = {0};
 	char block[65536];
 	size_t n;
 	int err;
 
 	if (!f) {
-		vl_warn("%s: %s", display, strerror(errno));
-		return errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+		err = errno;
+		if (fd >= 0)
+			close(fd);
+		if (fd >= 0 || err == ENOENT)	/* else said */
+			vl_warn("%s: %s", display, strerror(err));
+		return err == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
 	}
 	while ((n = fread(block, 1, sizeof block, f)) > 0)
 		vl_buf_add(&b, block, n);
@@ -641,12 +648,13 @@ cmd_close(int argc, char **argv)
 	when = cli.today;
 	if (o.date && vl_date_parse(o.date, &when, &why) != 0)
 		vl_die(VL_BADINPUT, "--date: %s: \"%s\"", why, o.date);
-	/* every record counts here: none is ignored */
-	if ((status = load(&book, &cli, VL_LOAD_PLAN | VL_LOAD_PROJECTS,
-	    VL_NODATE)) != VL_OK)
+	/* every record counts here: none is ignored; and all of it is read
+	 * under the writer's lock, so that what is rewritten is what was
+	 * read */
+	if ((status = load(&book, &cli, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE, VL_NODATE)) != VL_OK)
 		return status;
-	if ((status = vl_reg_lock(&book.reg)) == VL_OK &&
-	    (status = table_read(&t, &book)) == VL_OK)
+	if ((status = table_read(&t, &book)) == VL_OK)
 		status = close_row(&book, &t, argv[first], when, o.note);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

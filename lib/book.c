@@ -224,12 +224,12 @@ static int
 read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
     bool must_exist)
 {
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	size_t n = s == &vl_projects_spec ? 1 : vl_csv_parts(), k;
 	struct loader *part = vl_xcalloc_parts(n, sizeof *part);
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1};
+	struct vl_split sp = {n, ctx, NULL, NULL, NULL, 1, false};
 	long before = vl_error_count();
 	int status = VL_OK;
 	struct stat st;
@@ -250,6 +250,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	    st.st_size > (1 << 20))
 		vl_projects_reserve(l->projects, (size_t)st.st_size / 64);
 	opts.required = vl_spec_required(s);
+	opts.regular = true;
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (must_exist || vl_reg_exists(&l->b->reg, s->file))
 		status = vl_csv_read_split(path, display, &opts, fn, &sp);
@@ -275,6 +276,26 @@ worst(int a, int b)
 	    a > b ? a : b;
 }
 
+/* The lock the book is read under, held until vl_book_free: a reader's,
+ * so that no writer commits while it reads (the files and the trail are
+ * one state), or a writer's.  Then the trail: a reader warns when it does
+ * not reach its head; a writer refuses to write on it. */
+static int
+lock(struct vl_book *b, int what)
+{
+	bool writer = (what & VL_LOAD_WRITE) != 0;
+	struct vl_trail t;
+	int status;
+
+	status = writer ? vl_reg_lock(&b->reg) : vl_reg_lock_shared(&b->reg);
+	if (status != VL_OK)
+		return status;
+	if (vl_trail_check(&b->reg, NULL, &t) == VL_TRAIL_OK)
+		return VL_OK;
+	vl_trail_say(&b->reg, &t, writer);
+	return writer ? VL_SYSFAULT : VL_OK;
+}
+
 int
 vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 {
@@ -287,16 +308,17 @@ vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of)
 	l.as_of = as_of;
 	l.projects = &b->projects;
 	vl_reg_open(&b->reg, dir);
-	vl_reg_settle(&b->reg);	/* a reader sees a whole commit */
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
 		vl_errat(dir, 0, NULL, "not a vl register (no plan.json); "
 		    "start one with vl-add init");
 		return VL_BADINPUT;
 	}
+	if ((status = lock(b, what)) != VL_OK)
+		return status;
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);
-	if (status != VL_OK || what == VL_LOAD_PLAN)
+	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
 	b->progress = l.progress = no_progress(b->projects.n);

@@ -95,8 +95,9 @@ vl_fund_read_split(const char *path, const char *display, vl_date as_of,
 {
 	struct fund_reader *fr = vl_xcalloc_parts(s->nparts, sizeof *fr);
 	void **ctx = vl_xcalloc(s->nparts, sizeof *ctx);
-	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0};
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
+	struct vl_split in = {s->nparts, ctx, fund_accept, fund_reset, fr, 0,
+	    false};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false, false};
 	long before = vl_error_count();
 	size_t k;
 	int status;
@@ -108,6 +109,7 @@ vl_fund_read_split(const char *path, const char *display, vl_date as_of,
 		ctx[k] = &fr[k];
 	}
 	opts.required = vl_spec_required(&vl_funds_spec);
+	opts.regular = s->regular;
 	status = vl_csv_read_split(path, display, &opts, on_row, &in);
 	s->used = in.used;
 	if (status == VL_OK && vl_error_count() > before)
@@ -121,7 +123,7 @@ int
 vl_fund_read(const char *path, const char *display, vl_date as_of,
     vl_fund_fn fn, void *ctx)
 {
-	struct vl_split s = {1, &ctx, NULL, NULL, NULL, 0};
+	struct vl_split s = {1, &ctx, NULL, NULL, NULL, 0, false};
 
 	return vl_fund_read_split(path, display, as_of, fn, &s);
 }
@@ -445,7 +447,7 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b, vl_date as_of)
 	size_t n = vl_csv_parts(), k;
 	struct loading *c = vl_xcalloc_parts(n, sizeof *c);
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
-	struct vl_split s = {n, ctx, NULL, ledger_reset, NULL, 1};
+	struct vl_split s = {n, ctx, NULL, ledger_reset, NULL, 1, true};
 	char *path, *display;
 	int status = VL_OK;
 

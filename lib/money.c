@@ -232,3 +232,25 @@ vl_money_mul(int64_t a, int64_t n, int64_t *r)
 	*r = t;
 	return true;
 }
+
+bool
+vl_money_add_magnitude(int64_t *sum, int64_t fen)
+{
+	int64_t t;
+
+	if (fen == INT64_MIN)
+		return false;
+	if (__builtin_add_overflow(*sum, fen < 0 ? -fen : fen, &t) ||
+	    t > VL_MONEY_LIMIT)
+		return false;
+	*sum = t;
+	return true;
+}
+
+const char *
+vl_money_limit_text(void)
+{
+	static char buf[VL_MONEY_BUFSZ];
+
+	return vl_money_format(VL_MONEY_LIMIT, buf);
+}

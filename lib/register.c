@@ -10,13 +10,26 @@
  * renames forward.  Either way every file is whole: old or new.
  *
  * audit.csv is one more file of the same commit, so a change and its
- * audit lines land together or not at all.
+ * audit lines land together or not at all; and .vl-head, the trail's
+ * last seq and hash, one more again, so a trail cut short or put back
+ * from an older copy no longer reaches its head.
+ *
+ * The directory may be writable by others than the tools (a shared
+ * folder): nothing in it is trusted.  Every name a commit writes or a
+ * journal gives is one of the register's own files (one table, below);
+ * temp files are made with O_EXCL under names no one can guess, and what
+ * is renamed is checked to be what was written; a symbolic link, FIFO or
+ * any other file that is not a regular one, where a register file, the
+ * lock or the journal should be, is refused.  All of it relative to the
+ * directory opened once.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -27,7 +40,40 @@
 #define LOCKFILE ".vl.lock"
 #define JOURNAL ".vl-journal"
 #define TMPPREFIX ".vl-tmp."
-#define JOURNAL_END "commit\n"
+#define JOURNAL_END "commit"
+/* a journal is a line a file: far less than this */
+#define JOURNAL_MAX 8192
+/* the random part of a temp file's name */
+#define TMPRANDOM 12
+#define TMPNAME 96
+/* the default and the largest $VL_LOCK_TIMEOUT, in seconds */
+#define LOCK_WAIT 10
+#define LOCK_WAIT_MAX 86400
+
+/* Every file of a register: the only names a commit writes and a journal
+ * may give, each refused when it is not a regular file.  A new file of
+ * the register joins with one line here. */
+const struct vl_regfile vl_register_files[] = {
+	{"plan.json", VL_RF_PLAN},
+	{"projects.csv", VL_RF_RECORDS},
+	{"progress.csv", VL_RF_RECORDS},
+	{"funds.csv", VL_RF_RECORDS},
+	{"inspections.csv", VL_RF_RECORDS},
+	{"audit.csv", VL_RF_TRAIL},
+	{VL_HEAD, VL_RF_HEAD},
+	{NULL, VL_RF_PLAN}
+};
+
+bool
+vl_reg_is_file(const char *name)
+{
+	const struct vl_regfile *f;
+
+	for (f = vl_register_files; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return true;
+	return false;
+}
 
 const char *
 vl_reg_dirname(const char *opt)
@@ -45,14 +91,19 @@ vl_reg_open(struct vl_reg *r, const char *dir)
 	memset(r, 0, sizeof *r);
 	r->dir = vl_xstrdup(dir);
 	r->lockfd = -1;
+	r->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 void
 vl_reg_close(struct vl_reg *r)
 {
+	if (!r->dir)
+		return;		/* never opened */
 	if (r->lockfd >= 0)
 		close(r->lockfd);	/* releases the flock */
-	r->lockfd = -1;
+	if (r->dirfd >= 0)
+		close(r->dirfd);
+	r->lockfd = r->dirfd = -1;
 	free(r->dir);
 	r->dir = NULL;
 	vl_buf_free(&r->notes);
@@ -83,7 +134,9 @@ bool
 vl_reg_exists(const struct vl_reg *r, const char *name)
 {
 	char *p = vl_reg_path(r, name);
-	bool yes = access(p, F_OK) == 0;
+	struct stat st;
+	/* the name itself: a symbolic link there is there (and refused) */
+	bool yes = fstatat(AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW) == 0;
 
 	free(p);
 	return yes;
@@ -96,36 +149,125 @@ fault(const char *what, const char *path)
 	return VL_SYSFAULT;
 }
 
+/* the same, the file named by its place in the register */
 static int
-sync_dir(const struct vl_reg *r)
+fault_at(const struct vl_reg *r, const char *what, const char *name)
 {
-	int fd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e = errno;
+	char *display = vl_xstrdup(vl_reg_display(r, name));
+	int status;
 
-	if (fd < 0 || fsync(fd) != 0) {
-		int e = errno;
+	errno = e;
+	status = fault(what, display);
+	free(display);
+	return status;
+}
 
-		if (fd >= 0)
-			close(fd);
-		errno = e;
-		return fault("cannot sync directory", r->dir);
-	}
-	close(fd);
+/* The directory, opened once: every name of a commit is looked up in
+ * it, wherever its path may lead meanwhile. */
+static int
+need_dir(struct vl_reg *r)
+{
+	if (r->dirfd < 0 &&
+	    (r->dirfd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return fault("cannot open directory", r->dir);
 	return VL_OK;
 }
 
-static char *
-tmp_path(const struct vl_reg *r, const char *name)
+static int
+sync_dir(const struct vl_reg *r)
 {
-	struct vl_buf b = {0};
+	if (fsync(r->dirfd) != 0)
+		return fault("cannot sync directory", r->dir);
+	return VL_OK;
+}
 
-	vl_buf_printf(&b, "%s/" TMPPREFIX "%s", r->dir, name);
-	return b.data;
+/* A register file, a temp file or the journal as it is: a descriptor to
+ * read it, or -1: errno ENOENT when there is none, else said. */
+static int
+open_regular(const struct vl_reg *r, const char *name, struct stat *st)
+{
+	char *display = vl_xstrdup(vl_reg_display(r, name));
+	int fd = vl_open_regular_at(r->dirfd, name, display, st), e = errno;
+
+	free(display);
+	errno = e;
+	return fd;
+}
+
+/* ---- temp files ------------------------------------------------------ */
+
+/* TMPRANDOM letters and digits no one can guess */
+static void
+random_part(char out[TMPRANDOM + 1])
+{
+	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char raw[TMPRANDOM];
+	struct timespec t;
+	size_t i;
+
+	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
+		/* no getrandom: the clock and the pid, still never reused
+		 * (the name is taken with O_EXCL) */
+		clock_gettime(CLOCK_REALTIME, &t);
+		for (i = 0; i < sizeof raw; i++)
+			raw[i] = (unsigned char)((unsigned long)t.tv_nsec >>
+			    (i % 4 * 8) ^ (unsigned long)getpid() >> i % 3 ^
+			    i * 131);
+	}
+	for (i = 0; i < TMPRANDOM; i++)
+		out[i] = chars[raw[i] % (sizeof chars - 1)];
+	out[TMPRANDOM] = '\0';
+}
+
+/* A new temp file for name, made here and now (O_EXCL, O_NOFOLLOW):
+ * nothing planted under its name, file or symbolic link, is ever opened.
+ * Its name goes to tmp.  A descriptor, or -1. */
+static int
+make_tmp(const struct vl_reg *r, const char *name, mode_t mode,
+    char tmp[TMPNAME])
+{
+	char rnd[TMPRANDOM + 1];
+	int fd, tries;
+
+	for (tries = 0; tries < 16; tries++) {
+		random_part(rnd);
+		snprintf(tmp, TMPNAME, TMPPREFIX "%s.%s", name, rnd);
+		fd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
+		    O_NOFOLLOW | O_CLOEXEC, mode);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	return -1;
+}
+
+/* Is name one that make_tmp gives file? */
+static bool
+tmp_of(const char *name, const char *file)
+{
+	size_t np = strlen(TMPPREFIX), nf = strlen(file), n;
+
+	if (strncmp(name, TMPPREFIX, np) != 0 ||
+	    strncmp(name + np, file, nf) != 0 || name[np + nf] != '.')
+		return false;
+	name += np + nf + 1;
+	n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	    "0123456789");
+	return n >= 6 && n <= 32 && name[n] == '\0';
 }
 
 /* A temp file being written, and the digest of what went into it. */
 struct sink {
 	int fd;
 	struct vl_sha256 sha;
+};
+
+/* A temp file written, to be renamed over the register file. */
+struct tmpfile {
+	const char *file;	/* the register file it replaces */
+	char name[TMPNAME];	/* its own name, beside it */
+	struct stat st;		/* as written: what is renamed must be it */
 };
 
 static int
@@ -166,35 +308,25 @@ first_line_crlf(const char *block, size_t n)
 	return lf && lf > block && lf[-1] == '\r';
 }
 
-/* Copy the old file into k; note how it ends and its line end.
- * 1 when there was none, or it was empty: it needs its header. */
+/* Copy the old file (open on in) into k; note how it ends and its line
+ * end.  1 when it was empty: it needs its header. */
 static int
-copy_old(const char *path, struct sink *k, struct old_file *o)
+copy_old(int in, struct sink *k, struct old_file *o)
 {
 	char block[65536];
 	ssize_t n;
-	int in = open(path, O_RDONLY | O_CLOEXEC), empty = 1;
+	int empty = 1;
 
-	o->ends_nl = true;
-	o->crlf = false;
-	if (in < 0)
-		return errno == ENOENT ? 1 : -1;
 	while ((n = read(in, block, sizeof block)) != 0) {
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0 || sink_write(k, block, (size_t)n) != 0) {
-			int e = errno;
-
-			close(in);
-			errno = e;
+		if (n < 0 || sink_write(k, block, (size_t)n) != 0)
 			return -1;
-		}
 		if (empty)
 			o->crlf = first_line_crlf(block, (size_t)n);
 		o->ends_nl = block[n - 1] == '\n';
 		empty = 0;
 	}
-	close(in);
 	return empty;
 }
 
@@ -225,16 +357,16 @@ sink_write_crlf(struct sink *k, const char *p, size_t n)
 	return status;
 }
 
+/* The new content of c's file into k: the old file (in, or -1 for none)
+ * and what is appended, or c's data alone. */
 static int
-fill_tmp(const struct vl_reg *r, const struct vl_change *c, struct sink *k)
+fill_tmp(const struct vl_change *c, int in, struct sink *k)
 {
-	char *path = vl_reg_path(r, c->file);
 	struct old_file o = {true, false};
 	int old = 1;
 
-	if (!c->replace)
-		old = copy_old(path, k, &o);
-	free(path);
+	if (!c->replace && in >= 0)
+		old = copy_old(in, k, &o);
 	if (old < 0)
 		return -1;
 	if (old == 1 && c->header && sink_write(k, c->header,
@@ -249,164 +381,505 @@ fill_tmp(const struct vl_reg *r, const struct vl_change *c, struct sink *k)
 	return fsync(k->fd);
 }
 
-/* The new content of c's file in a temp file; digest may be NULL. */
+/*
+ * The temp file gets the old file's owner, group and mode: a rewrite
+ * changes the content, nothing else.  Only root may give a file to
+ * another owner: run by anyone else, the file becomes theirs.  The group
+ * is kept where the user is in it; where not, the group's permissions
+ * become the others', so the user's own group gains nothing by it.
+ */
+static int
+keep_owner(int fd, const struct stat *old)
+{
+	mode_t mode = old->st_mode & 0777;
+
+	if (fchown(fd, old->st_uid, old->st_gid) != 0) {
+		if (errno != EPERM)
+			return -1;
+		if (fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+			if (errno != EPERM)
+				return -1;
+			mode = (mode & 0707) | (mode & 07) << 3;
+		}
+	}
+	return fchmod(fd, mode);
+}
+
+/* The new content of c's file in a temp file beside it, t; its digest
+ * (may be NULL).  A file of another kind where c's file should be is
+ * refused. */
 static int
 write_tmp(const struct vl_reg *r, const struct vl_change *c,
-    char digest[VL_HASH_HEX])
+    struct tmpfile *t, char digest[VL_HASH_HEX])
 {
-	char *tmp = tmp_path(r, c->file), scratch[VL_HASH_HEX];
+	char scratch[VL_HASH_HEX];
+	struct stat old;
 	struct sink k;
-	int status = VL_OK;
+	int in, status = VL_OK;
 
+	t->file = c->file;
+	t->name[0] = '\0';
+	if ((in = open_regular(r, c->file, &old)) < 0 && errno != ENOENT)
+		return VL_SYSFAULT;	/* said */
+	/* a new file as umask allows; an old one's mode comes after */
+	k.fd = make_tmp(r, c->file, in >= 0 ? 0600 : 0666, t->name);
+	if (k.fd < 0) {
+		status = fault_at(r, "cannot create", t->name);
+		t->name[0] = '\0';
+		if (in >= 0)
+			close(in);
+		return status;
+	}
 	vl_sha256_init(&k.sha);
-	k.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (k.fd < 0 || fill_tmp(r, c, &k) != 0) {
-		status = fault("cannot write", tmp);
-		unlink(tmp);
-	}
-	if (k.fd >= 0 && close(k.fd) != 0 && status == VL_OK) {
-		status = fault("cannot write", tmp);
-		unlink(tmp);
-	}
+	if (fill_tmp(c, in, &k) != 0 || (in >= 0 && keep_owner(k.fd,
+	    &old) != 0) || fstat(k.fd, &t->st) != 0)
+		status = fault_at(r, "cannot write", t->name);
+	if (in >= 0)
+		close(in);
+	if (close(k.fd) != 0 && status == VL_OK)
+		status = fault_at(r, "cannot write", t->name);
 	vl_sha256_end(&k.sha, digest ? digest : scratch);
-	free(tmp);
 	return status;
 }
 
-static int
-write_journal(const struct vl_reg *r, const struct vl_change *ch, size_t n)
-{
-	struct vl_change j = {0};
-	struct vl_buf b = {0};
-	char *tmp, *path;
-	size_t i;
-	int status;
+/* ---- the journal ----------------------------------------------------- */
 
-	for (i = 0; i < n; i++)
-		vl_buf_printf(&b, "%s\n", ch[i].file);	/* audit.csv last */
-	vl_buf_puts(&b, JOURNAL_END);
-	j.file = JOURNAL;
-	j.replace = true;
-	j.data = b.data;
-	j.len = b.len;
-	status = write_tmp(r, &j, NULL);
-	vl_buf_free(&b);
-	if (status != VL_OK)
-		return status;
-	tmp = tmp_path(r, JOURNAL);
-	path = vl_reg_path(r, JOURNAL);
-	if (rename(tmp, path) != 0) {
-		status = fault("cannot rename", tmp);
-		unlink(tmp);
+/* One line of a journal: which temp file becomes which register file,
+ * and what that temp file is (inode and size), so that nothing else is
+ * ever renamed in its place. */
+struct entry {
+	char tmp[TMPNAME];
+	char file[64];
+	uintmax_t ino, size;
+	bool legacy;		/* a journal of vl 0.1: "FILE" alone */
+};
+
+static int
+write_journal(const struct vl_reg *r, const struct tmpfile *t, size_t n)
+{
+	char tmp[TMPNAME];
+	struct vl_buf b = {0};
+	size_t i;
+	int fd, status = VL_OK;
+
+	for (i = 0; i < n; i++)	/* audit.csv and .vl-head last */
+		vl_buf_printf(&b, "%s %s %ju %ju\n", t[i].name, t[i].file,
+		    (uintmax_t)t[i].st.st_ino, (uintmax_t)t[i].st.st_size);
+	vl_buf_puts(&b, JOURNAL_END "\n");
+	if ((fd = make_tmp(r, JOURNAL, 0666, tmp)) < 0) {
+		vl_buf_free(&b);
+		return fault_at(r, "cannot create", tmp);
 	}
-	free(tmp);
-	free(path);
+	if (write_all(fd, b.data, b.len) != 0 || fsync(fd) != 0)
+		status = fault_at(r, "cannot write", tmp);
+	if (close(fd) != 0 && status == VL_OK)
+		status = fault_at(r, "cannot write", tmp);
+	vl_buf_free(&b);
+	if (status == VL_OK && renameat(r->dirfd, tmp, r->dirfd,
+	    JOURNAL) != 0)
+		status = fault_at(r, "cannot rename", tmp);
+	if (status != VL_OK)
+		unlinkat(r->dirfd, tmp, 0);
 	return status == VL_OK ? sync_dir(r) : status;
 }
 
+/* A journal that is not one the tools wrote: nothing is moved, and every
+ * tool refuses the register until someone has looked at it. */
 static int
-move_into_place(const struct vl_reg *r, const char *name)
+bad_journal(const struct vl_reg *r, int line, const char *why,
+    const char *what)
 {
-	char *tmp = tmp_path(r, name), *path = vl_reg_path(r, name);
-	int status = VL_OK;
+	char *display = vl_xstrdup(vl_reg_display(r, JOURNAL));
 
-	if (rename(tmp, path) != 0 && errno != ENOENT)
-		status = fault("cannot rename", tmp);
-	free(tmp);
-	free(path);
-	return status;
+	vl_warn("%s:%d: %s \"%s\"; nothing was moved.  It is not a journal "
+	    "the vl tools wrote: look at it, then remove it (every vl tool "
+	    "refuses the register until then)", display, line, vl_tr(why),
+	    what);
+	free(display);
+	return VL_SYSFAULT;
+}
+
+static bool
+digits(const char *s, uintmax_t *v)
+{
+	char *end;
+
+	if (*s < '0' || *s > '9' || strlen(s) > 19)
+		return false;
+	*v = strtoumax(s, &end, 10);
+	return *end == '\0';
+}
+
+/* One line of the journal into e; NULL, or why it is not a line the
+ * tools write. */
+static const char *
+parse_entry(char *line, struct entry *e)
+{
+	char *f[5];
+	size_t n = 0;
+
+	memset(e, 0, sizeof *e);
+	for (f[n] = strtok(line, " "); f[n] && n < 4; f[++n] = strtok(NULL,
+	    " "))
+		;
+	if (n == 1) {		/* vl 0.1: the file, its temp file implied */
+		e->legacy = true;
+		f[1] = f[0];
+	} else if (n != 4 || f[4]) {
+		return N_("not a line of a journal");
+	}
+	if (!vl_reg_is_file(f[1]))
+		return N_("not a file of the register");
+	if (strlen(f[1]) >= sizeof e->file)
+		return N_("not a file of the register");
+	strcpy(e->file, f[1]);
+	if (e->legacy) {
+		snprintf(e->tmp, sizeof e->tmp, TMPPREFIX "%s", e->file);
+		return NULL;
+	}
+	if (strlen(f[0]) >= sizeof e->tmp || !tmp_of(f[0], f[1]))
+		return N_("not a temp file of the tools");
+	strcpy(e->tmp, f[0]);
+	if (!digits(f[2], &e->ino) || !digits(f[3], &e->size))
+		return N_("not a line of a journal");
+	return NULL;
+}
+
+/* Is e's temp file still there and the one written, or gone because it
+ * was renamed into place already?  NULL, or what is wrong. */
+static const char *
+check_entry(const struct vl_reg *r, const struct entry *e, bool *move)
+{
+	struct stat st;
+
+	*move = false;
+	if (fstatat(r->dirfd, e->tmp, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return N_("not a regular file");
+		if (!e->legacy && ((uintmax_t)st.st_ino != e->ino ||
+		    (uintmax_t)st.st_size != e->size))
+			return N_("not the file the commit wrote");
+		*move = true;
+		return NULL;
+	}
+	if (errno != ENOENT)
+		return N_("cannot be looked at");
+	if (e->legacy)
+		return NULL;
+	/* renamed already: the register file is the temp file that was */
+	if (fstatat(r->dirfd, e->file, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    (uintmax_t)st.st_ino != e->ino)
+		return N_("gone, and not renamed into place");
+	return NULL;
+}
+
+/* The journal's text: VL_OK with *len 0 when there is none; VL_SYSFAULT
+ * said. */
+static int
+slurp_journal(const struct vl_reg *r, char buf[JOURNAL_MAX + 2],
+    size_t *len)
+{
+	struct stat st;
+	ssize_t got;
+	int fd;
+
+	*len = 0;
+	if ((fd = open_regular(r, JOURNAL, &st)) < 0)
+		return errno == ENOENT ? VL_OK : VL_SYSFAULT;
+	if (st.st_size > JOURNAL_MAX) {
+		close(fd);
+		return bad_journal(r, 1, N_("longer than any journal"), "");
+	}
+	while ((got = read(fd, buf + *len, JOURNAL_MAX + 1 - *len)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			int status = fault_at(r, "cannot read", JOURNAL);
+
+			close(fd);
+			return status;
+		}
+		*len += (size_t)got;
+		if (*len > JOURNAL_MAX)
+			break;
+	}
+	close(fd);
+	buf[*len] = '\0';
+	if (*len == 0 || *len > JOURNAL_MAX)
+		return bad_journal(r, 1, *len ? N_("longer than any journal") :
+		    N_("empty"), "");
+	return VL_OK;
+}
+
+/* Read the journal, if any, and check all of it: its form, every name
+ * one of the register's files, every temp file the one written.  n gets
+ * the entries (0: no journal); VL_OK or VL_SYSFAULT, said. */
+static int
+read_journal(const struct vl_reg *r, struct entry *e, size_t *n,
+    bool *move)
+{
+	char buf[JOURNAL_MAX + 2], *line, *next;
+	const char *why;
+	size_t len, k;
+	int status, no = 0;
+	bool ended = false;
+
+	*n = 0;
+	if ((status = slurp_journal(r, buf, &len)) != VL_OK || len == 0)
+		return status;
+	if (memchr(buf, '\0', len))
+		return bad_journal(r, 1, N_("a NUL byte"), "");
+	for (line = buf; *line; line = next) {
+		no++;
+		if (!(next = strchr(line, '\n')))
+			return bad_journal(r, no, N_("no end of line"), line);
+		*next++ = '\0';
+		if (ended)
+			return bad_journal(r, no, N_("a line after the end"),
+			    line);
+		if (strcmp(line, JOURNAL_END) == 0) {
+			ended = true;
+			continue;
+		}
+		if (*n == VL_REG_FILES)
+			return bad_journal(r, no, N_("more files than a "
+			    "register has"), line);
+		if ((why = parse_entry(line, &e[*n])) != NULL)
+			return bad_journal(r, no, why, line);
+		for (k = 0; k < *n; k++)
+			if (strcmp(e[k].file, e[*n].file) == 0)
+				return bad_journal(r, no, N_("a file named "
+				    "twice"), e[*n].file);
+		if ((why = check_entry(r, &e[*n], &move[*n])) != NULL)
+			return bad_journal(r, no, why, e[*n].tmp);
+		++*n;
+	}
+	if (!ended || *n == 0)
+		return bad_journal(r, no, ended ? N_("no file named") :
+		    N_("no end line: not whole"), "");
+	return VL_OK;
+}
+
+/* Finish the renames a journal names, once all of it is known good. */
+static int
+roll_forward(const struct vl_reg *r)
+{
+	struct entry e[VL_REG_FILES];
+	bool move[VL_REG_FILES];
+	size_t n, i;
+	int status = read_journal(r, e, &n, move);
+
+	if (status != VL_OK || n == 0)
+		return status;
+	for (i = 0; i < n && status == VL_OK; i++)
+		if (move[i] && renameat(r->dirfd, e[i].tmp, r->dirfd,
+		    e[i].file) != 0)
+			status = fault_at(r, "cannot rename", e[i].tmp);
+	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
+	    unlinkat(r->dirfd, JOURNAL, 0) != 0)
+		status = fault_at(r, "cannot remove", JOURNAL);
+	return status == VL_OK ? sync_dir(r) : status;
 }
 
 static void
 remove_tmps(const struct vl_reg *r)
 {
-	DIR *d = opendir(r->dir);
+	int fd = dup(r->dirfd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
-	char *p;
 
-	if (!d)
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
 		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) != 0)
-			continue;
-		p = vl_reg_path(r, e->d_name);
-		unlink(p);
-		free(p);
 	}
+	while ((e = readdir(d)) != NULL)
+		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) == 0)
+			unlinkat(r->dirfd, e->d_name, 0);
 	closedir(d);
 }
 
-/* Finish the renames a journal names; its end line proves it whole. */
-static int
-roll_forward(const struct vl_reg *r)
-{
-	char *path = vl_reg_path(r, JOURNAL), line[4096];
-	FILE *f = fopen(path, "r");
-	int status = VL_OK;
+/* ---- the lock -------------------------------------------------------- */
 
-	if (!f) {
-		free(path);
-		return errno == ENOENT ? VL_OK : fault("cannot read", JOURNAL);
-	}
-	while (status == VL_OK && fgets(line, sizeof line, f)) {
-		if (strcmp(line, JOURNAL_END) == 0)
-			break;
-		line[strcspn(line, "\n")] = '\0';
-		status = move_into_place(r, line);
-	}
-	fclose(f);
-	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
-	    unlink(path) != 0)
-		status = fault("cannot remove", path);
-	free(path);
-	return status == VL_OK ? sync_dir(r) : status;
-}
-
-static long
-lock_timeout_ms(void)
+int
+vl_lock_timeout(long *seconds)
 {
 	const char *s = getenv("VL_LOCK_TIMEOUT");
 	char *end;
 	long v;
 
+	*seconds = LOCK_WAIT;
 	if (!s || !*s)
-		return 10000;
+		return 0;
+	errno = 0;
 	v = strtol(s, &end, 10);
-	return *end || v < 0 || v > 86400 ? 10000 : v * 1000;
+	if (errno || end == s || *end || v < 0 || v > LOCK_WAIT_MAX)
+		return -1;
+	*seconds = v;
+	return 0;
 }
 
-int
-vl_reg_lock(struct vl_reg *r)
+/* The lock file, never through a symbolic link and never anything but a
+ * regular file.  Where it can be neither made nor written (a copy of a
+ * register on a read-only disk) a reader opens it to read, or, when it
+ * is not there either, reads without it: *none.  -1 after saying why. */
+static int
+open_lock(const struct vl_reg *r, bool reader, bool *none)
+{
+	struct stat st;
+	int fd;
+
+	*none = false;
+	/* looked at first: a device or a FIFO there is never opened */
+	if (fstatat(r->dirfd, LOCKFILE, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISREG(st.st_mode))
+		return vl_open_regular_at(r->dirfd, LOCKFILE,
+		    vl_reg_display(r, LOCKFILE), NULL);	/* refuses it */
+	fd = openat(r->dirfd, LOCKFILE, O_RDWR | O_CREAT | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC, 0666);
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+		/* a register this user may only read, or a read-only copy */
+		fd = openat(r->dirfd, LOCKFILE, O_RDONLY | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && reader && (errno == ENOENT || errno == EACCES)) {
+			*none = true;
+			return -1;
+		}
+	}
+	if (fd < 0 && errno == ELOOP)
+		return vl_open_regular_at(r->dirfd, LOCKFILE,
+		    vl_reg_display(r, LOCKFILE), NULL);	/* refuses it */
+	if (fd < 0) {
+		fault_at(r, "cannot open lock", LOCKFILE);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);	/* swapped since it was looked at */
+		vl_warn("%s: not a regular file: refused",
+		    vl_reg_display(r, LOCKFILE));
+		return -1;
+	}
+	return fd;
+}
+
+/* flock how (LOCK_SH, LOCK_EX) with the bounded wait */
+static int
+take(const struct vl_reg *r, int how)
 {
 	struct timespec pause = {0, 20 * 1000 * 1000};
-	char *path = vl_reg_path(r, LOCKFILE);
-	long waited = 0, limit = lock_timeout_ms();
-	int status;
+	long waited = 0, limit;
 
-	r->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (r->lockfd < 0) {
-		status = fault("cannot open lock", path);
-		free(path);
-		return status;
-	}
-	while (flock(r->lockfd, LOCK_EX | LOCK_NB) != 0) {
+	vl_lock_timeout(&limit);
+	limit *= 1000;
+	while (flock(r->lockfd, how | LOCK_NB) != 0) {
 		if ((errno != EWOULDBLOCK && errno != EINTR) ||
 		    waited >= limit) {
-			vl_warn("%s: the register is locked by another writer "
-			    "(waited %ld s)", r->dir, waited / 1000);
-			free(path);
-			close(r->lockfd);
-			r->lockfd = -1;
+			if (how == LOCK_EX)
+				vl_warn("%s: the register is locked by another "
+				    "writer (waited %ld s)", r->dir,
+				    waited / 1000);
+			else
+				vl_warn("%s: the register is locked by a writer "
+				    "(waited %ld s)", r->dir, waited / 1000);
 			return VL_SYSFAULT;
 		}
 		nanosleep(&pause, NULL);
 		waited += 20;
 	}
-	free(path);
+	return VL_OK;
+}
+
+/* Every file of the register, the journal too, is a regular file or not
+ * there. */
+static int
+check_files(const struct vl_reg *r)
+{
+	const struct vl_regfile *f;
+	int fd, status = VL_OK;
+
+	for (f = vl_register_files; f->name; f++)
+		if ((fd = open_regular(r, f->name, NULL)) >= 0)
+			close(fd);
+		else if (errno != ENOENT)
+			status = VL_SYSFAULT;	/* said */
+	if ((fd = open_regular(r, JOURNAL, NULL)) >= 0)
+		close(fd);
+	else if (errno != ENOENT)
+		status = VL_SYSFAULT;
+	return status;
+}
+
+/* A commit a crash interrupted past its commit point, finished by a
+ * reader: for that moment it writes, under the exclusive lock. */
+static int
+settle(struct vl_reg *r)
+{
+	struct entry e[VL_REG_FILES];
+	bool move[VL_REG_FILES];
+	size_t n;
+	int status;
+
+	while ((status = read_journal(r, e, &n, move)) == VL_OK && n > 0) {
+		if (r->lockfd < 0)
+			break;	/* a read-only copy: it cannot be finished */
+		if ((status = take(r, LOCK_EX)) != VL_OK)
+			return status;
+		status = roll_forward(r);
+		if (status == VL_OK)
+			remove_tmps(r);
+		if (take(r, LOCK_SH) != VL_OK)
+			return VL_SYSFAULT;
+		if (status != VL_OK && (status = read_journal(r, e, &n,
+		    move)) == VL_OK)
+			break;	/* good, and cannot be finished here */
+	}
+	if (status != VL_OK || n == 0)
+		return status;
+	vl_warn("%s: a commit was interrupted; the next writer completes it",
+	    r->dir);
+	return VL_OK;
+}
+
+static int
+lock(struct vl_reg *r, bool shared)
+{
+	bool none;
+	int status;
+
+	if (need_dir(r) != VL_OK)
+		return VL_SYSFAULT;
+	if (r->lockfd < 0 && (r->lockfd = open_lock(r, shared, &none)) < 0 &&
+	    !none)
+		return VL_SYSFAULT;
+	if (r->lockfd >= 0 && (status = take(r, shared ? LOCK_SH :
+	    LOCK_EX)) != VL_OK) {
+		close(r->lockfd);
+		r->lockfd = -1;
+		return status;
+	}
+	r->shared = shared;
+	if ((status = check_files(r)) != VL_OK)
+		return status;
+	if (shared)
+		return settle(r);
 	status = roll_forward(r);
 	remove_tmps(r);
 	return status;
 }
+
+int
+vl_reg_lock(struct vl_reg *r)
+{
+	return lock(r, false);
+}
+
+int
+vl_reg_lock_shared(struct vl_reg *r)
+{
+	return lock(r, true);
+}
+
+/* ---- what a commit records ------------------------------------------- */
 
 void
 vl_reg_note(struct vl_reg *r, const char *action, const char *file,
@@ -494,77 +967,158 @@ note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
 		note_outside_edit(r, audit, files[i]);
 }
 
-/* audit.csv's part of the commit: a line per note, or per change not
- * noted, chained on from the file's last line. */
-static int
-write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
-    char (*digest)[VL_HASH_HEX])
+/* The lines a restart begins with: the head that was lost and why, then
+ * every file of the register as it is now, the trail's new start. */
+static void
+note_restart(const struct vl_reg *r, struct vl_audit *audit,
+    const struct vl_trail *t, const char *reason)
 {
-	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
-	struct vl_buf header = {0};
-	const char *p = NULL, *note[3];
-	struct vl_audit audit;
-	size_t i;
-	int status = vl_audit_read(r, &audit, NULL, NULL, NULL);
+	const struct vl_regfile *f;
+	struct vl_buf record = {0};
+	char now[VL_HASH_HEX];
 
-	if (status == VL_BADINPUT)
-		vl_warn("%s: audit.csv is unreadable; it is appended to "
-		    "as it is (vl-report audit shows where)", r->dir);
-	note_outside_edits(r, &audit);
+	if (t->have_head)
+		vl_buf_printf(&record, "head was %ld:%s: %s", t->head_seq,
+		    t->head_hash, reason);
+	else
+		vl_buf_printf(&record, "head unknown: %s", reason);
+	vl_audit_append(audit, "restart", "audit.csv", record.data, "");
+	vl_buf_free(&record);
+	for (f = vl_register_files; f->name; f++)
+		if ((f->kind == VL_RF_PLAN || f->kind == VL_RF_RECORDS) &&
+		    vl_file_digest(r, f->name, now))
+			vl_audit_append(audit, "restart", f->name, "", now);
+}
+
+/* audit.csv's lines for this commit, chained on from the trail's last
+ * line: the anchor first on a trail without one (.vl-head keeps the
+ * head from here on), then a line per note, or per change not noted. */
+static void
+audit_lines(struct vl_reg *r, struct vl_audit *audit,
+    const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX])
+{
+	const char *p = NULL, *note[3];
+	size_t i;
+
+	note_outside_edits(r, audit);
 	while ((p = next_note(r, p, note)) != NULL)
-		vl_audit_append(&audit, note[0], note[1], note[2],
+		vl_audit_append(audit, note[0], note[1], note[2],
 		    digest_of(ch, n, digest, note[1]));
 	for (i = 0; i < n; i++)
 		if (!noted(r, ch[i].file))
-			vl_audit_append(&audit, "write", ch[i].file, "",
+			vl_audit_append(audit, "write", ch[i].file, "",
 			    digest[i]);
+}
+
+/* audit.csv and .vl-head, the last two files of the commit */
+static int
+write_trail(const struct vl_reg *r, const struct vl_audit *audit,
+    struct tmpfile *t)
+{
+	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
+	struct vl_buf header = {0}, head = {0};
+	int status;
+
 	vl_buf_csv_row(&header, 9, vl_audit_columns());
 	c.header = header.data;
-	c.data = audit.lines.data;
-	c.len = audit.lines.len;
-	status = write_tmp(r, &c, NULL);
+	c.data = audit->lines.data;
+	c.len = audit->lines.len;
+	status = write_tmp(r, &c, &t[0], NULL);
 	vl_buf_free(&header);
-	vl_audit_free(&audit);
+	if (status != VL_OK)
+		return status;
+	vl_buf_printf(&head, "%ld:%s\n", audit->seq, audit->hash);
+	c = (struct vl_change){VL_HEAD, NULL, true, head.data, head.len};
+	status = write_tmp(r, &c, &t[1], NULL);
+	vl_buf_free(&head);
 	return status;
 }
 
-void
-vl_reg_settle(const struct vl_reg *reg)
+/* Changes only to the register's data files: the trail and its head are
+ * the commit's own. */
+static int
+check_changes(const struct vl_change *ch, size_t n)
 {
-	struct vl_reg w;
+	size_t i;
 
-	if (!vl_reg_exists(reg, JOURNAL))
-		return;
-	vl_reg_open(&w, reg->dir);
-	if (vl_reg_lock(&w) != VL_OK)
-		vl_warn("%s: a commit was interrupted; the next writer "
-		    "completes it", reg->dir);
-	vl_reg_close(&w);
+	for (i = 0; i < n; i++)
+		if (!vl_reg_is_file(ch[i].file) ||
+		    strcmp(ch[i].file, "audit.csv") == 0 ||
+		    strcmp(ch[i].file, VL_HEAD) == 0) {
+			vl_warn("internal error: \"%s\" is not a file a commit "
+			    "writes", ch[i].file);
+			return VL_SYSFAULT;
+		}
+	return n <= VL_REG_FILES - 2 ? VL_OK : VL_SYSFAULT;
 }
 
-int
-vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
+/* The trail as it is, checked whole: VL_OK to write on; else said, and
+ * the commit refused.  A restart (reason) needs a trail that is broken,
+ * and readable. */
+static int
+read_trail(struct vl_reg *r, struct vl_audit *audit, struct vl_trail *t,
+    const char *reason)
 {
-	static const struct vl_change audit = {"audit.csv", NULL, false,
-	    NULL, 0};
-	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n, sizeof *digest);
-	struct vl_change *all = vl_xcalloc(n + 1, sizeof *all);
-	size_t i;
-	int status = VL_OK;
+	int status = vl_audit_read(r, audit, NULL, NULL, NULL);
+	bool broken;
 
-	if (r->lockfd < 0)
-		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
-	for (i = 0; i < n && status == VL_OK; i++) {
-		status = write_tmp(r, &ch[i], digest[i]);
-		all[i] = ch[i];
+	if (status == VL_SYSFAULT)
+		return status;
+	broken = vl_trail_check(r, audit, t) != VL_TRAIL_OK;
+	if (reason && status == VL_BADINPUT) {
+		vl_warn("%s: not the CSV of an audit trail: move it aside "
+		    "(keep it: it is evidence), then restart the trail",
+		    vl_reg_display(r, "audit.csv"));
+		return VL_BADINPUT;
 	}
-	all[n] = audit;
+	if (reason && !broken) {
+		vl_warn("%s: the audit trail is whole, and reaches its head "
+		    "(line %ld); there is nothing to restart", r->dir,
+		    audit->seq);
+		return VL_BADINPUT;
+	}
+	if (!reason && broken) {
+		vl_trail_say(r, t, true);
+		return VL_SYSFAULT;
+	}
+	if (status == VL_BADINPUT)
+		vl_warn("%s: audit.csv is unreadable; it is appended to "
+		    "as it is (vl-report audit shows where)", r->dir);
+	return VL_OK;
+}
+
+static int
+commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
+    const char *reason)
+{
+	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n + 1, sizeof *digest);
+	struct tmpfile t[VL_REG_FILES];
+	struct vl_audit audit;
+	struct vl_trail trail;
+	size_t i;
+	int status;
+
+	if (r->lockfd < 0 || r->shared)
+		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
+	if ((status = check_changes(ch, n)) == VL_OK)
+		status = read_trail(r, &audit, &trail, reason);
+	else
+		memset(&audit, 0, sizeof audit);
+	for (i = 0; i < n && status == VL_OK; i++)
+		status = write_tmp(r, &ch[i], &t[i], digest[i]);
+	if (status == VL_OK) {
+		if (!audit.anchor)
+			vl_audit_append(&audit, "anchor", VL_HEAD, "", "");
+		if (reason)
+			note_restart(r, &audit, &trail, reason);
+		else
+			audit_lines(r, &audit, ch, n, digest);
+		status = write_trail(r, &audit, &t[n]);
+	}
 	if (status == VL_OK)
-		status = write_audit(r, ch, n, digest);
-	if (status == VL_OK)
-		status = write_journal(r, all, n + 1);
+		status = write_journal(r, t, n + 2);
+	vl_audit_free(&audit);
 	free(digest);
-	free(all);
 	r->notes.len = 0;
 	if (status != VL_OK) {
 		remove_tmps(r);
@@ -575,4 +1129,16 @@ vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
 		vl_warn("%s: the change is recorded; the next vl tool that "
 		    "writes, or checks the audit trail, completes it", r->dir);
 	return status;
+}
+
+int
+vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
+{
+	return commit(r, ch, n, NULL);
+}
+
+int
+vl_reg_restart(struct vl_reg *r, const char *reason)
+{
+	return commit(r, NULL, 0, reason);
 }

@@ -75,6 +75,15 @@ char *vl_money_format(int64_t fen, char buf[VL_MONEY_BUFSZ]);
 bool vl_money_add(int64_t a, int64_t b, int64_t *r);
 bool vl_money_sub(int64_t a, int64_t b, int64_t *r);
 bool vl_money_mul(int64_t a, int64_t n, int64_t *r);
+/* The most the amounts of one file (the journal, the budgets, the plan)
+ * may add up to, signs dropped: a quarter of the 64-bit range, so that no
+ * sum the tools keep of them, nor any difference of two such sums, can
+ * leave the range.  A write that would pass it is refused. */
+#define VL_MONEY_LIMIT (INT64_MAX / 4)
+/* *sum += |fen|; false, *sum untouched, when it would pass the limit */
+bool vl_money_add_magnitude(int64_t *sum, int64_t fen);
+/* VL_MONEY_LIMIT in yuan: "23058430092136939.51" */
+const char *vl_money_limit_text(void);
 
 /* ---- date.c: ISO dates ------------------------------------------------ */
 
@@ -121,6 +130,8 @@ struct vl_csv_opts {
 	struct vl_header *header_out;
 	/* no header: every line is a record, of any number of fields */
 	bool no_header;
+	/* a register file: opened as vl_open_regular_at opens it */
+	bool regular;
 };
 /* true: every line through libcsv, none through the fast path for lines
  * without quotes (the reference that path is tested against) */
@@ -145,6 +156,8 @@ struct vl_split {
 	void (*reset)(void *ctx);	/* make a context as new, or NULL */
 	void *arg;		/* for accept */
 	size_t used;		/* out: the parts read, ctx[0..used) */
+	bool regular;		/* vl_fund_read_split of a register file:
+				 * vl_csv_opts.regular */
 };
 /* Parts to divide a read into: $VL_THREADS, else one per processor. */
 size_t vl_csv_parts(void);
@@ -156,6 +169,15 @@ size_t vl_csv_parts(void);
  * context. */
 int vl_csv_read_split(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, struct vl_split *s);
+
+struct stat;
+/* Open name (relative to dirfd, or AT_FDCWD) for reading as a register
+ * file is read: never through a symbolic link, never blocking on a FIFO,
+ * and only a regular file -- anything else is refused, said.  Returns
+ * the descriptor (st, if not NULL, gets its status), or -1: errno ENOENT
+ * when there is no such file (not said), else said on stderr. */
+int vl_open_regular_at(int dirfd, const char *name, const char *display,
+    struct stat *st);
 
 /* Read path ("-" is stdin) record by record.  Structural errors (NUL,
  * bad encoding, bad quoting, ragged rows, missing columns) are reported
@@ -247,9 +269,35 @@ int vl_plan_funding_of(const struct vl_plan *p, const char *level);
 
 struct vl_reg {
 	char *dir;
+	int dirfd;		/* the directory, opened once; -1: not yet */
 	int lockfd;		/* -1 when not locked */
+	bool shared;		/* the lock held is a reader's */
 	struct vl_buf notes;	/* audit entries for the next commit */
 };
+
+/* The audit trail's head, its last seq and hash: "SEQ:HASH". */
+#define VL_HEAD ".vl-head"
+
+/* Every file a register holds, in one table ending with a NULL name: the
+ * only names a commit writes and a journal may give, each refused (exit
+ * 3) when it is a symbolic link, a FIFO or anything but a regular file. */
+enum vl_regfile_kind {
+	VL_RF_PLAN,		/* plan.json */
+	VL_RF_RECORDS,		/* a CSV of records: projects.csv ... */
+	VL_RF_TRAIL,		/* audit.csv */
+	VL_RF_HEAD		/* .vl-head */
+};
+struct vl_regfile {
+	const char *name;
+	enum vl_regfile_kind kind;
+};
+extern const struct vl_regfile vl_register_files[];
+#define VL_REG_FILES 16		/* more than the table holds */
+/* is name one of them? */
+bool vl_reg_is_file(const char *name);
+/* $VL_LOCK_TIMEOUT in seconds (10 when unset): 0, or -1 when it is not
+ * a whole number from 0 to 86400 (*seconds is then 10) */
+int vl_lock_timeout(long *seconds);
 
 /* the directory: opt (-C) if not NULL, else $VL_DIR, else "." */
 const char *vl_reg_dirname(const char *opt);
@@ -261,9 +309,19 @@ const char *vl_reg_display(const struct vl_reg *r, const char *name);
 /* newly allocated "DIR/name" */
 char *vl_reg_path(const struct vl_reg *r, const char *name);
 bool vl_reg_exists(const struct vl_reg *r, const char *name);
-/* exclusive lock with a bounded wait ($VL_LOCK_TIMEOUT seconds, default
- * 10); also finishes a commit a crash interrupted.  VL_OK or VL_SYSFAULT. */
+/* A writer's exclusive lock with a bounded wait ($VL_LOCK_TIMEOUT
+ * seconds, default 10), a reader's shared lock held already made
+ * exclusive; also finishes a commit a crash interrupted, after checking
+ * its journal whole.  A file of the register, the lock or the journal
+ * that is not a regular file, or a journal the tools did not write, is
+ * refused.  VL_OK or VL_SYSFAULT, said. */
 int vl_reg_lock(struct vl_reg *r);
+/* A reader's shared lock, the same way: no writer commits while it is
+ * held, so what is read is one state of the register.  Where the lock
+ * file can be neither made nor read (a read-only copy), nothing is
+ * locked.  A commit a crash interrupted is finished first (under the
+ * exclusive lock for that moment).  VL_OK or VL_SYSFAULT, said. */
+int vl_reg_lock_shared(struct vl_reg *r);
 
 /* A change: the new bytes to append to, or the whole new content of,
  * one register file. */
@@ -274,18 +332,22 @@ struct vl_change {
 	const char *data;
 	size_t len;
 };
-/* Finish a commit a crash interrupted past its commit point, if any:
- * until then a reader could see some files new and others old. */
-void vl_reg_settle(const struct vl_reg *r);
 /* Say what the next commit does, for its audit lines: one a record
  * ("add", "projects.csv", "P001").  A change with no note gets one line
  * with action "write" and an empty record. */
 void vl_reg_note(struct vl_reg *r, const char *action, const char *file,
     const char *record);
-/* Apply all changes as one, with their audit lines: after a crash at any point the register
- * holds either all of them or none.  Must hold the lock.  Every write
- * of every tool goes through here.  VL_OK or VL_SYSFAULT. */
+/* Apply all changes as one, with their audit lines and the trail's new
+ * head: after a crash at any point the register holds either all of
+ * them or none.  Must hold the lock.  Every write of every tool goes
+ * through here.  A trail that does not reach its head (vl_trail_check)
+ * is refused: nothing is written.  VL_OK or VL_SYSFAULT. */
 int vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n);
+/* The way out of a broken trail, on record: a line naming the head that
+ * was lost and the reason, then a line for every file as it is now, the
+ * trail's new start.  Must hold the lock.  VL_BADINPUT when the trail is
+ * not broken (or not CSV: it must be moved aside first). */
+int vl_reg_restart(struct vl_reg *r, const char *reason);
 
 /* ---- output.c: csv / json / table / excel ----------------------------- */
 
@@ -511,11 +573,15 @@ enum {
 	VL_LOAD_PLAN = 1,
 	VL_LOAD_PROJECTS = 2,
 	VL_LOAD_PROGRESS = 4,
-	VL_LOAD_INSPECTIONS = 8
+	VL_LOAD_INSPECTIONS = 8,
+	VL_LOAD_WRITE = 16	/* under a writer's lock, not a reader's */
 };
 /* Load from dir what `what` asks, ignoring records dated after as_of
  * (VL_NODATE: nothing ignored).  Every bad record of every file is
- * reported.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+ * reported.  The register is read under its lock (vl_reg_lock_shared,
+ * or vl_reg_lock with VL_LOAD_WRITE), held in b->reg until
+ * vl_book_free; a trail that does not reach its head is warned of, and
+ * refused for a writer.  Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_book_load(struct vl_book *b, const char *dir, int what, vl_date as_of);
 void vl_book_free(struct vl_book *b);
 /* how many inspections project i has, *list their indexes in insp (a
@@ -643,6 +709,8 @@ struct vl_audit_last {		/* the latest line naming a file */
 struct vl_audit {
 	long seq;			/* the last line's seq */
 	char hash[VL_HASH_HEX];		/* the last line's hash */
+	long anchor;			/* seq of the line saying .vl-head
+					 * keeps the head; 0: none */
 	struct vl_buf lines;		/* lines made, not yet written */
 	struct vl_audit_last last[VL_AUDIT_FILES];
 	size_t nlast;
@@ -668,8 +736,39 @@ const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,
 bool vl_file_digest(const struct vl_reg *reg, const char *name,
     char out[VL_HASH_HEX]);
 /* Warn of every register file whose content is not what the tools last
- * left (edited by hand); returns how many, or -1 on an I/O error. */
+ * left (edited by hand); returns how many, or -1 on an I/O error.  Call
+ * it holding the lock. */
 long vl_audit_outside_edits(const struct vl_reg *reg);
+/* "SEQ:HASH", with a line end or not: 0, or -1 */
+int vl_audit_head_parse(const char *s, long *seq, char hash[VL_HASH_HEX]);
+
+/* Does the trail reach its head?  What is wrong with it as a whole:
+ * audit.csv missing or empty while .vl-head names a line or a file holds
+ * records; cut short or put back from an older copy; .vl-head gone from a
+ * trail that keeps one, or not a head. */
+enum vl_trail_fault {
+	VL_TRAIL_OK,
+	VL_TRAIL_GONE,		/* no line at all */
+	VL_TRAIL_SHORT,		/* does not end with the head's line */
+	VL_TRAIL_NO_HEAD,	/* .vl-head missing, the trail anchored */
+	VL_TRAIL_BAD_HEAD	/* .vl-head not a head */
+};
+struct vl_trail {
+	enum vl_trail_fault fault;
+	bool have_head;
+	long head_seq;		/* .vl-head's */
+	char head_hash[VL_HASH_HEX];
+	bool lines;		/* audit.csv has a line below its header */
+	long anchor;		/* the anchor's seq (1 when only glanced at) */
+	const char *records;	/* GONE, no head: a file holding records */
+};
+/* walked: the trail as vl_audit_read read it, checked whole (a writer,
+ * vl-report audit); NULL: a reader's glance at the ends of audit.csv. */
+enum vl_trail_fault vl_trail_check(const struct vl_reg *reg,
+    const struct vl_audit *walked, struct vl_trail *t);
+/* say what is wrong, and what to do: a writer wrote nothing */
+void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
+    bool writer);
 
 /* ---- batch.c: records added to one register file, all or none -------- */
 
@@ -696,6 +795,9 @@ struct vl_batch {
 	bool checked_columns;
 	struct vl_buf rows;	/* CSV rows to append */
 	struct vl_buf added;	/* ids added, one a line */
+	int64_t money;		/* the file's and the batch's amounts added
+				 * up, signs dropped (VL_MONEY_LIMIT) */
+	bool money_over;	/* past the limit */
 };
 
 /* Load the book, take the lock, read the target's header and ids.

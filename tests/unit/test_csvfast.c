@@ -116,7 +116,8 @@ struct input {
 static struct result
 read_serial(const struct input *in, bool plain)
 {
-	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false};
+	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false,
+	    false};
 	struct log l = {{0}, in->stop_at, 0};
 	struct result r;
 
@@ -155,11 +156,12 @@ static struct result
 read_split(const struct input *in, const char *path, size_t nparts,
     bool accept)
 {
-	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false};
+	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false,
+	    false};
 	struct log l[4];
 	void *ctx[4];
 	struct vl_split sp = {nparts, ctx, accept ? NULL : refuse, reset, NULL,
-	    0};
+	    0, false};
 	struct vl_buf all = {0};
 	struct result r;
 	size_t k;
