@@ -174,7 +174,8 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
-	cp share/demo/*.csv share/demo/*.json $(DESTDIR)$(SHAREDIR)/demo/
+	cp share/demo/*.csv share/demo/*.json share/demo/.vl-head \
+	    $(DESTDIR)$(SHAREDIR)/demo/
 	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
 	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
 

@@ -32,6 +32,13 @@ static const char help[] = N_(
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
     "  project|fund|progress --import FILE|-   many records from a CSV\n"
+    "  audit-restart --reason TEXT\n"
+    "                              the way out of a broken audit trail\n"
+    "                              (cut short, put back from an older\n"
+    "                              copy, lost): a line naming the head\n"
+    "                              that was lost and TEXT, then a line\n"
+    "                              for every file as it is now; prints\n"
+    "                              the new head, SEQ:HASH\n"
     "\n"
     "options:\n"
     "  -C, --dir DIR            the register directory\n"
@@ -323,8 +330,71 @@ cmd_progress(int argc, char **argv)
 	    "progress --project P --stage S [--date D] | --import FILE");
 }
 
+/* ---- audit-restart ----------------------------------------------------- */
+
+#define RESTART_USAGE "vl-add [-C DIR] audit-restart --reason TEXT"
+
+/* The reason stands in the trail for ever: a line of text. */
+static void
+check_reason(const char *reason)
+{
+	if (!reason || !*reason)
+		vl_usage(RESTART_USAGE);
+	if (!vl_text_clean(reason, strlen(reason)) ||
+	    strpbrk(reason, "\t\r\n"))
+		vl_die(VL_BADINPUT, "--reason: a control character or a line "
+		    "break: one line of text");
+}
+
+/* The trail's new head, for the clerk to keep. */
+static int
+print_head(const struct vl_reg *reg)
+{
+	struct vl_trail t;
+
+	if (vl_trail_check(reg, NULL, &t) == VL_TRAIL_OK && t.have_head)
+		printf("%ld:%s\n", t.head_seq, t.head_hash);
+	return vl_close_stdout();
+}
+
+static int
+cmd_audit_restart(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"reason", required_argument, NULL, 'r'}, VL_CLI_OPTIONS
+	};
+	const char *reason = NULL;
+	struct vl_cli cli;
+	struct vl_reg reg;
+	int c, status;
+
+	vl_cli_init(&cli);
+	while ((c = getopt_long(argc, argv, VL_CLI_SHORT, longopts, NULL)) != -1)
+		if (c == 'r')
+			reason = optarg;
+		else if (!vl_cli_option(&cli, c, optarg, help))
+			vl_usage(RESTART_USAGE);
+	if (optind != argc)
+		vl_usage(RESTART_USAGE);
+	vl_cli_done(&cli);
+	vl_cli_no_records(&cli, "audit-restart");
+	check_reason(reason);
+	vl_reg_open(&reg, cli.dir);
+	if (!vl_reg_exists(&reg, "plan.json")) {
+		vl_errat(cli.dir, 0, NULL, "not a vl register (no plan.json)");
+		vl_reg_close(&reg);
+		return VL_BADINPUT;
+	}
+	if ((status = vl_reg_lock(&reg)) == VL_OK &&
+	    (status = vl_reg_restart(&reg, reason)) == VL_OK)
+		status = print_head(&reg);
+	vl_reg_close(&reg);
+	return status;
+}
+
 static const struct vl_subcmd cmds[] = {
 	{"init", cmd_init, "[--plan FILE]"},
+	{"audit-restart", cmd_audit_restart, "--reason TEXT"},
 	{"project", cmd_project, "--town T --village V ..."},
 	{"fund", cmd_fund, "--kind K --amount AMT ..."},
 	{"progress", cmd_progress, "--project P --stage S ..."},

@@ -75,7 +75,7 @@ static const char help[] = N_(
     "2 usage or bad input, 3 system fault.\n");
 
 enum {
-	OPT_WITHIN = VL_OPT_TOOL, OPT_CHECK, OPT_BY
+	OPT_WITHIN = VL_OPT_TOOL, OPT_CHECK, OPT_BY, OPT_HEAD, OPT_EXPECT
 };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
@@ -85,6 +85,8 @@ struct opts {
 	long within;		/* -1: not asked */
 	bool check;
 	bool by_project;
+	bool head;		/* audit --head */
+	const char *expect;	/* audit --expect SEQ:HASH */
 };
 
 static long
@@ -125,6 +127,10 @@ parse(int argc, char **argv, const struct option *own, size_t nown,
 			o->within = parse_within(optarg);
 		else if (c == OPT_CHECK)
 			o->check = true;
+		else if (c == OPT_HEAD)
+			o->head = true;
+		else if (c == OPT_EXPECT)
+			o->expect = optarg;
 		else if (c == OPT_BY && strcmp(optarg, "town") == 0)
 			o->by_project = false;
 		else if (c == OPT_BY && strcmp(optarg, "project") == 0)
@@ -840,9 +846,26 @@ static const struct vl_col audit_cols[] = {
 #define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
 
 struct audit_walk {
-	struct vl_out *out;
+	struct vl_out *out;	/* NULL: no table (--head, --expect) */
 	long broken;		/* the first line where the chain breaks */
+	char want_seq[24];	/* --expect: the line's seq, "" if none */
+	const char *want_hash;
+	long found;		/* the file line holding want_seq, 0: none */
+	bool same;		/* and its hash is want_hash */
 };
+
+/* the chain column: ok, broken from the first break on, and restart on
+ * the line that records a trail lost and started again */
+static const char *
+chain_state(const struct vl_record *r, const struct audit_walk *w)
+{
+	if (w->broken)
+		return "broken";
+	if (strcmp(vl_field(r, "action"), "restart") == 0 &&
+	    strcmp(vl_field(r, "file"), "audit.csv") == 0)
+		return "restart";
+	return "ok";
+}
 
 static int
 audit_row(const struct vl_record *r, bool broken, void *ctx)
@@ -851,57 +874,119 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 	const char *v[NAUDIT_COLS];
 	size_t i;
 
-	for (i = 0; i + 1 < NAUDIT_COLS; i++)
-		v[i] = vl_field(r, audit_cols[i].name);
 	if (broken)
 		w->broken = r->line;
-	v[i] = w->broken ? "broken" : "ok";
+	if (*w->want_seq && !w->found &&
+	    strcmp(vl_field(r, "seq"), w->want_seq) == 0) {
+		w->found = r->line;
+		w->same = strcmp(vl_field(r, "hash"), w->want_hash) == 0;
+	}
+	if (!w->out)
+		return 0;
+	for (i = 0; i + 1 < NAUDIT_COLS; i++)
+		v[i] = vl_field(r, audit_cols[i].name);
+	v[i] = chain_state(r, w);
 	vl_out_row(w->out, v);
 	return 0;
 }
 
+/* --expect: does the trail still hold the line of that head?  (Grown
+ * since is fine.) */
+static bool
+holds_expected(const struct vl_reg *reg, const struct audit_walk *w,
+    long seq)
+{
+	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
+	bool ok = w->found && w->same;
+
+	if (!w->found)
+		vl_warn("%s: no line %ld: the trail was cut short or replaced "
+		    "since that head was taken", trail, seq);
+	else if (!w->same)
+		vl_errat(trail, w->found, "hash", "line %ld is not the line "
+		    "of the head expected: the trail was rewritten", seq);
+	free(trail);
+	return ok;
+}
+
 /* The change history with the hash chain verified line by line: a line
- * edited, deleted or moved breaks the chain from there on. */
+ * edited, deleted or moved breaks the chain from there on; and the
+ * trail as a whole, which must reach its head (.vl-head). */
 static int
 cmd_audit(int argc, char **argv)
 {
-	struct audit_walk w = {NULL, 0};
+	static const struct option own[] = {
+		{"head", no_argument, NULL, OPT_HEAD},
+		{"expect", required_argument, NULL, OPT_EXPECT}
+	};
+	struct audit_walk w = {NULL, 0, "", NULL, 0, false};
+	char want_hash[VL_HASH_HEX];
 	struct vl_audit audit;
+	struct vl_trail trail;
 	struct vl_reg reg;
 	struct opts o;
-	long outside;
+	long outside, want_seq = 0;
+	bool findings = false;
 	int status;
 
-	parse(argc, argv, NULL, 0, "vl-report [-C DIR] audit [--format F] "
-	    "[-o FILE]", &o);
+	parse(argc, argv, own, 2, "vl-report [-C DIR] audit [--head] "
+	    "[--expect SEQ:HASH] [--format F] [-o FILE]", &o);
+	if (o.expect && vl_audit_head_parse(o.expect, &want_seq,
+	    want_hash) != 0)
+		vl_die(VL_BADINPUT, "--expect: \"%s\" is not SEQ:HASH (a line "
+		    "of vl-report audit --head)", o.expect);
+	if (o.expect) {
+		snprintf(w.want_seq, sizeof w.want_seq, "%ld", want_seq);
+		w.want_hash = want_hash;
+	}
+	if (o.head || o.expect)
+		vl_cli_no_records(&o.cli, o.head ? "audit --head" :
+		    "audit --expect");
 	vl_reg_open(&reg, o.cli.dir);
 	if (!vl_reg_exists(&reg, "plan.json")) {
 		vl_errat(o.cli.dir, 0, NULL, "not a vl register (no plan.json)");
 		vl_reg_close(&reg);
 		return VL_BADINPUT;
 	}
+	/* the trail and the files as one state: no writer meanwhile */
+	if ((status = vl_reg_lock_shared(&reg)) != VL_OK) {
+		vl_reg_close(&reg);
+		return status;
+	}
 	vl_sheet_name(o.cli.out.sheet, "变更记录", o.cli.today);
-	w.out = vl_out_open(stdout, &o.cli.out, NAUDIT_COLS, audit_cols);
+	if (!o.head && !o.expect)
+		w.out = vl_out_open(stdout, &o.cli.out, NAUDIT_COLS,
+		    audit_cols);
 	status = vl_audit_read(&reg, &audit, audit_row, &w, NULL);
-	vl_audit_free(&audit);
-	if (vl_out_close(w.out) != VL_OK && status == VL_OK)
+	if (w.out && vl_out_close(w.out) != VL_OK && status == VL_OK)
 		status = VL_SYSFAULT;
 	if (w.broken)
 		vl_errat(vl_reg_display(&reg, "audit.csv"), w.broken,
 		    "hash", "the chain breaks here: this line was edited, or "
 		    "one before it deleted or moved");
+	if (status != VL_SYSFAULT && vl_trail_check(&reg, &audit,
+	    &trail) != VL_TRAIL_OK) {
+		vl_trail_say(&reg, &trail, false);
+		findings = true;
+	}
+	if (o.expect && !holds_expected(&reg, &w, want_seq))
+		findings = true;
+	if (o.head && status == VL_OK)
+		printf("%ld:%s\n", audit.seq, audit.hash);
+	vl_audit_free(&audit);
 	outside = vl_audit_outside_edits(&reg);
 	vl_reg_close(&reg);
 	if (status == VL_OK)
 		status = vl_close_stdout();
 	if (status == VL_OK && outside < 0)
 		status = VL_SYSFAULT;
-	return status == VL_OK && w.broken ? VL_FINDINGS : status;
+	return status == VL_OK && (w.broken || findings) ? VL_FINDINGS :
+	    status;
 }
 
 static const struct vl_subcmd cmds[] = {
 	{"overdue", cmd_overdue, "[--within N] [--check]"},
-	{"audit", cmd_audit, ""},
+	{"audit", cmd_audit, "[--head] [--expect SEQ:HASH]"},
 	{"progress", cmd_progress, "[--by town|project]"},
 	{"funds", cmd_funds, ""},
 	{"summary", cmd_summary, ""},

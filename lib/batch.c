@@ -91,10 +91,14 @@ static int
 check_money(struct vl_batch *b, const struct vl_record *r)
 {
 	const char *field = NULL;
+	size_t i;
 
 	if (!b->money_over && add_money(b, r, &field))
 		return 0;
 	b->money_over = true;
+	for (i = 0; !field && i < b->spec->n; i++)
+		if (b->spec->field[i].type == VL_T_MONEY)
+			field = b->spec->field[i].name;
 	vl_errat(r->file, r->line, field, "%s would hold more than %s yuan "
 	    "(its amounts added up, signs dropped): no sum the tools keep "
 	    "may leave the 64-bit range", b->spec->file,

@@ -78,15 +78,7 @@ vl_cli_option(struct vl_cli *c, int opt, const char *arg, const char *help)
 static bool
 register_file(const char *name)
 {
-	const struct vl_filespec *specs[] = {&vl_projects_spec,
-	    &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec};
-	size_t i;
-
-	for (i = 0; i < sizeof specs / sizeof specs[0]; i++)
-		if (strcmp(specs[i]->file, name) == 0)
-			return true;
-	return strcmp(name, "plan.json") == 0 ||
-	    strcmp(name, "audit.csv") == 0 || strncmp(name, ".vl", 3) == 0;
+	return vl_reg_is_file(name) || strncmp(name, ".vl", 3) == 0;
 }
 
 /* -o FILE: into a directory there is, never over a directory or a file
@@ -133,7 +125,13 @@ vl_cli_done(struct vl_cli *c)
 {
 	const char *why;
 
+	long seconds;
+
 	c->dir = vl_reg_dirname(c->dir);
+	if (vl_lock_timeout(&seconds) != 0)
+		vl_die(VL_BADINPUT, "VL_LOCK_TIMEOUT: \"%s\" is not a number of "
+		    "seconds from 0 to 86400 (how long to wait for the "
+		    "register's lock)", getenv("VL_LOCK_TIMEOUT"));
 	if (vl_today(c->as_of, &c->today, &why) != 0)
 		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", c->as_of ? "--as-of" :
 		    "VL_AS_OF", why, c->as_of ? c->as_of : getenv("VL_AS_OF"));

@@ -4,6 +4,8 @@
 #ifndef VL_OUTPUT_H
 #define VL_OUTPUT_H
 
+#include <sys/types.h>
+
 #include "vl.h"
 
 /*
@@ -16,6 +18,8 @@
 struct vl_outfile {
 	char *path;
 	char *tmp;		/* NULL: written directly */
+	dev_t dev;		/* the temp file as made: what is renamed */
+	ino_t ino;		/* must be it */
 	struct vl_outfile *next;	/* pending, for the exit handler */
 };
 /* Open for writing: a descriptor, or -1 after saying why. */

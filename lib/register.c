@@ -388,8 +388,8 @@ fill_tmp(const struct vl_change *c, int in, struct sink *k)
  * is kept where the user is in it; where not, the group's permissions
  * become the others', so the user's own group gains nothing by it.
  */
-static int
-keep_owner(int fd, const struct stat *old)
+int
+vl_keep_owner(int fd, const struct stat *old)
 {
 	mode_t mode = old->st_mode & 0777;
 
@@ -431,7 +431,7 @@ write_tmp(const struct vl_reg *r, const struct vl_change *c,
 		return status;
 	}
 	vl_sha256_init(&k.sha);
-	if (fill_tmp(c, in, &k) != 0 || (in >= 0 && keep_owner(k.fd,
+	if (fill_tmp(c, in, &k) != 0 || (in >= 0 && vl_keep_owner(k.fd,
 	    &old) != 0) || fstat(k.fd, &t->st) != 0)
 		status = fault_at(r, "cannot write", t->name);
 	if (in >= 0)
@@ -684,7 +684,9 @@ roll_forward(const struct vl_reg *r)
 static void
 remove_tmps(const struct vl_reg *r)
 {
-	int fd = dup(r->dirfd);
+	/* a descriptor of its own: a dup would share dirfd's offset, at the
+	 * end after the first walk */
+	int fd = openat(r->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 
@@ -713,7 +715,7 @@ vl_lock_timeout(long *seconds)
 		return 0;
 	errno = 0;
 	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < 0 || v > LOCK_WAIT_MAX)
+	if (*s < '0' || *s > '9' || errno || *end || v > LOCK_WAIT_MAX)
 		return -1;
 	*seconds = v;
 	return 0;
@@ -862,8 +864,10 @@ lock(struct vl_reg *r, bool shared)
 		return status;
 	if (shared)
 		return settle(r);
-	status = roll_forward(r);
-	remove_tmps(r);
+	/* stray temp files go only once the journal, if any, is done: a bad
+	 * one keeps its files for whoever looks at it */
+	if ((status = roll_forward(r)) == VL_OK)
+		remove_tmps(r);
 	return status;
 }
 

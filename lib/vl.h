@@ -295,6 +295,11 @@ extern const struct vl_regfile vl_register_files[];
 #define VL_REG_FILES 16		/* more than the table holds */
 /* is name one of them? */
 bool vl_reg_is_file(const char *name);
+/* The file open on fd (a new temp file) gets old's owner, group and
+ * mode: its owner only where the system lets this user give a file away
+ * (root); its group where the user is in it, else the group's
+ * permissions are the others'.  0, or -1 with errno. */
+int vl_keep_owner(int fd, const struct stat *old);
 /* $VL_LOCK_TIMEOUT in seconds (10 when unset): 0, or -1 when it is not
  * a whole number from 0 to 86400 (*seconds is then 10) */
 int vl_lock_timeout(long *seconds);
