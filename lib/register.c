@@ -476,11 +476,15 @@ write_journal(const struct vl_reg *r, const struct tmpfile *t, size_t n)
 		status = fault_at(r, "cannot write", tmp);
 	vl_buf_free(&b);
 	if (status == VL_OK && renameat(r->dirfd, tmp, r->dirfd,
-	    JOURNAL) != 0)
+	    JOURNAL) != 0) {
 		status = fault_at(r, "cannot rename", tmp);
+		/* under the lock any journal is this one: half renamed, it
+		 * goes, or it would name temp files no longer there */
+		unlinkat(r->dirfd, JOURNAL, 0);
+	}
 	if (status != VL_OK)
 		unlinkat(r->dirfd, tmp, 0);
-	return status == VL_OK ? sync_dir(r) : status;
+	return status;
 }
 
 /* A journal that is not one the tools wrote: nothing is moved, and every
@@ -741,12 +745,16 @@ open_lock(const struct vl_reg *r, bool reader, bool *none)
 	    O_NONBLOCK | O_CLOEXEC, 0666);
 	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
 		/* a register this user may only read, or a read-only copy */
+		int first = errno;
+
 		fd = openat(r->dirfd, LOCKFILE, O_RDONLY | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC);
 		if (fd < 0 && reader && (errno == ENOENT || errno == EACCES)) {
 			*none = true;
 			return -1;
 		}
+		if (fd < 0 && errno == ENOENT)
+			errno = first;	/* why it could not be made */
 	}
 	if (fd < 0 && errno == ELOOP)
 		return vl_open_regular_at(r->dirfd, LOCKFILE,
@@ -1128,7 +1136,10 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 		remove_tmps(r);
 		return status;
 	}
-	status = roll_forward(r);
+	/* the commit point is passed: whatever fails now, the journal and
+	 * its temp files stay for the next lock holder to finish */
+	if ((status = sync_dir(r)) == VL_OK)
+		status = roll_forward(r);
 	if (status != VL_OK)
 		vl_warn("%s: the change is recorded; the next vl tool that "
 		    "writes, or checks the audit trail, completes it", r->dir);
