@@ -52,7 +52,8 @@ static const char help[] = N_(
     "\n"
     "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD.\n"
     "Prints the id of every record added.  Exit status: 0 written,\n"
-    "2 bad input or usage (nothing written), 3 system fault.\n");
+    "2 bad input or usage (nothing written), 3 system fault or an audit\n"
+    "trail that does not reach its head (nothing written).\n");
 
 /* ---- init ---------------------------------------------------------- */
 

@@ -45,10 +45,16 @@ static const char help[] = N_(
     "        findings safety and quality first, the overdue list with\n"
     "        who is responsible; the figures are progress, funds and\n"
     "        overdue's own\n"
-    "  audit   the change history (audit.csv) with its hash chain\n"
+    "  audit [--head] [--expect SEQ:HASH]\n"
+    "        the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
-    "        deletion or reordering; files changed by hand outside the\n"
-    "        tools are named (a warning)\n"
+    "        deletion or reordering, and exit 1 when the trail does not\n"
+    "        reach its head (.vl-head): cut short, put back from an\n"
+    "        older copy, removed; files changed by hand outside the\n"
+    "        tools are named (a warning).  --head prints the last line\n"
+    "        as SEQ:HASH, to keep elsewhere or send upward; --expect\n"
+    "        SEQ:HASH exits 1 unless the trail still holds that line\n"
+    "        with that hash (grown since is fine)\n"
     "\n"
     "options:\n"
     "  -C, --dir DIR            the register directory\n"
@@ -71,8 +77,10 @@ static const char help[] = N_(
     "  --version                the version\n"
     "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
-    "or audit found the chain broken,\n"
-    "2 usage or bad input, 3 system fault.\n");
+    "or audit found the trail broken or short of its head,\n"
+    "2 usage or bad input, 3 system fault (a file of the register that\n"
+    "is not a regular file, or a journal the tools did not write,\n"
+    "included).\n");
 
 enum {
 	OPT_WITHIN = VL_OPT_TOOL, OPT_CHECK, OPT_BY, OPT_HEAD, OPT_EXPECT
