@@ -203,18 +203,23 @@ random_part(char out[TMPRANDOM + 1])
 {
 	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	    "abcdefghijklmnopqrstuvwxyz0123456789";
+	static uint64_t counter;
 	unsigned char raw[TMPRANDOM];
 	struct timespec t;
+	uint64_t mix;
 	size_t i;
 
-	if (getrandom(raw, sizeof raw, 0) != (ssize_t)sizeof raw) {
-		/* no getrandom: the clock and the pid, still never reused
-		 * (the name is taken with O_EXCL) */
+	if (getrandom(raw, sizeof raw, GRND_NONBLOCK) != (ssize_t)sizeof raw) {
+		/* no randomness to be had: the clock, the pid and a count,
+		 * stirred -- guessable, yet a name planted first is never
+		 * used (O_EXCL) */
 		clock_gettime(CLOCK_REALTIME, &t);
-		for (i = 0; i < sizeof raw; i++)
-			raw[i] = (unsigned char)((unsigned long)t.tv_nsec >>
-			    (i % 4 * 8) ^ (unsigned long)getpid() >> i % 3 ^
-			    i * 131);
+		mix = (uint64_t)t.tv_nsec ^ (uint64_t)getpid() << 32 ^
+		    ++counter << 48;
+		for (i = 0; i < sizeof raw; i++) {
+			mix = mix * 6364136223846793005u + 1442695040888963407u;
+			raw[i] = (unsigned char)(mix >> 56);
+		}
 	}
 	for (i = 0; i < TMPRANDOM; i++)
 		out[i] = chars[raw[i] % (sizeof chars - 1)];
