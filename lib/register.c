@@ -226,40 +226,59 @@ random_part(char out[TMPRANDOM + 1])
 	out[TMPRANDOM] = '\0';
 }
 
-/* A new temp file for name, made here and now (O_EXCL, O_NOFOLLOW):
- * nothing planted under its name, file or symbolic link, is ever opened.
- * Its name goes to tmp.  A descriptor, or -1. */
+/*
+ * A commit's own directory, ".vl-tmp.RANDOM", made here and now, mode
+ * 0700: its temp files are made in it, and renamed from it (by its
+ * descriptor) into place.  No one but this user can put anything in it
+ * or take anything out, and no one can guess its name or plant a file
+ * under it first (mkdir fails on a name that is there).
+ */
+struct stage {
+	int fd;			/* -1: none */
+	char name[TMPNAME];
+};
+
 static int
-make_tmp(const struct vl_reg *r, const char *name, mode_t mode,
-    char tmp[TMPNAME])
+make_stage(const struct vl_reg *r, struct stage *g)
 {
 	char rnd[TMPRANDOM + 1];
-	int fd, tries;
+	struct stat st;
+	int tries;
 
-	for (tries = 0; tries < 16; tries++) {
+	g->fd = -1;
+	for (tries = 0;; tries++) {
 		random_part(rnd);
-		snprintf(tmp, TMPNAME, TMPPREFIX "%s.%s", name, rnd);
-		fd = openat(r->dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
-		    O_NOFOLLOW | O_CLOEXEC, mode);
-		if (fd >= 0 || errno != EEXIST)
-			return fd;
+		snprintf(g->name, sizeof g->name, TMPPREFIX "%s", rnd);
+		if (mkdirat(r->dirfd, g->name, 0700) == 0)
+			break;
+		if (errno != EEXIST || tries == 15)
+			return fault_at(r, "cannot create", g->name);
 	}
-	return -1;
+	g->fd = openat(r->dirfd, g->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	if (g->fd < 0 || fstat(g->fd, &st) != 0 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != geteuid() || (st.st_mode & 077)) {
+		if (g->fd >= 0) {
+			close(g->fd);
+			g->fd = -1;
+			errno = EEXIST;	/* not the one made */
+		}
+		return fault_at(r, "cannot create", g->name);
+	}
+	return VL_OK;
 }
 
-/* Is name one that make_tmp gives file? */
+/* Is name one that make_stage gives? */
 static bool
-tmp_of(const char *name, const char *file)
+stage_name(const char *name)
 {
-	size_t np = strlen(TMPPREFIX), nf = strlen(file), n;
+	size_t np = strlen(TMPPREFIX), n;
 
-	if (strncmp(name, TMPPREFIX, np) != 0 ||
-	    strncmp(name + np, file, nf) != 0 || name[np + nf] != '.')
+	if (strncmp(name, TMPPREFIX, np) != 0)
 		return false;
-	name += np + nf + 1;
-	n = strspn(name, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	n = strspn(name + np, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 	    "0123456789");
-	return n >= 6 && n <= 32 && name[n] == '\0';
+	return n >= 6 && n <= 32 && name[np + n] == '\0';
 }
 
 /* A temp file being written, and the digest of what went into it. */
@@ -268,10 +287,10 @@ struct sink {
 	struct vl_sha256 sha;
 };
 
-/* A temp file written, to be renamed over the register file. */
+/* A temp file written in the stage, to be renamed over the register
+ * file of the same name. */
 struct tmpfile {
 	const char *file;	/* the register file it replaces */
-	char name[TMPNAME];	/* its own name, beside it */
 	struct stat st;		/* as written: what is renamed must be it */
 };
 
@@ -410,12 +429,27 @@ vl_keep_owner(int fd, const struct stat *old)
 	return fchmod(fd, mode);
 }
 
-/* The new content of c's file in a temp file beside it, t; its digest
+/* a temp file of the stage, by its place in the register */
+static int
+fault_staged(const struct vl_reg *r, const struct stage *g, const char *what,
+    const char *name)
+{
+	struct vl_buf b = {0};
+	int e = errno, status;
+
+	vl_buf_printf(&b, "%s/%s", g->name, name);
+	errno = e;
+	status = fault_at(r, what, b.data);
+	vl_buf_free(&b);
+	return status;
+}
+
+/* The new content of c's file in a temp file of the stage, t; its digest
  * (may be NULL).  A file of another kind where c's file should be is
  * refused. */
 static int
-write_tmp(const struct vl_reg *r, const struct vl_change *c,
-    struct tmpfile *t, char digest[VL_HASH_HEX])
+write_tmp(const struct vl_reg *r, const struct stage *g,
+    const struct vl_change *c, struct tmpfile *t, char digest[VL_HASH_HEX])
 {
 	char scratch[VL_HASH_HEX];
 	struct stat old;
@@ -423,14 +457,13 @@ write_tmp(const struct vl_reg *r, const struct vl_change *c,
 	int in, status = VL_OK;
 
 	t->file = c->file;
-	t->name[0] = '\0';
 	if ((in = open_regular(r, c->file, &old)) < 0 && errno != ENOENT)
 		return VL_SYSFAULT;	/* said */
 	/* a new file as umask allows; an old one's mode comes after */
-	k.fd = make_tmp(r, c->file, in >= 0 ? 0600 : 0666, t->name);
+	k.fd = openat(g->fd, c->file, O_WRONLY | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, in >= 0 ? 0600 : 0666);
 	if (k.fd < 0) {
-		status = fault_at(r, "cannot create", t->name);
-		t->name[0] = '\0';
+		status = fault_staged(r, g, "cannot create", c->file);
 		if (in >= 0)
 			close(in);
 		return status;
@@ -438,57 +471,90 @@ write_tmp(const struct vl_reg *r, const struct vl_change *c,
 	vl_sha256_init(&k.sha);
 	if (fill_tmp(c, in, &k) != 0 || (in >= 0 && vl_keep_owner(k.fd,
 	    &old) != 0) || fstat(k.fd, &t->st) != 0)
-		status = fault_at(r, "cannot write", t->name);
+		status = fault_staged(r, g, "cannot write", c->file);
 	if (in >= 0)
 		close(in);
 	if (close(k.fd) != 0 && status == VL_OK)
-		status = fault_at(r, "cannot write", t->name);
+		status = fault_staged(r, g, "cannot write", c->file);
 	vl_sha256_end(&k.sha, digest ? digest : scratch);
 	return status;
 }
 
 /* ---- the journal ----------------------------------------------------- */
 
-/* One line of a journal: which temp file becomes which register file,
- * and what that temp file is (inode and size), so that nothing else is
- * ever renamed in its place. */
+/* One line of a journal: which temp file of which stage becomes which
+ * register file ("STAGE/FILE FILE"), and what that temp file is (inode and
+ * size), so that nothing else is ever renamed in its place. */
 struct entry {
-	char tmp[TMPNAME];
+	char stage[TMPNAME];	/* "" in a journal of vl 0.1 */
 	char file[64];
 	uintmax_t ino, size;
-	bool legacy;		/* a journal of vl 0.1: "FILE" alone */
 };
 
-static int
-write_journal(const struct vl_reg *r, const struct tmpfile *t, size_t n)
+/* The journal's entries, and the stage they are in. */
+struct journal {
+	struct entry e[VL_REG_FILES];
+	bool move[VL_REG_FILES];	/* its temp file is there to move */
+	size_t n;			/* 0: no journal */
+	int stagefd;			/* -1: none, or gone */
+};
+
+/* the temp file of e: in its stage, or, in the form of vl 0.1, beside
+ * the register file (".vl-tmp.FILE") */
+static const char *
+tmp_name(const struct entry *e, char buf[TMPNAME])
 {
-	char tmp[TMPNAME];
+	if (!*e->stage)
+		snprintf(buf, TMPNAME, TMPPREFIX "%s", e->file);
+	else
+		snprintf(buf, TMPNAME, "%s", e->file);
+	return buf;
+}
+
+static int
+tmp_dir(const struct vl_reg *r, const struct journal *j,
+    const struct entry *e)
+{
+	return *e->stage ? j->stagefd : r->dirfd;
+}
+
+/* The journal made in the stage, then renamed into place: the commit
+ * point. */
+static int
+write_journal(const struct vl_reg *r, const struct stage *g,
+    const struct tmpfile *t, size_t n)
+{
 	struct vl_buf b = {0};
 	size_t i;
 	int fd, status = VL_OK;
 
 	for (i = 0; i < n; i++)	/* audit.csv and .vl-head last */
-		vl_buf_printf(&b, "%s %s %ju %ju\n", t[i].name, t[i].file,
-		    (uintmax_t)t[i].st.st_ino, (uintmax_t)t[i].st.st_size);
+		vl_buf_printf(&b, "%s/%s %s %ju %ju\n", g->name, t[i].file,
+		    t[i].file, (uintmax_t)t[i].st.st_ino,
+		    (uintmax_t)t[i].st.st_size);
 	vl_buf_puts(&b, JOURNAL_END "\n");
-	if ((fd = make_tmp(r, JOURNAL, 0666, tmp)) < 0) {
+	fd = openat(g->fd, "journal", O_WRONLY | O_CREAT | O_EXCL |
+	    O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
 		vl_buf_free(&b);
-		return fault_at(r, "cannot create", tmp);
+		return fault_staged(r, g, "cannot create", "journal");
 	}
 	if (write_all(fd, b.data, b.len) != 0 || fsync(fd) != 0)
-		status = fault_at(r, "cannot write", tmp);
+		status = fault_staged(r, g, "cannot write", "journal");
 	if (close(fd) != 0 && status == VL_OK)
-		status = fault_at(r, "cannot write", tmp);
+		status = fault_staged(r, g, "cannot write", "journal");
 	vl_buf_free(&b);
-	if (status == VL_OK && renameat(r->dirfd, tmp, r->dirfd,
+	/* the temp files' names in the stage are on disk before the
+	 * journal that names them */
+	if (status == VL_OK && fsync(g->fd) != 0)
+		status = fault_at(r, "cannot sync directory", g->name);
+	if (status == VL_OK && renameat(g->fd, "journal", r->dirfd,
 	    JOURNAL) != 0) {
-		status = fault_at(r, "cannot rename", tmp);
+		status = fault_at(r, "cannot rename", JOURNAL);
 		/* under the lock any journal is this one: half renamed, it
 		 * goes, or it would name temp files no longer there */
 		unlinkat(r->dirfd, JOURNAL, 0);
 	}
-	if (status != VL_OK)
-		unlinkat(r->dirfd, tmp, 0);
 	return status;
 }
 
@@ -524,31 +590,29 @@ digits(const char *s, uintmax_t *v)
 static const char *
 parse_entry(char *line, struct entry *e)
 {
-	char *f[5];
+	char *f[5], *slash;
 	size_t n = 0;
 
 	memset(e, 0, sizeof *e);
 	for (f[n] = strtok(line, " "); f[n] && n < 4; f[++n] = strtok(NULL,
 	    " "))
 		;
-	if (n == 1) {		/* vl 0.1: the file, its temp file implied */
-		e->legacy = true;
+	if (n == 1)		/* vl 0.1: the file, its temp file implied */
 		f[1] = f[0];
-	} else if (n != 4 || f[4]) {
+	else if (n != 4 || f[4])
 		return N_("not a line of a journal");
-	}
-	if (!vl_reg_is_file(f[1]))
-		return N_("not a file of the register");
-	if (strlen(f[1]) >= sizeof e->file)
+	if (!vl_reg_is_file(f[1]) || strlen(f[1]) >= sizeof e->file)
 		return N_("not a file of the register");
 	strcpy(e->file, f[1]);
-	if (e->legacy) {
-		snprintf(e->tmp, sizeof e->tmp, TMPPREFIX "%s", e->file);
+	if (n == 1)
 		return NULL;
-	}
-	if (strlen(f[0]) >= sizeof e->tmp || !tmp_of(f[0], f[1]))
+	/* STAGE/FILE: a stage's name, and the file's own */
+	if (!(slash = strchr(f[0], '/')) || strcmp(slash + 1, f[1]) != 0)
 		return N_("not a temp file of the tools");
-	strcpy(e->tmp, f[0]);
+	*slash = '\0';
+	if (!stage_name(f[0]) || strlen(f[0]) >= sizeof e->stage)
+		return N_("not a temp file of the tools");
+	strcpy(e->stage, f[0]);
 	if (!digits(f[2], &e->ino) || !digits(f[3], &e->size))
 		return N_("not a line of a journal");
 	return NULL;
@@ -557,23 +621,27 @@ parse_entry(char *line, struct entry *e)
 /* Is e's temp file still there and the one written, or gone because it
  * was renamed into place already?  NULL, or what is wrong. */
 static const char *
-check_entry(const struct vl_reg *r, const struct entry *e, bool *move)
+check_entry(const struct vl_reg *r, const struct journal *j,
+    const struct entry *e, bool *move)
 {
+	char tmp[TMPNAME];
+	int dir = tmp_dir(r, j, e);
 	struct stat st;
 
 	*move = false;
-	if (fstatat(r->dirfd, e->tmp, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+	if (dir >= 0 && fstatat(dir, tmp_name(e, tmp), &st,
+	    AT_SYMLINK_NOFOLLOW) == 0) {
 		if (!S_ISREG(st.st_mode))
 			return N_("not a regular file");
-		if (!e->legacy && ((uintmax_t)st.st_ino != e->ino ||
+		if (*e->stage && ((uintmax_t)st.st_ino != e->ino ||
 		    (uintmax_t)st.st_size != e->size))
 			return N_("not the file the commit wrote");
 		*move = true;
 		return NULL;
 	}
-	if (errno != ENOENT)
+	if (dir >= 0 && errno != ENOENT)
 		return N_("cannot be looked at");
-	if (e->legacy)
+	if (!*e->stage)
 		return NULL;
 	/* renamed already: the register file is the temp file that was */
 	if (fstatat(r->dirfd, e->file, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
@@ -620,76 +688,173 @@ slurp_journal(const struct vl_reg *r, char buf[JOURNAL_MAX + 2],
 	return VL_OK;
 }
 
-/* Read the journal, if any, and check all of it: its form, every name
- * one of the register's files, every temp file the one written.  n gets
- * the entries (0: no journal); VL_OK or VL_SYSFAULT, said. */
+/* The stage a journal names, opened: its temp files are then renamed by
+ * it, whatever is done to its name meanwhile.  Gone is fine (all of it
+ * renamed, the journal not yet removed); anything but a directory no one
+ * else may write to is not. */
+static const char *
+open_stage(const struct vl_reg *r, struct journal *j, const char *stage)
+{
+	struct stat st;
+
+	if (j->stagefd >= 0 || !*stage)
+		return NULL;
+	j->stagefd = openat(r->dirfd, stage, O_RDONLY | O_DIRECTORY |
+	    O_NOFOLLOW | O_CLOEXEC);
+	if (j->stagefd < 0)
+		return errno == ENOENT ? NULL : N_("not a directory of the tools");
+	if (fstat(j->stagefd, &st) != 0 || (st.st_mode & 022))
+		return N_("not a directory of the tools");
+	return NULL;
+}
+
+static void
+close_journal(struct journal *j)
+{
+	if (j->stagefd >= 0)
+		close(j->stagefd);
+	j->stagefd = -1;
+}
+
+/* One line of the journal, number no: parsed into j, checked. */
 static int
-read_journal(const struct vl_reg *r, struct entry *e, size_t *n,
-    bool *move)
+journal_line(const struct vl_reg *r, struct journal *j, char *line, int no)
+{
+	struct entry *e = &j->e[j->n];
+	const char *why;
+	size_t k;
+
+	if (j->n == VL_REG_FILES)
+		return bad_journal(r, no, N_("more files than a register has"),
+		    line);
+	if ((why = parse_entry(line, e)) != NULL)
+		return bad_journal(r, no, why, line);
+	for (k = 0; k < j->n; k++) {
+		if (strcmp(j->e[k].file, e->file) == 0)
+			return bad_journal(r, no, N_("a file named twice"),
+			    e->file);
+		if (strcmp(j->e[k].stage, e->stage) != 0)
+			return bad_journal(r, no, N_("a second stage"),
+			    e->stage);
+	}
+	if ((why = open_stage(r, j, e->stage)) != NULL ||
+	    (why = check_entry(r, j, e, &j->move[j->n])) != NULL)
+		return bad_journal(r, no, why, *e->stage ? e->stage : e->file);
+	j->n++;
+	return VL_OK;
+}
+
+/* Read the journal, if any, and check all of it: its form, every name
+ * one of the register's files, every temp file the one written.  j->n is
+ * 0 when there is none; VL_OK or VL_SYSFAULT, said. */
+static int
+read_journal(const struct vl_reg *r, struct journal *j)
 {
 	char buf[JOURNAL_MAX + 2], *line, *next;
-	const char *why;
-	size_t len, k;
+	size_t len;
 	int status, no = 0;
 	bool ended = false;
 
-	*n = 0;
+	j->n = 0;
+	j->stagefd = -1;
 	if ((status = slurp_journal(r, buf, &len)) != VL_OK || len == 0)
 		return status;
 	if (memchr(buf, '\0', len))
 		return bad_journal(r, 1, N_("a NUL byte"), "");
-	for (line = buf; *line; line = next) {
+	for (line = buf; status == VL_OK && *line; line = next) {
 		no++;
 		if (!(next = strchr(line, '\n')))
-			return bad_journal(r, no, N_("no end of line"), line);
-		*next++ = '\0';
-		if (ended)
-			return bad_journal(r, no, N_("a line after the end"),
+			status = bad_journal(r, no, N_("no end of line"), line);
+		else if ((*next++ = '\0', ended))
+			status = bad_journal(r, no, N_("a line after the end"),
 			    line);
-		if (strcmp(line, JOURNAL_END) == 0) {
+		else if (strcmp(line, JOURNAL_END) == 0)
 			ended = true;
-			continue;
-		}
-		if (*n == VL_REG_FILES)
-			return bad_journal(r, no, N_("more files than a "
-			    "register has"), line);
-		if ((why = parse_entry(line, &e[*n])) != NULL)
-			return bad_journal(r, no, why, line);
-		for (k = 0; k < *n; k++)
-			if (strcmp(e[k].file, e[*n].file) == 0)
-				return bad_journal(r, no, N_("a file named "
-				    "twice"), e[*n].file);
-		if ((why = check_entry(r, &e[*n], &move[*n])) != NULL)
-			return bad_journal(r, no, why, e[*n].tmp);
-		++*n;
+		else
+			status = journal_line(r, j, line, no);
 	}
-	if (!ended || *n == 0)
-		return bad_journal(r, no, ended ? N_("no file named") :
+	if (status == VL_OK && (!ended || j->n == 0))
+		status = bad_journal(r, no, ended ? N_("no file named") :
 		    N_("no end line: not whole"), "");
-	return VL_OK;
+	if (status != VL_OK) {
+		close_journal(j);
+		j->n = 0;
+	}
+	return status;
 }
 
-/* Finish the renames a journal names, once all of it is known good. */
+/* "cannot rename STAGE/FILE to FILE" */
+static int
+fault_renaming(const struct vl_reg *r, const struct entry *e,
+    const char *tmp)
+{
+	struct vl_buf b = {0};
+	int err = errno, status;
+
+	if (*e->stage)
+		vl_buf_printf(&b, "%s/", e->stage);
+	vl_buf_puts(&b, tmp);
+	errno = err;
+	status = fault_at(r, "cannot rename", b.data);
+	vl_buf_free(&b);
+	return status;
+}
+
+/* Finish the renames a journal names, once all of it is known good, each
+ * temp file looked at again right before it moves; then the stage goes. */
 static int
 roll_forward(const struct vl_reg *r)
 {
-	struct entry e[VL_REG_FILES];
-	bool move[VL_REG_FILES];
-	size_t n, i;
-	int status = read_journal(r, e, &n, move);
+	char tmp[TMPNAME];
+	struct journal j;
+	size_t i;
+	bool move;
+	int status = read_journal(r, &j);
 
-	if (status != VL_OK || n == 0)
+	if (status != VL_OK || j.n == 0)
 		return status;
-	for (i = 0; i < n && status == VL_OK; i++)
-		if (move[i] && renameat(r->dirfd, e[i].tmp, r->dirfd,
-		    e[i].file) != 0)
-			status = fault_at(r, "cannot rename", e[i].tmp);
+	for (i = 0; i < j.n && status == VL_OK; i++) {
+		if (!j.move[i])
+			continue;
+		if (check_entry(r, &j, &j.e[i], &move) != NULL || !move)
+			status = bad_journal(r, (int)i + 1, N_("not the file "
+			    "the commit wrote"), j.e[i].file);
+		else if (renameat(tmp_dir(r, &j, &j.e[i]), tmp_name(&j.e[i],
+		    tmp), r->dirfd, j.e[i].file) != 0)
+			status = fault_renaming(r, &j.e[i], tmp);
+	}
+	close_journal(&j);
 	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
 	    unlinkat(r->dirfd, JOURNAL, 0) != 0)
 		status = fault_at(r, "cannot remove", JOURNAL);
+	if (status == VL_OK && *j.e[0].stage)
+		unlinkat(r->dirfd, j.e[0].stage, AT_REMOVEDIR);
 	return status == VL_OK ? sync_dir(r) : status;
 }
 
+/* a stage left over: its files, then itself */
+static void
+remove_stage(const struct vl_reg *r, const char *name)
+{
+	int fd = openat(r->dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+	struct dirent *e;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(fd, e->d_name, 0);
+	closedir(d);
+	unlinkat(r->dirfd, name, AT_REMOVEDIR);
+}
+
+/* Temp files and stages of commits that never reached their commit
+ * point (or whose journal is done) go. */
 static void
 remove_tmps(const struct vl_reg *r)
 {
@@ -704,9 +869,13 @@ remove_tmps(const struct vl_reg *r)
 			close(fd);
 		return;
 	}
-	while ((e = readdir(d)) != NULL)
-		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) == 0)
-			unlinkat(r->dirfd, e->d_name, 0);
+	while ((e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) != 0)
+			continue;
+		if (unlinkat(r->dirfd, e->d_name, 0) != 0 && (errno == EISDIR ||
+		    errno == EPERM))
+			remove_stage(r, e->d_name);
+	}
 	closedir(d);
 }
 
@@ -829,12 +998,11 @@ check_files(const struct vl_reg *r)
 static int
 settle(struct vl_reg *r)
 {
-	struct entry e[VL_REG_FILES];
-	bool move[VL_REG_FILES];
-	size_t n;
+	struct journal j;
 	int status;
 
-	while ((status = read_journal(r, e, &n, move)) == VL_OK && n > 0) {
+	while ((status = read_journal(r, &j)) == VL_OK && j.n > 0) {
+		close_journal(&j);
 		if (r->lockfd < 0)
 			break;	/* a read-only copy: it cannot be finished */
 		if ((status = take(r, LOCK_EX)) != VL_OK)
@@ -844,11 +1012,12 @@ settle(struct vl_reg *r)
 			remove_tmps(r);
 		if (take(r, LOCK_SH) != VL_OK)
 			return VL_SYSFAULT;
-		if (status != VL_OK && (status = read_journal(r, e, &n,
-		    move)) == VL_OK)
+		if (status != VL_OK && (status = read_journal(r, &j)) == VL_OK) {
+			close_journal(&j);
 			break;	/* good, and cannot be finished here */
+		}
 	}
-	if (status != VL_OK || n == 0)
+	if (status != VL_OK || j.n == 0)
 		return status;
 	vl_warn("%s: a commit was interrupted; the next writer completes it",
 	    r->dir);
@@ -1029,8 +1198,8 @@ audit_lines(struct vl_reg *r, struct vl_audit *audit,
 
 /* audit.csv and .vl-head, the last two files of the commit */
 static int
-write_trail(const struct vl_reg *r, const struct vl_audit *audit,
-    struct tmpfile *t)
+write_trail(const struct vl_reg *r, const struct stage *g,
+    const struct vl_audit *audit, struct tmpfile *t)
 {
 	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
 	struct vl_buf header = {0}, head = {0};
@@ -1040,13 +1209,13 @@ write_trail(const struct vl_reg *r, const struct vl_audit *audit,
 	c.header = header.data;
 	c.data = audit->lines.data;
 	c.len = audit->lines.len;
-	status = write_tmp(r, &c, &t[0], NULL);
+	status = write_tmp(r, g, &c, &t[0], NULL);
 	vl_buf_free(&header);
 	if (status != VL_OK)
 		return status;
 	vl_buf_printf(&head, "%ld:%s\n", audit->seq, audit->hash);
 	c = (struct vl_change){VL_HEAD, NULL, true, head.data, head.len};
-	status = write_tmp(r, &c, &t[1], NULL);
+	status = write_tmp(r, g, &c, &t[1], NULL);
 	vl_buf_free(&head);
 	return status;
 }
@@ -1089,9 +1258,8 @@ read_trail(struct vl_reg *r, struct vl_audit *audit, struct vl_trail *t,
 		return VL_BADINPUT;
 	}
 	if (reason && !broken) {
-		vl_warn("%s: the audit trail is whole, and reaches its head "
-		    "(line %ld); there is nothing to restart", r->dir,
-		    audit->seq);
+		vl_warn("%s: the audit trail reaches its head (line %ld); "
+		    "there is nothing to restart", r->dir, audit->seq);
 		return VL_BADINPUT;
 	}
 	if (!reason && broken) {
@@ -1110,6 +1278,7 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 {
 	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n + 1, sizeof *digest);
 	struct tmpfile t[VL_REG_FILES];
+	struct stage g = {-1, ""};
 	struct vl_audit audit;
 	struct vl_trail trail;
 	size_t i;
@@ -1121,8 +1290,10 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 		status = read_trail(r, &audit, &trail, reason);
 	else
 		memset(&audit, 0, sizeof audit);
+	if (status == VL_OK)
+		status = make_stage(r, &g);
 	for (i = 0; i < n && status == VL_OK; i++)
-		status = write_tmp(r, &ch[i], &t[i], digest[i]);
+		status = write_tmp(r, &g, &ch[i], &t[i], digest[i]);
 	if (status == VL_OK) {
 		if (!audit.anchor)
 			vl_audit_append(&audit, "anchor", VL_HEAD, "", "");
@@ -1130,10 +1301,12 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 			note_restart(r, &audit, &trail, reason);
 		else
 			audit_lines(r, &audit, ch, n, digest);
-		status = write_trail(r, &audit, &t[n]);
+		status = write_trail(r, &g, &audit, &t[n]);
 	}
 	if (status == VL_OK)
-		status = write_journal(r, t, n + 2);
+		status = write_journal(r, &g, t, n + 2);
+	if (g.fd >= 0)
+		close(g.fd);
 	vl_audit_free(&audit);
 	free(digest);
 	r->notes.len = 0;

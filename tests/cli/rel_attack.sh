@@ -82,8 +82,9 @@ journal "naming a file twice" 'funds.csv\nfunds.csv\ncommit\n'
 journal "naming nothing" 'commit\n'
 journal "empty" ''
 journal "of NUL bytes" '\0\0\0\n'
-journal "with a temp file of another file" '.vl-tmp.projects.csv.AAAAAAAA funds.csv 1 2\ncommit\n'
-journal "with a temp file with a path" '.vl-tmp.funds.csv.AAAAAAAA/../../outside/x funds.csv 1 2\ncommit\n'
+journal "with a temp file of another file" '.vl-tmp.AAAAAAAA/projects.csv funds.csv 1 2\ncommit\n'
+journal "with a temp file with a path" '.vl-tmp.AAAAAAAA/../../outside/x funds.csv 1 2\ncommit\n'
+journal "with a stage with a path" '../outside/funds.csv funds.csv 1 2\ncommit\n'
 journal "with a temp file not written by the tools" '.vl-tmp.funds.csv funds.csv 1 2\ncommit\n'
 # the temp file a symbolic link (in the form of vl 0.1)
 demo j
@@ -93,12 +94,31 @@ all_refuse "journal with a symbolic link for a temp file" j .vl-journal
 attack
 # a temp file that is not the one the journal names (inode, size)
 demo j
-cp j/funds.csv j/.vl-tmp.funds.csv.AAAAAAAAAA
-echo "x" >> j/.vl-tmp.funds.csv.AAAAAAAAAA
+mkdir -m 700 j/.vl-tmp.AAAAAAAAAA
+cp j/funds.csv j/.vl-tmp.AAAAAAAAAA/funds.csv
+echo "x" >> j/.vl-tmp.AAAAAAAAAA/funds.csv
 ino=$(stat -c %i j/funds.csv) size=$(stat -c %s j/funds.csv)
-printf '.vl-tmp.funds.csv.AAAAAAAAAA funds.csv %s %s\ncommit\n' "$ino" "$size" > j/.vl-journal
+printf '.vl-tmp.AAAAAAAAAA/funds.csv funds.csv %s %s\ncommit\n' "$ino" "$size" > j/.vl-journal
 all_refuse "journal naming a temp file by another's inode" j .vl-journal
 attack
+# its stage a symbolic link to a directory outside, or one others may write to
+demo j
+cp j/funds.csv outside/funds.csv
+ln -s ../outside j/.vl-tmp.BBBBBBBBBB
+printf '.vl-tmp.BBBBBBBBBB/funds.csv funds.csv %s %s\ncommit\n' \
+    "$(stat -c %i outside/funds.csv)" "$(stat -c %s outside/funds.csv)" > j/.vl-journal
+snapshot outside > outside.before
+all_refuse "journal with a stage that is a symbolic link" j .vl-journal
+rm outside/funds.csv && snapshot outside > outside.before
+attack
+demo j
+mkdir -m 777 j/.vl-tmp.CCCCCCCCCC
+cp j/funds.csv j/.vl-tmp.CCCCCCCCCC/funds.csv
+printf '.vl-tmp.CCCCCCCCCC/funds.csv funds.csv %s %s\ncommit\n' \
+    "$(stat -c %i j/.vl-tmp.CCCCCCCCCC/funds.csv)" "$(stat -c %s j/.vl-tmp.CCCCCCCCCC/funds.csv)" > j/.vl-journal
+all_refuse "journal with a stage anyone may write to" j .vl-journal
+attack
+journal "naming two stages" '.vl-tmp.DDDDDDDDDD/funds.csv funds.csv 1 2\n.vl-tmp.EEEEEEEEEE/audit.csv audit.csv 1 2\ncommit\n'
 # the journal itself a symbolic link, a FIFO, a directory
 demo j
 ln -s ../outside/x j/.vl-journal
@@ -114,12 +134,15 @@ all_refuse "the journal a directory" j .vl-journal
 attack
 # a good journal is still rolled forward, by a reader too
 demo j
-cp j/funds.csv j/.vl-tmp.funds.csv.BBBBBBBBBB
-printf '9999,2022-12-01,receipt,central,finance,,,1.00,rolled\n' >> j/.vl-tmp.funds.csv.BBBBBBBBBB
-printf '.vl-tmp.funds.csv.BBBBBBBBBB funds.csv %s %s\ncommit\n' \
-    "$(stat -c %i j/.vl-tmp.funds.csv.BBBBBBBBBB)" "$(stat -c %s j/.vl-tmp.funds.csv.BBBBBBBBBB)" > j/.vl-journal
+mkdir -m 700 j/.vl-tmp.FFFFFFFFFF
+t=j/.vl-tmp.FFFFFFFFFF/funds.csv
+cp j/funds.csv "$t"
+printf '9999,2022-12-01,receipt,central,finance,,,1.00,rolled\n' >> "$t"
+printf '.vl-tmp.FFFFFFFFFF/funds.csv funds.csv %s %s\ncommit\n' \
+    "$(stat -c %i "$t")" "$(stat -c %s "$t")" > j/.vl-journal
 expect 0 vl-report -C j progress
 [ -e j/.vl-journal ] && fail "a good journal was not rolled forward by a reader"
+[ -e j/.vl-tmp.FFFFFFFFFF ] && fail "the stage of a good journal was left"
 grep -q ',rolled$' j/funds.csv || fail "the good journal's file was not moved into place"
 attack
 
@@ -153,45 +176,76 @@ attack
 
 # ---- 3. temp files raced: a loop plants symbolic links during writes ------
 
-new_reg race
-planter() {
-	while [ ! -e race.done ]; do
-		ln -sf ../outside/x race/.vl-tmp.funds.csv 2> /dev/null
-		ln -sf ../outside/x race/.vl-tmp.audit.csv 2> /dev/null
-		for t in race/.vl-tmp.*.*; do
-			[ -f "$t" ] && ! [ -L "$t" ] && ln -sf ../outside/x "$t" 2> /dev/null
-		done
+# race WHO: adds while a planter (run by WHO: as_self, or as_nobody)
+# plants symbolic links under every temp name it can guess or see
+as_self() { "$@"; }
+as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+cat > planter.sh <<'EOS'
+while [ ! -e race.done ]; do
+	for t in race/.vl-tmp.funds.csv race/.vl-tmp.audit.csv race/.vl-tmp.*/*; do
+		[ -L "$t" ] || ln -sf "$PWD/outside/x" "$t" 2> /dev/null
 	done
-}
-planter &
-ppid=$!
-: > acks
-i=0
-while [ $i -lt "$(scale 40 10 200)" ]; do
-	i=$((i + 1))
-	id=$(vl-add -C race fund --kind receipt --level central --amount 1 \
-	    --date 2022-12-01 --note "r$i" 2> race.err)
-	st=$?
-	if [ "$st" = 0 ]; then echo "$id r$i" >> acks
-	elif [ "$st" != 3 ]; then fail "race: an add exited $st"; cat race.err >&2
-	elif grep -q 'vl-journal' race.err; then
-		# a temp file swapped after the commit point: the journal is
-		# refused, nothing moved; the clerk looks and removes it
-		rm -f race/.vl-journal
-	fi
 done
-touch race.done
-wait $ppid
-rm -f race/.vl-tmp.*
-outside_ok "temp files raced"
-[ -L race/funds.csv ] && fail "race: funds.csv is a symbolic link"
-[ -L race/audit.csv ] && fail "race: audit.csv is a symbolic link"
-while read -r id n; do
-	grep -q "^$id,.*,$n\$" race/funds.csv || echo "$id $n" >> lost
-done < acks
-[ -e lost ] && fail "race: acknowledged, then lost: $(head -3 lost)"
-note "temp files raced: $(wc -l < acks) of $i adds acknowledged"
-audit_ok race
+EOS
+race() {
+	who=$1
+	new_reg race
+	chmod 777 race
+	rm -f race.done lost
+	: > acks
+	$who sh planter.sh &
+	ppid=$!
+	i=0 refused=0
+	while [ $i -lt "$(scale 40 10 200)" ]; do
+		i=$((i + 1))
+		id=$(vl-add -C race fund --kind receipt --level central --amount 1 \
+		    --date 2022-12-01 --note "r$i" 2> race.err)
+		st=$?
+		if [ "$st" = 0 ]; then echo "$id r$i" >> acks
+		elif [ "$st" = 3 ]; then refused=$((refused + 1))
+		else fail "race ($who): an add exited $st"; cat race.err >&2; fi
+	done
+	touch race.done
+	wait $ppid
+	outside_ok "temp files raced ($who)"
+	note "temp files raced ($who): $(wc -l < acks) of $i adds acknowledged, $refused refused"
+}
+# another user (the shared folder): the commit's temp files are in a
+# directory of its own no one else may write to; nothing planted is used,
+# every add goes through
+if [ "$(id -u)" = 0 ] && command -v setpriv > /dev/null; then
+	race as_nobody
+	[ "$refused" = 0 ] || { fail "race (another user): $refused adds refused"; cat race.err >&2; }
+	for f in funds.csv audit.csv .vl-head; do
+		[ -L "race/$f" ] && fail "race (another user): $f is a symbolic link"
+	done
+	while read -r id n; do
+		grep -q "^$id,.*,$n\$" race/funds.csv || echo "$id $n" >> lost
+	done < acks
+	[ -e lost ] && fail "race (another user): acknowledged, then lost: $(head -3 lost)"
+	audit_ok race
+	attack
+else
+	note "skipped the race by another user: not root, or no setpriv"
+fi
+# the same user can remove any file, so the register may end broken; but
+# never silently: what is renamed is looked at right before, and a
+# register left with a link or a bad journal is refused by every tool
+race as_self
+rm -f race/.vl-tmp.funds.csv race/.vl-tmp.audit.csv
+if [ -L race/funds.csv ] || [ -L race/audit.csv ] || [ -L race/.vl-head ] ||
+    [ -e race/.vl-journal ]; then
+	note "race (same user): the register was left broken, and is refused"
+	tool_refuses 3 "race (same user) left broken" race "" vl-fund -C race check
+	tool_refuses 3 "race (same user) left broken" race "" vl-report -C race audit
+else
+	while read -r id n; do
+		grep -q "^$id,.*,$n\$" race/funds.csv || echo "$id $n" >> lost
+	done < acks
+	[ -e lost ] && fail "race (same user): acknowledged, then lost: $(head -3 lost)"
+	audit_ok race
+fi
+outside_ok "temp files raced (same user)"
 attack
 
 # ---- 4. a rewritten file keeps its mode, owner and group -------------------

@@ -2,7 +2,7 @@
  * faultshim.c - an LD_PRELOAD shim that makes one system call fail, for
  * the fault tests (tests/cli/rel_faults.sh, rel_crash.sh).
  *
- *   FAULT_CALL=write|fsync|rename|open|close|fchmod|fchown
+ *   FAULT_CALL=write|fsync|rename|open|close|fchmod|fchown|unlink|mkdir
  *                       the kind of call to fail
  *   FAULT_AT=N          fail the Nth call of that kind (1 is the first)
  *   FAULT_ERRNO=NAME    the errno it fails with (default EIO)
@@ -32,9 +32,10 @@
 #include <unistd.h>
 
 enum kind { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_CLOSE, K_FCHMOD,
-	K_FCHOWN, NKIND };
+	K_FCHOWN, K_UNLINK, K_MKDIR, NKIND };
 static const char *const kind_name[NKIND] = {
-	"write", "fsync", "rename", "open", "close", "fchmod", "fchown"
+	"write", "fsync", "rename", "open", "close", "fchmod", "fchown",
+	"unlink", "mkdir"
 };
 
 static long count[NKIND];
@@ -54,6 +55,10 @@ static int (*real_openat)(int, const char *, int, ...);
 static int (*real_close)(int);
 static int (*real_fchmod)(int, mode_t);
 static int (*real_fchown)(int, uid_t, gid_t);
+static int (*real_unlink)(const char *);
+static int (*real_unlinkat)(int, const char *, int);
+static int (*real_mkdir)(const char *, mode_t);
+static int (*real_mkdirat)(int, const char *, mode_t);
 
 static const struct {
 	const char *name;
@@ -84,6 +89,10 @@ resolve(void)
 	*(void **)&real_close = dlsym(RTLD_NEXT, "close");
 	*(void **)&real_fchmod = dlsym(RTLD_NEXT, "fchmod");
 	*(void **)&real_fchown = dlsym(RTLD_NEXT, "fchown");
+	*(void **)&real_unlink = dlsym(RTLD_NEXT, "unlink");
+	*(void **)&real_unlinkat = dlsym(RTLD_NEXT, "unlinkat");
+	*(void **)&real_mkdir = dlsym(RTLD_NEXT, "mkdir");
+	*(void **)&real_mkdirat = dlsym(RTLD_NEXT, "mkdirat");
 }
 
 __attribute__((constructor)) static void
@@ -168,9 +177,9 @@ __attribute__((destructor)) static void
 report(void)
 {
 	logline("count write=%ld fsync=%ld rename=%ld open=%ld close=%ld "
-	    "fchmod=%ld fchown=%ld", count[K_WRITE], count[K_FSYNC],
-	    count[K_RENAME], count[K_OPEN], count[K_CLOSE], count[K_FCHMOD],
-	    count[K_FCHOWN]);
+	    "fchmod=%ld fchown=%ld unlink=%ld mkdir=%ld", count[K_WRITE],
+	    count[K_FSYNC], count[K_RENAME], count[K_OPEN], count[K_CLOSE],
+	    count[K_FCHMOD], count[K_FCHOWN], count[K_UNLINK], count[K_MKDIR]);
 }
 
 static void
@@ -313,6 +322,40 @@ fchown(int fd, uid_t uid, gid_t gid)
 	if (hit(K_FCHOWN, fd, NULL))
 		return -1;
 	return real_fchown(fd, uid, gid);
+}
+
+/* the journal removed once its renames are done, temp files left over */
+int
+unlink(const char *path)
+{
+	if (hit(K_UNLINK, -1, path))
+		return -1;
+	return real_unlink(path);
+}
+
+int
+unlinkat(int dir, const char *path, int flags)
+{
+	if (hit(K_UNLINK, -1, path))
+		return -1;
+	return real_unlinkat(dir, path, flags);
+}
+
+/* a commit's own directory for its temp files (and init's directory) */
+int
+mkdir(const char *path, mode_t mode)
+{
+	if (hit(K_MKDIR, -1, path))
+		return -1;
+	return real_mkdir(path, mode);
+}
+
+int
+mkdirat(int dir, const char *path, mode_t mode)
+{
+	if (hit(K_MKDIR, -1, path))
+		return -1;
+	return real_mkdirat(dir, path, mode);
 }
 
 time_t

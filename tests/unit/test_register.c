@@ -128,6 +128,26 @@ setup(void **state)
 	return mkdtemp(dir) ? 0 : -1;
 }
 
+/* a directory a test left, and what is in it */
+static void
+remove_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char sub[512];
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		unlink(sub);
+	}
+	closedir(d);
+	rmdir(path);
+}
+
 static int
 teardown(void **state)
 {
@@ -138,8 +158,9 @@ teardown(void **state)
 	if (!d)
 		return -1;
 	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			unlink(at(e->d_name));
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    unlink(at(e->d_name)) != 0)
+			remove_dir(at(e->d_name));
 	closedir(d);
 	return rmdir(dir);
 }
@@ -647,9 +668,10 @@ test_journal_refused(void **state)
 	assert_int_equal(try_lock(), VL_OK);
 }
 
-/* A journal as this version writes it: which temp file becomes which
- * file, known by inode and size; rolled forward whole, or the rest of
- * it when some renames were done. */
+/* A journal as this version writes it: which temp file of the commit's
+ * stage (a directory of its own) becomes which file, known by inode and
+ * size; rolled forward whole, or the rest of it when some renames were
+ * done; the stage goes after. */
 static void
 test_journal_entries(void **state)
 {
@@ -658,21 +680,38 @@ test_journal_entries(void **state)
 
 	(void)state;
 	put("funds.csv", "id\nF1\n");
-	put(".vl-tmp.funds.csv.Abc123xyz", "id\nF1\nF2\n");
-	put(".vl-tmp.projects.csv.Q9q9q9q9q", "id\nP1\n");
-	assert_int_equal(stat(at(".vl-tmp.funds.csv.Abc123xyz"), &a), 0);
-	assert_int_equal(stat(at(".vl-tmp.projects.csv.Q9q9q9q9q"), &b), 0);
+	assert_int_equal(mkdir(at(".vl-tmp.Abc123xyz"), 0700), 0);
+	put(".vl-tmp.Abc123xyz/funds.csv", "id\nF1\nF2\n");
+	put(".vl-tmp.Abc123xyz/projects.csv", "id\nP1\n");
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/funds.csv"), &a), 0);
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/projects.csv"), &b), 0);
 	/* projects.csv renamed already */
-	assert_int_equal(rename(at(".vl-tmp.projects.csv.Q9q9q9q9q"),
+	assert_int_equal(rename(at(".vl-tmp.Abc123xyz/projects.csv"),
 	    at("projects.csv")), 0);
-	snprintf(text, sizeof text, ".vl-tmp.funds.csv.Abc123xyz funds.csv "
-	    "%ju %jd\n.vl-tmp.projects.csv.Q9q9q9q9q projects.csv %ju %jd\n"
+	snprintf(text, sizeof text, ".vl-tmp.Abc123xyz/funds.csv funds.csv "
+	    "%ju %jd\n.vl-tmp.Abc123xyz/projects.csv projects.csv %ju %jd\n"
 	    "commit\n", (uintmax_t)a.st_ino, (intmax_t)a.st_size,
 	    (uintmax_t)b.st_ino, (intmax_t)b.st_size);
 	put(".vl-journal", text);
 	assert_int_equal(try_lock(), VL_OK);
 	is("funds.csv", "id\nF1\nF2\n");
 	is("projects.csv", "id\nP1\n");
+	assert_false(exists(".vl-tmp.Abc123xyz"));
+	clean();
+	/* a stage others may write to is not one of the tools' */
+	assert_int_equal(mkdir(at(".vl-tmp.Abc123xyz"), 0777), 0);
+	assert_int_equal(chmod(at(".vl-tmp.Abc123xyz"), 0777), 0);
+	put(".vl-tmp.Abc123xyz/funds.csv", "id\nF9\n");
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/funds.csv"), &a), 0);
+	snprintf(text, sizeof text, ".vl-tmp.Abc123xyz/funds.csv funds.csv "
+	    "%ju %jd\ncommit\n", (uintmax_t)a.st_ino, (intmax_t)a.st_size);
+	put(".vl-journal", text);
+	assert_int_equal(try_lock(), VL_SYSFAULT);
+	is("funds.csv", "id\nF1\nF2\n");
+	unlink(at(".vl-journal"));
+	/* a stage left over without a journal goes with its files */
+	assert_int_equal(try_lock(), VL_OK);
+	assert_false(exists(".vl-tmp.Abc123xyz"));
 	clean();
 }
 
