@@ -2,10 +2,11 @@
  * register.c - the register directory: where it is, its lock, and the one
  * place every tool's write goes through.
  *
- * A commit writes each changed file's new content to a temp file beside
- * it and fsyncs it; then a journal naming those files is renamed into
- * place (the commit point); then the temp files are renamed over the old
- * ones and the journal is removed.  A crash before the journal lands
+ * A commit writes each changed file's new content to a temp file in a
+ * directory of its own in the register (its stage) and fsyncs it; then a
+ * journal naming those files is renamed into place (the commit point);
+ * then the temp files are renamed over the old ones and the journal and
+ * the stage are removed.  A crash before the journal lands
  * leaves the old register; after it, the next lock holder rolls the
  * renames forward.  Either way every file is whole: old or new.
  *
@@ -17,11 +18,12 @@
  * The directory may be writable by others than the tools (a shared
  * folder): nothing in it is trusted.  Every name a commit writes or a
  * journal gives is one of the register's own files (one table, below);
- * temp files are made with O_EXCL under names no one can guess, and what
- * is renamed is checked to be what was written; a symbolic link, FIFO or
- * any other file that is not a regular one, where a register file, the
- * lock or the journal should be, is refused.  All of it relative to the
- * directory opened once.
+ * the stage is made under a name no one can guess, never writable by
+ * all, and its temp files are renamed by its descriptor, so no one else
+ * can plant or swap them; what is renamed is checked to be what was
+ * written; a symbolic link, FIFO or any other file that is not a regular
+ * one, where a register file, the lock, the journal or the head should
+ * be, is refused.  All of it relative to the directory opened once.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -227,11 +229,13 @@ random_part(char out[TMPRANDOM + 1])
 }
 
 /*
- * A commit's own directory, ".vl-tmp.RANDOM", made here and now, mode
- * 0700: its temp files are made in it, and renamed from it (by its
- * descriptor) into place.  No one but this user can put anything in it
- * or take anything out, and no one can guess its name or plant a file
- * under it first (mkdir fails on a name that is there).
+ * A commit's own directory, ".vl-tmp.RANDOM", made here and now: its
+ * temp files are made in it, and renamed from it (by its descriptor) into
+ * place.  No one can guess its name or plant anything under it first
+ * (mkdir fails on a name that is there), and, never writable by all
+ * (0775 less the umask), no one outside the register's own user and
+ * group can put anything in it or take anything out; its group, where
+ * the umask lets it write, can finish a commit a crash left there.
  */
 struct stage {
 	int fd;			/* -1: none */
@@ -249,7 +253,7 @@ make_stage(const struct vl_reg *r, struct stage *g)
 	for (tries = 0;; tries++) {
 		random_part(rnd);
 		snprintf(g->name, sizeof g->name, TMPPREFIX "%s", rnd);
-		if (mkdirat(r->dirfd, g->name, 0700) == 0)
+		if (mkdirat(r->dirfd, g->name, 0775) == 0)
 			break;
 		if (errno != EEXIST || tries == 15)
 			return fault_at(r, "cannot create", g->name);
@@ -257,7 +261,7 @@ make_stage(const struct vl_reg *r, struct stage *g)
 	g->fd = openat(r->dirfd, g->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC);
 	if (g->fd < 0 || fstat(g->fd, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    st.st_uid != geteuid() || (st.st_mode & 077)) {
+	    st.st_uid != geteuid() || (st.st_mode & 002)) {
 		if (g->fd >= 0) {
 			close(g->fd);
 			g->fd = -1;
@@ -534,7 +538,7 @@ write_journal(const struct vl_reg *r, const struct stage *g,
 		    (uintmax_t)t[i].st.st_size);
 	vl_buf_puts(&b, JOURNAL_END "\n");
 	fd = openat(g->fd, "journal", O_WRONLY | O_CREAT | O_EXCL |
-	    O_NOFOLLOW | O_CLOEXEC, 0600);
+	    O_NOFOLLOW | O_CLOEXEC, 0666);
 	if (fd < 0) {
 		vl_buf_free(&b);
 		return fault_staged(r, g, "cannot create", "journal");
@@ -703,7 +707,7 @@ open_stage(const struct vl_reg *r, struct journal *j, const char *stage)
 	    O_NOFOLLOW | O_CLOEXEC);
 	if (j->stagefd < 0)
 		return errno == ENOENT ? NULL : N_("not a directory of the tools");
-	if (fstat(j->stagefd, &st) != 0 || (st.st_mode & 022))
+	if (fstat(j->stagefd, &st) != 0 || (st.st_mode & 002))
 		return N_("not a directory of the tools");
 	return NULL;
 }

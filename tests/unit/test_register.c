@@ -698,7 +698,7 @@ test_journal_entries(void **state)
 	is("projects.csv", "id\nP1\n");
 	assert_false(exists(".vl-tmp.Abc123xyz"));
 	clean();
-	/* a stage others may write to is not one of the tools' */
+	/* a stage anyone may write to is not one of the tools' */
 	assert_int_equal(mkdir(at(".vl-tmp.Abc123xyz"), 0777), 0);
 	assert_int_equal(chmod(at(".vl-tmp.Abc123xyz"), 0777), 0);
 	put(".vl-tmp.Abc123xyz/funds.csv", "id\nF9\n");
