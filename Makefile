@@ -63,7 +63,8 @@ MO = $(B)/locale/zh_CN/LC_MESSAGES/vl.mo
 XGETTEXT_KEYS = --keyword=vl_errat:4 \
 	--keyword=vl_warn:1 --keyword=vl_die:2 --keyword=vl_tr:1 \
 	--keyword=N_:1 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
-	--keyword=need:5 --keyword=fault:1 --keyword=byte_error:3
+	--keyword=need:5 --keyword=fault:1 --keyword=fault_at:2 \
+	--keyword=byte_error:3
 
 all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
@@ -189,7 +190,8 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
-	cp share/demo/*.csv share/demo/*.json $(DESTDIR)$(SHAREDIR)/demo/
+	cp share/demo/*.csv share/demo/*.json share/demo/.vl-head \
+	    $(DESTDIR)$(SHAREDIR)/demo/
 	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
 	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
 

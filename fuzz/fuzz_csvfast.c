@@ -84,7 +84,7 @@ divided(const uint8_t *data, size_t size, const struct vl_csv_opts *opts,
 {
 	struct vl_buf part[4] = {{0}};
 	void *ctx[4] = {&part[0], &part[1], &part[2], &part[3]};
-	struct vl_split sp = {nparts, ctx, NULL, NULL, NULL, 0};
+	struct vl_split sp = {nparts, ctx, NULL, NULL, NULL, 0, false};
 	struct vl_errbuf e = {0};
 	char path[64];
 	size_t k;
@@ -130,7 +130,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const size_t blocks[] = {0, 1, 2, 3, 7, 16, 64, 256};
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false, false};
 	struct run want = {{0}, {0}, 0}, got = {{0}, {0}, 0};
 	uint8_t how;
 
