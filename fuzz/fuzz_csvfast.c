@@ -84,7 +84,7 @@ divided(const uint8_t *data, size_t size, const struct vl_csv_opts *opts,
 {
 	struct vl_buf part[4] = {{0}};
 	void *ctx[4] = {&part[0], &part[1], &part[2], &part[3]};
-	struct vl_split sp = {nparts, ctx, NULL, NULL, NULL, 0, false};
+	struct vl_split sp = {nparts, ctx, NULL, NULL, NULL, 0};
 	struct vl_errbuf e = {0};
 	char path[64];
 	size_t k;

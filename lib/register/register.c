@@ -1,6 +1,7 @@
 /*
  * register.c - the register directory: where it is, its lock, and the one
- * place every tool's write goes through.
+ * place every tool's write goes through (with tmpfile.c, the temp files,
+ * and journal.c, the journal).
  *
  * A commit writes each changed file's new content to a temp file in a
  * directory of its own in the register (its stage) and fsyncs it; then a
@@ -27,33 +28,20 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
-#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 
 #include "base/err.h"
 #include "base/i18n.h"
 #include "io/csv.h"
-#include "io/output.h"
-#include "register/audit.h"
-#include "register/register.h"
+#include "register/register_priv.h"
 
 #define LOCKFILE ".vl.lock"
-#define JOURNAL ".vl-journal"
-#define TMPPREFIX ".vl-tmp."
-#define JOURNAL_END "commit"
-/* a journal is a line a file: far less than this */
-#define JOURNAL_MAX 8192
-/* the random part of a temp file's name */
-#define TMPRANDOM 12
-#define TMPNAME 96
 /* the default and the largest $VL_LOCK_TIMEOUT, in seconds */
 #define LOCK_WAIT 10
 #define LOCK_WAIT_MAX 86400
@@ -157,9 +145,8 @@ fault(const char *what, const char *path)
 	return VL_SYSFAULT;
 }
 
-/* the same, the file named by its place in the register */
-static int
-fault_at(const struct vl_reg *r, const char *what, const char *name)
+int
+vl_reg_fault_at(const struct vl_reg *r, const char *what, const char *name)
 {
 	int e = errno;
 	char *display = vl_xstrdup(vl_reg_display(r, name));
@@ -182,18 +169,17 @@ need_dir(struct vl_reg *r)
 	return VL_OK;
 }
 
-static int
-sync_dir(const struct vl_reg *r)
+int
+vl_reg_sync_dir(const struct vl_reg *r)
 {
 	if (fsync(r->dirfd) != 0)
 		return fault("cannot sync directory", r->dir);
 	return VL_OK;
 }
 
-/* A register file, a temp file or the journal as it is: a descriptor to
- * read it, or -1: errno ENOENT when there is none, else said. */
-static int
-open_regular(const struct vl_reg *r, const char *name, struct stat *st)
+int
+vl_reg_open_regular(const struct vl_reg *r, const char *name,
+    struct stat *st)
 {
 	char *display = vl_xstrdup(vl_reg_display(r, name));
 	int fd = vl_open_regular_at(r->dirfd, name, display, st), e = errno;
@@ -201,668 +187,6 @@ open_regular(const struct vl_reg *r, const char *name, struct stat *st)
 	free(display);
 	errno = e;
 	return fd;
-}
-
-/* ---- temp files ------------------------------------------------------ */
-
-/* TMPRANDOM letters and digits no one can guess */
-static void
-random_part(char out[TMPRANDOM + 1])
-{
-	static const char chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-	    "abcdefghijklmnopqrstuvwxyz0123456789";
-	static uint64_t counter;
-	unsigned char raw[TMPRANDOM];
-	struct timespec t;
-	uint64_t mix;
-	size_t i;
-
-	if (getrandom(raw, sizeof raw, GRND_NONBLOCK) != (ssize_t)sizeof raw) {
-		/* no randomness to be had: the clock, the pid and a count,
-		 * stirred -- guessable, yet a name planted first is never
-		 * used (O_EXCL) */
-		clock_gettime(CLOCK_REALTIME, &t);
-		mix = (uint64_t)t.tv_nsec ^ (uint64_t)getpid() << 32 ^
-		    ++counter << 48;
-		for (i = 0; i < sizeof raw; i++) {
-			mix = mix * 6364136223846793005u + 1442695040888963407u;
-			raw[i] = (unsigned char)(mix >> 56);
-		}
-	}
-	for (i = 0; i < TMPRANDOM; i++)
-		out[i] = chars[raw[i] % (sizeof chars - 1)];
-	out[TMPRANDOM] = '\0';
-}
-
-/*
- * A commit's own directory, ".vl-tmp.RANDOM", made here and now: its
- * temp files are made in it, and renamed from it (by its descriptor) into
- * place.  No one can guess its name or plant anything under it first
- * (mkdir fails on a name that is there), and, never writable by all
- * (0775 less the umask), no one outside the register's own user and
- * group can put anything in it or take anything out; its group, where
- * the umask lets it write, can finish a commit a crash left there.
- */
-struct stage {
-	int fd;			/* -1: none */
-	char name[TMPNAME];
-};
-
-static int
-make_stage(const struct vl_reg *r, struct stage *g)
-{
-	char rnd[TMPRANDOM + 1];
-	struct stat st;
-	int tries;
-
-	g->fd = -1;
-	for (tries = 0;; tries++) {
-		random_part(rnd);
-		snprintf(g->name, sizeof g->name, TMPPREFIX "%s", rnd);
-		if (mkdirat(r->dirfd, g->name, 0775) == 0)
-			break;
-		if (errno != EEXIST || tries == 15)
-			return fault_at(r, "cannot create", g->name);
-	}
-	g->fd = openat(r->dirfd, g->name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	if (g->fd < 0 || fstat(g->fd, &st) != 0 || !S_ISDIR(st.st_mode) ||
-	    st.st_uid != geteuid() || (st.st_mode & 002)) {
-		if (g->fd >= 0) {
-			close(g->fd);
-			g->fd = -1;
-			errno = EEXIST;	/* not the one made */
-		}
-		return fault_at(r, "cannot create", g->name);
-	}
-	return VL_OK;
-}
-
-/* Is name one that make_stage gives? */
-static bool
-stage_name(const char *name)
-{
-	size_t np = strlen(TMPPREFIX), n;
-
-	if (strncmp(name, TMPPREFIX, np) != 0)
-		return false;
-	n = strspn(name + np, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-	    "0123456789");
-	return n >= 6 && n <= 32 && name[np + n] == '\0';
-}
-
-/* A temp file being written, and the digest of what went into it. */
-struct sink {
-	int fd;
-	struct vl_sha256 sha;
-};
-
-/* A temp file written in the stage, to be renamed over the register
- * file of the same name. */
-struct tmpfile {
-	const char *file;	/* the register file it replaces */
-	struct stat st;		/* as written: what is renamed must be it */
-};
-
-static int
-write_all(int fd, const char *p, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w, n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int
-sink_write(struct sink *k, const char *p, size_t n)
-{
-	vl_sha256_add(&k->sha, p, n);
-	return write_all(k->fd, p, n);
-}
-
-/* What the end of the old file and its first line were like. */
-struct old_file {
-	bool ends_nl;		/* it ended in a newline */
-	bool crlf;		/* its first line ended in CR LF */
-};
-
-/* Does the first line of the first block end in CR LF? */
-static bool
-first_line_crlf(const char *block, size_t n)
-{
-	const char *lf = memchr(block, '\n', n);
-
-	return lf && lf > block && lf[-1] == '\r';
-}
-
-/* Copy the old file (open on in) into k; note how it ends and its line
- * end.  1 when it was empty: it needs its header. */
-static int
-copy_old(int in, struct sink *k, struct old_file *o)
-{
-	char block[65536];
-	ssize_t n;
-	int empty = 1;
-
-	while ((n = read(in, block, sizeof block)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || sink_write(k, block, (size_t)n) != 0)
-			return -1;
-		if (empty)
-			o->crlf = first_line_crlf(block, (size_t)n);
-		o->ends_nl = block[n - 1] == '\n';
-		empty = 0;
-	}
-	return empty;
-}
-
-/* The rows at p written with CR LF, as the file they are appended to
- * has them (saved by a spreadsheet): each LF that ends a row, outside
- * quotes, becomes CR LF; one inside a quoted note is the note's. */
-static int
-sink_write_crlf(struct sink *k, const char *p, size_t n)
-{
-	struct vl_buf b = {0};
-	bool quoted = false;
-	size_t i, from = 0;
-	int status;
-
-	vl_buf_add(&b, "", 0);
-	for (i = 0; i < n; i++) {
-		if (p[i] == '"') {
-			quoted = !quoted;
-		} else if (p[i] == '\n' && !quoted) {
-			vl_buf_add(&b, p + from, i - from);
-			vl_buf_add(&b, "\r\n", 2);
-			from = i + 1;
-		}
-	}
-	vl_buf_add(&b, p + from, n - from);
-	status = sink_write(k, b.data, b.len);
-	vl_buf_free(&b);
-	return status;
-}
-
-/* The new content of c's file into k: the old file (in, or -1 for none)
- * and what is appended, or c's data alone. */
-static int
-fill_tmp(const struct vl_change *c, int in, struct sink *k)
-{
-	struct old_file o = {true, false};
-	int old = 1;
-
-	if (!c->replace && in >= 0)
-		old = copy_old(in, k, &o);
-	if (old < 0)
-		return -1;
-	if (old == 1 && c->header && sink_write(k, c->header,
-	    strlen(c->header)) != 0)
-		return -1;
-	if (!o.ends_nl && sink_write(k, o.crlf ? "\r\n" : "\n",
-	    o.crlf ? 2 : 1) != 0)
-		return -1;
-	if ((o.crlf ? sink_write_crlf(k, c->data, c->len) :
-	    sink_write(k, c->data, c->len)) != 0)
-		return -1;
-	return fsync(k->fd);
-}
-
-/* a temp file of the stage, by its place in the register */
-static int
-fault_staged(const struct vl_reg *r, const struct stage *g, const char *what,
-    const char *name)
-{
-	struct vl_buf b = {0};
-	int e = errno, status;
-
-	vl_buf_printf(&b, "%s/%s", g->name, name);
-	errno = e;
-	status = fault_at(r, what, b.data);
-	vl_buf_free(&b);
-	return status;
-}
-
-/* The new content of c's file in a temp file of the stage, t; its digest
- * (may be NULL).  A file of another kind where c's file should be is
- * refused. */
-static int
-write_tmp(const struct vl_reg *r, const struct stage *g,
-    const struct vl_change *c, struct tmpfile *t, char digest[VL_HASH_HEX])
-{
-	char scratch[VL_HASH_HEX];
-	struct stat old;
-	struct sink k;
-	int in, status = VL_OK;
-
-	t->file = c->file;
-	if ((in = open_regular(r, c->file, &old)) < 0 && errno != ENOENT)
-		return VL_SYSFAULT;	/* said */
-	/* a new file as umask allows; an old one's mode comes after */
-	k.fd = openat(g->fd, c->file, O_WRONLY | O_CREAT | O_EXCL |
-	    O_NOFOLLOW | O_CLOEXEC, in >= 0 ? 0600 : 0666);
-	if (k.fd < 0) {
-		status = fault_staged(r, g, "cannot create", c->file);
-		if (in >= 0)
-			close(in);
-		return status;
-	}
-	vl_sha256_init(&k.sha);
-	if (fill_tmp(c, in, &k) != 0 || (in >= 0 && vl_keep_owner(k.fd,
-	    &old) != 0) || fstat(k.fd, &t->st) != 0)
-		status = fault_staged(r, g, "cannot write", c->file);
-	if (in >= 0)
-		close(in);
-	if (close(k.fd) != 0 && status == VL_OK)
-		status = fault_staged(r, g, "cannot write", c->file);
-	vl_sha256_end(&k.sha, digest ? digest : scratch);
-	return status;
-}
-
-/* ---- the journal ----------------------------------------------------- */
-
-/* One line of a journal: which temp file of which stage becomes which
- * register file ("STAGE/FILE FILE"), and what that temp file is (inode and
- * size), so that nothing else is ever renamed in its place. */
-struct entry {
-	char stage[TMPNAME];	/* "" in a journal of vl 0.1 */
-	char file[64];
-	uintmax_t ino, size;
-};
-
-/* The journal's entries, and the stage they are in. */
-struct journal {
-	struct entry e[VL_REG_FILES];
-	bool move[VL_REG_FILES];	/* its temp file is there to move */
-	size_t n;			/* 0: no journal */
-	int stagefd;			/* -1: none, or gone */
-};
-
-/* the temp file of e: in its stage, or, in the form of vl 0.1, beside
- * the register file (".vl-tmp.FILE") */
-static const char *
-tmp_name(const struct entry *e, char buf[TMPNAME])
-{
-	if (!*e->stage)
-		snprintf(buf, TMPNAME, TMPPREFIX "%s", e->file);
-	else
-		snprintf(buf, TMPNAME, "%s", e->file);
-	return buf;
-}
-
-static int
-tmp_dir(const struct vl_reg *r, const struct journal *j,
-    const struct entry *e)
-{
-	return *e->stage ? j->stagefd : r->dirfd;
-}
-
-/* The journal made in the stage, then renamed into place: the commit
- * point. */
-static int
-write_journal(const struct vl_reg *r, const struct stage *g,
-    const struct tmpfile *t, size_t n)
-{
-	struct vl_buf b = {0};
-	size_t i;
-	int fd, status = VL_OK;
-
-	for (i = 0; i < n; i++)	/* audit.csv and .vl-head last */
-		vl_buf_printf(&b, "%s/%s %s %ju %ju\n", g->name, t[i].file,
-		    t[i].file, (uintmax_t)t[i].st.st_ino,
-		    (uintmax_t)t[i].st.st_size);
-	vl_buf_puts(&b, JOURNAL_END "\n");
-	fd = openat(g->fd, "journal", O_WRONLY | O_CREAT | O_EXCL |
-	    O_NOFOLLOW | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		vl_buf_free(&b);
-		return fault_staged(r, g, "cannot create", "journal");
-	}
-	if (write_all(fd, b.data, b.len) != 0 || fsync(fd) != 0)
-		status = fault_staged(r, g, "cannot write", "journal");
-	if (close(fd) != 0 && status == VL_OK)
-		status = fault_staged(r, g, "cannot write", "journal");
-	vl_buf_free(&b);
-	/* the temp files' names in the stage are on disk before the
-	 * journal that names them */
-	if (status == VL_OK && fsync(g->fd) != 0)
-		status = fault_at(r, "cannot sync directory", g->name);
-	if (status == VL_OK && renameat(g->fd, "journal", r->dirfd,
-	    JOURNAL) != 0) {
-		status = fault_at(r, "cannot rename", JOURNAL);
-		/* under the lock any journal is this one: half renamed, it
-		 * goes, or it would name temp files no longer there */
-		unlinkat(r->dirfd, JOURNAL, 0);
-	}
-	return status;
-}
-
-/* A journal that is not one the tools wrote: nothing is moved, and every
- * tool refuses the register until someone has looked at it. */
-static int
-bad_journal(const struct vl_reg *r, int line, const char *why,
-    const char *what)
-{
-	char *display = vl_xstrdup(vl_reg_display(r, JOURNAL));
-
-	vl_warn("%s:%d: %s \"%s\"; nothing was moved.  It is not a journal "
-	    "the vl tools wrote: look at it, then remove it (every vl tool "
-	    "refuses the register until then)", display, line, vl_tr(why),
-	    what);
-	free(display);
-	return VL_SYSFAULT;
-}
-
-static bool
-digits(const char *s, uintmax_t *v)
-{
-	char *end;
-
-	if (*s < '0' || *s > '9' || strlen(s) > 19)
-		return false;
-	*v = strtoumax(s, &end, 10);
-	return *end == '\0';
-}
-
-/* One line of the journal into e; NULL, or why it is not a line the
- * tools write. */
-static const char *
-parse_entry(char *line, struct entry *e)
-{
-	char *f[5], *slash;
-	size_t n = 0;
-
-	memset(e, 0, sizeof *e);
-	for (f[n] = strtok(line, " "); f[n] && n < 4; f[++n] = strtok(NULL,
-	    " "))
-		;
-	if (n == 1)		/* vl 0.1: the file, its temp file implied */
-		f[1] = f[0];
-	else if (n != 4 || f[4])
-		return N_("not a line of a journal");
-	if (!vl_reg_is_file(f[1]) || strlen(f[1]) >= sizeof e->file)
-		return N_("not a file of the register");
-	strcpy(e->file, f[1]);
-	if (n == 1)
-		return NULL;
-	/* STAGE/FILE: a stage's name, and the file's own */
-	if (!(slash = strchr(f[0], '/')) || strcmp(slash + 1, f[1]) != 0)
-		return N_("not a temp file of the tools");
-	*slash = '\0';
-	if (!stage_name(f[0]) || strlen(f[0]) >= sizeof e->stage)
-		return N_("not a temp file of the tools");
-	strcpy(e->stage, f[0]);
-	if (!digits(f[2], &e->ino) || !digits(f[3], &e->size))
-		return N_("not a line of a journal");
-	return NULL;
-}
-
-/* Is e's temp file still there and the one written, or gone because it
- * was renamed into place already?  NULL, or what is wrong. */
-static const char *
-check_entry(const struct vl_reg *r, const struct journal *j,
-    const struct entry *e, bool *move)
-{
-	char tmp[TMPNAME];
-	int dir = tmp_dir(r, j, e);
-	struct stat st;
-
-	*move = false;
-	if (dir >= 0 && fstatat(dir, tmp_name(e, tmp), &st,
-	    AT_SYMLINK_NOFOLLOW) == 0) {
-		if (!S_ISREG(st.st_mode))
-			return N_("not a regular file");
-		if (*e->stage && ((uintmax_t)st.st_ino != e->ino ||
-		    (uintmax_t)st.st_size != e->size))
-			return N_("not the file the commit wrote");
-		*move = true;
-		return NULL;
-	}
-	if (dir >= 0 && errno != ENOENT)
-		return N_("cannot be looked at");
-	if (!*e->stage)
-		return NULL;
-	/* renamed already: the register file is the temp file that was */
-	if (fstatat(r->dirfd, e->file, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-	    (uintmax_t)st.st_ino != e->ino)
-		return N_("gone, and not renamed into place");
-	return NULL;
-}
-
-/* The journal's text: VL_OK with *len 0 when there is none; VL_SYSFAULT
- * said. */
-static int
-slurp_journal(const struct vl_reg *r, char buf[JOURNAL_MAX + 2],
-    size_t *len)
-{
-	struct stat st;
-	ssize_t got;
-	int fd;
-
-	*len = 0;
-	if ((fd = open_regular(r, JOURNAL, &st)) < 0)
-		return errno == ENOENT ? VL_OK : VL_SYSFAULT;
-	if (st.st_size > JOURNAL_MAX) {
-		close(fd);
-		return bad_journal(r, 1, N_("longer than any journal"), "");
-	}
-	while ((got = read(fd, buf + *len, JOURNAL_MAX + 1 - *len)) != 0) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		if (got < 0) {
-			int status = fault_at(r, "cannot read", JOURNAL);
-
-			close(fd);
-			return status;
-		}
-		*len += (size_t)got;
-		if (*len > JOURNAL_MAX)
-			break;
-	}
-	close(fd);
-	buf[*len] = '\0';
-	if (*len == 0 || *len > JOURNAL_MAX)
-		return bad_journal(r, 1, *len ? N_("longer than any journal") :
-		    N_("empty"), "");
-	return VL_OK;
-}
-
-/* The stage a journal names, opened: its temp files are then renamed by
- * it, whatever is done to its name meanwhile.  Gone is fine (all of it
- * renamed, the journal not yet removed); anything but a directory no one
- * else may write to is not. */
-static const char *
-open_stage(const struct vl_reg *r, struct journal *j, const char *stage)
-{
-	struct stat st;
-
-	if (j->stagefd >= 0 || !*stage)
-		return NULL;
-	j->stagefd = openat(r->dirfd, stage, O_RDONLY | O_DIRECTORY |
-	    O_NOFOLLOW | O_CLOEXEC);
-	if (j->stagefd < 0)
-		return errno == ENOENT ? NULL : N_("not a directory of the tools");
-	if (fstat(j->stagefd, &st) != 0 || (st.st_mode & 002))
-		return N_("not a directory of the tools");
-	return NULL;
-}
-
-static void
-close_journal(struct journal *j)
-{
-	if (j->stagefd >= 0)
-		close(j->stagefd);
-	j->stagefd = -1;
-}
-
-/* One line of the journal, number no: parsed into j, checked. */
-static int
-journal_line(const struct vl_reg *r, struct journal *j, char *line, int no)
-{
-	struct entry *e = &j->e[j->n];
-	const char *why;
-	size_t k;
-
-	if (j->n == VL_REG_FILES)
-		return bad_journal(r, no, N_("more files than a register has"),
-		    line);
-	if ((why = parse_entry(line, e)) != NULL)
-		return bad_journal(r, no, why, line);
-	for (k = 0; k < j->n; k++) {
-		if (strcmp(j->e[k].file, e->file) == 0)
-			return bad_journal(r, no, N_("a file named twice"),
-			    e->file);
-		if (strcmp(j->e[k].stage, e->stage) != 0)
-			return bad_journal(r, no, N_("a second stage"),
-			    e->stage);
-	}
-	if ((why = open_stage(r, j, e->stage)) != NULL ||
-	    (why = check_entry(r, j, e, &j->move[j->n])) != NULL)
-		return bad_journal(r, no, why, *e->stage ? e->stage : e->file);
-	j->n++;
-	return VL_OK;
-}
-
-/* Read the journal, if any, and check all of it: its form, every name
- * one of the register's files, every temp file the one written.  j->n is
- * 0 when there is none; VL_OK or VL_SYSFAULT, said. */
-static int
-read_journal(const struct vl_reg *r, struct journal *j)
-{
-	char buf[JOURNAL_MAX + 2], *line, *next;
-	size_t len;
-	int status, no = 0;
-	bool ended = false;
-
-	j->n = 0;
-	j->stagefd = -1;
-	if ((status = slurp_journal(r, buf, &len)) != VL_OK || len == 0)
-		return status;
-	if (memchr(buf, '\0', len))
-		return bad_journal(r, 1, N_("a NUL byte"), "");
-	for (line = buf; status == VL_OK && *line; line = next) {
-		no++;
-		if (!(next = strchr(line, '\n')))
-			status = bad_journal(r, no, N_("no end of line"), line);
-		else if ((*next++ = '\0', ended))
-			status = bad_journal(r, no, N_("a line after the end"),
-			    line);
-		else if (strcmp(line, JOURNAL_END) == 0)
-			ended = true;
-		else
-			status = journal_line(r, j, line, no);
-	}
-	if (status == VL_OK && (!ended || j->n == 0))
-		status = bad_journal(r, no, ended ? N_("no file named") :
-		    N_("no end line: not whole"), "");
-	if (status != VL_OK) {
-		close_journal(j);
-		j->n = 0;
-	}
-	return status;
-}
-
-/* "cannot rename STAGE/FILE to FILE" */
-static int
-fault_renaming(const struct vl_reg *r, const struct entry *e,
-    const char *tmp)
-{
-	struct vl_buf b = {0};
-	int err = errno, status;
-
-	if (*e->stage)
-		vl_buf_printf(&b, "%s/", e->stage);
-	vl_buf_puts(&b, tmp);
-	errno = err;
-	status = fault_at(r, "cannot rename", b.data);
-	vl_buf_free(&b);
-	return status;
-}
-
-/* Finish the renames a journal names, once all of it is known good, each
- * temp file looked at again right before it moves; then the stage goes. */
-static int
-roll_forward(const struct vl_reg *r)
-{
-	char tmp[TMPNAME];
-	struct journal j;
-	size_t i;
-	bool move;
-	int status = read_journal(r, &j);
-
-	if (status != VL_OK || j.n == 0)
-		return status;
-	for (i = 0; i < j.n && status == VL_OK; i++) {
-		if (!j.move[i])
-			continue;
-		if (check_entry(r, &j, &j.e[i], &move) != NULL || !move)
-			status = bad_journal(r, (int)i + 1, N_("not the file "
-			    "the commit wrote"), j.e[i].file);
-		else if (renameat(tmp_dir(r, &j, &j.e[i]), tmp_name(&j.e[i],
-		    tmp), r->dirfd, j.e[i].file) != 0)
-			status = fault_renaming(r, &j.e[i], tmp);
-	}
-	close_journal(&j);
-	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
-	    unlinkat(r->dirfd, JOURNAL, 0) != 0)
-		status = fault_at(r, "cannot remove", JOURNAL);
-	if (status == VL_OK && *j.e[0].stage)
-		unlinkat(r->dirfd, j.e[0].stage, AT_REMOVEDIR);
-	return status == VL_OK ? sync_dir(r) : status;
-}
-
-/* a stage left over: its files, then itself */
-static void
-remove_stage(const struct vl_reg *r, const char *name)
-{
-	int fd = openat(r->dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-	    O_CLOEXEC);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	struct dirent *e;
-
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			unlinkat(fd, e->d_name, 0);
-	closedir(d);
-	unlinkat(r->dirfd, name, AT_REMOVEDIR);
-}
-
-/* Temp files and stages of commits that never reached their commit
- * point (or whose journal is done) go. */
-static void
-remove_tmps(const struct vl_reg *r)
-{
-	/* a descriptor of its own: a dup would share dirfd's offset, at the
-	 * end after the first walk */
-	int fd = openat(r->dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
-	struct dirent *e;
-
-	if (!d) {
-		if (fd >= 0)
-			close(fd);
-		return;
-	}
-	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) != 0)
-			continue;
-		if (unlinkat(r->dirfd, e->d_name, 0) != 0 && (errno == EISDIR ||
-		    errno == EPERM))
-			remove_stage(r, e->d_name);
-	}
-	closedir(d);
 }
 
 /* ---- the lock -------------------------------------------------------- */
@@ -920,7 +244,7 @@ open_lock(const struct vl_reg *r, bool reader, bool *none)
 		return vl_open_regular_at(r->dirfd, LOCKFILE,
 		    vl_reg_display(r, LOCKFILE), NULL);	/* refuses it */
 	if (fd < 0) {
-		fault_at(r, "cannot open lock", LOCKFILE);
+		vl_reg_fault_at(r, "cannot open lock", LOCKFILE);
 		return -1;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
@@ -968,11 +292,11 @@ check_files(const struct vl_reg *r)
 	int fd, status = VL_OK;
 
 	for (f = vl_register_files; f->name; f++)
-		if ((fd = open_regular(r, f->name, NULL)) >= 0)
+		if ((fd = vl_reg_open_regular(r, f->name, NULL)) >= 0)
 			close(fd);
 		else if (errno != ENOENT)
 			status = VL_SYSFAULT;	/* said */
-	if ((fd = open_regular(r, JOURNAL, NULL)) >= 0)
+	if ((fd = vl_reg_open_regular(r, JOURNAL, NULL)) >= 0)
 		close(fd);
 	else if (errno != ENOENT)
 		status = VL_SYSFAULT;
@@ -984,26 +308,25 @@ check_files(const struct vl_reg *r)
 static int
 settle(struct vl_reg *r)
 {
-	struct journal j;
+	bool pending;
 	int status;
 
-	while ((status = read_journal(r, &j)) == VL_OK && j.n > 0) {
-		close_journal(&j);
+	while ((status = vl_journal_pending(r, &pending)) == VL_OK &&
+	    pending) {
 		if (r->lockfd < 0)
 			break;	/* a read-only copy: it cannot be finished */
 		if ((status = take(r, LOCK_EX)) != VL_OK)
 			return status;
-		status = roll_forward(r);
+		status = vl_journal_roll_forward(r);
 		if (status == VL_OK)
-			remove_tmps(r);
+			vl_journal_remove_tmps(r);
 		if (take(r, LOCK_SH) != VL_OK)
 			return VL_SYSFAULT;
-		if (status != VL_OK && (status = read_journal(r, &j)) == VL_OK) {
-			close_journal(&j);
+		if (status != VL_OK &&
+		    (status = vl_journal_pending(r, &pending)) == VL_OK)
 			break;	/* good, and cannot be finished here */
-		}
 	}
-	if (status != VL_OK || j.n == 0)
+	if (status != VL_OK || !pending)
 		return status;
 	vl_warn("%s: a commit was interrupted; the next writer completes it",
 	    r->dir);
@@ -1034,8 +357,8 @@ lock(struct vl_reg *r, bool shared)
 		return settle(r);
 	/* stray temp files go only once the journal, if any, is done: a bad
 	 * one keeps its files for whoever looks at it */
-	if ((status = roll_forward(r)) == VL_OK)
-		remove_tmps(r);
+	if ((status = vl_journal_roll_forward(r)) == VL_OK)
+		vl_journal_remove_tmps(r);
 	return status;
 }
 
@@ -1195,13 +518,13 @@ write_trail(const struct vl_reg *r, const struct stage *g,
 	c.header = header.data;
 	c.data = audit->lines.data;
 	c.len = audit->lines.len;
-	status = write_tmp(r, g, &c, &t[0], NULL);
+	status = vl_stage_write(r, g, &c, &t[0], NULL);
 	vl_buf_free(&header);
 	if (status != VL_OK)
 		return status;
 	vl_buf_printf(&head, "%ld:%s\n", audit->seq, audit->hash);
 	c = (struct vl_change){VL_HEAD, NULL, true, head.data, head.len};
-	status = write_tmp(r, g, &c, &t[1], NULL);
+	status = vl_stage_write(r, g, &c, &t[1], NULL);
 	vl_buf_free(&head);
 	return status;
 }
@@ -1277,9 +600,9 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 	else
 		memset(&audit, 0, sizeof audit);
 	if (status == VL_OK)
-		status = make_stage(r, &g);
+		status = vl_stage_make(r, &g);
 	for (i = 0; i < n && status == VL_OK; i++)
-		status = write_tmp(r, &g, &ch[i], &t[i], digest[i]);
+		status = vl_stage_write(r, &g, &ch[i], &t[i], digest[i]);
 	if (status == VL_OK) {
 		if (!audit.anchor)
 			vl_audit_append(&audit, "anchor", VL_HEAD, "", "");
@@ -1290,20 +613,20 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 		status = write_trail(r, &g, &audit, &t[n]);
 	}
 	if (status == VL_OK)
-		status = write_journal(r, &g, t, n + 2);
+		status = vl_journal_write(r, &g, t, n + 2);
 	if (g.fd >= 0)
 		close(g.fd);
 	vl_audit_free(&audit);
 	free(digest);
 	r->notes.len = 0;
 	if (status != VL_OK) {
-		remove_tmps(r);
+		vl_journal_remove_tmps(r);
 		return status;
 	}
 	/* the commit point is passed: whatever fails now, the journal and
 	 * its temp files stay for the next lock holder to finish */
-	if ((status = sync_dir(r)) == VL_OK)
-		status = roll_forward(r);
+	if ((status = vl_reg_sync_dir(r)) == VL_OK)
+		status = vl_journal_roll_forward(r);
 	if (status != VL_OK)
 		vl_warn("%s: the change is recorded; the next vl tool that "
 		    "writes, or checks the audit trail, completes it", r->dir);

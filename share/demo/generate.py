@@ -380,7 +380,7 @@ def generate(outdir):
 
 # The audit trail the demo starts with: an anchor (.vl-head keeps the
 # trail's head), then a line for each file as written here, its SHA-256 the
-# digest a later check compares with (lib/audit.c: each hash is the SHA-256
+# digest a later check compares with (lib/register/audit.c: each hash is the SHA-256
 # of the previous hash, a line end, the CSV row seq..record and the CSV row
 # digest; no field here needs quoting).
 AUDIT_HEADER = "seq,time,user,tool,action,file,record,hash,digest"
