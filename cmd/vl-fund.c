@@ -112,6 +112,86 @@ check_row(struct vl_out *out, const struct vl_fund_finding *f)
 	vl_out_row(out, v);
 }
 
+/* ---- several registers (SPEC 9) ------------------------------------- */
+
+static int
+rollup_load(struct vl_rollup *r, const struct vl_cli *c)
+{
+	return vl_rollup_load(r, c->regs, c->nregs, &c->src, VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS);
+}
+
+/* a roll-up's status: a register left out is a finding (exit 1) */
+static int
+rollup_finish(struct vl_out *out, bool found, const struct vl_rollup *r)
+{
+	return finish(out, found || r->untrusted > 0);
+}
+
+/* each register's findings against its own plan, a district column
+ * first; of the cities too */
+static long
+check_each(struct vl_out *out, const struct vl_book *b, const char *const *name,
+    const struct vl_ledger *l, size_t n, bool final)
+{
+	struct vl_fund_check fc = {0};
+	long discrepancies = 0;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
+			continue;	/* said: the plan adds up beyond range */
+		vl_out_lead(out, name[i]);
+		for (k = 0; k < fc.n; k++)
+			check_row(out, &fc.v[k]);
+		discrepancies += fc.discrepancies;
+		vl_fund_check_free(&fc);
+	}
+	return discrepancies;
+}
+
+/* Each register checked against its own plan, then what each city sent
+ * each district against what the district booked (vl_city_transfers). */
+static int
+rollup_check(struct vl_cli *c)
+{
+	struct vl_ledger *l = NULL, *cl = NULL;
+	struct vl_outopts opts = c->out;
+	struct vl_transfer *t = NULL;
+	bool final = c->arg[O_FINAL] != NULL;
+	struct vl_rollup r;
+	struct vl_out *out;
+	long found = 0;
+	size_t i, n = 0;
+	int status;
+
+	status = rollup_load(&r, c);
+	if (status == VL_OK)
+		status = vl_rollup_ledgers(&r, false, &l);
+	if (status == VL_OK)
+		status = vl_rollup_ledgers(&r, true, &cl);
+	if (status == VL_OK) {
+		opts.lead = "district";
+		out = vl_out_report(&opts, "资金核查", c->src.as_of, NCHECK_COLS,
+		    check_cols);
+		found = check_each(out, r.city, r.city_name, cl, r.ncity,
+		    final) + check_each(out, r.book, r.district, l, r.n, final);
+		n = vl_city_transfers(&r, l, cl, final, &t);
+		for (i = 0; i < n; i++) {
+			vl_out_lead(out, t[i].book < 0 ? NULL :
+			    r.district[t[i].book]);
+			check_row(out, &t[i].f);
+			found += strcmp(t[i].f.status, "discrepancy") == 0;
+		}
+		status = rollup_finish(out, found > 0, &r);
+	}
+	vl_city_transfers_free(t, n);
+	vl_rollup_ledgers_free(&r, false, l);
+	vl_rollup_ledgers_free(&r, true, cl);
+	vl_rollup_free(&r);
+	return status;
+}
+
 static int
 cmd_check(struct vl_cli *c)
 {
@@ -122,6 +202,8 @@ cmd_check(struct vl_cli *c)
 	int status, lstatus;
 	size_t i;
 
+	if (c->rollup)
+		return rollup_check(c);
 	status = load(&b, c);
 	/* the journal too, unless the plan itself failed: every problem of
 	 * the register in one run */

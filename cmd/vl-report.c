@@ -60,7 +60,8 @@ enum { O_WITHIN, O_CHECK, O_BY };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
-static const char *const by_words[] = {"town", "project", NULL};
+static const char *const by_words[] = {"town", "project", "district",
+    NULL};
 
 static const struct vl_option overdue_options[] = {
 	VL_VALUE("within", O_WITHIN),
@@ -111,6 +112,77 @@ done(int status, struct vl_book *b, struct vl_ledger *l)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- several registers (SPEC 9) ------------------------------------- */
+
+/* Every register the command line names whose audit trail holds, every
+ * part; their ledgers too with l. */
+static int
+rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
+{
+	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
+	    VL_LOAD_INSPECTIONS);
+
+	if (l)
+		*l = NULL;
+	if (status == VL_OK && l)
+		status = vl_rollup_ledgers(r, false, l);
+	return status;
+}
+
+/* a roll-up report's status: a register left out is a finding (exit 1) */
+static int
+rollup_done(int status, struct vl_rollup *r, struct vl_ledger *l)
+{
+	long untrusted = r->untrusted;
+
+	vl_rollup_ledgers_free(r, false, l);
+	vl_rollup_free(r);
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	return status == VL_OK && untrusted ? VL_FINDINGS : status;
+}
+
+static int
+rollup_overdue(struct vl_cli *c, long days)
+{
+	struct vl_rollup r;
+	bool found = false;
+	int status;
+
+	if ((status = rollup_load(&r, NULL, c)) == VL_OK)
+		status = vl_rollup_report_overdue(&r, &c->out, days, &found);
+	status = rollup_done(status, &r, NULL);
+	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
+	    status;
+}
+
+static int
+rollup_progress(struct vl_cli *c, int by)
+{
+	struct vl_ledger *l = NULL;
+	struct vl_rollup r;
+	int status;
+
+	if ((status = rollup_load(&r, by == 2 ? &l : NULL, c)) == VL_OK)
+		status = by == 2 ? vl_rollup_report_ranking(&r, l, &c->out) :
+		    vl_rollup_report_progress(&r, &c->out, by == 1);
+	return rollup_done(status, &r, l);
+}
+
+static int
+rollup_funds(struct vl_cli *c, bool summary)
+{
+	struct vl_ledger *l = NULL;
+	struct vl_rollup r;
+	int status;
+
+	if ((status = rollup_load(&r, &l, c)) == VL_OK)
+		status = summary ? vl_rollup_report_summary(&r, l, &c->out) :
+		    vl_rollup_report_funds(&r, l, &c->out);
+	return rollup_done(status, &r, l);
+}
+
 static int
 cmd_overdue(struct vl_cli *c)
 {
@@ -119,6 +191,8 @@ cmd_overdue(struct vl_cli *c)
 	bool found = false;
 	int status;
 
+	if (c->rollup)
+		return rollup_overdue(c, days);
 	if ((status = load(&b, NULL, c)) == VL_OK)
 		status = vl_report_overdue(&b, &c->out, days, &found);
 	status = done(status, &b, NULL);
@@ -132,6 +206,10 @@ cmd_progress(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	/* --by district: the districts ranked, one register a roll-up of
+	 * one */
+	if (c->rollup || vl_cli_word(c, O_BY) == 2)
+		return rollup_progress(c, vl_cli_word(c, O_BY));
 	if ((status = load(&b, NULL, c)) == VL_OK)
 		status = vl_report_progress(&b, &c->out,
 		    vl_cli_word(c, O_BY) == 1);
@@ -145,6 +223,8 @@ cmd_funds(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	if (c->rollup)
+		return rollup_funds(c, false);
 	if ((status = load(&b, &l, c)) == VL_OK)
 		status = vl_report_funds(&b, &l, &c->out);
 	return done(status, &b, &l);
@@ -162,6 +242,8 @@ cmd_summary(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "summary: plain text, or a workbook with "
 		    "--format xlsx; --format json|table and --excel do not "
 		    "apply");
+	if (c->rollup)
+		return rollup_funds(c, true);
 	if ((status = load(&b, &l, c)) == VL_OK)
 		status = vl_report_summary(&b, &l, &c->out);
 	return done(status, &b, &l);
