@@ -571,5 +571,7 @@ vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 	if (!(c.command = find_command(argc, argv, t->commands)))
 		return no_command(argc, argv, t->commands);
 	parse(&c, argc - 1, argv + 1);
+	if (!t->reports)	/* a tool that writes reads one register */
+		vl_cli_one_register(&c);
 	return c.command->run(&c);
 }

@@ -56,9 +56,8 @@ vl_copy_verify(const struct vl_copy *c)
 	return status;
 }
 
-/* plan.json's district, else the directory's own name (said) */
-static const char *
-district_of(const struct vl_book *b, const char *dir)
+char *
+vl_rollup_name(const struct vl_book *b, const char *dir)
 {
 	char real[PATH_MAX], *copy, *name;
 	const char *d;
@@ -125,7 +124,7 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 		one.dir = copies[i].dir;
 		s = vl_book_load(&r->book[r->n], &one, what);
 		if (r->book[r->n].plan.name)	/* the plan was read */
-			r->district[r->n] = district_of(&r->book[r->n],
+			r->district[r->n] = vl_rollup_name(&r->book[r->n],
 			    copies[i].dir);
 		else
 			r->district[r->n] = vl_xstrdup(copies[i].dir);

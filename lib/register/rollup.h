@@ -47,5 +47,8 @@ int vl_copy_verify(const struct vl_copy *c);
 int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
     size_t n, const struct vl_source *src, int what);
 void vl_rollup_free(struct vl_rollup *r);
+/* The district of a book loaded with its plan: plan.json's "district",
+ * else the name of its directory, dir (a warning says so); malloc'd. */
+char *vl_rollup_name(const struct vl_book *b, const char *dir);
 
 #endif
