@@ -189,7 +189,7 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 	struct vl_buf dir = {0}, where = {0};
 
 	while (end > line && (end[-1] == ' ' || end[-1] == '\t' ||
-	    end[-1] == '\r'))
+	    end[-1] == '\r' || end[-1] == '\n'))
 		*--end = '\0';
 	while (*line == ' ' || *line == '\t')
 		line++;
