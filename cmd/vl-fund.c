@@ -30,13 +30,14 @@ static const char help[] = N_(
     "        do the amounts add up to AMT?  One amount a line, or the\n"
     "        amount column of a CSV whose header has one; prints the\n"
     "        equation (a count of parts above 10), exit 1 if it fails\n"
-    "  sum --by level|source|kind|purpose|project|town [--kind K]\n"
-    "      [FILE|-]\n"
+    "  sum --by level|source|kind|purpose|project|town|district\n"
+    "      [--kind K] [FILE|-]\n"
     "        exact sums per group (columns KEY,amount,count, sorted by\n"
     "        key) of the register's funds.csv or of FILE in its form.\n"
     "        Summed by default: receipts by level and source, expenses\n"
     "        by purpose, allocations by project and town, every row by\n"
-    "        kind; --kind receipt|allocation|expense|all chooses\n"
+    "        kind, receipts by district; --kind receipt|allocation|\n"
+    "        expense|all chooses\n"
     "  balance\n"
     "        per project: budget, allocated, spent, spent per purpose of\n"
     "        the plan, remaining (allocated - spent) and a flag:\n"
@@ -45,6 +46,12 @@ static const char help[] = N_(
 static const char more[] = N_(
     "\n"
     "  vl-fund sum --by level | vl-fund reconcile --total 184.7万\n"
+    "\n"
+    "Several registers (-C twice, --registers FILE): check, sum and\n"
+    "balance over all, a district column first, each register against its\n"
+    "own plan; a city register (plan.json \"projects\": \"districts\")\n"
+    "adds check city-transfer: what it allocated each district against\n"
+    "what the district booked as received from the city's levels.\n"
     "\n"
     "Exit status: 0 done (check: nothing but pending; reconcile: equal),\n"
     "1 a discrepancy or an equation that fails, 2 usage or bad input,\n"
@@ -569,7 +576,8 @@ static const struct vl_command commands[] = {
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"
-	    "project|town [--kind K] [FILE|-]", sum_options, 0, 1, true, NULL},
+	    "project|town|district [--kind K] [FILE|-]", sum_options, 0, 1,
+	    true, NULL},
 	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--as-of DATE] "
 	    "[--format F]", NULL, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}

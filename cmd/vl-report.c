@@ -27,10 +27,12 @@ static const char help[] = N_(
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
     "        due-soon); --check exits 1 when anything is late or flagged\n"
-    "  progress [--by town|project]\n"
+    "  progress [--by town|project|district]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project\n"
+    "        row (default), or per project; --by district ranks the\n"
+    "        districts of a roll-up for a circular: share started and\n"
+    "        completed, late items, money received and spent\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -51,6 +53,10 @@ static const char help[] = N_(
     "        tools are named (a warning)\n"
     "\n");
 static const char more[] = N_(
+    "\n"
+    "Several registers (-C twice, --registers FILE): every report but\n"
+    "briefing over all of them, a district column first; a register whose\n"
+    "audit trail breaks is named and left out, exit 1.\n"
     "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
     "or audit found the chain broken,\n"
@@ -403,7 +409,7 @@ static const struct vl_command commands[] = {
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--format F] "
 	    "[-o FILE]", NULL, 0, 0, true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project|district] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
