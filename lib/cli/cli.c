@@ -160,11 +160,17 @@ encoding(int opt, const char *arg)
 	return arg;
 }
 
+/* the registers named, kept for the life of the program as the command
+ * line is */
+static struct vl_copy *registers;
+
 static void
 add_register(struct vl_cli *c, const char *dir, const char *expect,
     const char *where)
 {
-	c->regs = vl_xrealloc(c->regs, (c->nregs + 1) * sizeof *c->regs);
+	registers = vl_xrealloc(registers, (c->nregs + 1) *
+	    sizeof *registers);
+	c->regs = registers;
 	c->regs[c->nregs++] = (struct vl_copy){dir, expect, where};
 }
 
