@@ -36,12 +36,12 @@ REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/tmpfile.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
 	$(B)/lib/register/book.o $(B)/lib/register/funds.o \
 	$(B)/lib/register/batch.o $(B)/lib/register/rewrite.o \
-	$(B)/lib/register/init.o
+	$(B)/lib/register/init.o $(B)/lib/register/rollup.o
 RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
-	$(B)/lib/rules/sample.o
+	$(B)/lib/rules/sample.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/story.o

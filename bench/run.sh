@@ -269,6 +269,64 @@ for c in "vl-fund check" "vl-report overdue" "vl-fund balance" \
 done
 echo
 
+# ---- roll-ups (issue 18) ---------------------------------------------------
+
+# districts DIR N PROJECTS: N registers of PROJECTS projects each (ten fund
+# rows, five inspections, two progress rows a project, as the national
+# one), each with its district, and DIR/list naming them; made once
+districts() {
+	stamp=$1/.made
+	want="$(cksum < "$top/bench/gen.c") $2 $3"
+	if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+		say "bench: making $2 district registers of $3 projects in $1"
+		rm -rf "$1" && mkdir -p "$1"
+		i=0
+		while [ $i -lt "$2" ]; do
+			i=$((i + 1))
+			d=$1/r$i
+			mkdir -p "$d"
+			"$gen" register "$d" -p "$3" -f $(($3 * 10)) \
+			    -i $(($3 * 5)) -g $(($3 * 2)) > /dev/null || exit 1
+			sed "1s/{/{\"district\": \"区$i\",/" "$d/plan.json" > "$d/p" &&
+			    mv "$d/p" "$d/plan.json"
+			echo "r$i" >> "$1/list"
+		done
+		echo "$want" > "$stamp"
+	fi
+}
+small=$dir/districts-300x50
+national=$dir/districts-3000x$((nproj / 3000))
+districts "$small" 300 50
+districts "$national" 3000 $((nproj / 3000))
+
+row5() { printf '| %s | %s | %s | %s | %s |\n' "$1" "$2" "$3" "$4" "$5"; }
+
+echo "## Roll-ups: several registers read at once (--registers)"
+echo
+echo "300 district registers of 50 projects; $national's 3000 registers hold"
+echo "as much as the national register above, read once as one register and"
+echo "once as 3000 (one after the other, so that the machine's moment is the same)."
+echo
+row5 command "300 x 50" "one register" "3000 registers" "ratio"
+row5 --- --: --: --: --:
+quiet
+for c in "vl-fund check" "vl-report overdue" "vl-report summary" \
+    "vl-report progress --by district"; do
+	set -- $c
+	cname=$(echo "$c" | tr ' -' '__')
+	tool=$1; shift
+	measure "r300$cname" "$bin/$tool" --registers "$small/list" \
+	    --as-of $asof "$@"
+	s300=$wall
+	measure "one$cname" "$bin/$tool" -C "$reg" --as-of $asof "$@"
+	w1=$wall m1=$mem
+	measure "r3000$cname" "$bin/$tool" --registers "$national/list" \
+	    --as-of $asof "$@"
+	row5 "$c" "$s300 s" "$w1 s, $m1 MB" "$wall s, $mem MB" \
+	    "$(echo "$wall $w1" | awk '{printf "%.2f", $1 / $2}')"
+done
+echo
+
 # ---- scaling ---------------------------------------------------------------
 
 if [ -n "$scale" ]; then

@@ -30,13 +30,14 @@ static const char help[] = N_(
     "        do the amounts add up to AMT?  One amount a line, or the\n"
     "        amount column of a CSV whose header has one; prints the\n"
     "        equation (a count of parts above 10), exit 1 if it fails\n"
-    "  sum --by level|source|kind|purpose|project|town [--kind K]\n"
-    "      [FILE|-]\n"
+    "  sum --by level|source|kind|purpose|project|town|district\n"
+    "      [--kind K] [FILE|-]\n"
     "        exact sums per group (columns KEY,amount,count, sorted by\n"
     "        key) of the register's funds.csv or of FILE in its form.\n"
     "        Summed by default: receipts by level and source, expenses\n"
     "        by purpose, allocations by project and town, every row by\n"
-    "        kind; --kind receipt|allocation|expense|all chooses\n"
+    "        kind, receipts by district; --kind receipt|allocation|\n"
+    "        expense|all chooses\n"
     "  balance\n"
     "        per project: budget, allocated, spent, spent per purpose of\n"
     "        the plan, remaining (allocated - spent) and a flag:\n"
@@ -45,6 +46,12 @@ static const char help[] = N_(
 static const char more[] = N_(
     "\n"
     "  vl-fund sum --by level | vl-fund reconcile --total 184.7万\n"
+    "\n"
+    "Several registers (-C twice, --registers FILE): check, sum and\n"
+    "balance over all, a district column first, each register against its\n"
+    "own plan; a city register (plan.json \"projects\": \"districts\")\n"
+    "adds check city-transfer: what it allocated each district against\n"
+    "what the district booked as received from the city's levels.\n"
     "\n"
     "Exit status: 0 done (check: nothing but pending; reconcile: equal),\n"
     "1 a discrepancy or an equation that fails, 2 usage or bad input,\n"
@@ -112,6 +119,86 @@ check_row(struct vl_out *out, const struct vl_fund_finding *f)
 	vl_out_row(out, v);
 }
 
+/* ---- several registers (SPEC 9) ------------------------------------- */
+
+static int
+rollup_load(struct vl_rollup *r, const struct vl_cli *c)
+{
+	return vl_rollup_load(r, c->regs, c->nregs, &c->src, VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS);
+}
+
+/* a roll-up's status: a register left out is a finding (exit 1) */
+static int
+rollup_finish(struct vl_out *out, bool found, const struct vl_rollup *r)
+{
+	return finish(out, found || r->untrusted > 0);
+}
+
+/* each register's findings against its own plan, a district column
+ * first; of the cities too */
+static long
+check_each(struct vl_out *out, const struct vl_book *b, const char *const *name,
+    const struct vl_ledger *l, size_t n, bool final)
+{
+	struct vl_fund_check fc = {0};
+	long discrepancies = 0;
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
+			continue;	/* said: the plan adds up beyond range */
+		vl_out_lead(out, name[i]);
+		for (k = 0; k < fc.n; k++)
+			check_row(out, &fc.v[k]);
+		discrepancies += fc.discrepancies;
+		vl_fund_check_free(&fc);
+	}
+	return discrepancies;
+}
+
+/* Each register checked against its own plan, then what each city sent
+ * each district against what the district booked (vl_city_transfers). */
+static int
+rollup_check(struct vl_cli *c)
+{
+	struct vl_ledger *l = NULL, *cl = NULL;
+	struct vl_outopts opts = c->out;
+	struct vl_transfer *t = NULL;
+	bool final = c->arg[O_FINAL] != NULL;
+	struct vl_rollup r;
+	struct vl_out *out;
+	long found = 0;
+	size_t i, n = 0;
+	int status;
+
+	status = rollup_load(&r, c);
+	if (status == VL_OK)
+		status = vl_rollup_ledgers(&r, false, &l);
+	if (status == VL_OK)
+		status = vl_rollup_ledgers(&r, true, &cl);
+	if (status == VL_OK) {
+		opts.lead = "district";
+		out = vl_out_report(&opts, "资金核查", c->src.as_of, NCHECK_COLS,
+		    check_cols);
+		found = check_each(out, r.city, r.city_name, cl, r.ncity,
+		    final) + check_each(out, r.book, r.district, l, r.n, final);
+		n = vl_city_transfers(&r, l, cl, final, &t);
+		for (i = 0; i < n; i++) {
+			vl_out_lead(out, t[i].book < 0 ? NULL :
+			    r.district[t[i].book]);
+			check_row(out, &t[i].f);
+			found += strcmp(t[i].f.status, "discrepancy") == 0;
+		}
+		status = rollup_finish(out, found > 0, &r);
+	}
+	vl_city_transfers_free(t, n);
+	vl_rollup_ledgers_free(&r, false, l);
+	vl_rollup_ledgers_free(&r, true, cl);
+	vl_rollup_free(&r);
+	return status;
+}
+
 static int
 cmd_check(struct vl_cli *c)
 {
@@ -122,6 +209,8 @@ cmd_check(struct vl_cli *c)
 	int status, lstatus;
 	size_t i;
 
+	if (c->rollup)
+		return rollup_check(c);
 	status = load(&b, c);
 	/* the journal too, unless the plan itself failed: every problem of
 	 * the register in one run */
@@ -173,26 +262,95 @@ cmd_reconcile(struct vl_cli *c)
 
 /* ---- sum ------------------------------------------------------------- */
 
-static int
-sum_out(const struct vl_groups *g, enum vl_sum_key by, const struct vl_cli *c)
+/* a sum's rows; all: the groups added up in one row (by district) */
+static void
+sum_rows(struct vl_out *out, const struct vl_groups *g, bool all)
 {
-	struct vl_col cols[] = {{vl_sum_keys[by], VL_COL_TEXT},
-	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
-	char m[VL_MONEY_BUFSZ], n[32], title[64];
+	char m[VL_MONEY_BUFSZ], n[32];
 	const char *v[3];
-	struct vl_out *out;
+	int64_t amount = 0;
+	long count = 0;
 	size_t i;
 
-	snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
-	out = vl_out_report(&c->out, title, c->src.as_of, 3, cols);
-	for (i = 0; i < g->n; i++) {
+	for (i = 0; all && i < g->n; i++) {
+		vl_money_add(amount, g->v[i].amount, &amount);
+		count += g->v[i].count;
+	}
+	for (i = 0; !all && i < g->n; i++) {
 		snprintf(n, sizeof n, "%ld", g->v[i].count);
 		v[0] = g->v[i].key;
 		v[1] = vl_money_format(g->v[i].amount, m);
 		v[2] = n;
 		vl_out_row(out, v);
 	}
+	if (all) {
+		snprintf(n, sizeof n, "%ld", count);
+		v[0] = vl_money_format(amount, m);
+		v[1] = n;
+		vl_out_row(out, v);
+	}
+}
+
+static int
+sum_out(const struct vl_groups *g, enum vl_sum_key by, const struct vl_cli *c)
+{
+	struct vl_col cols[] = {{vl_sum_keys[by], VL_COL_TEXT},
+	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
+	struct vl_out *out;
+	char title[64];
+
+	snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
+	out = vl_out_report(&c->out, title, c->src.as_of, 3, cols);
+	sum_rows(out, g, false);
 	return finish(out, false);
+}
+
+/* Each district's journal summed by the key, a district column first;
+ * by district, one row a district. */
+static int
+rollup_sum(struct vl_cli *c, enum vl_sum_key by, int kind)
+{
+	struct vl_col cols[] = {{vl_sum_keys[by], VL_COL_TEXT},
+	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
+	bool each = by == VL_BY_DISTRICT;
+	struct vl_outopts opts = c->out;
+	struct vl_out *out = NULL;
+	struct vl_rollup r;
+	char title[64];
+	int status;
+	size_t i;
+
+	if (c->noperand)
+		vl_die(VL_BADINPUT, "sum: over several registers, their own "
+		    "journals; a FILE is summed alone");
+	if ((status = rollup_load(&r, c)) == VL_OK) {
+		opts.lead = "district";
+		snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
+		out = vl_out_report(&opts, title, c->src.as_of, each ? 2 : 3,
+		    each ? cols + 1 : cols);
+	}
+	for (i = 0; status == VL_OK && i < r.n; i++) {
+		char *path = vl_reg_path(&r.book[i].reg, "funds.csv");
+		struct vl_journal j = {path, NULL, c->src.as_of,
+		    c->src.encoding, true};
+		struct vl_groups g = {0};
+
+		j.display = vl_xstrdup(vl_book_display(&r.book[i],
+		    "funds.csv"));
+		if (vl_reg_exists(&r.book[i].reg, "funds.csv"))
+			status = vl_fund_sum(&j, each ? VL_BY_KIND : by, kind,
+			    &r.book[i], &g);
+		vl_out_lead(out, r.district[i]);
+		if (status == VL_OK)
+			sum_rows(out, &g, each);
+		vl_groups_free(&g);
+		free(path);
+		free((char *)j.display);
+	}
+	status = out ? (status == VL_OK ? rollup_finish(out, false, &r) :
+	    (vl_out_close(out), status)) : status;
+	vl_rollup_free(&r);
+	return status;
 }
 
 /* the register's journal, or a file in its form */
@@ -213,6 +371,8 @@ cmd_sum(struct vl_cli *c)
 	/* receipt, allocation, expense are enum vl_kind; then all */
 	kind = kind < 0 ? vl_sum_kind(by) : strcmp(kinds[kind], "all") == 0 ?
 	    VL_ALL_KINDS : kind;
+	if (c->rollup || by == VL_BY_DISTRICT)
+		return rollup_sum(c, by, kind);
 	if (!file || by == VL_BY_TOWN)
 		status = load(&b, c);
 	if (status == VL_OK && !file) {
@@ -289,6 +449,101 @@ balance_row(const struct vl_balance *r, void *ctx)
 	free(m);
 }
 
+/* The purposes of every district's plan, each once, in the order first
+ * named: a roll-up's columns; map[k][j] is purpose j's index in book k's
+ * plan, or -1. */
+static struct vl_plan
+union_purposes(const struct vl_rollup *r, long ***map)
+{
+	struct vl_plan u = {0};
+	size_t k, i, j;
+
+	u.purposes = vl_xcalloc(1, sizeof *u.purposes);
+	for (k = 0; k < r->n; k++)
+		for (i = 0; i < r->book[k].plan.npurposes; i++)
+			if (!vl_plan_has_purpose(&u, r->book[k].plan.purposes[i])) {
+				u.purposes = vl_xrealloc(u.purposes,
+				    (u.npurposes + 1) * sizeof *u.purposes);
+				u.purposes[u.npurposes++] =
+				    r->book[k].plan.purposes[i];
+			}
+	*map = vl_xcalloc(r->n + 1, sizeof **map);
+	for (k = 0; k < r->n; k++) {
+		(*map)[k] = vl_xcalloc(u.npurposes + 1, sizeof ***map);
+		for (j = 0; j < u.npurposes; j++) {
+			(*map)[k][j] = -1;
+			for (i = 0; i < r->book[k].plan.npurposes; i++)
+				if (strcmp(r->book[k].plan.purposes[i],
+				    u.purposes[j]) == 0)
+					(*map)[k][j] = (long)i;
+		}
+	}
+	return u;
+}
+
+struct rollup_balance {
+	struct balance_out o;
+	const long *map;	/* the book's purposes in the roll-up's order */
+	int64_t *purpose;
+};
+
+static void
+rollup_balance_row(const struct vl_balance *r, void *ctx)
+{
+	struct rollup_balance *rb = ctx;
+	struct vl_balance own = *r;
+	size_t j;
+
+	if (r->purpose) {	/* a purpose this plan lacks: nothing spent */
+		for (j = 0; j < rb->o.npurposes; j++)
+			rb->purpose[j] = rb->map[j] < 0 ? 0 :
+			    r->purpose[rb->map[j]];
+		own.purpose = rb->purpose;
+	}
+	balance_row(&own, &rb->o);
+}
+
+static int
+rollup_balance(struct vl_cli *c)
+{
+	struct rollup_balance rb = {{NULL, 0, 0}, NULL, NULL};
+	struct vl_outopts opts = c->out;
+	struct vl_ledger *l = NULL;
+	struct vl_col *cols;
+	struct vl_rollup r;
+	struct vl_plan u;
+	long **map = NULL;
+	size_t k;
+	int status;
+
+	if ((status = rollup_load(&r, c)) == VL_OK)
+		status = vl_rollup_ledgers(&r, false, &l);
+	if (status == VL_OK) {
+		u = union_purposes(&r, &map);
+		cols = balance_cols(&u, &rb.o.ncols);
+		rb.o.npurposes = u.npurposes;
+		rb.purpose = vl_xcalloc(u.npurposes + 1, sizeof *rb.purpose);
+		opts.lead = "district";
+		rb.o.out = vl_out_report(&opts, "项目资金", c->src.as_of,
+		    rb.o.ncols, cols);
+		for (k = 0; k < r.n; k++) {
+			vl_out_lead(rb.o.out, r.district[k]);
+			rb.map = map[k];
+			vl_balances(&r.book[k], &l[k], rollup_balance_row, &rb);
+		}
+		status = rollup_finish(rb.o.out, false, &r);
+		for (k = 0; k < r.n; k++)
+			free(map[k]);
+		free(map);
+		free(u.purposes);
+		free(rb.purpose);
+		free(cols);
+	}
+	vl_rollup_ledgers_free(&r, false, l);
+	vl_rollup_free(&r);
+	return status;
+}
+
 static int
 cmd_balance(struct vl_cli *c)
 {
@@ -298,6 +553,8 @@ cmd_balance(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	if (c->rollup)
+		return rollup_balance(c);
 	if ((status = load(&b, c)) == VL_OK)
 		status = vl_ledger_load(&l, &b);
 	if (status == VL_OK) {
@@ -320,7 +577,8 @@ static const struct vl_command commands[] = {
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"
-	    "project|town [--kind K] [FILE|-]", sum_options, 0, 1, true, NULL},
+	    "project|town|district [--kind K] [FILE|-]", sum_options, 0, 1,
+	    true, NULL},
 	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--as-of DATE] "
 	    "[--format F]", NULL, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}

@@ -104,6 +104,7 @@ cmd_add(struct vl_cli *c)
 	size_t i;
 	int status;
 
+	vl_cli_one_register(c);
 	/* an import's rows carry their own fields: options would be lost */
 	for (i = 0; import && i < vl_inspections_spec.n; i++)
 		if (value[i])
@@ -120,6 +121,7 @@ cmd_close(struct vl_cli *c)
 	vl_date when = c->src.as_of;
 	int status;
 
+	vl_cli_one_register(c);
 	if (date && vl_date_parse(date, &when, &why) != 0)
 		vl_die(VL_BADINPUT, "--date: %s: \"%s\"", why, date);
 	if ((status = vl_close_finding(&c->src, id, when, c->arg[O_NOTE])) ==
@@ -200,6 +202,68 @@ print_inspections(const struct vl_book *b, const struct vl_cli *c,
 	return vl_out_close(o);
 }
 
+/* ---- several registers (SPEC 9) ------------------------------------- */
+
+static int
+rollup_load(struct vl_rollup *r, const struct vl_cli *c, int what)
+{
+	return vl_rollup_load(r, c->regs, c->nregs, &c->src, VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | what);
+}
+
+/* a roll-up's status: a register left out is a finding (exit 1) */
+static int
+rollup_done(int status, struct vl_rollup *r)
+{
+	long untrusted = r->untrusted;
+
+	vl_rollup_free(r);
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	return status == VL_OK && untrusted ? VL_FINDINGS : status;
+}
+
+/* the inspections wanted of every district, a district column first; a
+ * project named is looked for in each (its id is the district's own) */
+static int
+rollup_list(struct vl_cli *c, const char *project, size_t *n)
+{
+	struct vl_outopts opts = c->out;
+	struct vl_rollup r;
+	struct vl_out *o;
+	size_t i, k;
+	bool known = !project;
+	int status;
+
+	*n = 0;
+	if ((status = rollup_load(&r, c, VL_LOAD_INSPECTIONS)) != VL_OK)
+		return rollup_done(status, &r);
+	for (i = 0; project && i < r.n; i++)
+		known = known || vl_projects_find(&r.book[i].projects, project);
+	if (!known) {
+		vl_warn("--project: no such project \"%s\"", project);
+		return rollup_done(VL_BADINPUT, &r);
+	}
+	opts.lead = "district";
+	o = vl_out_report(&opts, "检查记录", c->src.as_of, NINSP_COLS,
+	    insp_cols);
+	for (i = 0; i < r.n; i++) {
+		const struct vl_book *b = &r.book[i];
+
+		vl_out_lead(o, r.district[i]);
+		for (k = 0; k < b->ninsp; k++) {
+			const struct vl_project *p =
+			    &b->projects.v[b->insp_project[k]];
+
+			if (wanted(c, project, &b->insp[k], p)) {
+				insp_row(o, &b->insp[k], p);
+				++*n;
+			}
+		}
+	}
+	return rollup_done(vl_out_close(o), &r);
+}
+
 static int
 cmd_list(struct vl_cli *c)
 {
@@ -208,6 +272,11 @@ cmd_list(struct vl_cli *c)
 	size_t n = 0;
 	int status;
 
+	if (c->rollup) {
+		status = rollup_list(c, project, &n);
+		return status == VL_OK && c->arg[O_CHECK] && n > 0 ?
+		    VL_FINDINGS : status;
+	}
 	if ((status = load(&b, c, VL_LOAD_INSPECTIONS)) != VL_OK)
 		return status;
 	if (project && !vl_projects_find(&b.projects, project)) {
@@ -225,6 +294,40 @@ cmd_list(struct vl_cli *c)
 
 /* ---- show ------------------------------------------------------------ */
 
+/* The story of the project of that id in every district that has one,
+ * each under its district's name. */
+static int
+rollup_show(struct vl_cli *c)
+{
+	struct vl_buf s = {0};
+	struct vl_rollup r;
+	size_t k, found = 0;
+	long i;
+	int status;
+
+	if (c->format_given)
+		vl_die(VL_BADINPUT, "show: over several registers, the story "
+		    "only; list --project P gives the inspections of each");
+	if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
+	    VL_LOAD_INSPECTIONS)) != VL_OK)
+		return rollup_done(status, &r);
+	for (k = 0; k < r.n; k++) {
+		if ((i = vl_story_project(&r.book[k], c->operand[0])) < 0)
+			continue;
+		vl_buf_printf(&s, "%s== %s\n", found++ ? "\n" : "",
+		    r.district[k]);
+		vl_story(&r.book[k], (size_t)i, &s);
+	}
+	if (!found) {
+		vl_warn("no project or inspection \"%s\"", c->operand[0]);
+		status = VL_BADINPUT;
+	} else {
+		status = vl_out_bytes(&c->out, s.data, s.len);
+	}
+	vl_buf_free(&s);
+	return rollup_done(status, &r);
+}
+
 /* The story of a project (--format: its inspections only). */
 static int
 cmd_show(struct vl_cli *c)
@@ -235,6 +338,8 @@ cmd_show(struct vl_cli *c)
 	long i;
 	int status;
 
+	if (c->rollup)
+		return rollup_show(c);
 	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
 	    VL_OK)
 		return status;
@@ -310,6 +415,32 @@ sample_row(struct vl_out *o, const struct vl_book *b, size_t i, size_t nth)
 	vl_out_row(o, v);
 }
 
+/* one draw from the projects of every district */
+static int
+rollup_sample(struct vl_cli *c, const struct vl_sample *s)
+{
+	struct vl_outopts opts = c->out;
+	struct vl_drawn *drawn;
+	struct vl_rollup r;
+	struct vl_out *out;
+	size_t i, n;
+	int status;
+
+	if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
+	    VL_LOAD_INSPECTIONS)) != VL_OK)
+		return rollup_done(status, &r);
+	n = vl_sample_draw_books(r.book, r.n, s, &drawn);
+	opts.lead = "district";
+	out = vl_out_report(&opts, "抽查", c->src.as_of, NSAMPLE_COLS,
+	    sample_cols);
+	for (i = 0; i < n; i++) {
+		vl_out_lead(out, r.district[drawn[i].book]);
+		sample_row(out, &r.book[drawn[i].book], drawn[i].project, i + 1);
+	}
+	free(drawn);
+	return rollup_done(vl_out_close(out), &r);
+}
+
 static int
 cmd_sample(struct vl_cli *c)
 {
@@ -331,6 +462,8 @@ cmd_sample(struct vl_cli *c)
 		    100000);
 	if (a[O_STAGE])
 		s.stages = stages(a[O_STAGE]);
+	if (c->rollup)
+		return rollup_sample(c, &s);
 	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
 	    VL_OK)
 		return status;

@@ -28,10 +28,12 @@ static const char help[] = N_(
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
     "        due-soon); --check exits 1 when anything is late or flagged\n"
-    "  progress [--by town|project]\n"
+    "  progress [--by town|project|district]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project\n"
+    "        row (default), or per project; --by district ranks the\n"
+    "        districts of a roll-up for a circular: share started and\n"
+    "        completed, late items, money received and spent\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -59,6 +61,10 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
+    "Several registers (-C twice, --registers FILE): every report but\n"
+    "briefing over all of them, a district column first; a register whose\n"
+    "audit trail breaks is named and left out, exit 1.\n"
+    "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
     "or audit found the trail broken or short of its head,\n"
     "2 usage or bad input, 3 system fault (a file of the register that\n"
@@ -69,7 +75,8 @@ enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
-static const char *const by_words[] = {"town", "project", NULL};
+static const char *const by_words[] = {"town", "project", "district",
+    NULL};
 
 static const struct vl_option overdue_options[] = {
 	VL_VALUE("within", O_WITHIN),
@@ -123,6 +130,77 @@ done(int status, struct vl_book *b, struct vl_ledger *l)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* ---- several registers (SPEC 9) ------------------------------------- */
+
+/* Every register the command line names whose audit trail holds, every
+ * part; their ledgers too with l. */
+static int
+rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
+{
+	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
+	    VL_LOAD_INSPECTIONS);
+
+	if (l)
+		*l = NULL;
+	if (status == VL_OK && l)
+		status = vl_rollup_ledgers(r, false, l);
+	return status;
+}
+
+/* a roll-up report's status: a register left out is a finding (exit 1) */
+static int
+rollup_done(int status, struct vl_rollup *r, struct vl_ledger *l)
+{
+	long untrusted = r->untrusted;
+
+	vl_rollup_ledgers_free(r, false, l);
+	vl_rollup_free(r);
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	return status == VL_OK && untrusted ? VL_FINDINGS : status;
+}
+
+static int
+rollup_overdue(struct vl_cli *c, long days)
+{
+	struct vl_rollup r;
+	bool found = false;
+	int status;
+
+	if ((status = rollup_load(&r, NULL, c)) == VL_OK)
+		status = vl_rollup_report_overdue(&r, &c->out, days, &found);
+	status = rollup_done(status, &r, NULL);
+	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
+	    status;
+}
+
+static int
+rollup_progress(struct vl_cli *c, int by)
+{
+	struct vl_ledger *l = NULL;
+	struct vl_rollup r;
+	int status;
+
+	if ((status = rollup_load(&r, by == 2 ? &l : NULL, c)) == VL_OK)
+		status = by == 2 ? vl_rollup_report_ranking(&r, l, &c->out) :
+		    vl_rollup_report_progress(&r, &c->out, by == 1);
+	return rollup_done(status, &r, l);
+}
+
+static int
+rollup_funds(struct vl_cli *c, bool summary)
+{
+	struct vl_ledger *l = NULL;
+	struct vl_rollup r;
+	int status;
+
+	if ((status = rollup_load(&r, &l, c)) == VL_OK)
+		status = summary ? vl_rollup_report_summary(&r, l, &c->out) :
+		    vl_rollup_report_funds(&r, l, &c->out);
+	return rollup_done(status, &r, l);
+}
+
 static int
 cmd_overdue(struct vl_cli *c)
 {
@@ -131,6 +209,8 @@ cmd_overdue(struct vl_cli *c)
 	bool found = false;
 	int status;
 
+	if (c->rollup)
+		return rollup_overdue(c, days);
 	if ((status = load(&b, NULL, c)) == VL_OK)
 		status = vl_report_overdue(&b, &c->out, days, &found);
 	status = done(status, &b, NULL);
@@ -144,6 +224,10 @@ cmd_progress(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	/* --by district: the districts ranked, one register a roll-up of
+	 * one */
+	if (c->rollup || vl_cli_word(c, O_BY) == 2)
+		return rollup_progress(c, vl_cli_word(c, O_BY));
 	if ((status = load(&b, NULL, c)) == VL_OK)
 		status = vl_report_progress(&b, &c->out,
 		    vl_cli_word(c, O_BY) == 1);
@@ -157,6 +241,8 @@ cmd_funds(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	if (c->rollup)
+		return rollup_funds(c, false);
 	if ((status = load(&b, &l, c)) == VL_OK)
 		status = vl_report_funds(&b, &l, &c->out);
 	return done(status, &b, &l);
@@ -174,6 +260,8 @@ cmd_summary(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "summary: plain text, or a workbook with "
 		    "--format xlsx; --format json|table and --excel do not "
 		    "apply");
+	if (c->rollup)
+		return rollup_funds(c, true);
 	if ((status = load(&b, &l, c)) == VL_OK)
 		status = vl_report_summary(&b, &l, &c->out);
 	return done(status, &b, &l);
@@ -190,6 +278,9 @@ cmd_briefing(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
+	if (c->rollup)	/* not yet: the page is one district's */
+		vl_die(VL_BADINPUT, "briefing: one register at a time; for "
+		    "several, summary --format xlsx -o FILE");
 	if (c->out.format != VL_FMT_CSV || c->out.excel || (e &&
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
@@ -296,6 +387,58 @@ audit_anchor(const struct vl_cli *c, struct audit_walk *w,
 		    "audit --expect");
 }
 
+/* Every register's history, a district column first, each chain
+ * verified on its own: a break is named and exits 1, the rest listed. */
+static int
+rollup_audit(struct vl_cli *c)
+{
+	struct vl_source one = c->src;
+	struct audit_walk w = {NULL, 0, "", NULL, 0, false};
+	struct vl_outopts opts = c->out;
+	struct vl_audit audit;
+	int status = VL_OK, s;
+	long broken = 0;
+	struct vl_book b;
+	char *name;
+	size_t i;
+
+	opts.lead = "district";
+	for (i = 0; i < c->nregs && status == VL_OK; i++) {	/* plans first */
+		one.dir = c->regs[i].dir;
+		status = vl_book_load(&b, &one, VL_LOAD_PLAN);
+		vl_book_free(&b);
+	}
+	if (status != VL_OK)
+		return status;
+	w.out = vl_out_report(&opts, "变更记录", c->src.as_of, NAUDIT_COLS,
+	    audit_cols);
+	for (i = 0; i < c->nregs; i++) {
+		one.dir = c->regs[i].dir;
+		vl_book_load(&b, &one, VL_LOAD_PLAN);
+		vl_out_lead(w.out, name = vl_rollup_name(&b, c->regs[i].dir));
+		w.broken = 0;
+		s = vl_audit_read(&b.reg, &audit, audit_row, &w, NULL);
+		vl_audit_free(&audit);
+		if (w.broken)
+			vl_errat(vl_book_display(&b, "audit.csv"), w.broken,
+			    "hash", "the chain breaks here: this line was "
+			    "edited, or one before it deleted or moved");
+		else if (c->regs[i].expect && vl_copy_verify(&c->regs[i]) !=
+		    VL_OK)
+			w.broken = 1;
+		broken += w.broken != 0;
+		if (s != VL_OK && status == VL_OK)
+			status = s;
+		free(name);
+		vl_book_free(&b);
+	}
+	if ((s = vl_out_close(w.out)) != VL_OK && status == VL_OK)
+		status = s;
+	if (status == VL_OK)
+		status = vl_close_stdout();
+	return status == VL_OK && broken ? VL_FINDINGS : status;
+}
+
 /* The change history with the hash chain verified line by line: a line
  * edited, deleted or moved breaks the chain from there on; and the
  * trail as a whole, which must reach its head (.vl-head). */
@@ -311,6 +454,9 @@ cmd_audit(struct vl_cli *c)
 	long outside, want_seq = 0;
 	int status;
 
+	if (c->rollup && !c->arg[O_HEAD] && !c->arg[O_EXPECT])
+		return rollup_audit(c);
+	vl_cli_one_register(c);
 	audit_anchor(c, &w, want_hash, &want_seq);
 	vl_reg_open(&reg, c->src.dir);
 	if (!vl_reg_exists(&reg, "plan.json")) {
@@ -362,7 +508,7 @@ static const struct vl_command commands[] = {
 	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
 	    true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project|district] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},

@@ -37,6 +37,7 @@
 #include "register/batch.h"
 #include "register/rewrite.h"
 #include "register/init.h"
+#include "register/rollup.h"
 
 #include "rules/stage.h"
 #include "rules/ledger.h"
@@ -47,6 +48,7 @@
 #include "rules/reconcile.h"
 #include "rules/records.h"
 #include "rules/sample.h"
+#include "rules/districts.h"
 
 #include "report/tables.h"
 #include "report/summary.h"

@@ -28,3 +28,14 @@ echo "== 资金核对 / the fund check as of $day"
 echo "\$ vl-fund check --as-of $day"
 # exit 1 means discrepancies: the demo shows them, it does not fail on them
 "$bin/vl-fund" -C "$reg" check --as-of "$day" || true
+echo
+echo "== 市级汇总 / the city's view: two districts and the city, as of $day"
+city=$(mktemp -d "${TMPDIR:-/tmp}/vl-demo-city.XXXXXX") || exit 3
+trap 'rm -rf "$reg" "$city"' EXIT
+cp -R "$top"/share/rollup/. "$city"/ || exit 3
+echo "\$ vl-report -C qingshan -C baishui progress --by district --as-of $day --format table"
+"$bin/vl-report" -C "$city/qingshan" -C "$city/baishui" progress --by district \
+    --as-of "$day" --format table || exit $?
+echo "\$ vl-fund -C city -C qingshan -C baishui check --as-of $day --format table"
+"$bin/vl-fund" -C "$city/city" -C "$city/qingshan" -C "$city/baishui" check \
+    --as-of "$day" --format table || true

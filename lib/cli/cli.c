@@ -6,6 +6,7 @@
  * The shared options may stand before the command (vl-add -C DIR init)
  * or after it; --lang counts before any message is written.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -22,12 +23,13 @@
 
 enum {	/* getopt's values of the shared options without a letter */
 	OPT_FORMAT = 0x100, OPT_EXCEL, OPT_ENCODING, OPT_INPUT_ENCODING,
-	OPT_AS_OF, OPT_VERSION, OPT_LANG,
+	OPT_AS_OF, OPT_VERSION, OPT_LANG, OPT_REGISTERS,
 	OPT_OWN	/* + the key of a command's own option */
 };
 
 static const struct option shared[] = {
 	{"dir", required_argument, NULL, 'C'},
+	{"registers", required_argument, NULL, OPT_REGISTERS},
 	{"format", required_argument, NULL, OPT_FORMAT},
 	{"excel", no_argument, NULL, OPT_EXCEL},
 	{"encoding", required_argument, NULL, OPT_ENCODING},
@@ -44,7 +46,10 @@ static const struct option shared[] = {
 /* The shared options' help, written once for every tool. */
 static const char help_register[] = N_(
     "options:\n"
-    "  -C, --dir DIR            the register (default $VL_DIR, else .)\n"
+    "  -C, --dir DIR            the register (default $VL_DIR, else .);\n"
+    "                           given again, a roll-up of several\n"
+    "  --registers FILE         a roll-up of the registers FILE names, one\n"
+    "                           directory a line (DIR [SEQ:HASH])\n"
     "  --as-of DATE             the day (default $VL_AS_OF, else today)\n");
 static const char help_output[] = N_(
     "  --format csv|json|table|xlsx\n"
@@ -155,6 +160,93 @@ encoding(int opt, const char *arg)
 	return arg;
 }
 
+/* the registers named, kept for the life of the program as the command
+ * line is */
+static struct vl_copy *registers;
+
+static void
+add_register(struct vl_cli *c, const char *dir, const char *expect,
+    const char *where)
+{
+	registers = vl_xrealloc(registers, (c->nregs + 1) *
+	    sizeof *registers);
+	c->regs = registers;
+	c->regs[c->nregs++] = (struct vl_copy){dir, expect, where};
+}
+
+/* "SEQ:HASH": a number, a colon, 64 hex digits */
+static bool
+head_form(const char *s)
+{
+	size_t n = strspn(s, "0123456789");
+
+	return n > 0 && s[n] == ':' && strlen(s + n + 1) == 64 &&
+	    strspn(s + n + 1, "0123456789abcdef") == 64;
+}
+
+/* One line of a registers file: DIR, or DIR SEQ:HASH (the head of the
+ * audit trail the copy must hold); a relative DIR is taken from the
+ * file's directory. */
+static void
+register_line(struct vl_cli *c, const char *file, long n, char *line,
+    const char *base)
+{
+	char *end = line + strlen(line), *expect = NULL, *sp;
+	struct vl_buf dir = {0}, where = {0};
+
+	while (end > line && (end[-1] == ' ' || end[-1] == '\t' ||
+	    end[-1] == '\r' || end[-1] == '\n'))
+		*--end = '\0';
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (!*line || *line == '#')
+		return;
+	if ((sp = strrchr(line, ' ')) && head_form(sp + 1)) {
+		expect = vl_xstrdup(sp + 1);
+		while (sp > line && (sp[-1] == ' ' || sp[-1] == '\t'))
+			sp--;
+		*sp = '\0';
+	} else if (sp && strchr(sp + 1, ':')) {
+		vl_errat(file, n, NULL, "\"%s\": a head is SEQ:HASH, the "
+		    "seq and the 64 hex digits vl-report audit --head prints",
+		    sp + 1);
+		return;
+	}
+	if (line[0] != '/' && strcmp(base, ".") != 0)
+		vl_buf_printf(&dir, "%s/", base);
+	vl_buf_puts(&dir, line);
+	vl_buf_printf(&where, "%s:%ld", file, n);
+	add_register(c, dir.data, expect, where.data);
+}
+
+/* --registers FILE: one register a line; blank lines and # comments
+ * skipped.  A bad line is a usage error, every one said. */
+static void
+read_registers(struct vl_cli *c, const char *file)
+{
+	FILE *f = fopen(file, "r");
+	char *line = NULL, *copy, *base;
+	size_t cap = 0, before = c->nregs;
+	long n = 0, errors = vl_error_count();
+
+	if (!f)
+		vl_die(VL_BADINPUT, "--registers %s: %s", file,
+		    strerror(errno));
+	base = dirname(copy = vl_xstrdup(file));
+	base = vl_xstrdup(base);
+	free(copy);
+	while (getline(&line, &cap, f) != -1)
+		register_line(c, file, ++n, line, base);
+	free(line);
+	free(base);
+	fclose(f);
+	if (vl_error_count() > errors)
+		exit(VL_BADINPUT);
+	if (c->nregs == before)
+		vl_die(VL_BADINPUT, "--registers %s: no register named", file);
+	c->rollup = true;
+}
+
 /* A shared option into c; as_of gets --as-of as given.  false: not
  * one (a usage error). */
 static bool
@@ -165,7 +257,10 @@ shared_option(struct vl_cli *c, int opt, const char *arg, const char **as_of)
 
 	switch (opt) {
 	case 'C':
-		c->src.dir = arg;
+		add_register(c, arg, NULL, NULL);
+		break;
+	case OPT_REGISTERS:
+		read_registers(c, arg);
 		break;
 	case OPT_FORMAT:
 		need_choice("format", arg, formats);
@@ -215,6 +310,7 @@ check_output(struct vl_cli *c)
 	char *dcopy, *bcopy;
 	struct stat st, dst, rst;
 	bool exists;
+	size_t i;
 
 	if (path && strcmp(path, "-") == 0)
 		path = c->out.output = NULL;
@@ -237,12 +333,33 @@ check_output(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "-o %s: no directory \"%s\" to write it in",
 		    path, d);
 	b = basename(bcopy = vl_xstrdup(path));
-	if (stat(c->src.dir, &rst) == 0 && rst.st_dev == dst.st_dev &&
-	    rst.st_ino == dst.st_ino && register_file(b))
-		vl_die(VL_BADINPUT, "-o %s: a file of the register; output is "
-		    "never written over it", path);
+	for (i = 0; i < c->nregs; i++)
+		if (stat(c->regs[i].dir, &rst) == 0 && rst.st_dev ==
+		    dst.st_dev && rst.st_ino == dst.st_ino && register_file(b))
+			vl_die(VL_BADINPUT, "-o %s: a file of the register; "
+			    "output is never written over it", path);
 	free(dcopy);
 	free(bcopy);
+}
+
+/* The registers: -C once (or $VL_DIR, or .) is src; several are a
+ * roll-up, each read as of src's day, in its encoding. */
+static void
+settle_registers(struct vl_cli *c)
+{
+	if (c->nregs > 1)
+		c->rollup = true;
+	if (c->nregs == 0)
+		add_register(c, vl_reg_dirname(NULL), NULL, NULL);
+	c->src.dir = c->regs[0].dir;
+}
+
+void
+vl_cli_one_register(const struct vl_cli *c)
+{
+	if (c->rollup)
+		vl_die(VL_BADINPUT, "%s: one register at a time; -C twice and "
+		    "--registers are for reading", c->command->name);
 }
 
 /* The day, the directory and the output the options name, checked. */
@@ -252,7 +369,6 @@ settle(struct vl_cli *c, const char *as_of)
 	const char *why;
 	long seconds;
 
-	c->src.dir = vl_reg_dirname(c->src.dir);
 	if (vl_lock_timeout(&seconds) != 0)
 		vl_die(VL_BADINPUT, "VL_LOCK_TIMEOUT: \"%s\" is not a number of "
 		    "seconds from 0 to 86400 (how long to wait for the "
@@ -260,6 +376,7 @@ settle(struct vl_cli *c, const char *as_of)
 	if (vl_today(as_of, &c->src.as_of, &why) != 0)
 		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", as_of ? "--as-of" :
 		    "VL_AS_OF", why, as_of ? as_of : getenv("VL_AS_OF"));
+	settle_registers(c);
 	check_output(c);
 	/* a command that prints no report takes no file to print it to */
 	if (!c->command->report && (c->out.output ||
@@ -459,5 +576,7 @@ vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 	if (!(c.command = find_command(argc, argv, t->commands)))
 		return no_command(argc, argv, t->commands);
 	parse(&c, argc - 1, argv + 1);
+	if (!t->reports)	/* a tool that writes reads one register */
+		vl_cli_one_register(&c);
 	return c.command->run(&c);
 }

@@ -12,6 +12,7 @@
 
 #include "io/output.h"
 #include "register/book.h"
+#include "register/rollup.h"
 #include "register/schema.h"
 
 #define VL_VERSION "0.1.0"
@@ -58,6 +59,11 @@ struct vl_tool {
 struct vl_cli {
 	struct vl_source src;	/* -C ($VL_DIR, "."), --as-of ($VL_AS_OF,
 				 * the local date), --input-encoding */
+	/* every register read: -C given more than once and --registers FILE
+	 * (a roll-up), else src's directory alone */
+	struct vl_copy *regs;
+	size_t nregs;
+	bool rollup;		/* several registers: a district column */
 	struct vl_outopts out;	/* --format, --excel, --encoding, -o */
 	bool format_given;	/* --format or --excel */
 	/* a command's own options: the value, "" for one without, NULL
@@ -73,6 +79,9 @@ struct vl_cli {
 int vl_cli_main(const struct vl_tool *t, int argc, char **argv);
 /* "usage: " and the command's usage on stderr; exit VL_BADINPUT */
 _Noreturn void vl_cli_usage(const struct vl_cli *c);
+/* A command that writes, or reads one register only: a usage error when
+ * the command line names several (-C twice, --registers). */
+void vl_cli_one_register(const struct vl_cli *c);
 /* The index of the word the option of that key was given among its
  * choices, or -1 when it was not given. */
 int vl_cli_word(const struct vl_cli *c, int key);

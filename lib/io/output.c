@@ -41,6 +41,9 @@ struct vl_out {
 	bool to_file;
 	struct vl_sheet *sheet;	/* xlsx */
 	struct vl_workbook *own;	/* xlsx: the workbook of this sheet alone */
+	struct vl_col *lead_cols;	/* with a lead column: it, then cols */
+	const char *lead;	/* its value in the rows that follow */
+	const char **row;	/* a row with the lead before the values */
 };
 
 int
@@ -507,16 +510,42 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
     size_t ncols, const struct vl_col *cols)
 {
 	struct vl_outopts own = *o;
+	struct vl_col *all = NULL;
+	struct vl_out *out;
 
 	vl_sheet_name(own.sheet, title, day);
+	if (o->lead) {	/* a roll-up: the district first */
+		all = vl_xcalloc(ncols + 1, sizeof *all);
+		all[0] = (struct vl_col){o->lead, VL_COL_TEXT};
+		memcpy(all + 1, cols, ncols * sizeof *cols);
+		cols = all;
+		ncols++;
+	}
 	if (o->workbook)
-		return vl_out_open_sheet(o->workbook, own.sheet, ncols, cols);
-	return vl_out_open(stdout, &own, ncols, cols);
+		out = vl_out_open_sheet(o->workbook, own.sheet, ncols, cols);
+	else
+		out = vl_out_open(stdout, &own, ncols, cols);
+	if (all) {
+		out->lead_cols = all;
+		out->row = vl_xcalloc(ncols, sizeof *out->row);
+	}
+	return out;
+}
+
+void
+vl_out_lead(struct vl_out *o, const char *value)
+{
+	o->lead = value;
 }
 
 void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
+	if (o->row) {
+		o->row[0] = o->lead;
+		memcpy(o->row + 1, values, (o->ncols - 1) * sizeof *values);
+		values = o->row;
+	}
 	if (o->opts.format == VL_FMT_XLSX)
 		vl_sheet_row(o->sheet, values);
 	else if (o->opts.format == VL_FMT_CSV)
@@ -627,6 +656,8 @@ close_xlsx(struct vl_out *o)
 	if (o->own && (wstatus = vl_workbook_close(o->own)) != VL_OK &&
 	    status == VL_OK)
 		status = wstatus;
+	free(o->lead_cols);
+	free(o->row);
 	free(o);
 	return status;
 }
@@ -662,6 +693,8 @@ vl_out_close(struct vl_out *o)
 	if (o->cd != (iconv_t)-1)
 		iconv_close(o->cd);
 	vl_buf_free(&o->line);
+	free(o->lead_cols);
+	free(o->row);
 	free(o);
 	return status;
 }

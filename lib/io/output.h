@@ -31,6 +31,9 @@ struct vl_outopts {
 				 * NULL: the stream given to vl_out_open */
 	char sheet[VL_SHEET_BUFSZ];	/* xlsx: the sheet's name */
 	struct vl_workbook *workbook;	/* a sheet of it, not a file */
+	/* a roll-up's: the name of a column put before a report's own
+	 * ("district"), its value set with vl_out_lead; NULL: none */
+	const char *lead;
 };
 
 struct vl_out;
@@ -40,7 +43,11 @@ int vl_format_parse(const char *s, enum vl_format *f);
  * stdout or o->output; the sheet named "title day" (vl_sheet_name). */
 struct vl_out *vl_out_report(const struct vl_outopts *o, const char *title,
     vl_date day, size_t ncols, const struct vl_col *cols);
-/* values as text; NULL is an empty cell (JSON null for INT) */
+/* The value of the lead column (o->opts.lead) in the rows that follow:
+ * the district whose rows they are.  No effect without one. */
+void vl_out_lead(struct vl_out *o, const char *value);
+/* values as text; NULL is an empty cell (JSON null for INT); with a lead
+ * column, values are the report's own and the lead goes before them */
 void vl_out_row(struct vl_out *o, const char *const *values);
 /* Writes what is buffered and frees; with -o the file appears now, whole,
  * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel

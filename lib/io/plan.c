@@ -205,11 +205,48 @@ load_villages(struct ctx *c, json_t *root, struct vl_plan *p)
 		p->villages = (long)json_integer_value(v);
 }
 
+/* A district's name, which roll-ups print in every row: one line of
+ * text, no control character. */
+static bool
+plain_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if ((unsigned char)*s < ' ' || *s == 0x7f)
+			return false;
+	return true;
+}
+
+/* "district": the register's own name; "projects": "districts" in a city
+ * register whose projects are the districts it funds (SPEC 9). */
+static void
+load_rollup(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	json_t *d = json_object_get(root, "district"),
+	    *k = json_object_get(root, "projects");
+
+	if (d && (!json_is_string(d) || !plain_name(json_string_value(d))))
+		perr(c, "district", "must be a non-empty name on one line%s",
+		    "");
+	else if (d)
+		p->district = vl_xstrdup(json_string_value(d));
+	if (k && (!json_is_string(k) || (strcmp(json_string_value(k),
+	    "districts") != 0 && strcmp(json_string_value(k), "villages") !=
+	    0)))
+		perr(c, "projects", "must be \"villages\" (the default) or "
+		    "\"districts\" (a city register: each project is a district)%s",
+		    "");
+	else if (k)
+		p->of_districts = strcmp(json_string_value(k), "districts") == 0;
+}
+
 static void
 load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 {
 	static const char *const keys[] = {"name", "villages", "start_by",
-	    "complete_by", "total", "funding", "purposes", NULL};
+	    "complete_by", "total", "funding", "purposes", "district",
+	    "projects", NULL};
 	json_t *funding;
 	const char *s;
 	size_t i;
@@ -239,6 +276,7 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 	    "purposes", &p->npurposes);
 	check_lines_apart(c, p);
 	check_magnitude(c, p);
+	load_rollup(c, root, p);
 }
 
 /*
@@ -481,6 +519,7 @@ vl_plan_free(struct vl_plan *p)
 		free(p->purposes[i]);
 	free(p->purposes);
 	free(p->name);
+	free(p->district);
 	memset(p, 0, sizeof *p);
 }
 

@@ -28,6 +28,9 @@ struct vl_plan {
 	size_t nfunding;
 	char **purposes;
 	size_t npurposes;
+	char *district;		/* the register's own name; NULL: not given */
+	bool of_districts;	/* a city's: each project is a district, its
+				 * id the district's name */
 };
 
 /* load and validate; errors are reported with line and column.

@@ -14,6 +14,7 @@
 #include "base/strbuf.h"
 #include "report/summary.h"
 #include "report/tables.h"
+#include "rules/districts.h"
 #include "rules/overdue.h"
 #include "rules/standing.h"
 
@@ -345,6 +346,146 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	status = o->format == VL_FMT_XLSX ? summary_workbook(&pg, l, o) :
 	    print_page(&pg, o);
 	free(s);
+	vl_buf_free(&pg.text);
+	return status;
+}
+
+/* ---- roll-up: the page of a city or a region -------------------------- */
+
+static void
+rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
+{
+	long villages = 0;
+	size_t i;
+	struct vl_tally t = {0};
+
+	for (i = 0; i < n; i++) {
+		const struct vl_book *b = &pg->b[v[i].book];
+		struct vl_standing *s = vl_standings(b);
+		struct vl_tally *towns, total;
+
+		vl_tally_towns(b, s, &towns, &total);
+		t.projects += total.projects, t.reviewed += total.reviewed;
+		t.started += total.started, t.completed += total.completed;
+		t.accepted += total.accepted;
+		villages += b->plan.villages;
+		free(towns);
+		free(s);
+	}
+	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
+	    "projects", n, villages, t.projects);
+	count_line(pg, "审查 reviewed  ", t.reviewed, t.projects);
+	count_line(pg, "动工 started   ", t.started, t.projects);
+	count_line(pg, "竣工 completed ", t.completed, t.projects);
+	count_line(pg, "验收 accepted  ", t.accepted, t.projects);
+}
+
+static void
+rollup_funds(struct page *pg, const struct vl_district_rank *v, size_t n,
+    const struct vl_ledger *ledgers)
+{
+	struct vl_ledger_sums sums = {0, 0, 0};
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	int64_t plan = 0, d;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct vl_ledger *l = &ledgers[v[i].book];
+
+		vl_money_add(plan, v[i].plan, &plan);
+		vl_money_add(sums.received, l->total.received, &sums.received);
+		vl_money_add(sums.allocated, l->total.allocated,
+		    &sums.allocated);
+		vl_money_add(sums.spent, l->total.spent, &sums.spent);
+	}
+	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
+	    "checked against its own", vl_wan(plan, w),
+	    vl_money_format(plan, m));
+	money_line(pg, "到位 received", sums.received, "");
+	money_line(pg, "下拨 allocated", sums.allocated, "");
+	money_line(pg, "支出 spent", sums.spent, "");
+	if (vl_money_sub(sums.received, sums.spent, &d))
+		money_line(pg, "结余 remaining", d, "  received - spent");
+}
+
+/* 通报: the districts in rank order, one line each */
+static void
+rollup_ranking(struct page *pg, const struct vl_district_rank *v, size_t n,
+    const char *const *district)
+{
+	char p1[VL_SHARE_BUFSZ], p2[VL_SHARE_BUFSZ], p3[VL_SHARE_BUFSZ];
+	struct vl_buf name = {0};
+	size_t i, w = 0;
+
+	for (i = 0; i < n; i++)
+		if (vl_text_width(district[v[i].book]) > w)
+			w = vl_text_width(district[v[i].book]);
+	say(pg, "三、区县排名 Districts ranked: started, completed, late items, "
+	    "money received");
+	for (i = 0; i < n; i++) {
+		snprintf(p1, sizeof p1, "%ld.%ld%%", v[i].started_pm / 10,
+		    v[i].started_pm % 10);
+		snprintf(p2, sizeof p2, "%ld.%ld%%", v[i].completed_pm / 10,
+		    v[i].completed_pm % 10);
+		if (v[i].received_pm >= 0)
+			snprintf(p3, sizeof p3, "%ld.%ld%%", v[i].received_pm /
+			    10, v[i].received_pm % 10);
+		else
+			snprintf(p3, sizeof p3, "-");
+		say(pg, "  %2ld %s  started %6s  completed %6s  late %4ld  "
+		    "received %6s", v[i].rank, padded(district[v[i].book], w,
+		    &name), v[i].projects ? p1 : "-", v[i].projects ? p2 : "-",
+		    v[i].overdue, p3);
+	}
+	vl_buf_free(&name);
+}
+
+static int
+rollup_workbook(const struct page *pg, const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_outopts *opts)
+{
+	struct vl_outopts o = *opts;
+	int status;
+	bool found;
+
+	o.workbook = vl_workbook_open(opts->output);
+	status = print_page(pg, &o);
+	if (status == VL_OK)
+		status = vl_rollup_report_ranking(r, ledgers, &o);
+	if (status == VL_OK)
+		status = vl_rollup_report_overdue(r, &o, -1, &found);
+	if (status == VL_OK)
+		status = vl_rollup_report_progress(r, &o, false);
+	if (status == VL_OK)
+		status = vl_rollup_report_funds(r, ledgers, &o);
+	return vl_workbook_close(o.workbook);
+}
+
+int
+vl_rollup_report_summary(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_outopts *o)
+{
+	vl_date day = r->n ? r->book[0].as_of : VL_NODATE;
+	struct page pg = {{0}, r->book, day};
+	struct vl_district_rank *v;
+	char d[VL_DATE_BUFSZ];
+	size_t n = vl_district_ranks(r, ledgers, &v);
+	int status;
+
+	say(&pg, "%zu districts — 情况汇总 summary as of %s", n,
+	    vl_date_format(day, d));
+	if (r->untrusted)
+		say(&pg, "  %ld register(s) left out: the audit trail does not "
+		    "hold (see the messages)", r->untrusted);
+	say(&pg, "");
+	rollup_progress(&pg, v, n);
+	say(&pg, "");
+	rollup_funds(&pg, v, n, ledgers);
+	say(&pg, "");
+	rollup_ranking(&pg, v, n, r->district);
+	status = o->format == VL_FMT_XLSX ? rollup_workbook(&pg, r, ledgers,
+	    o) : print_page(&pg, o);
+	free(v);
 	vl_buf_free(&pg.text);
 	return status;
 }

@@ -6,6 +6,7 @@
 
 #include "io/output.h"
 #include "register/book.h"
+#include "register/rollup.h"
 #include "rules/ledger.h"
 
 /*
@@ -18,5 +19,12 @@
  */
 int vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o);
+
+/* The page of a roll-up (SPEC 9): the districts' progress and money
+ * added up, each checked against its own plan, and the districts ranked
+ * (vl_district_ranks); with o->format xlsx a workbook of the page, the
+ * ranking, overdue, progress and funds, a district column in each. */
+int vl_rollup_report_summary(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_outopts *o);
 
 #endif

@@ -7,10 +7,12 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/tables.h"
+#include "rules/districts.h"
 #include "rules/overdue.h"
 #include "rules/standing.h"
 
@@ -129,17 +131,14 @@ static const struct vl_col project_cols[] = {
 };
 #define NPROJECT_COLS (sizeof project_cols / sizeof project_cols[0])
 
-static int
-progress_by_project(const struct vl_book *b, const struct vl_standing *s,
-    const struct vl_outopts *o)
+static void
+project_rows(struct vl_out *out, const struct vl_book *b,
+    const struct vl_standing *s)
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
 	const char *v[NPROJECT_COLS];
-	struct vl_out *out;
 	size_t i;
 
-	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
-	    project_cols);
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
@@ -155,6 +154,17 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 		v[10] = open, v[11] = overdue;
 		vl_out_row(out, v);
 	}
+}
+
+static int
+progress_by_project(const struct vl_book *b, const struct vl_standing *s,
+    const struct vl_outopts *o)
+{
+	struct vl_out *out;
+
+	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
+	    project_cols);
+	project_rows(out, b, s);
 	return vl_out_close(out);
 }
 
@@ -216,5 +226,233 @@ vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
 	for (i = 0; i < n; i++)
 		funds_row(out, &rows[i]);
 	free(rows);
+	return vl_out_close(out);
+}
+
+/* ---- roll-up: several registers, a district column first -------------- */
+
+/* The options of a roll-up's table: the district before every column. */
+static struct vl_outopts
+with_district(const struct vl_outopts *o)
+{
+	struct vl_outopts own = *o;
+
+	own.lead = "district";
+	return own;
+}
+
+static vl_date
+rollup_day(const struct vl_rollup *r)
+{
+	return r->n ? r->book[0].as_of : VL_NODATE;
+}
+
+int
+vl_rollup_report_overdue(const struct vl_rollup *r,
+    const struct vl_outopts *o, long within, bool *found)
+{
+	struct vl_outopts own = with_district(o);
+	struct vl_district_item *list;
+	struct vl_out *out;
+	size_t i, n;
+
+	n = vl_rollup_overdue(r, within, &list);
+	out = vl_out_report(&own, "逾期清单", rollup_day(r), NOVERDUE_COLS,
+	    overdue_cols);
+	*found = false;
+	for (i = 0; i < n; i++) {
+		vl_out_lead(out, r->district[list[i].book]);
+		overdue_row(out, &list[i].it);
+		if (list[i].it.status != VL_OD_DUE_SOON)
+			*found = true;
+	}
+	free(list);
+	return vl_out_close(out);
+}
+
+static void
+tally_sum(struct vl_tally *into, const struct vl_tally *t)
+{
+	into->projects += t->projects;
+	into->reviewed += t->reviewed;
+	into->started += t->started;
+	into->completed += t->completed;
+	into->accepted += t->accepted;
+	into->open += t->open;
+	into->overdue += t->overdue;
+}
+
+/* Each district's towns and its total (青山镇 of two districts is two
+ * towns), then the total of all. */
+static int
+rollup_by_town(const struct vl_rollup *r, const struct vl_outopts *o)
+{
+	struct vl_tally all = {"total", 0, 0, 0, 0, 0, 0, 0}, *t, total;
+	struct vl_out *out;
+	size_t i, k, n;
+
+	out = vl_out_report(o, "进度", rollup_day(r), NTOWN_COLS, town_cols);
+	for (i = 0; i < r->n; i++) {
+		struct vl_standing *s = vl_standings(&r->book[i]);
+
+		n = vl_tally_towns(&r->book[i], s, &t, &total);
+		vl_out_lead(out, r->district[i]);
+		for (k = 0; k < n; k++)
+			tally_row(out, &t[k]);
+		tally_row(out, &total);
+		tally_sum(&all, &total);
+		free(t);
+		free(s);
+	}
+	vl_out_lead(out, "total");
+	tally_row(out, &all);
+	return vl_out_close(out);
+}
+
+static int
+rollup_by_project(const struct vl_rollup *r, const struct vl_outopts *o)
+{
+	struct vl_out *out;
+	size_t i;
+
+	out = vl_out_report(o, "项目进度", rollup_day(r), NPROJECT_COLS,
+	    project_cols);
+	for (i = 0; i < r->n; i++) {
+		struct vl_standing *s = vl_standings(&r->book[i]);
+
+		vl_out_lead(out, r->district[i]);
+		project_rows(out, &r->book[i], s);
+		free(s);
+	}
+	return vl_out_close(out);
+}
+
+int
+vl_rollup_report_progress(const struct vl_rollup *r,
+    const struct vl_outopts *o, bool by_project)
+{
+	struct vl_outopts own = with_district(o);
+
+	return by_project ? rollup_by_project(r, &own) :
+	    rollup_by_town(r, &own);
+}
+
+/* Each district's lines against its own plan, then the total of all:
+ * the plans' totals and every movement, nothing apportioned. */
+int
+vl_rollup_report_funds(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_outopts *o)
+{
+	struct vl_outopts own = with_district(o);
+	struct vl_ledger_sums sums = {0, 0, 0};
+	struct vl_funds_row *rows, all;
+	int64_t plan = 0;
+	struct vl_out *out;
+	size_t i, k, n;
+
+	out = vl_out_report(&own, "资金", rollup_day(r), NFUNDS_COLS,
+	    funds_cols);
+	for (i = 0; i < r->n; i++) {
+		n = vl_funds_rows(&r->book[i], &ledgers[i], &rows);
+		vl_out_lead(out, r->district[i]);
+		for (k = 0; k < n; k++)
+			funds_row(out, &rows[k]);
+		free(rows);
+		vl_money_add(plan, r->book[i].plan.total, &plan);
+		vl_money_add(sums.received, ledgers[i].total.received,
+		    &sums.received);
+		vl_money_add(sums.allocated, ledgers[i].total.allocated,
+		    &sums.allocated);
+		vl_money_add(sums.spent, ledgers[i].total.spent, &sums.spent);
+	}
+	all = (struct vl_funds_row){VL_FR_TOTAL, "total", "", &plan, &sums,
+	    true, 0};
+	vl_money_sub(sums.received, sums.spent, &all.left);
+	vl_out_lead(out, "total");
+	funds_row(out, &all);
+	return vl_out_close(out);
+}
+
+static const struct vl_col rank_cols[] = {
+	{"rank", VL_COL_INT}, {"projects", VL_COL_INT},
+	{"started", VL_COL_INT}, {"started_share", VL_COL_TEXT},
+	{"completed", VL_COL_INT}, {"completed_share", VL_COL_TEXT},
+	{"overdue", VL_COL_INT}, {"plan", VL_COL_MONEY},
+	{"received", VL_COL_MONEY}, {"received_share", VL_COL_TEXT},
+	{"spent", VL_COL_MONEY}
+};
+#define NRANK_COLS (sizeof rank_cols / sizeof rank_cols[0])
+
+/* tenths of a percent as text: "92.0%" (vl_share's form) */
+static const char *
+permille_text(long pm, char buf[VL_SHARE_BUFSZ])
+{
+	if (pm < 0)
+		return NULL;
+	snprintf(buf, VL_SHARE_BUFSZ, "%ld.%ld%%", pm / 10, pm % 10);
+	return buf;
+}
+
+static void
+rank_row(struct vl_out *out, const struct vl_district_rank *d, bool total)
+{
+	char num[5][24], pct[3][VL_SHARE_BUFSZ], m[3][VL_MONEY_BUFSZ];
+	const char *v[NRANK_COLS];
+
+	snprintf(num[0], sizeof num[0], "%ld", d->rank);
+	snprintf(num[1], sizeof num[1], "%ld", d->projects);
+	snprintf(num[2], sizeof num[2], "%ld", d->started);
+	snprintf(num[3], sizeof num[3], "%ld", d->completed);
+	snprintf(num[4], sizeof num[4], "%ld", d->overdue);
+	v[0] = total ? NULL : num[0];
+	v[1] = num[1];
+	v[2] = num[2];
+	v[3] = permille_text(d->started_pm, pct[0]);
+	v[4] = num[3];
+	v[5] = permille_text(d->completed_pm, pct[1]);
+	v[6] = num[4];
+	v[7] = vl_money_format(d->plan, m[0]);
+	v[8] = vl_money_format(d->received, m[1]);
+	v[9] = permille_text(d->received_pm, pct[2]);
+	v[10] = vl_money_format(d->spent, m[2]);
+	vl_out_row(out, v);
+}
+
+static void
+rank_sum(struct vl_district_rank *all, const struct vl_district_rank *d)
+{
+	all->projects += d->projects;
+	all->started += d->started;
+	all->completed += d->completed;
+	all->overdue += d->overdue;
+	vl_money_add(all->plan, d->plan, &all->plan);
+	vl_money_add(all->received, d->received, &all->received);
+	vl_money_add(all->spent, d->spent, &all->spent);
+}
+
+int
+vl_rollup_report_ranking(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_outopts *o)
+{
+	struct vl_outopts own = with_district(o);
+	struct vl_district_rank *v, all;
+	struct vl_out *out;
+	size_t i, n;
+
+	memset(&all, 0, sizeof all);
+	n = vl_district_ranks(r, ledgers, &v);
+	out = vl_out_report(&own, "区县排名", rollup_day(r), NRANK_COLS,
+	    rank_cols);
+	for (i = 0; i < n; i++) {
+		vl_out_lead(out, r->district[v[i].book]);
+		rank_row(out, &v[i], false);
+		rank_sum(&all, &v[i]);
+	}
+	all.started_pm = vl_permille(all.started, all.projects);
+	all.completed_pm = vl_permille(all.completed, all.projects);
+	all.received_pm = vl_permille_fen(all.received, all.plan);
+	vl_out_lead(out, "total");
+	rank_row(out, &all, true);
+	free(v);
 	return vl_out_close(out);
 }

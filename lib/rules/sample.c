@@ -102,3 +102,50 @@ vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
 	*drawn = idx;
 	return (size_t)count;
 }
+
+/* ---- a roll-up: one draw from every district's projects --------------- */
+
+static const struct vl_book *sort_books;
+
+static int
+by_book_id(const void *pa, const void *pb)
+{
+	const struct vl_drawn *a = pa, *b = pb;
+
+	if (a->book != b->book)
+		return a->book < b->book ? -1 : 1;
+	return strcmp(sort_books[a->book].projects.v[a->project].id,
+	    sort_books[b->book].projects.v[b->project].id);
+}
+
+size_t
+vl_sample_draw_books(const struct vl_book *b, size_t nb,
+    const struct vl_sample *s, struct vl_drawn **drawn)
+{
+	uint64_t state = s->seeded || !nb ? s->seed : day_seed(b[0].as_of),
+	    count, j;
+	size_t all = 0, n = 0, i, k;
+	struct vl_drawn *v, t;
+
+	for (i = 0; i < nb; i++)
+		all += b[i].projects.n;
+	v = vl_xcalloc(all + 1, sizeof *v);
+	for (i = 0; i < nb; i++)
+		for (k = 0; k < b[i].projects.n; k++)
+			if (allowed(&b[i], s, k))
+				v[n++] = (struct vl_drawn){i, k};
+	sort_books = b;
+	qsort(v, n, sizeof *v, by_book_id);
+	count = s->count;
+	if (count > n) {
+		vl_warn("only %zu project%s to draw from: all of them drawn", n,
+		    n == 1 ? "" : "s");
+		count = n;
+	}
+	for (i = 0; i < count; i++) {
+		j = i + below(&state, n - i);
+		t = v[i], v[i] = v[j], v[j] = t;
+	}
+	*drawn = v;
+	return (size_t)count;
+}

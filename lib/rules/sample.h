@@ -28,4 +28,14 @@ struct vl_sample {
 size_t vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
     size_t **drawn);
 
+/* A project of one of several books. */
+struct vl_drawn {
+	size_t book, project;
+};
+/* The same over the nb books of a roll-up: one draw from the projects of
+ * them all that s allows, sorted by book (in the order given), then by
+ * id; the seed by default the first book's day. */
+size_t vl_sample_draw_books(const struct vl_book *b, size_t nb,
+    const struct vl_sample *s, struct vl_drawn **drawn);
+
 #endif

@@ -11,7 +11,7 @@
 #include "rules/sums.h"
 
 const char *const vl_sum_keys[] = {"level", "source", "kind", "purpose",
-    "project", "town", NULL};
+    "project", "town", "district", NULL};
 
 #define NCHOICE 8	/* levels or kinds, and none */
 
@@ -31,7 +31,8 @@ vl_sum_kind(enum vl_sum_key by)
 	static const int kind[] = {
 		[VL_BY_LEVEL] = VL_RECEIPT, [VL_BY_SOURCE] = VL_RECEIPT,
 		[VL_BY_KIND] = VL_ALL_KINDS, [VL_BY_PURPOSE] = VL_EXPENSE,
-		[VL_BY_PROJECT] = VL_ALLOCATION, [VL_BY_TOWN] = VL_ALLOCATION
+		[VL_BY_PROJECT] = VL_ALLOCATION, [VL_BY_TOWN] = VL_ALLOCATION,
+		[VL_BY_DISTRICT] = VL_RECEIPT
 	};
 
 	return kind[by];
@@ -53,6 +54,8 @@ key_of(const struct summing *s, const struct vl_fund *f)
 		return f->purpose;
 	case VL_BY_PROJECT:
 		return f->project;
+	case VL_BY_DISTRICT:	/* the register's own name */
+		return s->b && s->b->plan.district ? s->b->plan.district : "";
 	case VL_BY_TOWN:
 		break;
 	}

@@ -12,14 +12,14 @@
 /* what a sum is by; vl_sum_keys names them, NULL-terminated */
 enum vl_sum_key {
 	VL_BY_LEVEL, VL_BY_SOURCE, VL_BY_KIND, VL_BY_PURPOSE, VL_BY_PROJECT,
-	VL_BY_TOWN
+	VL_BY_TOWN, VL_BY_DISTRICT
 };
 extern const char *const vl_sum_keys[];
 #define VL_ALL_KINDS (-1)	/* rows of every kind */
 
 /* The kind summed when none is asked for: receipts by level and source,
  * expenses by purpose, allocations by project and town, every row by
- * kind. */
+ * kind, receipts by district. */
 int vl_sum_kind(enum vl_sum_key by);
 /* The rows of kind (an enum vl_kind, or VL_ALL_KINDS) of j summed by
  * key into g, sorted by key; a project's town from b's projects (b may

@@ -1,0 +1,169 @@
+/*
+ * rollup.c - several registers read at once.  A copy sent upward is used
+ * only when its audit trail is whole (every line's hash chains to the
+ * one before) and, when the city was told the head it should hold
+ * (--registers: DIR SEQ:HASH), ends at that head: a copy edited, cut
+ * short or put back is named and left out, and the rest reported.
+ */
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/i18n.h"
+#include "register/audit.h"
+#include "register/rollup.h"
+
+/* "SEQ:HASH" against the trail's head */
+static bool
+at_head(const struct vl_audit *a, const char *expect)
+{
+	char head[32 + VL_HASH_HEX];
+
+	snprintf(head, sizeof head, "%ld:%s", a->seq, a->hash);
+	return strcmp(head, expect) == 0;
+}
+
+int
+vl_copy_verify(const struct vl_copy *c)
+{
+	struct vl_audit a;
+	struct vl_trail t;
+	struct vl_reg reg;
+	long broken = 0;
+	int status;
+
+	vl_reg_open(&reg, c->dir);
+	if ((status = vl_reg_lock_shared(&reg)) != VL_OK) {
+		vl_reg_close(&reg);
+		return status;
+	}
+	status = vl_audit_read(&reg, &a, NULL, NULL, &broken);
+	if (status == VL_OK && broken) {
+		vl_errat(vl_reg_display(&reg, "audit.csv"), broken, "hash",
+		    "the chain breaks here; this register is left out of the "
+		    "roll-up");
+		status = VL_FINDINGS;
+	} else if (status == VL_OK && c->expect && !at_head(&a, c->expect)) {
+		vl_errat(vl_reg_display(&reg, "audit.csv"), 0, "head",
+		    "%ld:%s, not %s as expected%s%s; this register is left out "
+		    "of the roll-up", a.seq, a.hash, c->expect, c->where ?
+		    vl_tr(" at ") : "", c->where ? c->where : "");
+		status = VL_FINDINGS;
+	} else if (status == VL_OK && vl_trail_check(&reg, &a, &t) !=
+	    VL_TRAIL_OK) {	/* cut short, put back or removed */
+		vl_trail_say(&reg, &t, false);
+		status = VL_FINDINGS;
+	} else if (status == VL_BADINPUT) {	/* said: a trail unreadable */
+		status = VL_FINDINGS;
+	}
+	vl_audit_free(&a);
+	vl_reg_close(&reg);
+	return status;
+}
+
+char *
+vl_rollup_name(const struct vl_book *b, const char *dir)
+{
+	char real[PATH_MAX], *copy, *name;
+	const char *d;
+
+	if (b->plan.district)
+		return vl_xstrdup(b->plan.district);
+	d = realpath(dir, real) ? real : dir;
+	name = vl_xstrdup(basename(copy = vl_xstrdup(d)));
+	free(copy);
+	vl_warn("%s: no \"district\": named \"%s\" after its directory",
+	    vl_book_display(b, "plan.json"), name);
+	return name;
+}
+
+/* the same district twice is the same copy read twice, or two
+ * registers that would be added up as one */
+static int
+check_distinct(const struct vl_rollup *r)
+{
+	int status = VL_OK;
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < i; k++)
+			if (strcmp(r->district[i], r->district[k]) == 0) {
+				vl_errat(vl_book_display(&r->book[i],
+				    "plan.json"), 0, "district", "\"%s\" is "
+				    "read twice (also %s)", r->district[i],
+				    r->book[k].reg.dir);
+				status = VL_BADINPUT;
+				break;
+			}
+	return status;
+}
+
+static int
+worst(int a, int b)
+{
+	return a == VL_SYSFAULT || b == VL_SYSFAULT ? VL_SYSFAULT :
+	    a > b ? a : b;
+}
+
+int
+vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
+    const struct vl_source *src, int what)
+{
+	struct vl_source one = *src;
+	int status = VL_OK, s;
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	r->book = vl_xcalloc(n ? n : 1, sizeof *r->book);
+	r->district = vl_xcalloc(n ? n : 1, sizeof *r->district);
+	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);
+	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
+	for (i = 0; i < n; i++) {
+		if ((s = vl_copy_verify(&copies[i])) != VL_OK) {
+			if (s == VL_FINDINGS)
+				r->untrusted++;
+			else
+				status = worst(status, s);
+			continue;
+		}
+		one.dir = copies[i].dir;
+		s = vl_book_load(&r->book[r->n], &one, what);
+		if (r->book[r->n].plan.name)	/* the plan was read */
+			r->district[r->n] = vl_rollup_name(&r->book[r->n],
+			    copies[i].dir);
+		else
+			r->district[r->n] = vl_xstrdup(copies[i].dir);
+		status = worst(status, s);
+		if (r->book[r->n].plan.of_districts) {	/* a city's */
+			r->city[r->ncity] = r->book[r->n];
+			r->city_name[r->ncity++] = r->district[r->n];
+			memset(&r->book[r->n], 0, sizeof r->book[r->n]);
+		} else {
+			r->n++;
+		}
+	}
+	return worst(status, check_distinct(r));
+}
+
+void
+vl_rollup_free(struct vl_rollup *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		vl_book_free(&r->book[i]);
+		free((char *)r->district[i]);
+	}
+	for (i = 0; i < r->ncity; i++) {
+		vl_book_free(&r->city[i]);
+		free((char *)r->city_name[i]);
+	}
+	free(r->book);
+	free(r->district);
+	free(r->city);
+	free(r->city_name);
+	memset(r, 0, sizeof *r);
+}

@@ -1,0 +1,54 @@
+/*
+ * rollup.h - several registers read at once (SPEC 9): a city's or a
+ * region's copies of its districts' registers, each verified against its
+ * own audit trail before its data is used, each named by its district.
+ */
+#ifndef VL_ROLLUP_H
+#define VL_ROLLUP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "register/book.h"
+
+/* One register of a roll-up, as the command line names it. */
+struct vl_copy {
+	const char *dir;
+	const char *expect;	/* "SEQ:HASH": the head of the audit trail
+				 * the copy must hold (--registers); NULL */
+	const char *where;	/* "FILE:LINE" of --registers, or NULL (-C) */
+};
+
+/* The registers whose trail holds, loaded, each with its district. */
+struct vl_rollup {
+	struct vl_book *book;
+	const char **district;	/* plan.json's district, else the
+				 * directory's name (a warning says so) */
+	size_t n;
+	/* the city registers among them (plan.json "projects": "districts"):
+	 * money sent to the districts, not projects of their own; no report
+	 * adds them to the districts' figures */
+	struct vl_book *city;
+	const char **city_name;
+	size_t ncity;
+	long untrusted;		/* registers left out: trail broken, or not
+				 * the head expected (each named) */
+};
+
+/* Is the copy's audit trail whole, and at the head expected?  VL_OK;
+ * VL_FINDINGS when not (said on stderr, naming the register); or
+ * VL_SYSFAULT. */
+int vl_copy_verify(const struct vl_copy *c);
+/* Load what `what` asks (as vl_book_load) of every copy whose trail
+ * holds, as of src's day in src's encoding (src->dir is not used).
+ * Every bad record of every register is reported; two registers of one
+ * district are bad input.  VL_OK, VL_BADINPUT or VL_SYSFAULT; r->untrusted
+ * counts the registers left out.  Free r in every case. */
+int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
+    size_t n, const struct vl_source *src, int what);
+void vl_rollup_free(struct vl_rollup *r);
+/* The district of a book loaded with its plan: plan.json's "district",
+ * else the name of its directory, dir (a warning says so); malloc'd. */
+char *vl_rollup_name(const struct vl_book *b, const char *dir);
+
+#endif

@@ -1,0 +1,280 @@
+/*
+ * districts.c - the rules of a roll-up: each district is computed by the
+ * rules of one register (its own plan, its own day's standing), and only
+ * then put side by side; nothing of one district is ever added to
+ * another's project, town or person.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "register/schema.h"
+#include "rules/districts.h"
+#include "rules/standing.h"
+
+int
+vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
+    struct vl_ledger **l)
+{
+	const struct vl_book *b = cities ? r->city : r->book;
+	size_t n = cities ? r->ncity : r->n, i;
+	int status = VL_OK, s;
+
+	*l = vl_xcalloc(n ? n : 1, sizeof **l);
+	for (i = 0; i < n; i++) {
+		s = vl_ledger_load(&(*l)[i], &b[i]);
+		if (s == VL_SYSFAULT || (s != VL_OK && status == VL_OK))
+			status = s;
+	}
+	return status;
+}
+
+void
+vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
+    struct vl_ledger *l)
+{
+	size_t i;
+
+	for (i = 0; l && i < (cities ? r->ncity : r->n); i++)
+		vl_ledger_free(&l[i]);
+	free(l);
+}
+
+/* ---- overdue ----------------------------------------------------------- */
+
+struct key {			/* what the merged list is sorted by */
+	int flag;
+	long days_late;
+	size_t book, pos;	/* pos: in the district's own sorted list */
+};
+
+static int
+by_urgency(const void *pa, const void *pb)
+{
+	const struct key *a = pa, *b = pb;
+
+	if (a->flag != b->flag)
+		return a->flag ? 1 : -1;
+	if (a->days_late != b->days_late && !a->flag)
+		return a->days_late > b->days_late ? -1 : 1;
+	if (a->book != b->book)
+		return a->book < b->book ? -1 : 1;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+size_t
+vl_rollup_overdue(const struct vl_rollup *r, long within,
+    struct vl_district_item **list)
+{
+	struct vl_overdue **each = vl_xcalloc(r->n + 1, sizeof *each);
+	size_t *n = vl_xcalloc(r->n + 1, sizeof *n), all = 0, i, k, j = 0;
+	struct key *keys;
+
+	for (i = 0; i < r->n; i++)
+		all += n[i] = vl_overdue_collect(&r->book[i], within, &each[i]);
+	keys = vl_xcalloc(all + 1, sizeof *keys);
+	for (i = 0; i < r->n; i++)
+		for (k = 0; k < n[i]; k++)
+			keys[j++] = (struct key){each[i][k].status ==
+			    VL_OD_FLAG, each[i][k].days_late, i, k};
+	qsort(keys, all, sizeof *keys, by_urgency);
+	*list = vl_xcalloc(all + 1, sizeof **list);
+	for (j = 0; j < all; j++)
+		(*list)[j] = (struct vl_district_item){keys[j].book,
+		    each[keys[j].book][keys[j].pos]};
+	for (i = 0; i < r->n; i++)
+		free(each[i]);
+	free(each);
+	free(n);
+	free(keys);
+	return all;
+}
+
+/* ---- the ranking ------------------------------------------------------- */
+
+static long
+late_items(const struct vl_book *b)
+{
+	struct vl_overdue *v;
+	size_t n = vl_overdue_collect(b, -1, &v), i;
+	long late = 0;
+
+	for (i = 0; i < n; i++)
+		late += v[i].status == VL_OD_LATE;
+	free(v);
+	return late;
+}
+
+static void
+figures(const struct vl_book *b, const struct vl_ledger *l,
+    struct vl_district_rank *d)
+{
+	struct vl_standing *s = vl_standings(b);
+	struct vl_tally *towns, total;
+
+	vl_tally_towns(b, s, &towns, &total);
+	free(towns);
+	free(s);
+	d->projects = total.projects;
+	d->started = total.started;
+	d->completed = total.completed;
+	d->started_pm = vl_permille(d->started, d->projects);
+	d->completed_pm = vl_permille(d->completed, d->projects);
+	d->overdue = late_items(b);
+	d->plan = b->plan.total;
+	d->received = l->total.received;
+	d->spent = l->total.spent;
+	d->received_pm = vl_permille_fen(d->received, d->plan);
+}
+
+/* better first; 0 when equal for a circular */
+static int
+rank_cmp(const struct vl_district_rank *a, const struct vl_district_rank *b)
+{
+	if (a->started_pm != b->started_pm)
+		return a->started_pm > b->started_pm ? -1 : 1;
+	if (a->completed_pm != b->completed_pm)
+		return a->completed_pm > b->completed_pm ? -1 : 1;
+	if (a->overdue != b->overdue)
+		return a->overdue < b->overdue ? -1 : 1;
+	if (a->received_pm != b->received_pm)
+		return a->received_pm > b->received_pm ? -1 : 1;
+	return 0;
+}
+
+static int
+by_rank(const void *pa, const void *pb)
+{
+	const struct vl_district_rank *a = pa, *b = pb;
+	int d = rank_cmp(a, b);
+
+	return d ? d : a->book < b->book ? -1 : a->book > b->book;
+}
+
+size_t
+vl_district_ranks(const struct vl_rollup *r, const struct vl_ledger *ledgers,
+    struct vl_district_rank **list)
+{
+	struct vl_district_rank *v = vl_xcalloc(r->n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		v[i].book = i;
+		figures(&r->book[i], &ledgers[i], &v[i]);
+	}
+	qsort(v, r->n, sizeof *v, by_rank);
+	for (i = 0; i < r->n; i++)	/* equal districts share a rank */
+		v[i].rank = i && rank_cmp(&v[i - 1], &v[i]) == 0 ?
+		    v[i - 1].rank : (long)i + 1;
+	*list = v;
+	return r->n;
+}
+
+/* ---- what a city sent, what its districts booked ---------------------- */
+
+static long
+book_of(const struct vl_rollup *r, const char *district)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (strcmp(r->district[i], district) == 0)
+			return (long)i;
+	return -1;
+}
+
+/* receipts the district booked from the levels of the city's lines */
+static int64_t
+received_from(const struct vl_plan *city, const struct vl_ledger *l,
+    struct vl_buf *levels)
+{
+	int64_t sum = 0;
+	size_t f, k, lv;
+
+	for (f = 0; f < city->nfunding; f++)
+		for (k = 0; k < city->funding[f].nlevels; k++)
+			for (lv = 0; lv < l->nlevels; lv++)
+				if (strcmp(vl_levels[lv], city->funding[f].
+				    levels[k]) == 0) {
+					vl_money_add(sum, l->level[lv].received,
+					    &sum);
+					vl_buf_printf(levels, "%s%s",
+					    levels->len ? ", " : "",
+					    vl_levels[lv]);
+				}
+	return sum;
+}
+
+static void
+transfer(const struct vl_rollup *r, const struct vl_ledger *ledgers,
+    size_t city, const struct vl_ledger *cl, size_t p, bool final,
+    struct vl_transfer *t)
+{
+	const struct vl_project *d = &r->city[city].projects.v[p];
+	struct vl_buf subject = {0}, detail = {0}, levels = {0};
+	int64_t sent = cl->project[p].allocated, got;
+	char g[VL_GAP_BUFSZ], m[VL_MONEY_BUFSZ];
+
+	vl_buf_printf(&subject, "%s -> %s", r->city_name[city], d->id);
+	t->book = book_of(r, d->id);
+	t->f = (struct vl_fund_finding){"city-transfer", subject.data, true,
+	    false, false, sent, 0, 0, "discrepancy", NULL};
+	if (t->book < 0) {
+		vl_buf_printf(&detail, "%s sent %s; the register of %s "
+		    "is not in the roll-up", r->city_name[city],
+		    vl_money_format(sent, m), d->id);
+		t->f.detail = detail.data;
+		return;
+	}
+	got = received_from(&r->city[city].plan, &ledgers[t->book], &levels);
+	t->f.has_actual = t->f.has_difference = true;
+	t->f.actual = got;
+	vl_money_sub(got, sent, &t->f.difference);
+	if (got < sent && !final)
+		t->f.status = "pending";
+	vl_buf_printf(&detail, "what %s allocated to %s against what "
+	    "%s booked as received from %s: %s", r->city_name[city], d->id,
+	    d->id, levels.data ? levels.data : "-", vl_money_gap(sent, got,
+	    g));
+	t->f.detail = detail.data;
+	vl_buf_free(&levels);
+}
+
+size_t
+vl_city_transfers(const struct vl_rollup *r, const struct vl_ledger *ledgers,
+    const struct vl_ledger *cities, bool final, struct vl_transfer **list)
+{
+	struct vl_transfer *v = vl_xcalloc(1, sizeof *v);
+	size_t n = 0, i, p;
+
+	for (i = 0; i < r->ncity; i++) {
+		v = vl_xrealloc(v, (n + r->city[i].projects.n + 1) *
+		    sizeof *v);
+		for (p = 0; p < r->city[i].projects.n; p++)
+			transfer(r, ledgers, i, &cities[i], p, final, &v[n++]);
+	}
+	/* the same sent and booked: nothing to report */
+	for (i = p = 0; i < n; i++)
+		if (v[i].book < 0 || v[i].f.difference != 0)
+			v[p++] = v[i];
+		else {
+			free((char *)v[i].f.subject);
+			free(v[i].f.detail);
+		}
+	*list = v;
+	return p;
+}
+
+void
+vl_city_transfers_free(struct vl_transfer *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free((char *)list[i].f.subject);
+		free(list[i].f.detail);
+	}
+	free(list);
+}

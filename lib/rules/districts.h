@@ -1,0 +1,71 @@
+/*
+ * districts.h - the rules of a roll-up (SPEC 9): the districts' overdue
+ * lists as one, the districts ranked for a circular (通报), and what a
+ * city sent each district against what the district booked.
+ */
+#ifndef VL_DISTRICTS_H
+#define VL_DISTRICTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "register/rollup.h"
+#include "rules/fund_rules.h"
+#include "rules/ledger.h"
+#include "rules/overdue.h"
+
+/* The ledger of every book of r (of r->city with cities) (loaded with VL_LOAD_PROJECTS at least),
+ * in *l (r->n of them, malloc'd; vl_rollup_ledgers_free).  VL_OK,
+ * VL_BADINPUT or VL_SYSFAULT; every bad row of every journal said. */
+int vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
+    struct vl_ledger **l);
+void vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
+    struct vl_ledger *l);
+
+/* An item of the roll-up's overdue list and the book it is of. */
+struct vl_district_item {
+	size_t book;
+	struct vl_overdue it;
+};
+/* Every district's list as one, in the order of one list: late items by
+ * days late, most first, then by district (in the order read), then as
+ * each district's list has them; the flags after.  Returns how many;
+ * *list malloc'd (free it). */
+size_t vl_rollup_overdue(const struct vl_rollup *r, long within,
+    struct vl_district_item **list);
+
+/* A district's figures for a circular. */
+struct vl_district_rank {
+	size_t book;
+	long rank;		/* 1 the best; districts equal share a rank */
+	long projects, started, completed, overdue;	/* overdue: late items */
+	long started_pm, completed_pm;	/* vl_permille of projects */
+	int64_t plan, received, spent;
+	long received_pm;	/* vl_permille_fen of the plan's total */
+};
+/* The districts ranked: the share started, most first, then the share
+ * completed, then fewer overdue items, then the share of money received;
+ * ties keep the order read.  ledgers as vl_rollup_ledgers made them.
+ * Returns r->n; *list malloc'd (free it). */
+size_t vl_district_ranks(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, struct vl_district_rank **list);
+
+/* What each city register of r (r->city; cities: their ledgers) sent
+ * each of its districts, its allocations to the project whose id is the
+ * district's name, against what that district's register booked as
+ * received from the levels of the city's funding lines.  One finding a
+ * district, check "city-transfer", subject "CITY -> DISTRICT", *district
+ * naming the book it is of (-1: the district's register was not read);
+ * short is pending until final; a district whose books agree is left
+ * out.  Returns how many; *list malloc'd (vl_city_transfers_free). */
+struct vl_transfer {
+	long book;		/* the receiving district's, -1 not read */
+	struct vl_fund_finding f;
+};
+size_t vl_city_transfers(const struct vl_rollup *r,
+    const struct vl_ledger *ledgers, const struct vl_ledger *cities,
+    bool final, struct vl_transfer **list);
+void vl_city_transfers_free(struct vl_transfer *list, size_t n);
+
+#endif

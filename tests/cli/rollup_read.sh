@@ -1,0 +1,134 @@
+# roll-up (SPEC 9): every reading command over several registers, a
+# district column first; towns and projects per district; one register
+# reads as before, byte for byte
+. "$TESTS/lib.sh"
+
+cp -R "$SHARE/rollup" r
+demo d
+day="--as-of 2023-06-15"
+
+# one register: the output of today, no district column
+for cmd in "vl-report overdue" "vl-report progress" "vl-report funds" \
+    "vl-fund check" "vl-fund balance" "vl-inspect list"; do
+	$cmd -C d $day > one 2>&1
+	expect 0 $cmd -C r/qingshan $day
+	same out one
+	head -1 out > h
+	hasnt h "district"
+done
+
+# -C twice and --registers FILE (relative to the file, comments and
+# blank lines skipped) read the same
+printf '# the city s copies\n\nqingshan\n  baishui  \n' > r/list
+expect 0 vl-report -C r/qingshan -C r/baishui overdue $day
+cp out twice
+expect 0 vl-report --registers r/list overdue $day
+same out twice
+head -1 out > head
+echo "district,kind,project,town,village,leader,specialist,due,days_late,status,detail" > want
+same head want
+# one list, most days late first across the districts, each row its own
+has out "青山区,not-started,P25,河口镇,芦苇村,胡明华,张卫东,2022-12-31,166,late"
+has out "白水区,not-started,B5,水口镇,龙门村,黄春生,陆小梅,2022-12-31,166,late"
+has out "白水区,rectification,B2,青山镇,白云村,覃永明,韦丽萍,2023-03-01,106,late"
+awk -F, 'NR > 1 && $10 == "late" { if (prev != "" && $9 + 0 > prev + 0) bad = 1; prev = $9 } END { exit bad }' out ||
+	fail "the roll-up's overdue list is not sorted by days late"
+expect 1 vl-report -C r/qingshan -C r/baishui overdue --check $day
+
+# 青山镇 of two districts is two towns; each district's total, then all
+expect 0 vl-report -C r/qingshan -C r/baishui progress $day
+has out "青山区,青山镇,13,13,13,12,10,100.0%,1,1"
+has out "白水区,青山镇,2,2,2,1,1,100.0%,1,1"
+has out "青山区,total,50,49,48,42,35,96.0%,6,4"
+has out "白水区,total,5,3,4,1,1,80.0%,1,1"
+has out "total,total,55,52,52,43,36,94.5%,7,5"
+expect 0 vl-report -C r/qingshan -C r/baishui progress --by project $day
+lines out 56
+has out "白水区,B2,青山镇,白云村,覃永明,韦丽萍,started,"
+
+# the ranking for a circular: started, completed, late items, money
+expect 0 vl-report -C r/qingshan -C r/baishui -C r/city progress --by district $day
+cat > want <<'CSV'
+district,rank,projects,started,started_share,completed,completed_share,overdue,plan,received,received_share,spent
+青山区,1,50,48,96.0%,42,84.0%,17,1847000.00,1846600.00,99.9%,1486033.30
+白水区,2,5,4,80.0%,1,20.0%,6,184700.00,184300.00,99.8%,50000.00
+total,,55,52,94.5%,43,78.2%,23,2031700.00,2030900.00,99.9%,1536033.30
+CSV
+same out want
+# the city's register holds money, not projects: in no count
+
+# funds: each district against its own plan, then the total of all
+expect 0 vl-report -C r/qingshan -C r/baishui funds $day
+has out "青山区,total,,1847000.00,1846600.00,1730770.00,1486033.30,360566.70"
+has out "白水区,中央、自治区、市,,168460.00,168060.00,"
+has out "total,total,,2031700.00,2030900.00,1915070.00,1536033.30,494866.70"
+
+# money: sums and balances per district
+expect 0 vl-fund -C r/qingshan -C r/baishui sum --by level $day
+has out "district,level,amount,count"
+has out "白水区,city,68060.00,1"
+expect 0 vl-fund -C r/qingshan -C r/baishui sum --by district $day
+cat > want <<'CSV'
+district,amount,count
+青山区,1846600.00,7
+白水区,184300.00,3
+CSV
+same out want
+expect 2 vl-fund -C r/qingshan -C r/baishui sum --by level r/baishui/funds.csv
+expect 0 vl-fund -C r/qingshan -C r/baishui balance $day
+has out "白水区,B5,水口镇,龙门村,黄春生,陆小梅,36940.00,36540.00,0.00,0.00,0.00,36540.00,"
+
+# inspections: list, show (each district with the id), a draw
+expect 0 vl-inspect -C r/qingshan -C r/baishui list --open $day
+has out "白水区,4,2023-02-15,B2,青山镇,白云村"
+has out "青山区,78,2023-03-20,P05"
+expect 0 vl-inspect -C r/qingshan -C r/baishui show B2 $day
+has out "== 白水区"
+hasnt out "== 青山区"
+expect 0 vl-inspect -C r/qingshan -C r/baishui sample --count 4 --seed 7 $day
+lines out 5
+cp out draw
+expect 0 vl-inspect -C r/qingshan -C r/baishui sample --count 4 --seed 7 $day
+same out draw
+expect 0 vl-inspect -C r/qingshan -C r/baishui sample --count 60 --seed 7 $day
+lines out 56
+has err "only 55 projects to draw from"
+
+# the summary of a city, and its workbook
+expect 0 vl-report -C r/qingshan -C r/baishui summary $day
+has out "2 districts"
+has out "52 / 55  94.5%"
+has out " 1 青山区"
+has out " 2 白水区"
+expect 0 vl-report -C r/qingshan -C r/baishui summary --format xlsx -o city.xlsx $day
+[ -s city.xlsx ] || fail "no workbook"
+unzip -l city.xlsx > sheets 2>/dev/null && { n=$(grep -c 'worksheets/sheet' sheets); [ "$n" -eq 5 ] || fail "$n sheets, not 5"; }
+
+# a plan without a district: the directory's name, said
+cp -R r/baishui noname
+sed '/"district": /d' r/baishui/plan.json > noname/plan.json
+expect 0 vl-report -C r/qingshan -C noname progress --by district $day
+has err "no \"district\": named \"noname\" after its directory"
+has out "noname,2,5,"
+# the same district twice is refused: nothing added up as one
+expect 2 vl-report -C r/qingshan -C r/qingshan overdue $day
+has err "\"青山区\" is read twice"
+[ -s out ] && fail "output written after bad input"
+
+# a bad registers file, and one naming no register
+printf 'qingshan 12:abc\n' > r/bad
+expect 2 vl-report --registers r/bad overdue
+has err "r/bad:1: \"12:abc\": a head is SEQ:HASH"
+printf '# nothing\n' > r/none
+expect 2 vl-report --registers r/none overdue
+expect 2 vl-report --registers r/missing overdue
+
+# writing takes one register: a usage error, nothing written
+snapshot r > before
+expect 2 vl-add -C r/qingshan -C r/baishui progress --project P25 --stage started
+has err "one register at a time"
+expect 2 vl-inspect --registers r/list close 4
+expect 2 vl-report -C r/qingshan -C r/baishui briefing
+snapshot r > after
+same before after
+done_
