@@ -4,6 +4,11 @@
     python3 generate.py [DIR]        write plan.json, the CSV files and their
                                      audit trail (audit.csv, .vl-head) into DIR
                                      (default: the directory of this script)
+    python3 generate.py --trail DIR...
+                                     write the same first audit trail for
+                                     registers kept as files (the roll-up
+                                     demo, share/rollup/*): a line for each
+                                     register file DIR holds
     python3 generate.py --check [DIR]
                                      parse the files strictly, check the fund
                                      facts and print the expected overdue list
@@ -393,6 +398,8 @@ def write_trail(outdir):
     prev, lines = GENESIS, [AUDIT_HEADER]
     rows = [("anchor", ".vl-head", "")]
     for name in AUDIT_FILES:
+        if not os.path.exists(os.path.join(outdir, name)):
+            continue            # a city's register: no progress, no checks
         with open(os.path.join(outdir, name), "rb") as f:
             rows.append(("init", name, hashlib.sha256(f.read()).hexdigest()))
     for seq, (action, name, digest) in enumerate(rows, 1):
@@ -634,6 +641,10 @@ def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     if argv[:1] == ["--check"]:
         return 0 if check(argv[1] if len(argv) > 1 else here) else 1
+    if argv[:1] == ["--trail"]:
+        for outdir in argv[1:]:
+            write_trail(outdir)
+        return 0
     generate(argv[0] if argv else here)
     return 0
 
