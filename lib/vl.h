@@ -51,6 +51,7 @@
 #include "rules/districts.h"
 
 #include "report/tables.h"
+#include "report/fund_tables.h"
 #include "report/summary.h"
 #include "report/briefing.h"
 #include "report/story.h"

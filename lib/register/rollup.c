@@ -117,6 +117,8 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	size_t i;
 
 	memset(r, 0, sizeof *r);
+	r->as_of = src->as_of;
+	r->encoding = src->encoding;
 	r->book = vl_xcalloc(n ? n : 1, sizeof *r->book);
 	r->district = vl_xcalloc(n ? n : 1, sizeof *r->district);
 	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);

@@ -33,6 +33,8 @@ struct vl_rollup {
 	size_t ncity;
 	long untrusted;		/* registers left out: trail broken, or not
 				 * the head expected (each named) */
+	vl_date as_of;		/* the day and the encoding it was read */
+	const char *encoding;	/* as of, in (vl_source) */
 };
 
 /* Is the copy's audit trail whole, and at the head expected?  VL_OK;

@@ -241,12 +241,6 @@ with_district(const struct vl_outopts *o)
 	return own;
 }
 
-static vl_date
-rollup_day(const struct vl_rollup *r)
-{
-	return r->n ? r->book[0].as_of : VL_NODATE;
-}
-
 int
 vl_rollup_report_overdue(const struct vl_rollup *r,
     const struct vl_outopts *o, long within, bool *found)
@@ -257,7 +251,7 @@ vl_rollup_report_overdue(const struct vl_rollup *r,
 	size_t i, n;
 
 	n = vl_rollup_overdue(r, within, &list);
-	out = vl_out_report(&own, "逾期清单", rollup_day(r), NOVERDUE_COLS,
+	out = vl_out_report(&own, "逾期清单", r->as_of, NOVERDUE_COLS,
 	    overdue_cols);
 	*found = false;
 	for (i = 0; i < n; i++) {
@@ -291,7 +285,7 @@ rollup_by_town(const struct vl_rollup *r, const struct vl_outopts *o)
 	struct vl_out *out;
 	size_t i, k, n;
 
-	out = vl_out_report(o, "进度", rollup_day(r), NTOWN_COLS, town_cols);
+	out = vl_out_report(o, "进度", r->as_of, NTOWN_COLS, town_cols);
 	for (i = 0; i < r->n; i++) {
 		struct vl_standing *s = vl_standings(&r->book[i]);
 
@@ -315,7 +309,7 @@ rollup_by_project(const struct vl_rollup *r, const struct vl_outopts *o)
 	struct vl_out *out;
 	size_t i;
 
-	out = vl_out_report(o, "项目进度", rollup_day(r), NPROJECT_COLS,
+	out = vl_out_report(o, "项目进度", r->as_of, NPROJECT_COLS,
 	    project_cols);
 	for (i = 0; i < r->n; i++) {
 		struct vl_standing *s = vl_standings(&r->book[i]);
@@ -350,7 +344,7 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	struct vl_out *out;
 	size_t i, k, n;
 
-	out = vl_out_report(&own, "资金", rollup_day(r), NFUNDS_COLS,
+	out = vl_out_report(&own, "资金", r->as_of, NFUNDS_COLS,
 	    funds_cols);
 	for (i = 0; i < r->n; i++) {
 		n = vl_funds_rows(&r->book[i], &ledgers[i], &rows);
@@ -441,7 +435,7 @@ vl_rollup_report_ranking(const struct vl_rollup *r,
 
 	memset(&all, 0, sizeof all);
 	n = vl_district_ranks(r, ledgers, &v);
-	out = vl_out_report(&own, "区县排名", rollup_day(r), NRANK_COLS,
+	out = vl_out_report(&own, "区县排名", r->as_of, NRANK_COLS,
 	    rank_cols);
 	for (i = 0; i < n; i++) {
 		vl_out_lead(out, r->district[v[i].book]);
