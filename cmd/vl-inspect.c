@@ -130,78 +130,6 @@ cmd_close(struct vl_cli *c)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
-/* ---- list ------------------------------------------------------------ */
-
-static const struct vl_col insp_cols[] = {
-	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE},
-	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
-	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_TEXT},
-	{"aspect", VL_COL_TEXT}, {"result", VL_COL_TEXT},
-	{"finding", VL_COL_TEXT}, {"due", VL_COL_DATE},
-	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT}
-};
-#define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
-
-/* Is in listed?  The options of list, each a condition; project alone
- * for show. */
-static bool
-wanted(const struct vl_cli *c, const char *project,
-    const struct vl_inspection *in, const struct vl_project *p)
-{
-	const char *const *a = c->arg;
-	bool open = vl_finding_open(in);
-
-	return (!a[O_OPEN] || open) && (!a[O_OVERDUE] ||
-	    vl_finding_late(in, c->src.as_of)) &&
-	    (!project || strcmp(project, in->project) == 0) &&
-	    (!a[O_TOWN] || strcmp(a[O_TOWN], p->town) == 0) &&
-	    (!a[O_PHASE] || strcmp(a[O_PHASE], in->phase) == 0) &&
-	    (!a[O_ASPECT] || strcmp(a[O_ASPECT], in->aspect) == 0) &&
-	    (!a[O_RESULT] || strcmp(a[O_RESULT], in->result) == 0);
-}
-
-static void
-insp_row(struct vl_out *o, const struct vl_inspection *in,
-    const struct vl_project *p)
-{
-	char d[VL_DATE_BUFSZ], due[VL_DATE_BUFSZ], closed[VL_DATE_BUFSZ];
-	const char *v[NINSP_COLS] = {in->id, vl_date_format(in->date, d),
-	    in->project, p->town, p->village, p->leader, p->specialist,
-	    in->phase, in->aspect, in->result, in->finding,
-	    vl_date_format(in->due, due), vl_date_format(in->closed, closed),
-	    in->inspector};
-
-	vl_out_row(o, v);
-}
-
-/* The inspections wanted, in a sheet "检查记录 2023-06-15" or
- * "检查记录 P36 2023-06-15"; how many listed in *n. */
-static int
-print_inspections(const struct vl_book *b, const struct vl_cli *c,
-    const char *project, size_t *n)
-{
-	struct vl_buf title = {0};
-	struct vl_out *o;
-	size_t i;
-
-	vl_buf_printf(&title, "检查记录%s%s", project ? " " : "",
-	    project ? project : "");
-	o = vl_out_report(&c->out, title.data, b->as_of, NINSP_COLS,
-	    insp_cols);
-	vl_buf_free(&title);
-	for (*n = 0, i = 0; i < b->ninsp; i++) {
-		const struct vl_project *p =
-		    &b->projects.v[b->insp_project[i]];
-
-		if (wanted(c, project, &b->insp[i], p)) {
-			insp_row(o, &b->insp[i], p);
-			++*n;
-		}
-	}
-	return vl_out_close(o);
-}
-
 /* ---- several registers (SPEC 9) ------------------------------------- */
 
 static int
@@ -211,7 +139,7 @@ rollup_load(struct vl_rollup *r, const struct vl_cli *c, int what)
 	    VL_LOAD_PROJECTS | what);
 }
 
-/* a roll-up's status: a register left out is a finding (exit 1) */
+/* a register left out of the roll-up is a finding (exit 1) */
 static int
 rollup_done(int status, struct vl_rollup *r)
 {
@@ -223,73 +151,31 @@ rollup_done(int status, struct vl_rollup *r)
 	return status == VL_OK && untrusted ? VL_FINDINGS : status;
 }
 
-/* the inspections wanted of every district, a district column first; a
- * project named is looked for in each (its id is the district's own) */
-static int
-rollup_list(struct vl_cli *c, const char *project, size_t *n)
-{
-	struct vl_outopts opts = c->out;
-	struct vl_rollup r;
-	struct vl_out *o;
-	size_t i, k;
-	bool known = !project;
-	int status;
-
-	*n = 0;
-	if ((status = rollup_load(&r, c, VL_LOAD_INSPECTIONS)) != VL_OK)
-		return rollup_done(status, &r);
-	for (i = 0; project && i < r.n; i++)
-		known = known || vl_projects_find(&r.book[i].projects, project);
-	if (!known) {
-		vl_warn("--project: no such project \"%s\"", project);
-		return rollup_done(VL_BADINPUT, &r);
-	}
-	opts.lead = "district";
-	o = vl_out_report(&opts, "检查记录", c->src.as_of, NINSP_COLS,
-	    insp_cols);
-	for (i = 0; i < r.n; i++) {
-		const struct vl_book *b = &r.book[i];
-
-		vl_out_lead(o, r.district[i]);
-		for (k = 0; k < b->ninsp; k++) {
-			const struct vl_project *p =
-			    &b->projects.v[b->insp_project[k]];
-
-			if (wanted(c, project, &b->insp[k], p)) {
-				insp_row(o, &b->insp[k], p);
-				++*n;
-			}
-		}
-	}
-	return rollup_done(vl_out_close(o), &r);
-}
+/* ---- list ------------------------------------------------------------ */
 
 static int
 cmd_list(struct vl_cli *c)
 {
-	const char *project = c->arg[O_PROJECT];
+	const char *const *a = c->arg;
+	struct vl_insp_filter f = {a[O_OPEN] != NULL, a[O_OVERDUE] != NULL,
+	    a[O_PROJECT], a[O_TOWN], a[O_PHASE], a[O_ASPECT], a[O_RESULT]};
+	struct vl_rollup r;
 	struct vl_book b;
 	size_t n = 0;
 	int status;
 
 	if (c->rollup) {
-		status = rollup_list(c, project, &n);
-		return status == VL_OK && c->arg[O_CHECK] && n > 0 ?
-		    VL_FINDINGS : status;
+		if ((status = rollup_load(&r, c, VL_LOAD_INSPECTIONS)) == VL_OK)
+			status = vl_rollup_report_inspections(&r, &f, &c->out,
+			    &n);
+		status = rollup_done(status, &r);
+	} else if ((status = load(&b, c, VL_LOAD_INSPECTIONS)) == VL_OK) {
+		status = vl_report_inspections(&b, &f, &c->out, &n);
+		vl_book_free(&b);
+		if (status == VL_OK)
+			status = vl_close_stdout();
 	}
-	if ((status = load(&b, c, VL_LOAD_INSPECTIONS)) != VL_OK)
-		return status;
-	if (project && !vl_projects_find(&b.projects, project)) {
-		vl_warn("--project: no such project \"%s\"", project);
-		status = VL_BADINPUT;
-	} else {
-		status = print_inspections(&b, c, project, &n);
-	}
-	vl_book_free(&b);
-	if (status == VL_OK)
-		status = vl_close_stdout();
-	return status == VL_OK && c->arg[O_CHECK] && n > 0 ? VL_FINDINGS :
-	    status;
+	return status == VL_OK && a[O_CHECK] && n > 0 ? VL_FINDINGS : status;
 }
 
 /* ---- show ------------------------------------------------------------ */
@@ -301,8 +187,6 @@ rollup_show(struct vl_cli *c)
 {
 	struct vl_buf s = {0};
 	struct vl_rollup r;
-	size_t k, found = 0;
-	long i;
 	int status;
 
 	if (c->format_given)
@@ -311,14 +195,7 @@ rollup_show(struct vl_cli *c)
 	if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
 	    VL_LOAD_INSPECTIONS)) != VL_OK)
 		return rollup_done(status, &r);
-	for (k = 0; k < r.n; k++) {
-		if ((i = vl_story_project(&r.book[k], c->operand[0])) < 0)
-			continue;
-		vl_buf_printf(&s, "%s== %s\n", found++ ? "\n" : "",
-		    r.district[k]);
-		vl_story(&r.book[k], (size_t)i, &s);
-	}
-	if (!found) {
+	if (vl_rollup_story(&r, c->operand[0], &s) == 0) {
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);
 		status = VL_BADINPUT;
 	} else {
@@ -332,6 +209,7 @@ rollup_show(struct vl_cli *c)
 static int
 cmd_show(struct vl_cli *c)
 {
+	struct vl_insp_filter f = {0};
 	struct vl_buf s = {0};
 	struct vl_book b;
 	size_t n;
@@ -347,7 +225,8 @@ cmd_show(struct vl_cli *c)
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);
 		status = VL_BADINPUT;
 	} else if (c->format_given) {
-		status = print_inspections(&b, c, b.projects.v[i].id, &n);
+		f.project = b.projects.v[i].id;
+		status = vl_report_inspections(&b, &f, &c->out, &n);
 	} else {
 		vl_story(&b, (size_t)i, &s);
 		status = vl_out_bytes(&c->out, s.data, s.len);
@@ -393,62 +272,13 @@ stages(const char *arg)
 	return bits;
 }
 
-static const struct vl_col sample_cols[] = {
-	{"draw", VL_COL_INT}, {"project", VL_COL_TEXT},
-	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
-	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
-	{"stage", VL_COL_TEXT}, {"last_inspected", VL_COL_DATE}
-};
-#define NSAMPLE_COLS (sizeof sample_cols / sizeof sample_cols[0])
-
-static void
-sample_row(struct vl_out *o, const struct vl_book *b, size_t i, size_t nth)
-{
-	const struct vl_project *p = &b->projects.v[i];
-	char num[32], last[VL_DATE_BUFSZ];
-	const char *v[NSAMPLE_COLS] = {num, p->id, p->town, p->village,
-	    p->leader, p->specialist,
-	    vl_project_stages[vl_project_stage(b, i, NULL)],
-	    vl_date_format(vl_last_inspected(b, i), last)};
-
-	snprintf(num, sizeof num, "%zu", nth);
-	vl_out_row(o, v);
-}
-
-/* one draw from the projects of every district */
-static int
-rollup_sample(struct vl_cli *c, const struct vl_sample *s)
-{
-	struct vl_outopts opts = c->out;
-	struct vl_drawn *drawn;
-	struct vl_rollup r;
-	struct vl_out *out;
-	size_t i, n;
-	int status;
-
-	if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
-	    VL_LOAD_INSPECTIONS)) != VL_OK)
-		return rollup_done(status, &r);
-	n = vl_sample_draw_books(r.book, r.n, s, &drawn);
-	opts.lead = "district";
-	out = vl_out_report(&opts, "抽查", c->src.as_of, NSAMPLE_COLS,
-	    sample_cols);
-	for (i = 0; i < n; i++) {
-		vl_out_lead(out, r.district[drawn[i].book]);
-		sample_row(out, &r.book[drawn[i].book], drawn[i].project, i + 1);
-	}
-	free(drawn);
-	return rollup_done(vl_out_close(out), &r);
-}
-
 static int
 cmd_sample(struct vl_cli *c)
 {
 	const char *const *a = c->arg;
 	struct vl_sample s = {0, false, 0, 0, a[O_TOWN], 0};
-	struct vl_out *out;
+	struct vl_rollup r;
 	struct vl_book b;
-	size_t *drawn, i, n;
 	int status;
 
 	if (!a[O_COUNT])
@@ -462,18 +292,16 @@ cmd_sample(struct vl_cli *c)
 		    100000);
 	if (a[O_STAGE])
 		s.stages = stages(a[O_STAGE]);
-	if (c->rollup)
-		return rollup_sample(c, &s);
+	if (c->rollup) {
+		if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
+		    VL_LOAD_INSPECTIONS)) == VL_OK)
+			status = vl_rollup_report_sample(&r, &s, &c->out);
+		return rollup_done(status, &r);
+	}
 	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
 	    VL_OK)
 		return status;
-	n = vl_sample_draw(&b, &s, &drawn);
-	out = vl_out_report(&c->out, "抽查", b.as_of, NSAMPLE_COLS,
-	    sample_cols);
-	for (i = 0; i < n; i++)
-		sample_row(out, &b, drawn[i], i + 1);
-	free(drawn);
-	status = vl_out_close(out);
+	status = vl_report_sample(&b, &s, &c->out);
 	vl_book_free(&b);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
