@@ -43,7 +43,8 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
 	$(B)/lib/rules/sample.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
-	$(B)/lib/report/insp_tables.o $(B)/lib/report/summary.o \
+	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
+	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/story.o
 CLIOBJ = $(B)/lib/cli/cli.o

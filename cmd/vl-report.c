@@ -295,91 +295,15 @@ cmd_briefing(struct vl_cli *c)
 
 /* ---- audit ------------------------------------------------------------ */
 
-static const struct vl_col audit_cols[] = {
-	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
-	{"tool", VL_COL_TEXT}, {"action", VL_COL_TEXT}, {"file", VL_COL_TEXT},
-	{"record", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
-};
-#define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
-
-struct audit_walk {
-	struct vl_out *out;	/* NULL: no table (--head, --expect) */
-	long broken;		/* the first line where the chain breaks */
-	char want_seq[24];	/* --expect: the line's seq, "" if none */
-	const char *want_hash;
-	long found;		/* the file line holding want_seq, 0: none */
-	bool same;		/* and its hash is want_hash */
-};
-
-/* the chain column: ok, broken from the first break on, and restart on
- * the line that records a trail lost and started again */
-static const char *
-chain_state(const struct vl_record *r, const struct audit_walk *w)
-{
-	if (w->broken)
-		return "broken";
-	if (strcmp(vl_field(r, "action"), "restart") == 0 &&
-	    strcmp(vl_field(r, "file"), "audit.csv") == 0)
-		return "restart";
-	return "ok";
-}
-
-static int
-audit_row(const struct vl_record *r, bool broken, void *ctx)
-{
-	struct audit_walk *w = ctx;
-	const char *v[NAUDIT_COLS];
-	size_t i;
-
-	if (broken)
-		w->broken = r->line;
-	if (*w->want_seq && !w->found &&
-	    strcmp(vl_field(r, "seq"), w->want_seq) == 0) {
-		w->found = r->line;
-		w->same = strcmp(vl_field(r, "hash"), w->want_hash) == 0;
-	}
-	if (!w->out)
-		return 0;
-	for (i = 0; i + 1 < NAUDIT_COLS; i++)
-		v[i] = vl_field(r, audit_cols[i].name);
-	v[i] = chain_state(r, w);
-	vl_out_row(w->out, v);
-	return 0;
-}
-
-/* --expect: does the trail still hold the line of that head?  (Grown
- * since is fine.) */
-static bool
-holds_expected(const struct vl_reg *reg, const struct audit_walk *w,
-    long seq)
-{
-	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
-	bool ok = w->found && w->same;
-
-	if (!w->found)
-		vl_warn("%s: no line %ld: the trail was cut short or replaced "
-		    "since that head was taken", trail, seq);
-	else if (!w->same)
-		vl_errat(trail, w->found, "hash", "line %ld is not the line "
-		    "of the head expected: the trail was rewritten", seq);
-	free(trail);
-	return ok;
-}
-
-/* --head, --expect SEQ:HASH: a line, not a report */
+/* --expect SEQ:HASH parsed; --head and --expect print no report */
 static void
-audit_anchor(const struct vl_cli *c, struct audit_walk *w,
-    char hash[VL_HASH_HEX], long *seq)
+audit_anchor(const struct vl_cli *c, char hash[VL_HASH_HEX], long *seq)
 {
 	const char *expect = c->arg[O_EXPECT];
 
 	if (expect && vl_audit_head_parse(expect, seq, hash) != 0)
 		vl_die(VL_BADINPUT, "--expect: \"%s\" is not SEQ:HASH (a line "
 		    "of vl-report audit --head)", expect);
-	if (expect) {
-		snprintf(w->want_seq, sizeof w->want_seq, "%ld", *seq);
-		w->want_hash = hash;
-	}
 	if ((c->arg[O_HEAD] || expect) && (c->out.output ||
 	    c->out.format == VL_FMT_XLSX))
 		vl_die(VL_BADINPUT, "%s: -o and --format xlsx are for reports, "
@@ -387,53 +311,16 @@ audit_anchor(const struct vl_cli *c, struct audit_walk *w,
 		    "audit --expect");
 }
 
-/* Every register's history, a district column first, each chain
- * verified on its own: a break is named and exits 1, the rest listed. */
+/* Every register's history, a district column first (report/
+ * audit_table.c): a break is named and exits 1, the rest listed. */
 static int
 rollup_audit(struct vl_cli *c)
 {
-	struct vl_source one = c->src;
-	struct audit_walk w = {NULL, 0, "", NULL, 0, false};
-	struct vl_outopts opts = c->out;
-	struct vl_audit audit;
-	int status = VL_OK, s;
-	long broken = 0;
-	struct vl_book b;
-	char *name;
-	size_t i;
+	long broken;
+	int status;
 
-	opts.lead = "district";
-	for (i = 0; i < c->nregs && status == VL_OK; i++) {	/* plans first */
-		one.dir = c->regs[i].dir;
-		status = vl_book_load(&b, &one, VL_LOAD_PLAN);
-		vl_book_free(&b);
-	}
-	if (status != VL_OK)
-		return status;
-	w.out = vl_out_report(&opts, "变更记录", c->src.as_of, NAUDIT_COLS,
-	    audit_cols);
-	for (i = 0; i < c->nregs; i++) {
-		one.dir = c->regs[i].dir;
-		vl_book_load(&b, &one, VL_LOAD_PLAN);
-		vl_out_lead(w.out, name = vl_rollup_name(&b, c->regs[i].dir));
-		w.broken = 0;
-		s = vl_audit_read(&b.reg, &audit, audit_row, &w, NULL);
-		vl_audit_free(&audit);
-		if (w.broken)
-			vl_errat(vl_book_display(&b, "audit.csv"), w.broken,
-			    "hash", "the chain breaks here: this line was "
-			    "edited, or one before it deleted or moved");
-		else if (c->regs[i].expect && vl_copy_verify(&c->regs[i]) !=
-		    VL_OK)
-			w.broken = 1;
-		broken += w.broken != 0;
-		if (s != VL_OK && status == VL_OK)
-			status = s;
-		free(name);
-		vl_book_free(&b);
-	}
-	if ((s = vl_out_close(w.out)) != VL_OK && status == VL_OK)
-		status = s;
+	status = vl_rollup_report_audit(c->regs, c->nregs, &c->src, &c->out,
+	    &broken);
 	if (status == VL_OK)
 		status = vl_close_stdout();
 	return status == VL_OK && broken ? VL_FINDINGS : status;
@@ -445,19 +332,21 @@ rollup_audit(struct vl_cli *c)
 static int
 cmd_audit(struct vl_cli *c)
 {
-	struct audit_walk w = {NULL, 0, "", NULL, 0, false};
 	bool table = !c->arg[O_HEAD] && !c->arg[O_EXPECT], findings = false;
+	const char *expect = c->arg[O_EXPECT];
 	char want_hash[VL_HASH_HEX];
+	struct vl_audit_walked w;
+	struct vl_out *out = NULL;
 	struct vl_audit audit;
 	struct vl_trail trail;
 	struct vl_reg reg;
 	long outside, want_seq = 0;
 	int status;
 
-	if (c->rollup && !c->arg[O_HEAD] && !c->arg[O_EXPECT])
+	if (c->rollup && table)
 		return rollup_audit(c);
 	vl_cli_one_register(c);
-	audit_anchor(c, &w, want_hash, &want_seq);
+	audit_anchor(c, want_hash, &want_seq);
 	vl_reg_open(&reg, c->src.dir);
 	if (!vl_reg_exists(&reg, "plan.json")) {
 		vl_errat(c->src.dir, 0, NULL, "not a vl register "
@@ -471,21 +360,17 @@ cmd_audit(struct vl_cli *c)
 		return status;
 	}
 	if (table)
-		w.out = vl_out_report(&c->out, "变更记录", c->src.as_of,
-		    NAUDIT_COLS, audit_cols);
-	status = vl_audit_read(&reg, &audit, audit_row, &w, NULL);
-	if (w.out && vl_out_close(w.out) != VL_OK && status == VL_OK)
+		out = vl_audit_table(&c->out, c->src.as_of);
+	status = vl_audit_walk(&reg, out, want_seq, expect ? want_hash : NULL,
+	    &audit, &w);
+	if (out && vl_out_close(out) != VL_OK && status == VL_OK)
 		status = VL_SYSFAULT;
-	if (w.broken)
-		vl_errat(vl_reg_display(&reg, "audit.csv"), w.broken,
-		    "hash", "the chain breaks here: this line was edited, or "
-		    "one before it deleted or moved");
 	if (status != VL_SYSFAULT && vl_trail_check(&reg, &audit,
 	    &trail) != VL_TRAIL_OK) {
 		vl_trail_say(&reg, &trail, false);
 		findings = true;
 	}
-	if (c->arg[O_EXPECT] && !holds_expected(&reg, &w, want_seq))
+	if (expect && !vl_audit_holds(&reg, &w, want_seq))
 		findings = true;
 	if (c->arg[O_HEAD] && status == VL_OK)
 		printf("%ld:%s\n", audit.seq, audit.hash);

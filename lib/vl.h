@@ -53,6 +53,7 @@
 #include "report/tables.h"
 #include "report/fund_tables.h"
 #include "report/insp_tables.h"
+#include "report/audit_table.h"
 #include "report/summary.h"
 #include "report/briefing.h"
 #include "report/story.h"

@@ -1,0 +1,160 @@
+/*
+ * audit_table.c - the change history as a table, the chain verified line
+ * by line (register/audit.c reads and hashes it): of one register, or of
+ * every register of a roll-up under its district's name.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "report/audit_table.h"
+
+static const struct vl_col audit_cols[] = {
+	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
+	{"tool", VL_COL_TEXT}, {"action", VL_COL_TEXT}, {"file", VL_COL_TEXT},
+	{"record", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
+};
+#define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
+
+struct walk {
+	struct vl_out *out;	/* NULL: no table (--head, --expect) */
+	char want_seq[24];	/* --expect: the line's seq, "" if none */
+	const char *want_hash;
+	struct vl_audit_walked *w;
+};
+
+struct vl_out *
+vl_audit_table(const struct vl_outopts *o, vl_date day)
+{
+	return vl_out_report(o, "变更记录", day, NAUDIT_COLS, audit_cols);
+}
+
+/* the chain column: ok, broken from the first break on, and restart on
+ * the line that records a trail lost and started again */
+static const char *
+chain_state(const struct vl_record *r, const struct vl_audit_walked *w)
+{
+	if (w->broken)
+		return "broken";
+	if (strcmp(vl_field(r, "action"), "restart") == 0 &&
+	    strcmp(vl_field(r, "file"), "audit.csv") == 0)
+		return "restart";
+	return "ok";
+}
+
+static int
+audit_row(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct walk *k = ctx;
+	struct vl_audit_walked *w = k->w;
+	const char *v[NAUDIT_COLS];
+	size_t i;
+
+	if (broken)
+		w->broken = r->line;
+	if (*k->want_seq && !w->found &&
+	    strcmp(vl_field(r, "seq"), k->want_seq) == 0) {
+		w->found = r->line;
+		w->same = strcmp(vl_field(r, "hash"), k->want_hash) == 0;
+	}
+	if (!k->out)
+		return 0;
+	for (i = 0; i + 1 < NAUDIT_COLS; i++)
+		v[i] = vl_field(r, audit_cols[i].name);
+	v[i] = chain_state(r, w);
+	vl_out_row(k->out, v);
+	return 0;
+}
+
+int
+vl_audit_walk(const struct vl_reg *reg, struct vl_out *out, long want_seq,
+    const char *want_hash, struct vl_audit *audit, struct vl_audit_walked *w)
+{
+	struct walk k = {out, "", want_hash, w};
+	int status;
+
+	memset(w, 0, sizeof *w);
+	if (want_hash)
+		snprintf(k.want_seq, sizeof k.want_seq, "%ld", want_seq);
+	status = vl_audit_read(reg, audit, audit_row, &k, NULL);
+	if (w->broken)
+		vl_errat(vl_reg_display(reg, "audit.csv"), w->broken, "hash",
+		    "the chain breaks here: this line was edited, or one "
+		    "before it deleted or moved");
+	return status;
+}
+
+bool
+vl_audit_holds(const struct vl_reg *reg, const struct vl_audit_walked *w,
+    long want_seq)
+{
+	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
+	bool ok = w->found && w->same;
+
+	if (!w->found)
+		vl_warn("%s: no line %ld: the trail was cut short or replaced "
+		    "since that head was taken", trail, want_seq);
+	else if (!w->same)
+		vl_errat(trail, w->found, "hash", "line %ld is not the line "
+		    "of the head expected: the trail was rewritten", want_seq);
+	free(trail);
+	return ok;
+}
+
+/* every register's plan read first: a bad one is bad input, nothing out */
+static int
+plans_readable(const struct vl_copy *copies, size_t n,
+    const struct vl_source *src)
+{
+	struct vl_source one = *src;
+	struct vl_book b;
+	int status = VL_OK;
+	size_t i;
+
+	for (i = 0; i < n && status == VL_OK; i++) {
+		one.dir = copies[i].dir;
+		status = vl_book_load(&b, &one, VL_LOAD_PLAN);
+		vl_book_free(&b);
+	}
+	return status;
+}
+
+int
+vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
+    const struct vl_source *src, const struct vl_outopts *o, long *broken)
+{
+	struct vl_outopts own = *o;
+	struct vl_source one = *src;
+	struct vl_audit_walked w;
+	struct vl_audit audit;
+	struct vl_out *out;
+	struct vl_book b;
+	int status, s;
+	char *name;
+	size_t i;
+
+	*broken = 0;
+	if ((status = plans_readable(copies, n, src)) != VL_OK)
+		return status;
+	own.lead = "district";
+	out = vl_audit_table(&own, src->as_of);
+	for (i = 0; i < n; i++) {
+		one.dir = copies[i].dir;
+		vl_book_load(&b, &one, VL_LOAD_PLAN);	/* and its lock */
+		vl_out_lead(out, name = vl_rollup_name(&b, copies[i].dir));
+		s = vl_audit_walk(&b.reg, out, 0, NULL, &audit, &w);
+		vl_audit_free(&audit);
+		if (!w.broken && copies[i].expect &&
+		    vl_copy_verify(&copies[i]) != VL_OK)
+			w.broken = 1;	/* said: not the head expected */
+		*broken += w.broken != 0;
+		if (s != VL_OK && status == VL_OK)
+			status = s;
+		free(name);
+		vl_book_free(&b);
+	}
+	if ((s = vl_out_close(out)) != VL_OK && status == VL_OK)
+		status = s;
+	return status;
+}

@@ -1,0 +1,45 @@
+/*
+ * audit_table.h - vl-report audit: the change history (audit.csv) as a
+ * table, its hash chain verified line by line, of one register or of
+ * every register of a roll-up (SPEC 9, a district column first).
+ */
+#ifndef VL_AUDIT_TABLE_H
+#define VL_AUDIT_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "io/output.h"
+#include "register/audit.h"
+#include "register/book.h"
+#include "register/rollup.h"
+
+/* What a walk of a trail found. */
+struct vl_audit_walked {
+	long broken;		/* the line where the chain first breaks
+				 * (said), 0: whole */
+	long found;		/* the line of the seq expected, 0: none */
+	bool same;		/* and its hash is the one expected */
+};
+
+/* The table "变更记录" as of day: seq, time, user, tool, action, file,
+ * record, chain (ok, restart, or broken from the first break on). */
+struct vl_out *vl_audit_table(const struct vl_outopts *o, vl_date day);
+/* Read reg's trail (under the caller's lock) into *audit, each line a
+ * row of out (NULL: none), and look for the line want_seq with want_hash
+ * (NULL: none expected).  vl_audit_read's status; free *audit. */
+int vl_audit_walk(const struct vl_reg *reg, struct vl_out *out,
+    long want_seq, const char *want_hash, struct vl_audit *audit,
+    struct vl_audit_walked *w);
+/* --expect: does the trail still hold the line of that head (grown since
+ * is fine)?  When not, says why. */
+bool vl_audit_holds(const struct vl_reg *reg, const struct vl_audit_walked *w,
+    long want_seq);
+/* Every register's history in one table, a district column first, each
+ * chain verified on its own (and at the head expected, --registers); a
+ * break is named, the rest listed.  *broken: how many registers broke.
+ * The status of the reading and of the output. */
+int vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
+    const struct vl_source *src, const struct vl_outopts *o, long *broken);
+
+#endif
