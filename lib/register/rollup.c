@@ -26,41 +26,62 @@ at_head(const struct vl_audit *a, const char *expect)
 	return strcmp(head, expect) == 0;
 }
 
-int
-vl_copy_verify(const struct vl_copy *c)
+/* the copy's trail checked under reg's lock */
+static int
+verify_locked(const struct vl_reg *reg, const struct vl_copy *c)
 {
 	struct vl_audit a;
 	struct vl_trail t;
-	struct vl_reg reg;
 	long broken = 0;
 	int status;
 
-	vl_reg_open(&reg, c->dir);
-	if ((status = vl_reg_lock_shared(&reg)) != VL_OK) {
-		vl_reg_close(&reg);
-		return status;
-	}
-	status = vl_audit_read(&reg, &a, NULL, NULL, &broken);
+	status = vl_audit_read(reg, &a, NULL, NULL, &broken);
 	if (status == VL_OK && broken) {
-		vl_errat(vl_reg_display(&reg, "audit.csv"), broken, "hash",
+		vl_errat(vl_reg_display(reg, "audit.csv"), broken, "hash",
 		    "the chain breaks here; this register is left out of the "
 		    "roll-up");
 		status = VL_FINDINGS;
 	} else if (status == VL_OK && c->expect && !at_head(&a, c->expect)) {
-		vl_errat(vl_reg_display(&reg, "audit.csv"), 0, "head",
+		vl_errat(vl_reg_display(reg, "audit.csv"), 0, "head",
 		    "%ld:%s, not %s as expected%s%s; this register is left out "
 		    "of the roll-up", a.seq, a.hash, c->expect, c->where ?
 		    vl_tr(" at ") : "", c->where ? c->where : "");
 		status = VL_FINDINGS;
-	} else if (status == VL_OK && vl_trail_check(&reg, &a, &t) !=
+	} else if (status == VL_OK && vl_trail_check(reg, &a, &t) !=
 	    VL_TRAIL_OK) {	/* cut short, put back or removed */
-		vl_trail_say(&reg, &t, false);
+		vl_trail_say(reg, &t, false);
 		status = VL_FINDINGS;
 	} else if (status == VL_BADINPUT) {	/* said: a trail unreadable */
 		status = VL_FINDINGS;
 	}
 	vl_audit_free(&a);
-	vl_reg_close(&reg);
+	return status;
+}
+
+/* The copy verified under a reader's lock, held in reg on VL_OK (the
+ * caller reads the data under it, then closes reg): no writer between
+ * the trail verified and the data used. */
+static int
+verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
+{
+	int status;
+
+	vl_reg_open(reg, c->dir);
+	if ((status = vl_reg_lock_shared(reg)) == VL_OK)
+		status = verify_locked(reg, c);
+	if (status != VL_OK)
+		vl_reg_close(reg);
+	return status;
+}
+
+int
+vl_copy_verify(const struct vl_copy *c)
+{
+	struct vl_reg reg;
+	int status = verify_and_hold(&reg, c);
+
+	if (status == VL_OK)
+		vl_reg_close(&reg);
 	return status;
 }
 
@@ -113,6 +134,7 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
     const struct vl_source *src, int what)
 {
 	struct vl_source one = *src;
+	struct vl_reg held;
 	int status = VL_OK, s;
 	size_t i;
 
@@ -124,7 +146,7 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);
 	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
 	for (i = 0; i < n; i++) {
-		if ((s = vl_copy_verify(&copies[i])) != VL_OK) {
+		if ((s = verify_and_hold(&held, &copies[i])) != VL_OK) {
 			if (s == VL_FINDINGS)
 				r->untrusted++;
 			else
@@ -132,7 +154,10 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 			continue;
 		}
 		one.dir = copies[i].dir;
+		/* the book takes a reader's lock of its own before the one
+		 * the trail was verified under is let go */
 		s = vl_book_load(&r->book[r->n], &one, what);
+		vl_reg_close(&held);
 		if (r->book[r->n].plan.name)	/* the plan was read */
 			r->district[r->n] = vl_rollup_name(&r->book[r->n],
 			    copies[i].dir);
