@@ -79,7 +79,7 @@ check_each(struct vl_out *out, const struct vl_book *b,
 
 	for (i = 0; i < n; i++) {
 		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
-			continue;	/* said: the plan adds up beyond range */
+			continue;	/* said: the plan beyond range */
 		vl_out_lead(out, name[i]);
 		for (k = 0; k < fc.n; k++)
 			check_row(out, &fc.v[k]);
