@@ -416,13 +416,22 @@ void
 vl_reg_note(struct vl_reg *r, const char *action, const char *file,
     const char *record)
 {
-	vl_buf_printf(&r->notes, "%s%c%s%c%s%c", action, 0, file, 0, record, 0);
+	vl_reg_note_detail(r, action, file, record, "");
 }
 
-/* The notes are triples of NUL-terminated strings: action, file, record.
- * Returns where the next triple starts, or NULL after the last. */
+void
+vl_reg_note_detail(struct vl_reg *r, const char *action, const char *file,
+    const char *record, const char *detail)
+{
+	vl_buf_printf(&r->notes, "%s%c%s%c%s%c%s%c", action, 0, file, 0,
+	    record, 0, detail, 0);
+}
+
+/* The notes are quadruples of NUL-terminated strings: action, file,
+ * record, detail.  Returns where the next one starts, or NULL after the
+ * last. */
 static const char *
-next_note(const struct vl_reg *r, const char *p, const char *note[3])
+next_note(const struct vl_reg *r, const char *p, const char *note[4])
 {
 	size_t i;
 
@@ -430,7 +439,7 @@ next_note(const struct vl_reg *r, const char *p, const char *note[3])
 		p = r->notes.data;
 	if (!p || p >= r->notes.data + r->notes.len)
 		return NULL;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		note[i] = p;
 		p += strlen(p) + 1;
 	}
@@ -440,7 +449,7 @@ next_note(const struct vl_reg *r, const char *p, const char *note[3])
 static bool
 noted(const struct vl_reg *r, const char *file)
 {
-	const char *p = NULL, *note[3];
+	const char *p = NULL, *note[4];
 
 	while ((p = next_note(r, p, note)) != NULL)
 		if (strcmp(note[1], file) == 0)
@@ -505,29 +514,46 @@ write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
     char (*digest)[VL_HASH_HEX])
 {
 	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
-	struct vl_buf header = {0};
-	const char *p = NULL, *note[3];
+	struct vl_buf header = {0}, whole = {0};
+	const char *p = NULL, *note[4], *const *cols;
 	struct vl_audit audit;
-	size_t i;
+	size_t i, ncols;
 	int status = vl_audit_read(r, &audit, NULL, NULL, NULL);
 
 	if (status == VL_BADINPUT)
 		vl_warn("%s: audit.csv is unreadable; it is appended to "
 		    "as it is (vl-report audit shows where)", r->dir);
+	while ((p = next_note(r, p, note)) != NULL)
+		if (*note[3] && status == VL_OK)
+			vl_audit_widen(&audit);
 	note_outside_edits(r, &audit);
 	while ((p = next_note(r, p, note)) != NULL)
-		vl_audit_append(&audit, note[0], note[1], note[2],
-		    digest_of(ch, n, digest, note[1]));
+		vl_audit_append_detail(&audit, note[0], note[1], note[2],
+		    digest_of(ch, n, digest, note[1]), audit.wide ? note[3] :
+		    "");
 	for (i = 0; i < n; i++)
 		if (!noted(r, ch[i].file))
 			vl_audit_append(&audit, "write", ch[i].file, "",
 			    digest[i]);
-	vl_buf_csv_row(&header, 9, vl_audit_columns());
+	cols = vl_audit_header(&audit, &ncols);
+	vl_buf_csv_row(&header, ncols, cols);
 	c.header = header.data;
 	c.data = audit.lines.data;
 	c.len = audit.lines.len;
-	status = write_tmp(r, &c, NULL);
+	/* a trail gaining the detail column is written out whole: its
+	 * lines' hashes stay as they were */
+	if (audit.widen && vl_reg_exists(r, "audit.csv") &&
+	    (status = vl_audit_widened(r, &whole)) == VL_OK) {
+		vl_buf_add(&whole, audit.lines.data, audit.lines.len);
+		c.replace = true;
+		c.header = NULL;	/* whole has it */
+		c.data = whole.data;
+		c.len = whole.len;
+	}
+	if (status != VL_SYSFAULT)
+		status = write_tmp(r, &c, NULL);
 	vl_buf_free(&header);
+	vl_buf_free(&whole);
 	vl_audit_free(&audit);
 	return status;
 }
