@@ -40,7 +40,8 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
-	$(B)/lib/rules/sample.o
+	$(B)/lib/rules/entries.o $(B)/lib/rules/corrections.o \
+	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/story.o

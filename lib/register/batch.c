@@ -273,22 +273,31 @@ check_columns(struct vl_batch *b, const struct vl_record *r)
 	size_t i;
 	int bad = 0;
 
+	b->checked_columns = true;
 	for (i = 0; i < r->header->n; i++)
 		if (!column_known(b, r->header->name[i])) {
 			vl_errat(r->file, 1, r->header->name[i], "not a column "
 			    "of %s", b->spec->file);
 			bad++;
 		}
-	/* a column of the spec the file lacks and the records need is
-	 * added to it: the file is written out whole */
+	/* a column the file lacks and the records need: added to it when
+	 * it is one a file gains when first needed (reverses), the file
+	 * written out whole; else refused, a value never dropped */
 	for (i = 0; i < b->spec->n; i++) {
 		const char *name = b->spec->field[i].name;
 
-		if (vl_header_index(&b->hdr, name) < 0 &&
-		    vl_header_index(r->header, name) >= 0 &&
-		    (b->import || *vl_field(r, name))) {
+		if (vl_header_index(&b->hdr, name) >= 0 ||
+		    vl_header_index(r->header, name) < 0 ||
+		    (!b->import && !*vl_field(r, name)))
+			continue;
+		if (b->spec->field[i].on_demand) {
 			grow(&b->hdr, name, false);
 			b->grown = true;
+		} else if (*vl_field(r, name)) {
+			vl_errat(r->file, r->line, name, "%s has no such "
+			    "column; add it to the file first",
+			    b->spec->file);
+			bad++;
 		}
 	}
 	return bad;
@@ -414,16 +423,13 @@ static int
 batch_record(const struct vl_record *r, void *batch)
 {
 	struct vl_batch *b = batch;
+	int bad = b->checked_columns ? 0 : check_columns(b, r);
 	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
 	size_t *lens = vl_xcalloc(b->hdr.n, sizeof *lens), i;
 	struct vl_record view = {.file = r->file, .line = r->line,
 	    .n = b->hdr.n, .len = lens, .header = &b->hdr};
-	int bad = 0, idcol = vl_header_index(&b->hdr, "id");
+	int idcol = vl_header_index(&b->hdr, "id");
 
-	if (!b->checked_columns) {
-		b->checked_columns = true;
-		bad += check_columns(b, r);
-	}
 	for (i = 0; i < b->hdr.n; i++)
 		values[i] = vl_xstrdup(vl_field(r, b->hdr.name[i]));
 	if (idcol >= 0)
@@ -629,7 +635,8 @@ batch_commit(struct vl_batch *b)
 		    b->import_name, b->import_detail.data);
 	for (p = b->adds.data; p && p < b->adds.data + b->adds.len;
 	    p += strlen(p) + 1)
-		vl_reg_note(&b->book.reg, "add", b->spec->file, p);
+		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p,
+		    b->detail ? b->detail : "");
 	if (b->rows.len > 0 && status == VL_OK)
 		status = vl_reg_commit(&b->book.reg, &ch, 1);
 	vl_buf_free(&header);

@@ -32,6 +32,8 @@ struct vl_batch {
 	vl_batch_rule seen;
 	void *ctx;		/* for rule and seen */
 	bool allow_repeat;	/* a row equal to another but for its id */
+	const char *detail;	/* or NULL: the detail of each add's audit
+				 * line (a reversal's reason) */
 	/* kept by the batch */
 	struct vl_book book;	/* as vl_book_load, nothing ignored */
 	vl_date today;		/* the as-of day: no record dated after it */
