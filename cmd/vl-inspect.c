@@ -237,8 +237,8 @@ cmd_show(struct vl_cli *c)
 	long i;
 	int status;
 
-	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
-	    VL_OK)
+	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS |
+	    VL_LOAD_VOIDS)) != VL_OK)
 		return status;
 	if ((i = vl_story_project(&b, c->operand[0])) < 0) {
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);

@@ -52,7 +52,8 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
-    "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
+    "Exit status: 0 done, 1 overdue --check found a late item or a\n"
+    "missing leader or specialist (what someone can act on),\n"
     "or audit found the chain broken,\n"
     "2 usage or bad input, 3 system fault.\n");
 

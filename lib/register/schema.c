@@ -355,25 +355,16 @@ check_inspection(const struct vl_record *r, const struct vl_value *v)
 	return bad;
 }
 
-/* A void has its reason, and is not dated before the row it voids. */
+/* A void gives its reason.  It may be dated before the row it voids:
+ * a row typed with a date to come (2032) is voided today. */
 static int
-check_void(const struct vl_record *r, const struct vl_value *v, int voided,
-    int date)
+check_void(const struct vl_record *r, const struct vl_value *v, int voided)
 {
-	if (!*v[voided].s)
+	if (!*v[voided].s || *v[voided + 1].s)
 		return 0;
-	if (!*v[voided + 1].s) {
-		vl_errat(r->file, r->line, "void_reason", "missing: a void "
-		    "gives its reason");
-		return 1;
-	}
-	if (v[voided].date != VL_NODATE && v[date].date != VL_NODATE &&
-	    v[voided].date < v[date].date) {
-		vl_errat(r->file, r->line, "voided", "%s is before the row's "
-		    "date %s", v[voided].s, v[date].s);
-		return 1;
-	}
-	return 0;
+	vl_errat(r->file, r->line, "void_reason", "missing: a void gives its "
+	    "reason");
+	return 1;
 }
 
 void
@@ -424,10 +415,9 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 	if (s == &vl_funds_spec)
 		bad += check_fund(r, v, plan);
 	else if (s == &vl_inspections_spec)
-		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED,
-		    VL_I_DATE);
+		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED);
 	else if (s == &vl_progress_spec)
-		bad += check_void(r, v, VL_G_VOIDED, VL_G_DATE);
+		bad += check_void(r, v, VL_G_VOIDED);
 	return bad;
 }
 

@@ -21,19 +21,21 @@ static const struct vl_col overdue_cols[] = {
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
 	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
-	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
+	{"days_left", VL_COL_INT}, {"status", VL_COL_TEXT},
+	{"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
 static void
 overdue_row(struct vl_out *out, const struct vl_overdue *it)
 {
-	char due[VL_DATE_BUFSZ], late[32];
+	char due[VL_DATE_BUFSZ], late[32], left[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
 	vl_overdue_detail(it, &detail);
 	snprintf(late, sizeof late, "%ld", it->days_late);
+	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	v[1] = it->project->id;
 	v[2] = it->project->town;
@@ -41,9 +43,11 @@ overdue_row(struct vl_out *out, const struct vl_overdue *it)
 	v[4] = it->project->leader;
 	v[5] = it->project->specialist;
 	v[6] = vl_date_format(it->due, due);
-	v[7] = it->status == VL_OD_FLAG ? NULL : late;
-	v[8] = vl_overdue_status_name(it->status);
-	v[9] = detail.data ? detail.data : "";
+	/* a row coming due is not late by minus some days: it has days */
+	v[7] = it->status == VL_OD_LATE ? late : NULL;
+	v[8] = it->status == VL_OD_DUE_SOON ? left : NULL;
+	v[9] = vl_overdue_status_name(it->status);
+	v[10] = detail.data ? detail.data : "";
 	vl_out_row(out, v);
 	vl_buf_free(&detail);
 }
@@ -62,7 +66,7 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 	*found = false;
 	for (i = 0; i < n; i++) {
 		overdue_row(out, &list[i]);
-		if (list[i].status != VL_OD_DUE_SOON)
+		if (vl_overdue_actionable(&list[i]))
 			*found = true;
 	}
 	free(list);
