@@ -293,6 +293,8 @@ check_columns(struct vl_batch *b, const struct vl_record *r)
 		if (b->spec->field[i].on_demand) {
 			grow(&b->hdr, name, false);
 			b->grown = true;
+			vl_buf_printf(&b->new_columns, "%s%s",
+			    b->new_columns.len ? " " : "", name);
 		} else if (*vl_field(r, name)) {
 			vl_errat(r->file, r->line, name, "%s has no such "
 			    "column; add it to the file first",
@@ -603,9 +605,10 @@ whole_file(struct vl_batch *b, struct vl_buf *out)
 	if (b->add_ids) {
 		vl_buf_printf(&what, "1-%ld", w.row);
 		vl_reg_note(&b->book.reg, "add-ids", b->spec->file, what.data);
-	} else {
-		vl_buf_csv_row(&what, b->hdr.n, (const char *const *)b->hdr.name);
-		what.data[--what.len] = '\0';
+	}
+	if (b->new_columns.len) {
+		what.len = 0;
+		vl_buf_printf(&what, "columns added: %s", b->new_columns.data);
 		vl_reg_note_detail(&b->book.reg, "add-columns", b->spec->file,
 		    "", what.data);
 	}
@@ -656,6 +659,7 @@ batch_free(struct vl_batch *b)
 	vl_projects_free(&b->used);
 	vl_projects_free(&b->rowkeys);
 	vl_buf_free(&b->adds);
+	vl_buf_free(&b->new_columns);
 	vl_buf_free(&b->import_detail);
 	vl_buf_free(&b->rows);
 	vl_buf_free(&b->added);

@@ -48,6 +48,7 @@ struct vl_batch {
 	const char *row_id;	/* of the row seen or checked */
 	bool add_ids;		/* the file had no id column: numbered now */
 	bool grown;		/* columns added: the file written whole */
+	struct vl_buf new_columns;	/* their names, a blank between */
 	bool import;		/* records from a file, not options */
 	bool checked_columns;
 	struct vl_buf rows;	/* CSV rows to append */
