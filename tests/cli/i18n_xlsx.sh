@@ -8,7 +8,7 @@ expect 0 vl-report -C d overdue --as-of $day --format xlsx -o en.xlsx
 expect 0 vl-report -C d overdue --as-of $day --format xlsx -o zh.xlsx --lang zh
 expect 0 vl-report -C d overdue --as-of $day
 mv out overdue.csv
-xcmp en.xlsx "逾期清单 $day" overdue.csv due=date days_late=int
+xcmp en.xlsx "逾期清单 $day" overdue.csv due=date days_late=int days_left=int
 py "
 en = openpyxl.load_workbook('en.xlsx').worksheets[0]
 zh = openpyxl.load_workbook('zh.xlsx').worksheets[0]
