@@ -14,7 +14,7 @@ en = openpyxl.load_workbook('en.xlsx').worksheets[0]
 zh = openpyxl.load_workbook('zh.xlsx').worksheets[0]
 head = [c.value for c in zh[1]]
 want = ['类型', '项目', '镇', '村', '领导', '专干', '截止日期', '逾期天数',
-        '状态', '说明']
+        '剩余天数', '状态', '说明']
 if head != want:
     sys.exit('zh header %r' % head)
 if [c.value for c in en[1]] != open('overdue.csv').readline().strip().split(','):
