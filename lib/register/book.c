@@ -209,6 +209,13 @@ vl_book_inspections(const struct vl_book *b, size_t project,
 	return b->insp_first[project + 1] - b->insp_first[project];
 }
 
+long
+vl_book_villages(const struct vl_book *b)
+{
+	return (long)b->projects.n > b->plan.villages ? (long)b->projects.n :
+	    b->plan.villages;
+}
+
 const char *
 vl_book_display(const struct vl_book *b, const char *name)
 {

@@ -75,6 +75,10 @@ enum {
  * VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
+/* The villages every headline counts progress against: the plan's, or
+ * the projects registered when there are more (a discrepancy of vl-fund
+ * check), so a headline never says 3/3 when the register has 5. */
+long vl_book_villages(const struct vl_book *b);
 /* how many inspections project i has, *list their indexes in insp */
 size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);

@@ -282,7 +282,7 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
     int64_t now)
 {
 	const struct vl_project *pr = &b->book.projects.v[p];
-	char m[3][VL_MONEY_BUFSZ];
+	char m[4][VL_MONEY_BUFSZ];
 
 	if (now <= pr->budget)
 		return 0;
@@ -291,8 +291,8 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
 	    "first (vl-add amend project %s --budget AMT --reason TEXT) or "
 	    "allocate less", pr->id, vl_money_format(pr->budget, m[0]),
 	    vl_money_format(now - amount_of(r), m[1]),
-	    vl_field(r, "amount"), vl_money_format(now - pr->budget, m[2]),
-	    pr->id);
+	    vl_money_format(amount_of(r), m[3]),
+	    vl_money_format(now - pr->budget, m[2]), pr->id);
 	return 1;
 }
 
@@ -300,15 +300,15 @@ static int
 over_allocation(const struct vl_record *r, const int64_t *money,
     int64_t now)
 {
-	char m[3][VL_MONEY_BUFSZ];
+	char m[4][VL_MONEY_BUFSZ];
 
 	if (now <= money[0])
 		return 0;
 	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
 	    "this expense %s: over by %s; record the allocation first",
 	    vl_field(r, "project"), vl_money_format(money[0], m[0]),
-	    vl_money_format(money[1], m[1]), vl_field(r, "amount"),
-	    vl_money_format(now - money[0], m[2]));
+	    vl_money_format(money[1], m[1]), vl_money_format(amount_of(r),
+	    m[3]), vl_money_format(now - money[0], m[2]));
 	return 1;
 }
 
