@@ -155,6 +155,20 @@ read_allocations(const struct vl_book *b, struct vl_rewrite *rw)
 	return status;
 }
 
+/* a budget is stored in one form, as vl-add project stores it */
+static void
+normalise_budget(struct vl_assign *set, size_t n, char buf[VL_MONEY_BUFSZ])
+{
+	const char *why;
+	int64_t fen;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(set[k].column, "budget") == 0 &&
+		    vl_money_parse(set[k].value, &fen, &why) == 0)
+			set[k].value = vl_money_format(fen, buf);
+}
+
 int
 vl_amend_project(const struct vl_source *src, const char *id,
     struct vl_assign *set, size_t n, const char *reason)
@@ -163,16 +177,18 @@ vl_amend_project(const struct vl_source *src, const char *id,
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
 	    N_("no project \"%s\""), amend_check, &a, reason};
+	char money[VL_MONEY_BUFSZ];
 	struct vl_book b;
 	int status = VL_OK;
 
-	if (need_reason(reason))
-		return VL_BADINPUT;
-	if (n == 0) {
+	if (n == 0)
 		vl_errat("command line", 0, NULL, "nothing to amend: give the "
 		    "fields to change (--leader NAME ...)");
+	if (need_reason(reason) || n == 0) {
+		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
+	normalise_budget(set, n, money);
 	a.b = &b;
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN |
 	    VL_LOAD_PROJECTS)) == VL_OK && (status = vl_reg_lock(&b.reg)) ==

@@ -20,7 +20,7 @@ expect 0 vl-add -C reg amend project P18 --specialist 李明 --budget 36940 \
     --reason "补录专干"
 has reg/projects.csv 'P18,河口镇,渡头村,苏霞,李明,36940.00,'
 expect 0 vl-report -C reg audit
-has out ',amend,projects.csv,P18,specialist:  → 李明; budget: 36940.00 → 36940; reason: 补录专干,ok'
+has out ',amend,projects.csv,P18,specialist:  → 李明; budget: 36940.00 → 36940.00; reason: 补录专干,ok'
 refused vl-add -C reg amend project P18 --specialist 李明 --reason again
 has err "P18 holds these values already: nothing to amend"
 refused vl-add -C reg amend project P18 --leader 王五
@@ -59,7 +59,7 @@ same got want
 # show lists it as void
 expect 0 vl-inspect -C reg show P19
 has out "voided (1)"
-has out "  progress   #$id     2023-06-17  completed  void 2023-06-20: 尚未完工"
+has out "  progress   #$(printf '%-5s' "$id") 2023-06-17  completed  void 2023-06-20: 尚未完工"
 expect 0 vl-report -C reg audit
 has out ",void,progress.csv,$id,voided:  → 2023-06-20; void_reason:  → 尚未完工; reason: 尚未完工,ok"
 refused vl-add -C reg void progress "$id" --reason again
