@@ -32,7 +32,8 @@ static const char help[] = N_(
     "  progress [--by town|project]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project\n"
+    "        row (default), or per project; --project P: P's progress\n"
+    "        entries, each counted or void\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -59,7 +60,7 @@ static const char more[] = N_(
     "or audit found the chain broken,\n"
     "2 usage or bad input, 3 system fault.\n");
 
-enum { O_WITHIN, O_CHECK, O_BY };
+enum { O_WITHIN, O_CHECK, O_BY, O_PROJECT };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
@@ -70,7 +71,8 @@ static const struct vl_option overdue_options[] = {
 	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
+	VL_CHOICE("by", O_BY, by_words), VL_VALUE("project", O_PROJECT),
+	VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -135,9 +137,21 @@ cmd_progress(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
-	if ((status = load(&b, NULL, c)) == VL_OK)
+	const char *p = c->arg[O_PROJECT];
+
+	if (p && c->arg[O_BY])
+		vl_cli_usage(c);
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		return done(status, &b, NULL);
+	if (p && !vl_projects_find(&b.projects, p)) {
+		vl_errat("command line", 0, "project", "no project \"%s\"", p);
+		status = VL_BADINPUT;
+	} else if (p) {
+		status = vl_report_progress_entries(&b, p, &c->out);
+	} else {
 		status = vl_report_progress(&b, &c->out,
 		    vl_cli_word(c, O_BY) == 1);
+	}
 	return done(status, &b, NULL);
 }
 
@@ -268,7 +282,8 @@ static const struct vl_command commands[] = {
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--format F] "
 	    "[-o FILE]", NULL, 0, 0, true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project | --project P] [--as-of DATE] [--format F] "
+	    "[-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},

@@ -7,7 +7,11 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "io/csv.h"
+
+#include "base/err.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/tables.h"
@@ -160,6 +164,73 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 		vl_out_row(out, v);
 	}
 	return vl_out_close(out);
+}
+
+/* ---- one project's progress entries --------------------------------- */
+
+static const struct vl_col entry_cols[] = {
+	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE}, {"project", VL_COL_TEXT},
+	{"stage", VL_COL_TEXT}, {"note", VL_COL_TEXT}, {"status", VL_COL_TEXT},
+	{"voided", VL_COL_DATE}, {"void_reason", VL_COL_TEXT}
+};
+#define NENTRY_COLS (sizeof entry_cols / sizeof entry_cols[0])
+
+struct entries {
+	const struct vl_book *b;
+	const char *project;
+	struct vl_out *out;
+	long row;		/* file order: the id of a file without ids */
+};
+
+/* An entry of the project as of the day: counted, or void from the day
+ * of its void on (a void dated later has not happened yet). */
+static int
+entry_row(const struct vl_record *r, void *ctx)
+{
+	struct entries *e = ctx;
+	const char *v[NENTRY_COLS], *why;
+	char num[24];
+	vl_date d, voided;
+	size_t i;
+
+	snprintf(num, sizeof num, "%ld", ++e->row);
+	if (strcmp(vl_field(r, "project"), e->project) != 0 ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && d > e->b->as_of))
+		return 0;
+	for (i = 0; i < NENTRY_COLS; i++)
+		v[i] = vl_field(r, entry_cols[i].name);
+	if (!*v[0])
+		v[0] = num;
+	if (vl_date_parse(v[6], &voided, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && voided > e->b->as_of))
+		v[6] = v[7] = "";
+	v[5] = *v[6] ? "void" : "counted";
+	vl_out_row(e->out, v);
+	return 0;
+}
+
+int
+vl_report_progress_entries(const struct vl_book *b, const char *project,
+    const struct vl_outopts *o)
+{
+	struct entries e = {b, project, NULL, 0};
+	struct vl_csv_opts opts = {.encoding = b->encoding};
+	char *path = vl_reg_path(&b->reg, "progress.csv");
+	struct vl_buf title = {0};
+	int status = VL_OK, closed;
+
+	vl_buf_printf(&title, "进度记录 %s", project);
+	e.out = vl_out_report(o, title.data, b->as_of, NENTRY_COLS,
+	    entry_cols);
+	/* the book read the file already: every row of it is good */
+	if (vl_reg_exists(&b->reg, "progress.csv"))
+		status = vl_csv_read(path, vl_book_display(b, "progress.csv"),
+		    &opts, entry_row, &e);
+	closed = vl_out_close(e.out);
+	free(path);
+	vl_buf_free(&title);
+	return status != VL_OK ? status : closed;
 }
 
 int
