@@ -41,18 +41,25 @@ village_key(const char *town, const char *village)
 	return k.data;
 }
 
+struct villages {
+	struct vl_projects set;	/* "town/village": the project's id in town */
+	bool warned;		/* more projects than the plan's villages */
+};
+
 /* The projects by village, made once for a batch: ids are the keys,
  * town the project's id. */
 static struct vl_projects *
 villages(struct vl_batch *b)
 {
-	struct vl_projects *set = b->ctx;
+	struct villages *v = b->ctx;
+	struct vl_projects *set;
 	struct vl_project k = {0};
 	size_t i;
 
-	if (set)
-		return set;
-	b->ctx = set = vl_xcalloc(1, sizeof *set);
+	if (v)
+		return &v->set;
+	b->ctx = v = vl_xcalloc(1, sizeof *v);
+	set = &v->set;
 	for (i = 0; i < b->book.projects.n; i++) {
 		k.id = village_key(b->book.projects.v[i].town,
 		    b->book.projects.v[i].village);
@@ -73,6 +80,23 @@ village_taken(const struct vl_record *r, const char *had)
 	    "project %s", vl_field(r, "town"), vl_field(r, "village"), had,
 	    had);
 	return 1;
+}
+
+/* More projects than the plan's villages is taken (the programme may
+ * have grown before its plan was amended) but said, once: vl-fund check
+ * reports it until the plan says so too. */
+static void
+more_than_planned(struct vl_batch *b)
+{
+	struct villages *v = b->ctx;
+
+	if (v->warned || (long)b->book.projects.n <= b->book.plan.villages)
+		return;
+	v->warned = true;
+	vl_warn("%s: %zu projects under a plan of %ld villages: amend the "
+	    "plan's villages if the programme grew (vl-fund check reports "
+	    "it until then)", vl_book_display(&b->book, "plan.json"),
+	    b->book.projects.n, b->book.plan.villages);
 }
 
 /* A project's own rules; and a project added is known at once, so later
@@ -96,6 +120,7 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	vl_projects_add(set, &k);
 	p.id = vl_xstrdup(vl_field(r, "id"));
 	vl_projects_add(&b->book.projects, &p);
+	more_than_planned(b);
 	return 0;
 }
 
@@ -177,7 +202,7 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	}
 	status = vl_batch_run(&b, src, import, value);
 	if (spec == &vl_projects_spec && b.ctx) {
-		vl_projects_free(b.ctx);
+		vl_projects_free(&((struct villages *)b.ctx)->set);
 		free(b.ctx);
 		b.ctx = NULL;
 	}

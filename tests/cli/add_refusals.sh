@@ -109,4 +109,8 @@ has out "动工 started      1 / 2  50.0%"
 expect 0 vl-report -C reg briefing 2> /dev/null
 has out '<span id="started">1/2</span>'
 hasnt out '<p>全部动工</p>'
+# vl-add takes another project, but says so
+expect 0 vl-add -C reg project --town 河口镇 --village 三村 --leader 甲 \
+    --specialist 乙 --budget 1
+has err "reg/plan.json: 3 projects under a plan of 1 villages: amend the plan's villages if the programme grew"
 done_
