@@ -546,8 +546,10 @@ batch_import(struct vl_batch *b, const char *path)
 	opts.required = b->required ? b->required : req +
 	    (strcmp(req[0], "id") == 0);
 	b->import = true;
-	if ((status = vl_slurp(path, display, &text)) != VL_OK)
+	if ((status = vl_slurp(path, display, &text)) != VL_OK) {
+		vl_buf_free(&text);
 		return status;
+	}
 	if (imported_before(b, &text, display, &detail))
 		status = VL_BADINPUT;
 	else
