@@ -56,18 +56,29 @@ folded(const char *id)
 	return s;
 }
 
-/* A row's fields but its id, amounts in one form, newly allocated: two
- * rows with the same key are one entry made twice. */
-static char *
+/* FNV-1a, 64 bits, of n bytes after h */
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
+/* A row's fields but its id, amounts in one form, hashed: two rows with
+ * the same key are one entry made twice.  Kept as 8 bytes a row, not
+ * the text: a journal of millions of rows is scanned by every add. */
+static uint64_t
 row_key(const struct vl_batch *b, const struct vl_record *r)
 {
-	struct vl_buf k = {0};
+	uint64_t h = 0xcbf29ce484222325u;
 	char buf[VL_MONEY_BUFSZ];
 	const char *v, *why;
 	int64_t fen;
 	size_t i;
 
-	vl_buf_add(&k, "", 0);
 	for (i = 0; i < b->spec->n; i++) {
 		if (strcmp(b->spec->field[i].name, "id") == 0)
 			continue;
@@ -75,9 +86,44 @@ row_key(const struct vl_batch *b, const struct vl_record *r)
 		if (b->spec->field[i].type == VL_T_MONEY &&
 		    vl_money_parse(v, &fen, &why) == 0)
 			v = vl_money_format(fen, buf);
-		vl_buf_printf(&k, "%s\x1f", v);
+		h = fnv(h, v, strlen(v) + 1);	/* its NUL ends the field */
 	}
-	return k.data;
+	return h ? h : 1;	/* 0 marks an empty slot */
+}
+
+/* Add key to the set; false when it was there. */
+static bool
+key_add(struct vl_keyset *k, uint64_t key)
+{
+	size_t i, cap;
+	uint64_t *old;
+
+	if (2 * (k->n + 1) > k->cap) {
+		old = k->slot;
+		cap = k->cap;
+		k->cap = cap ? 2 * cap : 1024;
+		k->slot = vl_xcalloc(k->cap, sizeof *k->slot);
+		k->n = 0;
+		for (i = 0; i < cap; i++)
+			if (old[i])
+				key_add(k, old[i]);
+		free(old);
+	}
+	for (i = key & (k->cap - 1); k->slot[i]; i = (i + 1) & (k->cap - 1))
+		if (k->slot[i] == key)
+			return false;
+	k->slot[i] = key;
+	k->n++;
+	return true;
+}
+
+static bool
+has_upper(const char *s)
+{
+	for (; *s; s++)
+		if (isupper((unsigned char)*s))
+			return true;
+	return false;
 }
 
 /* the next id to give: above a numeric id seen */
@@ -106,7 +152,9 @@ note_id(struct vl_batch *b, const char *id)
 	bump_next(b, id);
 	p.id = vl_xstrdup(id);
 	vl_projects_add(&b->ids, &p);
-	add_key(&b->folded, folded(id));
+	/* an id in lower case already is its own folded form, in ids */
+	if (has_upper(id))
+		add_key(&b->folded, folded(id));
 }
 
 /* a set of strings, as a table of projects that are only ids */
@@ -133,7 +181,7 @@ on_existing(const struct vl_record *r, void *ctx)
 	}
 	if (*b->row_id)
 		note_id(b, b->row_id);
-	add_key(&b->rowkeys, row_key(b, r));
+	key_add(&b->rowkeys, row_key(b, r));
 	if (b->seen)
 		b->seen(b, r);
 	b->row_id = NULL;
@@ -327,7 +375,8 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 		vl_errat(r->file, r->line, "id", "\"%s\" was used before "
 		    "(audit.csv); an id is never given twice: leave --id out "
 		    "for a new one", *id);
-	else if (vl_projects_find(&b->folded, low))
+	else if (vl_projects_find(&b->folded, low) || vl_projects_find(&b->ids,
+	    low))
 		vl_errat(r->file, r->line, "id", "\"%s\" differs only in "
 		    "letter case from an id in %s; use another", *id,
 		    b->spec->file);
@@ -406,14 +455,7 @@ not_later(const struct vl_batch *b, const struct vl_record *r)
 static int
 not_repeated(struct vl_batch *b, const struct vl_record *r)
 {
-	char *key = row_key(b, r);
-
-	if (!vl_projects_find(&b->rowkeys, key)) {
-		add_key(&b->rowkeys, key);
-		return 0;
-	}
-	free(key);
-	if (b->allow_repeat)
+	if (key_add(&b->rowkeys, row_key(b, r)) || b->allow_repeat)
 		return 0;
 	vl_errat(r->file, r->line, NULL, "the same as a row already in %s or "
 	    "in this batch but for its id: a double entry?  If it is "
@@ -659,7 +701,7 @@ batch_free(struct vl_batch *b)
 	vl_projects_free(&b->ids);
 	vl_projects_free(&b->folded);
 	vl_projects_free(&b->used);
-	vl_projects_free(&b->rowkeys);
+	free(b->rowkeys.slot);
 	vl_buf_free(&b->adds);
 	vl_buf_free(&b->new_columns);
 	vl_buf_free(&b->import_detail);

@@ -39,9 +39,12 @@ struct vl_batch {
 	vl_date today;		/* the as-of day: no record dated after it */
 	struct vl_header hdr;	/* the target file's columns, its order */
 	struct vl_projects ids;	/* ids in the file and in the batch */
-	struct vl_projects folded;	/* the same in lower case */
+	struct vl_projects folded;	/* those with capitals, lower case */
 	struct vl_projects used;	/* ids the audit trail ever added */
-	struct vl_projects rowkeys;	/* each row's fields but its id */
+	struct vl_keyset {	/* each row's fields but its id, hashed */
+		uint64_t *slot;
+		size_t n, cap;
+	} rowkeys;
 	int64_t next_id;	/* max numeric id + 1 */
 	int id_width;		/* digits of that max id, 0 if none */
 	long nrows;		/* rows in the file */

@@ -29,15 +29,17 @@ struct entry_state {
 	struct stage_row (*stage)[2];	/* per project: started, completed */
 	int64_t (*money)[2];		/* per project: allocated, spent */
 	int64_t kind_total[3];		/* per kind, for the 64-bit range */
-	struct vl_projects entries;	/* fund ids: index into fund */
+	/* fund entries, by their index among the batch's ids (b->ids):
+	 * a few bytes each, as a journal of millions is read by every add */
 	struct fund_row *fund;
 	size_t nfund;
 };
 
 struct fund_row {
-	char *key;		/* kind, level, source, project, purpose */
-	char *id, *reversed_by;	/* reversed_by: NULL while not */
+	uint64_t key;		/* kind, level, source, project, purpose,
+				 * hashed; 0: no entry of that index */
 	int64_t amount;
+	size_t reversed_by;	/* its reversal's index + 1, or 0 */
 	bool reversal;
 };
 
@@ -165,24 +167,41 @@ amount_of(const struct vl_record *r)
 	return fen;
 }
 
-/* what a reversal must repeat of the entry it negates */
-static char *
+/* what a reversal must repeat of the entry it negates, hashed (FNV-1a;
+ * vl-fund check compares the texts themselves) */
+static uint64_t
 fund_key(const struct vl_record *r)
 {
-	struct vl_buf k = {0};
+	static const char *const col[] = {"kind", "level", "source",
+	    "project", "purpose"};
+	uint64_t h = 0xcbf29ce484222325u;
+	const char *v;
+	size_t i;
 
-	vl_buf_printf(&k, "%s/%s/%s/%s/%s", vl_field(r, "kind"),
-	    vl_field(r, "level"), vl_field(r, "source"), vl_field(r, "project"),
-	    vl_field(r, "purpose"));
-	return k.data;
+	for (i = 0; i < sizeof col / sizeof col[0]; i++)
+		for (v = vl_field(r, col[i]);; v++) {
+			h = (h ^ (unsigned char)*v) * 0x100000001b3u;
+			if (!*v)
+				break;
+		}
+	return h ? h : 1;
 }
 
 static struct fund_row *
-fund_find(const struct entry_state *s, const char *id)
+fund_find(const struct entry_state *s, const struct vl_batch *b,
+    const char *id)
 {
-	const struct vl_project *e = vl_projects_find(&s->entries, id);
+	long i = vl_projects_index(&b->ids, id);
 
-	return e ? &s->fund[e->line] : NULL;
+	return i >= 0 && (size_t)i < s->nfund && s->fund[i].key ?
+	    &s->fund[i] : NULL;
+}
+
+/* the id of entry index + 1 */
+static const char *
+id_of(const struct vl_batch *b, size_t index1)
+{
+	return b->ids.v[index1 - 1].id;
 }
 
 /* An entry taken: its sums moved, a reversal marks what it negates. */
@@ -191,30 +210,28 @@ fund_take(struct entry_state *s, struct vl_batch *b,
     const struct vl_record *r)
 {
 	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	long i = vl_projects_index(&b->ids, b->row_id);
 	enum vl_kind k = kind_of(r);
 	int64_t fen = amount_of(r);
 	const char *rev = vl_field(r, "reverses");
-	struct vl_project e = {0};
-	struct fund_row *row, *of;
+	struct fund_row *of;
+	size_t n;
 
 	if (p >= 0 && k != VL_RECEIPT)
 		vl_money_add(s->money[p][k == VL_EXPENSE], fen,
 		    &s->money[p][k == VL_EXPENSE]);
 	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
-	if ((s->nfund & (s->nfund - 1)) == 0)
-		s->fund = vl_xrealloc(s->fund, (s->nfund ? 2 * s->nfund : 1) *
-		    sizeof *s->fund);
-	row = &s->fund[s->nfund];
-	*row = (struct fund_row){fund_key(r), vl_xstrdup(b->row_id), NULL,
-	    fen, *rev != '\0'};
-	if (*rev && (of = fund_find(s, rev)) && !of->reversed_by)
-		of->reversed_by = vl_xstrdup(b->row_id);
-	e.id = vl_xstrdup(b->row_id);
-	e.line = (long)s->nfund++;
-	if (*e.id && !vl_projects_find(&s->entries, e.id))
-		vl_projects_add(&s->entries, &e);
-	else
-		free(e.id);
+	if (i < 0)
+		return;		/* a row without an id: nothing names it */
+	if ((size_t)i >= s->nfund) {
+		n = s->nfund;
+		s->nfund = (size_t)i + 1 > 2 * n ? (size_t)i + 1 : 2 * n;
+		s->fund = vl_xrealloc(s->fund, s->nfund * sizeof *s->fund);
+		memset(s->fund + n, 0, (s->nfund - n) * sizeof *s->fund);
+	}
+	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0'};
+	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
+		of->reversed_by = (size_t)i + 1;
 }
 
 static int
@@ -226,12 +243,13 @@ fund_seen(struct vl_batch *b, const struct vl_record *r)
 
 /* A reversal is the exact negation of a real entry, made once. */
 static int
-check_reversal(const struct entry_state *s, const struct vl_record *r,
-    int64_t fen)
+check_reversal(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
 {
 	const char *rev = vl_field(r, "reverses");
-	const struct fund_row *of = fund_find(s, rev);
-	char *key = fund_key(r), want[VL_MONEY_BUFSZ];
+	const struct fund_row *of = fund_find(s, b, rev);
+	char want[VL_MONEY_BUFSZ];
+	uint64_t key = fund_key(r);
 	int bad = 1;
 
 	if (!of)
@@ -243,23 +261,24 @@ check_reversal(const struct entry_state *s, const struct vl_record *r,
 		    "again instead", rev);
 	else if (of->reversed_by)
 		vl_errat(r->file, r->line, "reverses", "entry %s was reversed "
-		    "already, by entry %s", rev, of->reversed_by);
-	else if (strcmp(key, of->key) != 0 || fen != -of->amount)
+		    "already, by entry %s", rev, id_of(b, of->reversed_by));
+	else if (key != of->key || of->amount == INT64_MIN ||
+	    fen != -of->amount)
 		vl_errat(r->file, r->line, "reverses", "a reversal is the exact "
 		    "negation of entry %s: the same kind, level, source, "
 		    "project and purpose, and the amount %s (vl-add fund "
 		    "--reverses %s --reason TEXT writes it)", rev,
-		    vl_money_format(-of->amount, want), rev);
+		    vl_money_format(of->amount == INT64_MIN ? 0 : -of->amount,
+		    want), rev);
 	else
 		bad = 0;
-	free(key);
 	return bad;
 }
 
 /* The amount's sign: zero is nothing, a negative one a reversal. */
 static int
-check_sign(const struct entry_state *s, const struct vl_record *r,
-    int64_t fen)
+check_sign(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
 {
 	if (fen == 0) {
 		vl_errat(r->file, r->line, "amount", "a zero amount records "
@@ -267,7 +286,7 @@ check_sign(const struct entry_state *s, const struct vl_record *r,
 		return 1;
 	}
 	if (*vl_field(r, "reverses"))
-		return check_reversal(s, r, fen);
+		return check_reversal(s, b, r, fen);
 	if (fen < 0) {
 		vl_errat(r->file, r->line, "amount", "%s: a negative amount "
 		    "undoes an entry: reverse that entry instead (vl-add fund "
@@ -350,7 +369,7 @@ fund_rule(struct vl_batch *b, const struct vl_record *r)
 {
 	struct entry_state *s = state_of(b);
 	int64_t fen = amount_of(r);
-	int bad = check_sign(s, r, fen);
+	int bad = check_sign(s, b, r, fen);
 
 	if (!bad)
 		bad = check_sums(s, b, r, fen);
@@ -384,15 +403,9 @@ vl_entries_free(struct vl_batch *b)
 		return;
 	for (i = 0; s->stage && i < s->n; i++)
 		free(s->stage[i][0].id), free(s->stage[i][1].id);
-	for (i = 0; i < s->nfund; i++) {
-		free(s->fund[i].key);
-		free(s->fund[i].id);
-		free(s->fund[i].reversed_by);
-	}
 	free(s->stage);
 	free(s->money);
 	free(s->fund);
-	vl_projects_free(&s->entries);
 	free(s);
 	b->ctx = NULL;
 }
