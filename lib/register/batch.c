@@ -167,10 +167,32 @@ add_key(struct vl_projects *set, char *key)
 	vl_projects_add(set, &p);
 }
 
+/* The amounts of a record, signs dropped, added to b->money: false when
+ * they would pass VL_MONEY_LIMIT (an amount that is no amount is the
+ * checks' to report, not this sum's).  field gets the one that did. */
+static bool
+add_money(struct vl_batch *b, const struct vl_record *r, const char **field)
+{
+	const char *why;
+	int64_t fen;
+	size_t i;
+
+	for (i = 0; i < b->spec->n; i++) {
+		if (b->spec->field[i].type != VL_T_MONEY)
+			continue;
+		*field = b->spec->field[i].name;
+		if (vl_money_parse(vl_field(r, *field), &fen, &why) == 0 &&
+		    !vl_money_add_magnitude(&b->money, fen))
+			return false;
+	}
+	return true;
+}
+
 static int
 on_existing(const struct vl_record *r, void *ctx)
 {
 	struct vl_batch *b = ctx;
+	const char *field;
 	char num[24];
 
 	b->nrows++;
@@ -182,6 +204,8 @@ on_existing(const struct vl_record *r, void *ctx)
 	if (*b->row_id)
 		note_id(b, b->row_id);
 	key_add(&b->rowkeys, row_key(b, r));
+	if (!b->money_over && !add_money(b, r, &field))
+		b->money_over = true;
 	if (b->seen)
 		b->seen(b, r);
 	b->row_id = NULL;
@@ -223,7 +247,8 @@ static bool
 file_has_id(const struct vl_book *bk, const struct vl_filespec *spec)
 {
 	struct vl_header h = {0};
-	struct vl_csv_opts opts = {.encoding = bk->encoding, .header_out = &h};
+	struct vl_csv_opts opts = {.encoding = bk->encoding, .header_out = &h,
+	    .regular = true};
 	char *path = vl_reg_path(&bk->reg, spec->file);
 	bool has;
 
@@ -245,12 +270,34 @@ grow(struct vl_header *h, const char *name, bool first)
 	h->n++;
 }
 
+/* A record whose amount takes the file's past VL_MONEY_LIMIT: after it,
+ * a sum the tools keep (a project's spending, a funding line, the
+ * budgets) could leave the 64-bit range, and every check fail for ever. */
+static int
+check_money(struct vl_batch *b, const struct vl_record *r)
+{
+	const char *field = NULL;
+	size_t i;
+
+	if (!b->money_over && add_money(b, r, &field))
+		return 0;
+	b->money_over = true;
+	for (i = 0; !field && i < b->spec->n; i++)
+		if (b->spec->field[i].type == VL_T_MONEY)
+			field = b->spec->field[i].name;
+	vl_errat(r->file, r->line, field, "%s would hold more than %s yuan "
+	    "(its amounts added up, signs dropped): no sum the tools keep "
+	    "may leave the 64-bit range", b->spec->file,
+	    vl_money_limit_text());
+	return 1;
+}
+
 /* The target file's header and used ids; a new file gets the spec's. */
 static int
 scan_target(struct vl_batch *b)
 {
 	struct vl_csv_opts opts = {.encoding = b->book.encoding,
-	    .header_out = &b->hdr};
+	    .header_out = &b->hdr, .regular = true};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -282,20 +329,12 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 {
 	/* every record counts here: none is ignored */
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
-	struct vl_reg lock;
-	int status = VL_OK;
+	/* under the writer's lock: what is read is what the commit extends,
+	 * and a commit a crash interrupted is finished before anything is
+	 * read */
+	int status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
 
-	/* the lock first: what is read is what the commit extends, and a
-	 * commit a crash interrupted is finished before anything is read */
-	vl_reg_open(&lock, src->dir);
-	if (vl_reg_exists(&lock, "plan.json"))
-		status = vl_reg_lock(&lock);
-	if (status == VL_OK)
-		status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
-		    VL_LOAD_PROJECTS);
-	b->book.reg.lockfd = lock.lockfd;	/* the book holds it now */
-	lock.lockfd = -1;
-	vl_reg_close(&lock);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;
@@ -484,8 +523,11 @@ batch_record(const struct vl_record *r, void *batch)
 	bad += vl_check_record(b->spec, &view, &b->book.projects,
 	    &b->book.plan);
 	b->row_id = idcol >= 0 ? values[idcol] : "";
+	/* the file's own rule last: it takes what it passes into its sums */
 	if (!bad)
 		bad += not_later(b, &view);
+	if (!bad)
+		bad += check_money(b, &view);
 	if (!bad && b->rule)
 		bad += b->rule(b, &view);
 	if (!bad)
@@ -636,7 +678,8 @@ old_row(const struct vl_record *r, void *ctx)
 static int
 whole_file(struct vl_batch *b, struct vl_buf *out)
 {
-	struct vl_csv_opts opts = {.encoding = b->book.encoding};
+	struct vl_csv_opts opts = {.encoding = b->book.encoding,
+	    .regular = true};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	struct whole w = {b, out, 0};
 	struct vl_buf what = {0};

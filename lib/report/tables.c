@@ -215,7 +215,7 @@ vl_report_progress_entries(const struct vl_book *b, const char *project,
     const struct vl_outopts *o)
 {
 	struct entries e = {b, project, NULL, 0};
-	struct vl_csv_opts opts = {.encoding = b->encoding};
+	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
 	char *path = vl_reg_path(&b->reg, "progress.csv");
 	struct vl_buf title = {0};
 	int status = VL_OK, closed;

@@ -146,7 +146,7 @@ read_allocations(const struct vl_book *b, struct vl_rewrite *rw)
 {
 	char *path = vl_reg_path(&b->reg, "funds.csv");
 	struct vl_journal j = {path, vl_book_display(b, "funds.csv"),
-	    VL_NODATE, b->encoding};
+	    VL_NODATE, b->encoding, true};
 	int status = VL_OK;
 
 	if (vl_reg_exists(&b->reg, "funds.csv"))
@@ -190,9 +190,10 @@ vl_amend_project(const struct vl_source *src, const char *id,
 	}
 	normalise_budget(set, n, money);
 	a.b = &b;
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS)) == VL_OK && (status = vl_reg_lock(&b.reg)) ==
-	    VL_OK && (status = read_allocations(&b, &rw)) == VL_OK)
+	/* read and rewritten under the writer's lock */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK && (status = read_allocations(&b, &rw)) ==
+	    VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
@@ -240,8 +241,8 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS))
-	    == VL_OK && (status = vl_reg_lock(&b.reg)) == VL_OK)
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
@@ -294,10 +295,12 @@ find_entry(const struct vl_source *src, struct reversing *r)
 	path = vl_reg_path(&reg, "funds.csv");
 	{
 		struct vl_journal j = {path, vl_reg_display(&reg, "funds.csv"),
-		    VL_NODATE, src->encoding};
+		    VL_NODATE, src->encoding, true};
 
-		status = vl_reg_exists(&reg, "funds.csv") ?
-		    vl_fund_read(&j, on_entry, r, NULL) : VL_OK;
+		/* read as a reader reads: a whole commit, never half */
+		if ((status = vl_reg_lock_shared(&reg)) == VL_OK)
+			status = vl_reg_exists(&reg, "funds.csv") ?
+			    vl_fund_read(&j, on_entry, r, NULL) : VL_OK;
 	}
 	free(path);
 	vl_reg_close(&reg);

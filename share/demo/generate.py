@@ -7,7 +7,8 @@ typed twice) and a fund entry reversed (the payment booked to P07 by
 mistake), each with its line in audit.csv, whose hash chain and file
 digests are those the tools compute.
 
-    python3 generate.py [DIR]        write plan.json and the CSV files into DIR
+    python3 generate.py [DIR]        write plan.json, the CSV files and their
+                                     audit trail (audit.csv, .vl-head) into DIR
                                      (default: the directory of this script)
     python3 generate.py --check [DIR]
                                      parse the files strictly, check the fund
@@ -394,13 +395,23 @@ def generate(outdir):
     write_csv(os.path.join(outdir, "inspections.csv"),
               ["id", "date", "project", "phase", "aspect", "result", "finding",
                "due", "closed", "inspector"], inspections)
-    write_audit(outdir, progress, funds)
+    write_trail(outdir, progress, funds)
 
 
 PROGRESS_COLS = ["id", "date", "project", "stage", "note", "voided",
                  "void_reason"]
 FUNDS_COLS = ["id", "date", "kind", "level", "source", "project", "purpose",
               "amount", "note", "reverses"]
+# The audit trail the demo starts with: an anchor (.vl-head keeps the
+# trail's head), a line for each file as written here, its SHA-256 the
+# digest a later check compares with, then the corrections (lib/register/
+# audit.c: each hash is the SHA-256 of the previous hash, a line end, the
+# CSV row seq..record, the CSV row digest and, when there is one, the CSV
+# row detail).
+AUDIT_HEADER = ["seq", "time", "user", "tool", "action", "file", "record",
+                "hash", "digest", "detail"]
+AUDIT_FILES = ["plan.json", "projects.csv", "progress.csv", "funds.csv",
+               "inspections.csv"]
 GENESIS = "0" * 64
 
 
@@ -420,37 +431,47 @@ def file_digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def write_audit(outdir, progress, funds):
-    """audit.csv: the corrections, chained as lib/register/audit.c chains
-    them; each line's digest is its file as it is"""
+def corrections(progress, funds):
+    """the amend, the void and the reversal, as the tools record them"""
     void = [r for r in progress if r[5]]
     rev = [r for r in funds if r["reverses"]]
     assert len(void) == 1 and len(rev) == 1
     v, r = void[0], rev[0]
     pid, col, old, new, why = AMEND
-    lines = [
-        ("2023-01-20T02:00:00Z", "amend", "projects.csv", pid,
+    return sorted([
+        ("2023-01-20T02:00:00Z", "vl-add", "amend", "projects.csv", pid,
          "%s: %s → %s; reason: %s" % (col, old, new, why)),
-        (v[5] + "T02:00:00Z", "void", "progress.csv", v[0],
+        (v[5] + "T02:00:00Z", "vl-add", "void", "progress.csv", v[0],
          "voided:  → %s; void_reason:  → %s; reason: %s" % (v[5], v[6], v[6])),
-        (r["date"] + "T02:00:00Z", "add", "funds.csv", r["id"],
+        (r["date"] + "T02:00:00Z", "vl-add", "add", "funds.csv", r["id"],
          "reverses %s: amount %s; reason: %s" % (r["reverses"], r["amount"],
                                                  r["note"])),
-    ]
-    lines.sort()
-    prev, text = GENESIS, csv_row(["seq", "time", "user", "tool", "action",
-                                   "file", "record", "hash", "digest",
-                                   "detail"])
-    for seq, (time, action, name, record, detail) in enumerate(lines, 1):
-        f = [str(seq), time, "clerk", "vl-add", action, name, record]
-        digest = file_digest(os.path.join(outdir, name))
+    ])
+
+
+def write_trail(outdir, progress, funds):
+    rows = [("2022-11-30T00:00:00Z", "generate.py", "anchor", ".vl-head", "",
+             "")]
+    rows += [("2022-11-30T00:00:00Z", "generate.py", "init", name, "", "")
+             for name in AUDIT_FILES]
+    rows += corrections(progress, funds)
+    prev, text = GENESIS, csv_row(AUDIT_HEADER)
+    for seq, (time, tool, action, name, record, detail) in enumerate(rows, 1):
+        user = "demo" if tool == "generate.py" else "clerk"
+        f = [str(seq), time, user, tool, action, name, record]
+        digest = "" if action == "anchor" else \
+            file_digest(os.path.join(outdir, name))
         h = hashlib.sha256((prev + "\n" + csv_row(f) + csv_row([digest]) +
-                            csv_row([detail])).encode("utf-8")).hexdigest()
+                            (csv_row([detail]) if detail else "")
+                            ).encode("utf-8")).hexdigest()
         text += csv_row(f + [h, digest, detail])
         prev = h
     with open(os.path.join(outdir, "audit.csv"), "w", encoding="utf-8",
               newline="") as f:
         f.write(text)
+    with open(os.path.join(outdir, ".vl-head"), "w", encoding="utf-8",
+              newline="") as f:
+        f.write("%d:%s\n" % (len(rows), prev))
 
 
 # --------------------------------------------------------------------------
