@@ -420,25 +420,32 @@ first_is_anchor(const char *line)
 	return strncmp(p, "anchor,", 7) == 0;
 }
 
-/* the hash of the last line: its last field but one (the hash and the
- * digest are hex, never quoted, whatever the fields before them hold) */
+/* the hash of the last line: its eighth field (the hash and the digest
+ * are hex, never quoted; a field before them may be, and the detail
+ * after them may hold commas) */
 static void
 last_hash(char *tail, size_t n, char hash[VL_HASH_HEX])
 {
-	char *line, *comma;
+	char *line, *p;
+	int field = 0;
+	bool quoted = false;
 
 	hash[0] = '\0';
 	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r'))
 		tail[--n] = '\0';
 	for (line = tail + n; line > tail && line[-1] != '\n'; line--)
 		;
-	if (!(comma = strrchr(line, ',')))
-		return;
-	*comma = '\0';
-	if (!(comma = strrchr(line, ',')) || !hex64(comma + 1,
-	    strlen(comma + 1)))
-		return;
-	memcpy(hash, comma + 1, VL_HASH_HEX);
+	for (p = line; *p && field < 7; p++)
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ',' && !quoted)
+			field++;
+	if (field == 7 && strlen(p) >= VL_HASH_HEX - 1 &&
+	    (p[VL_HASH_HEX - 1] == ',' || p[VL_HASH_HEX - 1] == '\0') &&
+	    hex64(p, VL_HASH_HEX - 1)) {
+		memcpy(hash, p, VL_HASH_HEX - 1);
+		hash[VL_HASH_HEX - 1] = '\0';
+	}
 }
 
 /* audit.csv's two ends, for a reader that does not read it all */

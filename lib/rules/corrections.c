@@ -15,13 +15,20 @@
 #include "rules/corrections.h"
 #include "rules/entries.h"
 
+/* The reason stands in the trail for ever: one line of text. */
 static int
 need_reason(const char *reason)
 {
-	if (reason && *reason)
+	if (!reason || !*reason) {
+		vl_errat("command line", 0, "reason", "missing: a correction "
+		    "says why (--reason TEXT)");
+		return 1;
+	}
+	if (vl_text_clean(reason, strlen(reason)) &&
+	    !strpbrk(reason, "\t\r\n"))
 		return 0;
-	vl_errat("command line", 0, "reason", "missing: a correction says "
-	    "why (--reason TEXT)");
+	vl_errat("command line", 0, "reason", "a control character or a line "
+	    "break: one line of text");
 	return 1;
 }
 

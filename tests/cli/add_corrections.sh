@@ -25,6 +25,8 @@ refused vl-add -C reg amend project P18 --specialist 李明 --reason again
 has err "P18 holds these values already: nothing to amend"
 refused vl-add -C reg amend project P18 --leader 王五
 has err "reason: missing: a correction says why (--reason TEXT)"
+refused vl-add -C reg amend project P18 --leader 王五 --reason "$(printf 'a\nb')"
+has err "reason: a control character or a line break: one line of text"
 refused vl-add -C reg amend project P18 --reason "nothing given"
 has err "nothing to amend: give the fields to change"
 refused vl-add -C reg amend project P02 --town 青山镇 --village 松林村 --reason x

@@ -36,7 +36,7 @@ has err "reg/audit.csv:10: hash:"
 # last line for it says
 sed '$d' good > reg/audit.csv
 expect 1 vl-report -C reg audit
-has err "reg/audit.csv: does not end with line 58 as reg/.vl-head records it"
+has err "reg/audit.csv: does not end with line 59 as reg/.vl-head records it"
 has err "progress.csv: changed outside the vl tools"
 cp good reg/audit.csv
 
