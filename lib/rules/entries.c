@@ -204,6 +204,26 @@ id_of(const struct vl_batch *b, size_t index1)
 	return b->ids.v[index1 - 1].id;
 }
 
+/* The entry a row reverses: its reverses column, or for a negative
+ * amount of a register made before that column, "#ID" in its note (as
+ * vl-fund check reads it); "" when none.  The id is copied into buf. */
+static const char *
+reversed(const struct vl_record *r, int64_t fen, char *buf, size_t size)
+{
+	const char *rev = vl_field(r, "reverses"), *h;
+	size_t n;
+
+	if (*rev || fen >= 0 || !(h = strchr(vl_field(r, "note"), '#')))
+		return rev;
+	n = strspn(++h, "0123456789abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_");
+	if (n == 0 || n >= size)
+		return "";
+	memcpy(buf, h, n);
+	buf[n] = '\0';
+	return buf;
+}
+
 /* An entry taken: its sums moved, a reversal marks what it negates. */
 static void
 fund_take(struct entry_state *s, struct vl_batch *b,
@@ -213,7 +233,8 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	long i = vl_projects_index(&b->ids, b->row_id);
 	enum vl_kind k = kind_of(r);
 	int64_t fen = amount_of(r);
-	const char *rev = vl_field(r, "reverses");
+	char named[64];
+	const char *rev = reversed(r, fen, named, sizeof named);
 	struct fund_row *of;
 	size_t n;
 

@@ -71,4 +71,10 @@ has out ',vl-add,add,funds.csv,189,reverses 150: amount -10539.00; reason: é‡å¤
 [ -s err ] && fail "audit warned: $(cat err)"
 expect 0 vl-fund -C reg check
 hasnt out reversal
+# the old pair that named its entry in the note counts as a reversal
+snapshot reg > before
+expect 2 vl-add -C reg fund --reverses 108 --reason again
+has err "reverses: entry 108 was reversed already, by entry 110"
+snapshot reg > after
+same before after
 done_

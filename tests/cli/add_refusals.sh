@@ -54,10 +54,9 @@ expect 0 vl-add -C reg fund --kind allocation --project P001 --amount 36.94 --da
 refused vl-add -C reg fund --kind expense --project P001 --purpose construction --amount 90 --date 2023-01-04
 has err "amount: P001: allocated 36.94, spent 0.00, this expense 90.00: over by 53.06; record the allocation first"
 expect 0 vl-add -C reg fund --kind expense --project P001 --purpose construction --amount 30 --date 2023-01-04
-# an entry reversed by its note only, before the reverses column: a
-# reversal by the tools then would drive the project's spending negative
-printf '9,2023-01-05,expense,,,P001,construction,-30.00,冲销 #%s\n' \
-    "$(tail -n 1 reg/funds.csv | cut -d, -f1)" >> reg/funds.csv
+# a negative entry typed by hand, naming nothing: a reversal by the
+# tools then would drive the project's spending negative
+printf '9,2023-01-05,expense,,,P001,construction,-30.00,手工冲销\n' >> reg/funds.csv
 refused vl-add -C reg fund --reverses "$(sed -n '4p' reg/funds.csv | cut -d, -f1)" --reason x 2> /dev/null
 has err "drive the project's net spending negative"
 sed -i '$d' reg/funds.csv
