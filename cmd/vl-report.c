@@ -56,18 +56,27 @@ static const char more[] = N_(
     "or audit found the chain broken,\n"
     "2 usage or bad input, 3 system fault.\n");
 
-enum { O_WITHIN, O_CHECK, O_BY };
+enum { O_WITHIN, O_CHECK, O_BY, O_SPLIT_BY };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
-static const char *const by_words[] = {"town", "project", NULL};
+static const char *const by_words[] = {"town", "project", "leader",
+    "specialist", NULL};
+static const char *const person_words[] = {"town", "leader", "specialist",
+    NULL};
 
 static const struct vl_option overdue_options[] = {
 	VL_VALUE("within", O_WITHIN),
-	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
+	VL_FLAG("check", O_CHECK),
+	VL_CHOICE("by", O_BY, person_words),
+	VL_CHOICE("split-by", O_SPLIT_BY, person_words),
+	VL_PROJECT_FILTERS,
+	VL_FILTER("kind", VL_F_KIND, vl_overdue_kinds),
+	VL_FILTER("status", VL_F_STATUS, vl_overdue_statuses),
+	VL_FILTER("inspector", VL_F_INSPECTOR, NULL), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
+	VL_CHOICE("by", O_BY, by_words), VL_PROJECT_FILTERS, VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -119,8 +128,19 @@ cmd_overdue(struct vl_cli *c)
 	bool found = false;
 	int status;
 
-	if ((status = load(&b, NULL, c)) == VL_OK)
-		status = vl_report_overdue(&b, &c->out, days, &found);
+	if (c->arg[O_SPLIT_BY] && c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--by and --split-by: one or the other");
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		;
+	else if (c->arg[O_SPLIT_BY])
+		status = vl_report_overdue_split(&b, &c->out, days, &c->filter,
+		    vl_group_column(c->arg[O_SPLIT_BY]), &found);
+	else if (c->arg[O_BY])
+		status = vl_report_overdue_by(&b, &c->out, days, &c->filter,
+		    vl_group_column(c->arg[O_BY]), &found);
+	else
+		status = vl_report_overdue(&b, &c->out, days, &c->filter,
+		    &found);
 	status = done(status, &b, NULL);
 	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
 	    status;
@@ -134,7 +154,8 @@ cmd_progress(struct vl_cli *c)
 
 	if ((status = load(&b, NULL, c)) == VL_OK)
 		status = vl_report_progress(&b, &c->out,
-		    vl_cli_word(c, O_BY) == 1);
+		    vl_group_column(c->arg[O_BY] ? c->arg[O_BY] : "town"),
+		    &c->filter);
 	return done(status, &b, NULL);
 }
 
