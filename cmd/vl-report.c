@@ -71,9 +71,9 @@ static const struct vl_option overdue_options[] = {
 	VL_CHOICE("by", O_BY, person_words),
 	VL_CHOICE("split-by", O_SPLIT_BY, person_words),
 	VL_PROJECT_FILTERS,
-	VL_FILTER("kind", VL_F_KIND, vl_overdue_kinds),
-	VL_FILTER("status", VL_F_STATUS, vl_overdue_statuses),
-	VL_FILTER("inspector", VL_F_INSPECTOR, NULL), VL_END_OPTIONS
+	VL_FILTER("kind", VL_FC_KIND, vl_overdue_kinds),
+	VL_FILTER("status", VL_FC_STATUS, vl_overdue_statuses),
+	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
 	VL_CHOICE("by", O_BY, by_words), VL_PROJECT_FILTERS, VL_END_OPTIONS

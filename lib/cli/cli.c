@@ -328,7 +328,7 @@ long_options(const struct vl_command *cmd)
 		n++;
 	t = vl_xcalloc(n + NSHARED + 1, sizeof *t);
 	for (i = 0; i < n; i++) {
-		if (o[i].key < 0 || o[i].key >= VL_FKEY + VL_NFCOLS)
+		if (o[i].key < 0 || o[i].key >= VL_FKEY + VL_NFC)
 			vl_die(VL_SYSFAULT, "internal error: --%s has key %d",
 			    o[i].name, o[i].key);
 		t[i] = (struct option){o[i].name, o[i].value ?

@@ -42,11 +42,11 @@ struct vl_option {
 	false}
 /* the filters of a project's own columns, spelled alike everywhere */
 #define VL_PROJECT_FILTERS \
-	VL_FILTER("town", VL_F_TOWN, NULL), \
-	VL_FILTER("village", VL_F_VILLAGE, NULL), \
-	VL_FILTER("project", VL_F_PROJECT, NULL), \
-	VL_FILTER("leader", VL_F_LEADER, NULL), \
-	VL_FILTER("specialist", VL_F_SPECIALIST, NULL)
+	VL_FILTER("town", VL_FC_TOWN, NULL), \
+	VL_FILTER("village", VL_FC_VILLAGE, NULL), \
+	VL_FILTER("project", VL_FC_PROJECT, NULL), \
+	VL_FILTER("leader", VL_FC_LEADER, NULL), \
+	VL_FILTER("specialist", VL_FC_SPECIALIST, NULL)
 
 struct vl_cli;
 

@@ -89,7 +89,7 @@ write_one(struct split *s, const char *key, const char *file, long *items,
 {
 	struct vl_outopts oo = *s->o;
 	struct vl_buf path = {0};
-	const char *row[VL_NFCOLS];
+	const char *row[VL_NFC];
 	struct vl_out *out;
 	size_t i;
 	int status;
@@ -141,7 +141,7 @@ vl_report_overdue_split(const struct vl_book *b, const struct vl_outopts *o,
 	    {"file", VL_COL_TEXT}, {"items", VL_COL_INT},
 	    {"late", VL_COL_INT}};
 	struct vl_groups keys = {0};
-	const char *row[VL_NFCOLS] = {NULL};
+	const char *row[VL_NFC] = {NULL};
 	struct vl_buf path = {0};
 	int status = VL_OK, st;
 	size_t i;

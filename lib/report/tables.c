@@ -119,7 +119,7 @@ static size_t
 od_keys(const struct vl_book *b, const struct vl_filter *f, enum vl_fcol by,
     struct vl_groups *seen, struct od_count *k)
 {
-	const char *row[VL_NFCOLS] = {NULL};
+	const char *row[VL_NFC] = {NULL};
 	size_t i, n = 0;
 
 	for (i = 0; i < b->projects.n; i++) {
@@ -142,7 +142,7 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 	    {"due_soon", VL_COL_INT}, {"flags", VL_COL_INT},
 	    {"most_days_late", VL_COL_INT}};
 	struct od_count *k, total = {"total", 0, 0, 0, 0, 0};
-	const char *row[VL_NFCOLS];
+	const char *row[VL_NFC];
 	struct vl_groups seen = {0};
 	struct vl_overdue *list;
 	struct vl_out *out;
@@ -270,7 +270,7 @@ vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f)
 {
 	struct vl_standing *s = vl_standings(b);
-	int status = by == VL_F_PROJECT ? progress_by_project(b, s, o, f) :
+	int status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
 	    progress_by_group(b, s, o, by, f);
 
 	free(s);

@@ -34,7 +34,7 @@ int vl_report_overdue_split(const struct vl_book *b,
 int vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
     long within, const struct vl_filter *f, enum vl_fcol by, bool *found);
 /* Per town, leader or specialist (by) with a total row, or per project
- * (by VL_F_PROJECT), of the projects f passes (f may be NULL). */
+ * (by VL_FC_PROJECT), of the projects f passes (f may be NULL). */
 int vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f);
 /* Per funding line and level of the plan, with a total row. */

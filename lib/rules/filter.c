@@ -39,34 +39,34 @@ among(const struct vl_filter *f, enum vl_fcol c, const char *s)
 }
 
 bool
-vl_filter_row(const struct vl_filter *f, const char *const row[VL_NFCOLS])
+vl_filter_row(const struct vl_filter *f, const char *const row[VL_NFC])
 {
 	int c;
 
-	for (c = 0; c < VL_NFCOLS; c++)
+	for (c = 0; c < VL_NFC; c++)
 		if (f->n[c] && !among(f, c, row[c]))
 			return false;
 	return true;
 }
 
 void
-vl_filter_project_row(const char *row[VL_NFCOLS], const struct vl_project *p)
+vl_filter_project_row(const char *row[VL_NFC], const struct vl_project *p)
 {
-	row[VL_F_TOWN] = p ? p->town : NULL;
-	row[VL_F_VILLAGE] = p ? p->village : NULL;
-	row[VL_F_PROJECT] = p ? p->id : NULL;
-	row[VL_F_LEADER] = p ? p->leader : NULL;
-	row[VL_F_SPECIALIST] = p ? p->specialist : NULL;
+	row[VL_FC_TOWN] = p ? p->town : NULL;
+	row[VL_FC_VILLAGE] = p ? p->village : NULL;
+	row[VL_FC_PROJECT] = p ? p->id : NULL;
+	row[VL_FC_LEADER] = p ? p->leader : NULL;
+	row[VL_FC_SPECIALIST] = p ? p->specialist : NULL;
 }
 
 bool
 vl_filter_project(const struct vl_filter *f, const struct vl_project *p)
 {
 	int c;
-	const char *row[VL_NFCOLS] = {NULL};
+	const char *row[VL_NFC] = {NULL};
 
 	vl_filter_project_row(row, p);
-	for (c = VL_F_TOWN; c <= VL_F_SPECIALIST; c++)
+	for (c = VL_FC_TOWN; c <= VL_FC_SPECIALIST; c++)
 		if (f->n[c] && !among(f, c, row[c]))
 			return false;
 	return true;
@@ -77,7 +77,7 @@ vl_filter_free(struct vl_filter *f)
 {
 	int c;
 
-	for (c = 0; c < VL_NFCOLS; c++)
+	for (c = 0; c < VL_NFC; c++)
 		free(f->v[c]);
 	memset(f, 0, sizeof *f);
 }
@@ -87,8 +87,8 @@ vl_group_column(const char *word)
 {
 	int c;
 
-	for (c = 0; c < VL_NFCOLS; c++)
+	for (c = 0; c < VL_NFC; c++)
 		if (strcmp(vl_filter_names[c], word) == 0)
 			return c;
-	return VL_F_TOWN;
+	return VL_FC_TOWN;
 }

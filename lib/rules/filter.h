@@ -14,16 +14,16 @@
 
 /* The columns a filter may name, in the order of vl_filter_names. */
 enum vl_fcol {
-	VL_F_TOWN, VL_F_VILLAGE, VL_F_PROJECT, VL_F_LEADER, VL_F_SPECIALIST,
-	VL_F_INSPECTOR, VL_F_KIND, VL_F_STATUS, VL_F_PHASE, VL_F_ASPECT,
-	VL_F_RESULT, VL_NFCOLS
+	VL_FC_TOWN, VL_FC_VILLAGE, VL_FC_PROJECT, VL_FC_LEADER,
+	VL_FC_SPECIALIST, VL_FC_INSPECTOR, VL_FC_KIND, VL_FC_STATUS, VL_FC_PHASE, VL_FC_ASPECT,
+	VL_FC_RESULT, VL_NFC
 };
 /* "town", "village", ...: the option and the column, NULL-terminated */
 extern const char *const vl_filter_names[];
 
 struct vl_filter {		/* all zero: everything passes */
-	const char **v[VL_NFCOLS];	/* the values given, not copied */
-	size_t n[VL_NFCOLS];
+	const char **v[VL_NFC];	/* the values given, not copied */
+	size_t n[VL_NFC];
 };
 
 /* one more value of column c ("--town A --town B": A or B) */
@@ -33,10 +33,10 @@ bool vl_filter_on(const struct vl_filter *f, enum vl_fcol c);
 /* Does a row pass?  row[c] is its value in column c, NULL where the
  * column does not apply to it (a filter on that column then drops it). */
 bool vl_filter_row(const struct vl_filter *f,
-    const char *const row[VL_NFCOLS]);
+    const char *const row[VL_NFC]);
 /* row's town, village, project, leader and specialist from p (NULL: a
  * row of no project, those all NULL); the other columns left alone */
-void vl_filter_project_row(const char *row[VL_NFCOLS],
+void vl_filter_project_row(const char *row[VL_NFC],
     const struct vl_project *p);
 /* does project p pass the filters of its own columns?  (A filter on
  * another column does not concern it.) */

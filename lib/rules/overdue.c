@@ -289,19 +289,19 @@ vl_overdue_collect(const struct vl_book *b, long within,
 }
 
 void
-vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFCOLS])
+vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC])
 {
 	int c;
 
-	for (c = 0; c < VL_NFCOLS; c++)
+	for (c = 0; c < VL_NFC; c++)
 		row[c] = NULL;
 	vl_filter_project_row(row, o->project);
-	row[VL_F_KIND] = vl_overdue_kinds[o->kind];
-	row[VL_F_STATUS] = vl_overdue_statuses[o->status];
+	row[VL_FC_KIND] = vl_overdue_kinds[o->kind];
+	row[VL_FC_STATUS] = vl_overdue_statuses[o->status];
 	if (o->insp) {
-		row[VL_F_INSPECTOR] = o->insp->inspector;
-		row[VL_F_PHASE] = o->insp->phase;
-		row[VL_F_ASPECT] = o->insp->aspect;
+		row[VL_FC_INSPECTOR] = o->insp->inspector;
+		row[VL_FC_PHASE] = o->insp->phase;
+		row[VL_FC_ASPECT] = o->insp->aspect;
 	}
 }
 
@@ -309,7 +309,7 @@ size_t
 vl_overdue_filter(struct vl_overdue *list, size_t n,
     const struct vl_filter *f)
 {
-	const char *row[VL_NFCOLS];
+	const char *row[VL_NFC];
 	size_t i, k = 0;
 
 	for (i = 0; i < n; i++) {

@@ -51,7 +51,7 @@ const char *vl_overdue_status_name(enum vl_overdue_status s);
 extern const char *const vl_overdue_kinds[], *const vl_overdue_statuses[];
 /* o's row of filter columns: its project's, kind, status, and the
  * inspector of a rectification */
-void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFCOLS]);
+void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
 /* list kept to the items f passes, in order; returns how many */
 size_t vl_overdue_filter(struct vl_overdue *list, size_t n,
     const struct vl_filter *f);

@@ -56,7 +56,7 @@ size_t
 vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
     struct vl_tally **towns, struct vl_tally *total)
 {
-	return vl_tally_by(b, s, VL_F_TOWN, NULL, towns, total);
+	return vl_tally_by(b, s, VL_FC_TOWN, NULL, towns, total);
 }
 
 size_t
@@ -67,7 +67,7 @@ vl_tally_by(const struct vl_book *b, const struct vl_standing *s,
 	struct vl_tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t);
 	struct vl_groups seen = {0};	/* a national register has tens of
 					 * thousands of towns */
-	const char *row[VL_NFCOLS] = {NULL}, *key;
+	const char *row[VL_NFC] = {NULL}, *key;
 	size_t i, k, n = 0;
 
 	memset(total, 0, sizeof *total);
