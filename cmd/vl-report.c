@@ -26,11 +26,16 @@ static const char help[] = N_(
     "        first (an item due today is not late); then the flags\n"
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
-    "        due-soon); --check exits 1 when anything is late or flagged\n"
-    "  progress [--by town|project]\n"
+    "        due-soon); --check exits 1 when anything is late or flagged;\n"
+    "        --kind K, --status S, --inspector I filter it too.\n"
+    "        --by leader|specialist|town: the items counted per person or\n"
+    "        town, everyone named in projects.csv listed, with a total.\n"
+    "        --split-by leader|specialist|town -o DIR: a file each in DIR\n"
+    "        (an empty list too) and DIR/index.csv naming them\n"
+    "  progress [--by town|project|leader|specialist]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project\n"
+    "        row (default), per leader or specialist, or per project\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -51,6 +56,11 @@ static const char help[] = N_(
     "        tools are named (a warning)\n"
     "\n");
 static const char more[] = N_(
+    "\n"
+    "Filters of overdue and progress: --town T, --village V, --project P,\n"
+    "--leader L, --specialist S keep the rows whose column holds the\n"
+    "value; a filter given twice takes either value, two filters both.\n"
+    "A value nothing holds lists nothing (exit 0).\n"
     "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
     "or audit found the chain broken,\n"
@@ -280,12 +290,17 @@ cmd_audit(struct vl_cli *c)
 
 static const struct vl_command commands[] = {
 	{"overdue", cmd_overdue, "vl-report [-C DIR] overdue [--within N] "
-	    "[--check] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--check] [--town T] [--village V] [--project P] [--leader L] "
+	    "[--specialist S] [--kind K] [--status S] [--inspector I] "
+	    "[--by leader|specialist|town | --split-by leader|specialist|town "
+	    "-o DIR] [--as-of DATE] [--format F] [-o FILE]",
 	    overdue_options, 0, 0, true, NULL},
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--format F] "
 	    "[-o FILE]", NULL, 0, 0, true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project|leader|specialist] [--town T] [--village V] "
+	    "[--project P] [--leader L] [--specialist S] [--as-of DATE] "
+	    "[--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
