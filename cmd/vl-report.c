@@ -36,6 +36,9 @@ static const char help[] = N_(
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
     "        row (default), per leader or specialist, or per project\n"
+    "  progress --since DATE [--kind K]\n"
+    "        what changed after DATE up to the day, a row each: started,\n"
+    "        completed, finding-opened, finding-closed, received, spent\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -66,7 +69,7 @@ static const char more[] = N_(
     "or audit found the chain broken,\n"
     "2 usage or bad input, 3 system fault.\n");
 
-enum { O_WITHIN, O_CHECK, O_BY, O_SPLIT_BY };
+enum { O_WITHIN, O_CHECK, O_BY, O_SPLIT_BY, O_SINCE };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
@@ -86,7 +89,9 @@ static const struct vl_option overdue_options[] = {
 	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VL_CHOICE("by", O_BY, by_words), VL_PROJECT_FILTERS, VL_END_OPTIONS
+	VL_CHOICE("by", O_BY, by_words), VL_VALUE("since", O_SINCE),
+	VL_FILTER("kind", VL_FC_KIND, vl_since_kinds), VL_PROJECT_FILTERS,
+	VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -156,13 +161,41 @@ cmd_overdue(struct vl_cli *c)
 	    status;
 }
 
+/* --since DATE: a day before the as-of day */
+static vl_date
+since(const struct vl_cli *c)
+{
+	const char *s = c->arg[O_SINCE], *why;
+	vl_date d;
+
+	if (vl_date_parse(s, &d, &why) != 0)
+		vl_die(VL_BADINPUT, "--since: %s: \"%s\"", why, s);
+	if (c->src.as_of != VL_NODATE && d >= c->src.as_of)
+		vl_die(VL_BADINPUT, "--since %s: not before the day reported "
+		    "on", s);
+	if (c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--since lists changes; --by does not "
+		    "apply");
+	return d;
+}
+
 static int
 cmd_progress(struct vl_cli *c)
 {
+	vl_date from = VL_NODATE;
 	struct vl_book b;
 	int status;
 
-	if ((status = load(&b, NULL, c)) == VL_OK)
+	if (c->arg[O_SINCE])
+		from = since(c);
+	else if (vl_filter_on(&c->filter, VL_FC_KIND))
+		vl_die(VL_BADINPUT, "--kind: the kinds of changes, with "
+		    "--since");
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		;
+	else if (from != VL_NODATE)
+		status = vl_report_since(&b, &c->out, from, &c->filter);
+	else
 		status = vl_report_progress(&b, &c->out,
 		    vl_group_column(c->arg[O_BY] ? c->arg[O_BY] : "town"),
 		    &c->filter);
@@ -299,8 +332,8 @@ static const struct vl_command commands[] = {
 	    "[-o FILE]", NULL, 0, 0, true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
 	    "[--by town|project|leader|specialist] [--town T] [--village V] "
-	    "[--project P] [--leader L] [--specialist S] [--as-of DATE] "
-	    "[--format F] [-o FILE]",
+	    "[--project P] [--leader L] [--specialist S] [--since DATE "
+	    "[--kind K]] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},

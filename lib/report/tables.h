@@ -37,6 +37,13 @@ int vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
  * (by VL_FC_PROJECT), of the projects f passes (f may be NULL). */
 int vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f);
+/* What changed after the day since up to the book's day (report/
+ * since.c): a row an event, kinds vl_since_kinds, of the projects f
+ * passes (money of no project only when no project's column is
+ * filtered). */
+extern const char *const vl_since_kinds[];
+int vl_report_since(const struct vl_book *b, const struct vl_outopts *o,
+    vl_date since, const struct vl_filter *f);
 /* Per funding line and level of the plan, with a total row. */
 int vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o);
