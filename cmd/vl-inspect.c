@@ -208,17 +208,21 @@ print_inspections(const struct vl_book *b, const struct vl_cli *c,
 	return vl_out_close(o);
 }
 
-/* A filter matching nothing lists nothing: not an error. */
+/* A filter matching nothing lists nothing: not an error.  One project
+ * asked for names the sheet. */
 static int
 cmd_list(struct vl_cli *c)
 {
+	const struct vl_filter *f = &c->filter;
+	const char *project = f->n[VL_FC_PROJECT] == 1 ?
+	    f->v[VL_FC_PROJECT][0] : NULL;
 	struct vl_book b;
 	size_t n = 0;
 	int status;
 
 	if ((status = load(&b, c, VL_LOAD_INSPECTIONS)) != VL_OK)
 		return status;
-	status = print_inspections(&b, c, NULL, &n);
+	status = print_inspections(&b, c, project, &n);
 	vl_book_free(&b);
 	if (status == VL_OK)
 		status = vl_close_stdout();
