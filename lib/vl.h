@@ -7,7 +7,7 @@
  *   register/  register (tmpfile, journal), audit, schema, project, book,
  *              funds, batch, rewrite, init
  *   rules/     stage, ledger, sums, fund_rules, reconcile, overdue,
- *              standing, records, sample
+ *              standing, records, sample, filter
  *   report/    tables, summary, briefing, story
  *   cli/       cli
  *
@@ -50,6 +50,7 @@
 #include "rules/corrections.h"
 #include "rules/reversals.h"
 #include "rules/sample.h"
+#include "rules/filter.h"
 
 #include "report/tables.h"
 #include "report/summary.h"

@@ -314,9 +314,9 @@ summary_workbook(const struct page *pg, const struct vl_ledger *l,
 	o.workbook = vl_workbook_open(opts->output);
 	status = print_page(pg, &o);
 	if (status == VL_OK)
-		status = vl_report_overdue(pg->b, &o, -1, &found);
+		status = vl_report_overdue(pg->b, &o, -1, NULL, &found);
 	if (status == VL_OK)
-		status = vl_report_progress(pg->b, &o, false);
+		status = vl_report_progress(pg->b, &o, VL_FC_TOWN, NULL);
 	if (status == VL_OK)
 		status = vl_report_funds(pg->b, l, &o);
 	return vl_workbook_close(o.workbook);	/* nothing written after a

@@ -63,12 +63,12 @@ expect 0 vl-inspect -C reg show P19
 has out "voided (1)"
 has out "  progress   #$(printf '%-5s' "$id") 2023-06-17  completed  void 2023-06-20: 尚未完工"
 # the project's entries: void from that day
-expect 0 vl-report -C reg progress --project P19
+expect 0 vl-report -C reg progress --entries --project P19
 has out "$id,2023-06-17,P19,completed,,void,2023-06-20,尚未完工"
-expect 0 vl-report -C reg progress --project P19 --as-of 2023-06-19
+expect 0 vl-report -C reg progress --entries --project P19 --as-of 2023-06-19
 has out "$id,2023-06-17,P19,completed,,counted,,"
-expect 2 vl-report -C reg progress --project P99
-has err 'project: no project "P99"'
+expect 0 vl-report -C reg progress --entries --project P99
+lines out 1
 expect 0 vl-report -C reg audit
 has out ",void,progress.csv,$id,voided:  → 2023-06-20; void_reason:  → 尚未完工; reason: 尚未完工,ok"
 refused vl-add -C reg void progress "$id" --reason again
