@@ -79,7 +79,6 @@ static const char more[] = N_(
     "included).\n");
 
 enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE };
-
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
 static const char *const by_words[] = {"town", "project", "leader",
