@@ -343,10 +343,14 @@ int
 vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f)
 {
-	struct vl_standing *s = vl_standings(b);
-	int status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
-	    progress_by_group(b, s, o, by, f);
+	struct vl_standing *s;
+	int status;
 
+	if (by == VL_NFC)	/* each entry, not a figure of them */
+		return vl_report_progress_entries(b, o, f);
+	s = vl_standings(b);
+	status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
+	    progress_by_group(b, s, o, by, f);
 	free(s);
 	return status;
 }
