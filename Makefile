@@ -41,12 +41,15 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
-	$(B)/lib/rules/sample.o $(B)/lib/rules/districts.o
+	$(B)/lib/rules/entries.o $(B)/lib/rules/corrections.o \
+	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o \
+	$(B)/lib/rules/filter.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
 	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
 	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
-	$(B)/lib/report/story.o
+	$(B)/lib/report/story.o $(B)/lib/report/split.o \
+	$(B)/lib/report/since.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 # every header, public (lib/vl.h and one a module) and private (*_priv.h)

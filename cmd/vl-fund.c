@@ -21,11 +21,14 @@ static const char help[] = N_(
     "  check [--final]\n"
     "        every fund rule; one row per finding: check, subject,\n"
     "        expected, actual, difference (actual - expected), status,\n"
-    "        detail.  Checks: plan-lines, budgets, receipts,\n"
+    "        detail.  Checks: plan-lines, budgets, villages (more\n"
+    "        projects than the plan's villages), receipts,\n"
     "        allocations-vs-receipts, allocation, expense-vs-allocation,\n"
-    "        project, purpose.  Money not received or allocated yet is\n"
-    "        status pending; --final (the closing audit) makes it a\n"
-    "        discrepancy.  Exit 1 when there is a discrepancy\n"
+    "        project, purpose, reversal (each negative amount the exact\n"
+    "        negation of one entry, reversed once).  Money not received\n"
+    "        or allocated yet is status pending; --final (the closing\n"
+    "        audit) makes it a discrepancy.  Exit 1 when there is a\n"
+    "        discrepancy\n"
     "  reconcile --total AMT [FILE|-]\n"
     "        do the amounts add up to AMT?  One amount a line, or the\n"
     "        amount column of a CSV whose header has one; prints the\n"
@@ -37,8 +40,11 @@ static const char help[] = N_(
     "        Summed by default: receipts by level and source, expenses\n"
     "        by purpose, allocations by project and town, every row by\n"
     "        kind, receipts by district; --kind receipt|allocation|\n"
-    "        expense|all chooses\n"
-    "  balance\n"
+    "        expense|all chooses; a filter of a project's column (--town,\n"
+    "        --village, --project, --leader, --specialist) sums its\n"
+    "        projects' rows only\n"
+    "  balance [--town T] [--village V] [--project P] [--leader L]\n"
+    "          [--specialist S]\n"
     "        per project: budget, allocated, spent, spent per purpose of\n"
     "        the plan, remaining (allocated - spent) and a flag:\n"
     "        over-budget, overspent, unknown-purpose, unknown-project\n"
@@ -52,6 +58,7 @@ static const char more[] = N_(
     "own plan; a city register (plan.json \"projects\": \"districts\")\n"
     "adds check city-transfer: what it allocated each district against\n"
     "what the district booked as received from the city's levels.\n"
+    "--district D keeps that district's rows (with one register too).\n"
     "\n"
     "Exit status: 0 done (check: nothing but pending; reconcile: equal),\n"
     "1 a discrepancy or an equation that fails, 2 usage or bad input,\n"
@@ -70,8 +77,24 @@ static const struct vl_option reconcile_options[] = {
 };
 static const struct vl_option sum_options[] = {
 	VL_CHOICE("by", O_BY, vl_sum_keys),
-	VL_CHOICE("kind", O_KIND, kinds), VL_END_OPTIONS
+	VL_CHOICE("kind", O_KIND, kinds), VL_PROJECT_FILTERS,
+	VL_DISTRICT_FILTER, VL_END_OPTIONS
 };
+static const struct vl_option balance_options[] = {
+	VL_PROJECT_FILTERS, VL_DISTRICT_FILTER, VL_END_OPTIONS
+};
+
+/* is a filter of a project's column given? */
+static bool
+filtered(const struct vl_cli *c)
+{
+	int k;
+
+	for (k = VL_FC_TOWN; k <= VL_FC_SPECIALIST; k++)
+		if (vl_filter_on(&c->filter, k))
+			return true;
+	return false;
+}
 
 static int
 load(struct vl_book *b, const struct vl_cli *c)
@@ -94,8 +117,11 @@ finish(int status, bool found)
 static int
 rollup_load(struct vl_rollup *r, const struct vl_cli *c)
 {
-	return vl_rollup_load(r, c->regs, c->nregs, &c->src, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS);
+	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS);
+
+	vl_rollup_keep(r, &c->filter);
+	return status;
 }
 
 static int
@@ -189,7 +215,8 @@ rollup_sum(struct vl_cli *c, enum vl_sum_key by, int kind)
 		vl_die(VL_BADINPUT, "sum: over several registers, their own "
 		    "journals; a FILE is summed alone");
 	if ((status = rollup_load(&r, c)) == VL_OK)
-		status = vl_rollup_report_sum(&r, by, kind, &c->out);
+		status = vl_rollup_report_sum(&r, by, kind, filtered(c) ?
+		    &c->filter : NULL, &c->out);
 	return rollup_done(status, false, &r);
 }
 
@@ -213,7 +240,7 @@ cmd_sum(struct vl_cli *c)
 	    VL_ALL_KINDS : kind;
 	if (c->rollup || by == VL_BY_DISTRICT)
 		return rollup_sum(c, by, kind);
-	if (!file || by == VL_BY_TOWN)
+	if (!file || by == VL_BY_TOWN || filtered(c))
 		status = load(&b, c);
 	if (status == VL_OK && !file) {
 		j.path = path = vl_reg_path(&b.reg, "funds.csv");
@@ -224,7 +251,8 @@ cmd_sum(struct vl_cli *c)
 	}
 	/* a register without a journal has no money moved yet */
 	if (status == VL_OK && (file || vl_reg_exists(&b.reg, "funds.csv")))
-		status = vl_fund_sum(&j, by, kind, &b, &g);
+		status = vl_fund_sum(&j, by, kind, &b, filtered(c) ?
+		    &c->filter : NULL, &g);
 	if (status == VL_OK)
 		status = finish(vl_report_sum(&g, by, &c->out, c->src.as_of),
 		    false);
@@ -248,13 +276,15 @@ cmd_balance(struct vl_cli *c)
 
 	if (c->rollup) {
 		if ((status = rollup_load(&r, c)) == VL_OK)
-			status = vl_rollup_report_balance(&r, &c->out);
+			status = vl_rollup_report_balance(&r, &c->filter,
+			    &c->out);
 		return rollup_done(status, false, &r);
 	}
 	if ((status = load(&b, c)) == VL_OK)
 		status = vl_ledger_load(&l, &b);
 	if (status == VL_OK)
-		status = finish(vl_report_balance(&b, &l, &c->out), false);
+		status = finish(vl_report_balance(&b, &l, &c->filter,
+		    &c->out), false);
 	vl_ledger_free(&l);
 	vl_book_free(&b);
 	return status;
@@ -266,10 +296,13 @@ static const struct vl_command commands[] = {
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"
-	    "project|town|district [--kind K] [FILE|-]", sum_options, 0, 1,
-	    true, NULL},
-	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--as-of DATE] "
-	    "[--format F]", NULL, 0, 0, true, NULL},
+	    "project|town|district [--kind K] [--town T] [--village V] "
+	    "[--project P] [--leader L] [--specialist S] [--district D] "
+	    "[FILE|-]", sum_options, 0, 1, true, NULL},
+	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--district D] [--as-of DATE] [--format F]", balance_options, 0,
+	    0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
 

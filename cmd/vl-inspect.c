@@ -34,14 +34,18 @@ static const char help[] = N_(
     "                       the rectification of failed inspection ID is\n"
     "                       verified; T goes to a close_note column if the\n"
     "                       file has one, else after the finding: [整改: T]\n"
-    "  list [--open] [--overdue] [--project P] [--town T] [--phase PH]\n"
-    "       [--aspect A] [--result R] [--check]\n"
+    "  list [--open] [--overdue] [--project P] [--town T] [--village V]\n"
+    "       [--leader L] [--specialist S] [--inspector I] [--phase PH]\n"
+    "       [--aspect A] [--result R] [--district D] [--check]\n"
     "                       inspections with the project's town, village,\n"
     "                       leader and specialist; --overdue: open fails\n"
-    "                       past due; --check: exit 1 when any is listed\n"
+    "                       past due; --check: exit 1 when any is listed.\n"
+    "                       A filter given twice takes either value\n"
     "  show ID|PROJECT      a project's whole story (an inspection id shows\n"
     "                       its project); --format: its inspections only\n"
     "  sample --count N [--seed S] [--skip-recent K] [--town T]\n"
+    "         [--village V] [--project P] [--leader L] [--specialist S]\n"
+    "         [--district D]\n"
     "         [--stage registered|reviewed|started|completed|accepted]\n"
     "                       draw N distinct projects for spot checks; the\n"
     "                       same seed and register give the same draw\n"
@@ -49,13 +53,18 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
+    "Several registers (-C twice, --registers FILE): list, show and\n"
+    "sample over all of them, a district column first (show: the story in\n"
+    "each district that has the project); --district D keeps that\n"
+    "district's (with one register too).\n"
+    "\n"
     "Exit status: 0 done, 1 list --check listed something, 2 bad input\n"
     "or usage (nothing written), 3 system fault.\n");
 
 enum {
 	O_ID, O_DATE, O_PROJECT, O_PHASE, O_ASPECT, O_RESULT, O_FINDING,
-	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE, O_TOWN,
-	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK
+	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE,
+	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK, O_ALLOW_REPEAT
 };
 
 static const struct vl_option add_options[] = {
@@ -63,21 +72,25 @@ static const struct vl_option add_options[] = {
 	VL_VALUE("phase", O_PHASE), VL_VALUE("aspect", O_ASPECT),
 	VL_VALUE("result", O_RESULT), VL_VALUE("finding", O_FINDING),
 	VL_VALUE("due", O_DUE), VL_VALUE("inspector", O_INSPECTOR),
-	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+	VL_VALUE("import", O_IMPORT), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_END_OPTIONS
 };
 static const struct vl_option close_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("note", O_NOTE), VL_END_OPTIONS
 };
 static const struct vl_option list_options[] = {
 	VL_FLAG("open", O_OPEN), VL_FLAG("overdue", O_OVERDUE),
-	VL_VALUE("project", O_PROJECT), VL_VALUE("town", O_TOWN),
-	VL_CHOICE("phase", O_PHASE, vl_phases),
-	VL_CHOICE("aspect", O_ASPECT, vl_aspects),
-	VL_CHOICE("result", O_RESULT, vl_results), VL_FLAG("check", O_CHECK), VL_END_OPTIONS
+	VL_PROJECT_FILTERS, VL_DISTRICT_FILTER,
+	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL),
+	VL_FILTER("phase", VL_FC_PHASE, vl_phases),
+	VL_FILTER("aspect", VL_FC_ASPECT, vl_aspects),
+	VL_FILTER("result", VL_FC_RESULT, vl_results),
+	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
 static const struct vl_option sample_options[] = {
 	VL_VALUE("count", O_COUNT), VL_VALUE("seed", O_SEED),
-	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_VALUE("town", O_TOWN),
+	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_PROJECT_FILTERS,
+	VL_DISTRICT_FILTER,
 	/* a comma-separated list of stages */
 	{"stage", true, O_STAGE, vl_project_stages, true}, VL_END_OPTIONS
 };
@@ -109,7 +122,8 @@ cmd_add(struct vl_cli *c)
 	for (i = 0; import && i < vl_inspections_spec.n; i++)
 		if (value[i])
 			vl_cli_usage(c);
-	status = vl_add_records(&vl_inspections_spec, &c->src, import, value);
+	status = vl_add_records(&vl_inspections_spec, &c->src, import, value,
+	    c->arg[O_ALLOW_REPEAT] != NULL);
 	free(value);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
@@ -135,8 +149,11 @@ cmd_close(struct vl_cli *c)
 static int
 rollup_load(struct vl_rollup *r, const struct vl_cli *c, int what)
 {
-	return vl_rollup_load(r, c->regs, c->nregs, &c->src, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | what);
+	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | what);
+
+	vl_rollup_keep(r, &c->filter);
+	return status;
 }
 
 /* a register left out of the roll-up is a finding (exit 1) */
@@ -153,12 +170,16 @@ rollup_done(int status, struct vl_rollup *r)
 
 /* ---- list ------------------------------------------------------------ */
 
+/* A filter matching nothing lists nothing: not an error.  One project
+ * asked for names the sheet. */
 static int
 cmd_list(struct vl_cli *c)
 {
 	const char *const *a = c->arg;
+	const struct vl_filter *ff = &c->filter;
 	struct vl_insp_filter f = {a[O_OPEN] != NULL, a[O_OVERDUE] != NULL,
-	    a[O_PROJECT], a[O_TOWN], a[O_PHASE], a[O_ASPECT], a[O_RESULT]};
+	    NULL, ff, ff->n[VL_FC_PROJECT] == 1 ? ff->v[VL_FC_PROJECT][0] :
+	    NULL};
 	struct vl_rollup r;
 	struct vl_book b;
 	size_t n = 0;
@@ -193,7 +214,7 @@ rollup_show(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "show: over several registers, the story "
 		    "only; list --project P gives the inspections of each");
 	if ((status = rollup_load(&r, c, VL_LOAD_PROGRESS |
-	    VL_LOAD_INSPECTIONS)) != VL_OK)
+	    VL_LOAD_INSPECTIONS | VL_LOAD_VOIDS)) != VL_OK)
 		return rollup_done(status, &r);
 	if (vl_rollup_story(&r, c->operand[0], &s) == 0) {
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);
@@ -218,14 +239,14 @@ cmd_show(struct vl_cli *c)
 
 	if (c->rollup)
 		return rollup_show(c);
-	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
-	    VL_OK)
+	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS |
+	    VL_LOAD_VOIDS)) != VL_OK)
 		return status;
 	if ((i = vl_story_project(&b, c->operand[0])) < 0) {
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);
 		status = VL_BADINPUT;
 	} else if (c->format_given) {
-		f.project = b.projects.v[i].id;
+		f.project = f.sheet = b.projects.v[i].id;
 		status = vl_report_inspections(&b, &f, &c->out, &n);
 	} else {
 		vl_story(&b, (size_t)i, &s);
@@ -276,7 +297,7 @@ static int
 cmd_sample(struct vl_cli *c)
 {
 	const char *const *a = c->arg;
-	struct vl_sample s = {0, false, 0, 0, a[O_TOWN], 0};
+	struct vl_sample s = {0, false, 0, 0, &c->filter, 0};
 	struct vl_rollup r;
 	struct vl_book b;
 	int status;
@@ -314,12 +335,16 @@ static const struct vl_command commands[] = {
 	{"close", cmd_close, "vl-inspect [-C DIR] close ID [--date D] "
 	    "[--note T]", close_options, 1, 1, false, NULL},
 	{"list", cmd_list, "vl-inspect [-C DIR] list [--open] [--overdue] "
-	    "[--project P] [--town T] [--phase PH] [--aspect A] [--result R] "
-	    "[--check] [--format F]", list_options, 0, 0, true, NULL},
+	    "[--project P] [--town T] [--village V] [--leader L] "
+	    "[--specialist S] [--inspector I] [--phase PH] [--aspect A] "
+	    "[--result R] [--district D] [--check] [--format F]", list_options,
+	    0, 0, true, NULL},
 	{"show", cmd_show, "vl-inspect [-C DIR] show ID|PROJECT [--format F]",
 	    NULL, 1, 1, true, NULL},
 	{"sample", cmd_sample, "vl-inspect [-C DIR] sample --count N "
-	    "[--seed S] [--skip-recent K] [--town T] [--stage S] [--format F]",
+	    "[--seed S] [--skip-recent K] [--town T] [--village V] "
+	    "[--project P] [--leader L] [--specialist S] [--district D] "
+	    "[--stage S] [--format F]",
 	    sample_options, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };

@@ -27,13 +27,21 @@ static const char help[] = N_(
     "        first (an item due today is not late); then the flags\n"
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
-    "        due-soon); --check exits 1 when anything is late or flagged\n"
-    "  progress [--by town|project|district]\n"
+    "        due-soon, days_left); --check exits 1 for what to act on;\n"
+    "        --kind K, --status S, --inspector I filter it too.\n"
+    "        --by leader|specialist|town|district: the items counted per\n"
+    "        person, town or district, everyone named listed, a total.\n"
+    "        --split-by leader|specialist|town|district -o DIR: a file\n"
+    "        each in DIR (an empty list too), DIR/index.csv naming them\n"
+    "  progress [--by town|project|leader|specialist|district | --entries]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project; --by district ranks the\n"
-    "        districts of a roll-up for a circular: share started and\n"
-    "        completed, late items, money received and spent\n"
+    "        row (default), per leader, specialist, project or entry;\n"
+    "        --by district ranks the districts for a circular: share\n"
+    "        started and completed, late items, money received and spent\n"
+    "  progress --since DATE [--kind K]\n"
+    "        what changed after DATE up to the day, a row each: started,\n"
+    "        completed, finding-opened, finding-closed, received, spent\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -61,29 +69,45 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
+    "Filters of overdue and progress: --town T, --village V, --project P,\n"
+    "--leader L, --specialist S keep the rows whose column holds the\n"
+    "value; a filter given twice takes either value, two filters both.\n"
+    "A value nothing holds lists nothing (exit 0).\n"
+    "\n"
     "Several registers (-C twice, --registers FILE): every report but\n"
     "briefing over all of them, a district column first; a register whose\n"
-    "audit trail breaks is named and left out, exit 1.\n"
+    "audit trail breaks is named and left out, exit 1.  --district D\n"
+    "keeps that district's rows (with one register too).\n"
     "\n"
-    "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
+    "Exit status: 0 done, 1 overdue --check found something to act on\n"
     "or audit found the trail broken or short of its head,\n"
     "2 usage or bad input, 3 system fault (a file of the register that\n"
     "is not a regular file, or a journal the tools did not write,\n"
     "included).\n");
 
-enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT };
+enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE,
+	O_ENTRIES };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
-static const char *const by_words[] = {"town", "project", "district",
-    NULL};
+static const char *const by_words[] = {"town", "project", "leader",
+    "specialist", "district", NULL};
+static const char *const person_words[] = {"town", "leader", "specialist",
+    "district", NULL};
 
 static const struct vl_option overdue_options[] = {
-	VL_VALUE("within", O_WITHIN),
-	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
+	VL_VALUE("within", O_WITHIN), VL_FLAG("check", O_CHECK),
+	VL_CHOICE("by", O_BY, person_words),
+	VL_CHOICE("split-by", O_SPLIT_BY, person_words),
+	VL_PROJECT_FILTERS, VL_DISTRICT_FILTER,
+	VL_FILTER("kind", VL_FC_KIND, vl_overdue_kinds),
+	VL_FILTER("status", VL_FC_STATUS, vl_overdue_statuses),
+	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
+	VL_CHOICE("by", O_BY, by_words), VL_VALUE("since", O_SINCE),
+	VL_FILTER("kind", VL_FC_KIND, vl_since_kinds), VL_PROJECT_FILTERS,
+	VL_DISTRICT_FILTER, VL_FLAG("entries", O_ENTRIES), VL_END_OPTIONS
 };
 static const struct vl_option audit_options[] = {
 	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT), VL_END_OPTIONS
@@ -132,8 +156,8 @@ done(int status, struct vl_book *b, struct vl_ledger *l)
 
 /* ---- several registers (SPEC 9) ------------------------------------- */
 
-/* Every register the command line names whose audit trail holds, every
- * part; their ledgers too with l. */
+/* Every register the command line names whose audit trail holds and
+ * whose district --district passes, every part; their ledgers with l. */
 static int
 rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 {
@@ -141,6 +165,7 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
 	    VL_LOAD_INSPECTIONS);
 
+	vl_rollup_keep(r, &c->filter);
 	if (l)
 		*l = NULL;
 	if (status == VL_OK && l)
@@ -162,33 +187,6 @@ rollup_done(int status, struct vl_rollup *r, struct vl_ledger *l)
 }
 
 static int
-rollup_overdue(struct vl_cli *c, long days)
-{
-	struct vl_rollup r;
-	bool found = false;
-	int status;
-
-	if ((status = rollup_load(&r, NULL, c)) == VL_OK)
-		status = vl_rollup_report_overdue(&r, &c->out, days, &found);
-	status = rollup_done(status, &r, NULL);
-	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
-	    status;
-}
-
-static int
-rollup_progress(struct vl_cli *c, int by)
-{
-	struct vl_ledger *l = NULL;
-	struct vl_rollup r;
-	int status;
-
-	if ((status = rollup_load(&r, by == 2 ? &l : NULL, c)) == VL_OK)
-		status = by == 2 ? vl_rollup_report_ranking(&r, l, &c->out) :
-		    vl_rollup_report_progress(&r, &c->out, by == 1);
-	return rollup_done(status, &r, l);
-}
-
-static int
 rollup_funds(struct vl_cli *c, bool summary)
 {
 	struct vl_ledger *l = NULL;
@@ -201,38 +199,113 @@ rollup_funds(struct vl_cli *c, bool summary)
 	return rollup_done(status, &r, l);
 }
 
+/* ---- overdue, progress ------------------------------------------------ */
+
+/* The list, split or counted: of one register, or of a roll-up (several,
+ * --district, or by district). */
 static int
 cmd_overdue(struct vl_cli *c)
 {
+	const char *split = c->arg[O_SPLIT_BY], *by = split ? split :
+	    c->arg[O_BY];
+	enum vl_fcol col = vl_group_column(by ? by : "town");
+	bool found = false, up = c->rollup || col == VL_FC_DISTRICT;
 	long days = within(c->arg[O_WITHIN]);
+	const struct vl_filter *f = &c->filter;
+	struct vl_rollup r;
 	struct vl_book b;
-	bool found = false;
 	int status;
 
-	if (c->rollup)
-		return rollup_overdue(c, days);
-	if ((status = load(&b, NULL, c)) == VL_OK)
-		status = vl_report_overdue(&b, &c->out, days, &found);
-	status = done(status, &b, NULL);
+	if (split && c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--by and --split-by: one or the other");
+	if ((status = up ? rollup_load(&r, NULL, c) : load(&b, NULL, c)) !=
+	    VL_OK)
+		;
+	else if (split)
+		status = up ? vl_rollup_report_overdue_split(&r, &c->out, days,
+		    f, col, &found) : vl_report_overdue_split(&b, &c->out,
+		    days, f, col, &found);
+	else if (by)
+		status = up ? vl_rollup_report_overdue_by(&r, &c->out, days,
+		    f, col, &found) : vl_report_overdue_by(&b, &c->out, days,
+		    f, col, &found);
+	else
+		status = up ? vl_rollup_report_overdue(&r, &c->out, days, f,
+		    &found) : vl_report_overdue(&b, &c->out, days, f, &found);
+	status = up ? rollup_done(status, &r, NULL) : done(status, &b, NULL);
 	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
 	    status;
+}
+
+/* --since DATE: a day before the as-of day */
+static vl_date
+since(const struct vl_cli *c)
+{
+	const char *s = c->arg[O_SINCE], *why;
+	vl_date d;
+
+	if (vl_date_parse(s, &d, &why) != 0)
+		vl_die(VL_BADINPUT, "--since: %s: \"%s\"", why, s);
+	if (c->src.as_of != VL_NODATE && d >= c->src.as_of)
+		vl_die(VL_BADINPUT, "--since %s: not before the day reported "
+		    "on", s);
+	if (c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--since lists changes; --by does not "
+		    "apply");
+	return d;
+}
+
+/* --by district ranks whole districts, a roll-up of one register too */
+static int
+rollup_progress(struct vl_cli *c, enum vl_fcol by, vl_date from)
+{
+	struct vl_ledger *l = NULL;
+	struct vl_rollup r;
+	int k, status;
+
+	for (k = VL_FC_TOWN; by == VL_FC_DISTRICT && k <= VL_FC_SPECIALIST;
+	    k++)
+		if (vl_filter_on(&c->filter, k))
+			vl_die(VL_BADINPUT, "--by district ranks whole "
+			    "districts; --%s does not apply", vl_filter_names[k]);
+	if ((status = rollup_load(&r, by == VL_FC_DISTRICT ? &l : NULL, c)) !=
+	    VL_OK)
+		;
+	else if (from != VL_NODATE)
+		status = vl_rollup_report_since(&r, &c->out, from, &c->filter);
+	else if (by == VL_FC_DISTRICT)
+		status = vl_rollup_report_ranking(&r, l, &c->out);
+	else
+		status = vl_rollup_report_progress(&r, &c->out, by, &c->filter);
+	return rollup_done(status, &r, l);
 }
 
 static int
 cmd_progress(struct vl_cli *c)
 {
+	enum vl_fcol by = c->arg[O_ENTRIES] ? VL_NFC :
+	    vl_group_column(c->arg[O_BY] ? c->arg[O_BY] : "town");
+	vl_date from = VL_NODATE;
 	struct vl_book b;
 	int status;
 
-	/* --by district: the districts ranked, one register a roll-up of
-	 * one */
-	if (c->rollup || vl_cli_word(c, O_BY) == 2)
-		return rollup_progress(c, vl_cli_word(c, O_BY));
-	if ((status = load(&b, NULL, c)) == VL_OK)
-		status = vl_report_progress(&b, &c->out,
-		    vl_cli_word(c, O_BY) == 1);
+	if (c->arg[O_SINCE])
+		from = since(c);
+	else if (vl_filter_on(&c->filter, VL_FC_KIND))
+		vl_die(VL_BADINPUT, "--kind: the kinds of changes, with "
+		    "--since");
+	if (c->rollup || by == VL_FC_DISTRICT)
+		return rollup_progress(c, by, from);
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		;
+	else if (from != VL_NODATE)
+		status = vl_report_since(&b, &c->out, from, &c->filter);
+	else
+		status = vl_report_progress(&b, &c->out, by, &c->filter);
 	return done(status, &b, NULL);
 }
+
+/* ---- funds, summary, briefing ----------------------------------------- */
 
 static int
 cmd_funds(struct vl_cli *c)
@@ -311,90 +384,54 @@ audit_anchor(const struct vl_cli *c, char hash[VL_HASH_HEX], long *seq)
 		    "audit --expect");
 }
 
-/* Every register's history, a district column first (report/
- * audit_table.c): a break is named and exits 1, the rest listed. */
-static int
-rollup_audit(struct vl_cli *c)
-{
-	long broken;
-	int status;
-
-	status = vl_rollup_report_audit(c->regs, c->nregs, &c->src, &c->out,
-	    &broken);
-	if (status == VL_OK)
-		status = vl_close_stdout();
-	return status == VL_OK && broken ? VL_FINDINGS : status;
-}
-
-/* The change history with the hash chain verified line by line: a line
- * edited, deleted or moved breaks the chain from there on; and the
- * trail as a whole, which must reach its head (.vl-head). */
+/* The change history with the hash chain verified line by line, of one
+ * register (report/audit_table.c) or of each of several: a line edited,
+ * deleted or moved breaks the chain from there on; and the trail as a
+ * whole, which must reach its head (.vl-head). */
 static int
 cmd_audit(struct vl_cli *c)
 {
-	bool table = !c->arg[O_HEAD] && !c->arg[O_EXPECT], findings = false;
-	const char *expect = c->arg[O_EXPECT];
-	char want_hash[VL_HASH_HEX];
-	struct vl_audit_walked w;
-	struct vl_out *out = NULL;
-	struct vl_audit audit;
-	struct vl_trail trail;
-	struct vl_reg reg;
-	long outside, want_seq = 0;
+	bool table = !c->arg[O_HEAD] && !c->arg[O_EXPECT], findings;
+	char hash[VL_HASH_HEX];
+	struct vl_audit head;
+	long seq = 0, broken;
 	int status;
 
-	if (c->rollup && table)
-		return rollup_audit(c);
-	vl_cli_one_register(c);
-	audit_anchor(c, want_hash, &want_seq);
-	vl_reg_open(&reg, c->src.dir);
-	if (!vl_reg_exists(&reg, "plan.json")) {
-		vl_errat(c->src.dir, 0, NULL, "not a vl register "
-		    "(no plan.json)");
-		vl_reg_close(&reg);
-		return VL_BADINPUT;
+	if (c->rollup && table) {
+		status = vl_rollup_report_audit(c->regs, c->nregs, &c->src,
+		    &c->out, &broken);
+		findings = broken > 0;
+	} else {
+		vl_cli_one_register(c);
+		audit_anchor(c, hash, &seq);
+		status = vl_report_audit(c->src.dir, &c->out, c->src.as_of,
+		    table, seq, c->arg[O_EXPECT] ? hash : NULL, &head,
+		    &findings);
+		if (c->arg[O_HEAD] && status == VL_OK)
+			printf("%ld:%s\n", head.seq, head.hash);
+		vl_audit_free(&head);
 	}
-	/* the trail and the files as one state: no writer meanwhile */
-	if ((status = vl_reg_lock_shared(&reg)) != VL_OK) {
-		vl_reg_close(&reg);
-		return status;
-	}
-	if (table)
-		out = vl_audit_table(&c->out, c->src.as_of);
-	status = vl_audit_walk(&reg, out, want_seq, expect ? want_hash : NULL,
-	    &audit, &w);
-	if (out && vl_out_close(out) != VL_OK && status == VL_OK)
-		status = VL_SYSFAULT;
-	if (status != VL_SYSFAULT && vl_trail_check(&reg, &audit,
-	    &trail) != VL_TRAIL_OK) {
-		vl_trail_say(&reg, &trail, false);
-		findings = true;
-	}
-	if (expect && !vl_audit_holds(&reg, &w, want_seq))
-		findings = true;
-	if (c->arg[O_HEAD] && status == VL_OK)
-		printf("%ld:%s\n", audit.seq, audit.hash);
-	vl_audit_free(&audit);
-	outside = vl_audit_outside_edits(&reg);
-	vl_reg_close(&reg);
 	if (status == VL_OK)
 		status = vl_close_stdout();
-	if (status == VL_OK && outside < 0)
-		status = VL_SYSFAULT;
-	return status == VL_OK && (w.broken || findings) ? VL_FINDINGS :
-	    status;
+	return status == VL_OK && findings ? VL_FINDINGS : status;
 }
 
 static const struct vl_command commands[] = {
 	{"overdue", cmd_overdue, "vl-report [-C DIR] overdue [--within N] "
-	    "[--check] [--as-of DATE] [--format F] [-o FILE]",
-	    overdue_options, 0, 0, true, NULL},
+	    "[--check] [--town T] [--village V] [--project P] [--leader L] "
+	    "[--specialist S] [--district D] [--kind K] [--status S] "
+	    "[--inspector I] [--by leader|specialist|town|district | "
+	    "--split-by leader|specialist|town|district -o DIR] [--as-of DATE] "
+	    "[--format F] [-o FILE]", overdue_options, 0, 0, true, NULL},
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--head] "
 	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
 	    true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project|district] [--as-of DATE] [--format F] [-o FILE]",
-	    progress_options, 0, 0, true, NULL},
+	    "[--by town|project|leader|specialist|district | --entries] "
+	    "[--town T] [--village V] [--project P] [--leader L] "
+	    "[--specialist S] [--district D] [--since DATE [--kind K]] "
+	    "[--as-of DATE] [--format F] [-o FILE]", progress_options, 0, 0,
+	    true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
 	{"summary", cmd_summary, "vl-report [-C DIR] summary [--as-of DATE] "

@@ -7,7 +7,7 @@
  *   register/  register (tmpfile, journal), audit, schema, project, book,
  *              funds, batch, rewrite, init
  *   rules/     stage, ledger, sums, fund_rules, reconcile, overdue,
- *              standing, records, sample
+ *              standing, records, sample, filter
  *   report/    tables, summary, briefing, story
  *   cli/       cli
  *
@@ -47,7 +47,11 @@
 #include "rules/fund_rules.h"
 #include "rules/reconcile.h"
 #include "rules/records.h"
+#include "rules/entries.h"
+#include "rules/corrections.h"
+#include "rules/reversals.h"
 #include "rules/sample.h"
+#include "rules/filter.h"
 #include "rules/districts.h"
 
 #include "report/tables.h"

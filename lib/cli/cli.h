@@ -14,6 +14,7 @@
 #include "register/book.h"
 #include "register/rollup.h"
 #include "register/schema.h"
+#include "rules/filter.h"
 
 #define VL_VERSION "0.1.0"
 #define VL_CLI_KEYS 32	/* a command's own options are keys 0 to 31 */
@@ -35,6 +36,21 @@ struct vl_option {
 #define VL_CHOICE(name, key, words) {name, true, key, words, false}
 #define VL_FLAG(name, key) {name, false, key, NULL, false}
 #define VL_END_OPTIONS {NULL, false, 0, NULL, false}
+/* A filter (rules/filter.h): --NAME VALUE, repeatable, into cli->filter;
+ * words: the values it may take, or NULL for any. */
+#define VL_FKEY VL_CLI_KEYS	/* a filter's key: VL_FKEY + its column */
+#define VL_FILTER(name, col, words) {name, true, VL_FKEY + (col), words, \
+	false}
+/* the filters of a project's own columns, spelled alike everywhere */
+#define VL_PROJECT_FILTERS \
+	VL_FILTER("town", VL_FC_TOWN, NULL), \
+	VL_FILTER("village", VL_FC_VILLAGE, NULL), \
+	VL_FILTER("project", VL_FC_PROJECT, NULL), \
+	VL_FILTER("leader", VL_FC_LEADER, NULL), \
+	VL_FILTER("specialist", VL_FC_SPECIALIST, NULL)
+/* a roll-up's registers kept by their district (SPEC 9); given with one
+ * register, that register is read as a roll-up of one */
+#define VL_DISTRICT_FILTER VL_FILTER("district", VL_FC_DISTRICT, NULL)
 
 struct vl_cli;
 
@@ -63,12 +79,14 @@ struct vl_cli {
 	 * (a roll-up), else src's directory alone */
 	struct vl_copy *regs;
 	size_t nregs;
-	bool rollup;		/* several registers: a district column */
+	bool rollup;		/* several registers, or --district: a
+				 * district column */
 	struct vl_outopts out;	/* --format, --excel, --encoding, -o */
 	bool format_given;	/* --format or --excel */
 	/* a command's own options: the value, "" for one without, NULL
 	 * for one not given */
 	const char *arg[VL_CLI_KEYS];
+	struct vl_filter filter;	/* the command's filters given */
 	char **operand;
 	int noperand;
 	const struct vl_command *command;

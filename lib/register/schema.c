@@ -39,11 +39,17 @@ static const struct vl_fieldspec projects_fields[] = {
 	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL},
 };
 
+/* A void (voided, void_reason) is a record of its own: a row voided on a
+ * day counts until that day.  progress.csv had no id before; a file
+ * without the column is read as before and numbered in file order. */
 static const struct vl_fieldspec progress_fields[] = {
+	[VL_G_ID] = {"id", VL_T_ID, false, NULL},
 	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL},
 	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
 	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, stages},
 	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_G_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
+	[VL_G_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 static const struct vl_fieldspec funds_fields[] = {
@@ -56,6 +62,7 @@ static const struct vl_fieldspec funds_fields[] = {
 	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL},
 	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL},
 	[VL_F_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_F_REVERSES] = {"reverses", VL_T_ID, false, NULL, true},
 };
 
 static const struct vl_fieldspec inspections_fields[] = {
@@ -69,13 +76,15 @@ static const struct vl_fieldspec inspections_fields[] = {
 	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
 	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
 	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
+	[VL_I_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
+	[VL_I_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 #define SPEC(file, f, core) {file, f, sizeof f / sizeof f[0], core}
 const struct vl_filespec vl_projects_spec =
     SPEC("projects.csv", projects_fields, 6);
 const struct vl_filespec vl_progress_spec =
-    SPEC("progress.csv", progress_fields, 3);
+    SPEC("progress.csv", progress_fields, 4);
 const struct vl_filespec vl_funds_spec = SPEC("funds.csv", funds_fields, 8);
 const struct vl_filespec vl_inspections_spec =
     SPEC("inspections.csv", inspections_fields, 9);
@@ -86,11 +95,13 @@ const char **
 vl_spec_required(const struct vl_filespec *s)
 {
 	static const char *names[16];
-	size_t i;
+	size_t i, k = 0;
 
-	for (i = 0; i < s->ncore && i + 1 < sizeof names / sizeof names[0]; i++)
-		names[i] = s->field[i].name;
-	names[i] = NULL;
+	/* an optional id (progress.csv's) is core, but not required */
+	for (i = 0; i < s->ncore && k + 1 < sizeof names / sizeof names[0]; i++)
+		if (s->field[i].required || s->field[i].type != VL_T_ID)
+			names[k++] = s->field[i].name;
+	names[k] = NULL;
 	return names;
 }
 
@@ -344,6 +355,18 @@ check_inspection(const struct vl_record *r, const struct vl_value *v)
 	return bad;
 }
 
+/* A void gives its reason.  It may be dated before the row it voids:
+ * a row typed with a date to come (2032) is voided today. */
+static int
+check_void(const struct vl_record *r, const struct vl_value *v, int voided)
+{
+	if (!*v[voided].s || *v[voided + 1].s)
+		return 0;
+	vl_errat(r->file, r->line, "void_reason", "missing: a void gives its "
+	    "reason");
+	return 1;
+}
+
 void
 vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s)
 {
@@ -392,7 +415,9 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 	if (s == &vl_funds_spec)
 		bad += check_fund(r, v, plan);
 	else if (s == &vl_inspections_spec)
-		bad += check_inspection(r, v);
+		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED);
+	else if (s == &vl_progress_spec)
+		bad += check_void(r, v, VL_G_VOIDED);
 	return bad;
 }
 

@@ -27,6 +27,9 @@ struct vl_fieldspec {
 	enum vl_ftype type;
 	bool required;
 	const char *const *choices;	/* VL_T_ENUM */
+	/* a column a new file is made without, added when a record first
+	 * needs it (a void, a reversal) */
+	bool on_demand;
 };
 
 struct vl_filespec {

@@ -13,7 +13,7 @@
 static const struct vl_col audit_cols[] = {
 	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
 	{"tool", VL_COL_TEXT}, {"action", VL_COL_TEXT}, {"file", VL_COL_TEXT},
-	{"record", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
+	{"record", VL_COL_TEXT}, {"detail", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
 };
 #define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
 
@@ -100,6 +100,54 @@ vl_audit_holds(const struct vl_reg *reg, const struct vl_audit_walked *w,
 		    "of the head expected: the trail was rewritten", want_seq);
 	free(trail);
 	return ok;
+}
+
+/* the walk of the register open in reg, under its lock; *head: the
+ * trail's last line */
+static int
+audit_locked(struct vl_reg *reg, struct vl_out *out, long want_seq,
+    const char *want_hash, struct vl_audit *head, bool *findings)
+{
+	struct vl_audit_walked w;
+	struct vl_trail trail;
+	int status;
+
+	status = vl_audit_walk(reg, out, want_seq, want_hash, head, &w);
+	if (out && vl_out_close(out) != VL_OK && status == VL_OK)
+		status = VL_SYSFAULT;
+	*findings = w.broken != 0;
+	if (status != VL_SYSFAULT && vl_trail_check(reg, head, &trail) !=
+	    VL_TRAIL_OK) {
+		vl_trail_say(reg, &trail, false);
+		*findings = true;
+	}
+	if (want_hash && !vl_audit_holds(reg, &w, want_seq))
+		*findings = true;
+	if (vl_audit_outside_edits(reg) < 0 && status == VL_OK)
+		status = VL_SYSFAULT;
+	return status;
+}
+
+int
+vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
+    bool table, long want_seq, const char *want_hash,
+    struct vl_audit *head, bool *findings)
+{
+	struct vl_reg reg;
+	int status;
+
+	*findings = false;
+	memset(head, 0, sizeof *head);
+	vl_reg_open(&reg, dir);
+	if (!vl_reg_exists(&reg, "plan.json")) {
+		vl_errat(dir, 0, NULL, "not a vl register (no plan.json)");
+		status = VL_BADINPUT;
+	} else if ((status = vl_reg_lock_shared(&reg)) == VL_OK) {
+		status = audit_locked(&reg, table ? vl_audit_table(o, day) :
+		    NULL, want_seq, want_hash, head, findings);
+	}
+	vl_reg_close(&reg);
+	return status;
 }
 
 /* every register's plan read first: a bad one is bad input, nothing out */

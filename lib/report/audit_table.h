@@ -23,7 +23,8 @@ struct vl_audit_walked {
 };
 
 /* The table "变更记录" as of day: seq, time, user, tool, action, file,
- * record, chain (ok, restart, or broken from the first break on). */
+ * record, detail, chain (ok, restart, or broken from the first break
+ * on). */
 struct vl_out *vl_audit_table(const struct vl_outopts *o, vl_date day);
 /* Read reg's trail (under the caller's lock) into *audit, each line a
  * row of out (NULL: none), and look for the line want_seq with want_hash
@@ -35,6 +36,16 @@ int vl_audit_walk(const struct vl_reg *reg, struct vl_out *out,
  * is fine)?  When not, says why. */
 bool vl_audit_holds(const struct vl_reg *reg, const struct vl_audit_walked *w,
     long want_seq);
+/* vl-report audit of the register in dir, under a reader's lock (the
+ * trail and the files as one state): its history as a table where o says
+ * (table), else none; the trail must reach its head (.vl-head), and with
+ * want_hash hold the line want_seq with that hash.  *findings: a break,
+ * a trail short of its head, or not the head expected (each said);
+ * *head: the trail's last seq and hash.  Files changed by hand are named
+ * (a warning).  VL_OK, VL_BADINPUT (no register) or VL_SYSFAULT. */
+int vl_report_audit(const char *dir, const struct vl_outopts *o,
+    vl_date day, bool table, long want_seq, const char *want_hash,
+    struct vl_audit *head, bool *findings);
 /* Every register's history in one table, a district column first, each
  * chain verified on its own (and at the head expected, --registers); a
  * break is named, the rest listed.  *broken: how many registers broke.

@@ -198,7 +198,7 @@ vl_report_sum(const struct vl_groups *g, enum vl_sum_key by,
 /* one district's journal summed (none yet: nothing moved) */
 static int
 sum_district(const struct vl_book *b, enum vl_sum_key by, int kind,
-    struct vl_groups *g)
+    const struct vl_filter *f, struct vl_groups *g)
 {
 	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true};
 	char *path;
@@ -208,7 +208,7 @@ sum_district(const struct vl_book *b, enum vl_sum_key by, int kind,
 		return VL_OK;
 	j.path = path = vl_reg_path(&b->reg, "funds.csv");
 	j.display = vl_xstrdup(vl_book_display(b, "funds.csv"));
-	status = vl_fund_sum(&j, by, kind, b, g);
+	status = vl_fund_sum(&j, by, kind, b, f, g);
 	free(path);
 	free((char *)j.display);
 	return status;
@@ -216,7 +216,7 @@ sum_district(const struct vl_book *b, enum vl_sum_key by, int kind,
 
 int
 vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
-    int kind, const struct vl_outopts *o)
+    int kind, const struct vl_filter *f, const struct vl_outopts *o)
 {
 	bool each = by == VL_BY_DISTRICT;
 	struct vl_outopts own = by_district(o);
@@ -229,7 +229,7 @@ vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
 		struct vl_groups g = {0};
 
 		status = sum_district(&r->book[i], each ? VL_BY_KIND : by,
-		    kind, &g);
+		    kind, f, &g);
 		vl_out_lead(out, r->district[i]);
 		if (status == VL_OK)
 			sum_rows(out, &g, each);
@@ -267,6 +267,7 @@ struct balance_out {
 	const long *map;	/* a roll-up's purposes in the book's plan, or
 				 * NULL: the book's own */
 	int64_t *purpose;	/* the row's, in the roll-up's order */
+	const struct vl_filter *f;	/* the rows listed, or NULL: all */
 };
 
 static void
@@ -277,8 +278,16 @@ balance_row(const struct vl_balance *r, void *ctx)
 	const char **v = vl_xcalloc(o->ncols, sizeof *v);
 	const struct vl_project *p = r->p;
 	const int64_t *spent = r->purpose;
+	const char *row[VL_NFC] = {NULL};
 	size_t i, c = 0;
 
+	vl_filter_project_row(row, p);
+	row[VL_FC_PROJECT] = r->id;
+	if (o->f && !vl_filter_row(o->f, row)) {
+		free(v);
+		free(m);
+		return;
+	}
 	if (spent && o->map) {	/* a purpose this plan lacks: nothing */
 		for (i = 0; i < o->npurposes; i++)
 			o->purpose[i] = o->map[i] < 0 ? 0 :
@@ -304,9 +313,9 @@ balance_row(const struct vl_balance *r, void *ctx)
 
 int
 vl_report_balance(const struct vl_book *b, const struct vl_ledger *l,
-    const struct vl_outopts *o)
+    const struct vl_filter *f, const struct vl_outopts *o)
 {
-	struct balance_out bo = {NULL, l->npurposes, 0, NULL, NULL};
+	struct balance_out bo = {NULL, l->npurposes, 0, NULL, NULL, f};
 	struct vl_col *cols = balance_cols(&b->plan, &bo.ncols);
 	int status;
 
@@ -353,10 +362,10 @@ purpose_map(const struct vl_plan *u, const struct vl_plan *plan, long *map)
 
 int
 vl_rollup_report_balance(const struct vl_rollup *r,
-    const struct vl_outopts *o)
+    const struct vl_filter *f, const struct vl_outopts *o)
 {
 	struct vl_outopts own = by_district(o);
-	struct balance_out bo = {NULL, 0, 0, NULL, NULL};
+	struct balance_out bo = {NULL, 0, 0, NULL, NULL, f};
 	struct vl_ledger *l = NULL;
 	struct vl_col *cols;
 	struct vl_plan u;

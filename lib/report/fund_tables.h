@@ -14,6 +14,7 @@
 #include "io/output.h"
 #include "register/book.h"
 #include "register/rollup.h"
+#include "rules/filter.h"
 #include "rules/fund_rules.h"
 #include "rules/ledger.h"
 #include "rules/sums.h"
@@ -30,17 +31,19 @@ int vl_rollup_report_fund_check(const struct vl_rollup *r,
 /* The groups of a sum by `by`, one row each. */
 int vl_report_sum(const struct vl_groups *g, enum vl_sum_key by,
     const struct vl_outopts *o, vl_date day);
-/* Each district's journal summed by `by` (of the kind, vl_fund_sum), as
- * of the roll-up's day; by VL_BY_DISTRICT, one row a district. */
+/* Each district's journal summed by `by` (of the kind, the rows of the
+ * projects f passes: vl_fund_sum), as of the roll-up's day; by
+ * VL_BY_DISTRICT, one row a district. */
 int vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
-    int kind, const struct vl_outopts *o);
+    int kind, const struct vl_filter *f, const struct vl_outopts *o);
 
-/* Each project's money (vl_balances), a column a purpose of the plan. */
+/* Each project's money (vl_balances), a column a purpose of the plan;
+ * the rows f passes (f may be NULL). */
 int vl_report_balance(const struct vl_book *b, const struct vl_ledger *l,
-    const struct vl_outopts *o);
+    const struct vl_filter *f, const struct vl_outopts *o);
 /* The same of every district, a column a purpose of any district's plan
  * (nothing spent on a purpose a district's plan lacks). */
 int vl_rollup_report_balance(const struct vl_rollup *r,
-    const struct vl_outopts *o);
+    const struct vl_filter *f, const struct vl_outopts *o);
 
 #endif

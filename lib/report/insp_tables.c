@@ -38,22 +38,27 @@ static const struct vl_col insp_cols[] = {
 };
 #define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
 
-static bool
-same(const char *want, const char *have)
-{
-	return !want || strcmp(want, have) == 0;
-}
-
-/* Is in listed, as of day? */
+/* Is in listed, as of day?  --open, --overdue, show's project, the
+ * filters. */
 static bool
 wanted(const struct vl_insp_filter *f, const struct vl_inspection *in,
     const struct vl_project *p, vl_date day)
 {
-	return (!f->open || vl_finding_open(in)) &&
-	    (!f->overdue || vl_finding_late(in, day)) &&
-	    same(f->project, in->project) && same(f->town, p->town) &&
-	    same(f->phase, in->phase) && same(f->aspect, in->aspect) &&
-	    same(f->result, in->result);
+	const char *row[VL_NFC] = {NULL};
+
+	if ((f->open && !vl_finding_open(in)) || (f->overdue &&
+	    !vl_finding_late(in, day)) || (f->project && strcmp(f->project,
+	    in->project) != 0))
+		return false;
+	if (!f->f)
+		return true;
+	vl_filter_project_row(row, p);
+	row[VL_FC_PROJECT] = in->project;
+	row[VL_FC_INSPECTOR] = in->inspector;
+	row[VL_FC_PHASE] = in->phase;
+	row[VL_FC_ASPECT] = in->aspect;
+	row[VL_FC_RESULT] = in->result;
+	return vl_filter_row(f->f, row);
 }
 
 static void
@@ -89,27 +94,27 @@ insp_rows(struct vl_out *o, const struct vl_book *b,
 	return n;
 }
 
-static int
-no_project(const char *project)
+/* "检查记录", or "检查记录 P" */
+static struct vl_out *
+insp_open(const struct vl_outopts *o, const struct vl_insp_filter *f,
+    vl_date day)
 {
-	vl_warn("--project: no such project \"%s\"", project);
-	return VL_BADINPUT;
+	struct vl_buf title = {0};
+	struct vl_out *out;
+
+	vl_buf_printf(&title, "检查记录%s%s", f->sheet ? " " : "",
+	    f->sheet ? f->sheet : "");
+	out = vl_out_report(o, title.data, day, NINSP_COLS, insp_cols);
+	vl_buf_free(&title);
+	return out;
 }
 
 int
 vl_report_inspections(const struct vl_book *b,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
-	struct vl_buf title = {0};
-	struct vl_out *out;
+	struct vl_out *out = insp_open(o, f, b->as_of);
 
-	*n = 0;
-	if (f->project && !vl_projects_find(&b->projects, f->project))
-		return no_project(f->project);
-	vl_buf_printf(&title, "检查记录%s%s", f->project ? " " : "",
-	    f->project ? f->project : "");
-	out = vl_out_report(o, title.data, b->as_of, NINSP_COLS, insp_cols);
-	vl_buf_free(&title);
 	*n = insp_rows(out, b, f);
 	return vl_out_close(out);
 }
@@ -119,17 +124,10 @@ vl_rollup_report_inspections(const struct vl_rollup *r,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
 	struct vl_outopts own = by_district(o);
-	bool known = !f->project;
-	struct vl_out *out;
+	struct vl_out *out = insp_open(&own, f, r->as_of);
 	size_t i;
 
 	*n = 0;
-	for (i = 0; !known && i < r->n; i++)
-		known = vl_projects_find(&r->book[i].projects, f->project);
-	if (!known)
-		return no_project(f->project);
-	out = vl_out_report(&own, "检查记录", r->as_of, NINSP_COLS,
-	    insp_cols);
 	for (i = 0; i < r->n; i++) {
 		vl_out_lead(out, r->district[i]);
 		*n += insp_rows(out, &r->book[i], f);

@@ -15,22 +15,24 @@
 #include "io/output.h"
 #include "register/book.h"
 #include "register/rollup.h"
+#include "rules/filter.h"
 #include "rules/sample.h"
 
 /* Which inspections are listed: each set field a condition (list's
  * options); late as of the book's day. */
 struct vl_insp_filter {
 	bool open, overdue;
-	const char *project, *town, *phase, *aspect, *result;
+	const char *project;	/* that project's only (show), or NULL */
+	const struct vl_filter *f;	/* the filters (list), or NULL */
+	const char *sheet;	/* the project the sheet is named after */
 };
 
 /* The inspections of a book loaded with them that f lets through, in a
- * sheet "检查记录" (with f->project, "检查记录 P"); a project named that
- * the register lacks is bad input.  *n: how many listed. */
+ * sheet "检查记录" (with f->sheet, "检查记录 P"); none is no error.  *n:
+ * how many listed. */
 int vl_report_inspections(const struct vl_book *b,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n);
-/* The same of every district (a project named is looked for in each: its
- * id is the district's own; bad input when none has it). */
+/* The same of every district (a project's id is its district's own). */
 int vl_rollup_report_inspections(const struct vl_rollup *r,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n);
 

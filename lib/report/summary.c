@@ -96,7 +96,7 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 {
 	const struct vl_book *b = pg->b;
 	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
-	long villages = b->plan.villages;
+	long villages = vl_book_villages(b);
 	struct vl_tally t = {0};
 	size_t i;
 
@@ -111,9 +111,9 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	count_line(pg, "动工 started   ", t.started, villages);
 	count_line(pg, "竣工 completed ", t.completed, villages);
 	count_line(pg, "验收 accepted  ", t.accepted, villages);
-	if ((long)b->projects.n != villages)
+	if ((long)b->projects.n != b->plan.villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
-		    "projects", villages, b->projects.n);
+		    "projects", b->plan.villages, b->projects.n);
 	deadline_line(pg, villages - t.started);
 }
 
@@ -315,9 +315,9 @@ summary_workbook(const struct page *pg, const struct vl_ledger *l,
 	o.workbook = vl_workbook_open(opts->output);
 	status = print_page(pg, &o);
 	if (status == VL_OK)
-		status = vl_report_overdue(pg->b, &o, -1, &found);
+		status = vl_report_overdue(pg->b, &o, -1, NULL, &found);
 	if (status == VL_OK)
-		status = vl_report_progress(pg->b, &o, false);
+		status = vl_report_progress(pg->b, &o, VL_FC_TOWN, NULL);
 	if (status == VL_OK)
 		status = vl_report_funds(pg->b, l, &o);
 	return vl_workbook_close(o.workbook);	/* nothing written after a
@@ -453,9 +453,9 @@ rollup_workbook(const struct page *pg, const struct vl_rollup *r,
 	if (status == VL_OK)
 		status = vl_rollup_report_ranking(r, ledgers, &o);
 	if (status == VL_OK)
-		status = vl_rollup_report_overdue(r, &o, -1, &found);
+		status = vl_rollup_report_overdue(r, &o, -1, NULL, &found);
 	if (status == VL_OK)
-		status = vl_rollup_report_progress(r, &o, false);
+		status = vl_rollup_report_progress(r, &o, VL_FC_TOWN, NULL);
 	if (status == VL_OK)
 		status = vl_rollup_report_funds(r, ledgers, &o);
 	return vl_workbook_close(o.workbook);

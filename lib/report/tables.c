@@ -9,6 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv.h"
+
+#include "base/err.h"
+#include "base/groups.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/tables.h"
@@ -23,19 +27,21 @@ static const struct vl_col overdue_cols[] = {
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
 	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
-	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
+	{"days_left", VL_COL_INT}, {"status", VL_COL_TEXT},
+	{"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
-static void
-overdue_row(struct vl_out *out, const struct vl_overdue *it)
+void
+vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
-	char due[VL_DATE_BUFSZ], late[32];
+	char due[VL_DATE_BUFSZ], late[32], left[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
 	vl_overdue_detail(it, &detail);
 	snprintf(late, sizeof late, "%ld", it->days_late);
+	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	v[1] = it->project->id;
 	v[2] = it->project->town;
@@ -43,30 +49,158 @@ overdue_row(struct vl_out *out, const struct vl_overdue *it)
 	v[4] = it->project->leader;
 	v[5] = it->project->specialist;
 	v[6] = vl_date_format(it->due, due);
-	v[7] = it->status == VL_OD_FLAG ? NULL : late;
-	v[8] = vl_overdue_status_name(it->status);
-	v[9] = detail.data ? detail.data : "";
+	/* a row coming due is not late by minus some days: it has days */
+	v[7] = it->status == VL_OD_LATE ? late : NULL;
+	v[8] = it->status == VL_OD_DUE_SOON ? left : NULL;
+	v[9] = vl_overdue_status_name(it->status);
+	v[10] = detail.data ? detail.data : "";
 	vl_out_row(out, v);
 	vl_buf_free(&detail);
 }
 
+struct vl_out *
+vl_overdue_open(const struct vl_book *b, const struct vl_outopts *o)
+{
+	return vl_out_report(o, "逾期清单", b->as_of, NOVERDUE_COLS,
+	    overdue_cols);
+}
+
 int
 vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
-    long within, bool *found)
+    long within, const struct vl_filter *f, bool *found)
 {
 	struct vl_overdue *list;
 	struct vl_out *out;
 	size_t i, n;
 
 	n = vl_overdue_collect(b, within, &list);
-	out = vl_out_report(o, "逾期清单", b->as_of, NOVERDUE_COLS,
-	    overdue_cols);
+	if (f)
+		n = vl_overdue_filter(list, n, f);
+	out = vl_overdue_open(b, o);
 	*found = false;
 	for (i = 0; i < n; i++) {
-		overdue_row(out, &list[i]);
-		if (list[i].status != VL_OD_DUE_SOON)
+		vl_overdue_put(out, &list[i]);
+		if (vl_overdue_actionable(&list[i]))
 			*found = true;
 	}
+	free(list);
+	return vl_out_close(out);
+}
+
+/* ---- overdue counted per person or town -------------------------------- */
+
+struct od_count {
+	const char *key;
+	long items, late, due_soon, flags, most;
+};
+
+static void
+od_count_row(struct vl_out *out, const struct od_count *k)
+{
+	char num[5][24];
+	const char *v[6];
+	long n[] = {k->items, k->late, k->due_soon, k->flags, k->most};
+	size_t i;
+
+	v[0] = k->key;
+	for (i = 0; i < 5; i++) {
+		snprintf(num[i], sizeof num[i], "%ld", n[i]);
+		v[i + 1] = num[i];
+	}
+	vl_out_row(out, v);
+}
+
+static void
+od_count_add(struct od_count *k, const struct vl_overdue *it)
+{
+	k->items++;
+	k->late += it->status == VL_OD_LATE;
+	k->due_soon += it->status == VL_OD_DUE_SOON;
+	k->flags += it->status == VL_OD_FLAG;
+	if (it->status == VL_OD_LATE && it->days_late > k->most)
+		k->most = it->days_late;
+}
+
+/* a book's items counted per key of by: every key the projects f passes
+ * name, in order of first appearance, with no items too; their total */
+struct od_counts {
+	struct od_count *k, total;
+	size_t n;
+};
+
+static void
+od_counts(const struct vl_book *b, const struct vl_overdue *list, size_t n,
+    const struct vl_filter *f, enum vl_fcol by, struct od_counts *c)
+{
+	const char *row[VL_NFC] = {NULL};
+	struct vl_groups seen = {0};
+	size_t i;
+
+	c->k = vl_xcalloc(b->projects.n + 1, sizeof *c->k);
+	c->total = (struct od_count){"total", 0, 0, 0, 0, 0};
+	for (i = c->n = 0; i < b->projects.n; i++) {
+		if (f && !vl_filter_project(f, &b->projects.v[i]))
+			continue;
+		vl_filter_project_row(row, &b->projects.v[i]);
+		vl_groups_add(&seen, row[by], 0, 0);
+		if (seen.n > c->n)
+			c->k[c->n++].key = row[by];
+	}
+	for (i = 0; i < n; i++) {
+		vl_overdue_frow(&list[i], row);
+		od_count_add(&c->k[vl_groups_find(&seen, row[by]) - seen.v],
+		    &list[i]);
+		od_count_add(&c->total, &list[i]);
+	}
+	vl_groups_free(&seen);
+}
+
+/* a book's list as of its day, the items f passes; *found: any of them
+ * to act on */
+static size_t
+od_list(const struct vl_book *b, long within, const struct vl_filter *f,
+    struct vl_overdue **list, bool *found)
+{
+	size_t i, n = vl_overdue_collect(b, within, list);
+
+	if (f)
+		n = vl_overdue_filter(*list, n, f);
+	for (i = 0; i < n; i++)
+		*found |= vl_overdue_actionable(&(*list)[i]);
+	return n;
+}
+
+static void
+od_by_cols(struct vl_col cols[6], const char *key)
+{
+	static const char *const names[] = {"items", "late", "due_soon",
+	    "flags", "most_days_late"};
+	size_t i;
+
+	cols[0] = (struct vl_col){key, VL_COL_TEXT};
+	for (i = 0; i < 5; i++)
+		cols[i + 1] = (struct vl_col){names[i], VL_COL_INT};
+}
+
+int
+vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
+    long within, const struct vl_filter *f, enum vl_fcol by, bool *found)
+{
+	struct vl_col cols[6];
+	struct od_counts c;
+	struct vl_overdue *list;
+	struct vl_out *out;
+	size_t i, n;
+
+	*found = false;
+	n = od_list(b, within, f, &list, found);
+	od_counts(b, list, n, f, by, &c);
+	od_by_cols(cols, vl_filter_names[by]);
+	out = vl_out_report(o, "逾期统计", b->as_of, 6, cols);
+	for (i = 0; i < c.n; i++)
+		od_count_row(out, &c.k[i]);
+	od_count_row(out, &c.total);
+	free(c.k);
 	free(list);
 	return vl_out_close(out);
 }
@@ -105,15 +239,18 @@ tally_row(struct vl_out *out, const struct vl_tally *t)
 }
 
 static int
-progress_by_town(const struct vl_book *b, const struct vl_standing *s,
-    const struct vl_outopts *o)
+progress_by_group(const struct vl_book *b, const struct vl_standing *s,
+    const struct vl_outopts *o, enum vl_fcol by, const struct vl_filter *f)
 {
+	struct vl_col cols[NTOWN_COLS];
 	struct vl_tally *t, total;
 	struct vl_out *out;
 	size_t i, n;
 
-	n = vl_tally_towns(b, s, &t, &total);
-	out = vl_out_report(o, "进度", b->as_of, NTOWN_COLS, town_cols);
+	memcpy(cols, town_cols, sizeof cols);
+	cols[0].name = vl_filter_names[by];
+	n = vl_tally_by(b, s, by, f, &t, &total);
+	out = vl_out_report(o, "进度", b->as_of, NTOWN_COLS, cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
 	tally_row(out, &total);
@@ -133,7 +270,7 @@ static const struct vl_col project_cols[] = {
 
 static void
 project_rows(struct vl_out *out, const struct vl_book *b,
-    const struct vl_standing *s)
+    const struct vl_standing *s, const struct vl_filter *f)
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
 	const char *v[NPROJECT_COLS];
@@ -142,6 +279,8 @@ project_rows(struct vl_out *out, const struct vl_book *b,
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
+		if (f && !vl_filter_project(f, p))
+			continue;
 		snprintf(open, sizeof open, "%ld", s[i].open);
 		snprintf(overdue, sizeof overdue, "%ld", s[i].overdue);
 		v[0] = p->id, v[1] = p->town, v[2] = p->village;
@@ -158,24 +297,106 @@ project_rows(struct vl_out *out, const struct vl_book *b,
 
 static int
 progress_by_project(const struct vl_book *b, const struct vl_standing *s,
-    const struct vl_outopts *o)
+    const struct vl_outopts *o, const struct vl_filter *f)
 {
 	struct vl_out *out;
 
 	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
 	    project_cols);
-	project_rows(out, b, s);
+	project_rows(out, b, s, f);
 	return vl_out_close(out);
+}
+
+/* ---- one project's progress entries --------------------------------- */
+
+static const struct vl_col entry_cols[] = {
+	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE}, {"project", VL_COL_TEXT},
+	{"stage", VL_COL_TEXT}, {"note", VL_COL_TEXT}, {"status", VL_COL_TEXT},
+	{"voided", VL_COL_DATE}, {"void_reason", VL_COL_TEXT}
+};
+#define NENTRY_COLS (sizeof entry_cols / sizeof entry_cols[0])
+
+struct entries {
+	const struct vl_book *b;
+	const struct vl_filter *f;
+	struct vl_out *out;
+	long row;		/* file order: the id of a file without ids */
+};
+
+/* An entry of a project the filters pass, as of the day: counted, or
+ * void from the day of its void on (a void dated later has not happened
+ * yet). */
+static int
+entry_row(const struct vl_record *r, void *ctx)
+{
+	struct entries *e = ctx;
+	const char *v[NENTRY_COLS], *why;
+	const struct vl_project *p;
+	char num[24];
+	vl_date d, voided;
+	size_t i;
+
+	snprintf(num, sizeof num, "%ld", ++e->row);
+	p = vl_projects_find(&e->b->projects, vl_field(r, "project"));
+	if (!p || (e->f && !vl_filter_project(e->f, p)) ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && d > e->b->as_of))
+		return 0;
+	for (i = 0; i < NENTRY_COLS; i++)
+		v[i] = vl_field(r, entry_cols[i].name);
+	if (!*v[0])
+		v[0] = num;
+	if (vl_date_parse(v[6], &voided, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && voided > e->b->as_of))
+		v[6] = v[7] = "";
+	v[5] = *v[6] ? "void" : "counted";
+	vl_out_row(e->out, v);
+	return 0;
+}
+
+/* the entries of b's projects f passes, into out */
+static int
+entry_rows(struct vl_out *out, const struct vl_book *b,
+    const struct vl_filter *f)
+{
+	struct entries e = {b, f, out, 0};
+	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
+	char *path;
+	int status;
+
+	/* the book read the file already: every row of it is good */
+	if (!vl_reg_exists(&b->reg, "progress.csv"))
+		return VL_OK;
+	path = vl_reg_path(&b->reg, "progress.csv");
+	status = vl_csv_read(path, vl_book_display(b, "progress.csv"), &opts,
+	    entry_row, &e);
+	free(path);
+	return status;
+}
+
+int
+vl_report_progress_entries(const struct vl_book *b,
+    const struct vl_outopts *o, const struct vl_filter *f)
+{
+	struct vl_out *out = vl_out_report(o, "进度记录", b->as_of,
+	    NENTRY_COLS, entry_cols);
+	int status = entry_rows(out, b, f), closed = vl_out_close(out);
+
+	return status != VL_OK ? status : closed;
 }
 
 int
 vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
-    bool by_project)
+    enum vl_fcol by, const struct vl_filter *f)
 {
-	struct vl_standing *s = vl_standings(b);
-	int status = by_project ? progress_by_project(b, s, o) :
-	    progress_by_town(b, s, o);
+	struct vl_standing *s;
+	int status;
 
+	if (by == VL_NFC)	/* each entry, not a figure of them */
+		return vl_report_progress_entries(b, o, f);
+	s = vl_standings(b);
+	status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
+	    progress_by_group(b, s, o, by, f);
 	free(s);
 	return status;
 }
@@ -243,24 +464,72 @@ with_district(const struct vl_outopts *o)
 
 int
 vl_rollup_report_overdue(const struct vl_rollup *r,
-    const struct vl_outopts *o, long within, bool *found)
+    const struct vl_outopts *o, long within, const struct vl_filter *f,
+    bool *found)
 {
 	struct vl_outopts own = with_district(o);
 	struct vl_district_item *list;
 	struct vl_out *out;
 	size_t i, n;
 
-	n = vl_rollup_overdue(r, within, &list);
+	n = vl_rollup_overdue(r, within, f, &list);
 	out = vl_out_report(&own, "逾期清单", r->as_of, NOVERDUE_COLS,
 	    overdue_cols);
 	*found = false;
 	for (i = 0; i < n; i++) {
 		vl_out_lead(out, r->district[list[i].book]);
-		overdue_row(out, &list[i].it);
-		if (list[i].it.status != VL_OD_DUE_SOON)
-			*found = true;
+		vl_overdue_put(out, &list[i].it);
+		*found |= vl_overdue_actionable(&list[i].it);
 	}
 	free(list);
+	return vl_out_close(out);
+}
+
+static void
+od_count_sum(struct od_count *all, const struct od_count *k)
+{
+	all->items += k->items;
+	all->late += k->late;
+	all->due_soon += k->due_soon;
+	all->flags += k->flags;
+	if (k->most > all->most)
+		all->most = k->most;
+}
+
+/* by district: a row a district, the district its key; else each
+ * district's keys and its total; then the total of all */
+int
+vl_rollup_report_overdue_by(const struct vl_rollup *r,
+    const struct vl_outopts *o, long within, const struct vl_filter *f,
+    enum vl_fcol by, bool *found)
+{
+	struct od_count all = {"total", 0, 0, 0, 0, 0};
+	bool each = by == VL_FC_DISTRICT;
+	struct vl_outopts own = with_district(o);
+	struct vl_col cols[6];
+	struct vl_overdue *list;
+	struct od_counts c;
+	struct vl_out *out;
+	size_t i, k, n;
+
+	od_by_cols(cols, vl_filter_names[by]);
+	out = vl_out_report(each ? o : &own, "逾期统计", r->as_of, 6, cols);
+	*found = false;
+	for (i = 0; i < r->n; i++) {
+		n = od_list(&r->book[i], within, f, &list, found);
+		od_counts(&r->book[i], list, n, f, each ? VL_FC_TOWN : by, &c);
+		vl_out_lead(out, r->district[i]);
+		for (k = 0; !each && k < c.n; k++)
+			od_count_row(out, &c.k[k]);
+		if (each)
+			c.total.key = r->district[i];
+		od_count_row(out, &c.total);
+		od_count_sum(&all, &c.total);
+		free(c.k);
+		free(list);
+	}
+	vl_out_lead(out, "total");
+	od_count_row(out, &all);
 	return vl_out_close(out);
 }
 
@@ -276,20 +545,24 @@ tally_sum(struct vl_tally *into, const struct vl_tally *t)
 	into->overdue += t->overdue;
 }
 
-/* Each district's towns and its total (青山镇 of two districts is two
- * towns), then the total of all. */
+/* Each district's groups (青山镇 of two districts is two towns) and its
+ * total, then the total of all. */
 static int
-rollup_by_town(const struct vl_rollup *r, const struct vl_outopts *o)
+rollup_by_group(const struct vl_rollup *r, const struct vl_outopts *o,
+    enum vl_fcol by, const struct vl_filter *f)
 {
 	struct vl_tally all = {"total", 0, 0, 0, 0, 0, 0, 0}, *t, total;
+	struct vl_col cols[NTOWN_COLS];
 	struct vl_out *out;
 	size_t i, k, n;
 
-	out = vl_out_report(o, "进度", r->as_of, NTOWN_COLS, town_cols);
+	memcpy(cols, town_cols, sizeof cols);
+	cols[0].name = vl_filter_names[by];
+	out = vl_out_report(o, "进度", r->as_of, NTOWN_COLS, cols);
 	for (i = 0; i < r->n; i++) {
 		struct vl_standing *s = vl_standings(&r->book[i]);
 
-		n = vl_tally_towns(&r->book[i], s, &t, &total);
+		n = vl_tally_by(&r->book[i], s, by, f, &t, &total);
 		vl_out_lead(out, r->district[i]);
 		for (k = 0; k < n; k++)
 			tally_row(out, &t[k]);
@@ -303,32 +576,42 @@ rollup_by_town(const struct vl_rollup *r, const struct vl_outopts *o)
 	return vl_out_close(out);
 }
 
+/* per project, or each entry (by VL_NFC), district by district */
 static int
-rollup_by_project(const struct vl_rollup *r, const struct vl_outopts *o)
+rollup_by_row(const struct vl_rollup *r, const struct vl_outopts *o,
+    enum vl_fcol by, const struct vl_filter *f)
 {
+	bool entries = by == VL_NFC;
 	struct vl_out *out;
+	int status = VL_OK, closed;
 	size_t i;
 
-	out = vl_out_report(o, "项目进度", r->as_of, NPROJECT_COLS,
-	    project_cols);
-	for (i = 0; i < r->n; i++) {
-		struct vl_standing *s = vl_standings(&r->book[i]);
-
+	out = entries ? vl_out_report(o, "进度记录", r->as_of, NENTRY_COLS,
+	    entry_cols) : vl_out_report(o, "项目进度", r->as_of,
+	    NPROJECT_COLS, project_cols);
+	for (i = 0; i < r->n && status == VL_OK; i++) {
 		vl_out_lead(out, r->district[i]);
-		project_rows(out, &r->book[i], s);
-		free(s);
+		if (entries) {
+			status = entry_rows(out, &r->book[i], f);
+		} else {
+			struct vl_standing *s = vl_standings(&r->book[i]);
+
+			project_rows(out, &r->book[i], s, f);
+			free(s);
+		}
 	}
-	return vl_out_close(out);
+	closed = vl_out_close(out);
+	return status != VL_OK ? status : closed;
 }
 
 int
 vl_rollup_report_progress(const struct vl_rollup *r,
-    const struct vl_outopts *o, bool by_project)
+    const struct vl_outopts *o, enum vl_fcol by, const struct vl_filter *f)
 {
 	struct vl_outopts own = with_district(o);
 
-	return by_project ? rollup_by_project(r, &own) :
-	    rollup_by_town(r, &own);
+	return by == VL_FC_PROJECT || by == VL_NFC ? rollup_by_row(r, &own, by,
+	    f) : rollup_by_group(r, &own, by, f);
 }
 
 /* Each district's lines against its own plan, then the total of all:

@@ -42,6 +42,22 @@ vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
 	free(l);
 }
 
+void
+vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < r->n; i++)
+		if (vl_filter_district(f, r->district[i])) {
+			r->book[k] = r->book[i];
+			r->district[k++] = r->district[i];
+		} else {
+			vl_book_free(&r->book[i]);
+			free((char *)r->district[i]);
+		}
+	r->n = k;
+}
+
 /* ---- overdue ----------------------------------------------------------- */
 
 struct key {			/* what the merged list is sorted by */
@@ -66,14 +82,18 @@ by_urgency(const void *pa, const void *pb)
 
 size_t
 vl_rollup_overdue(const struct vl_rollup *r, long within,
-    struct vl_district_item **list)
+    const struct vl_filter *f, struct vl_district_item **list)
 {
 	struct vl_overdue **each = vl_xcalloc(r->n + 1, sizeof *each);
 	size_t *n = vl_xcalloc(r->n + 1, sizeof *n), all = 0, i, k, j = 0;
 	struct key *keys;
 
-	for (i = 0; i < r->n; i++)
-		all += n[i] = vl_overdue_collect(&r->book[i], within, &each[i]);
+	for (i = 0; i < r->n; i++) {
+		n[i] = vl_overdue_collect(&r->book[i], within, &each[i]);
+		if (f)
+			n[i] = vl_overdue_filter(each[i], n[i], f);
+		all += n[i];
+	}
 	keys = vl_xcalloc(all + 1, sizeof *keys);
 	for (i = 0; i < r->n; i++)
 		for (k = 0; k < n[i]; k++)

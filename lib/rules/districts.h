@@ -11,29 +11,34 @@
 #include <stdint.h>
 
 #include "register/rollup.h"
+#include "rules/filter.h"
 #include "rules/fund_rules.h"
 #include "rules/ledger.h"
 #include "rules/overdue.h"
 
-/* The ledger of every book of r (of r->city with cities) (loaded with VL_LOAD_PROJECTS at least),
- * in *l (r->n of them, malloc'd; vl_rollup_ledgers_free).  VL_OK,
+/* The ledger of every book of r (of r->city with cities), loaded with
+ * VL_LOAD_PROJECTS at least, in *l (malloc'd; vl_rollup_ledgers_free).  VL_OK,
  * VL_BADINPUT or VL_SYSFAULT; every bad row of every journal said. */
 int vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
     struct vl_ledger **l);
 void vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
     struct vl_ledger *l);
 
+/* Only the districts f passes (--district; f may be NULL: all) are kept
+ * in r, in the order read; the city registers stay. */
+void vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f);
+
 /* An item of the roll-up's overdue list and the book it is of. */
 struct vl_district_item {
 	size_t book;
 	struct vl_overdue it;
 };
-/* Every district's list as one, in the order of one list: late items by
- * days late, most first, then by district (in the order read), then as
- * each district's list has them; the flags after.  Returns how many;
- * *list malloc'd (free it). */
+/* Every district's list (the items f passes, f may be NULL) as one, in
+ * the order of one list: late items by days late, most first, then by
+ * district (in the order read), then as each district's list has them;
+ * the flags after.  Returns how many; *list malloc'd (free it). */
 size_t vl_rollup_overdue(const struct vl_rollup *r, long within,
-    struct vl_district_item **list);
+    const struct vl_filter *f, struct vl_district_item **list);
 
 /* A district's figures for a circular. */
 struct vl_district_rank {

@@ -17,6 +17,7 @@
 #include "base/strbuf.h"
 #include "register/schema.h"
 #include "rules/fund_rules.h"
+#include "rules/reversals.h"
 
 struct checker {
 	struct vl_fund_check *c;
@@ -73,6 +74,11 @@ check_plan(struct checker *k)
 		    "the %zu funding lines of plan.json against its total: %s",
 		    p->nfunding, vl_money_gap(p->total, lines, g));
 	snprintf(sub, sizeof sub, "%zu projects", k->b->projects.n);
+	if (k->b->projects.n > (size_t)p->villages)
+		finding(k, "villages", "projects", NULL, NULL, false,
+		    "%zu projects under a plan of %ld villages: a project "
+		    "registered twice, or the plan's villages to amend",
+		    k->b->projects.n, p->villages);
 	if (budgets != p->total)
 		finding(k, "budgets", "total", &p->total, &budgets, false,
 		    "the budgets of %s against the plan's total: %s", sub,
@@ -226,11 +232,31 @@ sums_fit(const struct vl_book *b)
 	return ok;
 }
 
+/* Rule 6 (SPEC 6): each correction negates a real entry, once. */
+static int
+check_reversals(struct checker *k)
+{
+	struct vl_reversals *r;
+	size_t i;
+	int status = VL_OK;
+
+	if (k->l->corrections == 0)
+		return VL_OK;	/* the journal is not read again */
+	/* kept with the findings, which name its entries' ids */
+	k->c->reversals = r = vl_xcalloc(1, sizeof *r);
+	status = vl_reversals_check(k->b, r);
+	for (i = 0; i < r->n; i++)
+		finding(k, "reversal", r->v[i].id, NULL, &r->v[i].amount, false,
+		    "%s:%ld: %s", k->funds, r->v[i].line, r->v[i].detail.data);
+	return status;
+}
+
 int
 vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c)
 {
 	struct checker k = {c, b, l, NULL, final};
+	int status;
 
 	memset(c, 0, sizeof *c);
 	if (!sums_fit(b))
@@ -240,8 +266,9 @@ vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
 	check_receipts(&k);
 	check_allocations(&k);
 	check_expenses(&k);
+	status = check_reversals(&k);
 	free((char *)k.funds);
-	return VL_OK;
+	return status;
 }
 
 void
@@ -252,6 +279,9 @@ vl_fund_check_free(struct vl_fund_check *c)
 	for (i = 0; i < c->n; i++)
 		free(c->v[i].detail);
 	free(c->v);
+	if (c->reversals)
+		vl_reversals_free(c->reversals);
+	free(c->reversals);
 	memset(c, 0, sizeof *c);
 }
 

@@ -5,11 +5,13 @@
 #ifndef VL_OVERDUE_H
 #define VL_OVERDUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "register/book.h"
+#include "rules/filter.h"
 
 enum vl_overdue_kind {	/* the order rows of one day and project sort in */
 	VL_OD_NOT_STARTED, VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
@@ -43,9 +45,22 @@ struct vl_overdue {
  * Returns how many; *list is malloc'd (free it), NULL when none. */
 size_t vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list);
+/* Does o call for someone to act (vl-report overdue --check exits 1)?
+ * A late item, or a flag the clerk can clear (a missing leader or
+ * specialist, by vl-add amend); not an item coming due, nor a flag of
+ * history that stays true (started before a passed review). */
+bool vl_overdue_actionable(const struct vl_overdue *o);
 /* "not-started", "rectification", ... / "late", "due-soon", "flag" */
 const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);
+/* the words of --kind and --status, NULL-terminated */
+extern const char *const vl_overdue_kinds[], *const vl_overdue_statuses[];
+/* o's row of filter columns: its project's, kind, status, and the
+ * inspector of a rectification */
+void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
+/* list kept to the items f passes, in order; returns how many */
+size_t vl_overdue_filter(struct vl_overdue *list, size_t n,
+    const struct vl_filter *f);
 /* one line saying why, appended to buf: "#78 check safety: finding" */
 void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf);
 

@@ -1,14 +1,23 @@
 #!/usr/bin/env python3
 """Generate the vl demo register (share/demo/) and check it.
 
+The register exercises the corrections of SPEC section 6: a project
+amended (P33's completion deadline), a progress row voided (P10's start
+typed twice) and a fund entry reversed (the payment booked to P07 by
+mistake), each with its line in audit.csv, whose hash chain and file
+digests are those the tools compute.
+
     python3 generate.py [DIR]        write plan.json, the CSV files and their
                                      audit trail (audit.csv, .vl-head) into DIR
                                      (default: the directory of this script)
     python3 generate.py --trail DIR...
                                      write the same first audit trail for
-                                     registers kept as files (the roll-up
-                                     demo, share/rollup/*): a line for each
-                                     register file DIR holds
+                                     registers kept as files: a line for
+                                     each register file DIR holds
+    python3 generate.py --rollup [DIR]
+                                     write the roll-up demo (default
+                                     ../rollup): qingshan this demo with its
+                                     district, the trails of baishui, city
     python3 generate.py --check [DIR]
                                      parse the files strictly, check the fund
                                      facts and print the expected overdue list
@@ -124,6 +133,11 @@ REVIEW_FIXED = {"P21": "2022-12-20", "P31": "2022-12-15", "P25": "2022-11-22",
 OVERRIDE = {"P49": ("2023-01-15", "2023-06-30"), "P33": ("", "2023-04-30")}
 PARTIAL_ALLOC = {"P12": 1847000, "P37": 2000000, "P44": 3000000,
                  "P25": 0, "P50": 0}
+# the corrections (SPEC 6): P10's start typed twice, the second voided
+VOIDED_START = ("P10", "重复录入：P10 已登记开工")
+# P33 (repair) was registered with the plan's deadline, amended since
+AMEND = ("P33", "complete_by", "", "2023-04-30",
+         "维修项目工期短，县委组织部核定 4 月底完工")
 NO_LEADER = {"P45"}
 NO_SPECIALIST = {"P18"}
 
@@ -154,7 +168,7 @@ def build():
             })
             i += 1
 
-    progress = []        # (date, project, stage, note)
+    progress = []        # (date, project, stage, note, voided, void_reason)
     inspections = []     # dicts without id
     funds = []           # dicts without id
     inspectors = INSPECTORS
@@ -166,10 +180,12 @@ def build():
             "inspector": inspectors[len(inspections) % len(inspectors)],
         })
 
-    def fund(date, kind, level="", source="", pid="", purpose="", fen=0, note=""):
+    def fund(date, kind, level="", source="", pid="", purpose="", fen=0,
+             note="", reverses=""):
         funds.append({
             "date": date, "kind": kind, "level": level, "source": source,
             "project": pid, "purpose": purpose, "amount": fen, "note": note,
+            "reverses": reverses,
         })
 
     # receipts: upper levels exactly 1684600.00, district 162000.00 (400.00 short)
@@ -216,23 +232,31 @@ def build():
 
         if pid in NOT_STARTED:
             if pid == "P50":
-                progress.append(("2023-06-18", pid, "started", "征地协调完毕后动工"))
+                progress.append(("2023-06-18", pid, "started", "征地协调完毕后动工",
+                                 "", ""))
             continue
         progress.append((start.isoformat(), pid, "started",
-                         "举行开工仪式" if n % 7 == 0 else ""))
+                         "举行开工仪式" if n % 7 == 0 else "", "", ""))
+        if pid == VOIDED_START[0]:
+            # the start typed again ten days later, voided the next day
+            again = start + dt.timedelta(10)
+            progress.append((again.isoformat(), pid, "started", "开工",
+                             (again + dt.timedelta(1)).isoformat(),
+                             VOIDED_START[1]))
 
         # completion
         if pid in STARTED_ONLY:
             comp = None
             if pid in FUTURE_COMPLETED:
-                progress.append((FUTURE_COMPLETED[pid], pid, "completed", ""))
+                progress.append((FUTURE_COMPLETED[pid], pid, "completed", "",
+                                 "", ""))
         elif pid in COMPLETED_FIXED:
             comp = d(COMPLETED_FIXED[pid])
         else:
             comp = dt.date(2023, 3, 1) + dt.timedelta(rng.randrange(0, 80))
         if comp:
             progress.append((comp.isoformat(), pid, "completed",
-                             "主体及装修完工" if n % 5 == 0 else ""))
+                             "主体及装修完工" if n % 5 == 0 else "", "", ""))
 
         # a check during construction for about half the projects
         if n % 2 == 0 and pid not in ("P05", "P40", "P41"):
@@ -284,7 +308,7 @@ def build():
             fund("2023-03-10", "expense", pid="P07", purpose="construction",
                  fen=c2, note="第二期工程款")
             fund("2023-03-13", "expense", pid="P07", purpose="construction",
-                 fen=-c2, note="冲销 #{WRONG}")
+                 fen=-c2, note="冲销 #{WRONG}", reverses="{WRONG}")
             fund("2023-03-13", "expense", pid="P08", purpose="construction",
                  fen=c2, note="第二期工程款(原误记入P07)")
 
@@ -317,6 +341,7 @@ def build():
 
     # order and number
     progress.sort(key=lambda r: (r[0], r[1]))
+    progress = [(str(k),) + r for k, r in enumerate(progress, 1)]
     inspections.sort(key=lambda r: (r["date"], r["project"]))
     for k, r in enumerate(inspections, 1):
         r["id"] = str(k)
@@ -330,6 +355,7 @@ def build():
     assert len(wrong) == 1
     for r in funds:
         r["note"] = r["note"].replace("{WRONG}", wrong[0]["id"])
+        r["reverses"] = r["reverses"].replace("{WRONG}", wrong[0]["id"])
         r["amount"] = yuan(r["amount"])
     return projects, progress, inspections, funds
 
@@ -344,11 +370,13 @@ def write_csv(path, header, rows):
         f.write(buf.getvalue())
 
 
-def plan_text():
-    """plan.json laid out as in SPEC section 3"""
+def plan_text(district=None):
+    """plan.json laid out as in SPEC section 3 (a roll-up's district first)"""
     def j(v):
         return json.dumps(v, ensure_ascii=False)
     lines = ["{"]
+    if district:
+        lines.append('  "district": %s,' % j(district))
     for k in ("name", "villages", "start_by", "complete_by", "total"):
         lines.append("  %s: %s," % (j(k), j(PLAN[k])))
     lines.append('  "funding": [')
@@ -360,57 +388,104 @@ def plan_text():
     lines.append('  "purposes": %s' % j(PLAN["purposes"]))
     lines.append("}")
     text = "\n".join(lines) + "\n"
-    assert json.loads(text) == PLAN
+    assert json.loads(text) == (dict(PLAN, district=district) if district
+                                else PLAN)
     return text
 
 
-def generate(outdir):
+def generate(outdir, district=None):
     projects, progress, inspections, funds = build()
     with open(os.path.join(outdir, "plan.json"), "w", encoding="utf-8",
               newline="") as f:
-        f.write(plan_text())
+        f.write(plan_text(district))
     write_csv(os.path.join(outdir, "projects.csv"),
               ["id", "town", "village", "leader", "specialist", "budget", "mode",
                "area", "start_by", "complete_by"], projects)
-    write_csv(os.path.join(outdir, "progress.csv"),
-              ["date", "project", "stage", "note"], progress)
-    write_csv(os.path.join(outdir, "funds.csv"),
-              ["id", "date", "kind", "level", "source", "project", "purpose",
-               "amount", "note"], funds)
+    write_csv(os.path.join(outdir, "progress.csv"), PROGRESS_COLS, progress)
+    write_csv(os.path.join(outdir, "funds.csv"), FUNDS_COLS, funds)
     write_csv(os.path.join(outdir, "inspections.csv"),
               ["id", "date", "project", "phase", "aspect", "result", "finding",
                "due", "closed", "inspector"], inspections)
-    write_trail(outdir)
+    write_trail(outdir, corrections(progress, funds))
 
 
+PROGRESS_COLS = ["id", "date", "project", "stage", "note", "voided",
+                 "void_reason"]
+FUNDS_COLS = ["id", "date", "kind", "level", "source", "project", "purpose",
+              "amount", "note", "reverses"]
 # The audit trail the demo starts with: an anchor (.vl-head keeps the
-# trail's head), then a line for each file as written here, its SHA-256 the
-# digest a later check compares with (lib/register/audit.c: each hash is the SHA-256
-# of the previous hash, a line end, the CSV row seq..record and the CSV row
-# digest; no field here needs quoting).
-AUDIT_HEADER = "seq,time,user,tool,action,file,record,hash,digest"
+# trail's head), a line for each file as written here, its SHA-256 the
+# digest a later check compares with, then the corrections (lib/register/
+# audit.c: each hash is the SHA-256 of the previous hash, a line end, the
+# CSV row seq..record, the CSV row digest and, when there is one, the CSV
+# row detail).
+AUDIT_HEADER = ["seq", "time", "user", "tool", "action", "file", "record",
+                "hash", "digest", "detail"]
 AUDIT_FILES = ["plan.json", "projects.csv", "progress.csv", "funds.csv",
                "inspections.csv"]
 GENESIS = "0" * 64
 
 
-def write_trail(outdir):
-    prev, lines = GENESIS, [AUDIT_HEADER]
-    rows = [("anchor", ".vl-head", "")]
-    for name in AUDIT_FILES:
-        if not os.path.exists(os.path.join(outdir, name)):
-            continue            # a city's register: no progress, no checks
-        with open(os.path.join(outdir, name), "rb") as f:
-            rows.append(("init", name, hashlib.sha256(f.read()).hexdigest()))
-    for seq, (action, name, digest) in enumerate(rows, 1):
-        fields = [str(seq), "2022-11-30T00:00:00Z", "demo", "generate.py",
-                  action, name, ""]
-        text = "%s\n%s\n%s\n" % (prev, ",".join(fields), digest)
-        prev = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        lines.append(",".join(fields + [prev, digest]))
+def csv_row(fields):
+    """a row as vl writes it (io/csv_write.c): quoted only where needed"""
+    out = []
+    for s in fields:
+        if any(c in s for c in ',"\r\n') or (s and (s[0] in " \t" or
+                                                   s[-1] in " \t")):
+            s = '"' + s.replace('"', '""') + '"'
+        out.append(s)
+    return ",".join(out) + "\n"
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def corrections(progress, funds):
+    """the amend, the void and the reversal, as the tools record them"""
+    void = [r for r in progress if r[5]]
+    rev = [r for r in funds if r["reverses"]]
+    assert len(void) == 1 and len(rev) == 1
+    v, r = void[0], rev[0]
+    pid, col, old, new, why = AMEND
+    return sorted([
+        ("2023-01-20T02:00:00Z", "vl-add", "amend", "projects.csv", pid,
+         "%s: %s → %s; reason: %s" % (col, old, new, why)),
+        (v[5] + "T02:00:00Z", "vl-add", "void", "progress.csv", v[0],
+         "voided:  → %s; void_reason:  → %s; reason: %s" % (v[5], v[6], v[6])),
+        (r["date"] + "T02:00:00Z", "vl-add", "add", "funds.csv", r["id"],
+         "reverses %s: amount %s; reason: %s" % (r["reverses"], r["amount"],
+                                                 r["note"])),
+    ])
+
+
+def write_trail(outdir, fixes=()):
+    """the trail of the files in outdir (a city's register has no progress
+    and no inspections), then the corrections made since, fixes"""
+    rows = [("2022-11-30T00:00:00Z", "generate.py", "anchor", ".vl-head", "",
+             "")]
+    rows += [("2022-11-30T00:00:00Z", "generate.py", "init", name, "", "")
+             for name in AUDIT_FILES
+             if os.path.exists(os.path.join(outdir, name))]
+    rows += list(fixes)
+    # a trail with no detail keeps the columns of registers written before
+    # there was one (the roll-up's registers kept as files)
+    wide = any(r[5] for r in rows)
+    prev, text = GENESIS, csv_row(AUDIT_HEADER if wide else AUDIT_HEADER[:-1])
+    for seq, (time, tool, action, name, record, detail) in enumerate(rows, 1):
+        user = "demo" if tool == "generate.py" else "clerk"
+        f = [str(seq), time, user, tool, action, name, record]
+        digest = "" if action == "anchor" else \
+            file_digest(os.path.join(outdir, name))
+        h = hashlib.sha256((prev + "\n" + csv_row(f) + csv_row([digest]) +
+                            (csv_row([detail]) if detail else "")
+                            ).encode("utf-8")).hexdigest()
+        text += csv_row(f + [h, digest] + ([detail] if wide else []))
+        prev = h
     with open(os.path.join(outdir, "audit.csv"), "w", encoding="utf-8",
               newline="") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(text)
     with open(os.path.join(outdir, ".vl-head"), "w", encoding="utf-8",
               newline="") as f:
         f.write("%d:%s\n" % (len(rows), prev))
@@ -443,15 +518,18 @@ def check(dirname):
 
     with open(os.path.join(dirname, "plan.json"), encoding="utf-8") as f:
         plan = json.load(f)
+    plan.pop("district", None)          # the roll-up's copy names it
     assert plan == PLAN
     P = read_csv(os.path.join(dirname, "projects.csv"),
                  ["id", "town", "village", "leader", "specialist", "budget",
                   "mode", "area", "start_by", "complete_by"])
-    G = read_csv(os.path.join(dirname, "progress.csv"),
-                 ["date", "project", "stage", "note"])
-    F = read_csv(os.path.join(dirname, "funds.csv"),
-                 ["id", "date", "kind", "level", "source", "project", "purpose",
-                  "amount", "note"])
+    G = read_csv(os.path.join(dirname, "progress.csv"), PROGRESS_COLS)
+    if [r["id"] for r in G] != [str(k) for k in range(1, len(G) + 1)]:
+        fail("progress ids")
+    if sum(1 for r in G if r["voided"]) != 1:
+        fail("one progress row voided")
+    G = [r for r in G if not r["voided"]]     # counts no more
+    F = read_csv(os.path.join(dirname, "funds.csv"), FUNDS_COLS)
     I = read_csv(os.path.join(dirname, "inspections.csv"),
                  ["id", "date", "project", "phase", "aspect", "result", "finding",
                   "due", "closed", "inspector"])
@@ -528,7 +606,7 @@ def check(dirname):
             if spent[r["project"]] > alloc[r["project"]]:
                 fail("expense over allocation at #" + r["id"])
             if a < 0:
-                n = r["note"].split("#")[1]
+                n = r["reverses"]
                 o = by_id[n]
                 assert fen_of(o["amount"]) == -a and o["project"] == r["project"]
         else:
@@ -637,6 +715,17 @@ def overdue(P, G, I, as_of, within):
     return out + flags
 
 
+ROLLUP_KEPT = ["baishui", "city"]   # kept as files: their trail only
+
+
+def rollup(outdir):
+    """the roll-up demo: 青山区 is this demo, corrections and all, with its
+    district named; 白水区 and the city's register are kept as files"""
+    generate(os.path.join(outdir, "qingshan"), "青山区")
+    for name in ROLLUP_KEPT:
+        write_trail(os.path.join(outdir, name))
+
+
 def main(argv):
     here = os.path.dirname(os.path.abspath(__file__))
     if argv[:1] == ["--check"]:
@@ -644,6 +733,10 @@ def main(argv):
     if argv[:1] == ["--trail"]:
         for outdir in argv[1:]:
             write_trail(outdir)
+        return 0
+    if argv[:1] == ["--rollup"]:
+        rollup(argv[1] if len(argv) > 1 else
+               os.path.join(here, os.pardir, "rollup"))
         return 0
     generate(argv[0] if argv else here)
     return 0

@@ -8,13 +8,13 @@ expect 0 vl-report -C d overdue --as-of $day --format xlsx -o en.xlsx
 expect 0 vl-report -C d overdue --as-of $day --format xlsx -o zh.xlsx --lang zh
 expect 0 vl-report -C d overdue --as-of $day
 mv out overdue.csv
-xcmp en.xlsx "逾期清单 $day" overdue.csv due=date days_late=int
+xcmp en.xlsx "逾期清单 $day" overdue.csv due=date days_late=int days_left=int
 py "
 en = openpyxl.load_workbook('en.xlsx').worksheets[0]
 zh = openpyxl.load_workbook('zh.xlsx').worksheets[0]
 head = [c.value for c in zh[1]]
 want = ['类型', '项目', '镇', '村', '领导', '专干', '截止日期', '逾期天数',
-        '状态', '说明']
+        '剩余天数', '状态', '说明']
 if head != want:
     sys.exit('zh header %r' % head)
 if [c.value for c in en[1]] != open('overdue.csv').readline().strip().split(','):

@@ -5,7 +5,7 @@ demo d
 for args in "overdue --within x" "overdue --within -1" "overdue --within 99999999999" \
     "overdue --check extra" "progress --by village" "overdue --as-of 2023-02-29" \
     "overdue --format xml" "overdue --encoding latin1" "nosuch" "audit --within 3" \
-    "progress --within 3" "overdue --by town"; do
+    "progress --within 3" "overdue --by village" "overdue --split-by project -o x" "overdue --kind late"; do
 	expect 2 vl-report -C d $args
 	[ -s out ] && fail "$args: wrote to stdout"
 	[ -s err ] || fail "$args: said nothing"
@@ -17,9 +17,9 @@ expect 2 vl-report -C nowhere overdue --as-of 2023-06-15
 has err "plan.json"
 # a bad record in the register: reported with file and line, exit 2
 demo bad
-printf '2023-01-01,P99,started,\n' >> bad/progress.csv
+printf '94,2023-01-01,P99,started,,,\n' >> bad/progress.csv
 expect 2 vl-report -C bad overdue --as-of 2023-06-15
-has err "progress.csv:94: project"
+has err "progress.csv:95: project"
 [ -s out ] && fail "wrote a list from a bad register"
 # help and version
 expect 0 vl-report --help

@@ -48,9 +48,9 @@ hasnt out "a区"
 expect 1 vl-inspect -C a -C b list
 # the history of each, a district column first; the broken line named
 expect 1 vl-report -C a -C b audit
-has out "district,seq,time,user,tool,action,file,record,chain"
+has out "district,seq,time,user,tool,action,file,record,detail,chain"
 has out ",ok"
-grep -q "^a区,$seq,.*,projects.csv,P099,broken$" out ||
+grep -q "^a区,$seq,.*,projects.csv,P099,,broken$" out ||
 	fail "the edited line is not marked broken"
 has err "a/audit.csv:$n: hash: the chain breaks here"
 grep -q "^b区,.*,broken$" out && fail "b's sound trail marked broken"
