@@ -65,6 +65,21 @@ vl_overdue_open(const struct vl_book *b, const struct vl_outopts *o)
 	    overdue_cols);
 }
 
+/* a book's list as of its day, the items f passes; *found: any of them
+ * to act on */
+static size_t
+od_list(const struct vl_book *b, long within, const struct vl_filter *f,
+    struct vl_overdue **list, bool *found)
+{
+	size_t i, n = vl_overdue_collect(b, within, list);
+
+	if (f)
+		n = vl_overdue_filter(*list, n, f);
+	for (i = 0; i < n; i++)
+		*found |= vl_overdue_actionable(&(*list)[i]);
+	return n;
+}
+
 int
 vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
     long within, const struct vl_filter *f, bool *found)
@@ -73,16 +88,11 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 	struct vl_out *out;
 	size_t i, n;
 
-	n = vl_overdue_collect(b, within, &list);
-	if (f)
-		n = vl_overdue_filter(list, n, f);
-	out = vl_overdue_open(b, o);
 	*found = false;
-	for (i = 0; i < n; i++) {
+	n = od_list(b, within, f, &list, found);
+	out = vl_overdue_open(b, o);
+	for (i = 0; i < n; i++)
 		vl_overdue_put(out, &list[i]);
-		if (vl_overdue_actionable(&list[i]))
-			*found = true;
-	}
 	free(list);
 	return vl_out_close(out);
 }
@@ -153,21 +163,6 @@ od_counts(const struct vl_book *b, const struct vl_overdue *list, size_t n,
 		od_count_add(&c->total, &list[i]);
 	}
 	vl_groups_free(&seen);
-}
-
-/* a book's list as of its day, the items f passes; *found: any of them
- * to act on */
-static size_t
-od_list(const struct vl_book *b, long within, const struct vl_filter *f,
-    struct vl_overdue **list, bool *found)
-{
-	size_t i, n = vl_overdue_collect(b, within, list);
-
-	if (f)
-		n = vl_overdue_filter(*list, n, f);
-	for (i = 0; i < n; i++)
-		*found |= vl_overdue_actionable(&(*list)[i]);
-	return n;
 }
 
 static void
