@@ -263,11 +263,11 @@ rollup_progress(struct vl_cli *c, enum vl_fcol by, vl_date from)
 	struct vl_rollup r;
 	int k, status;
 
-	for (k = VL_FC_TOWN; by == VL_FC_DISTRICT && k <= VL_FC_SPECIALIST;
-	    k++)
-		if (vl_filter_on(&c->filter, k))
+	for (k = VL_FC_TOWN; k <= VL_FC_SPECIALIST; k++)
+		if (by == VL_FC_DISTRICT && vl_filter_on(&c->filter, k))
 			vl_die(VL_BADINPUT, "--by district ranks whole "
-			    "districts; --%s does not apply", vl_filter_names[k]);
+			    "districts; --%s does not apply",
+			    vl_filter_names[k]);
 	if ((status = rollup_load(&r, by == VL_FC_DISTRICT ? &l : NULL, c)) !=
 	    VL_OK)
 		;
