@@ -92,9 +92,9 @@ money(bool has, int64_t fen, char buf[VL_MONEY_BUFSZ])
 /* ---- check ----------------------------------------------------------- */
 
 static const struct vl_col check_cols[] = {
-	{"check", VL_COL_TEXT}, {"subject", VL_COL_TEXT},
+	{"check", VL_COL_WORD}, {"subject", VL_COL_WORD},
 	{"expected", VL_COL_MONEY}, {"actual", VL_COL_MONEY},
-	{"difference", VL_COL_MONEY}, {"status", VL_COL_TEXT},
+	{"difference", VL_COL_MONEY}, {"status", VL_COL_WORD},
 	{"detail", VL_COL_TEXT}
 };
 #define NCHECK_COLS (sizeof check_cols / sizeof check_cols[0])
@@ -130,6 +130,7 @@ cmd_check(struct vl_cli *c)
 		if (status == VL_OK || lstatus == VL_SYSFAULT)
 			status = lstatus;
 	}
+	fc.human = vl_out_human(&c->out);
 	if (status == VL_OK)
 		status = vl_fund_check(&b, &l, c->arg[O_FINAL] != NULL, &fc);
 	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
@@ -176,14 +177,15 @@ cmd_reconcile(struct vl_cli *c)
 static int
 sum_out(const struct vl_groups *g, enum vl_sum_key by, const struct vl_cli *c)
 {
-	struct vl_col cols[] = {{vl_sum_keys[by], VL_COL_TEXT},
+	struct vl_col cols[] = {{vl_sum_keys[by], by == VL_BY_PROJECT ||
+	    by == VL_BY_TOWN ? VL_COL_TEXT : VL_COL_WORD},
 	    {"amount", VL_COL_MONEY}, {"count", VL_COL_INT}};
 	char m[VL_MONEY_BUFSZ], n[32], title[64];
 	const char *v[3];
 	struct vl_out *out;
 	size_t i;
 
-	snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
+	snprintf(title, sizeof title, "资金汇总 %s", vl_tr(vl_sum_keys[by]));
 	out = vl_out_report(&c->out, title, c->src.as_of, 3, cols);
 	for (i = 0; i < g->n; i++) {
 		snprintf(n, sizeof n, "%ld", g->v[i].count);
@@ -252,7 +254,7 @@ balance_cols(const struct vl_plan *plan, size_t *n)
 	for (i = 0; i < plan->npurposes; i++, c++)
 		cols[c] = (struct vl_col){plan->purposes[i], VL_COL_MONEY};
 	cols[c++] = (struct vl_col){"remaining", VL_COL_MONEY};
-	cols[c++] = (struct vl_col){"flag", VL_COL_TEXT};
+	cols[c++] = (struct vl_col){"flag", VL_COL_WORD};
 	return cols;
 }
 

@@ -134,8 +134,8 @@ static const struct vl_col insp_cols[] = {
 	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE},
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_TEXT},
-	{"aspect", VL_COL_TEXT}, {"result", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_WORD},
+	{"aspect", VL_COL_WORD}, {"result", VL_COL_WORD},
 	{"finding", VL_COL_TEXT}, {"due", VL_COL_DATE},
 	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT}
 };
@@ -292,7 +292,7 @@ static const struct vl_col sample_cols[] = {
 	{"draw", VL_COL_INT}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
-	{"stage", VL_COL_TEXT}, {"last_inspected", VL_COL_DATE}
+	{"stage", VL_COL_WORD}, {"last_inspected", VL_COL_DATE}
 };
 #define NSAMPLE_COLS (sizeof sample_cols / sizeof sample_cols[0])
 

@@ -111,17 +111,50 @@ vl_header_free(struct vl_header *h)
 	h->n = 0;
 }
 
+/* A header cell of a spreadsheet: the column it names in Chinese is the
+ * column. */
+static char *
+sheet_name(const struct reader *r, char *name)
+{
+	const char *const *c;
+
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(name, *c) == 0)
+			return name;
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(name, vl_tr_zh(NULL, *c)) == 0) {
+			free(name);
+			return vl_xstrdup(*c);
+		}
+	return name;
+}
+
+/* the fields of the header, less the blank ones a spreadsheet leaves at
+ * its end */
+static size_t
+header_width(const struct reader *r)
+{
+	size_t n = r->nf;
+
+	while (r->sheet && n > 1 && r->field[n - 1][strspn(r->field[n - 1],
+	    " \t")] == '\0')
+		n--;
+	return n;
+}
+
 static void
 take_header(struct reader *r)
 {
 	const char *const *req;
 	size_t i, j;
 
-	r->header.n = r->nf;
-	r->header.name = vl_xcalloc(r->nf, sizeof *r->header.name);
-	for (i = 0; i < r->nf; i++) {
+	r->header.n = header_width(r);
+	r->header.name = vl_xcalloc(r->header.n, sizeof *r->header.name);
+	for (i = 0; i < r->header.n; i++) {
 		r->header.name[i] = vl_xstrdup(r->field[i]);
 		trim(r->header.name[i]);
+		if (r->sheet)
+			r->header.name[i] = sheet_name(r, r->header.name[i]);
 		for (j = 0; j < i; j++)
 			if (strcmp(r->header.name[i], r->header.name[j]) == 0) {
 				bad(r, r->rec_line, "column \"%s\" appears twice",
@@ -157,12 +190,35 @@ headless(const struct reader *r)
 	return r->opts && r->opts->no_header;
 }
 
+/* A row of a spreadsheet: the empty fields under the blank header cells
+ * at its end are dropped; a value there is an error. */
+static bool
+sheet_row(struct reader *r)
+{
+	size_t i;
+
+	if (!r->sheet || r->nf <= r->header.n)
+		return true;
+	for (i = r->header.n; i < r->nf; i++)
+		if (r->len[i] != 0) {
+			vl_errat(r->display, r->rec_line, NULL, "a value in "
+			    "column %zu, under no header: \"%s\"", i + 1,
+			    r->field[i]);
+			r->bad = true;
+			return false;
+		}
+	r->nf = r->header.n;
+	return true;
+}
+
 static void
 deliver(struct reader *r)
 {
 	struct vl_record rec;
 	char want[32];
 
+	if (!sheet_row(r))
+		return;
 	if (r->nf != r->header.n && !headless(r)) {
 		snprintf(want, sizeof want, "%zu", r->header.n);
 		vl_errat(r->display, r->rec_line, NULL,
@@ -364,6 +420,10 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 			s += 3, n -= 3;
 			r->offset = 3;
+		} else if (n >= 4 && memcmp(s, "\x84\x31\x95\x33", 4) == 0) {
+			s += 4, n -= 4;	/* GB18030's, as WPS may save it */
+			r->offset = 4;
+			r->gb_bom = true;
 		}
 		vl_csv_decide_encoding(r, s, n, more);
 	}
@@ -471,9 +531,10 @@ vl_csv_read_mem(const char *buf, size_t len, const char *display,
 	return reader_finish(&r);
 }
 
-int
-vl_csv_read(const char *path, const char *display,
-    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+static int
+read_file(const char *path, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
 {
 	struct reader r;
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
@@ -489,6 +550,7 @@ vl_csv_read(const char *path, const char *display,
 	block = vl_xmalloc(want > size ? want : size);
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
 	r.writable = true;
+	r.sheet = sheet;
 	for (;;) {
 		n = fread(block, 1, want, f);
 		vl_csv_feed_block(&r, block, n, n == want);
@@ -507,6 +569,21 @@ vl_csv_read(const char *path, const char *display,
 		return VL_SYSFAULT;
 	}
 	return status;
+}
+
+int
+vl_csv_read(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	return read_file(path, display, opts, NULL, fn, ctx);
+}
+
+int
+vl_csv_read_sheet(const char *path, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
+{
+	return read_file(path, display, opts, sheet, fn, ctx);
 }
 
 int

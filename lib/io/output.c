@@ -59,6 +59,13 @@ vl_format_parse(const char *s, enum vl_format *f)
 	return 0;
 }
 
+bool
+vl_out_human(const struct vl_outopts *o)
+{
+	return o->workbook || o->format == VL_FMT_TABLE ||
+	    o->format == VL_FMT_XLSX || (o->format == VL_FMT_CSV && o->excel);
+}
+
 char *
 vl_sheet_name(char buf[VL_SHEET_BUFSZ], const char *title, vl_date day)
 {
@@ -429,9 +436,54 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
 	return vl_out_open(stdout, &own, ncols, cols);
 }
 
+/* a word, or a list of them "a;b", in the reader's language */
+static const char *
+word(const char *column, const char *v, char **tmp)
+{
+	struct vl_buf b = {0};
+	const char *p, *semi;
+	char part[128];
+	size_t n;
+
+	*tmp = NULL;
+	if (!strchr(v, ';'))
+		return vl_trc(column, v);
+	for (p = v; ; p = semi + 1) {
+		semi = strchr(p, ';');
+		n = semi ? (size_t)(semi - p) : strlen(p);
+		snprintf(part, sizeof part, "%.*s", (int)n, p);
+		vl_buf_printf(&b, "%s%s", p == v ? "" : ";",
+		    vl_trc(column, part));
+		if (!semi)
+			break;
+	}
+	return *tmp = b.data;
+}
+
+/* the words of WORD columns in the reader's language: only for people;
+ * tmp[i] what to free */
+static const char *const *
+words(const struct vl_out *o, const char *const *values, const char **buf,
+    char **tmp)
+{
+	size_t i;
+
+	if (!vl_out_human(&o->opts))
+		return values;
+	for (i = 0; i < o->ncols; i++)
+		buf[i] = o->cols[i].type == VL_COL_WORD && values[i] ?
+		    word(o->cols[i].name, values[i], &tmp[i]) : values[i];
+	return buf;
+}
+
 void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
+	size_t n = o->ncols ? o->ncols : 1, i;
+	const char **buf = vl_xcalloc(n, sizeof *buf);
+	char **tmp = vl_xcalloc(n, sizeof *tmp);
+
+	values = words(o, values, buf, tmp);
 	if (o->opts.format == VL_FMT_XLSX)
 		vl_sheet_row(o->sheet, values);
 	else if (o->opts.format == VL_FMT_CSV)
@@ -441,6 +493,10 @@ vl_out_row(struct vl_out *o, const char *const *values)
 	else
 		table_keep(o, values);
 	o->nrows++;
+	for (i = 0; i < n; i++)
+		free(tmp[i]);
+	free(tmp);
+	free(buf);
 }
 
 static locale_t

@@ -14,7 +14,11 @@
 enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
 /* A DATE column holds YYYY-MM-DD or nothing: text in csv, json and
  * table, a date cell in xlsx; MONEY holds vl_money_format's amounts. */
-enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE };
+/* A WORD column holds a word of a vocabulary ("late", "quality"): as it
+ * is in csv and json, translated in the human formats with the column's
+ * name as the context (vl_trc). */
+enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE,
+	VL_COL_WORD };
 
 struct vl_col {
 	const char *name;
@@ -34,6 +38,9 @@ struct vl_outopts {
 };
 
 struct vl_out;
+/* for people (table, --excel, xlsx, a sheet of a workbook), whose
+ * words are translated, or for machines (csv, json), whose never are */
+bool vl_out_human(const struct vl_outopts *o);
 /* 0 or -1 for an unknown name */
 int vl_format_parse(const char *s, enum vl_format *f);
 /* A report's records where o says: a sheet of o->workbook, or else

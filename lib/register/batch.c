@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/halfwidth.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "register/batch.h"
 
@@ -67,8 +69,7 @@ on_existing(const struct vl_record *r, void *ctx)
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {.encoding = b->book.encoding,
-	    .header_out = &b->hdr};
+	struct vl_csv_opts opts = {.header_out = &b->hdr};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -90,11 +91,13 @@ scan_target(struct vl_batch *b)
 static int
 batch_open(struct vl_batch *b, const struct vl_source *src)
 {
-	/* every record counts here: none is ignored */
-	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	/* every record counts here: none is ignored; the register's files
+	 * are UTF-8 whatever encoding the import is in */
+	struct vl_source all = {src->dir, VL_NODATE, NULL};
 	struct vl_reg lock;
 	int status = VL_OK;
 
+	b->input_encoding = src->encoding;
 	/* the lock first: what is read is what the commit extends, and a
 	 * commit a crash interrupted is finished before anything is read */
 	vl_reg_open(&lock, src->dir);
@@ -214,6 +217,50 @@ note_record(struct vl_batch *b, char **values, int idcol)
 	vl_buf_free(&key);
 }
 
+/* A word of a vocabulary as a Chinese table shows it (已动工) is the
+ * word (started). */
+static char *
+english_word(const struct vl_fieldspec *f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, f->choices[i]) == 0)
+			return vl_xstrdup(v);
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, vl_tr_zh(f->name, f->choices[i])) == 0)
+			return vl_xstrdup(f->choices[i]);
+	return vl_xstrdup(v);
+}
+
+/* A field as stored: an amount, a date or an id typed in full-width
+ * forms (１２３４，５．００) read as the ASCII it stands for, blanks
+ * around it dropped; a word in Chinese as the word; any other field as
+ * it is. */
+static char *
+typed(const struct vl_batch *b, const char *column, const char *v)
+{
+	const struct vl_fieldspec *f = NULL;
+	char *half;
+	size_t i, n;
+
+	for (i = 0; i < b->spec->n && !f; i++)
+		if (strcmp(b->spec->field[i].name, column) == 0)
+			f = &b->spec->field[i];
+	if (f && f->type == VL_T_ENUM && *v)
+		return english_word(f, v);
+	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
+	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
+	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
+		return vl_xstrdup(v);
+	n = strlen(half);
+	while (n > 0 && half[n - 1] == ' ')
+		half[--n] = '\0';
+	i = strspn(half, " ");
+	memmove(half, half + i, n - i + 1);
+	return half;
+}
+
 static int
 batch_record(const struct vl_record *r, void *batch)
 {
@@ -229,7 +276,8 @@ batch_record(const struct vl_record *r, void *batch)
 		bad += check_columns(b, r);
 	}
 	for (i = 0; i < b->hdr.n; i++)
-		values[i] = vl_xstrdup(vl_field(r, b->hdr.name[i]));
+		values[i] = typed(b, b->hdr.name[i], vl_field(r,
+		    b->hdr.name[i]));
 	if (idcol >= 0)
 		bad += check_id(b, r, &values[idcol]);
 	for (i = 0; i < b->hdr.n; i++)
@@ -280,13 +328,25 @@ batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 static int
 batch_import(struct vl_batch *b, const char *path)
 {
-	struct vl_csv_opts opts = {.encoding = b->book.encoding};
+	struct vl_csv_opts opts = {.encoding = b->input_encoding};
 	const char **req = vl_spec_required(b->spec);
+	const char **names = vl_xcalloc(b->hdr.n + b->spec->n + 1,
+	    sizeof *names);
+	struct vl_csv_sheet sheet = {names};
+	size_t i, n = 0;
+	int status;
 
+	/* a header in Chinese names the file's columns, the spec's too */
+	for (i = 0; i < b->hdr.n; i++)
+		names[n++] = b->hdr.name[i];
+	for (i = 0; i < b->spec->n; i++)
+		names[n++] = b->spec->field[i].name;
 	/* an import may leave ids out: they are assigned */
 	opts.required = b->required ? b->required : req + has_id(b->spec);
-	return vl_csv_read(path, strcmp(path, "-") == 0 ? "stdin" : path,
-	    &opts, batch_record, b);
+	status = vl_csv_read_sheet(path, strcmp(path, "-") == 0 ? "stdin" :
+	    path, &opts, &sheet, batch_record, b);
+	free(names);
+	return status;
 }
 
 static int

@@ -34,6 +34,7 @@ struct vl_batch {
 	int64_t next_id;	/* max numeric id + 1 */
 	int id_width;		/* digits of that max id, 0 if none */
 	bool checked_columns;
+	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */
 	struct vl_buf added;	/* ids added, one a line */
 };
@@ -42,7 +43,9 @@ struct vl_batch {
  * day), each record of import (a CSV file, "-": stdin; ids may be left
  * out) or the one record of value (in the spec's column order, NULL
  * empty, an empty date src's day) mapped onto the file's columns, given
- * an id when it has none and checked; when no record was bad the rows
+ * an id when it has none and checked (the import read as a spreadsheet
+ * wrote it: vl_csv_read_sheet, in src's encoding, which the register's
+ * own files never are read in); when no record was bad the rows
  * are appended in one commit and their ids printed, else "nothing
  * written".  b is freed. */
 int vl_batch_run(struct vl_batch *b, const struct vl_source *src,

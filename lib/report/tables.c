@@ -17,22 +17,22 @@
 /* ---- overdue --------------------------------------------------------- */
 
 static const struct vl_col overdue_cols[] = {
-	{"kind", VL_COL_TEXT}, {"project", VL_COL_TEXT},
+	{"kind", VL_COL_WORD}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
 	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
-	{"status", VL_COL_TEXT}, {"detail", VL_COL_TEXT}
+	{"status", VL_COL_WORD}, {"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
 static void
-overdue_row(struct vl_out *out, const struct vl_overdue *it)
+overdue_row(struct vl_out *out, const struct vl_overdue *it, bool human)
 {
 	char due[VL_DATE_BUFSZ], late[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
-	vl_overdue_detail(it, &detail);
+	vl_overdue_detail(it, &detail, human);
 	snprintf(late, sizeof late, "%ld", it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	v[1] = it->project->id;
@@ -61,7 +61,7 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 	    overdue_cols);
 	*found = false;
 	for (i = 0; i < n; i++) {
-		overdue_row(out, &list[i]);
+		overdue_row(out, &list[i], vl_out_human(o));
 		if (list[i].status != VL_OD_DUE_SOON)
 			*found = true;
 	}
@@ -72,7 +72,7 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 /* ---- progress -------------------------------------------------------- */
 
 static const struct vl_col town_cols[] = {
-	{"town", VL_COL_TEXT}, {"projects", VL_COL_INT},
+	{"town", VL_COL_WORD}, {"projects", VL_COL_INT},
 	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
 	{"completed", VL_COL_INT}, {"accepted", VL_COL_INT},
 	{"started_share", VL_COL_TEXT}, {"open_findings", VL_COL_INT},
@@ -122,7 +122,7 @@ progress_by_town(const struct vl_book *b, const struct vl_standing *s,
 static const struct vl_col project_cols[] = {
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_WORD},
 	{"reviewed", VL_COL_DATE}, {"started", VL_COL_DATE},
 	{"completed", VL_COL_DATE}, {"accepted", VL_COL_DATE},
 	{"open_findings", VL_COL_INT}, {"overdue_findings", VL_COL_INT}
@@ -181,7 +181,7 @@ vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
  * and levels only when every allocation and expense names its level.
  */
 static const struct vl_col funds_cols[] = {
-	{"line", VL_COL_TEXT}, {"level", VL_COL_TEXT},
+	{"line", VL_COL_WORD}, {"level", VL_COL_WORD},
 	{"plan", VL_COL_MONEY}, {"received", VL_COL_MONEY},
 	{"allocated", VL_COL_MONEY}, {"spent", VL_COL_MONEY},
 	{"remaining", VL_COL_MONEY}

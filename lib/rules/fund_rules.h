@@ -30,11 +30,14 @@ struct vl_fund_check {
 	struct vl_fund_finding *v;	/* in the order of the rules */
 	size_t n;
 	long discrepancies;
+	bool human;	/* set before vl_fund_check: details for people
+			 * (translated), else for machines */
 };
 
 /* Every fund rule on a book loaded with plan and projects and its ledger.
  * final (the closing audit): money not there yet is a discrepancy, not
- * pending.  VL_OK, or VL_BADINPUT when the plan's lines or the budgets
+ * pending.  Details are translated when c->human is set (table, --excel,
+ * xlsx), kept otherwise.  VL_OK, or VL_BADINPUT when the plan's lines or the budgets
  * add up beyond the range of fen (said; no finding then). */
 int vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c);

@@ -5,6 +5,7 @@
 #ifndef VL_OVERDUE_H
 #define VL_OVERDUE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/date.h"
@@ -46,8 +47,10 @@ size_t vl_overdue_collect(const struct vl_book *b, long within,
 /* "not-started", "rectification", ... / "late", "due-soon", "flag" */
 const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);
-/* one line saying why, appended to buf: "#78 check safety: finding" */
-void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf);
+/* one line saying why, appended to buf: "#78 check safety: finding";
+ * translated for people (human), as it is for machines */
+void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf,
+    bool human);
 
 
 #endif

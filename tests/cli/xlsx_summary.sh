@@ -31,7 +31,7 @@ for r in ws.iter_rows():
     print((r[0].value or '').rstrip())
 " > sheet.txt || fail "the page sheet"
 same sheet.txt page.txt
-has sheet.txt "184.7万 in all (1847000.00 yuan)"
+has sheet.txt "184.70万元 in all (1,847,000.00 yuan)"
 
 # the same in GB18030 is no different: a workbook is always Unicode
 expect 0 vl-report -C d summary --as-of $day --format xlsx --encoding gb18030 \
