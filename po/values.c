@@ -20,7 +20,7 @@ NC_("stage", "completed") NC_("stage", "accepted")
 /* inspections */
 NC_("phase", "review") NC_("phase", "check") NC_("phase", "acceptance")
 NC_("aspect", "quality") NC_("aspect", "progress") NC_("aspect", "funds")
-NC_("aspect", "safety")
+NC_("aspect", "safety") NC_("aspect", "other")
 NC_("result", "pass") NC_("result", "fail")
 /* funds */
 NC_("level", "central") NC_("level", "region") NC_("level", "city")
