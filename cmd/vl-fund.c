@@ -141,6 +141,11 @@ cmd_check(struct vl_cli *c)
 		for (i = 0; i < fc.n; i++)
 			check_row(out, &fc.v[i]);
 		status = finish(out, fc.discrepancies > 0);
+		/* a clean check says so, lest silence look like nothing
+		 * done; on stderr, so that stdout stays the (empty) CSV */
+		if (status == VL_OK && fc.n == 0)
+			vl_warn(vl_trn(fc.checked, "all %ld check passes",
+			    "all %ld checks pass"), fc.checked);
 	}
 	vl_fund_check_free(&fc);
 	vl_ledger_free(&l);

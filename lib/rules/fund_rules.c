@@ -82,6 +82,7 @@ check_plan(struct checker *k)
 		vl_money_add(lines, p->funding[i].amount, &lines);
 	for (i = 0; i < k->b->projects.n; i++)
 		vl_money_add(budgets, k->b->projects.v[i].budget, &budgets);
+	k->c->checked += 2;
 	if (lines != p->total)
 		finding(k, "plan-lines", "total", &p->total, &lines, false,
 		    "the %zu funding lines of plan.json against its total: %s",
@@ -119,6 +120,7 @@ check_receipts(struct checker *k)
 		const int64_t *want = &p->funding[i].amount;
 		const int64_t *got = &l->line[i].received;
 
+		k->c->checked++;
 		if (*got == *want)
 			continue;
 		lv.len = 0;
@@ -151,6 +153,7 @@ check_allocations(struct checker *k)
 	char g[VL_GAP_BUFSZ];
 	size_t i;
 
+	k->c->checked += 1 + (long)l->nprojects;
 	if (l->total.allocated > l->total.received)
 		finding(k, "allocations-vs-receipts", "total",
 		    &l->total.received, &l->total.allocated, false,
@@ -208,6 +211,7 @@ check_expenses(struct checker *k)
 	char g[VL_GAP_BUFSZ];
 	size_t i;
 
+	k->c->checked += (long)l->nprojects + 3;	/* and the strays */
 	for (i = 0; i < l->nprojects; i++) {
 		const struct vl_ledger_project *lp = &l->project[i];
 

@@ -30,6 +30,7 @@ struct vl_fund_check {
 	struct vl_fund_finding *v;	/* in the order of the rules */
 	size_t n;
 	long discrepancies;
+	long checked;	/* comparisons made, found or not */
 	bool human;	/* set before vl_fund_check: details for people
 			 * (translated), else for machines */
 };
