@@ -136,6 +136,7 @@ cmd_check(struct vl_cli *c)
 	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
 		status = VL_SYSFAULT;	/* hand edits are only warned of */
 	if (status == VL_OK) {
+		c->out.register_name = b.plan.name;
 		out = vl_out_report(&c->out, "资金核查", b.as_of, NCHECK_COLS,
 		    check_cols);
 		for (i = 0; i < fc.n; i++)
@@ -199,6 +200,7 @@ sum_out(const struct vl_groups *g, enum vl_sum_key by, const struct vl_cli *c)
 		v[2] = n;
 		vl_out_row(out, v);
 	}
+	vl_out_total(out, vl_trc("row", "total"));
 	return finish(out, false);
 }
 
@@ -231,6 +233,8 @@ cmd_sum(struct vl_cli *c)
 	/* a register without a journal has no money moved yet */
 	if (status == VL_OK && (file || vl_reg_exists(&b.reg, "funds.csv")))
 		status = vl_fund_sum(&j, by, kind, &b, &g);
+	if (b.reg.dir)
+		c->out.register_name = b.plan.name;
 	if (status == VL_OK)
 		status = sum_out(&g, by, c);
 	vl_groups_free(&g);
@@ -309,9 +313,11 @@ cmd_balance(struct vl_cli *c)
 	if (status == VL_OK) {
 		cols = balance_cols(&b.plan, &o.ncols);
 		o.npurposes = l.npurposes;
+		c->out.register_name = b.plan.name;
 		o.out = vl_out_report(&c->out, "项目资金", b.as_of, o.ncols,
 		    cols);
 		vl_balances(&b, &l, balance_row, &o);
+		vl_out_total(o.out, vl_trc("row", "total"));
 		status = finish(o.out, false);
 		free(cols);
 	}

@@ -179,13 +179,15 @@ static int
 print_inspections(const struct vl_book *b, const struct vl_cli *c,
     const char *project, size_t *n)
 {
+	struct vl_outopts own = c->out;
 	struct vl_buf title = {0};
 	struct vl_out *o;
 	size_t i;
 
 	vl_buf_printf(&title, "检查记录%s%s", project ? " " : "",
 	    project ? project : "");
-	o = vl_out_report(&c->out, title.data, b->as_of, NINSP_COLS,
+	own.register_name = b->plan.name;
+	o = vl_out_report(&own, title.data, b->as_of, NINSP_COLS,
 	    insp_cols);
 	vl_buf_free(&title);
 	for (*n = 0, i = 0; i < b->ninsp; i++) {
@@ -335,6 +337,7 @@ cmd_sample(struct vl_cli *c)
 	    VL_OK)
 		return status;
 	n = vl_sample_draw(&b, &s, &drawn);
+	c->out.register_name = b.plan.name;
 	out = vl_out_report(&c->out, "抽查", b.as_of, NSAMPLE_COLS,
 	    sample_cols);
 	for (i = 0; i < n; i++)

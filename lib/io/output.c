@@ -41,6 +41,7 @@ struct vl_out {
 	bool to_file;
 	struct vl_sheet *sheet;	/* xlsx */
 	struct vl_workbook *own;	/* xlsx: the workbook of this sheet alone */
+	char *note;		/* table: printed under it */
 };
 
 int
@@ -350,8 +351,8 @@ table_keep(struct vl_out *o, const char *const *values)
 }
 
 struct vl_out *
-vl_out_open_sheet(struct vl_workbook *wb, const char *name, size_t ncols,
-    const struct vl_col *cols)
+vl_out_open_sheet(struct vl_workbook *wb, const char *name,
+    const char *heading, size_t ncols, const struct vl_col *cols)
 {
 	struct vl_out *o = vl_xcalloc(1, sizeof *o);
 
@@ -359,7 +360,7 @@ vl_out_open_sheet(struct vl_workbook *wb, const char *name, size_t ncols,
 	o->ncols = ncols;
 	o->cols = cols;
 	o->cd = (iconv_t)-1;
-	o->sheet = vl_sheet_open(wb, name, ncols, cols);
+	o->sheet = vl_sheet_open(wb, name, heading, ncols, cols);
 	return o;
 }
 
@@ -374,7 +375,7 @@ open_xlsx(const struct vl_outopts *opts, size_t ncols,
 		vl_die(VL_BADINPUT, "--format xlsx: name the file with -o FILE");
 	wb = vl_workbook_open(opts->output);
 	o = vl_out_open_sheet(wb, opts->sheet[0] ? opts->sheet : vl_progname(),
-	    ncols, cols);
+	    opts->heading, ncols, cols);
 	o->own = wb;
 	return o;
 }
@@ -394,6 +395,7 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 	names = vl_xcalloc(ncols, sizeof *names);
 	o->f = f;
 	o->opts = *opts;
+	o->opts.heading = NULL;	/* the caller's, read at the open only */
 	o->ncols = ncols;
 	o->cols = cols;
 	o->cd = (iconv_t)-1;
@@ -429,11 +431,54 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
     size_t ncols, const struct vl_col *cols)
 {
 	struct vl_outopts own = *o;
+	struct vl_buf heading = {0};
+	char d[VL_DATE_BUFSZ];
+	struct vl_out *out;
 
 	vl_sheet_name(own.sheet, title, day);
+	/* a workbook's title row: what, whose, as of when */
+	if (o->register_name && *o->register_name)
+		vl_buf_printf(&heading, "%s — ", o->register_name);
+	if (day == VL_NODATE)
+		vl_buf_puts(&heading, title);
+	else
+		vl_buf_printf(&heading, vl_tr("%s, as of %s"), title,
+		    vl_date_format(day, d));
+	own.heading = heading.data;
 	if (o->workbook)
-		return vl_out_open_sheet(o->workbook, own.sheet, ncols, cols);
-	return vl_out_open(stdout, &own, ncols, cols);
+		out = vl_out_open_sheet(o->workbook, own.sheet, own.heading,
+		    ncols, cols);
+	else
+		out = vl_out_open(stdout, &own, ncols, cols);
+	vl_buf_free(&heading);
+	return out;
+}
+
+void
+vl_out_total(struct vl_out *o, const char *label)
+{
+	if (o->opts.format == VL_FMT_XLSX)
+		vl_sheet_total(o->sheet, label);
+}
+
+void
+vl_out_note(struct vl_out *o, const char *text)
+{
+	const char **v;
+
+	if (o->opts.format == VL_FMT_XLSX) {
+		vl_sheet_note(o->sheet, text);
+		return;
+	}
+	if (!vl_out_human(&o->opts) || o->ncols == 0)
+		return;
+	v = vl_xcalloc(o->ncols, sizeof *v);
+	v[0] = text;	/* a row of its own, the text in the first cell */
+	if (o->opts.format == VL_FMT_TABLE)
+		o->note = vl_xstrdup(text);
+	else
+		csv_row(o, v);
+	free(v);
 }
 
 /* a word, or a list of them "a;b", in the reader's language */
@@ -583,6 +628,11 @@ table_flush(struct vl_out *o)
 			o->line.len--;	/* an empty last cell leaves no blanks */
 		vl_buf_puts(&o->line, "\n");
 		emit_line(o);
+	}
+	if (o->note) {	/* under the table, not in a column of it */
+		vl_buf_printf(&o->line, "\n%s\n", o->note);
+		emit_line(o);
+		free(o->note);
 	}
 	for (r = 0; r < o->ncells; r++)
 		free(o->cells[r]);

@@ -35,6 +35,9 @@ struct vl_outopts {
 				 * NULL: the stream given to vl_out_open */
 	char sheet[VL_SHEET_BUFSZ];	/* xlsx: the sheet's name */
 	struct vl_workbook *workbook;	/* a sheet of it, not a file */
+	const char *register_name;	/* plan.json's name, for a workbook's
+					 * title row; NULL: none */
+	const char *heading;	/* the title row (vl_out_report makes it) */
 };
 
 struct vl_out;
@@ -49,6 +52,13 @@ struct vl_out *vl_out_report(const struct vl_outopts *o, const char *title,
     vl_date day, size_t ncols, const struct vl_col *cols);
 /* values as text; NULL is an empty cell (JSON null for INT) */
 void vl_out_row(struct vl_out *o, const char *const *values);
+/* After the rows, for people only: in a workbook a row of the totals of
+ * the MONEY and INT columns, exact, under label; nothing in the other
+ * formats, whose rows a program adds up itself. */
+void vl_out_total(struct vl_out *o, const char *label);
+/* After the rows, for people only (table, --excel, xlsx): a line saying
+ * what the figures mean; nothing in csv and json. */
+void vl_out_note(struct vl_out *o, const char *text);
 /* Writes what is buffered and frees; with -o the file appears now, whole,
  * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel
  * holds) or VL_SYSFAULT, each said on stderr. */

@@ -20,7 +20,7 @@ struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
  * (never the workbook).  The name is made fit for Excel: at most 31
  * characters, none of []:*?/\, unique in the workbook. */
 struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
-    size_t ncols, const struct vl_col *cols);
+    const char *heading, size_t ncols, const struct vl_col *cols);
 
 /*
  * A file that appears whole or not at all: written as a temp file in the
@@ -44,9 +44,13 @@ void vl_outfile_abort(struct vl_outfile *f);
 
 /* One worksheet of a workbook being written (xlsx.c). */
 struct vl_sheet;
+/* heading: the title row above the header, or NULL for none */
 struct vl_sheet *vl_sheet_open(struct vl_workbook *wb, const char *name,
-    size_t ncols, const struct vl_col *cols);
+    const char *heading, size_t ncols, const struct vl_col *cols);
 void vl_sheet_row(struct vl_sheet *s, const char *const *values);
+/* after the rows: their totals; a note */
+void vl_sheet_total(struct vl_sheet *s, const char *label);
+void vl_sheet_note(struct vl_sheet *s, const char *text);
 /* the frozen, filtered header and the widths; VL_OK, VL_BADINPUT or
  * VL_SYSFAULT, said on stderr and kept for vl_workbook_close */
 int vl_sheet_close(struct vl_sheet *s);

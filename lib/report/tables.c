@@ -8,11 +8,22 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/tables.h"
 #include "rules/overdue.h"
 #include "rules/standing.h"
+
+/* o with the register's name, for a workbook's title row */
+static const struct vl_outopts *
+named(const struct vl_outopts *o, const struct vl_book *b,
+    struct vl_outopts *own)
+{
+	*own = *o;
+	own->register_name = b->plan.name;
+	return own;
+}
 
 /* ---- overdue --------------------------------------------------------- */
 
@@ -53,12 +64,13 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
     long within, bool *found)
 {
 	struct vl_overdue *list;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
 	n = vl_overdue_collect(b, within, &list);
-	out = vl_out_report(o, "逾期清单", b->as_of, NOVERDUE_COLS,
-	    overdue_cols);
+	out = vl_out_report(named(o, b, &own), "逾期清单", b->as_of,
+	    NOVERDUE_COLS, overdue_cols);
 	*found = false;
 	for (i = 0; i < n; i++) {
 		overdue_row(out, &list[i], vl_out_human(o));
@@ -107,11 +119,13 @@ progress_by_town(const struct vl_book *b, const struct vl_standing *s,
     const struct vl_outopts *o)
 {
 	struct vl_tally *t, total;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
 	n = vl_tally_towns(b, s, &t, &total);
-	out = vl_out_report(o, "进度", b->as_of, NTOWN_COLS, town_cols);
+	out = vl_out_report(named(o, b, &own), "进度", b->as_of, NTOWN_COLS,
+	    town_cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
 	tally_row(out, &total);
@@ -135,11 +149,12 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
 	const char *v[NPROJECT_COLS];
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i;
 
-	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
-	    project_cols);
+	out = vl_out_report(named(o, b, &own), "项目进度", b->as_of,
+	    NPROJECT_COLS, project_cols);
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
@@ -188,18 +203,29 @@ static const struct vl_col funds_cols[] = {
 };
 #define NFUNDS_COLS (sizeof funds_cols / sizeof funds_cols[0])
 
+/* What cannot be attributed to a line: allocations and expenses booked
+ * without a level, which the row (no line) holds. */
+struct unattributed {
+	bool allocated, spent;
+};
+
 static void
-funds_row(struct vl_out *out, const struct vl_funds_row *r)
+funds_row(struct vl_out *out, const struct vl_funds_row *r,
+    struct unattributed u)
 {
 	char m[5][VL_MONEY_BUFSZ];
 	const char *v[NFUNDS_COLS];
+	bool line = r->kind == VL_FR_LINE || r->kind == VL_FR_LEVEL;
 
 	v[0] = r->line;
 	v[1] = r->level;
 	v[2] = r->plan ? vl_money_format(*r->plan, m[0]) : NULL;
 	v[3] = vl_money_format(r->sums->received, m[1]);
-	v[4] = vl_money_format(r->sums->allocated, m[2]);
-	v[5] = vl_money_format(r->sums->spent, m[3]);
+	/* for people, no 0.00 where nothing could be booked to the line */
+	v[4] = line && u.allocated && r->sums->allocated == 0 ? NULL :
+	    vl_money_format(r->sums->allocated, m[2]);
+	v[5] = line && u.spent && r->sums->spent == 0 ? NULL :
+	    vl_money_format(r->sums->spent, m[3]);
 	v[6] = r->remaining ? vl_money_format(r->left, m[4]) : NULL;
 	vl_out_row(out, v);
 }
@@ -208,13 +234,26 @@ int
 vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o)
 {
+	const struct vl_ledger_sums *stray = &l->line[l->nlines];
+	struct unattributed u = {false, false};
 	struct vl_funds_row *rows;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n = vl_funds_rows(b, l, &rows);
 
-	out = vl_out_report(o, "资金", b->as_of, NFUNDS_COLS, funds_cols);
+	if (vl_out_human(o))
+		u = (struct unattributed){stray->allocated != 0,
+		    stray->spent != 0};
+	out = vl_out_report(named(o, b, &own), "资金", b->as_of, NFUNDS_COLS,
+	    funds_cols);
 	for (i = 0; i < n; i++)
-		funds_row(out, &rows[i]);
+		funds_row(out, &rows[i], u);
+	if (u.allocated || u.spent)
+		vl_out_note(out, vl_tr("Allocations and expenses name a "
+		    "funding level only when the clerk gave one: what was "
+		    "booked without one stands on the row (no line), and a "
+		    "line's empty cell means nothing could be attributed to "
+		    "it, not 0.00."));
 	free(rows);
 	return vl_out_close(out);
 }
