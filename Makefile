@@ -43,7 +43,7 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sample.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
-	$(B)/lib/report/story.o
+	$(B)/lib/report/story.o $(B)/lib/report/export.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 # every header, public (lib/vl.h and one a module) and private (*_priv.h)

@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 #include "vl.h"
@@ -45,6 +46,11 @@ static const char help[] = N_(
     "        findings safety and quality first, the overdue list with\n"
     "        who is responsible; the figures are progress, funds and\n"
     "        overdue's own\n"
+    "  export projects|progress|funds|inspections\n"
+    "        a register file's records as they stand, every column, for\n"
+    "        a spreadsheet: --excel or --format xlsx (with --lang zh the\n"
+    "        headers and words in Chinese), edited and read back by\n"
+    "        vl-add or vl-inspect --import\n"
     "  audit   the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
     "        deletion or reordering; files changed by hand outside the\n"
@@ -257,6 +263,26 @@ cmd_audit(struct vl_cli *c)
 	return status == VL_OK && w.broken ? VL_FINDINGS : status;
 }
 
+/* A register file as it stands, for a spreadsheet and back. */
+static int
+cmd_export(struct vl_cli *c)
+{
+	const char *name = c->operand[0];
+	size_t i, n = strcspn(name, ".");
+	int status;
+
+	for (i = 0; vl_specs[i]; i++)
+		if (strncmp(vl_specs[i]->file, name, n) == 0 &&
+		    vl_specs[i]->file[n] == '.' && (name[n] == '\0' ||
+		    strcmp(name + n, ".csv") == 0))
+			break;
+	if (!vl_specs[i])
+		vl_die(VL_BADINPUT, "export: \"%s\" is not one of projects, "
+		    "progress, funds, inspections", name);
+	status = vl_report_export(&c->src, vl_specs[i], &c->out);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 static const struct vl_command commands[] = {
 	{"overdue", cmd_overdue, "vl-report [-C DIR] overdue [--within N] "
 	    "[--check] [--as-of DATE] [--format F] [-o FILE]",
@@ -270,6 +296,9 @@ static const struct vl_command commands[] = {
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
 	{"summary", cmd_summary, "vl-report [-C DIR] summary [--as-of DATE] "
 	    "[--encoding E] [--format xlsx -o FILE]", NULL, 0, 0, true, NULL},
+	{"export", cmd_export, "vl-report [-C DIR] export "
+	    "projects|progress|funds|inspections [--format F] [--excel] "
+	    "[-o FILE]", NULL, 1, 1, true, NULL},
 	{"briefing", cmd_briefing, "vl-report [-C DIR] briefing "
 	    "[--as-of DATE] [-o FILE]", NULL, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}

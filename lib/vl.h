@@ -50,6 +50,7 @@
 
 #include "report/tables.h"
 #include "report/summary.h"
+#include "report/export.h"
 #include "report/briefing.h"
 #include "report/story.h"
 

@@ -60,7 +60,9 @@ int vl_csv_read(const char *path, const char *display,
  * in Chinese (the catalogue's header, as a --lang zh table prints it);
  * blank header cells at the end of the header are no columns, and a row
  * may have empty fields under them (Excel's trailing commas), but a value
- * there is an error.  A GB18030 byte-order mark is read as one.
+ * there is an error.  A GB18030 byte-order mark is read as one, and a
+ * title line above the header (a printed sheet's: its first cell alone,
+ * naming no column) is skipped.
  */
 struct vl_csv_sheet {
 	const char *const *columns;	/* the names a Chinese header maps to */

@@ -183,6 +183,26 @@ all_empty(const struct reader *r)
 	return true;
 }
 
+/* The first line of a sheet saved from a workbook of the tools: its
+ * title in the first cell alone, no column's name. */
+static bool
+title_line(const struct reader *r)
+{
+	const char *const *c;
+	size_t i;
+
+	if (!r->sheet || r->title_seen || r->len[0] == 0)
+		return false;
+	for (i = 1; i < r->nf; i++)
+		if (r->field[i][strspn(r->field[i], " \t")] != '\0')
+			return false;
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(r->field[0], *c) == 0 ||
+		    strcmp(r->field[0], vl_tr_zh(NULL, *c)) == 0)
+			return false;
+	return true;
+}
+
 /* no header: every line a record, of any number of fields */
 static bool
 headless(const struct reader *r)
@@ -241,7 +261,9 @@ void
 vl_csv_end_record(struct reader *r)
 {
 	if (!r->skip && !r->stop && r->nf > 0) {
-		if (!r->have_header && !headless(r))
+		if (!r->have_header && !headless(r) && title_line(r))
+			r->title_seen = true;	/* a printed sheet's title */
+		else if (!r->have_header && !headless(r))
 			take_header(r);
 		else if (!all_empty(r) && !r->header_bad)
 			deliver(r);	/* spreadsheets save blank rows as ",,," */
