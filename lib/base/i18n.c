@@ -1,8 +1,9 @@
 /*
  * i18n.c - Chinese for people, English for machines (GNU gettext).
  *
- * Only messages, --help and the headers of table, --excel and xlsx
- * output are translated; CSV and JSON keys never are, so scripts never
+ * Messages, --help and what table, --excel, xlsx, the summary, show and
+ * the briefing show (headers, the words of values, details) are
+ * translated; CSV and JSON keys and values never are, so scripts never
  * break.  The language comes from --lang, else $LANGUAGE, else the first
  * set of $LC_ALL, $LC_MESSAGES, $LANG: Chinese when it starts with "zh".
  * Under cron's empty environment everything is English.

@@ -1,7 +1,7 @@
 /*
  * i18n.h - Chinese for people, English for machines (GNU gettext):
- * messages, --help and table headers are translated, CSV and JSON keys
- * and values never.
+ * messages, --help and what the human formats show (headers, words,
+ * details) are translated, CSV and JSON keys and values never.
  */
 #ifndef VL_I18N_H
 #define VL_I18N_H
