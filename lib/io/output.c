@@ -525,10 +525,12 @@ void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
 	size_t n = o->ncols ? o->ncols : 1, i;
-	const char **buf = vl_xcalloc(n, sizeof *buf);
-	char **tmp = vl_xcalloc(n, sizeof *tmp);
+	bool human = vl_out_human(&o->opts);	/* machines: no copy at all */
+	const char **buf = human ? vl_xcalloc(n, sizeof *buf) : NULL;
+	char **tmp = human ? vl_xcalloc(n, sizeof *tmp) : NULL;
 
-	values = words(o, values, buf, tmp);
+	if (human)
+		values = words(o, values, buf, tmp);
 	if (o->opts.format == VL_FMT_XLSX)
 		vl_sheet_row(o->sheet, values);
 	else if (o->opts.format == VL_FMT_CSV)
@@ -538,7 +540,7 @@ vl_out_row(struct vl_out *o, const char *const *values)
 	else
 		table_keep(o, values);
 	o->nrows++;
-	for (i = 0; i < n; i++)
+	for (i = 0; human && i < n; i++)
 		free(tmp[i]);
 	free(tmp);
 	free(buf);
