@@ -31,7 +31,8 @@ BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/slurp.o \
 IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
 	$(B)/lib/io/csv_fast.o $(B)/lib/io/csv_split.o $(B)/lib/io/csv_write.o \
 	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/xlsx.o
-REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/audit.o \
+REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/tmpfile.o \
+	$(B)/lib/register/journal.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
 	$(B)/lib/register/book.o $(B)/lib/register/funds.o \
 	$(B)/lib/register/batch.o $(B)/lib/register/rewrite.o \
@@ -63,9 +64,11 @@ MO = $(B)/locale/zh_CN/LC_MESSAGES/vl.mo
 XGETTEXT_KEYS = --keyword=vl_errat:4 \
 	--keyword=vl_warn:1 --keyword=vl_die:2 --keyword=vl_tr:1 \
 	--keyword=N_:1 --keyword=NC_:1c,2 --keyword=vl_trc:1c,2 \
-	--keyword=vl_tr_if:2 --keyword=finding:7 \
-	--keyword=say:2 --keyword=vl_trn:2,3 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
-	--keyword=need:5 --keyword=fault:1 --keyword=byte_error:3
+	--keyword=vl_tr_if:2 --keyword=finding:7 --keyword=say:2 \
+	--keyword=vl_trn:2,3 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
+	--keyword=need:5 --keyword=fault:1 --keyword=vl_reg_fault_at:2 \
+	--keyword=vl_stage_fault:3 \
+	--keyword=byte_error:3
 
 all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
@@ -191,7 +194,8 @@ install: all
 	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
-	cp share/demo/*.csv share/demo/*.json $(DESTDIR)$(SHAREDIR)/demo/
+	cp share/demo/*.csv share/demo/*.json share/demo/.vl-head \
+	    $(DESTDIR)$(SHAREDIR)/demo/
 	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
 	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
 

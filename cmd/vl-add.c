@@ -6,6 +6,7 @@
  * nothing is written, and every bad record is reported with its line
  * (rules/records.c, register/batch.c).
  */
+#include <stdio.h>
 #include <string.h>
 #include <stdlib.h>
 
@@ -31,12 +32,20 @@ static const char help[] = N_(
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
     "  project|fund|progress --import FILE|-   many records from a CSV\n"
+    "  audit-restart --reason TEXT\n"
+    "                              the way out of a broken audit trail\n"
+    "                              (cut short, put back from an older\n"
+    "                              copy, lost): a line naming the head\n"
+    "                              that was lost and TEXT, then a line\n"
+    "                              for every file as it is now; prints\n"
+    "                              the new head, SEQ:HASH\n"
     "\n");
 static const char more[] = N_(
     "\n"
     "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD.\n"
     "Prints the id of every record added.  Exit status: 0 written,\n"
-    "2 bad input or usage (nothing written), 3 system fault.\n");
+    "2 bad input or usage (nothing written), 3 system fault or an audit\n"
+    "trail that does not reach its head (nothing written).\n");
 
 /* the same as share/plan-template.json (a test keeps them equal) */
 static const char plan_template[] =
@@ -47,7 +56,8 @@ static const char plan_template[] =
 enum {
 	O_ID, O_DATE, O_TOWN, O_VILLAGE, O_LEADER, O_SPECIALIST, O_BUDGET,
 	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
-	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN
+	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN,
+	O_REASON
 };
 
 static const struct vl_option init_options[] = {VL_VALUE("plan", O_PLAN), VL_END_OPTIONS};
@@ -70,6 +80,9 @@ static const struct vl_option progress_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("project", O_PROJECT),
 	VL_VALUE("stage", O_STAGE), VL_VALUE("note", O_NOTE),
 	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+};
+static const struct vl_option restart_options[] = {
+	VL_VALUE("reason", O_REASON), VL_END_OPTIONS
 };
 
 /* A plan checked as read, before the register is made of it; stdin is
@@ -111,9 +124,56 @@ cmd_records(struct vl_cli *c)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* The reason stands in the trail for ever: a line of text. */
+static void
+check_reason(const struct vl_cli *c, const char *reason)
+{
+	if (!reason || !*reason)
+		vl_cli_usage(c);
+	if (!vl_text_clean(reason, strlen(reason)) ||
+	    strpbrk(reason, "\t\r\n"))
+		vl_die(VL_BADINPUT, "--reason: a control character or a line "
+		    "break: one line of text");
+}
+
+/* The trail's new head, for the clerk to keep. */
+static int
+print_head(const struct vl_reg *reg)
+{
+	struct vl_trail t;
+
+	if (vl_trail_check(reg, NULL, &t) == VL_TRAIL_OK && t.have_head)
+		printf("%ld:%s\n", t.head_seq, t.head_hash);
+	return vl_close_stdout();
+}
+
+/* The way out of a broken trail, on record (vl_reg_restart). */
+static int
+cmd_audit_restart(struct vl_cli *c)
+{
+	struct vl_reg reg;
+	int status;
+
+	check_reason(c, c->arg[O_REASON]);
+	vl_reg_open(&reg, c->src.dir);
+	if (!vl_reg_exists(&reg, "plan.json")) {
+		vl_errat(c->src.dir, 0, NULL, "not a vl register (no "
+		    "plan.json)");
+		vl_reg_close(&reg);
+		return VL_BADINPUT;
+	}
+	if ((status = vl_reg_lock(&reg)) == VL_OK &&
+	    (status = vl_reg_restart(&reg, c->arg[O_REASON])) == VL_OK)
+		status = print_head(&reg);
+	vl_reg_close(&reg);
+	return status;
+}
+
 static const struct vl_command commands[] = {
 	{"init", cmd_init, "vl-add [-C DIR] init [--plan FILE]", init_options,
 	    0, 0, false, NULL},
+	{"audit-restart", cmd_audit_restart, "vl-add [-C DIR] audit-restart "
+	    "--reason TEXT", restart_options, 0, 0, false, NULL},
 	{"project", cmd_records, "vl-add [-C DIR] project --town T --village V "
 	    "--leader L --specialist S --budget AMT [...] | --import FILE",
 	    project_options, 0, 0, false, &vl_projects_spec},

@@ -209,7 +209,8 @@ static int
 cmd_sum(struct vl_cli *c)
 {
 	const char *file = c->noperand ? c->operand[0] : NULL;
-	struct vl_journal j = {file, NULL, c->src.as_of, c->src.encoding};
+	struct vl_journal j = {file, NULL, c->src.as_of, c->src.encoding,
+	    !file};
 	int by = vl_cli_word(c, O_BY), kind = vl_cli_word(c, O_KIND);
 	struct vl_groups g = {0};
 	struct vl_book b = {0};

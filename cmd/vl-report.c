@@ -51,18 +51,26 @@ static const char help[] = N_(
     "        a spreadsheet: --excel or --format xlsx (with --lang zh the\n"
     "        headers and words in Chinese), edited and read back by\n"
     "        vl-add or vl-inspect --import\n"
-    "  audit   the change history (audit.csv) with its hash chain\n"
+    "  audit [--head] [--expect SEQ:HASH]\n"
+    "        the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
-    "        deletion or reordering; files changed by hand outside the\n"
-    "        tools are named (a warning)\n"
+    "        deletion or reordering, and exit 1 when the trail does not\n"
+    "        reach its head (.vl-head): cut short, put back from an\n"
+    "        older copy, removed; files changed by hand outside the\n"
+    "        tools are named (a warning).  --head prints the last line\n"
+    "        as SEQ:HASH, to keep elsewhere or send upward; --expect\n"
+    "        SEQ:HASH exits 1 unless the trail still holds that line\n"
+    "        with that hash (grown since is fine)\n"
     "\n");
 static const char more[] = N_(
     "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
-    "or audit found the chain broken,\n"
-    "2 usage or bad input, 3 system fault.\n");
+    "or audit found the trail broken or short of its head,\n"
+    "2 usage or bad input, 3 system fault (a file of the register that\n"
+    "is not a regular file, or a journal the tools did not write,\n"
+    "included).\n");
 
-enum { O_WITHIN, O_CHECK, O_BY };
+enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT };
 
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
@@ -74,6 +82,9 @@ static const struct vl_option overdue_options[] = {
 };
 static const struct vl_option progress_options[] = {
 	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
+};
+static const struct vl_option audit_options[] = {
+	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT), VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -206,9 +217,26 @@ static const struct vl_col audit_cols[] = {
 #define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
 
 struct audit_walk {
-	struct vl_out *out;
+	struct vl_out *out;	/* NULL: no table (--head, --expect) */
 	long broken;		/* the first line where the chain breaks */
+	char want_seq[24];	/* --expect: the line's seq, "" if none */
+	const char *want_hash;
+	long found;		/* the file line holding want_seq, 0: none */
+	bool same;		/* and its hash is want_hash */
 };
+
+/* the chain column: ok, broken from the first break on, and restart on
+ * the line that records a trail lost and started again */
+static const char *
+chain_state(const struct vl_record *r, const struct audit_walk *w)
+{
+	if (w->broken)
+		return "broken";
+	if (strcmp(vl_field(r, "action"), "restart") == 0 &&
+	    strcmp(vl_field(r, "file"), "audit.csv") == 0)
+		return "restart";
+	return "ok";
+}
 
 static int
 audit_row(const struct vl_record *r, bool broken, void *ctx)
@@ -217,26 +245,78 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 	const char *v[NAUDIT_COLS];
 	size_t i;
 
-	for (i = 0; i + 1 < NAUDIT_COLS; i++)
-		v[i] = vl_field(r, audit_cols[i].name);
 	if (broken)
 		w->broken = r->line;
-	v[i] = w->broken ? "broken" : "ok";
+	if (*w->want_seq && !w->found &&
+	    strcmp(vl_field(r, "seq"), w->want_seq) == 0) {
+		w->found = r->line;
+		w->same = strcmp(vl_field(r, "hash"), w->want_hash) == 0;
+	}
+	if (!w->out)
+		return 0;
+	for (i = 0; i + 1 < NAUDIT_COLS; i++)
+		v[i] = vl_field(r, audit_cols[i].name);
+	v[i] = chain_state(r, w);
 	vl_out_row(w->out, v);
 	return 0;
 }
 
+/* --expect: does the trail still hold the line of that head?  (Grown
+ * since is fine.) */
+static bool
+holds_expected(const struct vl_reg *reg, const struct audit_walk *w,
+    long seq)
+{
+	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
+	bool ok = w->found && w->same;
+
+	if (!w->found)
+		vl_warn("%s: no line %ld: the trail was cut short or replaced "
+		    "since that head was taken", trail, seq);
+	else if (!w->same)
+		vl_errat(trail, w->found, "hash", "line %ld is not the line "
+		    "of the head expected: the trail was rewritten", seq);
+	free(trail);
+	return ok;
+}
+
+/* --head, --expect SEQ:HASH: a line, not a report */
+static void
+audit_anchor(const struct vl_cli *c, struct audit_walk *w,
+    char hash[VL_HASH_HEX], long *seq)
+{
+	const char *expect = c->arg[O_EXPECT];
+
+	if (expect && vl_audit_head_parse(expect, seq, hash) != 0)
+		vl_die(VL_BADINPUT, "--expect: \"%s\" is not SEQ:HASH (a line "
+		    "of vl-report audit --head)", expect);
+	if (expect) {
+		snprintf(w->want_seq, sizeof w->want_seq, "%ld", *seq);
+		w->want_hash = hash;
+	}
+	if ((c->arg[O_HEAD] || expect) && (c->out.output ||
+	    c->out.format == VL_FMT_XLSX))
+		vl_die(VL_BADINPUT, "%s: -o and --format xlsx are for reports, "
+		    "and it prints none", c->arg[O_HEAD] ? "audit --head" :
+		    "audit --expect");
+}
+
 /* The change history with the hash chain verified line by line: a line
- * edited, deleted or moved breaks the chain from there on. */
+ * edited, deleted or moved breaks the chain from there on; and the
+ * trail as a whole, which must reach its head (.vl-head). */
 static int
 cmd_audit(struct vl_cli *c)
 {
-	struct audit_walk w = {NULL, 0};
+	struct audit_walk w = {NULL, 0, "", NULL, 0, false};
+	bool table = !c->arg[O_HEAD] && !c->arg[O_EXPECT], findings = false;
+	char want_hash[VL_HASH_HEX];
 	struct vl_audit audit;
+	struct vl_trail trail;
 	struct vl_reg reg;
-	long outside;
+	long outside, want_seq = 0;
 	int status;
 
+	audit_anchor(c, &w, want_hash, &want_seq);
 	vl_reg_open(&reg, c->src.dir);
 	if (!vl_reg_exists(&reg, "plan.json")) {
 		vl_errat(c->src.dir, 0, NULL, "not a vl register "
@@ -244,23 +324,39 @@ cmd_audit(struct vl_cli *c)
 		vl_reg_close(&reg);
 		return VL_BADINPUT;
 	}
-	w.out = vl_out_report(&c->out, "变更记录", c->src.as_of, NAUDIT_COLS,
-	    audit_cols);
+	/* the trail and the files as one state: no writer meanwhile */
+	if ((status = vl_reg_lock_shared(&reg)) != VL_OK) {
+		vl_reg_close(&reg);
+		return status;
+	}
+	if (table)
+		w.out = vl_out_report(&c->out, "变更记录", c->src.as_of,
+		    NAUDIT_COLS, audit_cols);
 	status = vl_audit_read(&reg, &audit, audit_row, &w, NULL);
-	vl_audit_free(&audit);
-	if (vl_out_close(w.out) != VL_OK && status == VL_OK)
+	if (w.out && vl_out_close(w.out) != VL_OK && status == VL_OK)
 		status = VL_SYSFAULT;
 	if (w.broken)
 		vl_errat(vl_reg_display(&reg, "audit.csv"), w.broken,
 		    "hash", "the chain breaks here: this line was edited, or "
 		    "one before it deleted or moved");
+	if (status != VL_SYSFAULT && vl_trail_check(&reg, &audit,
+	    &trail) != VL_TRAIL_OK) {
+		vl_trail_say(&reg, &trail, false);
+		findings = true;
+	}
+	if (c->arg[O_EXPECT] && !holds_expected(&reg, &w, want_seq))
+		findings = true;
+	if (c->arg[O_HEAD] && status == VL_OK)
+		printf("%ld:%s\n", audit.seq, audit.hash);
+	vl_audit_free(&audit);
 	outside = vl_audit_outside_edits(&reg);
 	vl_reg_close(&reg);
 	if (status == VL_OK)
 		status = vl_close_stdout();
 	if (status == VL_OK && outside < 0)
 		status = VL_SYSFAULT;
-	return status == VL_OK && w.broken ? VL_FINDINGS : status;
+	return status == VL_OK && (w.broken || findings) ? VL_FINDINGS :
+	    status;
 }
 
 /* A register file as it stands, for a spreadsheet and back. */
@@ -287,8 +383,9 @@ static const struct vl_command commands[] = {
 	{"overdue", cmd_overdue, "vl-report [-C DIR] overdue [--within N] "
 	    "[--check] [--as-of DATE] [--format F] [-o FILE]",
 	    overdue_options, 0, 0, true, NULL},
-	{"audit", cmd_audit, "vl-report [-C DIR] audit [--format F] "
-	    "[-o FILE]", NULL, 0, 0, true, NULL},
+	{"audit", cmd_audit, "vl-report [-C DIR] audit [--head] "
+	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
+	    true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
 	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},

@@ -4,8 +4,8 @@
  *
  *   base/      err, strbuf, money, date, i18n, groups
  *   io/        csv, plan, output
- *   register/  register, audit, schema, project, book, funds, batch,
- *              rewrite, init
+ *   register/  register (tmpfile, journal), audit, schema, project, book,
+ *              funds, batch, rewrite, init
  *   rules/     stage, ledger, sums, fund_rules, reconcile, overdue,
  *              standing, records, sample
  *   report/    tables, summary, briefing, story

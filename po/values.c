@@ -43,5 +43,6 @@ NC_("flag", "overspent") NC_("flag", "unknown-purpose")
 /* the audit trail */
 NC_("action", "init") NC_("action", "add") NC_("action", "write")
 NC_("action", "close") NC_("action", "edited-outside")
-NC_("action", "removed-outside")
+NC_("action", "removed-outside") NC_("action", "anchor")
+NC_("action", "restart")
 NC_("chain", "ok") NC_("chain", "broken")

@@ -14,7 +14,8 @@ done
 reg=$(mktemp -d "${TMPDIR:-/tmp}/vl-demo.XXXXXX") || exit 3
 trap 'rm -rf "$reg"' EXIT
 trap 'exit 130' INT TERM
-cp "$top"/share/demo/*.json "$top"/share/demo/*.csv "$reg"/ || exit 3
+cp "$top"/share/demo/*.json "$top"/share/demo/*.csv \
+    "$top"/share/demo/.vl-head "$reg"/ || exit 3
 
 echo "== 逾期清单 / the daily overdue list as of $day"
 echo "\$ vl-report overdue --as-of $day --format table"

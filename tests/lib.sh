@@ -15,8 +15,11 @@ has() { grep -qF -- "$2" "$1" || { fail "$1 lacks: $2"; sed 's/^/  | /' "$1" | h
 hasnt() { ! grep -qF -- "$2" "$1" || fail "$1 has: $2"; }
 same() { cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -10 >&2; }; }
 lines() { n=$(wc -l < "$1"); [ "$n" -eq "$2" ] || fail "$1 has $n lines, expected $2"; }
-# a fresh copy of the demo register in ./NAME
-demo() { rm -rf "$1"; mkdir -p "$1"; cp "$SHARE"/demo/*.json "$SHARE"/demo/*.csv "$1"/; }
+# a fresh copy of the demo register in ./NAME, its audit trail and head too
+demo() { rm -rf "$1"; mkdir -p "$1"; cp "$SHARE"/demo/*.json "$SHARE"/demo/*.csv "$SHARE"/demo/.vl-head "$1"/; }
+# adopt DIR: a register whose files a test wrote by hand gets its audit
+# trail (else every reader warns that records stand without one)
+adopt() { vl-add -C "$1" audit-restart --reason "written by hand for a test" > /dev/null; }
 # snapshot DIR: a listing with checksums of every file, to prove nothing changed
 snapshot() { (cd "$1" && find . -type f ! -name .vl.lock | LC_ALL=C sort | xargs sha256sum); }
 done_() { exit "$failed"; }

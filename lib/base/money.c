@@ -288,3 +288,25 @@ vl_money_gap_for(bool human, int64_t expected, int64_t actual,
 		    vl_money_format(d, m));
 	return buf;
 }
+
+bool
+vl_money_add_magnitude(int64_t *sum, int64_t fen)
+{
+	int64_t t;
+
+	if (fen == INT64_MIN)
+		return false;
+	if (__builtin_add_overflow(*sum, fen < 0 ? -fen : fen, &t) ||
+	    t > VL_MONEY_LIMIT)
+		return false;
+	*sum = t;
+	return true;
+}
+
+const char *
+vl_money_limit_text(void)
+{
+	static char buf[VL_MONEY_BUFSZ];
+
+	return vl_money_format(VL_MONEY_LIMIT, buf);
+}

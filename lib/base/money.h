@@ -30,5 +30,14 @@ const char *vl_money_gap_for(bool human, int64_t expected, int64_t actual,
 /* overflow-checked arithmetic: false on overflow, *r untouched */
 bool vl_money_add(int64_t a, int64_t b, int64_t *r);
 bool vl_money_sub(int64_t a, int64_t b, int64_t *r);
+/* The most the amounts of one file (the journal, the budgets, the plan)
+ * may add up to, signs dropped: a quarter of the 64-bit range, so that no
+ * sum the tools keep of them, nor any difference of two such sums, can
+ * leave the range.  A write that would pass it is refused. */
+#define VL_MONEY_LIMIT (INT64_MAX / 4)
+/* *sum += |fen|; false, *sum untouched, when it would pass the limit */
+bool vl_money_add_magnitude(int64_t *sum, int64_t fen);
+/* VL_MONEY_LIMIT in yuan: "23058430092136939.51" */
+const char *vl_money_limit_text(void);
 
 #endif

@@ -20,17 +20,27 @@ int
 vl_slurp(const char *path, const char *display, struct vl_buf *b)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	int err;
+
+	if (!f) {
+		err = errno;
+		b->len = 0;
+		vl_buf_add(b, "", 0);
+		vl_warn("%s: %s", display, strerror(err));
+		return status_of(err);
+	}
+	return vl_slurp_stream(f, display, b);
+}
+
+int
+vl_slurp_stream(FILE *f, const char *display, struct vl_buf *b)
+{
 	char block[65536];
 	size_t n;
 	int err = 0;
 
 	b->len = 0;
 	vl_buf_add(b, "", 0);
-	if (!f) {
-		err = errno;
-		vl_warn("%s: %s", display, strerror(err));
-		return status_of(err);
-	}
 	while ((n = fread(block, 1, sizeof block, f)) > 0)
 		vl_buf_add(b, block, n);
 	if (ferror(f))

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Always NUL-terminated once anything was added: data is a C string. */
 struct vl_buf {
@@ -60,5 +61,7 @@ void vl_arena_free(struct vl_arena *a);
  * NULL after).  On failure says "display: why" and returns VL_BADINPUT
  * (no such file, a directory) or VL_SYSFAULT. */
 int vl_slurp(const char *path, const char *display, struct vl_buf *b);
+/* the same of a stream open already, which it closes (stdin excepted) */
+int vl_slurp_stream(FILE *f, const char *display, struct vl_buf *b);
 
 #endif

@@ -203,13 +203,7 @@ shared_option(struct vl_cli *c, int opt, const char *arg, const char **as_of)
 static bool
 register_file(const char *name)
 {
-	size_t i;
-
-	for (i = 0; vl_specs[i]; i++)
-		if (strcmp(vl_specs[i]->file, name) == 0)
-			return true;
-	return strcmp(name, "plan.json") == 0 ||
-	    strcmp(name, "audit.csv") == 0 || strncmp(name, ".vl", 3) == 0;
+	return vl_reg_is_file(name) || strncmp(name, ".vl", 3) == 0;
 }
 
 /* -o FILE: into a directory there is, never over a directory or a file
@@ -256,8 +250,13 @@ static void
 settle(struct vl_cli *c, const char *as_of)
 {
 	const char *why;
+	long seconds;
 
 	c->src.dir = vl_reg_dirname(c->src.dir);
+	if (vl_lock_timeout(&seconds) != 0)
+		vl_die(VL_BADINPUT, "VL_LOCK_TIMEOUT: \"%s\" is not a number of "
+		    "seconds from 0 to 86400 (how long to wait for the "
+		    "register's lock)", getenv("VL_LOCK_TIMEOUT"));
 	if (vl_today(as_of, &c->src.as_of, &why) != 0)
 		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", as_of ? "--as-of" :
 		    "VL_AS_OF", why, as_of ? as_of : getenv("VL_AS_OF"));

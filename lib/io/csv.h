@@ -46,7 +46,18 @@ struct vl_csv_opts {
 	struct vl_header *header_out;
 	/* no header: every line is a record, of any number of fields */
 	bool no_header;
+	/* a register file: opened as vl_open_regular_at opens it */
+	bool regular;
 };
+
+struct stat;
+/* Open name (relative to dirfd, or AT_FDCWD) for reading as a register
+ * file is read: never through a symbolic link, never blocking on a FIFO,
+ * and only a regular file -- anything else is refused, said.  Returns
+ * the descriptor (st, if not NULL, gets its status), or -1: errno ENOENT
+ * when there is no such file (not said), else said on stderr. */
+int vl_open_regular_at(int dirfd, const char *name, const char *display,
+    struct stat *st);
 
 /* Read path ("-" is stdin) record by record.  Structural errors (NUL,
  * bad encoding, bad quoting, ragged rows, missing columns) are reported

@@ -9,10 +9,13 @@
  * it).  A line without a quote that starts a record takes the fast path
  * (csv_fast.c) instead.
  */
+#include <sys/stat.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/i18n.h"
@@ -553,22 +556,124 @@ vl_csv_read_mem(const char *buf, size_t len, const char *display,
 	return reader_finish(&r);
 }
 
+/* what a file is, for a message refusing it */
+static const char *
+file_kind(mode_t mode)
+{
+	if (S_ISLNK(mode))
+		return vl_tr("a symbolic link");
+	if (S_ISFIFO(mode))
+		return vl_tr("a FIFO");
+	if (S_ISDIR(mode))
+		return vl_tr("a directory");
+	if (S_ISCHR(mode) || S_ISBLK(mode))
+		return vl_tr("a device");
+	if (S_ISSOCK(mode))
+		return vl_tr("a socket");
+	return vl_tr("not a regular file");
+}
+
+static int
+refuse_kind(const char *display, mode_t mode)
+{
+	vl_warn("%s: %s, not a regular file: refused (a register file is "
+	    "never read or written through one)", display, file_kind(mode));
+	errno = EPERM;
+	return -1;
+}
+
+int
+vl_open_regular_at(int dirfd, const char *name, const char *display,
+    struct stat *st)
+{
+	struct stat own;
+	int fd, e;
+
+	if (!st)
+		st = &own;
+	/* looked at first, so that a device is never even opened */
+	if (fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (errno == ENOENT)
+			return -1;
+		goto fault;
+	}
+	if (!S_ISREG(st->st_mode))
+		return refuse_kind(display, st->st_mode);
+	/* and again on what was opened: it may have been swapped since */
+	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	if (fd < 0 && errno == ELOOP)
+		return refuse_kind(display, S_IFLNK);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return -1;
+		goto fault;
+	}
+	if (fstat(fd, st) != 0) {
+		e = errno;
+		close(fd);
+		errno = e;
+		goto fault;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		close(fd);
+		return refuse_kind(display, st->st_mode);
+	}
+	return fd;
+fault:
+	e = errno;
+	vl_warn("%s: %s", display, strerror(e));
+	errno = e;
+	return -1;
+}
+
+/* the input of a read: stdin, a register file (opts->regular), or any
+ * other file; NULL after saying why, *status then set */
+static FILE *
+open_input(const char *path, const char *display,
+    const struct vl_csv_opts *opts, int *status)
+{
+	FILE *f;
+	int fd;
+
+	if (strcmp(path, "-") == 0)
+		return stdin;
+	if (opts && opts->regular) {
+		fd = vl_open_regular_at(AT_FDCWD, path, display, NULL);
+		if (fd < 0) {
+			if (errno == ENOENT)
+				vl_warn("%s: %s", display, strerror(ENOENT));
+			*status = errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+			return NULL;
+		}
+		if (!(f = fdopen(fd, "rb"))) {
+			vl_warn("%s: %s", display, strerror(errno));
+			close(fd);
+			*status = VL_SYSFAULT;
+		}
+		return f;
+	}
+	if (!(f = fopen(path, "rb"))) {
+		vl_warn("%s: %s", display, strerror(errno));
+		*status = errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+	}
+	return f;
+}
+
 static int
 read_file(const char *path, const char *display,
     const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
     vl_record_fn fn, void *ctx)
 {
 	struct reader r;
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
 	size_t want = vl_csv_block ? vl_csv_block : FIRST_BLOCK;
 	char *block;
-	int err = 0, status;
+	int err = 0, status = VL_OK;
+	FILE *f = open_input(path, display, opts, &status);
 
-	if (!f) {
-		vl_warn("%s: %s", display, strerror(errno));
-		return errno == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
-	}
+	if (!f)
+		return status;
 	block = vl_xmalloc(want > size ? want : size);
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
 	r.writable = true;

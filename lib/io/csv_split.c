@@ -483,8 +483,16 @@ vl_csv_read_split(const char *path, const char *display,
 	int fd, status;
 
 	sp->used = 1;
-	if (n < 2 || strcmp(path, "-") == 0 ||
-	    (fd = open(path, O_RDONLY)) < 0)
+	if (n < 2 || strcmp(path, "-") == 0)
+		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
+	if (opts && opts->regular) {
+		if ((fd = vl_open_regular_at(AT_FDCWD, path, display,
+		    NULL)) < 0 && errno != ENOENT)
+			return VL_SYSFAULT;	/* said */
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0)
 		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    (size_t)st.st_size < vl_csv_split_min || st.st_size < 2) {

@@ -107,6 +107,46 @@ forget(struct vl_outfile *f)
 	f->path = f->tmp = NULL;
 }
 
+/*
+ * The temp file gets the old file's owner, group and mode: a rewrite
+ * changes the content, nothing else.  Only root may give a file to
+ * another owner: run by anyone else, the file becomes theirs.  The group
+ * is kept where the user is in it; where not, the group's permissions
+ * become the others', so the user's own group gains nothing by it.
+ */
+int
+vl_keep_owner(int fd, const struct stat *old)
+{
+	mode_t mode = old->st_mode & 0777;
+
+	if (fchown(fd, old->st_uid, old->st_gid) != 0) {
+		if (errno != EPERM)
+			return -1;
+		if (fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+			if (errno != EPERM)
+				return -1;
+			mode = (mode & 0707) | (mode & 07) << 3;
+		}
+	}
+	return fchmod(fd, mode);
+}
+
+/* The temp file's mode: the old file's, with its owner and group where
+ * this user may keep them (vl_keep_owner); a new file's as umask says,
+ * not mkstemp's 0600. */
+static int
+set_mode(int fd, const char *path)
+{
+	struct stat old;
+	mode_t mask;
+
+	if (stat(path, &old) == 0 && S_ISREG(old.st_mode))
+		return vl_keep_owner(fd, &old);
+	mask = umask(0);
+	umask(mask);
+	return fchmod(fd, 0666 & ~mask);
+}
+
 int
 vl_outfile_open(struct vl_outfile *f, const char *path)
 {
@@ -114,7 +154,6 @@ vl_outfile_open(struct vl_outfile *f, const char *path)
 	char *copy = vl_xstrdup(path), *dir, *base;
 	struct vl_buf tmp = {0};
 	struct stat st;
-	mode_t mask;
 	int fd;
 
 	memset(f, 0, sizeof *f);
@@ -137,6 +176,8 @@ vl_outfile_open(struct vl_outfile *f, const char *path)
 	f->tmp = tmp.data;
 	if (!registered && atexit(remove_pending) == 0)
 		registered = true;
+	/* made here and now (O_EXCL): nothing planted under its name, file
+	 * or symbolic link, is ever written to */
 	if ((fd = mkstemp(f->tmp)) < 0) {
 		vl_warn("%s: cannot create a file beside it: %s", path,
 		    strerror(errno));
@@ -145,10 +186,14 @@ vl_outfile_open(struct vl_outfile *f, const char *path)
 	}
 	f->next = pending;
 	pending = f;
-	/* the mode of a new file, not mkstemp's 0600 */
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
+	if (set_mode(fd, path) != 0 || fstat(fd, &st) != 0) {
+		vl_warn("%s: cannot write: %s", f->tmp, strerror(errno));
+		close(fd);
+		vl_outfile_abort(f);
+		return -1;
+	}
+	f->dev = st.st_dev;
+	f->ino = st.st_ino;
 	return fd;
 }
 
@@ -173,6 +218,23 @@ sync_path(const char *path, int flags)
 	return status;
 }
 
+/* Is the temp file still the one written, not something put in its
+ * place meanwhile (what is renamed over the target must be it)? */
+static bool
+still_ours(const struct vl_outfile *f)
+{
+	struct stat st;
+
+	if (lstat(f->tmp, &st) != 0)
+		return false;
+	if (!S_ISREG(st.st_mode) || st.st_dev != f->dev ||
+	    st.st_ino != f->ino) {
+		errno = EEXIST;
+		return false;
+	}
+	return true;
+}
+
 int
 vl_outfile_commit(struct vl_outfile *f)
 {
@@ -183,7 +245,8 @@ vl_outfile_commit(struct vl_outfile *f)
 		forget(f);
 		return VL_OK;
 	}
-	if (sync_path(f->tmp, O_RDONLY) != 0 || rename(f->tmp, f->path) != 0) {
+	if (sync_path(f->tmp, O_RDONLY) != 0 || !still_ours(f) ||
+	    rename(f->tmp, f->path) != 0) {
 		vl_warn("%s: cannot write: %s", f->path, strerror(errno));
 		vl_outfile_abort(f);
 		return VL_SYSFAULT;
@@ -337,6 +400,27 @@ json_row(struct vl_out *o, const char *const *values)
 	emit_line(o);
 }
 
+/* A cell of a table, for a terminal: a control character (C0, DEL,
+ * C1), which could drive the terminal or break the row, becomes a blank.
+ * Every file's texts are checked for them; this is the last guard. */
+static char *
+terminal_safe(const char *v)
+{
+	char *s = vl_xstrdup(v), *to = s;
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p++, *to++ = ' ';
+		else if (*p < 0x20 || *p == 0x7f)
+			*to++ = ' ';
+		else
+			*to++ = (char)*p;
+	}
+	*to = '\0';
+	return s;
+}
+
 static void
 table_keep(struct vl_out *o, const char *const *values)
 {
@@ -347,7 +431,8 @@ table_keep(struct vl_out *o, const char *const *values)
 		o->cells = vl_xrealloc(o->cells, o->capcells * sizeof *o->cells);
 	}
 	for (i = 0; i < o->ncols; i++)
-		o->cells[o->ncells++] = vl_xstrdup(values[i] ? values[i] : "");
+		o->cells[o->ncells++] = terminal_safe(values[i] ? values[i] :
+		    "");
 }
 
 struct vl_out *

@@ -70,6 +70,13 @@ int vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n);
 /* display width of UTF-8 text, CJK counting two columns */
 size_t vl_text_width(const char *s);
 
+struct stat;
+/* The file open on fd (a new temp file: of -o, of a commit) gets old's
+ * owner, group and mode: its owner only where the system lets this user
+ * give a file away (root); its group where the user is in it, else the
+ * group's permissions are the others'.  0, or -1 with errno. */
+int vl_keep_owner(int fd, const struct stat *old);
+
 /*
  * One workbook of several sheets (vl-report summary).  Text is always
  * written as text, never as a formula; MONEY as a number formatted

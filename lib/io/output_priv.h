@@ -5,6 +5,8 @@
 #ifndef VL_OUTPUT_PRIV_H
 #define VL_OUTPUT_PRIV_H
 
+#include <sys/types.h>
+
 #include "io/output.h"
 
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
@@ -32,6 +34,8 @@ struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
 struct vl_outfile {
 	char *path;
 	char *tmp;		/* NULL: written directly */
+	dev_t dev;		/* the temp file as made: what is renamed */
+	ino_t ino;		/* must be it */
 	struct vl_outfile *next;	/* pending, for the exit handler */
 };
 /* Open for writing: a descriptor, or -1 after saying why. */

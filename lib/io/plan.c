@@ -6,8 +6,11 @@
  * does.  Unknown and duplicate keys are refused so a typo cannot hide.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -15,6 +18,7 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
+#include "io/csv.h"
 #include "io/plan.h"
 
 struct ctx {
@@ -148,6 +152,48 @@ load_funding(struct ctx *c, json_t *line, struct vl_funding *f, size_t i)
 	get_money(c, line, "amount", field, &f->amount);
 }
 
+/* A level in two funding lines: which would a receipt from it count to? */
+static void
+check_lines_apart(struct ctx *c, const struct vl_plan *p)
+{
+	size_t i, k, j, m;
+	char field[64];
+
+	for (i = 0; i < p->nfunding; i++)
+		for (k = 0; k < p->funding[i].nlevels; k++)
+			for (j = 0; j <= i; j++)
+				for (m = 0; m < (j < i ? p->funding[j].nlevels :
+				    k); m++) {
+					if (strcmp(p->funding[i].levels[k],
+					    p->funding[j].levels[m]) != 0)
+						continue;
+					snprintf(field, sizeof field,
+					    "funding[%zu].levels", i);
+					vl_errat(c->file, 0, field, "\"%s\" is "
+					    "in funding[%zu] already: a level "
+					    "is in one funding line at most",
+					    p->funding[i].levels[k], j);
+					c->bad = true;
+				}
+}
+
+/* The plan's amounts, signs dropped, within VL_MONEY_LIMIT: no sum or
+ * difference the tools make of them and the journal's can overflow. */
+static void
+check_magnitude(struct ctx *c, const struct vl_plan *p)
+{
+	int64_t sum = 0;
+	size_t i;
+	bool over = !vl_money_add_magnitude(&sum, p->total);
+
+	for (i = 0; i < p->nfunding && !over; i++)
+		over = !vl_money_add_magnitude(&sum, p->funding[i].amount);
+	if (over)
+		perr(c, "total", "the plan's amounts add up to more than %s "
+		    "yuan, more than any sum the tools keep may hold",
+		    vl_money_limit_text());
+}
+
 static void
 load_villages(struct ctx *c, json_t *root, struct vl_plan *p)
 {
@@ -191,6 +237,167 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 	}
 	p->purposes = get_strings(c, json_object_get(root, "purposes"),
 	    "purposes", &p->npurposes);
+	check_lines_apart(c, p);
+	check_magnitude(c, p);
+}
+
+/*
+ * Control characters in the plan's texts: refused as in every CSV field,
+ * and more strictly -- a plan's texts are one-line names, so a tab or a
+ * line break is refused too -- with the line and column of the string
+ * that holds one.  jansson keeps no place for a value, so the text it
+ * took is walked once more: JSON known good, the path of every string
+ * kept as it goes ("funding[1].name").
+ */
+struct scan {
+	const char *file;
+	const unsigned char *p, *end;
+	int line, col;		/* of p */
+	bool bad;
+};
+
+static void
+step(struct scan *s)
+{
+	if (*s->p == '\n')
+		s->line++, s->col = 1;
+	else if ((*s->p & 0xc0) != 0x80)
+		s->col++;	/* a character, not a byte of one */
+	s->p++;
+}
+
+static void
+skip_blanks(struct scan *s)
+{
+	while (s->p < s->end && strchr(" \t\r\n", *s->p) && *s->p)
+		step(s);
+}
+
+static unsigned
+hex4(const unsigned char *p)
+{
+	unsigned v = 0, i;
+
+	for (i = 0; i < 4; i++)
+		v = v * 16 + (unsigned)(p[i] <= '9' ? p[i] - '0' :
+		    (p[i] | 0x20) - 'a' + 10);
+	return v;
+}
+
+/* At the start of a character of a string: is it a control character
+ * (as a byte, as UTF-8 or as an escape)? */
+static bool
+control_here(const unsigned char *p, const unsigned char *end)
+{
+	unsigned v;
+
+	if (*p < 0x20 || *p == 0x7f)
+		return true;
+	if (*p == 0xc2 && p + 1 < end && p[1] >= 0x80 && p[1] <= 0x9f)
+		return true;
+	if (*p != '\\' || p + 1 >= end)
+		return false;
+	if (strchr("bfnrt", p[1]) && p[1])
+		return true;
+	if (p[1] != 'u' || p + 6 > end)
+		return false;
+	v = hex4(p + 2);
+	return v < 0x20 || (v >= 0x7f && v <= 0x9f);
+}
+
+/* a string: its first control character reported under path */
+static void
+scan_string(struct scan *s, const char *path, bool report)
+{
+	bool found = false;
+
+	step(s);		/* the opening quote */
+	while (s->p < s->end && *s->p != '"') {
+		if (report && !found && control_here(s->p, s->end)) {
+			vl_errat(s->file, s->line, path, "column %d: a control "
+			    "character", s->col);
+			s->bad = found = true;
+		}
+		if (*s->p == '\\' && s->p + 1 < s->end)
+			step(s);
+		step(s);
+	}
+	if (s->p < s->end)
+		step(s);	/* the closing quote */
+}
+
+static void scan_value(struct scan *s, char *path, size_t len, int depth);
+
+/* path with ".key" or "[i]" added, as far as it holds */
+static size_t
+extend(char *path, size_t len, const char *fmt, const char *key, size_t i)
+{
+	int n;
+
+	if (len + 1 >= 256)
+		return len;
+	n = key ? snprintf(path + len, 256 - len, fmt, len ? "." : "", key) :
+	    snprintf(path + len, 256 - len, fmt, i);
+	return n < 0 || len + (size_t)n >= 256 ? len : len + (size_t)n;
+}
+
+static void
+scan_container(struct scan *s, char *path, size_t len, int depth)
+{
+	char close = *s->p == '{' ? '}' : ']', key[64];
+	size_t i = 0, k, sub;
+	const unsigned char *from;
+
+	step(s);
+	for (skip_blanks(s); s->p < s->end && *s->p != close; i++) {
+		key[0] = '\0';
+		if (close == '}') {
+			from = s->p + 1;
+			scan_string(s, path, false);
+			k = (size_t)(s->p - from) - 1;
+			k = k < sizeof key - 1 ? k : sizeof key - 1;
+			memcpy(key, from, k);
+			key[k] = '\0';
+			skip_blanks(s);
+			step(s);	/* the colon */
+		}
+		sub = close == '}' ? extend(path, len, "%s%s", key, 0) :
+		    extend(path, len, "[%zu]", NULL, i);
+		scan_value(s, path, sub, depth + 1);
+		path[len] = '\0';
+		skip_blanks(s);
+		if (s->p < s->end && *s->p == ',')
+			step(s);
+		skip_blanks(s);
+	}
+	if (s->p < s->end)
+		step(s);
+}
+
+static void
+scan_value(struct scan *s, char *path, size_t len, int depth)
+{
+	skip_blanks(s);
+	if (s->p >= s->end || depth > 4096)
+		return;
+	if (*s->p == '{' || *s->p == '[')
+		scan_container(s, path, len, depth);
+	else if (*s->p == '"')
+		scan_string(s, len ? path : NULL, true);
+	else
+		while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
+			step(s);
+}
+
+static bool
+scan_controls(const char *buf, size_t len, const char *file)
+{
+	struct scan s = {file, (const unsigned char *)buf,
+	    (const unsigned char *)buf + len, 1, 1, false};
+	char path[256] = "";
+
+	scan_value(&s, path, 0, 0);
+	return s.bad;
 }
 
 int
@@ -213,23 +420,34 @@ vl_plan_load_mem(const char *buf, size_t len, const char *display,
 	}
 	load_root(&c, root, p);
 	json_decref(root);
+	if (scan_controls(buf, len, display))
+		c.bad = true;
 	return c.bad ? VL_BADINPUT : VL_OK;
 }
 
 int
 vl_plan_load(const char *path, const char *display, struct vl_plan *p)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	FILE *f = stdin;
 	struct vl_buf b = {0};
 	char block[65536];
 	size_t n;
-	int status, err = 0;
+	int status, err = 0, fd;
 
 	memset(p, 0, sizeof *p);
-	if (!f) {
-		err = errno;
-		vl_errat(display, 0, NULL, "cannot open: %s", strerror(err));
-		return err == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+	/* the register's plan: never through a symbolic link or a FIFO */
+	if (strcmp(path, "-") != 0) {
+		if ((fd = vl_open_regular_at(AT_FDCWD, path, display,
+		    NULL)) < 0 && errno != ENOENT)
+			return VL_SYSFAULT;	/* said */
+		if (fd < 0 || !(f = fdopen(fd, "rb"))) {
+			err = errno;
+			if (fd >= 0)
+				close(fd);
+			vl_errat(display, 0, NULL, "cannot open: %s",
+			    strerror(err));
+			return err == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+		}
 	}
 	while ((n = fread(block, 1, sizeof block, f)) > 0)
 		vl_buf_add(&b, block, n);

@@ -9,9 +9,11 @@
  * hand afterwards no longer matches its last line.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -164,6 +166,8 @@ vl_audit_append(struct vl_audit *a, const char *action, const char *file,
 	vl_buf_csv_row(&a->lines, 9, f);
 	memcpy(a->hash, hash, VL_HASH_HEX);
 	remember(a, action, file, digest, 0);
+	if (!a->anchor && strcmp(action, "anchor") == 0)
+		a->anchor = a->seq;
 }
 
 struct walk {
@@ -189,6 +193,8 @@ on_line(const struct vl_record *r, void *ctx)
 		w->broken = r->line;
 	w->a->seq++;
 	remember(w->a, f[4], f[5], f[8], r->line);
+	if (!w->a->anchor && strcmp(f[4], "anchor") == 0)
+		w->a->anchor = w->a->seq;
 	memcpy(w->a->hash, f[7], VL_HASH_HEX - 1);
 	w->a->hash[VL_HASH_HEX - 1] = '\0';
 	if (w->fn)
@@ -200,7 +206,7 @@ int
 vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
     void *ctx, long *broken)
 {
-	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false};
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, false};
 	struct walk w = {a, fn, ctx, 0};
 	char *path = vl_reg_path(reg, "audit.csv");
 	int status = VL_OK;
@@ -208,6 +214,7 @@ vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
 	memset(a, 0, sizeof *a);
 	memcpy(a->hash, GENESIS, sizeof GENESIS);
 	opts.required = audit_cols;
+	opts.regular = true;
 	if (vl_reg_exists(reg, "audit.csv"))
 		status = vl_csv_read(path, vl_reg_display(reg, "audit.csv"),
 		    &opts, on_line, &w);
@@ -228,19 +235,25 @@ vl_file_digest(const struct vl_reg *reg, const char *name,
     char out[VL_HASH_HEX])
 {
 	char *path = vl_reg_path(reg, name), block[65536];
-	FILE *f = fopen(path, "rb");
+	int fd = vl_open_regular_at(AT_FDCWD, path, vl_reg_display(reg, name),
+	    NULL);
 	struct vl_sha256 h;
-	size_t n;
+	ssize_t n;
 
 	free(path);
-	if (!f)
+	if (fd < 0)
 		return false;
 	vl_sha256_init(&h);
-	while ((n = fread(block, 1, sizeof block, f)) > 0)
-		vl_sha256_add(&h, block, n);
-	fclose(f);
+	while ((n = read(fd, block, sizeof block)) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			break;
+		vl_sha256_add(&h, block, (size_t)n);
+	}
+	close(fd);
 	vl_sha256_end(&h, out);
-	return true;
+	return n == 0;
 }
 
 long
@@ -251,7 +264,6 @@ vl_audit_outside_edits(const struct vl_reg *reg)
 	long changed = 0;
 	size_t i;
 
-	vl_reg_settle(reg);
 	if (vl_audit_read(reg, &a, NULL, NULL, NULL) == VL_SYSFAULT)
 		return -1;
 	for (i = 0; i < a.nlast; i++) {
@@ -265,4 +277,234 @@ vl_audit_outside_edits(const struct vl_reg *reg)
 	}
 	vl_audit_free(&a);
 	return changed;
+}
+
+/* ---- the trail as a whole: does it reach its head? ------------------- */
+
+static bool
+hex64(const char *s, size_t n)
+{
+	return n == VL_HASH_HEX - 1 && strspn(s, "0123456789abcdef") >= n;
+}
+
+int
+vl_audit_head_parse(const char *s, long *seq, char hash[VL_HASH_HEX])
+{
+	const char *colon = strchr(s, ':');
+	size_t n = strspn(s, "0123456789");
+	char *end;
+
+	if (n == 0 || n > 18 || s + n != colon)
+		return -1;
+	*seq = strtol(s, &end, 10);
+	s = colon + 1;
+	n = strcspn(s, "\n");
+	if (!hex64(s, n) || (s[n] && strcmp(s + n, "\n") != 0))
+		return -1;
+	memcpy(hash, s, VL_HASH_HEX - 1);
+	hash[VL_HASH_HEX - 1] = '\0';
+	return 0;
+}
+
+/* .vl-head: 1 and what it says; 0 when there is none; -1 when it is not
+ * a head (said when it is not a regular file) */
+static int
+read_head(const struct vl_reg *reg, long *seq, char hash[VL_HASH_HEX])
+{
+	char *path = vl_reg_path(reg, VL_HEAD), buf[128];
+	int fd = vl_open_regular_at(AT_FDCWD, path, vl_reg_display(reg,
+	    VL_HEAD), NULL);
+	ssize_t n;
+
+	free(path);
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -1;
+	n = read(fd, buf, sizeof buf - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return vl_audit_head_parse(buf, seq, hash) == 0 ? 1 : -1;
+}
+
+/* n bytes of fd at offset at (fewer at the end); NUL-terminated */
+static size_t
+read_at(int fd, char *buf, size_t n, off_t at)
+{
+	ssize_t got = pread(fd, buf, n, at);
+
+	got = got < 0 ? 0 : got;
+	buf[got] = '\0';
+	return (size_t)got;
+}
+
+/* the first line below the header: is it an anchor?  (a line quoted
+ * before its action is not one the tools wrote) */
+static bool
+first_is_anchor(const char *line)
+{
+	const char *p = line;
+	int field;
+
+	for (field = 0; field < 4; field++) {
+		p += strcspn(p, ",\"\n");
+		if (*p != ',')
+			return false;
+		p++;
+	}
+	return strncmp(p, "anchor,", 7) == 0;
+}
+
+/* the hash of the last line: its last field but one (the hash and the
+ * digest are hex, never quoted, whatever the fields before them hold) */
+static void
+last_hash(char *tail, size_t n, char hash[VL_HASH_HEX])
+{
+	char *line, *comma;
+
+	hash[0] = '\0';
+	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r'))
+		tail[--n] = '\0';
+	for (line = tail + n; line > tail && line[-1] != '\n'; line--)
+		;
+	if (!(comma = strrchr(line, ',')))
+		return;
+	*comma = '\0';
+	if (!(comma = strrchr(line, ',')) || !hex64(comma + 1,
+	    strlen(comma + 1)))
+		return;
+	memcpy(hash, comma + 1, VL_HASH_HEX);
+}
+
+/* audit.csv's two ends, for a reader that does not read it all */
+static void
+glance(const struct vl_reg *reg, struct vl_trail *t, char hash[VL_HASH_HEX])
+{
+	char *path = vl_reg_path(reg, "audit.csv"), head[4097], tail[4097];
+	int fd = vl_open_regular_at(AT_FDCWD, path, vl_reg_display(reg,
+	    "audit.csv"), NULL);
+	const char *lf;
+	struct stat st;
+	size_t n;
+
+	free(path);
+	hash[0] = '\0';
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	n = read_at(fd, head, sizeof head - 1, 0);
+	if ((lf = memchr(head, '\n', n)) && lf[1 + strspn(lf + 1,
+	    " \t\r\n")]) {
+		t->lines = true;
+		t->anchor = first_is_anchor(lf + 1) ? 1 : 0;
+		n = read_at(fd, tail, sizeof tail - 1, st.st_size >
+		    (off_t)sizeof tail - 1 ? st.st_size - (off_t)(sizeof tail -
+		    1) : 0);
+		last_hash(tail, n, hash);
+	}
+	close(fd);
+}
+
+/* Which file of the register holds a record (a line below its header)? */
+static const char *
+holding_records(const struct vl_reg *reg)
+{
+	const struct vl_regfile *f;
+	char *path, block[65537];
+	const char *lf;
+	size_t n;
+	int fd;
+
+	for (f = vl_register_files; f->name; f++) {
+		if (f->kind != VL_RF_RECORDS)
+			continue;
+		path = vl_reg_path(reg, f->name);
+		fd = vl_open_regular_at(AT_FDCWD, path, vl_reg_display(reg,
+		    f->name), NULL);
+		free(path);
+		if (fd < 0)
+			continue;
+		n = read_at(fd, block, sizeof block - 1, 0);
+		close(fd);
+		if ((lf = memchr(block, '\n', n)) && lf[1 + strspn(lf + 1,
+		    " \t\r\n")])
+			return f->name;
+	}
+	return NULL;
+}
+
+enum vl_trail_fault
+vl_trail_check(const struct vl_reg *reg, const struct vl_audit *walked,
+    struct vl_trail *t)
+{
+	char hash[VL_HASH_HEX];
+	int head;
+
+	memset(t, 0, sizeof *t);
+	if ((head = read_head(reg, &t->head_seq, t->head_hash)) < 0)
+		return t->fault = VL_TRAIL_BAD_HEAD;
+	t->have_head = head == 1;
+	if (walked) {
+		t->lines = walked->seq > 0;
+		t->anchor = walked->anchor;
+		memcpy(hash, walked->hash, VL_HASH_HEX);
+	} else {
+		glance(reg, t, hash);
+	}
+	if (t->have_head && !t->lines)
+		t->fault = VL_TRAIL_GONE;
+	else if (t->have_head && (strcmp(hash, t->head_hash) != 0 ||
+	    (walked && walked->seq != t->head_seq)))
+		t->fault = VL_TRAIL_SHORT;
+	else if (!t->have_head && t->anchor)
+		t->fault = VL_TRAIL_NO_HEAD;
+	else if (!t->have_head && !t->lines &&
+	    (t->records = holding_records(reg)) != NULL)
+		t->fault = VL_TRAIL_GONE;
+	return t->fault;
+}
+
+void
+vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
+{
+	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
+	char *head = vl_xstrdup(vl_reg_display(reg, VL_HEAD));
+
+	switch (t->fault) {
+	case VL_TRAIL_OK:
+		break;
+	case VL_TRAIL_GONE:
+		if (t->have_head)
+			vl_warn("%s: missing or empty, yet %s says the trail "
+			    "ends at line %ld", trail, head, t->head_seq);
+		else
+			vl_warn("%s: missing or empty, yet %s holds records",
+			    trail, vl_reg_display(reg, t->records));
+		break;
+	case VL_TRAIL_SHORT:
+		vl_warn("%s: does not end with line %ld as %s records it: it "
+		    "was cut short, put back from an older copy or rewritten",
+		    trail, t->head_seq, head);
+		break;
+	case VL_TRAIL_NO_HEAD:
+		vl_warn("%s: missing, yet %s keeps the trail's head there "
+		    "from line %ld on", head, trail, t->anchor);
+		break;
+	case VL_TRAIL_BAD_HEAD:
+		vl_warn("%s: not a head the vl tools wrote (SEQ:HASH)", head);
+		break;
+	}
+	if (t->fault != VL_TRAIL_OK && writer)
+		vl_warn("%s: nothing written: the audit trail must be whole "
+		    "first.  Put it back from a copy; or, if it is lost, "
+		    "\"vl-add audit-restart --reason TEXT\" records the loss "
+		    "and starts it again", reg->dir);
+	else if (t->fault != VL_TRAIL_OK)
+		vl_warn("%s: the audit trail is broken (vl-report audit); "
+		    "\"vl-add audit-restart --reason TEXT\" records the loss "
+		    "and starts it again", reg->dir);
+	free(trail);
+	free(head);
 }

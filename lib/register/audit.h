@@ -33,6 +33,8 @@ struct vl_audit_last {		/* the latest line naming a file */
 struct vl_audit {
 	long seq;			/* the last line's seq */
 	char hash[VL_HASH_HEX];		/* the last line's hash */
+	long anchor;			/* seq of the line saying .vl-head
+					 * keeps the head; 0: none */
 	struct vl_buf lines;		/* lines made, not yet written */
 	struct vl_audit_last last[VL_AUDIT_FILES];
 	size_t nlast;
@@ -58,7 +60,38 @@ const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,
 bool vl_file_digest(const struct vl_reg *reg, const char *name,
     char out[VL_HASH_HEX]);
 /* Warn of every register file whose content is not what the tools last
- * left (edited by hand); returns how many, or -1 on an I/O error. */
+ * left (edited by hand); returns how many, or -1 on an I/O error.  Call
+ * it holding the lock. */
 long vl_audit_outside_edits(const struct vl_reg *reg);
+/* "SEQ:HASH", with a line end or not: 0, or -1 */
+int vl_audit_head_parse(const char *s, long *seq, char hash[VL_HASH_HEX]);
+
+/* Does the trail reach its head?  What is wrong with it as a whole:
+ * audit.csv missing or empty while .vl-head names a line or a file holds
+ * records; cut short or put back from an older copy; .vl-head gone from a
+ * trail that keeps one, or not a head. */
+enum vl_trail_fault {
+	VL_TRAIL_OK,
+	VL_TRAIL_GONE,		/* no line at all */
+	VL_TRAIL_SHORT,		/* does not end with the head's line */
+	VL_TRAIL_NO_HEAD,	/* .vl-head missing, the trail anchored */
+	VL_TRAIL_BAD_HEAD	/* .vl-head not a head */
+};
+struct vl_trail {
+	enum vl_trail_fault fault;
+	bool have_head;
+	long head_seq;		/* .vl-head's */
+	char head_hash[VL_HASH_HEX];
+	bool lines;		/* audit.csv has a line below its header */
+	long anchor;		/* the anchor's seq (1 when only glanced at) */
+	const char *records;	/* GONE, no head: a file holding records */
+};
+/* walked: the trail as vl_audit_read read it, checked whole (a writer,
+ * vl-report audit); NULL: a reader's glance at the ends of audit.csv. */
+enum vl_trail_fault vl_trail_check(const struct vl_reg *reg,
+    const struct vl_audit *walked, struct vl_trail *t);
+/* say what is wrong, and what to do: a writer wrote nothing */
+void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
+    bool writer);
 
 #endif

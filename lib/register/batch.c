@@ -55,21 +55,67 @@ note_id(struct vl_batch *b, const char *id)
 	vl_projects_add(&b->ids, &p);
 }
 
+/* The amounts of a record, signs dropped, added to b->money: false when
+ * they would pass VL_MONEY_LIMIT (an amount that is no amount is the
+ * checks' to report, not this sum's).  field gets the one that did. */
+static bool
+add_money(struct vl_batch *b, const struct vl_record *r, const char **field)
+{
+	const char *why;
+	int64_t fen;
+	size_t i;
+
+	for (i = 0; i < b->spec->n; i++) {
+		if (b->spec->field[i].type != VL_T_MONEY)
+			continue;
+		*field = b->spec->field[i].name;
+		if (vl_money_parse(vl_field(r, *field), &fen, &why) == 0 &&
+		    !vl_money_add_magnitude(&b->money, fen))
+			return false;
+	}
+	return true;
+}
+
 static int
 on_existing(const struct vl_record *r, void *ctx)
 {
 	struct vl_batch *b = ctx;
+	const char *field;
 
 	if (has_id(b->spec) && *vl_field(r, "id"))
 		note_id(b, vl_field(r, "id"));
+	if (!b->money_over && !add_money(b, r, &field))
+		b->money_over = true;
 	return 0;
+}
+
+/* A record whose amount takes the file's past VL_MONEY_LIMIT: after it,
+ * a sum the tools keep (a project's spending, a funding line, the
+ * budgets) could leave the 64-bit range, and every check fail for ever. */
+static int
+check_money(struct vl_batch *b, const struct vl_record *r)
+{
+	const char *field = NULL;
+	size_t i;
+
+	if (!b->money_over && add_money(b, r, &field))
+		return 0;
+	b->money_over = true;
+	for (i = 0; !field && i < b->spec->n; i++)
+		if (b->spec->field[i].type == VL_T_MONEY)
+			field = b->spec->field[i].name;
+	vl_errat(r->file, r->line, field, "%s would hold more than %s yuan "
+	    "(its amounts added up, signs dropped): no sum the tools keep "
+	    "may leave the 64-bit range", b->spec->file,
+	    vl_money_limit_text());
+	return 1;
 }
 
 /* The target file's header and used ids; a new file gets the spec's. */
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {.header_out = &b->hdr};
+	struct vl_csv_opts opts = {.header_out = &b->hdr, .regular = true};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -94,21 +140,14 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 	/* every record counts here: none is ignored; the register's files
 	 * are UTF-8 whatever encoding the import is in */
 	struct vl_source all = {src->dir, VL_NODATE, NULL};
-	struct vl_reg lock;
-	int status = VL_OK;
+	/* under the writer's lock: what is read is what the commit extends,
+	 * and a commit a crash interrupted is finished before anything is
+	 * read */
+	int status;
 
 	b->input_encoding = src->encoding;
-	/* the lock first: what is read is what the commit extends, and a
-	 * commit a crash interrupted is finished before anything is read */
-	vl_reg_open(&lock, src->dir);
-	if (vl_reg_exists(&lock, "plan.json"))
-		status = vl_reg_lock(&lock);
-	if (status == VL_OK)
-		status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
-		    VL_LOAD_PROJECTS);
-	b->book.reg.lockfd = lock.lockfd;	/* the book holds it now */
-	lock.lockfd = -1;
-	vl_reg_close(&lock);
+	status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;
@@ -287,6 +326,8 @@ batch_record(const struct vl_record *r, void *batch)
 	    &b->book.plan);
 	if (b->rule)
 		bad += b->rule(b, &view);
+	if (!bad)
+		bad += check_money(b, &view);
 	if (!bad) {
 		normalise_money(b, values);
 		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);

@@ -37,6 +37,9 @@ struct vl_batch {
 	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */
 	struct vl_buf added;	/* ids added, one a line */
+	int64_t money;		/* the file's and the batch's amounts added
+				 * up, signs dropped (VL_MONEY_LIMIT) */
+	bool money_over;	/* past the limit */
 };
 
 /* Under the lock: the book of src loaded (every record, whatever the

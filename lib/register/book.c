@@ -10,6 +10,7 @@
 #include "base/err.h"
 #include "base/strbuf.h"
 #include "io/csv.h"
+#include "register/audit.h"
 #include "register/book.h"
 #include "register/book_priv.h"
 #include "register/schema_priv.h"
@@ -264,7 +265,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 {
 	struct vl_gather g = {sizeof(struct loader), part_init, part_merge,
 	    part_free, NULL, NULL, NULL};
-	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false};
+	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	long before = vl_error_count();
 	int status = VL_OK;
@@ -278,6 +279,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	    st.st_size > (1 << 20))
 		vl_projects_reserve(l->projects, (size_t)st.st_size / 64);
 	opts.required = vl_spec_required(s);
+	opts.regular = true;
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (!must_exist && !vl_reg_exists(&l->b->reg, s->file))
 		status = VL_OK;
@@ -299,6 +301,26 @@ worst(int a, int b)
 	    a > b ? a : b;
 }
 
+/* The lock the book is read under, held until vl_book_free: a reader's,
+ * so that no writer commits while it reads (the files and the trail are
+ * one state), or a writer's.  Then the trail: a reader warns when it does
+ * not reach its head; a writer refuses to write on it. */
+static int
+lock(struct vl_book *b, int what)
+{
+	bool writer = (what & VL_LOAD_WRITE) != 0;
+	struct vl_trail t;
+	int status;
+
+	status = writer ? vl_reg_lock(&b->reg) : vl_reg_lock_shared(&b->reg);
+	if (status != VL_OK)
+		return status;
+	if (vl_trail_check(&b->reg, NULL, &t) == VL_TRAIL_OK)
+		return VL_OK;
+	vl_trail_say(&b->reg, &t, writer);
+	return writer ? VL_SYSFAULT : VL_OK;
+}
+
 int
 vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 {
@@ -312,16 +334,17 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	l.b = b;
 	l.projects = &b->projects;
 	vl_reg_open(&b->reg, src->dir);
-	vl_reg_settle(&b->reg);	/* a reader sees a whole commit */
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
 		vl_errat(src->dir, 0, NULL, "not a vl register (no plan.json); "
 		    "start one with vl-add init");
 		return VL_BADINPUT;
 	}
+	if ((status = lock(b, what)) != VL_OK)
+		return status;
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);
-	if (status != VL_OK || what == VL_LOAD_PLAN)
+	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
 	b->progress = l.progress = no_progress(b->projects.n);

@@ -56,11 +56,15 @@ enum {
 	VL_LOAD_PLAN = 1,
 	VL_LOAD_PROJECTS = 2,
 	VL_LOAD_PROGRESS = 4,
-	VL_LOAD_INSPECTIONS = 8
+	VL_LOAD_INSPECTIONS = 8,
+	VL_LOAD_WRITE = 16	/* under a writer's lock, not a reader's */
 };
 /* Load what `what` asks of the register src names, as of its day.
- * Every bad record of every file is reported.  Returns VL_OK,
- * VL_BADINPUT or VL_SYSFAULT; free b in every case. */
+ * Every bad record of every file is reported.  The register is read
+ * under its lock (vl_reg_lock_shared, or vl_reg_lock with
+ * VL_LOAD_WRITE), held in b->reg until vl_book_free; a trail that does
+ * not reach its head is warned of, and refused for a writer.  Returns
+ * VL_OK, VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
 /* how many inspections project i has, *list their indexes in insp */

@@ -141,7 +141,8 @@ vl_fund_read(const struct vl_journal *j, vl_fund_fn fn, void *ctx,
 	struct fund_reader first = {j->as_of, fn, ctx, {0}, 0, false};
 	struct vl_gather parts = {0, part_init, part_merge, part_free,
 	    part_accept, part_reset, (void *)g};
-	struct vl_csv_opts opts = {j->encoding, NULL, NULL, false};
+	struct vl_csv_opts opts = {j->encoding, NULL, NULL, false,
+	    j->regular};
 	long before = vl_error_count();
 	int status;
 

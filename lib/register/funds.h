@@ -32,6 +32,7 @@ struct vl_journal {
 	const char *display;	/* its name in messages */
 	vl_date as_of;		/* later rows are skipped; VL_NODATE: none */
 	const char *encoding;	/* NULL: detected */
+	bool regular;		/* a register file: vl_csv_opts.regular */
 };
 
 /* Read a journal.  Every row is checked by the schema (vl_funds_spec) --

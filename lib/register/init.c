@@ -50,20 +50,21 @@ canonical_header(const struct vl_filespec *s)
 
 #define NSPECS 4	/* the CSV files: vl_specs */
 
+/* any file of a register there already (its trail and head too) */
 static int
 refuse_existing(struct vl_reg *reg)
 {
-	size_t i;
+	const struct vl_regfile *f;
 
 	if (vl_reg_exists(reg, "plan.json")) {
 		vl_warn("%s: a register is already there; it is never "
 		    "overwritten", reg->dir);
 		return VL_BADINPUT;
 	}
-	for (i = 0; i < NSPECS; i++)
-		if (vl_reg_exists(reg, vl_specs[i]->file)) {
+	for (f = vl_register_files; f->name; f++)
+		if (vl_reg_exists(reg, f->name)) {
 			vl_warn("%s: %s is already there; a register is never "
-			    "overwritten", reg->dir, vl_specs[i]->file);
+			    "overwritten", reg->dir, f->name);
 			return VL_BADINPUT;
 		}
 	return VL_OK;

@@ -1,16 +1,30 @@
 /*
  * register.c - the register directory: where it is, its lock, and the one
- * place every tool's write goes through.
+ * place every tool's write goes through (with tmpfile.c, the temp files,
+ * and journal.c, the journal).
  *
- * A commit writes each changed file's new content to a temp file beside
- * it and fsyncs it; then a journal naming those files is renamed into
- * place (the commit point); then the temp files are renamed over the old
- * ones and the journal is removed.  A crash before the journal lands
+ * A commit writes each changed file's new content to a temp file in a
+ * directory of its own in the register (its stage) and fsyncs it; then a
+ * journal naming those files is renamed into place (the commit point);
+ * then the temp files are renamed over the old ones and the journal and
+ * the stage are removed.  A crash before the journal lands
  * leaves the old register; after it, the next lock holder rolls the
  * renames forward.  Either way every file is whole: old or new.
  *
  * audit.csv is one more file of the same commit, so a change and its
- * audit lines land together or not at all.
+ * audit lines land together or not at all; and .vl-head, the trail's
+ * last seq and hash, one more again, so a trail cut short or put back
+ * from an older copy no longer reaches its head.
+ *
+ * The directory may be writable by others than the tools (a shared
+ * folder): nothing in it is trusted.  Every name a commit writes or a
+ * journal gives is one of the register's own files (one table, below);
+ * the stage is made under a name no one can guess, never writable by
+ * all, and its temp files are renamed by its descriptor, so no one else
+ * can plant or swap them; what is renamed is checked to be what was
+ * written; a symbolic link, FIFO or any other file that is not a regular
+ * one, where a register file, the lock, the journal or the head should
+ * be, is refused.  All of it relative to the directory opened once.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,17 +35,41 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <dirent.h>
 
 #include "base/err.h"
 #include "base/i18n.h"
-#include "register/audit.h"
-#include "register/register.h"
+#include "io/csv.h"
+#include "register/register_priv.h"
 
 #define LOCKFILE ".vl.lock"
-#define JOURNAL ".vl-journal"
-#define TMPPREFIX ".vl-tmp."
-#define JOURNAL_END "commit\n"
+/* the default and the largest $VL_LOCK_TIMEOUT, in seconds */
+#define LOCK_WAIT 10
+#define LOCK_WAIT_MAX 86400
+
+/* Every file of a register: the only names a commit writes and a journal
+ * may give, each refused when it is not a regular file.  A new file of
+ * the register joins with one line here. */
+const struct vl_regfile vl_register_files[] = {
+	{"plan.json", VL_RF_PLAN},
+	{"projects.csv", VL_RF_RECORDS},
+	{"progress.csv", VL_RF_RECORDS},
+	{"funds.csv", VL_RF_RECORDS},
+	{"inspections.csv", VL_RF_RECORDS},
+	{"audit.csv", VL_RF_TRAIL},
+	{VL_HEAD, VL_RF_HEAD},
+	{NULL, VL_RF_PLAN}
+};
+
+bool
+vl_reg_is_file(const char *name)
+{
+	const struct vl_regfile *f;
+
+	for (f = vl_register_files; f->name; f++)
+		if (strcmp(f->name, name) == 0)
+			return true;
+	return false;
+}
 
 const char *
 vl_reg_dirname(const char *opt)
@@ -49,14 +87,19 @@ vl_reg_open(struct vl_reg *r, const char *dir)
 	memset(r, 0, sizeof *r);
 	r->dir = vl_xstrdup(dir);
 	r->lockfd = -1;
+	r->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
 void
 vl_reg_close(struct vl_reg *r)
 {
+	if (!r->dir)
+		return;		/* never opened */
 	if (r->lockfd >= 0)
 		close(r->lockfd);	/* releases the flock */
-	r->lockfd = -1;
+	if (r->dirfd >= 0)
+		close(r->dirfd);
+	r->lockfd = r->dirfd = -1;
 	free(r->dir);
 	r->dir = NULL;
 	vl_buf_free(&r->notes);
@@ -87,7 +130,9 @@ bool
 vl_reg_exists(const struct vl_reg *r, const char *name)
 {
 	char *p = vl_reg_path(r, name);
-	bool yes = access(p, F_OK) == 0;
+	struct stat st;
+	/* the name itself: a symbolic link there is there (and refused) */
+	bool yes = fstatat(AT_FDCWD, p, &st, AT_SYMLINK_NOFOLLOW) == 0;
 
 	free(p);
 	return yes;
@@ -100,317 +145,236 @@ fault(const char *what, const char *path)
 	return VL_SYSFAULT;
 }
 
-static int
-sync_dir(const struct vl_reg *r)
+int
+vl_reg_fault_at(const struct vl_reg *r, const char *what, const char *name)
 {
-	int fd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int e = errno;
+	char *display = vl_xstrdup(vl_reg_display(r, name));
+	int status;
 
-	if (fd < 0 || fsync(fd) != 0) {
-		int e = errno;
+	errno = e;
+	status = fault(what, display);
+	free(display);
+	return status;
+}
 
-		if (fd >= 0)
-			close(fd);
-		errno = e;
-		return fault("cannot sync directory", r->dir);
-	}
-	close(fd);
+/* The directory, opened once: every name of a commit is looked up in
+ * it, wherever its path may lead meanwhile. */
+static int
+need_dir(struct vl_reg *r)
+{
+	if (r->dirfd < 0 &&
+	    (r->dirfd = open(r->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return fault("cannot open directory", r->dir);
 	return VL_OK;
 }
 
-static char *
-tmp_path(const struct vl_reg *r, const char *name)
+int
+vl_reg_sync_dir(const struct vl_reg *r)
 {
-	struct vl_buf b = {0};
-
-	vl_buf_printf(&b, "%s/" TMPPREFIX "%s", r->dir, name);
-	return b.data;
+	if (fsync(r->dirfd) != 0)
+		return fault("cannot sync directory", r->dir);
+	return VL_OK;
 }
 
-/* A temp file being written, and the digest of what went into it. */
-struct sink {
-	int fd;
-	struct vl_sha256 sha;
-};
-
-static int
-write_all(int fd, const char *p, size_t n)
+int
+vl_reg_open_regular(const struct vl_reg *r, const char *name,
+    struct stat *st)
 {
-	ssize_t w;
+	char *display = vl_xstrdup(vl_reg_display(r, name));
+	int fd = vl_open_regular_at(r->dirfd, name, display, st), e = errno;
 
-	while (n > 0) {
-		w = write(fd, p, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			return -1;
-		p += w, n -= (size_t)w;
-	}
-	return 0;
+	free(display);
+	errno = e;
+	return fd;
 }
 
-static int
-sink_write(struct sink *k, const char *p, size_t n)
-{
-	vl_sha256_add(&k->sha, p, n);
-	return write_all(k->fd, p, n);
-}
+/* ---- the lock -------------------------------------------------------- */
 
-/* What the end of the old file and its first line were like. */
-struct old_file {
-	bool ends_nl;		/* it ended in a newline */
-	bool crlf;		/* its first line ended in CR LF */
-};
-
-/* Does the first line of the first block end in CR LF? */
-static bool
-first_line_crlf(const char *block, size_t n)
-{
-	const char *lf = memchr(block, '\n', n);
-
-	return lf && lf > block && lf[-1] == '\r';
-}
-
-/* Copy the old file into k; note how it ends and its line end.
- * 1 when there was none, or it was empty: it needs its header. */
-static int
-copy_old(const char *path, struct sink *k, struct old_file *o)
-{
-	char block[65536];
-	ssize_t n;
-	int in = open(path, O_RDONLY | O_CLOEXEC), empty = 1;
-
-	o->ends_nl = true;
-	o->crlf = false;
-	if (in < 0)
-		return errno == ENOENT ? 1 : -1;
-	while ((n = read(in, block, sizeof block)) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 || sink_write(k, block, (size_t)n) != 0) {
-			int e = errno;
-
-			close(in);
-			errno = e;
-			return -1;
-		}
-		if (empty)
-			o->crlf = first_line_crlf(block, (size_t)n);
-		o->ends_nl = block[n - 1] == '\n';
-		empty = 0;
-	}
-	close(in);
-	return empty;
-}
-
-/* The rows at p written with CR LF, as the file they are appended to
- * has them (saved by a spreadsheet): each LF that ends a row, outside
- * quotes, becomes CR LF; one inside a quoted note is the note's. */
-static int
-sink_write_crlf(struct sink *k, const char *p, size_t n)
-{
-	struct vl_buf b = {0};
-	bool quoted = false;
-	size_t i, from = 0;
-	int status;
-
-	vl_buf_add(&b, "", 0);
-	for (i = 0; i < n; i++) {
-		if (p[i] == '"') {
-			quoted = !quoted;
-		} else if (p[i] == '\n' && !quoted) {
-			vl_buf_add(&b, p + from, i - from);
-			vl_buf_add(&b, "\r\n", 2);
-			from = i + 1;
-		}
-	}
-	vl_buf_add(&b, p + from, n - from);
-	status = sink_write(k, b.data, b.len);
-	vl_buf_free(&b);
-	return status;
-}
-
-static int
-fill_tmp(const struct vl_reg *r, const struct vl_change *c, struct sink *k)
-{
-	char *path = vl_reg_path(r, c->file);
-	struct old_file o = {true, false};
-	int old = 1;
-
-	if (!c->replace)
-		old = copy_old(path, k, &o);
-	free(path);
-	if (old < 0)
-		return -1;
-	if (old == 1 && c->header && sink_write(k, c->header,
-	    strlen(c->header)) != 0)
-		return -1;
-	if (!o.ends_nl && sink_write(k, o.crlf ? "\r\n" : "\n",
-	    o.crlf ? 2 : 1) != 0)
-		return -1;
-	if ((o.crlf ? sink_write_crlf(k, c->data, c->len) :
-	    sink_write(k, c->data, c->len)) != 0)
-		return -1;
-	return fsync(k->fd);
-}
-
-/* The new content of c's file in a temp file; digest may be NULL. */
-static int
-write_tmp(const struct vl_reg *r, const struct vl_change *c,
-    char digest[VL_HASH_HEX])
-{
-	char *tmp = tmp_path(r, c->file), scratch[VL_HASH_HEX];
-	struct sink k;
-	int status = VL_OK;
-
-	vl_sha256_init(&k.sha);
-	k.fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (k.fd < 0 || fill_tmp(r, c, &k) != 0) {
-		status = fault("cannot write", tmp);
-		unlink(tmp);
-	}
-	if (k.fd >= 0 && close(k.fd) != 0 && status == VL_OK) {
-		status = fault("cannot write", tmp);
-		unlink(tmp);
-	}
-	vl_sha256_end(&k.sha, digest ? digest : scratch);
-	free(tmp);
-	return status;
-}
-
-static int
-write_journal(const struct vl_reg *r, const struct vl_change *ch, size_t n)
-{
-	struct vl_change j = {0};
-	struct vl_buf b = {0};
-	char *tmp, *path;
-	size_t i;
-	int status;
-
-	for (i = 0; i < n; i++)
-		vl_buf_printf(&b, "%s\n", ch[i].file);	/* audit.csv last */
-	vl_buf_puts(&b, JOURNAL_END);
-	j.file = JOURNAL;
-	j.replace = true;
-	j.data = b.data;
-	j.len = b.len;
-	status = write_tmp(r, &j, NULL);
-	vl_buf_free(&b);
-	if (status != VL_OK)
-		return status;
-	tmp = tmp_path(r, JOURNAL);
-	path = vl_reg_path(r, JOURNAL);
-	if (rename(tmp, path) != 0) {
-		status = fault("cannot rename", tmp);
-		unlink(tmp);
-	}
-	free(tmp);
-	free(path);
-	return status == VL_OK ? sync_dir(r) : status;
-}
-
-static int
-move_into_place(const struct vl_reg *r, const char *name)
-{
-	char *tmp = tmp_path(r, name), *path = vl_reg_path(r, name);
-	int status = VL_OK;
-
-	if (rename(tmp, path) != 0 && errno != ENOENT)
-		status = fault("cannot rename", tmp);
-	free(tmp);
-	free(path);
-	return status;
-}
-
-static void
-remove_tmps(const struct vl_reg *r)
-{
-	DIR *d = opendir(r->dir);
-	struct dirent *e;
-	char *p;
-
-	if (!d)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, TMPPREFIX, strlen(TMPPREFIX)) != 0)
-			continue;
-		p = vl_reg_path(r, e->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(d);
-}
-
-/* Finish the renames a journal names; its end line proves it whole. */
-static int
-roll_forward(const struct vl_reg *r)
-{
-	char *path = vl_reg_path(r, JOURNAL), line[4096];
-	FILE *f = fopen(path, "r");
-	int status = VL_OK;
-
-	if (!f) {
-		free(path);
-		return errno == ENOENT ? VL_OK : fault("cannot read", JOURNAL);
-	}
-	while (status == VL_OK && fgets(line, sizeof line, f)) {
-		if (strcmp(line, JOURNAL_END) == 0)
-			break;
-		line[strcspn(line, "\n")] = '\0';
-		status = move_into_place(r, line);
-	}
-	fclose(f);
-	if (status == VL_OK && (status = sync_dir(r)) == VL_OK &&
-	    unlink(path) != 0)
-		status = fault("cannot remove", path);
-	free(path);
-	return status == VL_OK ? sync_dir(r) : status;
-}
-
-static long
-lock_timeout_ms(void)
+int
+vl_lock_timeout(long *seconds)
 {
 	const char *s = getenv("VL_LOCK_TIMEOUT");
 	char *end;
 	long v;
 
+	*seconds = LOCK_WAIT;
 	if (!s || !*s)
-		return 10000;
+		return 0;
+	errno = 0;
 	v = strtol(s, &end, 10);
-	return *end || v < 0 || v > 86400 ? 10000 : v * 1000;
+	if (*s < '0' || *s > '9' || errno || *end || v > LOCK_WAIT_MAX)
+		return -1;
+	*seconds = v;
+	return 0;
 }
 
-int
-vl_reg_lock(struct vl_reg *r)
+/* The lock file, never through a symbolic link and never anything but a
+ * regular file.  Where it can be neither made nor written (a copy of a
+ * register on a read-only disk) a reader opens it to read, or, when it
+ * is not there either, reads without it: *none.  -1 after saying why. */
+static int
+open_lock(const struct vl_reg *r, bool reader, bool *none)
+{
+	struct stat st;
+	int fd;
+
+	*none = false;
+	/* looked at first: a device or a FIFO there is never opened */
+	if (fstatat(r->dirfd, LOCKFILE, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    !S_ISREG(st.st_mode))
+		return vl_open_regular_at(r->dirfd, LOCKFILE,
+		    vl_reg_display(r, LOCKFILE), NULL);	/* refuses it */
+	fd = openat(r->dirfd, LOCKFILE, O_RDWR | O_CREAT | O_NOFOLLOW |
+	    O_NONBLOCK | O_CLOEXEC, 0666);
+	if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+		/* a register this user may only read, or a read-only copy */
+		int first = errno;
+
+		fd = openat(r->dirfd, LOCKFILE, O_RDONLY | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0 && reader && (errno == ENOENT || errno == EACCES)) {
+			*none = true;
+			return -1;
+		}
+		if (fd < 0 && errno == ENOENT)
+			errno = first;	/* why it could not be made */
+	}
+	if (fd < 0 && errno == ELOOP)
+		return vl_open_regular_at(r->dirfd, LOCKFILE,
+		    vl_reg_display(r, LOCKFILE), NULL);	/* refuses it */
+	if (fd < 0) {
+		vl_reg_fault_at(r, "cannot open lock", LOCKFILE);
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);	/* swapped since it was looked at */
+		vl_warn("%s: not a regular file: refused",
+		    vl_reg_display(r, LOCKFILE));
+		return -1;
+	}
+	return fd;
+}
+
+/* flock how (LOCK_SH, LOCK_EX) with the bounded wait */
+static int
+take(const struct vl_reg *r, int how)
 {
 	struct timespec pause = {0, 20 * 1000 * 1000};
-	char *path = vl_reg_path(r, LOCKFILE);
-	long waited = 0, limit = lock_timeout_ms();
-	int status;
+	long waited = 0, limit;
 
-	r->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (r->lockfd < 0) {
-		status = fault("cannot open lock", path);
-		free(path);
-		return status;
-	}
-	while (flock(r->lockfd, LOCK_EX | LOCK_NB) != 0) {
+	vl_lock_timeout(&limit);
+	limit *= 1000;
+	while (flock(r->lockfd, how | LOCK_NB) != 0) {
 		if ((errno != EWOULDBLOCK && errno != EINTR) ||
 		    waited >= limit) {
-			vl_warn("%s: the register is locked by another writer "
-			    "(waited %ld s)", r->dir, waited / 1000);
-			free(path);
-			close(r->lockfd);
-			r->lockfd = -1;
+			if (how == LOCK_EX)
+				vl_warn("%s: the register is locked by another "
+				    "writer (waited %ld s)", r->dir,
+				    waited / 1000);
+			else
+				vl_warn("%s: the register is locked by a writer "
+				    "(waited %ld s)", r->dir, waited / 1000);
 			return VL_SYSFAULT;
 		}
 		nanosleep(&pause, NULL);
 		waited += 20;
 	}
-	free(path);
-	status = roll_forward(r);
-	remove_tmps(r);
+	return VL_OK;
+}
+
+/* Every file of the register, the journal too, is a regular file or not
+ * there. */
+static int
+check_files(const struct vl_reg *r)
+{
+	const struct vl_regfile *f;
+	int fd, status = VL_OK;
+
+	for (f = vl_register_files; f->name; f++)
+		if ((fd = vl_reg_open_regular(r, f->name, NULL)) >= 0)
+			close(fd);
+		else if (errno != ENOENT)
+			status = VL_SYSFAULT;	/* said */
+	if ((fd = vl_reg_open_regular(r, JOURNAL, NULL)) >= 0)
+		close(fd);
+	else if (errno != ENOENT)
+		status = VL_SYSFAULT;
 	return status;
 }
+
+/* A commit a crash interrupted past its commit point, finished by a
+ * reader: for that moment it writes, under the exclusive lock. */
+static int
+settle(struct vl_reg *r)
+{
+	bool pending;
+	int status;
+
+	while ((status = vl_journal_pending(r, &pending)) == VL_OK &&
+	    pending) {
+		if (r->lockfd < 0)
+			break;	/* a read-only copy: it cannot be finished */
+		if ((status = take(r, LOCK_EX)) != VL_OK)
+			return status;
+		status = vl_journal_roll_forward(r);
+		if (status == VL_OK)
+			vl_journal_remove_tmps(r);
+		if (take(r, LOCK_SH) != VL_OK)
+			return VL_SYSFAULT;
+		if (status != VL_OK &&
+		    (status = vl_journal_pending(r, &pending)) == VL_OK)
+			break;	/* good, and cannot be finished here */
+	}
+	if (status != VL_OK || !pending)
+		return status;
+	vl_warn("%s: a commit was interrupted; the next writer completes it",
+	    r->dir);
+	return VL_OK;
+}
+
+static int
+lock(struct vl_reg *r, bool shared)
+{
+	bool none;
+	int status;
+
+	if (need_dir(r) != VL_OK)
+		return VL_SYSFAULT;
+	if (r->lockfd < 0 && (r->lockfd = open_lock(r, shared, &none)) < 0 &&
+	    !none)
+		return VL_SYSFAULT;
+	if (r->lockfd >= 0 && (status = take(r, shared ? LOCK_SH :
+	    LOCK_EX)) != VL_OK) {
+		close(r->lockfd);
+		r->lockfd = -1;
+		return status;
+	}
+	r->shared = shared;
+	if ((status = check_files(r)) != VL_OK)
+		return status;
+	if (shared)
+		return settle(r);
+	/* stray temp files go only once the journal, if any, is done: a bad
+	 * one keeps its files for whoever looks at it */
+	if ((status = vl_journal_roll_forward(r)) == VL_OK)
+		vl_journal_remove_tmps(r);
+	return status;
+}
+
+int
+vl_reg_lock(struct vl_reg *r)
+{
+	return lock(r, false);
+}
+
+int
+vl_reg_lock_shared(struct vl_reg *r)
+{
+	return lock(r, true);
+}
+
+/* ---- what a commit records ------------------------------------------- */
 
 void
 vl_reg_note(struct vl_reg *r, const char *action, const char *file,
@@ -498,85 +462,185 @@ note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
 		note_outside_edit(r, audit, files[i]);
 }
 
-/* audit.csv's part of the commit: a line per note, or per change not
- * noted, chained on from the file's last line. */
-static int
-write_audit(struct vl_reg *r, const struct vl_change *ch, size_t n,
-    char (*digest)[VL_HASH_HEX])
+/* The lines a restart begins with: the head that was lost and why, then
+ * every file of the register as it is now, the trail's new start. */
+static void
+note_restart(const struct vl_reg *r, struct vl_audit *audit,
+    const struct vl_trail *t, const char *reason)
 {
-	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
-	struct vl_buf header = {0};
-	const char *p = NULL, *note[3];
-	struct vl_audit audit;
-	size_t i;
-	int status = vl_audit_read(r, &audit, NULL, NULL, NULL);
+	const struct vl_regfile *f;
+	struct vl_buf record = {0};
+	char now[VL_HASH_HEX];
 
-	if (status == VL_BADINPUT)
-		vl_warn("%s: audit.csv is unreadable; it is appended to "
-		    "as it is (vl-report audit shows where)", r->dir);
-	note_outside_edits(r, &audit);
+	if (t->have_head)
+		vl_buf_printf(&record, "head was %ld:%s: %s", t->head_seq,
+		    t->head_hash, reason);
+	else
+		vl_buf_printf(&record, "head unknown: %s", reason);
+	vl_audit_append(audit, "restart", "audit.csv", record.data, "");
+	vl_buf_free(&record);
+	for (f = vl_register_files; f->name; f++)
+		if ((f->kind == VL_RF_PLAN || f->kind == VL_RF_RECORDS) &&
+		    vl_file_digest(r, f->name, now))
+			vl_audit_append(audit, "restart", f->name, "", now);
+}
+
+/* audit.csv's lines for this commit, chained on from the trail's last
+ * line: the anchor first on a trail without one (.vl-head keeps the
+ * head from here on), then a line per note, or per change not noted. */
+static void
+audit_lines(struct vl_reg *r, struct vl_audit *audit,
+    const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX])
+{
+	const char *p = NULL, *note[3];
+	size_t i;
+
+	note_outside_edits(r, audit);
 	while ((p = next_note(r, p, note)) != NULL)
-		vl_audit_append(&audit, note[0], note[1], note[2],
+		vl_audit_append(audit, note[0], note[1], note[2],
 		    digest_of(ch, n, digest, note[1]));
 	for (i = 0; i < n; i++)
 		if (!noted(r, ch[i].file))
-			vl_audit_append(&audit, "write", ch[i].file, "",
+			vl_audit_append(audit, "write", ch[i].file, "",
 			    digest[i]);
+}
+
+/* audit.csv and .vl-head, the last two files of the commit */
+static int
+write_trail(const struct vl_reg *r, const struct stage *g,
+    const struct vl_audit *audit, struct tmpfile *t)
+{
+	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
+	struct vl_buf header = {0}, head = {0};
+	int status;
+
 	vl_buf_csv_row(&header, 9, vl_audit_columns());
 	c.header = header.data;
-	c.data = audit.lines.data;
-	c.len = audit.lines.len;
-	status = write_tmp(r, &c, NULL);
+	c.data = audit->lines.data;
+	c.len = audit->lines.len;
+	status = vl_stage_write(r, g, &c, &t[0], NULL);
 	vl_buf_free(&header);
-	vl_audit_free(&audit);
+	if (status != VL_OK)
+		return status;
+	vl_buf_printf(&head, "%ld:%s\n", audit->seq, audit->hash);
+	c = (struct vl_change){VL_HEAD, NULL, true, head.data, head.len};
+	status = vl_stage_write(r, g, &c, &t[1], NULL);
+	vl_buf_free(&head);
 	return status;
 }
 
-void
-vl_reg_settle(const struct vl_reg *reg)
+/* Changes only to the register's data files: the trail and its head are
+ * the commit's own. */
+static int
+check_changes(const struct vl_change *ch, size_t n)
 {
-	struct vl_reg w;
+	size_t i;
 
-	if (!vl_reg_exists(reg, JOURNAL))
-		return;
-	vl_reg_open(&w, reg->dir);
-	if (vl_reg_lock(&w) != VL_OK)
-		vl_warn("%s: a commit was interrupted; the next writer "
-		    "completes it", reg->dir);
-	vl_reg_close(&w);
+	for (i = 0; i < n; i++)
+		if (!vl_reg_is_file(ch[i].file) ||
+		    strcmp(ch[i].file, "audit.csv") == 0 ||
+		    strcmp(ch[i].file, VL_HEAD) == 0) {
+			vl_warn("internal error: \"%s\" is not a file a commit "
+			    "writes", ch[i].file);
+			return VL_SYSFAULT;
+		}
+	return n <= VL_REG_FILES - 2 ? VL_OK : VL_SYSFAULT;
+}
+
+/* The trail as it is, checked whole: VL_OK to write on; else said, and
+ * the commit refused.  A restart (reason) needs a trail that is broken,
+ * and readable. */
+static int
+read_trail(struct vl_reg *r, struct vl_audit *audit, struct vl_trail *t,
+    const char *reason)
+{
+	int status = vl_audit_read(r, audit, NULL, NULL, NULL);
+	bool broken;
+
+	if (status == VL_SYSFAULT)
+		return status;
+	broken = vl_trail_check(r, audit, t) != VL_TRAIL_OK;
+	if (reason && status == VL_BADINPUT) {
+		vl_warn("%s: not the CSV of an audit trail: move it aside "
+		    "(keep it: it is evidence), then restart the trail",
+		    vl_reg_display(r, "audit.csv"));
+		return VL_BADINPUT;
+	}
+	if (reason && !broken) {
+		vl_warn("%s: the audit trail reaches its head (line %ld); "
+		    "there is nothing to restart", r->dir, audit->seq);
+		return VL_BADINPUT;
+	}
+	if (!reason && broken) {
+		vl_trail_say(r, t, true);
+		return VL_SYSFAULT;
+	}
+	if (status == VL_BADINPUT)
+		vl_warn("%s: audit.csv is unreadable; it is appended to "
+		    "as it is (vl-report audit shows where)", r->dir);
+	return VL_OK;
+}
+
+static int
+commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
+    const char *reason)
+{
+	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n + 1, sizeof *digest);
+	struct tmpfile t[VL_REG_FILES];
+	struct stage g = {-1, ""};
+	struct vl_audit audit;
+	struct vl_trail trail;
+	size_t i;
+	int status;
+
+	if (r->lockfd < 0 || r->shared)
+		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
+	if ((status = check_changes(ch, n)) == VL_OK)
+		status = read_trail(r, &audit, &trail, reason);
+	else
+		memset(&audit, 0, sizeof audit);
+	if (status == VL_OK)
+		status = vl_stage_make(r, &g);
+	for (i = 0; i < n && status == VL_OK; i++)
+		status = vl_stage_write(r, &g, &ch[i], &t[i], digest[i]);
+	if (status == VL_OK) {
+		if (!audit.anchor)
+			vl_audit_append(&audit, "anchor", VL_HEAD, "", "");
+		if (reason)
+			note_restart(r, &audit, &trail, reason);
+		else
+			audit_lines(r, &audit, ch, n, digest);
+		status = write_trail(r, &g, &audit, &t[n]);
+	}
+	if (status == VL_OK)
+		status = vl_journal_write(r, &g, t, n + 2);
+	if (g.fd >= 0)
+		close(g.fd);
+	vl_audit_free(&audit);
+	free(digest);
+	r->notes.len = 0;
+	if (status != VL_OK) {
+		vl_journal_remove_tmps(r);
+		return status;
+	}
+	/* the commit point is passed: whatever fails now, the journal and
+	 * its temp files stay for the next lock holder to finish */
+	if ((status = vl_reg_sync_dir(r)) == VL_OK)
+		status = vl_journal_roll_forward(r);
+	if (status != VL_OK)
+		vl_warn("%s: the change is recorded; the next vl tool that "
+		    "writes, or checks the audit trail, completes it", r->dir);
+	return status;
 }
 
 int
 vl_reg_commit(struct vl_reg *r, const struct vl_change *ch, size_t n)
 {
-	static const struct vl_change audit = {"audit.csv", NULL, false,
-	    NULL, 0};
-	char (*digest)[VL_HASH_HEX] = vl_xcalloc(n, sizeof *digest);
-	struct vl_change *all = vl_xcalloc(n + 1, sizeof *all);
-	size_t i;
-	int status = VL_OK;
+	return commit(r, ch, n, NULL);
+}
 
-	if (r->lockfd < 0)
-		vl_die(VL_SYSFAULT, "internal error: commit without the lock");
-	for (i = 0; i < n && status == VL_OK; i++) {
-		status = write_tmp(r, &ch[i], digest[i]);
-		all[i] = ch[i];
-	}
-	all[n] = audit;
-	if (status == VL_OK)
-		status = write_audit(r, ch, n, digest);
-	if (status == VL_OK)
-		status = write_journal(r, all, n + 1);
-	free(digest);
-	free(all);
-	r->notes.len = 0;
-	if (status != VL_OK) {
-		remove_tmps(r);
-		return status;
-	}
-	status = roll_forward(r);
-	if (status != VL_OK)
-		vl_warn("%s: the change is recorded; the next vl tool that "
-		    "writes, or checks the audit trail, completes it", r->dir);
-	return status;
+int
+vl_reg_restart(struct vl_reg *r, const char *reason)
+{
+	return commit(r, NULL, 0, reason);
 }

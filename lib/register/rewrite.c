@@ -7,9 +7,13 @@
  * only the bytes of the row itself are replaced, when they are the row
  * as vl writes it; else the whole file is written out as vl writes it.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/strbuf.h"
@@ -48,17 +52,36 @@ keep_row(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* A register file read whole as vl_open_regular_at opens it: never a
+ * link, a FIFO or anything but a regular file. */
+static int
+slurp_regular(const char *path, const char *display, struct vl_buf *b)
+{
+	int fd = vl_open_regular_at(AT_FDCWD, path, display, NULL);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	int err;
+
+	if (f)
+		return vl_slurp_stream(f, display, b);
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	if (fd >= 0 || err == ENOENT)	/* else said */
+		vl_warn("%s: %s", display, strerror(err));
+	return err == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
+}
+
 static int
 table_read(struct table *t, const struct vl_book *b,
     const struct vl_filespec *spec)
 {
-	struct vl_csv_opts opts = {b->encoding, NULL, &t->hdr, false};
+	struct vl_csv_opts opts = {b->encoding, NULL, &t->hdr, false, false};
 	char *path = vl_reg_path(&b->reg, spec->file);
 	int status;
 
 	t->display = vl_xstrdup(vl_book_display(b, spec->file));
 	opts.required = vl_spec_required(spec);
-	status = vl_slurp(path, t->display, &t->raw);
+	status = slurp_regular(path, t->display, &t->raw);
 	free(path);
 	if (status == VL_OK)
 		status = vl_csv_read_mem(t->raw.data, t->raw.len, t->display,

@@ -52,8 +52,5 @@ void vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s);
 int vl_check_row(struct vl_colmap *m, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan,
     struct vl_value *v);
-/* Is s (n bytes, NUL-terminated) free of what text may not hold: a C0
- * control but tab, LF and CR, DEL, a C1 control? */
-bool vl_text_clean(const char *s, size_t n);
 
 #endif

@@ -94,7 +94,7 @@ vl_report_export(const struct vl_source *src,
 {
 	struct export x = {spec, NULL, 0, 0, 0};
 	struct vl_header h = {0};
-	struct vl_csv_opts opts = {.header_out = &h};
+	struct vl_csv_opts opts = {.header_out = &h, .regular = true};
 	struct vl_reg reg;
 	char *path;
 	int status = VL_OK;

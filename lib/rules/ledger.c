@@ -231,7 +231,7 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b)
 {
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
-	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding};
+	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true};
 	struct loading c;
 	int status = VL_OK;
 	char *path;

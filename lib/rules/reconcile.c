@@ -140,7 +140,7 @@ int
 vl_reconcile(const char *path, const char *encoding, int64_t total,
     struct vl_buf *eq)
 {
-	struct vl_csv_opts opts = {encoding, NULL, NULL, true};
+	struct vl_csv_opts opts = {encoding, NULL, NULL, true, false};
 	struct recon r = {0};
 	long before = vl_error_count();
 	int status;

@@ -190,9 +190,11 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	int status;
 
 	vl_date_format(when, c.day);
-	/* every record counts here: none is ignored */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS))
-	    == VL_OK && (status = vl_reg_lock(&b.reg)) == VL_OK &&
+	/* every record counts here: none is ignored; and all of it is read
+	 * under the writer's lock, so that what is rewritten is what was
+	 * read */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK &&
 	    (status = vl_rewrite_row(&b, &rw)) == VL_BADINPUT)
 		vl_warn("nothing written");
 	free(set[0].old);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generate the vl demo register (share/demo/) and check it.
 
-    python3 generate.py [DIR]        write plan.json and the CSV files into DIR
+    python3 generate.py [DIR]        write plan.json, the CSV files and their
+                                     audit trail (audit.csv, .vl-head) into DIR
                                      (default: the directory of this script)
     python3 generate.py --check [DIR]
                                      parse the files strictly, check the fund
@@ -15,6 +16,7 @@ too, never a float.
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import os
@@ -373,6 +375,38 @@ def generate(outdir):
     write_csv(os.path.join(outdir, "inspections.csv"),
               ["id", "date", "project", "phase", "aspect", "result", "finding",
                "due", "closed", "inspector"], inspections)
+    write_trail(outdir)
+
+
+# The audit trail the demo starts with: an anchor (.vl-head keeps the
+# trail's head), then a line for each file as written here, its SHA-256 the
+# digest a later check compares with (lib/register/audit.c: each hash is the SHA-256
+# of the previous hash, a line end, the CSV row seq..record and the CSV row
+# digest; no field here needs quoting).
+AUDIT_HEADER = "seq,time,user,tool,action,file,record,hash,digest"
+AUDIT_FILES = ["plan.json", "projects.csv", "progress.csv", "funds.csv",
+               "inspections.csv"]
+GENESIS = "0" * 64
+
+
+def write_trail(outdir):
+    prev, lines = GENESIS, [AUDIT_HEADER]
+    rows = [("anchor", ".vl-head", "")]
+    for name in AUDIT_FILES:
+        with open(os.path.join(outdir, name), "rb") as f:
+            rows.append(("init", name, hashlib.sha256(f.read()).hexdigest()))
+    for seq, (action, name, digest) in enumerate(rows, 1):
+        fields = [str(seq), "2022-11-30T00:00:00Z", "demo", "generate.py",
+                  action, name, ""]
+        text = "%s\n%s\n%s\n" % (prev, ",".join(fields), digest)
+        prev = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        lines.append(",".join(fields + [prev, digest]))
+    with open(os.path.join(outdir, "audit.csv"), "w", encoding="utf-8",
+              newline="") as f:
+        f.write("\n".join(lines) + "\n")
+    with open(os.path.join(outdir, ".vl-head"), "w", encoding="utf-8",
+              newline="") as f:
+        f.write("%d:%s\n" % (len(rows), prev))
 
 
 # --------------------------------------------------------------------------

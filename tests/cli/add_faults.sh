@@ -5,11 +5,13 @@ vl-add -C reg init --plan "$SHARE/demo/plan.json" 2>/dev/null
 snapshot reg > before
 # the lock held by another writer: a bounded wait, then exit 3
 if command -v flock >/dev/null; then
-	flock reg/.vl.lock sleep 3 &
-	sleep 0.5
+	# held until the add is done, however slow it starts (valgrind)
+	flock reg/.vl.lock sh -c ': > held; while [ ! -e done ]; do sleep 0.1; done' &
+	while [ ! -e held ]; do sleep 0.1; done
 	VL_LOCK_TIMEOUT=1 expect 3 vl-add -C reg project --town t --village v \
 	    --leader l --specialist s --budget 1
 	has err "locked by another writer"
+	: > done
 	wait
 	snapshot reg > after
 	same before after

@@ -7,6 +7,7 @@
 mkdir reg
 cp "$TESTS"/cases/fund-balanced/input/plan.json \
     "$TESTS"/cases/fund-balanced/input/projects.csv reg/
+adopt reg
 # 150,000 rows (about 10 MB, more than a divided read needs): quoted
 # notes with commas and line breaks, amounts with separators, CRLF here
 # and there, a row that is not in projects.csv

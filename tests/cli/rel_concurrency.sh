@@ -1,5 +1,6 @@
 # Writers at once: 4 processes x 50 `vl-add fund` into one register (8 x 200
-# under make torture) while a reader checks what it sees.  Every add lands
+# under make torture) while a reader checks what it sees (audit-verify,
+# vl-report audit, vl-fund check: never a hand edit or a broken trail).  Every add lands
 # once, ids are unique and consecutive, every acknowledged id holds its
 # own record, audit.csv has one line a commit with seq 1..N and a chain
 # that verifies, and the reader never sees a torn file or broken chain.
@@ -26,14 +27,26 @@ writer() {
 	done
 }
 
-# the reader: while writers write, every look is whole
+# the reader: while writers write, every look is whole, and the files
+# and the trail are one state: no reader ever takes a writer's commit
+# for a hand edit, nor a trail short of its head (readers hold the shared
+# lock while they read)
 reader() {
+	n=0
 	while [ ! -e writers.done ]; do
-		"$VERIFY" -c reg > /dev/null 2>> reader.err ||
-		    echo "audit chain broken while writing" >> reader.fail
+		n=$((n + 1))
+		"$VERIFY" reg > /dev/null 2> verify.err ||
+		    echo "audit-verify while writing: $(cat verify.err)" >> reader.fail
+		vl-report -C reg audit > /dev/null 2> audit.err ||
+		    echo "vl-report audit exited $? while writing: $(cat audit.err)" >> reader.fail
+		[ -s audit.err ] && echo "vl-report audit warned: $(cat audit.err)" >> reader.fail
+		vl-fund -C reg check > /dev/null 2> check.err
+		grep -q 'changed outside\|trail' check.err &&
+		    echo "vl-fund check warned: $(cat check.err)" >> reader.fail
 		cp reg/funds.csv seen.csv 2> /dev/null
 		csv_ok seen.csv 2>> reader.fail || echo "torn funds.csv" >> reader.fail
 	done
+	echo "$n" > reader.looks
 }
 
 reader &
@@ -49,7 +62,7 @@ start=$(date +%s)
 wait $pids
 touch writers.done
 wait "$rpid"
-note "$W writers x $N adds in $(($(date +%s) - start)) s"
+note "$W writers x $N adds in $(($(date +%s) - start)) s; the reader looked $(cat reader.looks) times"
 
 total=$((W * N))
 [ -e failures ] && fail "adds failed: $(head -5 failures)" && cat err.* >&2

@@ -147,7 +147,8 @@ reg_ok insp
 expect 0 vl-inspect -C insp list
 
 # kill -9 during init: after the next writer, a register is there whole
-# (every file and its audit lines) or not at all
+# (every file, its audit lines -- the anchor and five -- and its head) or
+# not at all
 I=$(scale 10 5 100)
 awk -v n="$I" -v max="$per" -v seed="$seed" 'BEGIN {
 	srand(seed + 1); for (i = 0; i < n; i++) printf "%.6f\n", rand() * max / 1e6 }' > delays
@@ -161,10 +162,11 @@ while read -r delay; do
 	vl-add -C "init$k" init --plan "$SHARE/demo/plan.json" 2> "err.init$k"
 	st=$?
 	[ "$st" = 0 ] || [ "$st" = 2 ] || { fail "init$k: exit $st"; cat "err.init$k" >&2; }
-	for f in plan.json projects.csv progress.csv funds.csv inspections.csv; do
+	for f in plan.json projects.csv progress.csv funds.csv inspections.csv \
+	    audit.csv .vl-head; do
 		[ -e "init$k/$f" ] || fail "init$k: $f missing"
 	done
-	[ "$(($(wc -l < "init$k/audit.csv") - 1))" = 5 ] ||
+	[ "$(($(wc -l < "init$k/audit.csv") - 1))" = 6 ] ||
 	    fail "init$k: audit.csv has $(($(wc -l < "init$k/audit.csv") - 1)) lines"
 	audit_ok "init$k"
 	reg_ok "init$k"

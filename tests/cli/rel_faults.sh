@@ -1,6 +1,6 @@
-# Fault injection: every open (for writing), write, fsync, rename and close
-# that an add, an init and an inspection's close make is failed in turn by
-# tests/tools/faultshim.so.
+# Fault injection: every open (for writing), write, fsync, rename, close,
+# fchmod, fchown, unlink and mkdir that an add, an init and an inspection's
+# close make is failed in turn by tests/tools/faultshim.so.
 # Each time one of three things happens, and nothing else:
 #   before   exit 3, a message naming the file and the error, no id
 #            printed, the register exactly as before;
@@ -29,7 +29,8 @@ errnos=$(scale "ENOSPC" "ENOSPC" "ENOSPC EIO EDQUOT")
 errno_for() {
 	case $1 in
 	open) echo EACCES ;; write) echo "$err_w" ;; fsync) echo EIO ;;
-	rename) echo EIO ;; close) echo EIO ;;
+	rename) echo EIO ;; close) echo EIO ;; fchmod) echo EIO ;;
+	fchown) echo EIO ;; unlink) echo EIO ;; mkdir) echo EIO ;;
 	esac
 }
 
@@ -49,7 +50,7 @@ sites() {
 	snapshot ref > after
 	if [ "$base" = - ]; then mkdir -p empty && snapshot empty > before
 	else snapshot "$base" > before; fi
-	for call in open write fsync rename close; do
+	for call in open write fsync rename close fchmod fchown unlink mkdir; do
 		n=$(count_of count.log "$call")
 		at=1
 		while [ "$at" -le "${n:-0}" ]; do
@@ -93,6 +94,8 @@ site() {
 	esac
 	journal=0
 	[ -e r/.vl-journal ] && journal=1
+	# init's own directory not made: nothing there, as before
+	[ "$base" = - ] && [ ! -e r ] && mkdir r
 	# every file whole even before anyone rolls forward
 	for f in r/*.csv; do [ -e "$f" ] && csv_ok "$f"; done
 	snapshot r > now

@@ -16,12 +16,13 @@
 . "$TESTS/tools/rel.sh"
 
 H=$TESTS/hostile
-# what reads a register; two more except under ASan (slow to start)
+# what reads a register; two more except under ASan or valgrind (slow
+# to start)
 cat > readers <<EOF
 vl-report -C rr progress --as-of 2023-03-01
 vl-fund -C rr check
 EOF
-[ "$asan" = 1 ] || cat >> readers <<EOF
+[ "$slow" = 1 ] || cat >> readers <<EOF
 vl-report -C rr funds
 vl-report -C rr overdue --as-of 2023-03-01
 EOF

@@ -7,8 +7,9 @@ vl-add -C reg fund --kind receipt --level central --amount 100 --date 2023-01-02
 vl-add -C reg progress --project P001 --stage started --date 2023-01-03
 
 expect 0 vl-report -C reg audit
-lines out 58		# header, 5 init lines, 50 projects, a fund, a progress
+lines out 59		# header, anchor, 5 init lines, 50 projects, a fund, a progress
 has out "1,"
+has out ",vl-add,anchor,.vl-head,,ok"
 has out ",vl-add,init,plan.json,,ok"
 has out ",vl-add,add,projects.csv,P050,ok"
 has out ",vl-add,add,funds.csv,1,ok"
@@ -18,9 +19,9 @@ hasnt out "broken"
 
 # one edited byte, a deleted line, two lines swapped: each exit 1, line named
 cp reg/audit.csv good
-sed '20s/P014/P099/' good > reg/audit.csv
+sed '21s/P014/P099/' good > reg/audit.csv
 expect 1 vl-report -C reg audit
-has err "reg/audit.csv:20: hash: the chain breaks here"
+has err "reg/audit.csv:21: hash: the chain breaks here"
 has out ",P099,broken"
 sed '30d' good > reg/audit.csv
 expect 1 vl-report -C reg audit
@@ -28,10 +29,12 @@ has err "reg/audit.csv:30: hash:"
 awk 'NR == 10 {held = $0; next} NR == 11 {print; print held; next} 1' good > reg/audit.csv
 expect 1 vl-report -C reg audit
 has err "reg/audit.csv:10: hash:"
-# the last line dropped: what is left still chains, but progress.csv is
-# no longer what the last line for it says
+# the last line dropped: what is left still chains, but it no longer
+# reaches its head (.vl-head), and progress.csv is no longer what the
+# last line for it says
 sed '$d' good > reg/audit.csv
-expect 0 vl-report -C reg audit
+expect 1 vl-report -C reg audit
+has err "reg/audit.csv: does not end with line 58 as reg/.vl-head records it"
 has err "progress.csv: changed outside the vl tools"
 cp good reg/audit.csv
 

@@ -17,7 +17,7 @@ import sys
 
 ALLOW = set(filter(None, os.environ.get("ALLOW", "").split()))
 NOT_WORDS = re.compile(
-    r"[A-Za-z0-9_.-]+\.(csv|json)\b"       # file names
+    r"[A-Za-z0-9_.-]+\.(csv|json|py)\b"    # file names, a script's
     r"|\bvl-[a-z]+( [a-z]+([、,] ?[a-z]+)*)?"  # the tools, commands
     r"|--[a-z][a-z-]*"                     # their options
     r"|\bP[0-9]+\b"                        # project ids

@@ -2,7 +2,8 @@
  * faultshim.c - an LD_PRELOAD shim that makes one system call fail, for
  * the fault tests (tests/cli/rel_faults.sh, rel_crash.sh).
  *
- *   FAULT_CALL=write|fsync|rename|open|close   the kind of call to fail
+ *   FAULT_CALL=write|fsync|rename|open|close|fchmod|fchown|unlink|mkdir
+ *                       the kind of call to fail
  *   FAULT_AT=N          fail the Nth call of that kind (1 is the first)
  *   FAULT_ERRNO=NAME    the errno it fails with (default EIO)
  *   FAULT_LOG=FILE      append what failed, and at exit how many calls
@@ -30,9 +31,11 @@
 #include <time.h>
 #include <unistd.h>
 
-enum kind { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_CLOSE, NKIND };
+enum kind { K_WRITE, K_FSYNC, K_RENAME, K_OPEN, K_CLOSE, K_FCHMOD,
+	K_FCHOWN, K_UNLINK, K_MKDIR, NKIND };
 static const char *const kind_name[NKIND] = {
-	"write", "fsync", "rename", "open", "close"
+	"write", "fsync", "rename", "open", "close", "fchmod", "fchown",
+	"unlink", "mkdir"
 };
 
 static long count[NKIND];
@@ -50,6 +53,12 @@ static int (*real_open)(const char *, int, ...);
 static int (*real_open64)(const char *, int, ...);
 static int (*real_openat)(int, const char *, int, ...);
 static int (*real_close)(int);
+static int (*real_fchmod)(int, mode_t);
+static int (*real_fchown)(int, uid_t, gid_t);
+static int (*real_unlink)(const char *);
+static int (*real_unlinkat)(int, const char *, int);
+static int (*real_mkdir)(const char *, mode_t);
+static int (*real_mkdirat)(int, const char *, mode_t);
 
 static const struct {
 	const char *name;
@@ -78,6 +87,12 @@ resolve(void)
 	*(void **)&real_open64 = dlsym(RTLD_NEXT, "open64");
 	*(void **)&real_openat = dlsym(RTLD_NEXT, "openat");
 	*(void **)&real_close = dlsym(RTLD_NEXT, "close");
+	*(void **)&real_fchmod = dlsym(RTLD_NEXT, "fchmod");
+	*(void **)&real_fchown = dlsym(RTLD_NEXT, "fchown");
+	*(void **)&real_unlink = dlsym(RTLD_NEXT, "unlink");
+	*(void **)&real_unlinkat = dlsym(RTLD_NEXT, "unlinkat");
+	*(void **)&real_mkdir = dlsym(RTLD_NEXT, "mkdir");
+	*(void **)&real_mkdirat = dlsym(RTLD_NEXT, "mkdirat");
 }
 
 __attribute__((constructor)) static void
@@ -161,9 +176,10 @@ hit(enum kind k, int fd, const char *path)
 __attribute__((destructor)) static void
 report(void)
 {
-	logline("count write=%ld fsync=%ld rename=%ld open=%ld close=%ld",
-	    count[K_WRITE], count[K_FSYNC], count[K_RENAME], count[K_OPEN],
-	    count[K_CLOSE]);
+	logline("count write=%ld fsync=%ld rename=%ld open=%ld close=%ld "
+	    "fchmod=%ld fchown=%ld unlink=%ld mkdir=%ld", count[K_WRITE],
+	    count[K_FSYNC], count[K_RENAME], count[K_OPEN], count[K_CLOSE],
+	    count[K_FCHMOD], count[K_FCHOWN], count[K_UNLINK], count[K_MKDIR]);
 }
 
 static void
@@ -289,6 +305,57 @@ close(int fd)
 		return -1;
 	}
 	return real_close(fd);
+}
+
+/* a rewritten file keeps its mode, owner and group: these fail too */
+int
+fchmod(int fd, mode_t mode)
+{
+	if (hit(K_FCHMOD, fd, NULL))
+		return -1;
+	return real_fchmod(fd, mode);
+}
+
+int
+fchown(int fd, uid_t uid, gid_t gid)
+{
+	if (hit(K_FCHOWN, fd, NULL))
+		return -1;
+	return real_fchown(fd, uid, gid);
+}
+
+/* the journal removed once its renames are done, temp files left over */
+int
+unlink(const char *path)
+{
+	if (hit(K_UNLINK, -1, path))
+		return -1;
+	return real_unlink(path);
+}
+
+int
+unlinkat(int dir, const char *path, int flags)
+{
+	if (hit(K_UNLINK, -1, path))
+		return -1;
+	return real_unlinkat(dir, path, flags);
+}
+
+/* a commit's own directory for its temp files (and init's directory) */
+int
+mkdir(const char *path, mode_t mode)
+{
+	if (hit(K_MKDIR, -1, path))
+		return -1;
+	return real_mkdir(path, mode);
+}
+
+int
+mkdirat(int dir, const char *path, mode_t mode)
+{
+	if (hit(K_MKDIR, -1, path))
+		return -1;
+	return real_mkdirat(dir, path, mode);
 }
 
 time_t

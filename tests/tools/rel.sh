@@ -3,13 +3,18 @@
 VERIFY=$BUILD/tests/audit-verify
 SHIM=$BUILD/tests/faultshim.so
 case $BUILD in *asan*) asan=1 ;; *) asan=0 ;; esac
+# ASan and valgrind (make valgrind) make every tool many times slower:
+# the long loops run fewer rounds there, enough to take each code path
+slow=$asan
+[ "${VL_VALGRIND:-}" = 1 ] && slow=1
 torture=${VL_TORTURE:-0}
 GENESIS=0000000000000000000000000000000000000000000000000000000000000000
 
-# scale PLAIN ASAN TORTURE: a count for this kind of run
+# scale PLAIN SLOW TORTURE: a count for this kind of run (SLOW: under
+# ASan or valgrind)
 scale() {
 	if [ "$torture" = 1 ]; then echo "$3"
-	elif [ "$asan" = 1 ]; then echo "$2"
+	elif [ "$slow" = 1 ]; then echo "$2"
 	else echo "$1"; fi
 }
 

@@ -186,6 +186,27 @@ verify(struct walk *w)
 	return broken;
 }
 
+/* what vl_trail_check finds, the trail read whole or glanced at */
+static enum vl_trail_fault
+trail(bool whole)
+{
+	struct vl_reg r;
+	struct vl_audit a;
+	struct vl_trail t;
+	enum vl_trail_fault f;
+	int saved = quiet();
+
+	vl_reg_open(&r, dir);
+	assert_int_not_equal(vl_audit_read(&r, &a, NULL, NULL, NULL),
+	    VL_SYSFAULT);
+	f = vl_trail_check(&r, whole ? &a : NULL, &t);
+	assert_int_equal(f, t.fault);
+	vl_audit_free(&a);
+	vl_reg_close(&r);
+	loud(saved);
+	return f;
+}
+
 static long
 outside_edits(void)
 {
@@ -193,7 +214,10 @@ outside_edits(void)
 	long n;
 	int saved = quiet();
 
+	/* as every reader: under the shared lock, which first finishes a
+	 * commit a crash interrupted */
 	vl_reg_open(&r, dir);
+	assert_int_equal(vl_reg_lock_shared(&r), VL_OK);
 	n = vl_audit_outside_edits(&r);
 	vl_reg_close(&r);
 	loud(saved);
@@ -230,7 +254,7 @@ test_chain_verifies(void **state)
 	(void)state;
 	history();
 	assert_int_equal(verify(&w), 0);
-	assert_int_equal(w.lines, 5);
+	assert_int_equal(w.lines, 6);	/* the anchor, then five */
 	assert_int_equal(w.broken, 0);
 	assert_int_equal(outside_edits(), 0);
 	/* a note names its record; a change without one is a "write" */
@@ -259,14 +283,14 @@ test_edited_byte(void **state)
 
 	(void)state;
 	history();
-	/* line 4's record P001 becomes P002 */
+	/* line 5's record P001 becomes P002 */
 	audit = get("audit.csv");
 	p = strstr(audit, ",P001,");
 	assert_non_null(p);
 	p[4] = '2';
 	put("audit.csv", audit);
 	free(audit);
-	assert_int_equal(verify(&w), 4);
+	assert_int_equal(verify(&w), 5);
 	assert_int_equal(w.broken, 1);
 }
 
@@ -326,19 +350,78 @@ test_deleted_first_line(void **state)
 	assert_int_equal(verify(&w), 2);
 }
 
-/* Cutting off the tail keeps the chain whole; the digests still show
- * that funds.csv is not what the last line left says it was. */
+/* Cutting off the tail keeps the chain whole; but the trail no longer
+ * reaches its head, and the digests still show that funds.csv is not
+ * what the last line left says it was. */
 static void
 test_deleted_last_line(void **state)
 {
-	static const int keep[] = {1, 2, 3, 4, 5, 0};
+	static const int keep[] = {1, 2, 3, 4, 5, 6, 0};
 	struct walk w;
 
 	(void)state;
 	history();
+	assert_int_equal(trail(true), VL_TRAIL_OK);
+	assert_int_equal(trail(false), VL_TRAIL_OK);
 	rearrange(keep);
 	assert_int_equal(verify(&w), 0);
 	assert_int_equal(outside_edits(), 1);
+	/* whole, and at a glance (a reader's look at its last line) */
+	assert_int_equal(trail(true), VL_TRAIL_SHORT);
+	assert_int_equal(trail(false), VL_TRAIL_SHORT);
+}
+
+/* The trail gone: with its head, or without it while records stand. */
+static void
+test_trail_gone(void **state)
+{
+	(void)state;
+	assert_int_equal(trail(true), VL_TRAIL_OK);	/* nothing yet */
+	history();
+	put("audit.csv", "");
+	assert_int_equal(trail(true), VL_TRAIL_GONE);
+	assert_int_equal(trail(false), VL_TRAIL_GONE);
+	put("audit.csv", "seq,time,user,tool,action,file,record,hash,digest\n");
+	assert_int_equal(trail(false), VL_TRAIL_GONE);
+	assert_int_equal(unlink(at("audit.csv")), 0);
+	assert_int_equal(trail(false), VL_TRAIL_GONE);
+	/* the head gone too: the records still say a trail was due */
+	assert_int_equal(unlink(at(".vl-head")), 0);
+	assert_int_equal(trail(true), VL_TRAIL_GONE);
+	assert_int_equal(trail(false), VL_TRAIL_GONE);
+	/* a header alone is no record */
+	put("funds.csv", "id,amount\n\r\n");
+	put("projects.csv", "id,town\n");
+	assert_int_equal(trail(true), VL_TRAIL_OK);
+}
+
+/* The head removed from a trail that keeps one (its anchor), or not a
+ * head: found, at a glance too. */
+static void
+test_head_gone(void **state)
+{
+	long seq;
+	char hash[VL_HASH_HEX];
+
+	(void)state;
+	history();
+	assert_int_equal(unlink(at(".vl-head")), 0);
+	assert_int_equal(trail(true), VL_TRAIL_NO_HEAD);
+	assert_int_equal(trail(false), VL_TRAIL_NO_HEAD);
+	put(".vl-head", "6:abc\n");
+	assert_int_equal(trail(true), VL_TRAIL_BAD_HEAD);
+	assert_int_equal(vl_audit_head_parse("6:abc", &seq, hash), -1);
+	assert_int_equal(vl_audit_head_parse(":" GENESIS, &seq, hash), -1);
+	assert_int_equal(vl_audit_head_parse("6:" GENESIS "x", &seq, hash),
+	    -1);
+	assert_int_equal(vl_audit_head_parse("6:" GENESIS "\n", &seq, hash),
+	    0);
+	assert_int_equal(seq, 6);
+	assert_string_equal(hash, GENESIS);
+	/* an older head put back: the trail no longer ends with its line */
+	put(".vl-head", "5:" GENESIS "\n");
+	assert_int_equal(trail(true), VL_TRAIL_SHORT);
+	assert_int_equal(trail(false), VL_TRAIL_SHORT);
 }
 
 static void
@@ -391,7 +474,8 @@ test_pending_commit(void **state)
 	assert_int_equal(outside_edits(), 0);
 	assert_int_equal(access(at(".vl-journal"), F_OK), -1);
 	assert_int_equal(verify(&w), 0);
-	assert_int_equal(w.lines, 6);
+	assert_int_equal(w.lines, 7);
+	assert_int_equal(trail(true), VL_TRAIL_OK);
 	free(audit);
 	free(funds);
 }
@@ -411,6 +495,8 @@ main(void)
 		T(test_outside_edit),
 		T(test_no_audit_yet),
 		T(test_pending_commit),
+		T(test_trail_gone),
+		T(test_head_gone),
 	};
 #undef T
 

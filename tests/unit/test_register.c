@@ -128,6 +128,26 @@ setup(void **state)
 	return mkdtemp(dir) ? 0 : -1;
 }
 
+/* a directory a test left, and what is in it */
+static void
+remove_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char sub[512];
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(sub, sizeof sub, "%s/%s", path, e->d_name);
+		unlink(sub);
+	}
+	closedir(d);
+	rmdir(path);
+}
+
 static int
 teardown(void **state)
 {
@@ -138,8 +158,9 @@ teardown(void **state)
 	if (!d)
 		return -1;
 	while ((e = readdir(d)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
-			unlink(at(e->d_name));
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    unlink(at(e->d_name)) != 0)
+			remove_dir(at(e->d_name));
 	closedir(d);
 	return rmdir(dir);
 }
@@ -172,6 +193,13 @@ static int
 commit1(struct vl_reg *r, struct vl_change c)
 {
 	return vl_reg_commit(r, &c, 1);
+}
+
+/* files put here by hand, records in them: their audit trail begins */
+static void
+adopt(struct vl_reg *r)
+{
+	assert_int_equal(vl_reg_restart(r, "put by the test"), VL_OK);
 }
 
 /* ---- where the register is -------------------------------------------- */
@@ -231,9 +259,9 @@ test_append(void **state)
 	    "F2,6\nF3,7\n")), VL_OK);
 	is("funds.csv", "id,amount\nF1,5\nF2,6\nF3,7\n");
 	/* no header given, none written */
-	assert_int_equal(commit1(&r, append("notes.txt", NULL, "a\n")),
+	assert_int_equal(commit1(&r, append("progress.csv", NULL, "a\n")),
 	    VL_OK);
-	is("notes.txt", "a\n");
+	is("progress.csv", "a\n");
 	clean();
 	vl_reg_close(&r);
 }
@@ -247,6 +275,7 @@ test_append_no_newline(void **state)
 	/* as a text editor may leave it */
 	put("funds.csv", "id,amount\nF1,5");
 	locked(&r);
+	adopt(&r);
 	assert_int_equal(commit1(&r, append("funds.csv", "id,amount\n",
 	    "F2,6\n")), VL_OK);
 	is("funds.csv", "id,amount\nF1,5\nF2,6\n");
@@ -297,11 +326,11 @@ test_replace(void **state)
 	/* to nothing at all, and a new file by replace */
 	assert_int_equal(commit1(&r, replace("plan.json", "")), VL_OK);
 	is("plan.json", "");
-	assert_int_equal(commit1(&r, replace("new.csv", "a,b\n1,2\n")),
+	assert_int_equal(commit1(&r, replace("inspections.csv", "a,b\n1,2\n")),
 	    VL_OK);
-	is("new.csv", "a,b\n1,2\n");
+	is("inspections.csv", "a,b\n1,2\n");
 	/* readable by the clerk's other programs */
-	assert_int_equal(stat(at("new.csv"), &st), 0);
+	assert_int_equal(stat(at("inspections.csv"), &st), 0);
 	assert_true((st.st_mode & 0444) == 0444);
 	clean();
 	vl_reg_close(&r);
@@ -321,6 +350,7 @@ test_several_files(void **state)
 	ch[2] = append("inspections.csv", "id,date\n", "I1,2023-01-05\n");
 	ch[3] = append("progress.csv", "date,project\n", "");
 	locked(&r);
+	adopt(&r);
 	assert_int_equal(vl_reg_commit(&r, ch, 4), VL_OK);
 	is("funds.csv", "id,amount\nF1,5\nF2,6\n");
 	is("projects.csv", "id,town\nP1,b\n");
@@ -532,11 +562,298 @@ test_stray_temps(void **state)
 	is("funds.csv", "id\nF1\n");
 	assert_false(exists("new.csv"));
 	clean();
+	adopt(&r);
 	/* and a commit after it works */
 	assert_int_equal(commit1(&r, append("funds.csv", "id\n", "F3\n")),
 	    VL_OK);
 	is("funds.csv", "id\nF1\nF3\n");
 	vl_reg_close(&r);
+}
+
+/* ---- a register someone else writes to too ---------------------------- */
+
+/* the lock, quiet; its status */
+static int
+try_lock(void)
+{
+	struct vl_reg r;
+	int saved = quiet(), status;
+
+	vl_reg_open(&r, dir);
+	status = vl_reg_lock(&r);
+	vl_reg_close(&r);
+	loud(saved);
+	return status;
+}
+
+/* A journal that is not one the tools wrote is refused whole: exit 3,
+ * nothing moved, nothing outside the register touched, and the journal
+ * left for someone to look at. */
+static void
+journal_refused(const char *text)
+{
+	put("funds.csv", "id\nF1\n");
+	put(".vl-tmp.funds.csv", "id\nF1\nF2\n");
+	put(".vl-journal", text);
+	assert_int_equal(try_lock(), VL_SYSFAULT);
+	is("funds.csv", "id\nF1\n");
+	assert_true(exists(".vl-journal"));
+	assert_true(exists(".vl-tmp.funds.csv"));
+	unlink(at(".vl-journal"));
+}
+
+static void
+test_journal_refused(void **state)
+{
+	char big[9000], line[256];
+	struct stat st;
+
+	(void)state;
+	assert_int_equal(mkdir(at("sub"), 0755), 0);
+	put("sub/x", "outside\n");
+	journal_refused("../x\ncommit\n");
+	journal_refused("sub/x\ncommit\n");
+	journal_refused("/etc/passwd\ncommit\n");
+	journal_refused("..\ncommit\n");
+	journal_refused("notes.txt\ncommit\n");
+	journal_refused("\ncommit\n");
+	journal_refused("funds.csv\n");			/* no end line */
+	journal_refused("funds.csv\ncommit");		/* not whole */
+	journal_refused("funds.csv\ncommit\nfunds.csv\n");
+	journal_refused("commit\n");			/* nothing named */
+	journal_refused("");
+	journal_refused("funds.csv\nfunds.csv\ncommit\n");
+	journal_refused("funds.csv\0\ncommit\n");
+	journal_refused(".vl-tmp.funds.csv.AAAAAAAA/../../sub/x funds.csv 1 2\n"
+	    "commit\n");
+	journal_refused(".vl-tmp.funds.csv.AAAAAAAA funds.csv x 2\ncommit\n");
+	journal_refused(".vl-tmp.projects.csv.AAAAAAAA funds.csv 1 2\n"
+	    "commit\n");
+	journal_refused(".vl-tmp.funds.csv.AAAAAAAA ../funds.csv 1 2\n"
+	    "commit\n");
+	/* the temp file named is not the one written: another inode */
+	put(".vl-tmp.funds.csv.AAAAAAAA", "id\nF9\n");
+	assert_int_equal(stat(at(".vl-tmp.funds.csv.AAAAAAAA"), &st), 0);
+	snprintf(line, sizeof line, ".vl-tmp.funds.csv.AAAAAAAA funds.csv "
+	    "%ju 99\ncommit\n", (uintmax_t)st.st_ino);
+	journal_refused(line);
+	snprintf(line, sizeof line, ".vl-tmp.funds.csv.AAAAAAAA funds.csv "
+	    "%ju %jd\ncommit\n", (uintmax_t)st.st_ino + 1,
+	    (intmax_t)st.st_size);
+	journal_refused(line);
+	/* gone, and funds.csv is not it */
+	unlink(at(".vl-tmp.funds.csv.AAAAAAAA"));
+	snprintf(line, sizeof line, ".vl-tmp.funds.csv.AAAAAAAA funds.csv "
+	    "%ju %jd\ncommit\n", (uintmax_t)st.st_ino, (intmax_t)st.st_size);
+	journal_refused(line);
+	/* a symbolic link as the temp file, in the form of vl 0.1 */
+	unlink(at(".vl-tmp.projects.csv"));
+	assert_int_equal(symlink("sub/x", at(".vl-tmp.projects.csv")), 0);
+	journal_refused("projects.csv\ncommit\n");
+	unlink(at(".vl-tmp.projects.csv"));
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	journal_refused(big);
+	is("sub/x", "outside\n");
+	assert_false(exists("x"));
+	unlink(at("sub/x"));
+	rmdir(at("sub"));
+	/* the journal itself a symbolic link or a FIFO: refused, not read */
+	assert_int_equal(symlink("funds.csv", at(".vl-journal")), 0);
+	assert_int_equal(try_lock(), VL_SYSFAULT);
+	unlink(at(".vl-journal"));
+	assert_int_equal(mkfifo(at(".vl-journal"), 0644), 0);
+	assert_int_equal(try_lock(), VL_SYSFAULT);
+	unlink(at(".vl-journal"));
+	assert_int_equal(try_lock(), VL_OK);
+}
+
+/* A journal as this version writes it: which temp file of the commit's
+ * stage (a directory of its own) becomes which file, known by inode and
+ * size; rolled forward whole, or the rest of it when some renames were
+ * done; the stage goes after. */
+static void
+test_journal_entries(void **state)
+{
+	struct stat a, b;
+	char text[512];
+
+	(void)state;
+	put("funds.csv", "id\nF1\n");
+	assert_int_equal(mkdir(at(".vl-tmp.Abc123xyz"), 0700), 0);
+	put(".vl-tmp.Abc123xyz/funds.csv", "id\nF1\nF2\n");
+	put(".vl-tmp.Abc123xyz/projects.csv", "id\nP1\n");
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/funds.csv"), &a), 0);
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/projects.csv"), &b), 0);
+	/* projects.csv renamed already */
+	assert_int_equal(rename(at(".vl-tmp.Abc123xyz/projects.csv"),
+	    at("projects.csv")), 0);
+	snprintf(text, sizeof text, ".vl-tmp.Abc123xyz/funds.csv funds.csv "
+	    "%ju %jd\n.vl-tmp.Abc123xyz/projects.csv projects.csv %ju %jd\n"
+	    "commit\n", (uintmax_t)a.st_ino, (intmax_t)a.st_size,
+	    (uintmax_t)b.st_ino, (intmax_t)b.st_size);
+	put(".vl-journal", text);
+	assert_int_equal(try_lock(), VL_OK);
+	is("funds.csv", "id\nF1\nF2\n");
+	is("projects.csv", "id\nP1\n");
+	assert_false(exists(".vl-tmp.Abc123xyz"));
+	clean();
+	/* a stage anyone may write to is not one of the tools' */
+	assert_int_equal(mkdir(at(".vl-tmp.Abc123xyz"), 0777), 0);
+	assert_int_equal(chmod(at(".vl-tmp.Abc123xyz"), 0777), 0);
+	put(".vl-tmp.Abc123xyz/funds.csv", "id\nF9\n");
+	assert_int_equal(stat(at(".vl-tmp.Abc123xyz/funds.csv"), &a), 0);
+	snprintf(text, sizeof text, ".vl-tmp.Abc123xyz/funds.csv funds.csv "
+	    "%ju %jd\ncommit\n", (uintmax_t)a.st_ino, (intmax_t)a.st_size);
+	put(".vl-journal", text);
+	assert_int_equal(try_lock(), VL_SYSFAULT);
+	is("funds.csv", "id\nF1\nF2\n");
+	unlink(at(".vl-journal"));
+	/* a stage left over without a journal goes with its files */
+	assert_int_equal(try_lock(), VL_OK);
+	assert_false(exists(".vl-tmp.Abc123xyz"));
+	clean();
+}
+
+/* a file in a register file's place that is not a regular file: the
+ * lock and every commit refuse it, at once (a FIFO never blocks) */
+static void
+not_regular(const char *name)
+{
+	struct vl_reg r;
+	int saved;
+
+	vl_reg_open(&r, dir);
+	saved = quiet();
+	assert_int_equal(vl_reg_lock(&r), VL_SYSFAULT);
+	assert_int_equal(vl_reg_lock_shared(&r), VL_SYSFAULT);
+	loud(saved);
+	vl_reg_close(&r);
+	unlink(at(name));
+	rmdir(at(name));
+}
+
+static void
+test_not_regular(void **state)
+{
+	struct vl_reg r;
+	int saved;
+
+	(void)state;
+	put("outside", "id\nF1\n");
+	assert_int_equal(symlink("outside", at("funds.csv")), 0);
+	not_regular("funds.csv");
+	assert_int_equal(mkfifo(at("funds.csv"), 0644), 0);
+	not_regular("funds.csv");
+	assert_int_equal(mkdir(at("audit.csv"), 0755), 0);
+	not_regular("audit.csv");
+	assert_int_equal(symlink("outside", at(".vl-head")), 0);
+	not_regular(".vl-head");
+	assert_int_equal(symlink("outside", at("plan.json")), 0);
+	not_regular("plan.json");
+	unlink(at(".vl.lock"));
+	assert_int_equal(symlink("outside", at(".vl.lock")), 0);
+	not_regular(".vl.lock");
+	assert_int_equal(mkfifo(at(".vl.lock"), 0644), 0);
+	not_regular(".vl.lock");
+	is("outside", "id\nF1\n");
+	/* planted after the lock was taken: the commit refuses it too */
+	locked(&r);
+	assert_int_equal(symlink("outside", at("funds.csv")), 0);
+	saved = quiet();
+	assert_int_equal(commit1(&r, append("funds.csv", "id\n", "F2\n")),
+	    VL_SYSFAULT);
+	loud(saved);
+	vl_reg_close(&r);
+	is("outside", "id\nF1\n");
+	clean();
+}
+
+/* Temp files are made, never found: a symbolic link planted under a
+ * temp file's name (the old, guessable one) is not written through, and
+ * no two commits use one name. */
+static void
+test_temp_planted(void **state)
+{
+	struct vl_reg r;
+	struct stat st;
+
+	(void)state;
+	put("outside", "precious\n");
+	locked(&r);
+	assert_int_equal(symlink("outside", at(".vl-tmp.funds.csv")), 0);
+	assert_int_equal(symlink("outside", at(".vl-tmp.audit.csv")), 0);
+	assert_int_equal(commit1(&r, append("funds.csv", "id\n", "F1\n")),
+	    VL_OK);
+	is("outside", "precious\n");
+	is("funds.csv", "id\nF1\n");
+	assert_int_equal(lstat(at("funds.csv"), &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	assert_int_equal(lstat(at("audit.csv"), &st), 0);
+	assert_true(S_ISREG(st.st_mode));
+	vl_reg_close(&r);
+	unlink(at(".vl-tmp.funds.csv"));
+	unlink(at(".vl-tmp.audit.csv"));
+	clean();
+}
+
+/* A rewritten file keeps its mode (and, as root, its owner and group);
+ * a new one is as umask says. */
+static void
+test_keeps_mode(void **state)
+{
+	struct vl_reg r;
+	struct stat st;
+	mode_t old;
+
+	(void)state;
+	put("funds.csv", "id\n");
+	assert_int_equal(chmod(at("funds.csv"), 0604), 0);
+	if (geteuid() == 0)
+		assert_int_equal(chown(at("funds.csv"), 4321, 8765), 0);
+	old = umask(027);
+	locked(&r);
+	assert_int_equal(commit1(&r, append("funds.csv", "id\n", "F1\n")),
+	    VL_OK);
+	assert_int_equal(commit1(&r, append("progress.csv", "id\n", "G1\n")),
+	    VL_OK);
+	umask(old);
+	assert_int_equal(stat(at("funds.csv"), &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0604);
+	if (geteuid() == 0) {
+		assert_int_equal(st.st_uid, 4321);
+		assert_int_equal(st.st_gid, 8765);
+	}
+	assert_int_equal(stat(at("progress.csv"), &st), 0);
+	assert_int_equal(st.st_mode & 07777, 0640);
+	vl_reg_close(&r);
+	clean();
+}
+
+/* $VL_LOCK_TIMEOUT: seconds from 0 to a day, nothing else */
+static void
+test_lock_timeout_env(void **state)
+{
+	static const char *const bad[] = {"abc", "-1", "86401", "1e3", "10s",
+	    " 5", "99999999999999999999", NULL};
+	const char *const *b;
+	long s;
+
+	(void)state;
+	assert_int_equal(vl_lock_timeout(&s), 0);
+	assert_int_equal(s, 10);
+	setenv("VL_LOCK_TIMEOUT", "0", 1);
+	assert_int_equal(vl_lock_timeout(&s), 0);
+	assert_int_equal(s, 0);
+	setenv("VL_LOCK_TIMEOUT", "86400", 1);
+	assert_int_equal(vl_lock_timeout(&s), 0);
+	assert_int_equal(s, 86400);
+	for (b = bad; *b; b++) {
+		setenv("VL_LOCK_TIMEOUT", *b, 1);
+		assert_int_equal(vl_lock_timeout(&s), -1);
+		assert_int_equal(s, 10);
+	}
+	unsetenv("VL_LOCK_TIMEOUT");
 }
 
 int
@@ -558,6 +875,12 @@ main(void)
 		T(test_roll_forward),
 		T(test_roll_forward_partly_done),
 		T(test_stray_temps),
+		T(test_journal_refused),
+		T(test_journal_entries),
+		T(test_not_regular),
+		T(test_temp_planted),
+		T(test_keeps_mode),
+		T(test_lock_timeout_env),
 	};
 #undef T
 
