@@ -41,10 +41,11 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
-	$(B)/lib/rules/sample.o
+	$(B)/lib/rules/sample.o $(B)/lib/rules/filter.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
-	$(B)/lib/report/story.o $(B)/lib/report/export.o
+	$(B)/lib/report/story.o $(B)/lib/report/split.o \
+	$(B)/lib/report/since.o $(B)/lib/report/export.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 # every header, public (lib/vl.h and one a module) and private (*_priv.h)

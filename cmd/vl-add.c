@@ -1,5 +1,6 @@
 /*
- * vl-add - write records into a register: init, project, fund, progress.
+ * vl-add - write records into a register: init, project, fund, progress;
+ * and export, the file an import reads back.
  *
  * Records come from options named after their columns or in bulk from a
  * CSV (--import).  A batch is validated whole: one bad record and
@@ -32,6 +33,9 @@ static const char help[] = N_(
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
     "  project|fund|progress --import FILE|-   many records from a CSV\n"
+    "  export projects|progress|funds|inspections [--excel|--format F]\n"
+    "                              a file as it stands, for a spreadsheet\n"
+    "                              (--lang zh: in Chinese) and --import\n"
     "  audit-restart --reason TEXT\n"
     "                              the way out of a broken audit trail\n"
     "                              (cut short, put back from an older\n"
@@ -169,6 +173,15 @@ cmd_audit_restart(struct vl_cli *c)
 	return status;
 }
 
+/* A register file for a spreadsheet, to be edited and imported back. */
+static int
+cmd_export(struct vl_cli *c)
+{
+	int status = vl_report_export(&c->src, c->operand[0], &c->out);
+
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 static const struct vl_command commands[] = {
 	{"init", cmd_init, "vl-add [-C DIR] init [--plan FILE]", init_options,
 	    0, 0, false, NULL},
@@ -182,6 +195,9 @@ static const struct vl_command commands[] = {
 	{"progress", cmd_records, "vl-add [-C DIR] progress --project P "
 	    "--stage S [--date D] | --import FILE", progress_options, 0, 0,
 	    false, &vl_progress_spec},
+	{"export", cmd_export, "vl-add [-C DIR] export projects|progress|funds|"
+	    "inspections [--format F] [--excel] [-o FILE]", NULL, 1, 1, true,
+	    NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
 

@@ -36,8 +36,11 @@ static const char help[] = N_(
     "        key) of the register's funds.csv or of FILE in its form.\n"
     "        Summed by default: receipts by level and source, expenses\n"
     "        by purpose, allocations by project and town, every row by\n"
-    "        kind; --kind receipt|allocation|expense|all chooses\n"
-    "  balance\n"
+    "        kind; --kind receipt|allocation|expense|all chooses; a\n"
+    "        filter of a project's column (--town, --village, --project,\n"
+    "        --leader, --specialist) sums its projects' rows only\n"
+    "  balance [--town T] [--village V] [--project P] [--leader L]\n"
+    "          [--specialist S]\n"
     "        per project: budget, allocated, spent, spent per purpose of\n"
     "        the plan, remaining (allocated - spent) and a flag:\n"
     "        over-budget, overspent, unknown-purpose, unknown-project\n"
@@ -63,8 +66,23 @@ static const struct vl_option reconcile_options[] = {
 };
 static const struct vl_option sum_options[] = {
 	VL_CHOICE("by", O_BY, vl_sum_keys),
-	VL_CHOICE("kind", O_KIND, kinds), VL_END_OPTIONS
+	VL_CHOICE("kind", O_KIND, kinds), VL_PROJECT_FILTERS, VL_END_OPTIONS
 };
+static const struct vl_option balance_options[] = {
+	VL_PROJECT_FILTERS, VL_END_OPTIONS
+};
+
+/* is a filter of a project's column given? */
+static bool
+filtered(const struct vl_cli *c)
+{
+	int k;
+
+	for (k = VL_FC_TOWN; k <= VL_FC_SPECIALIST; k++)
+		if (vl_filter_on(&c->filter, k))
+			return true;
+	return false;
+}
 
 static int
 load(struct vl_book *b, const struct vl_cli *c)
@@ -222,7 +240,7 @@ cmd_sum(struct vl_cli *c)
 	/* receipt, allocation, expense are enum vl_kind; then all */
 	kind = kind < 0 ? vl_sum_kind(by) : strcmp(kinds[kind], "all") == 0 ?
 	    VL_ALL_KINDS : kind;
-	if (!file || by == VL_BY_TOWN)
+	if (!file || by == VL_BY_TOWN || filtered(c))
 		status = load(&b, c);
 	if (status == VL_OK && !file) {
 		j.path = path = vl_reg_path(&b.reg, "funds.csv");
@@ -233,7 +251,8 @@ cmd_sum(struct vl_cli *c)
 	}
 	/* a register without a journal has no money moved yet */
 	if (status == VL_OK && (file || vl_reg_exists(&b.reg, "funds.csv")))
-		status = vl_fund_sum(&j, by, kind, &b, &g);
+		status = vl_fund_sum(&j, by, kind, &b, filtered(c) ?
+		    &c->filter : NULL, &g);
 	if (b.reg.dir)
 		c->out.register_name = b.plan.name;
 	if (status == VL_OK)
@@ -271,6 +290,7 @@ balance_cols(const struct vl_plan *plan, size_t *n)
 struct balance_out {
 	struct vl_out *out;
 	size_t npurposes, ncols;
+	const struct vl_filter *f;
 };
 
 static void
@@ -280,8 +300,16 @@ balance_row(const struct vl_balance *r, void *ctx)
 	char (*m)[VL_MONEY_BUFSZ] = vl_xcalloc(o->ncols, sizeof *m);
 	const char **v = vl_xcalloc(o->ncols, sizeof *v);
 	const struct vl_project *p = r->p;
+	const char *row[VL_NFC] = {NULL};
 	size_t i, c = 0;
 
+	vl_filter_project_row(row, p);
+	row[VL_FC_PROJECT] = r->id;
+	if (!vl_filter_row(o->f, row)) {
+		free(v);
+		free(m);
+		return;
+	}
 	v[c++] = r->id;
 	v[c++] = p ? p->town : NULL;
 	v[c++] = p ? p->village : NULL;
@@ -303,7 +331,7 @@ balance_row(const struct vl_balance *r, void *ctx)
 static int
 cmd_balance(struct vl_cli *c)
 {
-	struct balance_out o = {NULL, 0, 0};
+	struct balance_out o = {NULL, 0, 0, &c->filter};
 	struct vl_ledger l = {0};
 	struct vl_col *cols;
 	struct vl_book b;
@@ -333,9 +361,12 @@ static const struct vl_command commands[] = {
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"
-	    "project|town [--kind K] [FILE|-]", sum_options, 0, 1, true, NULL},
-	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--as-of DATE] "
-	    "[--format F]", NULL, 0, 0, true, NULL},
+	    "project|town [--kind K] [--town T] [--village V] [--project P] "
+	    "[--leader L] [--specialist S] [FILE|-]", sum_options, 0, 1, true,
+	    NULL},
+	{"balance", cmd_balance, "vl-fund [-C DIR] balance [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--as-of DATE] [--format F]", balance_options, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
 

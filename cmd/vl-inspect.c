@@ -34,14 +34,17 @@ static const char help[] = N_(
     "                       the rectification of failed inspection ID is\n"
     "                       verified; T goes to a close_note column if the\n"
     "                       file has one, else after the finding: [整改: T]\n"
-    "  list [--open] [--overdue] [--project P] [--town T] [--phase PH]\n"
+    "  list [--open] [--overdue] [--project P] [--town T] [--village V]\n"
+    "       [--leader L] [--specialist S] [--inspector I] [--phase PH]\n"
     "       [--aspect A] [--result R] [--check]\n"
     "                       inspections with the project's town, village,\n"
     "                       leader and specialist; --overdue: open fails\n"
-    "                       past due; --check: exit 1 when any is listed\n"
+    "                       past due; --check: exit 1 when any is listed.\n"
+    "                       A filter given twice takes either value\n"
     "  show ID|PROJECT      a project's whole story (an inspection id shows\n"
     "                       its project); --format: its inspections only\n"
     "  sample --count N [--seed S] [--skip-recent K] [--town T]\n"
+    "         [--village V] [--project P] [--leader L] [--specialist S]\n"
     "         [--stage registered|reviewed|started|completed|accepted]\n"
     "                       draw N distinct projects for spot checks; the\n"
     "                       same seed and register give the same draw\n"
@@ -54,7 +57,7 @@ static const char more[] = N_(
 
 enum {
 	O_ID, O_DATE, O_PROJECT, O_PHASE, O_ASPECT, O_RESULT, O_FINDING,
-	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE, O_TOWN,
+	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE,
 	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK
 };
 
@@ -70,14 +73,16 @@ static const struct vl_option close_options[] = {
 };
 static const struct vl_option list_options[] = {
 	VL_FLAG("open", O_OPEN), VL_FLAG("overdue", O_OVERDUE),
-	VL_VALUE("project", O_PROJECT), VL_VALUE("town", O_TOWN),
-	VL_CHOICE("phase", O_PHASE, vl_phases),
-	VL_CHOICE("aspect", O_ASPECT, vl_aspects),
-	VL_CHOICE("result", O_RESULT, vl_results), VL_FLAG("check", O_CHECK), VL_END_OPTIONS
+	VL_PROJECT_FILTERS,
+	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL),
+	VL_FILTER("phase", VL_FC_PHASE, vl_phases),
+	VL_FILTER("aspect", VL_FC_ASPECT, vl_aspects),
+	VL_FILTER("result", VL_FC_RESULT, vl_results),
+	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
 static const struct vl_option sample_options[] = {
 	VL_VALUE("count", O_COUNT), VL_VALUE("seed", O_SEED),
-	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_VALUE("town", O_TOWN),
+	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_PROJECT_FILTERS,
 	/* a comma-separated list of stages */
 	{"stage", true, O_STAGE, vl_project_stages, true}, VL_END_OPTIONS
 };
@@ -141,22 +146,25 @@ static const struct vl_col insp_cols[] = {
 };
 #define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
 
-/* Is in listed?  The options of list, each a condition; project alone
- * for show. */
+/* Is in listed?  --open, --overdue and the filters; project alone for
+ * show. */
 static bool
 wanted(const struct vl_cli *c, const char *project,
     const struct vl_inspection *in, const struct vl_project *p)
 {
-	const char *const *a = c->arg;
-	bool open = vl_finding_open(in);
+	const char *row[VL_NFC] = {NULL};
 
-	return (!a[O_OPEN] || open) && (!a[O_OVERDUE] ||
-	    vl_finding_late(in, c->src.as_of)) &&
-	    (!project || strcmp(project, in->project) == 0) &&
-	    (!a[O_TOWN] || strcmp(a[O_TOWN], p->town) == 0) &&
-	    (!a[O_PHASE] || strcmp(a[O_PHASE], in->phase) == 0) &&
-	    (!a[O_ASPECT] || strcmp(a[O_ASPECT], in->aspect) == 0) &&
-	    (!a[O_RESULT] || strcmp(a[O_RESULT], in->result) == 0);
+	if ((c->arg[O_OPEN] && !vl_finding_open(in)) || (c->arg[O_OVERDUE] &&
+	    !vl_finding_late(in, c->src.as_of)) ||
+	    (project && strcmp(project, in->project) != 0))
+		return false;
+	vl_filter_project_row(row, p);
+	row[VL_FC_PROJECT] = in->project;
+	row[VL_FC_INSPECTOR] = in->inspector;
+	row[VL_FC_PHASE] = in->phase;
+	row[VL_FC_ASPECT] = in->aspect;
+	row[VL_FC_RESULT] = in->result;
+	return vl_filter_row(&c->filter, row);
 }
 
 static void
@@ -202,22 +210,21 @@ print_inspections(const struct vl_book *b, const struct vl_cli *c,
 	return vl_out_close(o);
 }
 
+/* A filter matching nothing lists nothing: not an error.  One project
+ * asked for names the sheet. */
 static int
 cmd_list(struct vl_cli *c)
 {
-	const char *project = c->arg[O_PROJECT];
+	const struct vl_filter *f = &c->filter;
+	const char *project = f->n[VL_FC_PROJECT] == 1 ?
+	    f->v[VL_FC_PROJECT][0] : NULL;
 	struct vl_book b;
 	size_t n = 0;
 	int status;
 
 	if ((status = load(&b, c, VL_LOAD_INSPECTIONS)) != VL_OK)
 		return status;
-	if (project && !vl_projects_find(&b.projects, project)) {
-		vl_warn("--project: no such project \"%s\"", project);
-		status = VL_BADINPUT;
-	} else {
-		status = print_inspections(&b, c, project, &n);
-	}
+	status = print_inspections(&b, c, project, &n);
 	vl_book_free(&b);
 	if (status == VL_OK)
 		status = vl_close_stdout();
@@ -316,7 +323,7 @@ static int
 cmd_sample(struct vl_cli *c)
 {
 	const char *const *a = c->arg;
-	struct vl_sample s = {0, false, 0, 0, a[O_TOWN], 0};
+	struct vl_sample s = {0, false, 0, 0, &c->filter, 0};
 	struct vl_out *out;
 	struct vl_book b;
 	size_t *drawn, i, n;
@@ -356,12 +363,16 @@ static const struct vl_command commands[] = {
 	{"close", cmd_close, "vl-inspect [-C DIR] close ID [--date D] "
 	    "[--note T]", close_options, 1, 1, false, NULL},
 	{"list", cmd_list, "vl-inspect [-C DIR] list [--open] [--overdue] "
-	    "[--project P] [--town T] [--phase PH] [--aspect A] [--result R] "
-	    "[--check] [--format F]", list_options, 0, 0, true, NULL},
+	    "[--project P] [--town T] [--village V] [--leader L] "
+	    "[--specialist S] [--inspector I] [--phase PH] [--aspect A] "
+	    "[--result R] [--check] [--format F]", list_options, 0, 0, true,
+	    NULL},
 	{"show", cmd_show, "vl-inspect [-C DIR] show ID|PROJECT [--format F]",
 	    NULL, 1, 1, true, NULL},
 	{"sample", cmd_sample, "vl-inspect [-C DIR] sample --count N "
-	    "[--seed S] [--skip-recent K] [--town T] [--stage S] [--format F]",
+	    "[--seed S] [--skip-recent K] [--town T] [--village V] "
+	    "[--project P] [--leader L] [--specialist S] [--stage S] "
+	    "[--format F]",
 	    sample_options, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };

@@ -27,11 +27,19 @@ static const char help[] = N_(
     "        first (an item due today is not late); then the flags\n"
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
-    "        due-soon); --check exits 1 when anything is late or flagged\n"
-    "  progress [--by town|project]\n"
+    "        due-soon); --check exits 1 when anything is late or flagged;\n"
+    "        --kind K, --status S, --inspector I filter it too.\n"
+    "        --by leader|specialist|town: the items counted per person or\n"
+    "        town, everyone named in projects.csv listed, with a total.\n"
+    "        --split-by leader|specialist|town -o DIR: a file each in DIR\n"
+    "        (an empty list too) and DIR/index.csv naming them\n"
+    "  progress [--by town|project|leader|specialist]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), or per project\n"
+    "        row (default), per leader or specialist, or per project\n"
+    "  progress --since DATE [--kind K]\n"
+    "        what changed after DATE up to the day, a row each: started,\n"
+    "        completed, finding-opened, finding-closed, received, spent\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -46,11 +54,6 @@ static const char help[] = N_(
     "        findings safety and quality first, the overdue list with\n"
     "        who is responsible; the figures are progress, funds and\n"
     "        overdue's own\n"
-    "  export projects|progress|funds|inspections\n"
-    "        a register file's records as they stand, every column, for\n"
-    "        a spreadsheet: --excel or --format xlsx (with --lang zh the\n"
-    "        headers and words in Chinese), edited and read back by\n"
-    "        vl-add or vl-inspect --import\n"
     "  audit [--head] [--expect SEQ:HASH]\n"
     "        the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
@@ -64,24 +67,39 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
+    "Filters of overdue and progress: --town T, --village V, --project P,\n"
+    "--leader L, --specialist S keep the rows whose column holds the\n"
+    "value; a filter given twice takes either value, two filters both.\n"
+    "A value nothing holds lists nothing (exit 0).\n"
+    "\n"
     "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
     "or audit found the trail broken or short of its head,\n"
     "2 usage or bad input, 3 system fault (a file of the register that\n"
     "is not a regular file, or a journal the tools did not write,\n"
     "included).\n");
 
-enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT };
-
+enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE };
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
-static const char *const by_words[] = {"town", "project", NULL};
+static const char *const by_words[] = {"town", "project", "leader",
+    "specialist", NULL};
+static const char *const person_words[] = {"town", "leader", "specialist",
+    NULL};
 
 static const struct vl_option overdue_options[] = {
 	VL_VALUE("within", O_WITHIN),
-	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
+	VL_FLAG("check", O_CHECK),
+	VL_CHOICE("by", O_BY, person_words),
+	VL_CHOICE("split-by", O_SPLIT_BY, person_words),
+	VL_PROJECT_FILTERS,
+	VL_FILTER("kind", VL_FC_KIND, vl_overdue_kinds),
+	VL_FILTER("status", VL_FC_STATUS, vl_overdue_statuses),
+	VL_FILTER("inspector", VL_FC_INSPECTOR, NULL), VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
-	VL_CHOICE("by", O_BY, by_words), VL_END_OPTIONS
+	VL_CHOICE("by", O_BY, by_words), VL_VALUE("since", O_SINCE),
+	VL_FILTER("kind", VL_FC_KIND, vl_since_kinds), VL_PROJECT_FILTERS,
+	VL_END_OPTIONS
 };
 static const struct vl_option audit_options[] = {
 	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT), VL_END_OPTIONS
@@ -136,22 +154,62 @@ cmd_overdue(struct vl_cli *c)
 	bool found = false;
 	int status;
 
-	if ((status = load(&b, NULL, c)) == VL_OK)
-		status = vl_report_overdue(&b, &c->out, days, &found);
+	if (c->arg[O_SPLIT_BY] && c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--by and --split-by: one or the other");
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		;
+	else if (c->arg[O_SPLIT_BY])
+		status = vl_report_overdue_split(&b, &c->out, days, &c->filter,
+		    vl_group_column(c->arg[O_SPLIT_BY]), &found);
+	else if (c->arg[O_BY])
+		status = vl_report_overdue_by(&b, &c->out, days, &c->filter,
+		    vl_group_column(c->arg[O_BY]), &found);
+	else
+		status = vl_report_overdue(&b, &c->out, days, &c->filter,
+		    &found);
 	status = done(status, &b, NULL);
 	return status == VL_OK && c->arg[O_CHECK] && found ? VL_FINDINGS :
 	    status;
 }
 
+/* --since DATE: a day before the as-of day */
+static vl_date
+since(const struct vl_cli *c)
+{
+	const char *s = c->arg[O_SINCE], *why;
+	vl_date d;
+
+	if (vl_date_parse(s, &d, &why) != 0)
+		vl_die(VL_BADINPUT, "--since: %s: \"%s\"", why, s);
+	if (c->src.as_of != VL_NODATE && d >= c->src.as_of)
+		vl_die(VL_BADINPUT, "--since %s: not before the day reported "
+		    "on", s);
+	if (c->arg[O_BY])
+		vl_die(VL_BADINPUT, "--since lists changes; --by does not "
+		    "apply");
+	return d;
+}
+
 static int
 cmd_progress(struct vl_cli *c)
 {
+	vl_date from = VL_NODATE;
 	struct vl_book b;
 	int status;
 
-	if ((status = load(&b, NULL, c)) == VL_OK)
+	if (c->arg[O_SINCE])
+		from = since(c);
+	else if (vl_filter_on(&c->filter, VL_FC_KIND))
+		vl_die(VL_BADINPUT, "--kind: the kinds of changes, with "
+		    "--since");
+	if ((status = load(&b, NULL, c)) != VL_OK)
+		;
+	else if (from != VL_NODATE)
+		status = vl_report_since(&b, &c->out, from, &c->filter);
+	else
 		status = vl_report_progress(&b, &c->out,
-		    vl_cli_word(c, O_BY) == 1);
+		    vl_group_column(c->arg[O_BY] ? c->arg[O_BY] : "town"),
+		    &c->filter);
 	return done(status, &b, NULL);
 }
 
@@ -359,43 +417,25 @@ cmd_audit(struct vl_cli *c)
 	    status;
 }
 
-/* A register file as it stands, for a spreadsheet and back. */
-static int
-cmd_export(struct vl_cli *c)
-{
-	const char *name = c->operand[0];
-	size_t i, n = strcspn(name, ".");
-	int status;
-
-	for (i = 0; vl_specs[i]; i++)
-		if (strncmp(vl_specs[i]->file, name, n) == 0 &&
-		    vl_specs[i]->file[n] == '.' && (name[n] == '\0' ||
-		    strcmp(name + n, ".csv") == 0))
-			break;
-	if (!vl_specs[i])
-		vl_die(VL_BADINPUT, "export: \"%s\" is not one of projects, "
-		    "progress, funds, inspections", name);
-	status = vl_report_export(&c->src, vl_specs[i], &c->out);
-	return status == VL_OK ? vl_close_stdout() : status;
-}
-
 static const struct vl_command commands[] = {
 	{"overdue", cmd_overdue, "vl-report [-C DIR] overdue [--within N] "
-	    "[--check] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--check] [--town T] [--village V] [--project P] [--leader L] "
+	    "[--specialist S] [--kind K] [--status S] [--inspector I] "
+	    "[--by leader|specialist|town | --split-by leader|specialist|town "
+	    "-o DIR] [--as-of DATE] [--format F] [-o FILE]",
 	    overdue_options, 0, 0, true, NULL},
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--head] "
 	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
 	    true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project|leader|specialist] [--town T] [--village V] "
+	    "[--project P] [--leader L] [--specialist S] [--since DATE "
+	    "[--kind K]] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
 	{"summary", cmd_summary, "vl-report [-C DIR] summary [--as-of DATE] "
 	    "[--encoding E] [--format xlsx -o FILE]", NULL, 0, 0, true, NULL},
-	{"export", cmd_export, "vl-report [-C DIR] export "
-	    "projects|progress|funds|inspections [--format F] [--excel] "
-	    "[-o FILE]", NULL, 1, 1, true, NULL},
 	{"briefing", cmd_briefing, "vl-report [-C DIR] briefing "
 	    "[--as-of DATE] [-o FILE]", NULL, 0, 0, true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}

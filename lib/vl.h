@@ -7,7 +7,7 @@
  *   register/  register (tmpfile, journal), audit, schema, project, book,
  *              funds, batch, rewrite, init
  *   rules/     stage, ledger, sums, fund_rules, reconcile, overdue,
- *              standing, records, sample
+ *              standing, records, sample, filter
  *   report/    tables, summary, briefing, story
  *   cli/       cli
  *
@@ -47,6 +47,7 @@
 #include "rules/reconcile.h"
 #include "rules/records.h"
 #include "rules/sample.h"
+#include "rules/filter.h"
 
 #include "report/tables.h"
 #include "report/summary.h"

@@ -6,6 +6,7 @@
  * The shared options may stand before the command (vl-add -C DIR init)
  * or after it; --lang counts before any message is written.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -116,6 +117,12 @@ own_option(struct vl_cli *c, const struct vl_option *o, const char *arg)
 {
 	char *copy, *save = NULL, *w;
 
+	if (o->key >= VL_FKEY) {	/* a filter: each value one more */
+		if (o->choices)
+			need_choice(o->name, arg, o->choices);
+		vl_filter_add(&c->filter, o->key - VL_FKEY, arg);
+		return;
+	}
 	if (o->choices && !o->list) {
 		need_choice(o->name, arg, o->choices);
 	} else if (o->choices) {
@@ -206,6 +213,41 @@ register_file(const char *name)
 	return vl_reg_is_file(name) || strncmp(name, ".vl", 3) == 0;
 }
 
+/* --split-by: -o names a directory, made when missing, never the
+ * register's own (a person's file must not land on projects.csv) */
+static void
+check_split_dir(struct vl_cli *c)
+{
+	const char *path = c->out.output;
+	struct stat st, rst;
+
+	if (!path || !*path || strcmp(path, "-") == 0)
+		vl_die(VL_BADINPUT, "--split-by: name the directory of the "
+		    "files with -o DIR");
+	if (stat(path, &st) != 0 && mkdir(path, 0777) != 0)
+		vl_die(VL_SYSFAULT, "-o %s: cannot make the directory: %s",
+		    path, strerror(errno));
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		vl_die(VL_BADINPUT, "-o %s: not a directory; --split-by writes "
+		    "a file per person into one", path);
+	if (stat(c->src.dir, &rst) == 0 && rst.st_dev == st.st_dev &&
+	    rst.st_ino == st.st_ino)
+		vl_die(VL_BADINPUT, "-o %s: the register's directory; the files "
+		    "go elsewhere", path);
+}
+
+/* is a command's own option of that name given? */
+static bool
+given(const struct vl_cli *c, const char *name)
+{
+	const struct vl_option *o;
+
+	for (o = c->command->options; o && o->name; o++)
+		if (strcmp(o->name, name) == 0 && o->key < VL_FKEY)
+			return c->arg[o->key] != NULL;
+	return false;
+}
+
 /* -o FILE: into a directory there is, never over a directory or a file
  * of the register; a workbook only to a file, never to stdout */
 static void
@@ -260,7 +302,10 @@ settle(struct vl_cli *c, const char *as_of)
 	if (vl_today(as_of, &c->src.as_of, &why) != 0)
 		vl_die(VL_BADINPUT, "%s: %s: \"%s\"", as_of ? "--as-of" :
 		    "VL_AS_OF", why, as_of ? as_of : getenv("VL_AS_OF"));
-	check_output(c);
+	if (given(c, "split-by"))
+		check_split_dir(c);
+	else
+		check_output(c);
 	/* a command that prints no report takes no file to print it to */
 	if (!c->command->report && (c->out.output ||
 	    c->out.format == VL_FMT_XLSX))
@@ -282,7 +327,7 @@ long_options(const struct vl_command *cmd)
 		n++;
 	t = vl_xcalloc(n + NSHARED + 1, sizeof *t);
 	for (i = 0; i < n; i++) {
-		if (o[i].key < 0 || o[i].key >= VL_CLI_KEYS)
+		if (o[i].key < 0 || o[i].key >= VL_FKEY + VL_NFC)
 			vl_die(VL_SYSFAULT, "internal error: --%s has key %d",
 			    o[i].name, o[i].key);
 		t[i] = (struct option){o[i].name, o[i].value ?
@@ -354,6 +399,8 @@ vl_cli_columns(const struct vl_cli *c, const struct vl_filespec *spec)
 	size_t i;
 
 	for (o = c->command->options; o && o->name; o++) {
+		if (o->key >= VL_FKEY)	/* a filter sets no field */
+			continue;
 		snprintf(name, sizeof name, "%s", o->name);
 		for (i = 0; name[i]; i++)	/* --start-by: start_by */
 			name[i] = name[i] == '-' ? '_' : name[i];
@@ -456,6 +503,7 @@ int
 vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 {
 	struct vl_cli c;
+	int status;
 
 	tool = t;
 	vl_setprogname(argv[0]);
@@ -466,5 +514,7 @@ vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 	if (!(c.command = find_command(argc, argv, t->commands)))
 		return no_command(argc, argv, t->commands);
 	parse(&c, argc - 1, argv + 1);
-	return c.command->run(&c);
+	status = c.command->run(&c);
+	vl_filter_free(&c.filter);
+	return status;
 }

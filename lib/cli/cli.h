@@ -13,6 +13,7 @@
 #include "io/output.h"
 #include "register/book.h"
 #include "register/schema.h"
+#include "rules/filter.h"
 
 #define VL_VERSION "0.1.0"
 #define VL_CLI_KEYS 32	/* a command's own options are keys 0 to 31 */
@@ -34,6 +35,18 @@ struct vl_option {
 #define VL_CHOICE(name, key, words) {name, true, key, words, false}
 #define VL_FLAG(name, key) {name, false, key, NULL, false}
 #define VL_END_OPTIONS {NULL, false, 0, NULL, false}
+/* A filter (rules/filter.h): --NAME VALUE, repeatable, into cli->filter;
+ * words: the values it may take, or NULL for any. */
+#define VL_FKEY VL_CLI_KEYS	/* a filter's key: VL_FKEY + its column */
+#define VL_FILTER(name, col, words) {name, true, VL_FKEY + (col), words, \
+	false}
+/* the filters of a project's own columns, spelled alike everywhere */
+#define VL_PROJECT_FILTERS \
+	VL_FILTER("town", VL_FC_TOWN, NULL), \
+	VL_FILTER("village", VL_FC_VILLAGE, NULL), \
+	VL_FILTER("project", VL_FC_PROJECT, NULL), \
+	VL_FILTER("leader", VL_FC_LEADER, NULL), \
+	VL_FILTER("specialist", VL_FC_SPECIALIST, NULL)
 
 struct vl_cli;
 
@@ -63,6 +76,7 @@ struct vl_cli {
 	/* a command's own options: the value, "" for one without, NULL
 	 * for one not given */
 	const char *arg[VL_CLI_KEYS];
+	struct vl_filter filter;	/* the command's filters given */
 	char **operand;
 	int noperand;
 	const struct vl_command *command;

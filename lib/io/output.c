@@ -44,6 +44,12 @@ struct vl_out {
 	char *note;		/* table: printed under it */
 };
 
+bool
+vl_out_people(const struct vl_out *o)
+{
+	return vl_out_human(&o->opts);
+}
+
 int
 vl_format_parse(const char *s, enum vl_format *f)
 {

@@ -44,6 +44,8 @@ struct vl_out;
 /* for people (table, --excel, xlsx, a sheet of a workbook), whose
  * words are translated, or for machines (csv, json), whose never are */
 bool vl_out_human(const struct vl_outopts *o);
+/* the same of an output opened */
+bool vl_out_people(const struct vl_out *o);
 /* 0 or -1 for an unknown name */
 int vl_format_parse(const char *s, enum vl_format *f);
 /* A report's records where o says: a sheet of o->workbook, or else

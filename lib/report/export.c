@@ -1,5 +1,5 @@
 /*
- * export.c - a register file's records as they stand (vl-report export):
+ * export.c - a register file's records as they stand (vl-add export):
  * the round trip of a clerk who edits the register in Excel or WPS and
  * imports what was added.  Under --lang zh the headers and the words are
  * Chinese, and the import reads them back (batch.c, csv_read.c).
@@ -88,10 +88,25 @@ write_out(const struct export *x, const struct vl_header *h,
 	return status;
 }
 
-int
-vl_report_export(const struct vl_source *src,
-    const struct vl_filespec *spec, const struct vl_outopts *o)
+/* "projects" or "projects.csv": its spec, or NULL */
+static const struct vl_filespec *
+spec_named(const char *name)
 {
+	size_t i, n = strcspn(name, ".");
+
+	for (i = 0; vl_specs[i]; i++)
+		if (strncmp(vl_specs[i]->file, name, n) == 0 &&
+		    vl_specs[i]->file[n] == '.' && (name[n] == '\0' ||
+		    strcmp(name + n, ".csv") == 0))
+			return vl_specs[i];
+	return NULL;
+}
+
+int
+vl_report_export(const struct vl_source *src, const char *name,
+    const struct vl_outopts *o)
+{
+	const struct vl_filespec *spec = spec_named(name);
 	struct export x = {spec, NULL, 0, 0, 0};
 	struct vl_header h = {0};
 	struct vl_csv_opts opts = {.header_out = &h, .regular = true};
@@ -100,6 +115,11 @@ vl_report_export(const struct vl_source *src,
 	int status = VL_OK;
 	size_t i;
 
+	if (!spec) {
+		vl_errat("command line", 0, NULL, "export: \"%s\" is not one "
+		    "of projects, progress, funds, inspections", name);
+		return VL_BADINPUT;
+	}
 	vl_reg_open(&reg, src->dir);
 	path = vl_reg_path(&reg, spec->file);
 	if (!vl_reg_exists(&reg, "plan.json")) {

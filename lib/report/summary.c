@@ -454,9 +454,9 @@ summary_workbook(const struct page *pg, const struct vl_ledger *l,
 	if (status == VL_OK)
 		status = findings_sheet(pg, &o);
 	if (status == VL_OK)
-		status = vl_report_overdue(pg->b, &o, -1, &found);
+		status = vl_report_overdue(pg->b, &o, -1, NULL, &found);
 	if (status == VL_OK)
-		status = vl_report_progress(pg->b, &o, false);
+		status = vl_report_progress(pg->b, &o, VL_FC_TOWN, NULL);
 	if (status == VL_OK)
 		status = vl_report_funds(pg->b, l, &o);
 	return vl_workbook_close(o.workbook);	/* nothing written after a

@@ -7,8 +7,10 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/i18n.h"
+#include "base/groups.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/tables.h"
@@ -36,14 +38,15 @@ static const struct vl_col overdue_cols[] = {
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
-static void
-overdue_row(struct vl_out *out, const struct vl_overdue *it, bool human)
+void
+vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
 	char due[VL_DATE_BUFSZ], late[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
-	vl_overdue_detail(it, &detail, human);
+	/* for people, in their language */
+	vl_overdue_detail(it, &detail, vl_out_people(out));
 	snprintf(late, sizeof late, "%ld", it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	v[1] = it->project->id;
@@ -59,24 +62,127 @@ overdue_row(struct vl_out *out, const struct vl_overdue *it, bool human)
 	vl_buf_free(&detail);
 }
 
+struct vl_out *
+vl_overdue_open(const struct vl_book *b, const struct vl_outopts *o)
+{
+	struct vl_outopts own;
+
+	return vl_out_report(named(o, b, &own), "逾期清单", b->as_of,
+	    NOVERDUE_COLS, overdue_cols);
+}
+
 int
 vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
-    long within, bool *found)
+    long within, const struct vl_filter *f, bool *found)
 {
 	struct vl_overdue *list;
-	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
 	n = vl_overdue_collect(b, within, &list);
-	out = vl_out_report(named(o, b, &own), "逾期清单", b->as_of,
-	    NOVERDUE_COLS, overdue_cols);
+	if (f)
+		n = vl_overdue_filter(list, n, f);
+	out = vl_overdue_open(b, o);
 	*found = false;
 	for (i = 0; i < n; i++) {
-		overdue_row(out, &list[i], vl_out_human(o));
+		vl_overdue_put(out, &list[i]);
 		if (list[i].status != VL_OD_DUE_SOON)
 			*found = true;
 	}
+	free(list);
+	return vl_out_close(out);
+}
+
+/* ---- overdue counted per person or town -------------------------------- */
+
+struct od_count {
+	const char *key;
+	long items, late, due_soon, flags, most;
+};
+
+static void
+od_count_row(struct vl_out *out, const struct od_count *k)
+{
+	char num[5][24];
+	const char *v[6];
+	long n[] = {k->items, k->late, k->due_soon, k->flags, k->most};
+	size_t i;
+
+	v[0] = k->key;
+	for (i = 0; i < 5; i++) {
+		snprintf(num[i], sizeof num[i], "%ld", n[i]);
+		v[i + 1] = num[i];
+	}
+	vl_out_row(out, v);
+}
+
+static void
+od_count_add(struct od_count *k, const struct vl_overdue *it)
+{
+	k->items++;
+	k->late += it->status == VL_OD_LATE;
+	k->due_soon += it->status == VL_OD_DUE_SOON;
+	k->flags += it->status == VL_OD_FLAG;
+	if (it->status == VL_OD_LATE && it->days_late > k->most)
+		k->most = it->days_late;
+}
+
+/* every key the projects f passes name, in order of first appearance;
+ * returns how many */
+static size_t
+od_keys(const struct vl_book *b, const struct vl_filter *f, enum vl_fcol by,
+    struct vl_groups *seen, struct od_count *k)
+{
+	const char *row[VL_NFC] = {NULL};
+	size_t i, n = 0;
+
+	for (i = 0; i < b->projects.n; i++) {
+		if (f && !vl_filter_project(f, &b->projects.v[i]))
+			continue;
+		vl_filter_project_row(row, &b->projects.v[i]);
+		vl_groups_add(seen, row[by], 0, 0);
+		if (seen->n > n)
+			k[n++].key = row[by];
+	}
+	return n;
+}
+
+int
+vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
+    long within, const struct vl_filter *f, enum vl_fcol by, bool *found)
+{
+	/* a word: the total row's "total" */
+	struct vl_col cols[] = {{vl_filter_names[by], VL_COL_WORD},
+	    {"items", VL_COL_INT}, {"late", VL_COL_INT},
+	    {"due_soon", VL_COL_INT}, {"flags", VL_COL_INT},
+	    {"most_days_late", VL_COL_INT}};
+	struct od_count *k, total = {"total", 0, 0, 0, 0, 0};
+	const char *row[VL_NFC];
+	struct vl_groups seen = {0};
+	struct vl_overdue *list;
+	struct vl_outopts own;
+	struct vl_out *out;
+	size_t i, n, nk;
+
+	n = vl_overdue_collect(b, within, &list);
+	if (f)
+		n = vl_overdue_filter(list, n, f);
+	k = vl_xcalloc(b->projects.n + 1, sizeof *k);
+	nk = od_keys(b, f, by, &seen, k);
+	*found = false;
+	for (i = 0; i < n; i++) {
+		vl_overdue_frow(&list[i], row);
+		od_count_add(&k[vl_groups_find(&seen, row[by]) - seen.v],
+		    &list[i]);
+		od_count_add(&total, &list[i]);
+		*found |= list[i].status != VL_OD_DUE_SOON;
+	}
+	out = vl_out_report(named(o, b, &own), "逾期统计", b->as_of, 6, cols);
+	for (i = 0; i < nk; i++)
+		od_count_row(out, &k[i]);
+	od_count_row(out, &total);
+	vl_groups_free(&seen);
+	free(k);
 	free(list);
 	return vl_out_close(out);
 }
@@ -115,17 +221,20 @@ tally_row(struct vl_out *out, const struct vl_tally *t)
 }
 
 static int
-progress_by_town(const struct vl_book *b, const struct vl_standing *s,
-    const struct vl_outopts *o)
+progress_by_group(const struct vl_book *b, const struct vl_standing *s,
+    const struct vl_outopts *o, enum vl_fcol by, const struct vl_filter *f)
 {
+	struct vl_col cols[NTOWN_COLS];
 	struct vl_tally *t, total;
 	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
-	n = vl_tally_towns(b, s, &t, &total);
+	memcpy(cols, town_cols, sizeof cols);
+	cols[0].name = vl_filter_names[by];
+	n = vl_tally_by(b, s, by, f, &t, &total);
 	out = vl_out_report(named(o, b, &own), "进度", b->as_of, NTOWN_COLS,
-	    town_cols);
+	    cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
 	tally_row(out, &total);
@@ -145,7 +254,7 @@ static const struct vl_col project_cols[] = {
 
 static int
 progress_by_project(const struct vl_book *b, const struct vl_standing *s,
-    const struct vl_outopts *o)
+    const struct vl_outopts *o, const struct vl_filter *f)
 {
 	char d[4][VL_DATE_BUFSZ], open[24], overdue[24];
 	const char *v[NPROJECT_COLS];
@@ -158,6 +267,8 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
+		if (f && !vl_filter_project(f, p))
+			continue;
 		snprintf(open, sizeof open, "%ld", s[i].open);
 		snprintf(overdue, sizeof overdue, "%ld", s[i].overdue);
 		v[0] = p->id, v[1] = p->town, v[2] = p->village;
@@ -175,11 +286,11 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 
 int
 vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
-    bool by_project)
+    enum vl_fcol by, const struct vl_filter *f)
 {
 	struct vl_standing *s = vl_standings(b);
-	int status = by_project ? progress_by_project(b, s, o) :
-	    progress_by_town(b, s, o);
+	int status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
+	    progress_by_group(b, s, o, by, f);
 
 	free(s);
 	return status;

@@ -24,22 +24,22 @@ struct collect {
 	size_t n, cap;
 };
 
-static const char *const kind_names[] = {
+const char *const vl_overdue_kinds[] = {
 	"not-started", "rectification", "not-completed", "not-accepted",
-	"started-before-review", "missing-leader", "missing-specialist"
+	"started-before-review", "missing-leader", "missing-specialist", NULL
 };
-static const char *const status_names[] = {"late", "due-soon", "flag"};
+const char *const vl_overdue_statuses[] = {"late", "due-soon", "flag", NULL};
 
 const char *
 vl_overdue_kind_name(enum vl_overdue_kind k)
 {
-	return kind_names[k];
+	return vl_overdue_kinds[k];
 }
 
 const char *
 vl_overdue_status_name(enum vl_overdue_status s)
 {
-	return status_names[s];
+	return vl_overdue_statuses[s];
 }
 
 static struct vl_overdue *
@@ -287,6 +287,38 @@ vl_overdue_collect(const struct vl_book *b, long within,
 	free(c.accepted);
 	*list = sorted(c.v, c.n);
 	return c.n;
+}
+
+void
+vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC])
+{
+	int c;
+
+	for (c = 0; c < VL_NFC; c++)
+		row[c] = NULL;
+	vl_filter_project_row(row, o->project);
+	row[VL_FC_KIND] = vl_overdue_kinds[o->kind];
+	row[VL_FC_STATUS] = vl_overdue_statuses[o->status];
+	if (o->insp) {
+		row[VL_FC_INSPECTOR] = o->insp->inspector;
+		row[VL_FC_PHASE] = o->insp->phase;
+		row[VL_FC_ASPECT] = o->insp->aspect;
+	}
+}
+
+size_t
+vl_overdue_filter(struct vl_overdue *list, size_t n,
+    const struct vl_filter *f)
+{
+	const char *row[VL_NFC];
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		vl_overdue_frow(&list[i], row);
+		if (vl_filter_row(f, row))
+			list[k++] = list[i];
+	}
+	return k;
 }
 
 /* Text from a register on one line: a finding may hold line breaks. */

@@ -11,6 +11,7 @@
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "register/book.h"
+#include "rules/filter.h"
 
 enum vl_overdue_kind {	/* the order rows of one day and project sort in */
 	VL_OD_NOT_STARTED, VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
@@ -47,6 +48,14 @@ size_t vl_overdue_collect(const struct vl_book *b, long within,
 /* "not-started", "rectification", ... / "late", "due-soon", "flag" */
 const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);
+/* the words of --kind and --status, NULL-terminated */
+extern const char *const vl_overdue_kinds[], *const vl_overdue_statuses[];
+/* o's row of filter columns: its project's, kind, status, and the
+ * inspector of a rectification */
+void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
+/* list kept to the items f passes, in order; returns how many */
+size_t vl_overdue_filter(struct vl_overdue *list, size_t n,
+    const struct vl_filter *f);
 /* one line saying why, appended to buf: "#78 check safety: finding";
  * translated for people (human), as it is for machines */
 void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf,

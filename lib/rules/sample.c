@@ -49,7 +49,7 @@ allowed(const struct vl_book *b, const struct vl_sample *s, size_t i)
 {
 	vl_date last = vl_last_inspected(b, i);
 
-	if (s->town && strcmp(s->town, b->projects.v[i].town) != 0)
+	if (s->pool && !vl_filter_project(s->pool, &b->projects.v[i]))
 		return false;
 	if (s->stages && !(s->stages & 1u << vl_project_stage(b, i, NULL)))
 		return false;

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "register/book.h"
+#include "rules/filter.h"
 
 struct vl_sample {
 	uint64_t count;		/* projects to draw */
@@ -17,7 +18,8 @@ struct vl_sample {
 	uint64_t seed;
 	long skip_recent;	/* leave out projects inspected fewer days
 				 * ago than this */
-	const char *town;	/* only its projects, or NULL */
+	const struct vl_filter *pool;	/* only the projects it passes, or
+					 * NULL */
 	unsigned stages;	/* a bit per enum vl_stage; 0: every one */
 };
 

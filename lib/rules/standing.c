@@ -57,26 +57,37 @@ size_t
 vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
     struct vl_tally **towns, struct vl_tally *total)
 {
+	return vl_tally_by(b, s, VL_FC_TOWN, NULL, towns, total);
+}
+
+size_t
+vl_tally_by(const struct vl_book *b, const struct vl_standing *s,
+    enum vl_fcol by, const struct vl_filter *f, struct vl_tally **groups,
+    struct vl_tally *total)
+{
 	struct vl_tally *t = vl_xcalloc(b->projects.n + 1, sizeof *t);
 	struct vl_groups seen = {0};	/* a national register has tens of
 					 * thousands of towns */
+	const char *row[VL_NFC] = {NULL}, *key;
 	size_t i, k, n = 0;
 
 	memset(total, 0, sizeof *total);
 	total->town = "total";
 	for (i = 0; i < b->projects.n; i++) {
-		const char *town = b->projects.v[i].town;
-
-		/* groups are kept in order of first use: k is the town's */
-		vl_groups_add(&seen, town, 0, 0);
-		k = (size_t)(vl_groups_find(&seen, town) - seen.v);
+		if (f && !vl_filter_project(f, &b->projects.v[i]))
+			continue;
+		vl_filter_project_row(row, &b->projects.v[i]);
+		key = row[by] ? row[by] : "";
+		/* groups are kept in order of first use: k is the key's */
+		vl_groups_add(&seen, key, 0, 0);
+		k = (size_t)(vl_groups_find(&seen, key) - seen.v);
 		if (k == n)
-			t[n++].town = town;
+			t[n++].town = key;
 		vl_tally_add(&t[k], &s[i]);
 		vl_tally_add(total, &s[i]);
 	}
 	vl_groups_free(&seen);
-	*towns = t;
+	*groups = t;
 	return n;
 }
 

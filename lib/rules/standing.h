@@ -14,6 +14,7 @@
 #include "base/date.h"
 #include "base/strbuf.h"
 #include "register/book.h"
+#include "rules/filter.h"
 #include "rules/ledger.h"
 #include "rules/stage.h"
 
@@ -29,7 +30,8 @@ struct vl_standing *vl_standings(const struct vl_book *b);
 
 /* Projects counted: how many reached each step, their findings. */
 struct vl_tally {
-	const char *town;	/* points into the book; "total" */
+	const char *town;	/* the town, or the group's key (a leader,
+				 * a specialist): into the book; "total" */
 	long projects, reviewed, started, completed, accepted, open, overdue;
 };
 void vl_tally_add(struct vl_tally *t, const struct vl_standing *s);
@@ -38,6 +40,12 @@ void vl_tally_add(struct vl_tally *t, const struct vl_standing *s);
  * towns. */
 size_t vl_tally_towns(const struct vl_book *b, const struct vl_standing *s,
     struct vl_tally **towns, struct vl_tally *total);
+/* The same per the value of column by (town, leader, specialist) of the
+ * projects f passes (f may be NULL: all), in order of first appearance;
+ * the total of those projects only. */
+size_t vl_tally_by(const struct vl_book *b, const struct vl_standing *s,
+    enum vl_fcol by, const struct vl_filter *f, struct vl_tally **groups,
+    struct vl_tally *total);
 
 #define VL_SHARE_BUFSZ 32
 /* n of d in tenths of a percent, rounded half up, in integer arithmetic

@@ -19,6 +19,7 @@ struct summing {		/* one a part of the journal */
 	enum vl_sum_key by;
 	int kind;		/* an enum vl_kind, or VL_ALL_KINDS */
 	const struct vl_book *b;	/* for towns */
+	const struct vl_filter *f;	/* NULL: every row */
 	struct vl_groups g;
 	bool overflow;
 	/* by level or kind, a choice: its group's index + 1, found once */
@@ -82,6 +83,19 @@ add_choice(struct summing *s, const char *key, int choice,
 	return true;
 }
 
+/* does row f's project pass the filter?  (NULL columns where it names
+ * none, or one the register does not know, but its id) */
+static bool
+passes(const struct summing *s, const struct vl_fund *f)
+{
+	const char *row[VL_NFC] = {NULL};
+
+	vl_filter_project_row(row, vl_projects_find(&s->b->projects,
+	    f->project));
+	row[VL_FC_PROJECT] = *f->project ? f->project : NULL;
+	return vl_filter_row(s->f, row);
+}
+
 static int
 on_sum(const struct vl_fund *f, void *ctx)
 {
@@ -90,6 +104,8 @@ on_sum(const struct vl_fund *f, void *ctx)
 	bool ok;
 
 	if (s->kind != VL_ALL_KINDS && (int)f->kind != s->kind)
+		return 0;
+	if (s->f && !passes(s, f))
 		return 0;
 	key = key_of(s, f);
 	if (s->by == VL_BY_LEVEL && f->level_index + 1 < NCHOICE)
@@ -115,7 +131,7 @@ part_init(void *part, const void *first, void *arg)
 
 	(void)arg;
 	*(struct summing *)part = (struct summing){s->by, s->kind, s->b,
-	    {0}, false, {0}};
+	    s->f, {0}, false, {0}};
 }
 
 /* in order, so each group keeps its first line; no sum of these rows
@@ -149,11 +165,12 @@ part_reset(void *first, void *arg)
 
 int
 vl_fund_sum(const struct vl_journal *j, enum vl_sum_key by, int kind,
-    const struct vl_book *b, struct vl_groups *g)
+    const struct vl_book *b, const struct vl_filter *f,
+    struct vl_groups *g)
 {
 	struct vl_gather parts = {sizeof(struct summing), part_init,
 	    part_merge, part_free, NULL, part_reset, NULL};
-	struct summing s = {by, kind, b, {0}, false, {0}};
+	struct summing s = {by, kind, b, f, {0}, false, {0}};
 	int status = vl_fund_read(j, on_sum, &s, &parts);
 
 	if (status == VL_OK && s.overflow)

@@ -8,6 +8,7 @@
 #include "base/groups.h"
 #include "register/book.h"
 #include "register/funds.h"
+#include "rules/filter.h"
 
 /* what a sum is by; vl_sum_keys names them, NULL-terminated */
 enum vl_sum_key {
@@ -23,9 +24,12 @@ extern const char *const vl_sum_keys[];
 int vl_sum_kind(enum vl_sum_key by);
 /* The rows of kind (an enum vl_kind, or VL_ALL_KINDS) of j summed by
  * key into g, sorted by key; a project's town from b's projects (b may
- * be NULL unless by town).  A bad row, or a sum that overflows, is
- * reported.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+ * be NULL unless by town or filtered).  With f (may be NULL), only the
+ * rows of the projects it passes: a row of no project (a receipt) is
+ * left out by any filter of a project's column.  A bad row, or a sum
+ * that overflows, is reported.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_fund_sum(const struct vl_journal *j, enum vl_sum_key by, int kind,
-    const struct vl_book *b, struct vl_groups *g);
+    const struct vl_book *b, const struct vl_filter *f,
+    struct vl_groups *g);
 
 #endif

@@ -1,5 +1,5 @@
 # The clerk's round trip: each register file exported for a spreadsheet
-# (vl-report export, --lang zh: Chinese headers and words) as --excel CSV
+# (vl-add export, --lang zh: Chinese headers and words) as --excel CSV
 # and as a workbook saved again as CSV by LibreOffice (title row, amounts
 # as shown "1,684,600.00", date cells), imported into an empty register:
 # the same records (a new register may order its columns otherwise).
@@ -22,9 +22,9 @@ import() {
 vl-add -C x init --plan d/plan.json 2> /dev/null
 vl-add -C w init --plan d/plan.json 2> /dev/null
 for f in projects progress funds inspections; do
-	expect 0 vl-report -C d export $f --lang zh --excel -o $f.csv
+	expect 0 vl-add -C d export $f --lang zh --excel -o $f.csv
 	import $f.csv $f x
-	expect 0 vl-report -C d export $f --lang zh --format xlsx -o $f.xlsx
+	expect 0 vl-add -C d export $f --lang zh --format xlsx -o $f.xlsx
 done
 head -1 projects.csv | grep -q '编号,镇,村' || fail "projects.csv: $(head -1 projects.csv)"
 grep -q '已动工' progress.csv || fail "progress.csv: no Chinese stage"

@@ -43,7 +43,7 @@ has err 'vl-report: nowhere: not a vl register (no plan.json); start one with vl
 # usage errors
 expect 2 vl-report --lang zh frobnicate
 has err 'vl-report: 未知命令 "frobnicate"'
-has err '用法: vl-report overdue|audit|progress|funds|summary|export|briefing ...（详见 vl-report --help）'
+has err '用法: vl-report overdue|audit|progress|funds|summary|briefing ...（详见 vl-report --help）'
 expect 2 vl-fund -C d --lang zh sum --by colour
 has err 'vl-fund: --by: "colour" 不是以下之一: level, source, kind, purpose, project, town'
 expect 2 vl-inspect -C d --lang zh close

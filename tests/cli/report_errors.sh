@@ -5,7 +5,7 @@ demo d
 for args in "overdue --within x" "overdue --within -1" "overdue --within 99999999999" \
     "overdue --check extra" "progress --by village" "overdue --as-of 2023-02-29" \
     "overdue --format xml" "overdue --encoding latin1" "nosuch" "audit --within 3" \
-    "progress --within 3" "overdue --by town"; do
+    "progress --within 3" "overdue --by village" "overdue --split-by project -o x" "overdue --kind late"; do
 	expect 2 vl-report -C d $args
 	[ -s out ] && fail "$args: wrote to stdout"
 	[ -s err ] || fail "$args: said nothing"

@@ -1,0 +1,231 @@
+/*
+ * since.c - what changed between two days (vl-report progress --since
+ * DATE): projects started and completed, findings opened and closed,
+ * money received and spent, a row each, in order of date.  "What moved
+ * since last week" in one run, not two runs and a diff.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/money.h"
+#include "base/strbuf.h"
+#include "register/funds.h"
+#include "report/tables.h"
+
+const char *const vl_since_kinds[] = {"started", "completed",
+    "finding-opened", "finding-closed", "received", "spent", NULL};
+enum { K_STARTED, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED, K_SPENT };
+
+struct event {
+	vl_date date;
+	int kind;
+	const struct vl_project *p;	/* NULL: money of no project */
+	const char *project;		/* its id as written */
+	int64_t amount;
+	bool has_amount;
+	char *detail;			/* malloc'd */
+	bool owned;			/* project malloc'd: a fund row's */
+	size_t seq;			/* order found: ties keep it */
+};
+
+struct since {
+	const struct vl_book *b;
+	const struct vl_filter *f;
+	vl_date from;		/* exclusive */
+	struct event *v;
+	size_t n, cap;
+};
+
+static bool
+in_range(const struct since *s, vl_date d)
+{
+	return d != VL_NODATE && d > s->from && d <= s->b->as_of;
+}
+
+/* one more event, when the filters pass it */
+static struct event *
+add(struct since *s, vl_date date, int kind, const struct vl_project *p,
+    const char *project)
+{
+	const char *row[VL_NFC] = {NULL};
+	struct event *e;
+
+	vl_filter_project_row(row, p);
+	row[VL_FC_PROJECT] = project && *project ? project : NULL;
+	row[VL_FC_KIND] = vl_since_kinds[kind];
+	if (!vl_filter_row(s->f, row))
+		return NULL;
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = vl_xrealloc(s->v, s->cap * sizeof *s->v);
+	}
+	e = &s->v[s->n];
+	*e = (struct event){date, kind, p, project, 0, false, NULL, false,
+	    s->n};
+	s->n++;
+	return e;
+}
+
+static void
+projects(struct since *s)
+{
+	const struct vl_book *b = s->b;
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++) {
+		const struct vl_project *p = &b->projects.v[i];
+
+		if (in_range(s, b->progress[i].started))
+			add(s, b->progress[i].started, K_STARTED, p, p->id);
+		if (in_range(s, b->progress[i].completed))
+			add(s, b->progress[i].completed, K_COMPLETED, p, p->id);
+	}
+}
+
+static char *
+finding(const struct vl_inspection *in)
+{
+	struct vl_buf d = {0};
+	const char *c;
+
+	vl_buf_printf(&d, "#%s %s %s: ", in->id, in->phase, in->aspect);
+	for (c = in->finding; *c; c++)	/* on one line */
+		vl_buf_add(&d, *c == '\n' || *c == '\r' ? " " : c, 1);
+	return d.data;
+}
+
+static void
+findings(struct since *s)
+{
+	const struct vl_book *b = s->b;
+	struct event *e;
+	size_t i;
+
+	for (i = 0; i < b->ninsp; i++) {
+		const struct vl_inspection *in = &b->insp[i];
+		const struct vl_project *p = b->insp_project[i] < 0 ? NULL :
+		    &b->projects.v[b->insp_project[i]];
+
+		if (strcmp(in->result, "fail") != 0)
+			continue;
+		if (in_range(s, in->date) && (e = add(s, in->date, K_OPENED,
+		    p, in->project)))
+			e->detail = finding(in);
+		if (in_range(s, in->closed) && (e = add(s, in->closed,
+		    K_CLOSED, p, in->project)))
+			e->detail = finding(in);
+	}
+}
+
+static int
+on_fund(const struct vl_fund *f, void *ctx)
+{
+	struct since *s = ctx;
+	struct vl_buf d = {0};
+	struct event *e;
+	int kind;
+
+	if (!in_range(s, f->date) || f->kind == VL_ALLOCATION)
+		return 0;
+	kind = f->kind == VL_RECEIPT ? K_RECEIVED : K_SPENT;
+	e = add(s, f->date, kind, vl_projects_find(&s->b->projects,
+	    f->project), f->project);
+	if (!e)
+		return 0;
+	/* the row is gone after the callback: its id is copied */
+	e->project = vl_xstrdup(f->project);
+	e->owned = true;
+	e->amount = f->amount;
+	e->has_amount = true;
+	vl_buf_printf(&d, "#%s", f->id);
+	if (*f->level)
+		vl_buf_printf(&d, " %s", f->level);
+	if (*f->source)
+		vl_buf_printf(&d, " %s", f->source);
+	if (*f->purpose)
+		vl_buf_printf(&d, " %s", f->purpose);
+	e->detail = d.data;
+	return 0;
+}
+
+/* the journal's receipts and expenses; a register without one has none */
+static int
+money(struct since *s)
+{
+	char *path = vl_reg_path(&s->b->reg, "funds.csv");
+	struct vl_journal j = {path, vl_book_display(s->b, "funds.csv"),
+	    s->b->as_of, s->b->encoding, true};
+	int status = VL_OK;
+
+	if (vl_reg_exists(&s->b->reg, "funds.csv"))
+		status = vl_fund_read(&j, on_fund, s, NULL);
+	free(path);
+	return status;
+}
+
+static int
+by_date(const void *pa, const void *pb)
+{
+	const struct event *a = pa, *b = pb;
+
+	if (a->date != b->date)
+		return a->date < b->date ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static const struct vl_col since_cols[] = {
+	{"date", VL_COL_DATE}, {"kind", VL_COL_TEXT},
+	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
+	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"amount", VL_COL_MONEY},
+	{"detail", VL_COL_TEXT}
+};
+#define NSINCE_COLS (sizeof since_cols / sizeof since_cols[0])
+
+static void
+event_row(struct vl_out *out, const struct event *e)
+{
+	char d[VL_DATE_BUFSZ], m[VL_MONEY_BUFSZ];
+	const struct vl_project *p = e->p;
+	const char *v[NSINCE_COLS] = {vl_date_format(e->date, d),
+	    vl_since_kinds[e->kind], e->project, p ? p->town : NULL,
+	    p ? p->village : NULL, p ? p->leader : NULL,
+	    p ? p->specialist : NULL,
+	    e->has_amount ? vl_money_format(e->amount, m) : NULL,
+	    e->detail};
+
+	vl_out_row(out, v);
+}
+
+int
+vl_report_since(const struct vl_book *b, const struct vl_outopts *o,
+    vl_date since, const struct vl_filter *f)
+{
+	struct since s = {b, f, since, NULL, 0, 0};
+	struct vl_out *out;
+	int status;
+	size_t i;
+
+	projects(&s);
+	findings(&s);
+	status = money(&s);
+	if (status == VL_OK) {
+		qsort(s.v, s.n, sizeof *s.v, by_date);
+		out = vl_out_report(o, "变化", b->as_of, NSINCE_COLS,
+		    since_cols);
+		for (i = 0; i < s.n; i++)
+			event_row(out, &s.v[i]);
+		status = vl_out_close(out);
+	}
+	for (i = 0; i < s.n; i++) {
+		free(s.v[i].detail);
+		if (s.v[i].owned)
+			free((char *)s.v[i].project);
+	}
+	free(s.v);
+	return status;
+}

@@ -1,0 +1,94 @@
+/*
+ * filter.c - the one filter of every report and list: a value a column,
+ * any of those given for it, every column given.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "rules/filter.h"
+
+const char *const vl_filter_names[] = {
+	"town", "village", "project", "leader", "specialist", "inspector",
+	"kind", "status", "phase", "aspect", "result", NULL
+};
+
+void
+vl_filter_add(struct vl_filter *f, enum vl_fcol c, const char *value)
+{
+	f->v[c] = vl_xrealloc(f->v[c], (f->n[c] + 1) * sizeof *f->v[c]);
+	f->v[c][f->n[c]++] = value;
+}
+
+bool
+vl_filter_on(const struct vl_filter *f, enum vl_fcol c)
+{
+	return f->n[c] > 0;
+}
+
+/* is s one of column c's values? */
+static bool
+among(const struct vl_filter *f, enum vl_fcol c, const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < f->n[c]; i++)
+		if (strcmp(f->v[c][i], s) == 0)
+			return true;
+	return false;
+}
+
+bool
+vl_filter_row(const struct vl_filter *f, const char *const row[VL_NFC])
+{
+	int c;
+
+	for (c = 0; c < VL_NFC; c++)
+		if (f->n[c] && !among(f, c, row[c]))
+			return false;
+	return true;
+}
+
+void
+vl_filter_project_row(const char *row[VL_NFC], const struct vl_project *p)
+{
+	row[VL_FC_TOWN] = p ? p->town : NULL;
+	row[VL_FC_VILLAGE] = p ? p->village : NULL;
+	row[VL_FC_PROJECT] = p ? p->id : NULL;
+	row[VL_FC_LEADER] = p ? p->leader : NULL;
+	row[VL_FC_SPECIALIST] = p ? p->specialist : NULL;
+}
+
+bool
+vl_filter_project(const struct vl_filter *f, const struct vl_project *p)
+{
+	int c;
+	const char *row[VL_NFC] = {NULL};
+
+	vl_filter_project_row(row, p);
+	for (c = VL_FC_TOWN; c <= VL_FC_SPECIALIST; c++)
+		if (f->n[c] && !among(f, c, row[c]))
+			return false;
+	return true;
+}
+
+void
+vl_filter_free(struct vl_filter *f)
+{
+	int c;
+
+	for (c = 0; c < VL_NFC; c++)
+		free(f->v[c]);
+	memset(f, 0, sizeof *f);
+}
+
+enum vl_fcol
+vl_group_column(const char *word)
+{
+	int c;
+
+	for (c = 0; c < VL_NFC; c++)
+		if (strcmp(vl_filter_names[c], word) == 0)
+			return c;
+	return VL_FC_TOWN;
+}
