@@ -572,46 +572,6 @@ vl_out_note(struct vl_out *o, const char *text)
 	free(v);
 }
 
-/* a word, or a list of them "a;b", in the reader's language */
-static const char *
-word(const char *column, const char *v, char **tmp)
-{
-	struct vl_buf b = {0};
-	const char *p, *semi;
-	char part[128];
-	size_t n;
-
-	*tmp = NULL;
-	if (!strchr(v, ';'))
-		return vl_trc(column, v);
-	for (p = v; ; p = semi + 1) {
-		semi = strchr(p, ';');
-		n = semi ? (size_t)(semi - p) : strlen(p);
-		snprintf(part, sizeof part, "%.*s", (int)n, p);
-		vl_buf_printf(&b, "%s%s", p == v ? "" : ";",
-		    vl_trc(column, part));
-		if (!semi)
-			break;
-	}
-	return *tmp = b.data;
-}
-
-/* the words of WORD columns in the reader's language: only for people;
- * tmp[i] what to free */
-static const char *const *
-words(const struct vl_out *o, const char *const *values, const char **buf,
-    char **tmp)
-{
-	size_t i;
-
-	if (!vl_out_human(&o->opts))
-		return values;
-	for (i = 0; i < o->ncols; i++)
-		buf[i] = o->cols[i].type == VL_COL_WORD && values[i] ?
-		    word(o->cols[i].name, values[i], &tmp[i]) : values[i];
-	return buf;
-}
-
 void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
@@ -621,7 +581,7 @@ vl_out_row(struct vl_out *o, const char *const *values)
 	char **tmp = human ? vl_xcalloc(n, sizeof *tmp) : NULL;
 
 	if (human)
-		values = words(o, values, buf, tmp);
+		values = vl_out_words(o->cols, o->ncols, values, buf, tmp);
 	if (o->opts.format == VL_FMT_XLSX)
 		vl_sheet_row(o->sheet, values);
 	else if (o->opts.format == VL_FMT_CSV)

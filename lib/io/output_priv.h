@@ -9,6 +9,10 @@
 
 #include "io/output.h"
 
+/* values with the words of WORD columns translated (words.c), into buf;
+ * tmp[i] what to free after (NULL when nothing was made) */
+const char *const *vl_out_words(const struct vl_col *cols, size_t ncols,
+    const char *const *values, const char **buf, char **tmp);
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);
 /* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf */
