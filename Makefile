@@ -42,7 +42,9 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/sums.o $(B)/lib/rules/fund_rules.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
-	$(B)/lib/rules/sample.o $(B)/lib/rules/filter.o
+	$(B)/lib/rules/entries.o $(B)/lib/rules/corrections.o \
+	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o \
+	$(B)/lib/rules/filter.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/story.o $(B)/lib/report/split.o \
@@ -70,7 +72,7 @@ XGETTEXT_KEYS = --keyword=vl_errat:4 \
 	--keyword=vl_trn:2,3 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
 	--keyword=need:5 --keyword=fault:1 --keyword=vl_reg_fault_at:2 \
 	--keyword=vl_stage_fault:3 \
-	--keyword=byte_error:3
+	--keyword=byte_error:3 --keyword=problem:3
 
 all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \

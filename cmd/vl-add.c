@@ -1,6 +1,7 @@
 /*
  * vl-add - write records into a register: init, project, fund, progress;
- * and export, the file an import reads back.
+ * correct them: amend a project, void a row, reverse a fund entry; and
+ * export, the file an import reads back.
  *
  * Records come from options named after their columns or in bulk from a
  * CSV (--import).  A batch is validated whole: one bad record and
@@ -33,6 +34,18 @@ static const char help[] = N_(
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
     "  project|fund|progress --import FILE|-   many records from a CSV\n"
+    "                              (a file imported before is refused)\n"
+    "  amend project ID --FIELD VALUE... --reason T\n"
+    "                              correct a project's leader, specialist,\n"
+    "                              town, village, budget, start_by,\n"
+    "                              complete_by, mode or area\n"
+    "  void progress|inspection ID --reason T [--date D]\n"
+    "                              mark a wrong row void: it stays, and\n"
+    "                              reports ignore it from D on\n"
+    "  fund --reverses ID --reason T [--date D]\n"
+    "                              the exact negation of fund entry ID\n"
+    "  --allow-repeat              take a row equal to one already there\n"
+    "                              but for its id (a second payment)\n"
     "  export projects|progress|funds|inspections [--excel|--format F]\n"
     "                              a file as it stands, for a spreadsheet\n"
     "                              (--lang zh: in Chinese) and --import\n"
@@ -46,7 +59,9 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
-    "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD.\n"
+    "Amounts: 36940, 36940.50, \"36,940.00\", 3.694万.  Dates: YYYY-MM-DD,\n"
+    "never after today.  Every correction is in audit.csv with the old\n"
+    "and new values and the reason.\n"
     "Prints the id of every record added.  Exit status: 0 written,\n"
     "2 bad input or usage (nothing written), 3 system fault or an audit\n"
     "trail that does not reach its head (nothing written).\n");
@@ -61,7 +76,7 @@ enum {
 	O_ID, O_DATE, O_TOWN, O_VILLAGE, O_LEADER, O_SPECIALIST, O_BUDGET,
 	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
 	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN,
-	O_REASON
+	O_REVERSES, O_REASON, O_ALLOW_REPEAT
 };
 
 static const struct vl_option init_options[] = {VL_VALUE("plan", O_PLAN), VL_END_OPTIONS};
@@ -71,19 +86,35 @@ static const struct vl_option project_options[] = {
 	VL_VALUE("budget", O_BUDGET), VL_VALUE("start_by", O_START_BY),
 	VL_VALUE("start-by", O_START_BY), VL_VALUE("complete_by", O_COMPLETE_BY),
 	VL_VALUE("complete-by", O_COMPLETE_BY), VL_VALUE("mode", O_MODE),
-	VL_VALUE("area", O_AREA), VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+	VL_VALUE("area", O_AREA), VL_VALUE("import", O_IMPORT),
+	VL_FLAG("allow-repeat", O_ALLOW_REPEAT), VL_END_OPTIONS
+};
+/* amend project: the fields a correction may change; never the id */
+static const struct vl_option amend_options[] = {
+	VL_VALUE("town", O_TOWN), VL_VALUE("village", O_VILLAGE),
+	VL_VALUE("leader", O_LEADER), VL_VALUE("specialist", O_SPECIALIST),
+	VL_VALUE("budget", O_BUDGET), VL_VALUE("start_by", O_START_BY),
+	VL_VALUE("start-by", O_START_BY), VL_VALUE("complete_by", O_COMPLETE_BY),
+	VL_VALUE("complete-by", O_COMPLETE_BY), VL_VALUE("mode", O_MODE),
+	VL_VALUE("area", O_AREA), VL_VALUE("reason", O_REASON), VL_END_OPTIONS
+};
+static const struct vl_option void_options[] = {
+	VL_VALUE("date", O_DATE), VL_VALUE("reason", O_REASON), VL_END_OPTIONS
 };
 static const struct vl_option fund_options[] = {
 	VL_VALUE("id", O_ID), VL_VALUE("date", O_DATE), VL_VALUE("kind", O_KIND),
 	VL_VALUE("level", O_LEVEL), VL_VALUE("source", O_SOURCE),
 	VL_VALUE("project", O_PROJECT), VL_VALUE("purpose", O_PURPOSE),
 	VL_VALUE("amount", O_AMOUNT), VL_VALUE("note", O_NOTE),
-	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+	VL_VALUE("import", O_IMPORT), VL_VALUE("reverses", O_REVERSES),
+	VL_VALUE("reason", O_REASON), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_END_OPTIONS
 };
 static const struct vl_option progress_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("project", O_PROJECT),
 	VL_VALUE("stage", O_STAGE), VL_VALUE("note", O_NOTE),
-	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+	VL_VALUE("import", O_IMPORT), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_END_OPTIONS
 };
 static const struct vl_option restart_options[] = {
 	VL_VALUE("reason", O_REASON), VL_END_OPTIONS
@@ -123,8 +154,85 @@ cmd_records(struct vl_cli *c)
 	const char **value = vl_cli_columns(c, spec);
 	int status;
 
-	status = vl_add_records(spec, &c->src, c->arg[O_IMPORT], value);
+	status = vl_add_records(spec, &c->src, c->arg[O_IMPORT], value,
+	    c->arg[O_ALLOW_REPEAT] != NULL);
 	free(value);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
+/* fund --reverses ID: every field but the date is the entry's own */
+static int
+cmd_fund(struct vl_cli *c)
+{
+	static const int own[] = {O_ID, O_KIND, O_LEVEL, O_SOURCE, O_PROJECT,
+	    O_PURPOSE, O_AMOUNT, O_NOTE, O_IMPORT, O_ALLOW_REPEAT};
+	size_t i;
+	int status;
+
+	if (!c->arg[O_REVERSES]) {
+		if (c->arg[O_REASON])
+			vl_cli_usage(c);
+		return cmd_records(c);
+	}
+	for (i = 0; i < sizeof own / sizeof own[0]; i++)
+		if (c->arg[own[i]])
+			vl_cli_usage(c);
+	status = vl_reverse_fund(&c->src, c->arg[O_REVERSES], c->arg[O_DATE],
+	    c->arg[O_REASON]);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
+/* amend project ID --FIELD VALUE ... --reason T */
+static int
+cmd_amend(struct vl_cli *c)
+{
+	static const struct {
+		int key;
+		const char *column;
+	} field[] = {{O_TOWN, "town"}, {O_VILLAGE, "village"},
+	    {O_LEADER, "leader"}, {O_SPECIALIST, "specialist"},
+	    {O_BUDGET, "budget"}, {O_START_BY, "start_by"},
+	    {O_COMPLETE_BY, "complete_by"}, {O_MODE, "mode"},
+	    {O_AREA, "area"}};
+	struct vl_assign set[sizeof field / sizeof field[0]];
+	size_t i, n = 0;
+	int status;
+
+	if (strcmp(c->operand[0], "project") != 0)
+		vl_cli_usage(c);
+	for (i = 0; i < sizeof field / sizeof field[0]; i++)
+		if (c->arg[field[i].key])
+			set[n++] = (struct vl_assign){field[i].column,
+			    c->arg[field[i].key], NULL};
+	status = vl_amend_project(&c->src, c->operand[1], set, n,
+	    c->arg[O_REASON]);
+	for (i = 0; i < n; i++)
+		free(set[i].old);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
+/* void progress|inspection ID --reason T [--date D] */
+static int
+cmd_void(struct vl_cli *c)
+{
+	const struct vl_filespec *spec;
+	vl_date when = c->src.as_of;
+	const char *why;
+	int status;
+
+	if (strcmp(c->operand[0], "progress") == 0)
+		spec = &vl_progress_spec;
+	else if (strcmp(c->operand[0], "inspection") == 0)
+		spec = &vl_inspections_spec;
+	else
+		vl_cli_usage(c);
+	if (c->arg[O_DATE] && vl_date_parse(c->arg[O_DATE], &when, &why) != 0) {
+		vl_errat("command line", 0, "date", "%s: \"%s\"", vl_tr(why),
+		    c->arg[O_DATE]);
+		return VL_BADINPUT;
+	}
+	status = vl_void_row(&c->src, spec, c->operand[1], when,
+	    c->arg[O_REASON]);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
@@ -190,11 +298,16 @@ static const struct vl_command commands[] = {
 	{"project", cmd_records, "vl-add [-C DIR] project --town T --village V "
 	    "--leader L --specialist S --budget AMT [...] | --import FILE",
 	    project_options, 0, 0, false, &vl_projects_spec},
-	{"fund", cmd_records, "vl-add [-C DIR] fund --kind K --amount AMT "
-	    "[...] | --import FILE", fund_options, 0, 0, false, &vl_funds_spec},
+	{"fund", cmd_fund, "vl-add [-C DIR] fund --kind K --amount AMT "
+	    "[...] | --import FILE | --reverses ID --reason T [--date D]",
+	    fund_options, 0, 0, false, &vl_funds_spec},
 	{"progress", cmd_records, "vl-add [-C DIR] progress --project P "
 	    "--stage S [--date D] | --import FILE", progress_options, 0, 0,
 	    false, &vl_progress_spec},
+	{"amend", cmd_amend, "vl-add [-C DIR] amend project ID --FIELD VALUE "
+	    "... --reason T", amend_options, 2, 2, false, NULL},
+	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection ID "
+	    "--reason T [--date D]", void_options, 2, 2, false, NULL},
 	{"export", cmd_export, "vl-add [-C DIR] export projects|progress|funds|"
 	    "inspections [--format F] [--excel] [-o FILE]", NULL, 1, 1, true,
 	    NULL},

@@ -58,7 +58,7 @@ static const char more[] = N_(
 enum {
 	O_ID, O_DATE, O_PROJECT, O_PHASE, O_ASPECT, O_RESULT, O_FINDING,
 	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE,
-	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK
+	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK, O_ALLOW_REPEAT
 };
 
 static const struct vl_option add_options[] = {
@@ -66,7 +66,8 @@ static const struct vl_option add_options[] = {
 	VL_VALUE("phase", O_PHASE), VL_VALUE("aspect", O_ASPECT),
 	VL_VALUE("result", O_RESULT), VL_VALUE("finding", O_FINDING),
 	VL_VALUE("due", O_DUE), VL_VALUE("inspector", O_INSPECTOR),
-	VL_VALUE("import", O_IMPORT), VL_END_OPTIONS
+	VL_VALUE("import", O_IMPORT), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_END_OPTIONS
 };
 static const struct vl_option close_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("note", O_NOTE), VL_END_OPTIONS
@@ -113,7 +114,8 @@ cmd_add(struct vl_cli *c)
 	for (i = 0; import && i < vl_inspections_spec.n; i++)
 		if (value[i])
 			vl_cli_usage(c);
-	status = vl_add_records(&vl_inspections_spec, &c->src, import, value);
+	status = vl_add_records(&vl_inspections_spec, &c->src, import, value,
+	    c->arg[O_ALLOW_REPEAT] != NULL);
 	free(value);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
@@ -244,8 +246,8 @@ cmd_show(struct vl_cli *c)
 	long i;
 	int status;
 
-	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
-	    VL_OK)
+	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS |
+	    VL_LOAD_VOIDS)) != VL_OK)
 		return status;
 	if ((i = vl_story_project(&b, c->operand[0])) < 0) {
 		vl_warn("no project or inspection \"%s\"", c->operand[0]);

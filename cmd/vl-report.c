@@ -27,16 +27,16 @@ static const char help[] = N_(
     "        first (an item due today is not late); then the flags\n"
     "        started-before-review, missing-leader, missing-specialist.\n"
     "        --within N adds what comes due in the next N days (status\n"
-    "        due-soon); --check exits 1 when anything is late or flagged;\n"
+    "        due-soon, days_left); --check exits 1 for what to act on;\n"
     "        --kind K, --status S, --inspector I filter it too.\n"
     "        --by leader|specialist|town: the items counted per person or\n"
     "        town, everyone named in projects.csv listed, with a total.\n"
     "        --split-by leader|specialist|town -o DIR: a file each in DIR\n"
     "        (an empty list too) and DIR/index.csv naming them\n"
-    "  progress [--by town|project|leader|specialist]\n"
+    "  progress [--by town|project|leader|specialist | --entries]\n"
     "        projects reviewed, started, completed, accepted, the share\n"
     "        started, open and overdue findings; per town with a total\n"
-    "        row (default), per leader or specialist, or per project\n"
+    "        row (default), per leader, specialist, project or entry\n"
     "  progress --since DATE [--kind K]\n"
     "        what changed after DATE up to the day, a row each: started,\n"
     "        completed, finding-opened, finding-closed, received, spent\n"
@@ -72,13 +72,14 @@ static const char more[] = N_(
     "value; a filter given twice takes either value, two filters both.\n"
     "A value nothing holds lists nothing (exit 0).\n"
     "\n"
-    "Exit status: 0 done, 1 overdue --check found late or flagged items\n"
+    "Exit status: 0 done, 1 overdue --check found something to act on\n"
     "or audit found the trail broken or short of its head,\n"
     "2 usage or bad input, 3 system fault (a file of the register that\n"
     "is not a regular file, or a journal the tools did not write,\n"
     "included).\n");
 
-enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE };
+enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE,
+	O_ENTRIES };
 #define MAX_WITHIN 36500L	/* a hundred years is a window wide enough */
 
 static const char *const by_words[] = {"town", "project", "leader",
@@ -87,8 +88,7 @@ static const char *const person_words[] = {"town", "leader", "specialist",
     NULL};
 
 static const struct vl_option overdue_options[] = {
-	VL_VALUE("within", O_WITHIN),
-	VL_FLAG("check", O_CHECK),
+	VL_VALUE("within", O_WITHIN), VL_FLAG("check", O_CHECK),
 	VL_CHOICE("by", O_BY, person_words),
 	VL_CHOICE("split-by", O_SPLIT_BY, person_words),
 	VL_PROJECT_FILTERS,
@@ -99,7 +99,7 @@ static const struct vl_option overdue_options[] = {
 static const struct vl_option progress_options[] = {
 	VL_CHOICE("by", O_BY, by_words), VL_VALUE("since", O_SINCE),
 	VL_FILTER("kind", VL_FC_KIND, vl_since_kinds), VL_PROJECT_FILTERS,
-	VL_END_OPTIONS
+	VL_FLAG("entries", O_ENTRIES), VL_END_OPTIONS
 };
 static const struct vl_option audit_options[] = {
 	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT), VL_END_OPTIONS
@@ -207,9 +207,9 @@ cmd_progress(struct vl_cli *c)
 	else if (from != VL_NODATE)
 		status = vl_report_since(&b, &c->out, from, &c->filter);
 	else
-		status = vl_report_progress(&b, &c->out,
-		    vl_group_column(c->arg[O_BY] ? c->arg[O_BY] : "town"),
-		    &c->filter);
+		status = vl_report_progress(&b, &c->out, c->arg[O_ENTRIES] ?
+		    VL_NFC : vl_group_column(c->arg[O_BY] ? c->arg[O_BY] :
+		    "town"), &c->filter);
 	return done(status, &b, NULL);
 }
 
@@ -270,7 +270,7 @@ cmd_briefing(struct vl_cli *c)
 static const struct vl_col audit_cols[] = {
 	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
 	{"tool", VL_COL_TEXT}, {"action", VL_COL_WORD}, {"file", VL_COL_TEXT},
-	{"record", VL_COL_TEXT}, {"chain", VL_COL_WORD}
+	{"record", VL_COL_TEXT}, {"detail", VL_COL_CHANGES}, {"chain", VL_COL_WORD}
 };
 #define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
 
@@ -428,9 +428,9 @@ static const struct vl_command commands[] = {
 	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
 	    true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
-	    "[--by town|project|leader|specialist] [--town T] [--village V] "
-	    "[--project P] [--leader L] [--specialist S] [--since DATE "
-	    "[--kind K]] [--as-of DATE] [--format F] [-o FILE]",
+	    "[--by town|project|leader|specialist | --entries] [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--since DATE [--kind K]] [--as-of DATE] [--format F] [-o FILE]",
 	    progress_options, 0, 0, true, NULL},
 	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
 	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},

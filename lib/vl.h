@@ -46,6 +46,9 @@
 #include "rules/fund_rules.h"
 #include "rules/reconcile.h"
 #include "rules/records.h"
+#include "rules/entries.h"
+#include "rules/corrections.h"
+#include "rules/reversals.h"
 #include "rules/sample.h"
 #include "rules/filter.h"
 

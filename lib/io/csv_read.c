@@ -540,20 +540,37 @@ reader_finish(struct reader *r)
 	return status;
 }
 
-int
-vl_csv_read_mem(const char *buf, size_t len, const char *display,
-    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+static int
+read_buffer(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
 {
 	struct reader r;
 	size_t step = vl_csv_block ? vl_csv_block : len, n;
 
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
+	r.sheet = sheet;
 	do {
 		n = len < step ? len : step;
 		vl_csv_feed_block(&r, buf, n, n < len);
 		buf += n, len -= n;
 	} while (len > 0 && !r.stop);
 	return reader_finish(&r);
+}
+
+int
+vl_csv_read_mem(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	return read_buffer(buf, len, display, opts, NULL, fn, ctx);
+}
+
+int
+vl_csv_read_sheet(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
+{
+	return read_buffer(buf, len, display, opts, sheet, fn, ctx);
 }
 
 /* what a file is, for a message refusing it */
@@ -660,10 +677,9 @@ open_input(const char *path, const char *display,
 	return f;
 }
 
-static int
-read_file(const char *path, const char *display,
-    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
-    vl_record_fn fn, void *ctx)
+int
+vl_csv_read(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
 {
 	struct reader r;
 	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
@@ -677,7 +693,6 @@ read_file(const char *path, const char *display,
 	block = vl_xmalloc(want > size ? want : size);
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
 	r.writable = true;
-	r.sheet = sheet;
 	for (;;) {
 		n = fread(block, 1, want, f);
 		vl_csv_feed_block(&r, block, n, n == want);
@@ -696,21 +711,6 @@ read_file(const char *path, const char *display,
 		return VL_SYSFAULT;
 	}
 	return status;
-}
-
-int
-vl_csv_read(const char *path, const char *display,
-    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
-{
-	return read_file(path, display, opts, NULL, fn, ctx);
-}
-
-int
-vl_csv_read_sheet(const char *path, const char *display,
-    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
-    vl_record_fn fn, void *ctx)
-{
-	return read_file(path, display, opts, sheet, fn, ctx);
 }
 
 int

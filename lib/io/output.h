@@ -16,9 +16,10 @@ enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
  * table, a date cell in xlsx; MONEY holds vl_money_format's amounts. */
 /* A WORD column holds a word of a vocabulary ("late", "quality"): as it
  * is in csv and json, translated in the human formats with the column's
- * name as the context (vl_trc). */
+ * name as the context (vl_trc).  A CHANGES column holds what a change
+ * did, "leader: 苏霞 → 李明; reason: 换人": its names translated there. */
 enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE,
-	VL_COL_WORD };
+	VL_COL_WORD, VL_COL_CHANGES };
 
 struct vl_col {
 	const char *name;

@@ -205,6 +205,40 @@ load_villages(struct ctx *c, json_t *root, struct vl_plan *p)
 		p->villages = (long)json_integer_value(v);
 }
 
+/* The placeholders of share/plan-template.json. */
+static bool
+placeholder(const struct vl_plan *p)
+{
+	vl_date far;
+	const char *why;
+
+	vl_date_parse("2099-12-31", &far, &why);
+	return strncmp(p->name, "请填写", strlen("请填写")) == 0 ||
+	    p->start_by == far || p->complete_by == far;
+}
+
+/* What a plan must say to be a programme at all: the template is let
+ * through (vl-add refuses records while it stands). */
+static void
+check_sane(struct ctx *c, struct vl_plan *p)
+{
+	char a[VL_DATE_BUFSZ], b[VL_DATE_BUFSZ];
+
+	if ((p->placeholder = placeholder(p)))
+		return;
+	if (p->complete_by <= p->start_by) {
+		vl_errat(c->file, 0, "complete_by", "%s must be after "
+		    "start_by %s", vl_date_format(p->complete_by, a),
+		    vl_date_format(p->start_by, b));
+		c->bad = true;
+	}
+	if (p->villages < 1)
+		perr(c, "villages", "must be at least 1 (the villages the "
+		    "programme builds in)%s", "");
+	if (p->total <= 0)
+		perr(c, "total", "must be above zero%s", "");
+}
+
 static void
 load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 {
@@ -239,6 +273,8 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 	    "purposes", &p->npurposes);
 	check_lines_apart(c, p);
 	check_magnitude(c, p);
+	if (!c->bad)
+		check_sane(c, p);
 }
 
 /*

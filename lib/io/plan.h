@@ -28,9 +28,14 @@ struct vl_plan {
 	size_t nfunding;
 	char **purposes;
 	size_t npurposes;
+	/* still the template vl-add init writes (a name "请填写…", a
+	 * deadline 2099-12-31): readable, but no record is added to it */
+	bool placeholder;
 };
 
-/* load and validate; errors are reported with line and column.
+/* load and validate (complete_by after start_by, villages >= 1, a
+ * positive total, unless still the template); errors are reported with
+ * line and column.
  * Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_plan_load(const char *path, const char *display, struct vl_plan *p);
 /* the same on a plan's bytes; a leading UTF-8 BOM is skipped */

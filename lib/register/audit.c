@@ -28,11 +28,21 @@
 
 static const char *const audit_cols[] = {"seq", "time", "user", "tool",
     "action", "file", "record", "hash", "digest", NULL};
+/* the same and the optional tenth, detail */
+static const char *const wide_cols[] = {"seq", "time", "user", "tool",
+    "action", "file", "record", "hash", "digest", "detail", NULL};
 
 const char *const *
 vl_audit_columns(void)
 {
 	return audit_cols;
+}
+
+const char *const *
+vl_audit_header(const struct vl_audit *a, size_t *n)
+{
+	*n = a->wide ? 10 : 9;
+	return wide_cols;
 }
 
 static void
@@ -74,15 +84,20 @@ vl_sha256_end(struct vl_sha256 *h, char out[VL_HASH_HEX])
 	hex(md, n, out);
 }
 
-/* the hash of a line: its predecessor's hash, then its own fields */
+/* the hash of a line: its predecessor's hash, then its own fields; a
+ * detail only when there is one, so a line without is hashed as it was
+ * before the column existed and old trails stay valid */
 static void
-chain_hash(const char *prev, const char *const *fields, char out[VL_HASH_HEX])
+chain_hash(const char *prev, const char *const *fields, const char *detail,
+    char out[VL_HASH_HEX])
 {
 	struct vl_buf row = {0};
 	struct vl_sha256 h;
 
 	vl_buf_csv_row(&row, 7, fields);		/* seq .. record */
 	vl_buf_csv_row(&row, 1, fields + 8);	/* digest */
+	if (*detail)
+		vl_buf_csv_row(&row, 1, &detail);
 	vl_sha256_init(&h);
 	vl_sha256_add(&h, prev, strlen(prev));
 	vl_sha256_add(&h, "\n", 1);
@@ -154,16 +169,35 @@ void
 vl_audit_append(struct vl_audit *a, const char *action, const char *file,
     const char *record, const char *digest)
 {
-	char seq[24], time[32], hash[VL_HASH_HEX];
-	const char *f[9];
+	vl_audit_append_detail(a, action, file, record, digest, "");
+}
 
+void
+vl_audit_widen(struct vl_audit *a)
+{
+	if (!a->wide)
+		a->widen = a->wide = true;
+}
+
+void
+vl_audit_append_detail(struct vl_audit *a, const char *action,
+    const char *file, const char *record, const char *digest,
+    const char *detail)
+{
+	char seq[24], time[32], hash[VL_HASH_HEX];
+	const char *f[10];
+
+	if (*detail && !a->wide)
+		vl_die(VL_SYSFAULT, "internal error: a detail for an audit "
+		    "trail without the column");
 	snprintf(seq, sizeof seq, "%ld", ++a->seq);
 	now_utc(time);
 	f[0] = seq, f[1] = time, f[2] = user_name(), f[3] = vl_progname();
 	f[4] = action, f[5] = file, f[6] = record, f[8] = digest;
-	chain_hash(a->hash, f, hash);
+	f[9] = detail;
+	chain_hash(a->hash, f, detail, hash);
 	f[7] = hash;
-	vl_buf_csv_row(&a->lines, 9, f);
+	vl_buf_csv_row(&a->lines, a->wide ? 10 : 9, f);
 	memcpy(a->hash, hash, VL_HASH_HEX);
 	remember(a, action, file, digest, 0);
 	if (!a->anchor && strcmp(action, "anchor") == 0)
@@ -187,7 +221,7 @@ on_line(const struct vl_record *r, void *ctx)
 
 	for (c = audit_cols; *c; c++)
 		f[i++] = vl_field(r, *c);
-	chain_hash(w->a->hash, f, want);
+	chain_hash(w->a->hash, f, vl_field(r, "detail"), want);
 	snprintf(seq, sizeof seq, "%ld", w->a->seq + 1);
 	if (!w->broken && (strcmp(want, f[7]) != 0 || strcmp(seq, f[0]) != 0))
 		w->broken = r->line;
@@ -206,7 +240,8 @@ int
 vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
     void *ctx, long *broken)
 {
-	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, false};
+	struct vl_header hdr = {0};
+	struct vl_csv_opts opts = {"utf-8", NULL, &hdr, false, false};
 	struct walk w = {a, fn, ctx, 0};
 	char *path = vl_reg_path(reg, "audit.csv");
 	int status = VL_OK;
@@ -219,8 +254,38 @@ vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
 		status = vl_csv_read(path, vl_reg_display(reg, "audit.csv"),
 		    &opts, on_line, &w);
 	free(path);
+	/* a trail made before the detail column gains it only when a line
+	 * needs one (vl_audit_widen) */
+	a->wide = hdr.n == 0 ? false : vl_header_index(&hdr, "detail") >= 0;
+	vl_header_free(&hdr);
 	if (broken)
 		*broken = w.broken;
+	return status;
+}
+
+static int
+widen_line(const struct vl_record *r, void *ctx)
+{
+	const char *f[10], *const *c;
+	size_t i = 0;
+
+	for (c = wide_cols; *c; c++)
+		f[i++] = vl_field(r, *c);
+	vl_buf_csv_row(ctx, 10, f);
+	return 0;
+}
+
+int
+vl_audit_widened(const struct vl_reg *reg, struct vl_buf *out)
+{
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, true};
+	char *path = vl_reg_path(reg, "audit.csv");
+	int status;
+
+	vl_buf_csv_row(out, 10, wide_cols);
+	status = vl_csv_read(path, vl_reg_display(reg, "audit.csv"), &opts,
+	    widen_line, out);
+	free(path);
 	return status;
 }
 
@@ -355,25 +420,32 @@ first_is_anchor(const char *line)
 	return strncmp(p, "anchor,", 7) == 0;
 }
 
-/* the hash of the last line: its last field but one (the hash and the
- * digest are hex, never quoted, whatever the fields before them hold) */
+/* the hash of the last line: its eighth field (the hash and the digest
+ * are hex, never quoted; a field before them may be, and the detail
+ * after them may hold commas) */
 static void
 last_hash(char *tail, size_t n, char hash[VL_HASH_HEX])
 {
-	char *line, *comma;
+	char *line, *p;
+	int field = 0;
+	bool quoted = false;
 
 	hash[0] = '\0';
 	while (n > 0 && (tail[n - 1] == '\n' || tail[n - 1] == '\r'))
 		tail[--n] = '\0';
 	for (line = tail + n; line > tail && line[-1] != '\n'; line--)
 		;
-	if (!(comma = strrchr(line, ',')))
-		return;
-	*comma = '\0';
-	if (!(comma = strrchr(line, ',')) || !hex64(comma + 1,
-	    strlen(comma + 1)))
-		return;
-	memcpy(hash, comma + 1, VL_HASH_HEX);
+	for (p = line; *p && field < 7; p++)
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == ',' && !quoted)
+			field++;
+	if (field == 7 && strlen(p) >= VL_HASH_HEX - 1 &&
+	    (p[VL_HASH_HEX - 1] == ',' || p[VL_HASH_HEX - 1] == '\0') &&
+	    hex64(p, VL_HASH_HEX - 1)) {
+		memcpy(hash, p, VL_HASH_HEX - 1);
+		hash[VL_HASH_HEX - 1] = '\0';
+	}
 }
 
 /* audit.csv's two ends, for a reader that does not read it all */

@@ -38,10 +38,15 @@ struct vl_audit {
 	struct vl_buf lines;		/* lines made, not yet written */
 	struct vl_audit_last last[VL_AUDIT_FILES];
 	size_t nlast;
+	bool wide;		/* audit.csv has the detail column */
+	bool widen;		/* it gains it with the lines made */
 };
 
-/* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated */
+/* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated:
+ * the columns every audit.csv has */
 const char *const *vl_audit_columns(void);
+/* the header of the lines a writes: those and, when wide, detail */
+const char *const *vl_audit_header(const struct vl_audit *a, size_t *n);
 /* called for every line of audit.csv; broken: the chain fails here */
 typedef int (*vl_audit_fn)(const struct vl_record *r, bool broken,
     void *ctx);
@@ -52,6 +57,17 @@ int vl_audit_read(const struct vl_reg *reg, struct vl_audit *a,
 /* make the next line of the chain in a->lines */
 void vl_audit_append(struct vl_audit *a, const char *action,
     const char *file, const char *record, const char *digest);
+/* the same with a detail (the old and new values and the reason of a
+ * correction, the digest of an imported file): a must be wide */
+void vl_audit_append_detail(struct vl_audit *a, const char *action,
+    const char *file, const char *record, const char *digest,
+    const char *detail);
+/* the lines made from now on have the detail column; a trail without it
+ * is to be written out whole again (vl_audit_widened) */
+void vl_audit_widen(struct vl_audit *a);
+/* audit.csv as it is with an empty detail column added: every line's
+ * hash stays valid, as an empty detail is not hashed */
+int vl_audit_widened(const struct vl_reg *reg, struct vl_buf *out);
 void vl_audit_free(struct vl_audit *a);
 /* what the latest line for file says, or NULL */
 const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,

@@ -10,16 +10,24 @@
  * row.  Only when no record of the batch was bad are the rows appended,
  * in one commit.
  */
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
-#include "base/halfwidth.h"
 #include "base/i18n.h"
 #include "base/money.h"
+#include "register/audit.h"
 #include "register/batch.h"
+
+static int
+stop(const struct vl_record *r, void *ctx)
+{
+	(void)r, (void)ctx;
+	return 1;
+}
 
 static bool
 has_id(const struct vl_filespec *s)
@@ -35,11 +43,94 @@ id_prefix(const struct vl_filespec *s)
 	return s == &vl_projects_spec ? "P" : "";
 }
 
+static void add_key(struct vl_projects *set, char *key);
+
+/* an id in lower case, newly allocated: P01 and p01 are one id */
+static char *
+folded(const char *id)
+{
+	char *s = vl_xstrdup(id), *c;
+
+	for (c = s; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	return s;
+}
+
+/* FNV-1a, 64 bits, of n bytes after h */
+static uint64_t
+fnv(uint64_t h, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
+	return h;
+}
+
+/* A row's fields but its id, amounts in one form, hashed: two rows with
+ * the same key are one entry made twice.  Kept as 8 bytes a row, not
+ * the text: a journal of millions of rows is scanned by every add. */
+static uint64_t
+row_key(const struct vl_batch *b, const struct vl_record *r)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	char buf[VL_MONEY_BUFSZ];
+	const char *v, *why;
+	int64_t fen;
+	size_t i;
+
+	for (i = 0; i < b->spec->n; i++) {
+		if (strcmp(b->spec->field[i].name, "id") == 0)
+			continue;
+		v = vl_field(r, b->spec->field[i].name);
+		if (b->spec->field[i].type == VL_T_MONEY &&
+		    vl_money_parse(v, &fen, &why) == 0)
+			v = vl_money_format(fen, buf);
+		h = fnv(h, v, strlen(v) + 1);	/* its NUL ends the field */
+	}
+	return h ? h : 1;	/* 0 marks an empty slot */
+}
+
+/* Add key to the set; false when it was there. */
+static bool
+key_add(struct vl_keyset *k, uint64_t key)
+{
+	size_t i, cap;
+	uint64_t *old;
+
+	if (2 * (k->n + 1) > k->cap) {
+		old = k->slot;
+		cap = k->cap;
+		k->cap = cap ? 2 * cap : 1024;
+		k->slot = vl_xcalloc(k->cap, sizeof *k->slot);
+		k->n = 0;
+		for (i = 0; i < cap; i++)
+			if (old[i])
+				key_add(k, old[i]);
+		free(old);
+	}
+	for (i = key & (k->cap - 1); k->slot[i]; i = (i + 1) & (k->cap - 1))
+		if (k->slot[i] == key)
+			return false;
+	k->slot[i] = key;
+	k->n++;
+	return true;
+}
+
+static bool
+has_upper(const char *s)
+{
+	for (; *s; s++)
+		if (isupper((unsigned char)*s))
+			return true;
+	return false;
+}
+
+/* the next id to give: above a numeric id seen */
 static void
-note_id(struct vl_batch *b, const char *id)
+bump_next(struct vl_batch *b, const char *id)
 {
 	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
-	struct vl_project p = {0};
 	char *end;
 	int64_t n;
 
@@ -51,8 +142,29 @@ note_id(struct vl_batch *b, const char *id)
 			b->id_width = (int)(end - num);	/* P01: P02 next */
 		}
 	}
+}
+
+static void
+note_id(struct vl_batch *b, const char *id)
+{
+	struct vl_project p = {0};
+
+	bump_next(b, id);
 	p.id = vl_xstrdup(id);
 	vl_projects_add(&b->ids, &p);
+	/* an id in lower case already is its own folded form, in ids */
+	if (has_upper(id))
+		add_key(&b->folded, folded(id));
+}
+
+/* a set of strings, as a table of projects that are only ids */
+static void
+add_key(struct vl_projects *set, char *key)
+{
+	struct vl_project p = {0};
+
+	p.id = key;
+	vl_projects_add(set, &p);
 }
 
 /* The amounts of a record, signs dropped, added to b->money: false when
@@ -81,12 +193,81 @@ on_existing(const struct vl_record *r, void *ctx)
 {
 	struct vl_batch *b = ctx;
 	const char *field;
+	char num[24];
 
-	if (has_id(b->spec) && *vl_field(r, "id"))
-		note_id(b, vl_field(r, "id"));
+	b->nrows++;
+	b->row_id = vl_field(r, "id");
+	if (b->add_ids) {	/* numbered in file order, as readers do */
+		snprintf(num, sizeof num, "%ld", b->nrows);
+		b->row_id = num;
+	}
+	if (*b->row_id)
+		note_id(b, b->row_id);
+	key_add(&b->rowkeys, row_key(b, r));
 	if (!b->money_over && !add_money(b, r, &field))
 		b->money_over = true;
+	if (b->seen)
+		b->seen(b, r);
+	b->row_id = NULL;
 	return 0;
+}
+
+/* An id the audit trail once added to this file is not given again,
+ * even when its row was deleted by hand since. */
+static int
+on_audit_line(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct vl_batch *b = ctx;
+	const char *id = vl_field(r, "record");
+
+	(void)broken;
+	if (strcmp(vl_field(r, "action"), "add") != 0 ||
+	    strcmp(vl_field(r, "file"), b->spec->file) != 0 || !*id ||
+	    strchr(id, ' '))
+		return 0;	/* progress was added by its fields once */
+	if (vl_projects_find(&b->ids, id) || vl_projects_find(&b->used, id))
+		return 0;
+	bump_next(b, id);
+	add_key(&b->used, vl_xstrdup(id));
+	return 0;
+}
+
+static int
+scan_audit(struct vl_batch *b)
+{
+	struct vl_audit a;
+	int status = vl_audit_read(&b->book.reg, &a, on_audit_line, b, NULL);
+
+	vl_audit_free(&a);
+	return status == VL_SYSFAULT ? status : VL_OK;
+}
+
+/* Has the file an id column?  Its header read alone. */
+static bool
+file_has_id(const struct vl_book *bk, const struct vl_filespec *spec)
+{
+	struct vl_header h = {0};
+	struct vl_csv_opts opts = {.encoding = bk->encoding, .header_out = &h,
+	    .regular = true};
+	char *path = vl_reg_path(&bk->reg, spec->file);
+	bool has;
+
+	vl_csv_read(path, vl_book_display(bk, spec->file), &opts, stop, NULL);
+	free(path);
+	has = h.n == 0 || vl_header_index(&h, "id") >= 0;
+	vl_header_free(&h);
+	return has;
+}
+
+/* a column added to h, first or last */
+static void
+grow(struct vl_header *h, const char *name, bool first)
+{
+	h->name = vl_xrealloc(h->name, (h->n + 1) * sizeof *h->name);
+	if (first)
+		memmove(h->name + 1, h->name, h->n * sizeof *h->name);
+	h->name[first ? 0 : h->n] = vl_xstrdup(name);
+	h->n++;
 }
 
 /* A record whose amount takes the file's past VL_MONEY_LIMIT: after it,
@@ -121,15 +302,23 @@ scan_target(struct vl_batch *b)
 	size_t i;
 
 	b->next_id = 1;
+	if (vl_reg_exists(&b->book.reg, b->spec->file) && has_id(b->spec))
+		b->add_ids = !file_has_id(&b->book, b->spec);
 	if (vl_reg_exists(&b->book.reg, b->spec->file))
 		status = vl_csv_read(path, vl_book_display(&b->book,
 		    b->spec->file), &opts, on_existing, b);
 	free(path);
-	if (b->hdr.n == 0) {
-		b->hdr.n = b->spec->n;
+	if (status == VL_OK)
+		status = scan_audit(b);
+	if (b->hdr.n == 0) {	/* a new file: the columns always there */
 		b->hdr.name = vl_xcalloc(b->spec->n, sizeof *b->hdr.name);
 		for (i = 0; i < b->spec->n; i++)
-			b->hdr.name[i] = vl_xstrdup(b->spec->field[i].name);
+			if (!b->spec->field[i].on_demand)
+				b->hdr.name[b->hdr.n++] =
+				    vl_xstrdup(b->spec->field[i].name);
+	} else if (b->add_ids) {
+		grow(&b->hdr, "id", true);
+		b->grown = true;
 	}
 	return status;
 }
@@ -173,17 +362,29 @@ check_columns(struct vl_batch *b, const struct vl_record *r)
 	size_t i;
 	int bad = 0;
 
+	b->checked_columns = true;
 	for (i = 0; i < r->header->n; i++)
 		if (!column_known(b, r->header->name[i])) {
 			vl_errat(r->file, 1, r->header->name[i], "not a column "
 			    "of %s", b->spec->file);
 			bad++;
 		}
+	/* a column the file lacks and the records need: added to it when
+	 * it is one a file gains when first needed (reverses), the file
+	 * written out whole; else refused, a value never dropped */
 	for (i = 0; i < b->spec->n; i++) {
 		const char *name = b->spec->field[i].name;
 
-		if (vl_header_index(&b->hdr, name) < 0 &&
-		    *vl_field(r, name)) {
+		if (vl_header_index(&b->hdr, name) >= 0 ||
+		    vl_header_index(r->header, name) < 0 ||
+		    (!b->import && !*vl_field(r, name)))
+			continue;
+		if (b->spec->field[i].on_demand) {
+			grow(&b->hdr, name, false);
+			b->grown = true;
+			vl_buf_printf(&b->new_columns, "%s%s",
+			    b->new_columns.len ? " " : "", name);
+		} else if (*vl_field(r, name)) {
 			vl_errat(r->file, r->line, name, "%s has no such "
 			    "column; add it to the file first",
 			    b->spec->file);
@@ -205,13 +406,27 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 		    3 : 1, b->next_id);
 		*id = s.data;
 	}
-	if (vl_projects_find(&b->ids, *id)) {
+	char *low = folded(*id);
+	int bad = 1;
+
+	if (vl_projects_find(&b->ids, *id))
 		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
 		    "in this batch", *id, b->spec->file);
-		return 1;
-	}
-	note_id(b, *id);
-	return 0;
+	else if (vl_projects_find(&b->used, *id))
+		vl_errat(r->file, r->line, "id", "\"%s\" was used before "
+		    "(audit.csv); an id is never given twice: leave --id out "
+		    "for a new one", *id);
+	else if (vl_projects_find(&b->folded, low) || vl_projects_find(&b->ids,
+	    low))
+		vl_errat(r->file, r->line, "id", "\"%s\" differs only in "
+		    "letter case from an id in %s; use another", *id,
+		    b->spec->file);
+	else
+		bad = 0;
+	free(low);
+	if (!bad)
+		note_id(b, *id);
+	return bad;
 }
 
 /* Amounts are stored in one form: yuan with two decimals. */
@@ -251,72 +466,58 @@ note_record(struct vl_batch *b, char **values, int idcol)
 		vl_buf_printf(&key, "%s%s", i ? " " : "", col >= 0 ?
 		    values[col] : "");
 	}
-	vl_reg_note(&b->book.reg, "add", b->spec->file, key.data ? key.data :
-	    "");
+	/* noted at the commit, after what it does to the file as a whole */
+	vl_buf_puts(&b->adds, key.data ? key.data : "");
+	vl_buf_add(&b->adds, "", 1);
 	vl_buf_free(&key);
 }
 
-/* A word of a vocabulary as a Chinese table shows it (已动工) is the
- * word (started). */
-static char *
-english_word(const struct vl_fieldspec *f, const char *v)
+/* A record dated after today is a typing slip (2032 for 2023): a report
+ * would hide it until then. */
+static int
+not_later(const struct vl_batch *b, const struct vl_record *r)
 {
-	size_t i;
+	char day[VL_DATE_BUFSZ];
+	const char *why;
+	vl_date d;
 
-	for (i = 0; f->choices[i]; i++)
-		if (strcmp(v, f->choices[i]) == 0)
-			return vl_xstrdup(v);
-	for (i = 0; f->choices[i]; i++)
-		if (strcmp(v, vl_tr_zh(f->name, f->choices[i])) == 0)
-			return vl_xstrdup(f->choices[i]);
-	return vl_xstrdup(v);
+	if (vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
+	    b->today == VL_NODATE || d <= b->today)
+		return 0;
+	vl_errat(r->file, r->line, "date", "%s is after today (%s): a record "
+	    "is dated when it happened; give the right --date (or --as-of "
+	    "for a register kept as of another day)", vl_field(r, "date"),
+	    vl_date_format(b->today, day));
+	return 1;
 }
 
-/* A field as stored: an amount, a date or an id typed in full-width
- * forms (１２３４，５．００) read as the ASCII it stands for, blanks
- * around it dropped; a word in Chinese as the word; any other field as
- * it is. */
-static char *
-typed(const struct vl_batch *b, const char *column, const char *v)
+/* The same entry made twice (a file imported twice, a payment typed
+ * again) is refused, unless it is known to be a second one. */
+static int
+not_repeated(struct vl_batch *b, const struct vl_record *r)
 {
-	const struct vl_fieldspec *f = NULL;
-	char *half;
-	size_t i, n;
-
-	for (i = 0; i < b->spec->n && !f; i++)
-		if (strcmp(b->spec->field[i].name, column) == 0)
-			f = &b->spec->field[i];
-	if (f && f->type == VL_T_ENUM && *v)
-		return english_word(f, v);
-	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
-	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
-	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
-		return vl_xstrdup(v);
-	n = strlen(half);
-	while (n > 0 && half[n - 1] == ' ')
-		half[--n] = '\0';
-	i = strspn(half, " ");
-	memmove(half, half + i, n - i + 1);
-	return half;
+	if (key_add(&b->rowkeys, row_key(b, r)) || b->allow_repeat)
+		return 0;
+	vl_errat(r->file, r->line, NULL, "the same as a row already in %s or "
+	    "in this batch but for its id: a double entry?  If it is "
+	    "a second one indeed, give --allow-repeat", b->spec->file);
+	return 1;
 }
 
 static int
 batch_record(const struct vl_record *r, void *batch)
 {
 	struct vl_batch *b = batch;
+	int bad = b->checked_columns ? 0 : check_columns(b, r);
 	char **values = vl_xcalloc(b->hdr.n, sizeof *values);
 	size_t *lens = vl_xcalloc(b->hdr.n, sizeof *lens), i;
 	struct vl_record view = {.file = r->file, .line = r->line,
 	    .n = b->hdr.n, .len = lens, .header = &b->hdr};
-	int bad = 0, idcol = vl_header_index(&b->hdr, "id");
+	int idcol = vl_header_index(&b->hdr, "id");
 
-	if (!b->checked_columns) {
-		b->checked_columns = true;
-		bad += check_columns(b, r);
-	}
 	for (i = 0; i < b->hdr.n; i++)
-		values[i] = typed(b, b->hdr.name[i], vl_field(r,
-		    b->hdr.name[i]));
+		values[i] = vl_spec_typed(b->spec, b->hdr.name[i],
+		    vl_field(r, b->hdr.name[i]));
 	if (idcol >= 0)
 		bad += check_id(b, r, &values[idcol]);
 	for (i = 0; i < b->hdr.n; i++)
@@ -324,10 +525,17 @@ batch_record(const struct vl_record *r, void *batch)
 	view.field = values;
 	bad += vl_check_record(b->spec, &view, &b->book.projects,
 	    &b->book.plan);
-	if (b->rule)
-		bad += b->rule(b, &view);
+	b->row_id = idcol >= 0 ? values[idcol] : "";
+	/* the file's own rule last: it takes what it passes into its sums */
+	if (!bad)
+		bad += not_later(b, &view);
 	if (!bad)
 		bad += check_money(b, &view);
+	if (!bad && b->rule)
+		bad += b->rule(b, &view);
+	if (!bad)
+		bad += not_repeated(b, &view);
+	b->row_id = NULL;
 	if (!bad) {
 		normalise_money(b, values);
 		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
@@ -366,14 +574,62 @@ batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 	free(len);
 }
 
+struct imported {
+	const char *detail;	/* "sha256:…" of the file */
+	char day[11];		/* when it was imported before, "" if never */
+	long seq;
+};
+
+static int
+on_import_line(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct imported *im = ctx;
+
+	(void)broken;
+	if (!im->day[0] && strcmp(vl_field(r, "action"), "import") == 0 &&
+	    strcmp(vl_field(r, "detail"), im->detail) == 0) {
+		snprintf(im->day, sizeof im->day, "%s", vl_field(r, "time"));
+		im->seq = strtol(vl_field(r, "seq"), NULL, 10);
+	}
+	return 0;
+}
+
+/* A file is imported once: its bytes, as given, hashed and looked for
+ * in the audit trail; the import's own line records them. */
+static int
+imported_before(struct vl_batch *b, const struct vl_buf *text,
+    const char *display, struct vl_buf *detail)
+{
+	struct imported im = {NULL, "", 0};
+	char hex[VL_HASH_HEX];
+	struct vl_sha256 h;
+	struct vl_audit a;
+
+	vl_sha256_init(&h);
+	vl_sha256_add(&h, text->data, text->len);
+	vl_sha256_end(&h, hex);
+	vl_buf_printf(detail, "sha256:%s", hex);
+	im.detail = detail->data;
+	vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
+	vl_audit_free(&a);
+	if (!im.day[0])
+		return 0;
+	vl_errat(display, 0, NULL, "this file was imported before, on %s "
+	    "(audit.csv seq %ld): its rows are in %s already; nothing to do",
+	    im.day, im.seq, b->spec->file);
+	return 1;
+}
+
 static int
 batch_import(struct vl_batch *b, const char *path)
 {
 	struct vl_csv_opts opts = {.encoding = b->input_encoding};
 	const char **req = vl_spec_required(b->spec);
+	const char *display = strcmp(path, "-") == 0 ? "stdin" : path;
 	const char **names = vl_xcalloc(b->hdr.n + b->spec->n + 1,
 	    sizeof *names);
 	struct vl_csv_sheet sheet = {names};
+	struct vl_buf text = {0}, detail = {0};
 	size_t i, n = 0;
 	int status;
 
@@ -383,26 +639,110 @@ batch_import(struct vl_batch *b, const char *path)
 	for (i = 0; i < b->spec->n; i++)
 		names[n++] = b->spec->field[i].name;
 	/* an import may leave ids out: they are assigned */
-	opts.required = b->required ? b->required : req + has_id(b->spec);
-	status = vl_csv_read_sheet(path, strcmp(path, "-") == 0 ? "stdin" :
-	    path, &opts, &sheet, batch_record, b);
+	opts.required = b->required ? b->required : req +
+	    (strcmp(req[0], "id") == 0);
+	b->import = true;
+	if ((status = vl_slurp(path, display, &text)) != VL_OK)
+		goto out;
+	if (imported_before(b, &text, display, &detail))
+		status = VL_BADINPUT;
+	else
+		status = vl_csv_read_sheet(text.data, text.len, display, &opts,
+		    &sheet, batch_record, b);
+	b->import_name = display;
+	vl_buf_add(&b->import_detail, detail.data, detail.len);
+out:
 	free(names);
+	vl_buf_free(&text);
+	vl_buf_free(&detail);
+	return status;
+}
+
+struct whole {
+	const struct vl_batch *b;
+	struct vl_buf *out;
+	long row;
+};
+
+static int
+old_row(const struct vl_record *r, void *ctx)
+{
+	struct whole *w = ctx;
+	const struct vl_header *h = &w->b->hdr;
+	const char **f = vl_xcalloc(h->n, sizeof *f);
+	char num[24];
+	size_t i;
+
+	snprintf(num, sizeof num, "%ld", ++w->row);
+	for (i = 0; i < h->n; i++) {
+		f[i] = vl_field(r, h->name[i]);
+		if (w->b->add_ids && strcmp(h->name[i], "id") == 0)
+			f[i] = num;
+	}
+	vl_buf_csv_row(w->out, h->n, f);
+	free(f);
+	return 0;
+}
+
+/* The file as it is, in the columns it has gained: each row's fields
+ * kept, the ids of a file that had none given in file order.  Its
+ * audit line says so. */
+static int
+whole_file(struct vl_batch *b, struct vl_buf *out)
+{
+	struct vl_csv_opts opts = {.encoding = b->book.encoding,
+	    .regular = true};
+	char *path = vl_reg_path(&b->book.reg, b->spec->file);
+	struct whole w = {b, out, 0};
+	struct vl_buf what = {0};
+	int status;
+
+	vl_buf_csv_row(out, b->hdr.n, (const char *const *)b->hdr.name);
+	status = vl_csv_read(path, vl_book_display(&b->book, b->spec->file),
+	    &opts, old_row, &w);
+	free(path);
+	if (b->add_ids) {
+		vl_buf_printf(&what, "1-%ld", w.row);
+		vl_reg_note(&b->book.reg, "add-ids", b->spec->file, what.data);
+	}
+	if (b->new_columns.len) {
+		what.len = 0;
+		vl_buf_printf(&what, "columns added: %s", b->new_columns.data);
+		vl_reg_note_detail(&b->book.reg, "add-columns", b->spec->file,
+		    "", what.data);
+	}
+	vl_buf_free(&what);
+	vl_buf_add(out, b->rows.data, b->rows.len);
 	return status;
 }
 
 static int
 batch_commit(struct vl_batch *b)
 {
-	struct vl_buf header = {0};
+	struct vl_buf header = {0}, whole = {0};
 	struct vl_change ch = {.file = b->spec->file, .data = b->rows.data,
 	    .len = b->rows.len};
+	const char *p;
 	int status = VL_OK;
 
 	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
 	ch.header = header.data;
-	if (b->rows.len > 0)
+	if (b->rows.len > 0 && b->grown) {
+		status = whole_file(b, &whole);
+		ch = (struct vl_change){b->spec->file, NULL, true, whole.data,
+		    whole.len};
+	}
+	if (b->import_detail.len)
+		vl_reg_note_detail(&b->book.reg, "import", b->spec->file,
+		    b->import_name, b->import_detail.data);
+	for (p = b->adds.data; p && p < b->adds.data + b->adds.len;
+	    p += strlen(p) + 1)
+		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p,
+		    b->detail ? b->detail : "");
+	if (b->rows.len > 0 && status == VL_OK)
 		status = vl_reg_commit(&b->book.reg, &ch, 1);
 	vl_buf_free(&header);
+	vl_buf_free(&whole);
 	if (status == VL_OK && b->added.len)
 		fputs(b->added.data, stdout);
 	return status;
@@ -414,6 +754,12 @@ batch_free(struct vl_batch *b)
 	vl_book_free(&b->book);
 	vl_header_free(&b->hdr);
 	vl_projects_free(&b->ids);
+	vl_projects_free(&b->folded);
+	vl_projects_free(&b->used);
+	free(b->rowkeys.slot);
+	vl_buf_free(&b->adds);
+	vl_buf_free(&b->new_columns);
+	vl_buf_free(&b->import_detail);
 	vl_buf_free(&b->rows);
 	vl_buf_free(&b->added);
 }
@@ -425,7 +771,15 @@ vl_batch_run(struct vl_batch *b, const struct vl_source *src,
 	long errors = vl_error_count();
 	int status;
 
-	if ((status = batch_open(b, src)) == VL_OK) {
+	b->today = src->as_of;
+	if ((status = batch_open(b, src)) == VL_OK && b->book.plan.placeholder) {
+		vl_errat(vl_book_display(&b->book, "plan.json"), 0, NULL,
+		    "still the template's placeholders (name, villages, "
+		    "deadlines 2099-12-31, total): fill in the programme's "
+		    "plan before adding records");
+		status = VL_BADINPUT;
+	}
+	if (status == VL_OK) {
 		if (import)
 			status = batch_import(b, import);
 		else

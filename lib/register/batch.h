@@ -27,12 +27,32 @@ struct vl_batch {
 	/* the columns an import must have, NULL-terminated; NULL: the
 	 * spec's core columns but id */
 	const char *const *required;
+	/* or NULL: shown each row already in the file (its id in row_id),
+	 * for rules that look at what is there */
+	vl_batch_rule seen;
+	void *ctx;		/* for rule and seen */
+	bool allow_repeat;	/* a row equal to another but for its id */
+	const char *detail;	/* or NULL: the detail of each add's audit
+				 * line (a reversal's reason) */
 	/* kept by the batch */
 	struct vl_book book;	/* as vl_book_load, nothing ignored */
+	vl_date today;		/* the as-of day: no record dated after it */
 	struct vl_header hdr;	/* the target file's columns, its order */
 	struct vl_projects ids;	/* ids in the file and in the batch */
+	struct vl_projects folded;	/* those with capitals, lower case */
+	struct vl_projects used;	/* ids the audit trail ever added */
+	struct vl_keyset {	/* each row's fields but its id, hashed */
+		uint64_t *slot;
+		size_t n, cap;
+	} rowkeys;
 	int64_t next_id;	/* max numeric id + 1 */
 	int id_width;		/* digits of that max id, 0 if none */
+	long nrows;		/* rows in the file */
+	const char *row_id;	/* of the row seen or checked */
+	bool add_ids;		/* the file had no id column: numbered now */
+	bool grown;		/* columns added: the file written whole */
+	struct vl_buf new_columns;	/* their names, a blank between */
+	bool import;		/* records from a file, not options */
 	bool checked_columns;
 	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */
@@ -40,6 +60,9 @@ struct vl_batch {
 	int64_t money;		/* the file's and the batch's amounts added
 				 * up, signs dropped (VL_MONEY_LIMIT) */
 	bool money_over;	/* past the limit */
+	struct vl_buf adds;	/* their audit records, NUL after each */
+	const char *import_name;	/* the file imported, for its line */
+	struct vl_buf import_detail;	/* its "sha256:…" */
 };
 
 /* Under the lock: the book of src loaded (every record, whatever the
@@ -50,7 +73,13 @@ struct vl_batch {
  * wrote it: vl_csv_read_sheet, in src's encoding, which the register's
  * own files never are read in); when no record was bad the rows
  * are appended in one commit and their ids printed, else "nothing
- * written".  b is freed. */
+ * written".  Refused besides: a date after src's day, an id used before
+ * (in the file, in the audit trail, or the same but for letter case), a
+ * row equal to another but for its id (unless allow_repeat), a file
+ * imported before (its SHA-256 is in the audit trail), records added to
+ * a plan still the template's.  A file without a column the spec has and
+ * a record needs (progress.csv without ids) is written out whole with
+ * it, in the same commit.  b is freed. */
 int vl_batch_run(struct vl_batch *b, const struct vl_source *src,
     const char *import, const char *const *value);
 

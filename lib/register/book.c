@@ -26,6 +26,9 @@ struct loader {
 	struct vl_inspection *insp;
 	size_t ninsp;
 	long *insp_project;	/* per inspection: its project's index */
+	struct vl_void *voids;
+	size_t nvoids;
+	bool want_voids;
 	struct vl_arena strings;
 };
 
@@ -79,6 +82,32 @@ on_project(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* A row voided by the day: true, and kept in the voids when asked. */
+static bool
+voided(struct loader *l, const struct vl_value *v, int voided, int id,
+    int date, int project, const char *what)
+{
+	struct vl_void *x;
+	size_t n = l->nvoids;
+
+	if (v[voided].date == VL_NODATE || later(l, v[voided].date))
+		return false;
+	if (!l->want_voids)
+		return true;
+	if ((n & (n - 1)) == 0)
+		l->voids = vl_xrealloc(l->voids, (n ? 2 * n : 1) *
+		    sizeof *l->voids);
+	x = &l->voids[l->nvoids++];
+	x->file = l->spec->file;
+	x->id = vl_arena_strdup(&l->strings, v[id].s);
+	x->what = vl_arena_strdup(&l->strings, what);
+	x->reason = vl_arena_strdup(&l->strings, v[voided + 1].s);
+	x->project = v[project].project;
+	x->date = v[date].date;
+	x->voided = v[voided].date;
+	return true;
+}
+
 static int
 on_progress(const struct vl_record *r, void *ctx)
 {
@@ -87,7 +116,8 @@ on_progress(const struct vl_record *r, void *ctx)
 	struct vl_progress_state *s;
 
 	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
-	    later(l, v[VL_G_DATE].date))
+	    later(l, v[VL_G_DATE].date) || voided(l, v, VL_G_VOIDED, VL_G_ID,
+	    VL_G_DATE, VL_G_PROJECT, v[VL_G_STAGE].s))
 		return 0;
 	s = &l->progress[v[VL_G_PROJECT].project];
 	vl_date_first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
@@ -104,7 +134,8 @@ on_inspection(const struct vl_record *r, void *ctx)
 	size_t n = l->ninsp;
 
 	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
-	    later(l, v[VL_I_DATE].date))
+	    later(l, v[VL_I_DATE].date) || voided(l, v, VL_I_VOIDED, VL_I_ID,
+	    VL_I_DATE, VL_I_PROJECT, v[VL_I_PHASE].s))
 		return 0;
 	if ((n & (n - 1)) == 0) {	/* 0, 1, 2, 4...: grow */
 		l->insp = vl_xrealloc(l->insp, (n ? 2 * n : 1) *
@@ -179,6 +210,13 @@ vl_book_inspections(const struct vl_book *b, size_t project,
 	return b->insp_first[project + 1] - b->insp_first[project];
 }
 
+long
+vl_book_villages(const struct vl_book *b)
+{
+	return (long)b->projects.n > b->plan.villages ? (long)b->projects.n :
+	    b->plan.villages;
+}
+
 const char *
 vl_book_display(const struct vl_book *b, const char *name)
 {
@@ -222,6 +260,13 @@ part_merge(void *into, void *p, void *arg)
 		    part->ninsp * sizeof *l->insp_project);
 		l->ninsp = n;
 	}
+	if (part->nvoids) {
+		l->voids = vl_xrealloc(l->voids, (l->nvoids + part->nvoids) *
+		    sizeof *l->voids);
+		memcpy(l->voids + l->nvoids, part->voids, part->nvoids *
+		    sizeof *l->voids);
+		l->nvoids += part->nvoids;
+	}
 	vl_arena_take(&l->strings, &part->strings);
 }
 
@@ -234,6 +279,7 @@ part_free(void *p, void *arg)
 	free(part->progress);
 	free(part->insp);
 	free(part->insp_project);
+	free(part->voids);
 	vl_arena_free(&part->strings);
 }
 
@@ -248,6 +294,7 @@ part_init(void *part, const void *first, void *arg)
 	(void)arg;
 	p->b = l->b;
 	p->spec = l->spec;
+	p->want_voids = l->want_voids;
 	vl_colmap_init(&p->map, l->spec);
 	if (l->spec == &vl_progress_spec)
 		p->progress = no_progress(l->b->projects.n);
@@ -333,6 +380,7 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	b->encoding = src->encoding;
 	l.b = b;
 	l.projects = &b->projects;
+	l.want_voids = (what & VL_LOAD_VOIDS) != 0;
 	vl_reg_open(&b->reg, src->dir);
 	if (!vl_reg_exists(&b->reg, "plan.json")) {
 		vl_errat(src->dir, 0, NULL, "not a vl register (no plan.json); "
@@ -356,10 +404,12 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 		    on_inspection, false));
 		b->insp = l.insp;
 		b->ninsp = l.ninsp;
-		b->strings = l.strings;
 		index_inspections(b, l.insp_project);
 		b->insp_project = l.insp_project;
 	}
+	b->voids = l.voids;
+	b->nvoids = l.nvoids;
+	b->strings = l.strings;
 	return status;
 }
 
@@ -370,6 +420,7 @@ vl_book_free(struct vl_book *b)
 	free(b->insp_first);
 	free(b->insp_of);
 	free(b->insp_project);
+	free(b->voids);
 	vl_arena_free(&b->strings);
 	free(b->progress);
 	vl_projects_free(&b->projects);

@@ -33,6 +33,15 @@ struct vl_inspection {
 	long line;
 };
 
+/* A row voided as of the book's day: kept out of everything the book
+ * counts, and listed on its own for whoever shows the project's story. */
+struct vl_void {
+	const char *file;	/* "progress.csv" or "inspections.csv" */
+	char *id, *what, *reason;	/* what: the stage, or the phase */
+	long project;		/* index into projects */
+	vl_date date, voided;
+};
+
 struct vl_book {
 	struct vl_reg reg;
 	vl_date as_of;		/* the day it was loaded as of */
@@ -49,6 +58,8 @@ struct vl_book {
 	size_t *insp_first, *insp_of;
 	long *insp_project;
 	struct vl_arena strings;	/* the inspections' texts */
+	struct vl_void *voids;	/* VL_LOAD_VOIDS: the rows voided */
+	size_t nvoids;
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -57,7 +68,8 @@ enum {
 	VL_LOAD_PROJECTS = 2,
 	VL_LOAD_PROGRESS = 4,
 	VL_LOAD_INSPECTIONS = 8,
-	VL_LOAD_WRITE = 16	/* under a writer's lock, not a reader's */
+	VL_LOAD_WRITE = 16,	/* under a writer's lock, not a reader's */
+	VL_LOAD_VOIDS = 32	/* the voided rows of the files loaded */
 };
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read
@@ -67,6 +79,10 @@ enum {
  * VL_OK, VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
+/* The villages every headline counts progress against: the plan's, or
+ * the projects registered when there are more (a discrepancy of vl-fund
+ * check), so a headline never says 3/3 when the register has 5. */
+long vl_book_villages(const struct vl_book *b);
 /* how many inspections project i has, *list their indexes in insp */
 size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);

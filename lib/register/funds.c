@@ -50,6 +50,7 @@ on_row(const struct vl_record *r, void *ctx)
 	f.project = v[VL_F_PROJECT].s;
 	f.purpose = v[VL_F_PURPOSE].s;
 	f.note = v[VL_F_NOTE].s;
+	f.reverses = v[VL_F_REVERSES].s;
 	if (__builtin_add_overflow(fr->magnitude, f.amount < 0 ?
 	    (uint64_t)-(f.amount + 1) + 1 : (uint64_t)f.amount, &fr->magnitude))
 		fr->huge = true;

@@ -19,6 +19,7 @@ struct vl_fund {
 	const char *file;	/* name for messages */
 	long line;
 	const char *id, *level, *source, *project, *purpose, *note;
+	const char *reverses;	/* the id of the entry it negates, or "" */
 	enum vl_kind kind;
 	int level_index;	/* level in vl_levels, -1 when empty */
 	vl_date date;

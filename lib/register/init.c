@@ -42,8 +42,11 @@ canonical_header(const struct vl_filespec *s)
 	struct vl_buf b = {0};
 	size_t i;
 
+	/* the columns a file gains when first needed are not there yet */
 	for (i = 0; i < s->n; i++)
-		vl_buf_printf(&b, "%s%s", i ? "," : "", s->field[i].name);
+		if (!s->field[i].on_demand)
+			vl_buf_printf(&b, "%s%s", i ? "," : "",
+			    s->field[i].name);
 	vl_buf_puts(&b, "\n");
 	return b.data;
 }

@@ -380,13 +380,22 @@ void
 vl_reg_note(struct vl_reg *r, const char *action, const char *file,
     const char *record)
 {
-	vl_buf_printf(&r->notes, "%s%c%s%c%s%c", action, 0, file, 0, record, 0);
+	vl_reg_note_detail(r, action, file, record, "");
 }
 
-/* The notes are triples of NUL-terminated strings: action, file, record.
- * Returns where the next triple starts, or NULL after the last. */
+void
+vl_reg_note_detail(struct vl_reg *r, const char *action, const char *file,
+    const char *record, const char *detail)
+{
+	vl_buf_printf(&r->notes, "%s%c%s%c%s%c%s%c", action, 0, file, 0,
+	    record, 0, detail, 0);
+}
+
+/* The notes are quadruples of NUL-terminated strings: action, file,
+ * record, detail.  Returns where the next one starts, or NULL after the
+ * last. */
 static const char *
-next_note(const struct vl_reg *r, const char *p, const char *note[3])
+next_note(const struct vl_reg *r, const char *p, const char *note[4])
 {
 	size_t i;
 
@@ -394,7 +403,7 @@ next_note(const struct vl_reg *r, const char *p, const char *note[3])
 		p = r->notes.data;
 	if (!p || p >= r->notes.data + r->notes.len)
 		return NULL;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		note[i] = p;
 		p += strlen(p) + 1;
 	}
@@ -404,7 +413,7 @@ next_note(const struct vl_reg *r, const char *p, const char *note[3])
 static bool
 noted(const struct vl_reg *r, const char *file)
 {
-	const char *p = NULL, *note[3];
+	const char *p = NULL, *note[4];
 
 	while ((p = next_note(r, p, note)) != NULL)
 		if (strcmp(note[1], file) == 0)
@@ -485,6 +494,18 @@ note_restart(const struct vl_reg *r, struct vl_audit *audit,
 			vl_audit_append(audit, "restart", f->name, "", now);
 }
 
+/* A detail (a correction's, an import's) needs the trail's detail
+ * column: every line of this commit is written with it. */
+static void
+widen_for_details(const struct vl_reg *r, struct vl_audit *audit)
+{
+	const char *p = NULL, *note[4];
+
+	while ((p = next_note(r, p, note)) != NULL)
+		if (*note[3])
+			vl_audit_widen(audit);
+}
+
 /* audit.csv's lines for this commit, chained on from the trail's last
  * line: the anchor first on a trail without one (.vl-head keeps the
  * head from here on), then a line per note, or per change not noted. */
@@ -492,13 +513,13 @@ static void
 audit_lines(struct vl_reg *r, struct vl_audit *audit,
     const struct vl_change *ch, size_t n, char (*digest)[VL_HASH_HEX])
 {
-	const char *p = NULL, *note[3];
+	const char *p = NULL, *note[4];
 	size_t i;
 
 	note_outside_edits(r, audit);
 	while ((p = next_note(r, p, note)) != NULL)
-		vl_audit_append(audit, note[0], note[1], note[2],
-		    digest_of(ch, n, digest, note[1]));
+		vl_audit_append_detail(audit, note[0], note[1], note[2],
+		    digest_of(ch, n, digest, note[1]), note[3]);
 	for (i = 0; i < n; i++)
 		if (!noted(r, ch[i].file))
 			vl_audit_append(audit, "write", ch[i].file, "",
@@ -511,15 +532,28 @@ write_trail(const struct vl_reg *r, const struct stage *g,
     const struct vl_audit *audit, struct tmpfile *t)
 {
 	struct vl_change c = {"audit.csv", NULL, false, NULL, 0};
-	struct vl_buf header = {0}, head = {0};
-	int status;
+	struct vl_buf header = {0}, head = {0}, whole = {0};
+	const char *const *cols;
+	size_t ncols;
+	int status = VL_OK;
 
-	vl_buf_csv_row(&header, 9, vl_audit_columns());
+	cols = vl_audit_header(audit, &ncols);
+	vl_buf_csv_row(&header, ncols, cols);
 	c.header = header.data;
 	c.data = audit->lines.data;
 	c.len = audit->lines.len;
-	status = vl_stage_write(r, g, &c, &t[0], NULL);
+	/* a trail gaining the detail column is written out whole: its
+	 * lines' hashes stay as they were */
+	if (audit->widen && vl_reg_exists(r, "audit.csv") &&
+	    (status = vl_audit_widened(r, &whole)) == VL_OK) {
+		vl_buf_add(&whole, audit->lines.data, audit->lines.len);
+		c = (struct vl_change){"audit.csv", NULL, true, whole.data,
+		    whole.len};
+	}
+	if (status == VL_OK)
+		status = vl_stage_write(r, g, &c, &t[0], NULL);
 	vl_buf_free(&header);
+	vl_buf_free(&whole);
 	if (status != VL_OK)
 		return status;
 	vl_buf_printf(&head, "%ld:%s\n", audit->seq, audit->hash);
@@ -604,6 +638,7 @@ commit(struct vl_reg *r, const struct vl_change *ch, size_t n,
 	for (i = 0; i < n && status == VL_OK; i++)
 		status = vl_stage_write(r, &g, &ch[i], &t[i], digest[i]);
 	if (status == VL_OK) {
+		widen_for_details(r, &audit);
 		if (!audit.anchor)
 			vl_audit_append(&audit, "anchor", VL_HEAD, "", "");
 		if (reason)

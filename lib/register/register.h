@@ -81,6 +81,10 @@ struct vl_change {
  * with action "write" and an empty record. */
 void vl_reg_note(struct vl_reg *r, const char *action, const char *file,
     const char *record);
+/* the same with a detail for the line's detail column: a correction's
+ * old and new values and its reason, an import's digest */
+void vl_reg_note_detail(struct vl_reg *r, const char *action,
+    const char *file, const char *record, const char *detail);
 /* Apply all changes as one, with their audit lines and the trail's new
  * head: after a crash at any point the register holds either all of
  * them or none.  Must hold the lock.  Every write of every tool goes

@@ -32,6 +32,8 @@ struct table {
 	struct vl_header hdr;
 	struct row *row;
 	size_t n;
+	bool grown;		/* columns added: written out whole */
+	bool numbered;		/* ids given in file order */
 };
 
 static int
@@ -50,6 +52,43 @@ keep_row(const struct vl_record *r, void *ctx)
 	for (i = 0; i < r->n; i++)
 		w->f[i] = vl_xstrdup(r->field[i]);
 	return 0;
+}
+
+/* A column added to the table, first or last, empty in every row but
+ * for the row numbers of an id column put first. */
+static void
+add_column(struct table *t, const char *name, bool first)
+{
+	char num[24];
+	size_t i, at = first ? 0 : t->hdr.n;
+	char **f;
+
+	t->hdr.name = vl_xrealloc(t->hdr.name, (t->hdr.n + 1) *
+	    sizeof *t->hdr.name);
+	memmove(t->hdr.name + at + 1, t->hdr.name + at, (t->hdr.n - at) *
+	    sizeof *t->hdr.name);
+	t->hdr.name[at] = vl_xstrdup(name);
+	for (i = 0; i < t->n; i++) {
+		f = vl_xcalloc(t->hdr.n + 1, sizeof *f);
+		memcpy(f, t->row[i].f, at * sizeof *f);
+		memcpy(f + at + 1, t->row[i].f + at, (t->hdr.n - at) *
+		    sizeof *f);
+		snprintf(num, sizeof num, "%zu", i + 1);
+		f[at] = vl_xstrdup(first ? num : "");
+		free(t->row[i].f);
+		t->row[i].f = f;
+	}
+	t->hdr.n++;
+	t->grown = true;
+}
+
+/* a file made before its rows had ids: numbered in file order, as
+ * readers and vl-add number them */
+static void
+number_rows(struct table *t)
+{
+	add_column(t, "id", true);
+	t->numbered = true;
 }
 
 /* A register file read whole as vl_open_regular_at opens it: never a
@@ -86,6 +125,9 @@ table_read(struct table *t, const struct vl_book *b,
 	if (status == VL_OK)
 		status = vl_csv_read_mem(t->raw.data, t->raw.len, t->display,
 		    &opts, keep_row, t);
+	if (status == VL_OK && strcmp(spec->field[0].name, "id") == 0 &&
+	    vl_header_index(&t->hdr, "id") < 0)
+		number_rows(t);
 	return status;
 }
 
@@ -235,35 +277,71 @@ reemit(const struct table *t, struct vl_buf *out)
 		vl_buf_csv_row(out, t->hdr.n, (const char *const *)t->row[i].f);
 }
 
+/* "leader: 苏霞 → 李明; reason: …": what changed, and why */
+static void
+detail(const struct vl_rewrite *rw, struct vl_buf *s)
+{
+	size_t k;
+
+	for (k = 0; k < rw->n; k++)
+		vl_buf_printf(s, "%s: %s → %s; ", rw->set[k].column,
+		    rw->set[k].old ? rw->set[k].old : "", rw->set[k].value);
+	vl_buf_printf(s, "reason: %s", rw->reason);
+}
+
 static int
 commit(struct vl_book *b, const struct vl_rewrite *rw, const struct table *t,
     const struct row *w, char **old)
 {
 	struct vl_change ch = {.file = rw->spec->file, .replace = true};
-	struct vl_buf out = {0};
+	struct vl_buf out = {0}, what = {0}, why = {0};
 	int status;
 
-	if (!read_as_utf8(b) || !splice(t, w, old, &out)) {
+	if (t->grown || !read_as_utf8(b) || !splice(t, w, old, &out)) {
 		out.len = 0;
 		reemit(t, &out);
 	}
 	ch.data = out.data;
 	ch.len = out.len;
-	vl_reg_note(&b->reg, rw->action, rw->spec->file, rw->id);
+	if (t->numbered) {
+		vl_buf_printf(&what, "1-%zu", t->n);
+		vl_reg_note(&b->reg, "add-ids", rw->spec->file, what.data);
+	}
+	if (rw->reason)
+		detail(rw, &why);
+	vl_reg_note_detail(&b->reg, rw->action, rw->spec->file, rw->id,
+	    why.data ? why.data : "");
 	status = vl_reg_commit(&b->reg, &ch, 1);
 	vl_buf_free(&out);
+	vl_buf_free(&what);
+	vl_buf_free(&why);
 	return status;
 }
 
-/* set's fields into the row w, their old values kept; -1 for a column
- * the file does not have */
+static bool
+in_spec(const struct vl_filespec *spec, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < spec->n; i++)
+		if (strcmp(spec->field[i].name, column) == 0)
+			return true;
+	return false;
+}
+
+/* set's fields into the row w, their old values kept; a column of the
+ * spec the file lacks added to it; -1 for one not in the spec */
 static int
-assign(const struct table *t, struct row *w, struct vl_assign *set, size_t n)
+assign(struct table *t, const struct vl_filespec *spec, struct row *w,
+    struct vl_assign *set, size_t n)
 {
 	size_t k;
 	int col;
 
 	for (k = 0; k < n; k++) {
+		if (vl_header_index(&t->hdr, set[k].column) < 0 &&
+		    in_spec(spec, set[k].column) && *set[k].value)
+			add_column(t, set[k].column, false);
 		if ((col = vl_header_index(&t->hdr, set[k].column)) < 0) {
 			vl_errat(t->display, 1, set[k].column, "no such column");
 			return -1;
@@ -282,7 +360,7 @@ rewrite(struct vl_book *b, struct vl_rewrite *rw, struct table *t)
 	struct vl_record r;
 	struct row *w;
 	char **old;
-	size_t k;
+	size_t k, n;
 	int status;
 
 	if (!(w = find_row(t, rw->id, rw->unknown)))
@@ -294,11 +372,15 @@ rewrite(struct vl_book *b, struct vl_rewrite *rw, struct table *t)
 	w->f = vl_xcalloc(t->hdr.n, sizeof *w->f);
 	for (k = 0; k < t->hdr.n; k++)
 		w->f[k] = vl_xstrdup(old[k]);
+	n = t->hdr.n;	/* old has as many, whatever columns are added */
+	if (assign(t, rw->spec, w, rw->set, rw->n) != 0) {
+		free_fields(old, n);
+		return VL_BADINPUT;
+	}
 	r = record_of(t, w);
-	status = assign(t, w, rw->set, rw->n) != 0 ||
-	    vl_check_record(rw->spec, &r, &b->projects, NULL) ? VL_BADINPUT :
-	    commit(b, rw, t, w, old);
-	free_fields(old, t->hdr.n);
+	status = vl_check_record(rw->spec, &r, &b->projects, NULL) ?
+	    VL_BADINPUT : commit(b, rw, t, w, old);
+	free_fields(old, n);
 	return status;
 }
 

@@ -35,6 +35,9 @@ struct vl_rewrite {
 	 * written then) or choose set and n from it */
 	int (*check)(const struct vl_record *row, struct vl_rewrite *rw);
 	void *ctx;		/* for check */
+	/* NULL, or why (amend, void): the audit line's detail then says
+	 * "field: old → new; ...; reason: REASON" */
+	const char *reason;
 };
 
 /* Under the lock b holds (vl_reg_lock(&b->reg)): the file read, the row
@@ -43,7 +46,11 @@ struct vl_rewrite {
  * file committed with its audit line (action, file, id): only the row's
  * bytes changed, its line end, the BOM and every other row as they were;
  * written out whole instead when the row is not as vl writes it or the
- * file is not UTF-8.  VL_OK, VL_BADINPUT (said) or VL_SYSFAULT. */
+ * file is not UTF-8.  A column of the spec the file lacks is added to
+ * it (voided, void_reason), and a file without ids (progress.csv made
+ * before them) is numbered in file order first (audited "add-ids"): the
+ * file is written out whole then.  VL_OK, VL_BADINPUT (said) or
+ * VL_SYSFAULT. */
 int vl_rewrite_row(struct vl_book *b, struct vl_rewrite *rw);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/halfwidth.h"
 #include "base/i18n.h"
 #include "base/money.h"
 #include "register/funds.h"
@@ -39,11 +40,17 @@ static const struct vl_fieldspec projects_fields[] = {
 	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL},
 };
 
+/* A void (voided, void_reason) is a record of its own: a row voided on a
+ * day counts until that day.  progress.csv had no id before; a file
+ * without the column is read as before and numbered in file order. */
 static const struct vl_fieldspec progress_fields[] = {
+	[VL_G_ID] = {"id", VL_T_ID, false, NULL},
 	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL},
 	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
 	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, stages},
 	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_G_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
+	[VL_G_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 static const struct vl_fieldspec funds_fields[] = {
@@ -56,6 +63,7 @@ static const struct vl_fieldspec funds_fields[] = {
 	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL},
 	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL},
 	[VL_F_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_F_REVERSES] = {"reverses", VL_T_ID, false, NULL, true},
 };
 
 static const struct vl_fieldspec inspections_fields[] = {
@@ -69,13 +77,15 @@ static const struct vl_fieldspec inspections_fields[] = {
 	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
 	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
 	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
+	[VL_I_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
+	[VL_I_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 #define SPEC(file, f, core) {file, f, sizeof f / sizeof f[0], core}
 const struct vl_filespec vl_projects_spec =
     SPEC("projects.csv", projects_fields, 6);
 const struct vl_filespec vl_progress_spec =
-    SPEC("progress.csv", progress_fields, 3);
+    SPEC("progress.csv", progress_fields, 4);
 const struct vl_filespec vl_funds_spec = SPEC("funds.csv", funds_fields, 8);
 const struct vl_filespec vl_inspections_spec =
     SPEC("inspections.csv", inspections_fields, 9);
@@ -86,11 +96,13 @@ const char **
 vl_spec_required(const struct vl_filespec *s)
 {
 	static const char *names[16];
-	size_t i;
+	size_t i, k = 0;
 
-	for (i = 0; i < s->ncore && i + 1 < sizeof names / sizeof names[0]; i++)
-		names[i] = s->field[i].name;
-	names[i] = NULL;
+	/* an optional id (progress.csv's) is core, but not required */
+	for (i = 0; i < s->ncore && k + 1 < sizeof names / sizeof names[0]; i++)
+		if (s->field[i].required || s->field[i].type != VL_T_ID)
+			names[k++] = s->field[i].name;
+	names[k] = NULL;
 	return names;
 }
 
@@ -344,6 +356,18 @@ check_inspection(const struct vl_record *r, const struct vl_value *v)
 	return bad;
 }
 
+/* A void gives its reason.  It may be dated before the row it voids:
+ * a row typed with a date to come (2032) is voided today. */
+static int
+check_void(const struct vl_record *r, const struct vl_value *v, int voided)
+{
+	if (!*v[voided].s || *v[voided + 1].s)
+		return 0;
+	vl_errat(r->file, r->line, "void_reason", "missing: a void gives its "
+	    "reason");
+	return 1;
+}
+
 void
 vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s)
 {
@@ -392,7 +416,9 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 	if (s == &vl_funds_spec)
 		bad += check_fund(r, v, plan);
 	else if (s == &vl_inspections_spec)
-		bad += check_inspection(r, v);
+		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED);
+	else if (s == &vl_progress_spec)
+		bad += check_void(r, v, VL_G_VOIDED);
 	return bad;
 }
 
@@ -404,4 +430,49 @@ vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
 
 	vl_colmap_init(&m, s);
 	return vl_check_row(&m, r, projects, plan, NULL);
+}
+
+/* A word of a vocabulary as a Chinese table shows it (已动工) is the
+ * word (started). */
+static char *
+english_word(const struct vl_fieldspec *f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, f->choices[i]) == 0)
+			return vl_xstrdup(v);
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, vl_tr_zh(f->name, f->choices[i])) == 0)
+			return vl_xstrdup(f->choices[i]);
+	return vl_xstrdup(v);
+}
+
+/* A field as stored: an amount, a date or an id typed in full-width
+ * forms (１２３４，５．００) read as the ASCII it stands for, blanks
+ * around it dropped; a word in Chinese as the word; any other field as
+ * it is. */
+char *
+vl_spec_typed(const struct vl_filespec *s, const char *column,
+    const char *v)
+{
+	const struct vl_fieldspec *f = NULL;
+	char *half;
+	size_t i, n;
+
+	for (i = 0; i < s->n && !f; i++)
+		if (strcmp(s->field[i].name, column) == 0)
+			f = &s->field[i];
+	if (f && f->type == VL_T_ENUM && *v)
+		return english_word(f, v);
+	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
+	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
+	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
+		return vl_xstrdup(v);
+	n = strlen(half);
+	while (n > 0 && half[n - 1] == ' ')
+		half[--n] = '\0';
+	i = strspn(half, " ");
+	memmove(half, half + i, n - i + 1);
+	return half;
 }

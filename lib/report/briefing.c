@@ -140,8 +140,8 @@ masthead(struct page *pg)
 	cn_date(pg, pg->today);
 	put(pg, "</time></span></p>\n<hr class=\"rule\"/>\n<h1>");
 	esc(pg, p->name);
-	put(pg, "</h1>\n<p class=\"sub\">%ld 个村 · 动工截止 %s", p->villages,
-	    vl_date_format(p->start_by, d));
+	put(pg, "</h1>\n<p class=\"sub\">%ld 个村 · 动工截止 %s",
+	    vl_book_villages(pg->b), vl_date_format(p->start_by, d));
 	put(pg, " · 竣工截止 %s · 总投资 <span id=\"total-wan\">%s</span>"
 	    "（<span id=\"total\">", vl_date_format(p->complete_by, d),
 	    vl_wan(p->total, w));
@@ -166,7 +166,8 @@ static void
 tile_started(struct page *pg)
 {
 	const struct vl_plan *p = &pg->b->plan;
-	long behind = p->villages - pg->total.started;
+	long villages = vl_book_villages(pg->b);
+	long behind = villages - pg->total.started;
 	char d[VL_DATE_BUFSZ], pct[VL_SHARE_BUFSZ];
 	bool late = behind > 0 && pg->today > p->start_by;
 
@@ -174,10 +175,10 @@ tile_started(struct page *pg)
 	put(pg, "<div class=\"tile%s\">\n<p class=\"label\">已动工%s</p>\n"
 	    "<p class=\"big\"><span id=\"started\">%ld/%ld</span></p>\n",
 	    late ? " alert" : "", strncmp(d + 4, "-12-", 4) == 0 ?
-	    " · 12月份全部动工" : "", pg->total.started, p->villages);
-	bar(pg, vl_permille(pg->total.started, p->villages), BLUE);
+	    " · 12月份全部动工" : "", pg->total.started, villages);
+	bar(pg, vl_permille(pg->total.started, villages), BLUE);
 	put(pg, "<p><span id=\"started-share\">%s</span> · 截止 %s</p>\n",
-	    vl_share(pg->total.started, p->villages, pct) ? pct : "", d);
+	    vl_share(pg->total.started, villages, pct) ? pct : "", d);
 	if (behind <= 0)
 		put(pg, "<p>全部动工</p>\n");
 	else if (late)

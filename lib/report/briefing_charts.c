@@ -52,8 +52,7 @@ plot_range(struct page *pg, struct plot *p)
 	p->to = pg->today > plan->start_by ? pg->today : plan->start_by;
 	if (p->to <= p->from)
 		p->to = p->from + 1;
-	most = plan->villages > (long)pg->b->projects.n ? plan->villages :
-	    (long)pg->b->projects.n;
+	most = vl_book_villages(pg->b);
 	step = grid_step(most > 0 ? most : 1);
 	/* room above the target for its label */
 	p->top = most <= LONG_MAX - most / 10 - step ?
@@ -172,7 +171,7 @@ burnup_desc(struct page *pg, const struct plot *p, const long *started,
 
 	put(pg, "自 %s 至 %s，累计动工 %ld 个村、竣工 %ld 个村，目标 %ld 个村",
 	    vl_date_format(p->from, d1), vl_date_format(pg->today, d2),
-	    pg->total.started, pg->total.completed, plan->villages);
+	    pg->total.started, pg->total.completed, vl_book_villages(pg->b));
 	if (plan->start_by >= p->from && plan->start_by <= pg->today)
 		put(pg, "；动工截止日 %s 当日累计动工 %ld 个村",
 		    vl_date_format(plan->start_by, d1),
@@ -201,10 +200,10 @@ vl_briefing_burnup(struct page *pg)
 	y_grid(pg, &p);
 	x_ticks(pg, &p);
 	put(pg, "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" stroke=\"%s\""
-	    " stroke-width=\"1.5\"/>", p.l, py(&p, plan->villages), p.r,
-	    py(&p, plan->villages), INK);
-	text(pg, p.l + 4, py(&p, plan->villages) - 5, NULL, "b");
-	put(pg, "目标 %ld 个村</text>\n", plan->villages);
+	    " stroke-width=\"1.5\"/>", p.l, py(&p, vl_book_villages(pg->b)),
+	    p.r, py(&p, vl_book_villages(pg->b)), INK);
+	text(pg, p.l + 4, py(&p, vl_book_villages(pg->b)) - 5, NULL, "b");
+	put(pg, "目标 %ld 个村</text>\n", vl_book_villages(pg->b));
 	deadline(pg, &p, plan->start_by, "动工截止", RED);
 	deadline(pg, &p, plan->complete_by, "竣工截止", MUTED);
 	steps(pg, &p, completed, BLUE2, 2);

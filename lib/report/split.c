@@ -150,7 +150,7 @@ vl_report_overdue_split(const struct vl_book *b, const struct vl_outopts *o,
 	s.n = vl_overdue_collect(b, within, &s.list);
 	s.n = vl_overdue_filter(s.list, s.n, f);
 	for (i = 0, *found = false; i < s.n; i++)
-		*found |= s.list[i].status != VL_OD_DUE_SOON;
+		*found |= vl_overdue_actionable(&s.list[i]);
 	/* everyone the projects name, then anyone else an item names */
 	for (i = 0; i < b->projects.n; i++)
 		if (vl_filter_project(f, &b->projects.v[i])) {

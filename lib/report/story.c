@@ -22,6 +22,10 @@ vl_story_project(const struct vl_book *b, const char *arg)
 	for (k = 0; i < 0 && k < b->ninsp; k++)
 		if (strcmp(b->insp[k].id, arg) == 0)
 			i = vl_projects_index(&b->projects, b->insp[k].project);
+	for (k = 0; i < 0 && k < b->nvoids; k++)	/* a voided one too */
+		if (strcmp(b->voids[k].file, "inspections.csv") == 0 &&
+		    strcmp(b->voids[k].id, arg) == 0)
+			i = b->voids[k].project;
 	return i;
 }
 
@@ -116,6 +120,36 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 		vl_buf_puts(s, vl_tr("open\n"));
 }
 
+/* The rows voided, which count no more: still part of the story. */
+static void
+put_voids(struct vl_buf *s, const struct vl_book *b, size_t i)
+{
+	char d[VL_DATE_BUFSZ], v[VL_DATE_BUFSZ];
+	size_t k, n = 0;
+
+	for (k = 0; k < b->nvoids; k++)
+		n += b->voids[k].project == (long)i;
+	if (n == 0)
+		return;
+	vl_buf_printf(s, vl_tr("voided (%zu)\n"), n);
+	for (k = 0; k < b->nvoids; k++) {
+		const struct vl_void *x = &b->voids[k];
+		bool progress = strcmp(x->file, "progress.csv") == 0;
+
+		if (x->project != (long)i)
+			continue;
+		vl_buf_puts(s, "  ");
+		put_padded(s, progress ? vl_tr("progress") :
+		    vl_tr("inspection"), 10);
+		vl_buf_printf(s, "#%-5s %s  ", x->id, vl_date_format(x->date,
+		    d));
+		put_padded(s, vl_trc(progress ? "stage" : "phase", x->what),
+		    10);
+		vl_buf_printf(s, vl_tr("void %s: %s\n"),
+		    vl_date_format(x->voided, v), x->reason);
+	}
+}
+
 /* What a clerk must not miss today: the rules of the overdue list. */
 static size_t
 overdue_warnings(struct vl_buf *s, const struct vl_book *b, size_t i)
@@ -153,6 +187,7 @@ vl_story(const struct vl_book *b, size_t i, struct vl_buf *s)
 	vl_buf_printf(s, vl_tr("inspections (%zu)\n"), n);
 	for (k = 0; k < n; k++)
 		put_inspection(s, &b->insp[list[k]], b->as_of);
+	put_voids(s, b, i);
 	n = overdue_warnings(&w, b, i);
 	n += vl_history_warnings(b, i, &w);
 	vl_buf_printf(s, vl_tr("warnings (%zu)\n"), n);

@@ -101,7 +101,7 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 {
 	const struct vl_book *b = pg->b;
 	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
-	long villages = b->plan.villages;
+	long villages = vl_book_villages(b);
 	struct vl_tally t = {0};
 	size_t i;
 
@@ -116,9 +116,9 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	count_line(pg, N_("动工 started"), t.started, villages);
 	count_line(pg, N_("竣工 completed"), t.completed, villages);
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
-	if ((long)b->projects.n != villages)
+	if ((long)b->projects.n != b->plan.villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
-		    "projects", villages, b->projects.n);
+		    "projects", b->plan.villages, b->projects.n);
 	deadline_line(pg, villages - t.started);
 }
 

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/csv.h"
+
+#include "base/err.h"
 #include "base/i18n.h"
 #include "base/groups.h"
 #include "base/money.h"
@@ -34,20 +37,22 @@ static const struct vl_col overdue_cols[] = {
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
 	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
-	{"status", VL_COL_WORD}, {"detail", VL_COL_TEXT}
+	{"days_left", VL_COL_INT}, {"status", VL_COL_WORD},
+	{"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
 void
 vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
-	char due[VL_DATE_BUFSZ], late[32];
+	char due[VL_DATE_BUFSZ], late[32], left[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
 	/* for people, in their language */
 	vl_overdue_detail(it, &detail, vl_out_people(out));
 	snprintf(late, sizeof late, "%ld", it->days_late);
+	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	v[1] = it->project->id;
 	v[2] = it->project->town;
@@ -55,9 +60,11 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 	v[4] = it->project->leader;
 	v[5] = it->project->specialist;
 	v[6] = vl_date_format(it->due, due);
-	v[7] = it->status == VL_OD_FLAG ? NULL : late;
-	v[8] = vl_overdue_status_name(it->status);
-	v[9] = detail.data ? detail.data : "";
+	/* a row coming due is not late by minus some days: it has days */
+	v[7] = it->status == VL_OD_LATE ? late : NULL;
+	v[8] = it->status == VL_OD_DUE_SOON ? left : NULL;
+	v[9] = vl_overdue_status_name(it->status);
+	v[10] = detail.data ? detail.data : "";
 	vl_out_row(out, v);
 	vl_buf_free(&detail);
 }
@@ -86,7 +93,7 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 	*found = false;
 	for (i = 0; i < n; i++) {
 		vl_overdue_put(out, &list[i]);
-		if (list[i].status != VL_OD_DUE_SOON)
+		if (vl_overdue_actionable(&list[i]))
 			*found = true;
 	}
 	free(list);
@@ -175,7 +182,7 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 		od_count_add(&k[vl_groups_find(&seen, row[by]) - seen.v],
 		    &list[i]);
 		od_count_add(&total, &list[i]);
-		*found |= list[i].status != VL_OD_DUE_SOON;
+		*found |= vl_overdue_actionable(&list[i]);
 	}
 	out = vl_out_report(named(o, b, &own), "逾期统计", b->as_of, 6, cols);
 	for (i = 0; i < nk; i++)
@@ -284,14 +291,85 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 	return vl_out_close(out);
 }
 
+/* ---- one project's progress entries --------------------------------- */
+
+static const struct vl_col entry_cols[] = {
+	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE}, {"project", VL_COL_TEXT},
+	{"stage", VL_COL_WORD}, {"note", VL_COL_TEXT}, {"status", VL_COL_WORD},
+	{"voided", VL_COL_DATE}, {"void_reason", VL_COL_TEXT}
+};
+#define NENTRY_COLS (sizeof entry_cols / sizeof entry_cols[0])
+
+struct entries {
+	const struct vl_book *b;
+	const struct vl_filter *f;
+	struct vl_out *out;
+	long row;		/* file order: the id of a file without ids */
+};
+
+/* An entry of a project the filters pass, as of the day: counted, or
+ * void from the day of its void on (a void dated later has not happened
+ * yet). */
+static int
+entry_row(const struct vl_record *r, void *ctx)
+{
+	struct entries *e = ctx;
+	const char *v[NENTRY_COLS], *why;
+	const struct vl_project *p;
+	char num[24];
+	vl_date d, voided;
+	size_t i;
+
+	snprintf(num, sizeof num, "%ld", ++e->row);
+	p = vl_projects_find(&e->b->projects, vl_field(r, "project"));
+	if (!p || (e->f && !vl_filter_project(e->f, p)) ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && d > e->b->as_of))
+		return 0;
+	for (i = 0; i < NENTRY_COLS; i++)
+		v[i] = vl_field(r, entry_cols[i].name);
+	if (!*v[0])
+		v[0] = num;
+	if (vl_date_parse(v[6], &voided, &why) != 0 ||
+	    (e->b->as_of != VL_NODATE && voided > e->b->as_of))
+		v[6] = v[7] = "";
+	v[5] = *v[6] ? "void" : "counted";
+	vl_out_row(e->out, v);
+	return 0;
+}
+
+int
+vl_report_progress_entries(const struct vl_book *b,
+    const struct vl_outopts *o, const struct vl_filter *f)
+{
+	struct entries e = {b, f, NULL, 0};
+	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
+	char *path = vl_reg_path(&b->reg, "progress.csv");
+	int status = VL_OK, closed;
+
+	e.out = vl_out_report(o, "进度记录", b->as_of, NENTRY_COLS,
+	    entry_cols);
+	/* the book read the file already: every row of it is good */
+	if (vl_reg_exists(&b->reg, "progress.csv"))
+		status = vl_csv_read(path, vl_book_display(b, "progress.csv"),
+		    &opts, entry_row, &e);
+	closed = vl_out_close(e.out);
+	free(path);
+	return status != VL_OK ? status : closed;
+}
+
 int
 vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f)
 {
-	struct vl_standing *s = vl_standings(b);
-	int status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
-	    progress_by_group(b, s, o, by, f);
+	struct vl_standing *s;
+	int status;
 
+	if (by == VL_NFC)	/* each entry, not a figure of them */
+		return vl_report_progress_entries(b, o, f);
+	s = vl_standings(b);
+	status = by == VL_FC_PROJECT ? progress_by_project(b, s, o, f) :
+	    progress_by_group(b, s, o, by, f);
 	free(s);
 	return status;
 }

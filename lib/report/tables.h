@@ -33,8 +33,10 @@ int vl_report_overdue_split(const struct vl_book *b,
  * too, then a total row. */
 int vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
     long within, const struct vl_filter *f, enum vl_fcol by, bool *found);
-/* Per town, leader or specialist (by) with a total row, or per project
- * (by VL_FC_PROJECT), of the projects f passes (f may be NULL). */
+/* Per town, leader or specialist (by) with a total row, per project
+ * (by VL_FC_PROJECT), or each progress entry (by VL_NFC:
+ * vl_report_progress_entries), of the projects f passes (f may be
+ * NULL). */
 int vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
     enum vl_fcol by, const struct vl_filter *f);
 /* What changed after the day since up to the book's day (report/
@@ -44,6 +46,12 @@ int vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
 extern const char *const vl_since_kinds[];
 int vl_report_since(const struct vl_book *b, const struct vl_outopts *o,
     vl_date since, const struct vl_filter *f);
+/* The progress entries of the projects f passes as of the book's day, in
+ * file order: id (file order in a file without ids), date, project,
+ * stage, note, and status "counted" or "void" (with voided, void_reason)
+ * from the day of its void. */
+int vl_report_progress_entries(const struct vl_book *b,
+    const struct vl_outopts *o, const struct vl_filter *f);
 /* Per funding line and level of the plan, with a total row. */
 int vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o);

@@ -18,6 +18,7 @@
 #include "base/strbuf.h"
 #include "register/schema.h"
 #include "rules/fund_rules.h"
+#include "rules/reversals.h"
 
 struct checker {
 	struct vl_fund_check *c;
@@ -88,6 +89,11 @@ check_plan(struct checker *k)
 		    "the %zu funding lines of plan.json against its total: %s",
 		    p->nfunding, vl_money_gap_for(k->human, p->total, lines, g));
 	snprintf(sub, sizeof sub, "%zu", k->b->projects.n);
+	if (k->b->projects.n > (size_t)p->villages)
+		finding(k, "villages", "projects", NULL, NULL, false,
+		    "%zu projects under a plan of %ld villages: a project "
+		    "registered twice, or the plan's villages to amend",
+		    k->b->projects.n, p->villages);
 	if (budgets != p->total)
 		finding(k, "budgets", "total", &p->total, &budgets, false,
 		    "the budgets of %s projects against the plan's total: %s",
@@ -257,11 +263,37 @@ sums_fit(const struct vl_book *b)
 	return ok;
 }
 
+/* Rule 6 (SPEC 6): each correction negates a real entry, once. */
+static int
+check_reversals(struct checker *k)
+{
+	struct vl_reversals *r;
+	struct vl_buf detail = {0};
+	size_t i;
+	int status = VL_OK;
+
+	if (k->l->corrections == 0)
+		return VL_OK;	/* the journal is not read again */
+	/* kept with the findings, which name its entries' ids */
+	k->c->reversals = r = vl_xcalloc(1, sizeof *r);
+	status = vl_reversals_check(k->b, k->human, r);
+	for (i = 0; i < r->n; i++) {
+		detail.len = 0;
+		vl_buf_printf(&detail, "%s:%ld: %s", k->funds, r->v[i].line,
+		    r->v[i].detail.data);
+		record(k, "reversal", r->v[i].id, NULL, &r->v[i].amount, false,
+		    detail.data);
+	}
+	vl_buf_free(&detail);
+	return status;
+}
+
 int
 vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c)
 {
 	struct checker k = {c, b, l, NULL, final, c->human};
+	int status;
 
 	memset(c, 0, sizeof *c);
 	c->human = k.human;
@@ -272,8 +304,9 @@ vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
 	check_receipts(&k);
 	check_allocations(&k);
 	check_expenses(&k);
+	status = check_reversals(&k);
 	free((char *)k.funds);
-	return VL_OK;
+	return status;
 }
 
 void
@@ -284,6 +317,9 @@ vl_fund_check_free(struct vl_fund_check *c)
 	for (i = 0; i < c->n; i++)
 		free(c->v[i].detail);
 	free(c->v);
+	if (c->reversals)
+		vl_reversals_free(c->reversals);
+	free(c->reversals);
 	memset(c, 0, sizeof *c);
 }
 

@@ -11,13 +11,15 @@
 
 #include "register/book.h"
 #include "rules/ledger.h"
+#include "rules/reversals.h"
 
 /* One finding: what was checked, of what, the amounts against each
  * other where they apply, and why in words. */
 struct vl_fund_finding {
-	const char *check;	/* plan-lines, budgets, receipts,
+	const char *check;	/* plan-lines, budgets, villages, receipts,
 				 * allocations-vs-receipts, allocation,
-				 * expense-vs-allocation, project, purpose */
+				 * expense-vs-allocation, project, purpose,
+				 * reversal */
 	const char *subject;	/* the line, level, project or purpose */
 	bool has_expected, has_actual, has_difference;
 	int64_t expected, actual, difference;	/* actual - expected */
@@ -33,13 +35,17 @@ struct vl_fund_check {
 	long checked;	/* comparisons made, found or not */
 	bool human;	/* set before vl_fund_check: details for people
 			 * (translated), else for machines */
+	struct vl_reversals *reversals;	/* the corrections' subjects */
 };
 
 /* Every fund rule on a book loaded with plan and projects and its ledger.
  * final (the closing audit): money not there yet is a discrepancy, not
- * pending.  Details are translated when c->human is set (table, --excel,
- * xlsx), kept otherwise.  VL_OK, or VL_BADINPUT when the plan's lines or the budgets
- * add up beyond the range of fen (said; no finding then). */
+ * pending.  More projects than the plan's villages, and a correction
+ * that negates no entry exactly or one reversed twice (rules/reversals),
+ * are discrepancies.  Details are translated when c->human is set (table,
+ * --excel, xlsx), kept otherwise.  VL_OK, or VL_BADINPUT when the plan's
+ * lines or the budgets add up beyond the range of fen (said; no finding
+ * then), or as the journal's second read. */
 int vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c);
 void vl_fund_check_free(struct vl_fund_check *c);

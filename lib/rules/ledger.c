@@ -134,6 +134,7 @@ on_fund(const struct vl_fund *f, void *ctx)
 			    f->amount, f->line);
 	}
 	l->rows++;
+	l->corrections += f->amount < 0 || *f->reverses;
 	/* once a sum has overflowed the rest are meaningless: say it once,
 	 * and read on only to find the rows that are bad */
 	if (!ok && !c->overflow) {
@@ -179,6 +180,7 @@ ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 	ok = vl_groups_merge(&l->stray_spent, &from->stray_spent) && ok;
 	ok = vl_groups_merge(&l->stray_purpose, &from->stray_purpose) && ok;
 	l->rows += from->rows;
+	l->corrections += from->corrections;
 	return ok;
 }
 

@@ -47,6 +47,7 @@ struct vl_ledger {
 	 * plan (by purpose; also counted in their project's spent) */
 	struct vl_groups stray_allocated, stray_spent, stray_purpose;
 	long rows;		/* rows summed */
+	long corrections;	/* of them negative or reversing an entry */
 };
 
 /* Sum the register's funds.csv (none: nothing moved yet) for a book

@@ -42,6 +42,13 @@ vl_overdue_status_name(enum vl_overdue_status s)
 	return vl_overdue_statuses[s];
 }
 
+bool
+vl_overdue_actionable(const struct vl_overdue *o)
+{
+	return o->status == VL_OD_LATE || o->kind == VL_OD_MISSING_LEADER ||
+	    o->kind == VL_OD_MISSING_SPECIALIST;
+}
+
 static struct vl_overdue *
 push(struct collect *c, enum vl_overdue_kind kind, size_t project)
 {

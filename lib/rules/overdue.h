@@ -45,6 +45,11 @@ struct vl_overdue {
  * Returns how many; *list is malloc'd (free it), NULL when none. */
 size_t vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list);
+/* Does o call for someone to act (vl-report overdue --check exits 1)?
+ * A late item, or a flag the clerk can clear (a missing leader or
+ * specialist, by vl-add amend); not an item coming due, nor a flag of
+ * history that stays true (started before a passed review). */
+bool vl_overdue_actionable(const struct vl_overdue *o);
 /* "not-started", "rectification", ... / "late", "due-soon", "flag" */
 const char *vl_overdue_kind_name(enum vl_overdue_kind k);
 const char *vl_overdue_status_name(enum vl_overdue_status s);

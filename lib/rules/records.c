@@ -10,6 +10,7 @@
 #include "base/strbuf.h"
 #include "register/batch.h"
 #include "register/rewrite.h"
+#include "rules/entries.h"
 #include "rules/records.h"
 
 static int
@@ -30,17 +31,97 @@ check_people(const struct vl_record *r)
 	return bad;
 }
 
+/* "town/village", newly allocated: one project a village */
+static char *
+village_key(const char *town, const char *village)
+{
+	struct vl_buf k = {0};
+
+	vl_buf_printf(&k, "%s\x1f%s", town, village);
+	return k.data;
+}
+
+struct villages {
+	struct vl_projects set;	/* "town/village": the project's id in town */
+	bool warned;		/* more projects than the plan's villages */
+};
+
+/* The projects by village, made once for a batch: ids are the keys,
+ * town the project's id. */
+static struct vl_projects *
+villages(struct vl_batch *b)
+{
+	struct villages *v = b->ctx;
+	struct vl_projects *set;
+	struct vl_project k = {0};
+	size_t i;
+
+	if (v)
+		return &v->set;
+	b->ctx = v = vl_xcalloc(1, sizeof *v);
+	set = &v->set;
+	for (i = 0; i < b->book.projects.n; i++) {
+		k.id = village_key(b->book.projects.v[i].town,
+		    b->book.projects.v[i].village);
+		k.town = vl_xstrdup(b->book.projects.v[i].id);
+		if (!vl_projects_find(set, k.id))
+			vl_projects_add(set, &k);
+		else
+			free(k.id), free(k.town);
+	}
+	return set;
+}
+
+static int
+village_taken(const struct vl_record *r, const char *had)
+{
+	vl_errat(r->file, r->line, "village", "%s %s has a project already "
+	    "(%s): one project a village; to change that one, vl-add amend "
+	    "project %s", vl_field(r, "town"), vl_field(r, "village"), had,
+	    had);
+	return 1;
+}
+
+/* More projects than the plan's villages is taken (the programme may
+ * have grown before its plan was amended) but said, once: vl-fund check
+ * reports it until the plan says so too. */
+static void
+more_than_planned(struct vl_batch *b)
+{
+	struct villages *v = b->ctx;
+
+	if (v->warned || (long)b->book.projects.n <= b->book.plan.villages)
+		return;
+	v->warned = true;
+	vl_warn("%s: %zu projects under a plan of %ld villages: amend the "
+	    "plan's villages if the programme grew (vl-fund check reports "
+	    "it until then)", vl_book_display(&b->book, "plan.json"),
+	    b->book.projects.n, b->book.plan.villages);
+}
+
 /* A project's own rules; and a project added is known at once, so later
  * rows of the batch may not repeat it. */
 static int
 project_rule(struct vl_batch *b, const struct vl_record *r)
 {
-	struct vl_project p = {0};
+	struct vl_projects *set = villages(b);
+	struct vl_project p = {0}, k = {0};
+	const struct vl_project *had;
 	int bad = check_people(r);
 
+	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
+	if ((had = vl_projects_find(set, k.id)) != NULL)
+		bad += village_taken(r, had->town);
+	if (bad) {
+		free(k.id);
+		return bad;
+	}
+	k.town = vl_xstrdup(vl_field(r, "id"));
+	vl_projects_add(set, &k);
 	p.id = vl_xstrdup(vl_field(r, "id"));
 	vl_projects_add(&b->book.projects, &p);
-	return bad;
+	more_than_planned(b);
+	return 0;
 }
 
 static vl_date
@@ -103,19 +184,30 @@ static const char *const inspection_columns[] = {"date", "project",
 
 int
 vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
-    const char *import, const char *const *value)
+    const char *import, const char *const *value, bool allow_repeat)
 {
 	struct vl_batch b = {0};
+	int status;
 
 	b.spec = spec;
+	b.allow_repeat = allow_repeat;
 	if (spec == &vl_projects_spec) {
 		b.rule = project_rule;
 	} else if (spec == &vl_inspections_spec) {
 		b.load = VL_LOAD_PROGRESS;
 		b.rule = inspection_rule;
 		b.required = inspection_columns;
+	} else {
+		vl_entries_rules(&b);
 	}
-	return vl_batch_run(&b, src, import, value);
+	status = vl_batch_run(&b, src, import, value);
+	if (spec == &vl_projects_spec && b.ctx) {
+		vl_projects_free(&((struct villages *)b.ctx)->set);
+		free(b.ctx);
+		b.ctx = NULL;
+	}
+	vl_entries_free(&b);
+	return status;
 }
 
 /* ---- closing a finding ------------------------------------------------ */
@@ -124,7 +216,7 @@ struct closing {
 	const char *id;
 	vl_date when;
 	const char *note;
-	char day[VL_DATE_BUFSZ];
+	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
 	struct vl_buf finding;	/* the finding with the note after it */
 };
 
@@ -181,15 +273,22 @@ int
 vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
     const char *note)
 {
-	struct closing c = {id, when, note, "", {0}};
+	struct closing c = {id, when, note, "", "", {0}};
 	struct vl_assign set[2] = {{"closed", c.day, NULL}};
 	struct vl_rewrite rw = {&vl_inspections_spec, id, set, 1, "close",
-	    N_("no inspection \"%s\""), close_check, &c};
+	    N_("no inspection \"%s\""), close_check, &c, NULL};
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
 	struct vl_book b;
 	int status;
 
 	vl_date_format(when, c.day);
+	if (src->as_of != VL_NODATE && when > src->as_of) {
+		vl_errat("command line", 0, "date", "%s is after today (%s): "
+		    "a rectification is closed when it was verified", c.day,
+		    vl_date_format(src->as_of, c.today));
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
 	/* every record counts here: none is ignored; and all of it is read
 	 * under the writer's lock, so that what is rewritten is what was
 	 * read */

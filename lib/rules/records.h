@@ -5,18 +5,22 @@
 #ifndef VL_RECORDS_H
 #define VL_RECORDS_H
 
+#include <stdbool.h>
+
 #include "register/book.h"
 #include "register/schema.h"
 
 /* Add to spec's file the records of import (a CSV file, "-": stdin), or
  * else the one record of value (in the spec's column order, NULL where
  * not given), by the rules of that file: a project names its leader and
- * specialist; a passed inspection has nothing to rectify, and passes an
- * acceptance only when its project was completed by then.  All or none
+ * specialist and a village no other project has; a passed inspection has
+ * nothing to rectify, and passes an acceptance only when its project was
+ * completed by then; progress and funds by vl_entries_rules.  A row the
+ * same as one there but for its id is refused unless allow_repeat.  All or none
  * (vl_batch_run).  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_add_records(const struct vl_filespec *spec,
     const struct vl_source *src, const char *import,
-    const char *const *value);
+    const char *const *value, bool allow_repeat);
 
 /* The finding of failed inspection id closed: its rectification verified
  * on when, note (NULL or "" for none) kept where a clerk reads it -- a

@@ -1,6 +1,12 @@
 #!/usr/bin/env python3
 """Generate the vl demo register (share/demo/) and check it.
 
+The register exercises the corrections of SPEC section 6: a project
+amended (P33's completion deadline), a progress row voided (P10's start
+typed twice) and a fund entry reversed (the payment booked to P07 by
+mistake), each with its line in audit.csv, whose hash chain and file
+digests are those the tools compute.
+
     python3 generate.py [DIR]        write plan.json, the CSV files and their
                                      audit trail (audit.csv, .vl-head) into DIR
                                      (default: the directory of this script)
@@ -119,6 +125,11 @@ REVIEW_FIXED = {"P21": "2022-12-20", "P31": "2022-12-15", "P25": "2022-11-22",
 OVERRIDE = {"P49": ("2023-01-15", "2023-06-30"), "P33": ("", "2023-04-30")}
 PARTIAL_ALLOC = {"P12": 1847000, "P37": 2000000, "P44": 3000000,
                  "P25": 0, "P50": 0}
+# the corrections (SPEC 6): P10's start typed twice, the second voided
+VOIDED_START = ("P10", "重复录入：P10 已登记开工")
+# P33 (repair) was registered with the plan's deadline, amended since
+AMEND = ("P33", "complete_by", "", "2023-04-30",
+         "维修项目工期短，县委组织部核定 4 月底完工")
 NO_LEADER = {"P45"}
 NO_SPECIALIST = {"P18"}
 
@@ -149,7 +160,7 @@ def build():
             })
             i += 1
 
-    progress = []        # (date, project, stage, note)
+    progress = []        # (date, project, stage, note, voided, void_reason)
     inspections = []     # dicts without id
     funds = []           # dicts without id
     inspectors = INSPECTORS
@@ -161,10 +172,12 @@ def build():
             "inspector": inspectors[len(inspections) % len(inspectors)],
         })
 
-    def fund(date, kind, level="", source="", pid="", purpose="", fen=0, note=""):
+    def fund(date, kind, level="", source="", pid="", purpose="", fen=0,
+             note="", reverses=""):
         funds.append({
             "date": date, "kind": kind, "level": level, "source": source,
             "project": pid, "purpose": purpose, "amount": fen, "note": note,
+            "reverses": reverses,
         })
 
     # receipts: upper levels exactly 1684600.00, district 162000.00 (400.00 short)
@@ -211,23 +224,31 @@ def build():
 
         if pid in NOT_STARTED:
             if pid == "P50":
-                progress.append(("2023-06-18", pid, "started", "征地协调完毕后动工"))
+                progress.append(("2023-06-18", pid, "started", "征地协调完毕后动工",
+                                 "", ""))
             continue
         progress.append((start.isoformat(), pid, "started",
-                         "举行开工仪式" if n % 7 == 0 else ""))
+                         "举行开工仪式" if n % 7 == 0 else "", "", ""))
+        if pid == VOIDED_START[0]:
+            # the start typed again ten days later, voided the next day
+            again = start + dt.timedelta(10)
+            progress.append((again.isoformat(), pid, "started", "开工",
+                             (again + dt.timedelta(1)).isoformat(),
+                             VOIDED_START[1]))
 
         # completion
         if pid in STARTED_ONLY:
             comp = None
             if pid in FUTURE_COMPLETED:
-                progress.append((FUTURE_COMPLETED[pid], pid, "completed", ""))
+                progress.append((FUTURE_COMPLETED[pid], pid, "completed", "",
+                                 "", ""))
         elif pid in COMPLETED_FIXED:
             comp = d(COMPLETED_FIXED[pid])
         else:
             comp = dt.date(2023, 3, 1) + dt.timedelta(rng.randrange(0, 80))
         if comp:
             progress.append((comp.isoformat(), pid, "completed",
-                             "主体及装修完工" if n % 5 == 0 else ""))
+                             "主体及装修完工" if n % 5 == 0 else "", "", ""))
 
         # a check during construction for about half the projects
         if n % 2 == 0 and pid not in ("P05", "P40", "P41"):
@@ -279,7 +300,7 @@ def build():
             fund("2023-03-10", "expense", pid="P07", purpose="construction",
                  fen=c2, note="第二期工程款")
             fund("2023-03-13", "expense", pid="P07", purpose="construction",
-                 fen=-c2, note="冲销 #{WRONG}")
+                 fen=-c2, note="冲销 #{WRONG}", reverses="{WRONG}")
             fund("2023-03-13", "expense", pid="P08", purpose="construction",
                  fen=c2, note="第二期工程款(原误记入P07)")
 
@@ -312,6 +333,7 @@ def build():
 
     # order and number
     progress.sort(key=lambda r: (r[0], r[1]))
+    progress = [(str(k),) + r for k, r in enumerate(progress, 1)]
     inspections.sort(key=lambda r: (r["date"], r["project"]))
     for k, r in enumerate(inspections, 1):
         r["id"] = str(k)
@@ -325,6 +347,7 @@ def build():
     assert len(wrong) == 1
     for r in funds:
         r["note"] = r["note"].replace("{WRONG}", wrong[0]["id"])
+        r["reverses"] = r["reverses"].replace("{WRONG}", wrong[0]["id"])
         r["amount"] = yuan(r["amount"])
     return projects, progress, inspections, funds
 
@@ -367,43 +390,85 @@ def generate(outdir):
     write_csv(os.path.join(outdir, "projects.csv"),
               ["id", "town", "village", "leader", "specialist", "budget", "mode",
                "area", "start_by", "complete_by"], projects)
-    write_csv(os.path.join(outdir, "progress.csv"),
-              ["date", "project", "stage", "note"], progress)
-    write_csv(os.path.join(outdir, "funds.csv"),
-              ["id", "date", "kind", "level", "source", "project", "purpose",
-               "amount", "note"], funds)
+    write_csv(os.path.join(outdir, "progress.csv"), PROGRESS_COLS, progress)
+    write_csv(os.path.join(outdir, "funds.csv"), FUNDS_COLS, funds)
     write_csv(os.path.join(outdir, "inspections.csv"),
               ["id", "date", "project", "phase", "aspect", "result", "finding",
                "due", "closed", "inspector"], inspections)
-    write_trail(outdir)
+    write_trail(outdir, progress, funds)
 
 
+PROGRESS_COLS = ["id", "date", "project", "stage", "note", "voided",
+                 "void_reason"]
+FUNDS_COLS = ["id", "date", "kind", "level", "source", "project", "purpose",
+              "amount", "note", "reverses"]
 # The audit trail the demo starts with: an anchor (.vl-head keeps the
-# trail's head), then a line for each file as written here, its SHA-256 the
-# digest a later check compares with (lib/register/audit.c: each hash is the SHA-256
-# of the previous hash, a line end, the CSV row seq..record and the CSV row
-# digest; no field here needs quoting).
-AUDIT_HEADER = "seq,time,user,tool,action,file,record,hash,digest"
+# trail's head), a line for each file as written here, its SHA-256 the
+# digest a later check compares with, then the corrections (lib/register/
+# audit.c: each hash is the SHA-256 of the previous hash, a line end, the
+# CSV row seq..record, the CSV row digest and, when there is one, the CSV
+# row detail).
+AUDIT_HEADER = ["seq", "time", "user", "tool", "action", "file", "record",
+                "hash", "digest", "detail"]
 AUDIT_FILES = ["plan.json", "projects.csv", "progress.csv", "funds.csv",
                "inspections.csv"]
 GENESIS = "0" * 64
 
 
-def write_trail(outdir):
-    prev, lines = GENESIS, [AUDIT_HEADER]
-    rows = [("anchor", ".vl-head", "")]
-    for name in AUDIT_FILES:
-        with open(os.path.join(outdir, name), "rb") as f:
-            rows.append(("init", name, hashlib.sha256(f.read()).hexdigest()))
-    for seq, (action, name, digest) in enumerate(rows, 1):
-        fields = [str(seq), "2022-11-30T00:00:00Z", "demo", "generate.py",
-                  action, name, ""]
-        text = "%s\n%s\n%s\n" % (prev, ",".join(fields), digest)
-        prev = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        lines.append(",".join(fields + [prev, digest]))
+def csv_row(fields):
+    """a row as vl writes it (io/csv_write.c): quoted only where needed"""
+    out = []
+    for s in fields:
+        if any(c in s for c in ',"\r\n') or (s and (s[0] in " \t" or
+                                                   s[-1] in " \t")):
+            s = '"' + s.replace('"', '""') + '"'
+        out.append(s)
+    return ",".join(out) + "\n"
+
+
+def file_digest(path):
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+def corrections(progress, funds):
+    """the amend, the void and the reversal, as the tools record them"""
+    void = [r for r in progress if r[5]]
+    rev = [r for r in funds if r["reverses"]]
+    assert len(void) == 1 and len(rev) == 1
+    v, r = void[0], rev[0]
+    pid, col, old, new, why = AMEND
+    return sorted([
+        ("2023-01-20T02:00:00Z", "vl-add", "amend", "projects.csv", pid,
+         "%s: %s → %s; reason: %s" % (col, old, new, why)),
+        (v[5] + "T02:00:00Z", "vl-add", "void", "progress.csv", v[0],
+         "voided:  → %s; void_reason:  → %s; reason: %s" % (v[5], v[6], v[6])),
+        (r["date"] + "T02:00:00Z", "vl-add", "add", "funds.csv", r["id"],
+         "reverses %s: amount %s; reason: %s" % (r["reverses"], r["amount"],
+                                                 r["note"])),
+    ])
+
+
+def write_trail(outdir, progress, funds):
+    rows = [("2022-11-30T00:00:00Z", "generate.py", "anchor", ".vl-head", "",
+             "")]
+    rows += [("2022-11-30T00:00:00Z", "generate.py", "init", name, "", "")
+             for name in AUDIT_FILES]
+    rows += corrections(progress, funds)
+    prev, text = GENESIS, csv_row(AUDIT_HEADER)
+    for seq, (time, tool, action, name, record, detail) in enumerate(rows, 1):
+        user = "demo" if tool == "generate.py" else "clerk"
+        f = [str(seq), time, user, tool, action, name, record]
+        digest = "" if action == "anchor" else \
+            file_digest(os.path.join(outdir, name))
+        h = hashlib.sha256((prev + "\n" + csv_row(f) + csv_row([digest]) +
+                            (csv_row([detail]) if detail else "")
+                            ).encode("utf-8")).hexdigest()
+        text += csv_row(f + [h, digest, detail])
+        prev = h
     with open(os.path.join(outdir, "audit.csv"), "w", encoding="utf-8",
               newline="") as f:
-        f.write("\n".join(lines) + "\n")
+        f.write(text)
     with open(os.path.join(outdir, ".vl-head"), "w", encoding="utf-8",
               newline="") as f:
         f.write("%d:%s\n" % (len(rows), prev))
@@ -440,11 +505,13 @@ def check(dirname):
     P = read_csv(os.path.join(dirname, "projects.csv"),
                  ["id", "town", "village", "leader", "specialist", "budget",
                   "mode", "area", "start_by", "complete_by"])
-    G = read_csv(os.path.join(dirname, "progress.csv"),
-                 ["date", "project", "stage", "note"])
-    F = read_csv(os.path.join(dirname, "funds.csv"),
-                 ["id", "date", "kind", "level", "source", "project", "purpose",
-                  "amount", "note"])
+    G = read_csv(os.path.join(dirname, "progress.csv"), PROGRESS_COLS)
+    if [r["id"] for r in G] != [str(k) for k in range(1, len(G) + 1)]:
+        fail("progress ids")
+    if sum(1 for r in G if r["voided"]) != 1:
+        fail("one progress row voided")
+    G = [r for r in G if not r["voided"]]     # counts no more
+    F = read_csv(os.path.join(dirname, "funds.csv"), FUNDS_COLS)
     I = read_csv(os.path.join(dirname, "inspections.csv"),
                  ["id", "date", "project", "phase", "aspect", "result", "finding",
                   "due", "closed", "inspector"])
@@ -521,7 +588,7 @@ def check(dirname):
             if spent[r["project"]] > alloc[r["project"]]:
                 fail("expense over allocation at #" + r["id"])
             if a < 0:
-                n = r["note"].split("#")[1]
+                n = r["reverses"]
                 o = by_id[n]
                 assert fen_of(o["amount"]) == -a and o["project"] == r["project"]
         else:

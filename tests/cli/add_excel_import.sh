@@ -38,7 +38,14 @@ printf 'date,project,stage\r\n2023-06-01,P001,已竣工\r\n' |
     iconv -f UTF-8 -t GB18030 > d.csv
 expect 0 vl-add -C r progress --import d.csv --input-encoding gb18030
 has r/progress.csv '2023-06-01,P001,completed,'
-expect 0 vl-add -C r progress --import c.csv --input-encoding gb18030
+# the same file again is refused as imported before; named GB18030, the
+# file with its mark reads the same (into a register of its own)
+expect 2 vl-add -C r progress --import c.csv --input-encoding gb18030
+has err 'c.csv: this file was imported before'
+vl-add -C r2 init --plan "$SHARE/demo/plan.json" 2>/dev/null
+vl-add -C r2 project --import a.csv > /dev/null
+expect 0 vl-add -C r2 progress --import c.csv --input-encoding gb18030
+has r2/progress.csv '2023-01-05,P001,started,开工'
 # a full-width amount on the command line, and the time of day typed
 # with a full-width colon is no date
 expect 0 vl-add -C r fund --kind receipt --level central --source finance \

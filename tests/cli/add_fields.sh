@@ -40,10 +40,10 @@ same before after
 expect 0 vl-add -C reg fund --kind receipt --level city --source finance \
     --amount 36,940.00 --date 2023-01-05
 expect 0 vl-add -C reg fund --kind receipt --level city --amount 36940 --date 2023-01-05
-expect 0 vl-add -C reg fund --kind allocation --project Q1 --amount 36940.5 \
+expect 0 vl-add -C reg fund --kind allocation --project Q1 --amount 36939.5 \
     --as-of 2023-01-06
 has out "3"
-has reg/funds.csv "3,2023-01-06,allocation,,,Q1,,36940.50,"
+has reg/funds.csv "3,2023-01-06,allocation,,,Q1,,36939.50,"
 expect 0 vl-add -C reg progress --project Q1 --stage started --date 2023-01-07 \
     --note '开工, "奠基"'
 has reg/progress.csv '2023-01-07,Q1,started,"开工, ""奠基"""'

@@ -21,6 +21,20 @@ same before after
 expect 0 vl-add --dir new/deep/reg init
 same new/deep/reg/plan.json "$SHARE/plan-template.json"
 has err "edit plan.json"
+expect 0 vl-report -C new/deep/reg progress
+# but no record goes into a register whose plan is still the template
+snapshot new/deep/reg > before
+expect 2 vl-add -C new/deep/reg project --town T --village V --leader L \
+    --specialist S --budget 1
+has err "plan.json: still the template's placeholders"
+has err "fill in the programme's plan before adding records"
+snapshot new/deep/reg > after
+same before after
+# once edited, it is a plan like any other
+sed -e 's/请填写项目名称 \/ programme name/第二批/' -e 's/"villages": 0/"villages": 1/' \
+    -e 's/"start_by": "2099-12-31"/"start_by": "2023-01-31"/' \
+    -e 's/"complete_by": "2099-12-31"/"complete_by": "2023-06-30"/' \
+    -e 's/"0.00"/"1.00"/g' "$SHARE/plan-template.json" > new/deep/reg/plan.json
 expect 0 vl-add -C new/deep/reg project --town T --village V --leader L \
     --specialist S --budget 1
 has out "P001"

@@ -8,9 +8,9 @@ expect 2 vl-add -C d fund --x
 has err "vl-add fund: unrecognized option '--x'"
 expect 2 vl-report -C d overdue --nope
 has err "vl-report overdue: unrecognized option '--nope'"
-expect 0 vl-add -C d project --town 青山镇 --village 松林村 --leader 蓝霞 \
+expect 0 vl-add -C d project --town 青山镇 --village 新寨村 --leader 蓝霞 \
     --specialist 廖燕 --budget 100 --start-by 2023-01-31 --complete-by 2023-06-30
-has d/projects.csv ',青山镇,松林村,蓝霞,廖燕,100.00,,,2023-01-31,2023-06-30'
+has d/projects.csv ',青山镇,新寨村,蓝霞,廖燕,100.00,,,2023-01-31,2023-06-30'
 # a register whose books balance: every check passes, said on stderr
 vl-add -C b init --plan "$SHARE/demo/plan.json" 2>/dev/null
 cp "$TESTS/cases/fund-balanced/input/"* b/

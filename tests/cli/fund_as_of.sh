@@ -15,7 +15,7 @@ expect 0 vl-fund -C reg sum --by purpose
 has out 'equipment,296087.30,43'
 
 # a later expense that breaks rule 4 does not count before its day
-echo '900,2023-07-01,expense,,,P12,construction,1.00,' >> reg/funds.csv
+echo '900,2023-07-01,expense,,,P12,construction,1.00,,' >> reg/funds.csv
 expect 0 vl-fund -C reg check --as-of 2023-06-30
 hasnt out expense-vs-allocation
 expect 1 vl-fund -C reg check --as-of 2023-07-01

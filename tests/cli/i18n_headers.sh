@@ -68,7 +68,7 @@ EOF
 # --excel is for people too: its header Chinese, after the BOM
 run x.csv vl-report -C d overdue --excel --lang zh
 head -1 x.csv | tr -d '\r' > head
-has head "$(printf '\357\273\277')类型,项目,镇,村,领导,专干,截止日期,逾期天数,状态,说明"
+has head "$(printf '\357\273\277')类型,项目,镇,村,领导,专干,截止日期,逾期天数,剩余天数,状态,说明"
 # the language from the environment, as an interactive shell sets it
 run env.table env LC_ALL= LANG=zh_CN.UTF-8 vl-report -C d progress \
     --format table

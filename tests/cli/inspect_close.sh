@@ -45,8 +45,14 @@ same d want
 has reg/audit.csv ',vl-inspect,close,inspections.csv,78,'
 # and only once
 snapshot reg > before
-expect 2 vl-inspect -C reg close 78 --date 2023-06-20
+expect 2 vl-inspect -C reg close 78 --as-of 2023-06-20 --date 2023-06-20
 has err 'inspection 78 is already closed (2023-06-15)'
+snapshot reg > after
+same before after
+# a closing is dated when it was verified, never after today
+expect 2 vl-inspect -C reg close 104 --date 2023-06-20
+has err 'command line: date: 2023-06-20 is after today (2023-06-15)'
+has err 'nothing written'
 snapshot reg > after
 same before after
 expect 0 vl-inspect -C reg list --open

@@ -74,7 +74,7 @@ has out 'due 2023-06-01, closed 2023-06-17'
 
 # records that do not fit together
 cat >> reg/progress.csv <<'CSV'
-2023-03-01,P25,completed,
+94,2023-03-01,P25,completed,,,
 CSV
 cat >> reg/inspections.csv <<'CSV'
 200,2023-02-01,P25,check,quality,fail,墙体裂缝,2023-03-01,,甲

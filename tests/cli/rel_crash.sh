@@ -30,7 +30,7 @@ add() {
 
 # how long an add takes here, in microseconds
 t0=$(date +%s%N)
-for i in 1 2 3 4 5; do add "calibrate" > /dev/null || fail "an add failed"; done
+for i in 1 2 3 4 5; do add "calibrate$i" > /dev/null || fail "an add failed"; done
 per=$((($(date +%s%N) - t0) / 5000))
 seed=${VL_SEED:-$(date +%s)}
 awk -v n="$K" -v max="$per" -v seed="$seed" 'BEGIN {

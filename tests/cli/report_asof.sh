@@ -24,8 +24,8 @@ expect 0 vl-report -C d overdue --as-of 2023-06-23
 hasnt out "not-started,P25"
 hasnt out "#78 "
 hasnt out "not-accepted,P22"
-has out "rectification,P01,青山镇,松林村,蓝霞,廖燕,2023-06-22,1,late"
-has out "not-completed,P25,河口镇,芦苇村,胡明华,张卫东,2023-05-31,23,late,started 2023-06-20"
+has out "rectification,P01,青山镇,松林村,蓝霞,廖燕,2023-06-22,1,,late"
+has out "not-completed,P25,河口镇,芦苇村,胡明华,张卫东,2023-05-31,23,,late,started 2023-06-20"
 hasnt out "not-completed,P19"
 expect 0 vl-report -C d overdue --as-of 2023-06-16
 has out "not-completed,P19"

@@ -1,6 +1,7 @@
-# overdue --check: exit 1 when anything is late or flagged (cron mails on
-# failure), 0 when nothing is, or only items coming due; without --check
-# always 0.  The list printed is the same either way.
+# overdue --check: exit 1 when anything is late or a flag the clerk can
+# clear stands (cron mails on failure), 0 when nothing is, or only items
+# coming due or flags of history; without --check always 0.  The list
+# printed is the same either way.
 . "$TESTS/lib.sh"
 
 vl-add -C reg init --plan "$SHARE/demo/plan.json" 2>/dev/null
@@ -21,14 +22,24 @@ has out "not-started,P1"
 has out "due-soon"
 # a day later it is late
 expect 1 vl-report -C reg overdue --as-of 2023-01-01 --check
-has out "not-started,P1,青山镇,松林村,蓝霞,廖燕,2022-12-31,1,late"
+has out "not-started,P1,青山镇,松林村,蓝霞,廖燕,2022-12-31,1,,late"
 cp out with-check
 expect 0 vl-report -C reg overdue --as-of 2023-01-01
 same out with-check
 # started: nothing late again
-printf '2022-12-20,P1,started,\n' >> reg/progress.csv
+printf '1,2022-12-20,P1,started,\n' >> reg/progress.csv
 expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
 lines out 1
+# a missing specialist is for the clerk to clear: exit 1, until amended
+sed -i 's/,廖燕,/,,/' reg/projects.csv
+expect 1 vl-report -C reg overdue --as-of 2023-01-01 --check
+has out "missing-specialist,P1"
+expect 0 vl-add -C reg amend project P1 --specialist 廖燕 --reason 补录
+expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
+# started before its review passed: history, listed, exit 0 all the same
+sed -i 's/2022-12-01,P1,review/2022-12-21,P1,review/' reg/inspections.csv
+expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
+has out "started-before-review,P1"
 # the demo has late items
 demo d
 expect 1 vl-report -C d overdue --as-of 2023-06-15 --check

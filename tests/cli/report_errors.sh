@@ -17,9 +17,9 @@ expect 2 vl-report -C nowhere overdue --as-of 2023-06-15
 has err "plan.json"
 # a bad record in the register: reported with file and line, exit 2
 demo bad
-printf '2023-01-01,P99,started,\n' >> bad/progress.csv
+printf '94,2023-01-01,P99,started,,,\n' >> bad/progress.csv
 expect 2 vl-report -C bad overdue --as-of 2023-06-15
-has err "progress.csv:94: project"
+has err "progress.csv:95: project"
 [ -s out ] && fail "wrote a list from a bad register"
 # help and version
 expect 0 vl-report --help

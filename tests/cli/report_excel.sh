@@ -1,6 +1,6 @@
 # --excel: what a spreadsheet opens is data, never a formula: cells that
-# start with = + - @ get a leading apostrophe, numbers such as -9 stay
-# numbers; UTF-8 with a BOM and CRLF line ends
+# start with = + - @ get a leading apostrophe, numbers such as -120.00
+# and 9 stay numbers; UTF-8 with a BOM and CRLF line ends
 . "$TESTS/lib.sh"
 
 vl-add -C reg init --plan "$SHARE/demo/plan.json" 2>/dev/null
@@ -17,9 +17,9 @@ same got bom
 [ "$(grep -c "$(printf '\r')\$" out)" = 3 ] || fail "not CRLF"
 tr -d '\r' < out | tail -n +1 | sed '1s/^\xef\xbb\xbf//' > lf
 cat > want <<'CSV'
-kind,project,town,village,leader,specialist,due,days_late,status,detail
-not-started,P1,青山镇,"'=HYPERLINK(""http://x"",""点我"")",'@SUM(A1),'+86 123,2022-12-31,-9,due-soon,no start recorded
-not-started,P2,-120.00,'-x,蓝霞,廖燕,2022-12-31,-9,due-soon,no start recorded
+kind,project,town,village,leader,specialist,due,days_late,days_left,status,detail
+not-started,P1,青山镇,"'=HYPERLINK(""http://x"",""点我"")",'@SUM(A1),'+86 123,2022-12-31,,9,due-soon,no start recorded
+not-started,P2,-120.00,'-x,蓝霞,廖燕,2022-12-31,,9,due-soon,no start recorded
 CSV
 same lf want
 # without --excel the data is as it is

@@ -38,7 +38,7 @@ same out want
 [ "$(wc -l < out)" -gt 2 ] || fail "AND: too few rows"
 # --status and --inspector (a rectification's)
 expect 0 vl-report -C reg overdue --within 30 --status due-soon
-[ "$(tail -n +2 out | cut -d, -f9 | sort -u)" = due-soon ] || fail "status"
+[ "$(tail -n +2 out | cut -d, -f10 | sort -u)" = due-soon ] || fail "status"
 expect 0 vl-report -C reg overdue --inspector 无此人
 lines out 1
 # the same filter in every format: the table of the filtered rows

@@ -7,7 +7,7 @@ expect 0 vl-report -C d overdue --as-of 2023-06-15 --within 30
 cp out csv
 lines csv 28
 head -n 1 csv > got
-echo "kind,project,town,village,leader,specialist,due,days_late,status,detail" > want
+echo "kind,project,town,village,leader,specialist,due,days_late,days_left,status,detail" > want
 same got want
 expect 0 vl-report -C d overdue --as-of 2023-06-15 --within 30 --format json
 cp out json
@@ -15,19 +15,20 @@ head -c 2 json | od -An -c | tr -d ' \n' > got
 printf '[\\n' > want
 same got want
 [ "$(grep -c '^{"kind":' json)" = 27 ] || fail "json: not 27 objects"
-has json '"days_late":-20,"status":"due-soon"'
-has json '"due":"","days_late":null,"status":"flag"'
+has json '"days_late":null,"days_left":20,"status":"due-soon"'
+has json '"due":"","days_late":null,"days_left":null,"status":"flag"'
 if command -v jq > /dev/null; then
 	jq -r '.[] | [.kind, .project, .town, .village, .leader, .specialist,
-	    .due, (.days_late // "" | tostring), .status, .detail] | @csv' json |
+	    .due, (.days_late // "" | tostring), (.days_left // "" | tostring),
+	    .status, .detail] | @csv' json |
 	    tr -d '"' > from-json
 	tail -n +2 csv | tr -d '"' > from-csv
 	same from-json from-csv
 fi
 expect 0 vl-report -C d overdue --as-of 2023-06-15 --within 30 --format table
 lines out 28
-has out "kind                   project  town    village  leader  specialist  due         days_late  status    detail"
-has out "not-accepted           P30      石桥镇  岭脚村   吴学文  谢德胜      2023-07-05        -20  due-soon  completed 2023-06-05; no passed acceptance"
+has out "kind                   project  town    village  leader  specialist  due         days_late  days_left  status    detail"
+has out "not-accepted           P30      石桥镇  岭脚村   吴学文  谢德胜      2023-07-05                    20  due-soon  completed 2023-06-05; no passed acceptance"
 # an empty list is still a well-formed one
 vl-add -C empty init --plan "$SHARE/demo/plan.json" 2>/dev/null
 expect 0 vl-report -C empty overdue --as-of 2023-06-15 --format json

@@ -25,23 +25,23 @@ id,date,project,phase,aspect,result,finding,due,closed,inspector
 11,2023-05-01,P2,check,safety,fail,C,2023-06-20,,黄立新
 CSV
 expect 0 vl-report -C reg overdue --as-of 2023-06-10 --within 10
-cut -d, -f1,2,8,9 out > got
+cut -d, -f1,2,8,9,10 out > got
 # P4's dates are not due yet: only its flags show, last
 cat > want <<'CSV'
-kind,project,days_late,status
-not-started,P3,101,late
-rectification,P3,101,late
-rectification,P3,101,late
-not-completed,P3,101,late
-not-completed,P2,10,late
-not-completed,P10,10,late
-rectification,P2,-10,due-soon
-missing-leader,P4,,flag
-missing-specialist,P4,,flag
+kind,project,days_late,days_left,status
+not-started,P3,101,,late
+rectification,P3,101,,late
+rectification,P3,101,,late
+not-completed,P3,101,,late
+not-completed,P2,10,,late
+not-completed,P10,10,,late
+rectification,P2,,10,due-soon
+missing-leader,P4,,,flag
+missing-specialist,P4,,,flag
 CSV
 same got want
 # the two findings of P3, due the same day: #9 before #10
-grep '^rectification,P3' out | cut -d, -f10 > got
+grep '^rectification,P3' out | cut -d, -f11 > got
 printf '#9 check safety: A\n#10 check quality: B\n' > want
 same got want
 done_

@@ -27,16 +27,16 @@ id,date,project,phase,aspect,result,finding,due,closed,inspector
 4,2022-12-20,P4,review,quality,pass,,,,黄立新
 5,2022-12-11,P4,check,quality,pass,,,,黄立新
 CSV
-flags() { grep '^started-before-review,' out | cut -d, -f2,7,8,9,10 | tr '\n' ' '; }
+flags() { grep '^started-before-review,' out | cut -d, -f2,7,8,9,10,11 | tr '\n' ' '; }
 
 expect 0 vl-report -C reg overdue --as-of 2022-12-15
 got=$(flags)
-want="P1,,,flag,started 2022-12-09; review passed 2022-12-10 P3,,,flag,started 2022-12-12; no passed review P4,,,flag,started 2022-12-12; no passed review "
+want="P1,,,,flag,started 2022-12-09; review passed 2022-12-10 P3,,,,flag,started 2022-12-12; no passed review P4,,,,flag,started 2022-12-12; no passed review "
 [ "$got" = "$want" ] || fail "as of 2022-12-15: got '$got', expected '$want'"
 # P4's review passed later: it still started before it
 expect 0 vl-report -C reg overdue --as-of 2023-02-01
 got=$(flags)
-want="P1,,,flag,started 2022-12-09; review passed 2022-12-10 P3,,,flag,started 2022-12-12; no passed review P4,,,flag,started 2022-12-12; review passed 2022-12-20 P5,,,flag,started 2023-01-10; no passed review "
+want="P1,,,,flag,started 2022-12-09; review passed 2022-12-10 P3,,,,flag,started 2022-12-12; no passed review P4,,,,flag,started 2022-12-12; review passed 2022-12-20 P5,,,,flag,started 2023-01-10; no passed review "
 [ "$got" = "$want" ] || fail "as of 2023-02-01: got '$got', expected '$want'"
 # P5 has not started as of 2023-01-09: nothing to flag
 expect 0 vl-report -C reg overdue --as-of 2023-01-09

@@ -11,9 +11,9 @@ P2,Hekou,马鞍村ABC,王燕,Zhang San,100.00
 CSV
 expect 0 vl-report -C reg overdue --as-of 2023-01-01 --format table
 {
-	printf 'kind         project  town    village    leader  specialist  due         days_late  status  detail\n'
-	printf 'not-started  P1       青山镇  松林村     Li Wei  廖燕        2022-12-31          1  late    no start recorded\n'
-	printf 'not-started  P2       Hekou   马鞍村ABC  王燕    Zhang San   2022-12-31          1  late    no start recorded\n'
+	printf 'kind         project  town    village    leader  specialist  due         days_late  days_left  status  detail\n'
+	printf 'not-started  P1       青山镇  松林村     Li Wei  廖燕        2022-12-31          1             late    no start recorded\n'
+	printf 'not-started  P2       Hekou   马鞍村ABC  王燕    Zhang San   2022-12-31          1             late    no start recorded\n'
 } > want
 same out want
 expect 0 vl-report -C reg progress --as-of 2023-01-01 --format table

@@ -18,7 +18,7 @@ report() {
 	[ "$(sheets "$name.xlsx")" = "$sheet" ] || fail "$name: sheets $(sheets "$name.xlsx")"
 }
 report overdue "逾期清单 $day" overdue --within 30
-xcmp overdue.xlsx "逾期清单 $day" overdue.csv due=date days_late=int
+xcmp overdue.xlsx "逾期清单 $day" overdue.csv due=date days_late=int days_left=int
 grep -q ',due-soon,' overdue.csv || fail "no item coming due to test"
 grep -q ',flag,' overdue.csv || fail "no flag (no days late) to test"
 report progress "进度 $day" progress
@@ -48,7 +48,7 @@ assert ws['C3'].number_format == '#,##0.00'
 expect 1 vl-report -C d overdue --as-of $day --check
 mv out check.csv
 expect 1 vl-report -C d overdue --as-of $day --check --format xlsx -o check.xlsx
-xcmp check.xlsx "逾期清单 $day" check.csv due=date days_late=int
+xcmp check.xlsx "逾期清单 $day" check.csv due=date days_late=int days_left=int
 # written again over the old one; nothing beside it
 expect 0 vl-report -C d funds --as-of $day --format xlsx -o funds.xlsx
 xcmp funds.xlsx "资金 $day" funds.csv plan=money received=money \

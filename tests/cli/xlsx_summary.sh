@@ -18,7 +18,7 @@ sheets meeting.xlsx > got
 printf '%s\n' "汇总 $day" "问题整改 $day" "逾期清单 $day" "进度 $day" \
     "资金 $day" > want
 same got want
-xcmp meeting.xlsx "逾期清单 $day" overdue.csv due=date days_late=int
+xcmp meeting.xlsx "逾期清单 $day" overdue.csv due=date days_late=int days_left=int
 xcmp meeting.xlsx "进度 $day" progress.csv projects=int reviewed=int \
     started=int completed=int accepted=int open_findings=int \
     overdue_findings=int

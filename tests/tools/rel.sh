@@ -20,21 +20,26 @@ scale() {
 
 # chain_ok DIR: recompute audit.csv's hash chain without libvl, from the
 # definition in lib/register/audit.c: hash = SHA-256 of the previous hash, "\n",
-# the CSV row seq..record and the CSV row digest; seq counts from 1.
+# the CSV row seq..record, the CSV row digest and, when not empty, the CSV
+# row detail (the optional tenth column); seq counts from 1.
 chain_ok() {
-	[ "$(head -1 "$1/audit.csv")" = seq,time,user,tool,action,file,record,hash,digest ] ||
-	    { fail "$1/audit.csv: not the audit header"; return 1; }
+	case $(head -1 "$1/audit.csv") in
+	seq,time,user,tool,action,file,record,hash,digest) ;;
+	seq,time,user,tool,action,file,record,hash,digest,detail) ;;
+	*) fail "$1/audit.csv: not the audit header"; return 1 ;;
+	esac
 	prev=$GENESIS want=1
 	tail -n +2 "$1/audit.csv" > chain.in
-	while IFS=, read -r seq time user tool action file record hash digest; do
-		case $seq$time$user$tool$action$file$record$hash$digest in
+	while IFS=, read -r seq time user tool action file record hash digest detail; do
+		case $seq$time$user$tool$action$file$record$hash$digest$detail in
 		*\"*) fail "$1/audit.csv: seq $seq: a quoted field (chain_ok cannot split it)"
 			return 1 ;;
 		esac
 		[ "$seq" = "$want" ] ||
 		    { fail "$1/audit.csv: seq $seq where $want was due"; return 1; }
-		h=$(printf '%s\n%s,%s,%s,%s,%s,%s,%s\n%s\n' "$prev" "$seq" "$time" \
-		    "$user" "$tool" "$action" "$file" "$record" "$digest" |
+		h=$({ printf '%s\n%s,%s,%s,%s,%s,%s,%s\n%s\n' "$prev" "$seq" \
+		    "$time" "$user" "$tool" "$action" "$file" "$record" "$digest"
+		    [ -z "$detail" ] || printf '%s\n' "$detail"; } |
 		    sha256sum | cut -c1-64)
 		[ "$h" = "$hash" ] ||
 		    { fail "$1/audit.csv: seq $seq: the hash chain breaks"; return 1; }

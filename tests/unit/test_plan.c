@@ -224,10 +224,10 @@ test_other_forms(void **state)
 	write_plan("{\"purposes\":[\"construction\"],\"funding\":[{\"amount\":"
 	    "\"1\",\"levels\":[\"city\"],\"name\":\"x\"}],\"total\":\"1.00\","
 	    "\"complete_by\":\"2024-02-29\",\"start_by\":\"2024-01-01\","
-	    "\"villages\":0,\"name\":\"\"}");
+	    "\"villages\":1,\"name\":\"\"}");
 	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
 	assert_int_equal(p.total, 100);
-	assert_int_equal(p.villages, 0);
+	assert_int_equal(p.villages, 1);
 	assert_int_equal(p.complete_by - p.start_by, 59);
 	vl_plan_free(&p);
 	free(a);
@@ -329,6 +329,43 @@ test_bad_values(void **state)
 	refused_with("  \"start_by\": \"2022-12-31\",\n", "",
 	    "vl: plan.json: start_by: missing\n");
 	refused("[]\n", "vl: plan.json: the plan must be a JSON object\n");
+	/* what a plan must say to be a programme at all */
+	refused_with("\"villages\": 50", "\"villages\": 0",
+	    "vl: plan.json: villages: must be at least 1 (the villages the "
+	    "programme builds in)\n");
+	refused_with("2023-05-31", "2022-12-31",
+	    "vl: plan.json: complete_by: 2022-12-31 must be after start_by "
+	    "2022-12-31\n");
+	refused_with("2023-05-31", "2022-11-30",
+	    "vl: plan.json: complete_by: 2022-11-30 must be after start_by "
+	    "2022-12-31\n");
+	refused_with("\"184.7万\"", "\"0\"",
+	    "vl: plan.json: total: must be above zero\n");
+	refused_with("\"184.7万\"", "\"-1\"",
+	    "vl: plan.json: total: must be above zero\n");
+}
+
+/* The template vl-add init writes loads (a new register can be read),
+ * known for what it is; a plan is not one. */
+static void
+test_template(void **state)
+{
+	const char *share = getenv("SHARE");
+	char file[4096], *text;
+	struct vl_plan p;
+
+	(void)state;
+	snprintf(file, sizeof file, "%s/plan-template.json", share ? share :
+	    "share");
+	assert_int_equal(vl_plan_load(file, "plan.json", &p), VL_OK);
+	assert_true(p.placeholder);
+	vl_plan_free(&p);
+	text = example_with("\"2022-12-31\"", "\"2022-12-30\"");
+	write_plan(text);
+	free(text);
+	assert_int_equal(vl_plan_load(path, "plan.json", &p), VL_OK);
+	assert_false(p.placeholder);
+	vl_plan_free(&p);
 }
 
 static void
@@ -385,6 +422,7 @@ main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_amount_number),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_invalid_json),
 		cmocka_unit_test(test_missing_file),
 	};

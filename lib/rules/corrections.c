@@ -1,0 +1,359 @@
+/*
+ * corrections.c - a mistake corrected through the tools, not by a hand
+ * edit: a project amended, a row voided, a fund entry reversed.  Each
+ * goes through the register's one row rewrite or the batch, under the
+ * lock, and its audit line holds the old and new values and the reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "register/batch.h"
+#include "register/funds.h"
+#include "rules/corrections.h"
+#include "rules/entries.h"
+
+/* The reason stands in the trail for ever: one line of text. */
+static int
+need_reason(const char *reason)
+{
+	if (!reason || !*reason) {
+		vl_errat("command line", 0, "reason", "missing: a correction "
+		    "says why (--reason TEXT)");
+		return 1;
+	}
+	if (vl_text_clean(reason, strlen(reason)) &&
+	    !strpbrk(reason, "\t\r\n"))
+		return 0;
+	vl_errat("command line", 0, "reason", "a control character or a line "
+	    "break: one line of text");
+	return 1;
+}
+
+static int
+not_after_today(const struct vl_source *src, vl_date when)
+{
+	char a[VL_DATE_BUFSZ], b[VL_DATE_BUFSZ];
+
+	if (src->as_of == VL_NODATE || when <= src->as_of)
+		return 0;
+	vl_errat("command line", 0, "date", "%s is after today (%s): a "
+	    "correction is dated when it is made", vl_date_format(when, a),
+	    vl_date_format(src->as_of, b));
+	return 1;
+}
+
+/* ---- amend ----------------------------------------------------------- */
+
+struct amending {
+	const struct vl_book *b;
+	int64_t allocated;	/* to the project, net */
+};
+
+static int
+on_allocation(const struct vl_fund *f, void *ctx)
+{
+	struct vl_rewrite *rw = ctx;
+	struct amending *a = rw->ctx;
+
+	if (f->kind == VL_ALLOCATION && strcmp(f->project, rw->id) == 0)
+		vl_money_add(a->allocated, f->amount, &a->allocated);
+	return 0;
+}
+
+/* what the row will hold in column, once amended */
+static const char *
+amended(const struct vl_record *row, const struct vl_rewrite *rw,
+    const char *column)
+{
+	size_t k;
+
+	for (k = 0; k < rw->n; k++)
+		if (strcmp(rw->set[k].column, column) == 0)
+			return rw->set[k].value;
+	return vl_field(row, column);
+}
+
+static int
+check_people(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	static const char *const people[] = {"leader", "specialist", NULL};
+	const char *const *p;
+	int bad = 0;
+
+	for (p = people; *p; p++)
+		if (!*amended(row, rw, *p) && *vl_field(row, *p)) {
+			vl_errat("command line", 0, *p, "missing: every project "
+			    "names its leader and specialist "
+			    "(一个项目,一名领导,一名专干)");
+			bad++;
+		}
+	return bad;
+}
+
+static int
+check_village(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct vl_projects *ps = &((struct amending *)rw->ctx)->b->projects;
+	const char *town = amended(row, rw, "town");
+	const char *village = amended(row, rw, "village");
+	size_t i;
+
+	for (i = 0; i < ps->n; i++)
+		if (strcmp(ps->v[i].id, rw->id) != 0 &&
+		    strcmp(ps->v[i].town, town) == 0 &&
+		    strcmp(ps->v[i].village, village) == 0) {
+			vl_errat("command line", 0, "village", "%s %s has a "
+			    "project already (%s): one project a village",
+			    town, village, ps->v[i].id);
+			return 1;
+		}
+	return 0;
+}
+
+static int
+check_budget(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct amending *a = rw->ctx;
+	const char *s = amended(row, rw, "budget"), *why;
+	char m[2][VL_MONEY_BUFSZ];
+	int64_t fen;
+
+	if (vl_money_parse(s, &fen, &why) != 0 || fen >= a->allocated)
+		return 0;	/* a bad amount: the schema says so */
+	vl_errat("command line", 0, "budget", "%s is below what is allocated "
+	    "to %s already (%s): reverse an allocation first", vl_money_format(
+	    fen, m[0]), rw->id, vl_money_format(a->allocated, m[1]));
+	return 1;
+}
+
+/* The project as amended obeys every rule a new one does; a field set
+ * to what it holds is no change. */
+static int
+amend_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	size_t k, changed = 0;
+
+	for (k = 0; k < rw->n; k++)
+		changed += strcmp(vl_field(row, rw->set[k].column),
+		    rw->set[k].value) != 0;
+	if (!changed) {
+		vl_errat("command line", 0, NULL, "%s holds these values "
+		    "already: nothing to amend", rw->id);
+		return 1;
+	}
+	return check_people(row, rw) + check_village(row, rw) +
+	    check_budget(row, rw);
+}
+
+static int
+read_allocations(const struct vl_book *b, struct vl_rewrite *rw)
+{
+	char *path = vl_reg_path(&b->reg, "funds.csv");
+	struct vl_journal j = {path, vl_book_display(b, "funds.csv"),
+	    VL_NODATE, b->encoding, true};
+	int status = VL_OK;
+
+	if (vl_reg_exists(&b->reg, "funds.csv"))
+		status = vl_fund_read(&j, on_allocation, rw, NULL);
+	free(path);
+	return status;
+}
+
+/* a budget is stored in one form, as vl-add project stores it */
+static void
+normalise_budget(struct vl_assign *set, size_t n, char buf[VL_MONEY_BUFSZ])
+{
+	const char *why;
+	int64_t fen;
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (strcmp(set[k].column, "budget") == 0 &&
+		    vl_money_parse(set[k].value, &fen, &why) == 0)
+			set[k].value = vl_money_format(fen, buf);
+}
+
+int
+vl_amend_project(const struct vl_source *src, const char *id,
+    struct vl_assign *set, size_t n, const char *reason)
+{
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct amending a = {NULL, 0};
+	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
+	    N_("no project \"%s\""), amend_check, &a, reason};
+	char money[VL_MONEY_BUFSZ];
+	struct vl_book b;
+	int status = VL_OK;
+
+	if (n == 0)
+		vl_errat("command line", 0, NULL, "nothing to amend: give the "
+		    "fields to change (--leader NAME ...)");
+	if (need_reason(reason) || n == 0) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
+	normalise_budget(set, n, money);
+	a.b = &b;
+	/* read and rewritten under the writer's lock */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK && (status = read_allocations(&b, &rw)) ==
+	    VL_OK)
+		status = vl_rewrite_row(&b, &rw);
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
+	vl_book_free(&b);
+	return status;
+}
+
+/* ---- void ------------------------------------------------------------ */
+
+struct voiding {
+	vl_date when;
+	char day[VL_DATE_BUFSZ];
+};
+
+static int
+void_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	const char *was = vl_field(row, "voided");
+
+	if (!*was)
+		return 0;
+	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
+	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
+	    "progress" : "inspection", rw->id, was, vl_field(row,
+	    "void_reason"));
+	return 1;
+}
+
+int
+vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, vl_date when, const char *reason)
+{
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct voiding v = {when, ""};
+	struct vl_assign set[2] = {{"voided", v.day, NULL},
+	    {"void_reason", reason, NULL}};
+	struct vl_rewrite rw = {spec, id, set, 2, "void", spec ==
+	    &vl_progress_spec ? N_("no progress entry \"%s\"") :
+	    N_("no inspection \"%s\""), void_check, &v, reason};
+	struct vl_book b;
+	int status;
+
+	vl_date_format(when, v.day);
+	if (need_reason(reason) + not_after_today(src, when)) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK)
+		status = vl_rewrite_row(&b, &rw);
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
+	free(set[0].old);
+	free(set[1].old);
+	vl_book_free(&b);
+	return status;
+}
+
+/* ---- reverse --------------------------------------------------------- */
+
+#define FUND_FIELDS 10	/* of vl_funds_spec: id .. note, reverses */
+
+struct reversing {
+	const char *id;
+	bool found;
+	char *field[FUND_FIELDS];	/* the reversal, in the spec's order */
+};
+
+static int
+on_entry(const struct vl_fund *f, void *ctx)
+{
+	struct reversing *r = ctx;
+	char buf[VL_MONEY_BUFSZ];
+
+	if (strcmp(f->id, r->id) != 0)
+		return 0;
+	r->found = true;
+	r->field[2] = vl_xstrdup(vl_kinds[f->kind]);
+	r->field[3] = vl_xstrdup(f->level);
+	r->field[4] = vl_xstrdup(f->source);
+	r->field[5] = vl_xstrdup(f->project);
+	r->field[6] = vl_xstrdup(f->purpose);
+	/* -INT64_MIN is no amount: the batch refuses what cannot negate */
+	r->field[7] = vl_xstrdup(vl_money_format(f->amount == INT64_MIN ? 0 :
+	    -f->amount, buf));
+	return 1;
+}
+
+/* The entry to reverse, read as it is: the batch checks again, under
+ * the lock, that the reversal negates it exactly and once. */
+static int
+find_entry(const struct vl_source *src, struct reversing *r)
+{
+	struct vl_reg reg;
+	char *path;
+	int status;
+
+	vl_reg_open(&reg, src->dir);
+	path = vl_reg_path(&reg, "funds.csv");
+	{
+		struct vl_journal j = {path, vl_reg_display(&reg, "funds.csv"),
+		    VL_NODATE, src->encoding, true};
+
+		/* read as a reader reads: a whole commit, never half */
+		if ((status = vl_reg_lock_shared(&reg)) == VL_OK)
+			status = vl_reg_exists(&reg, "funds.csv") ?
+			    vl_fund_read(&j, on_entry, r, NULL) : VL_OK;
+	}
+	free(path);
+	vl_reg_close(&reg);
+	if (status == 1)
+		status = VL_OK;
+	if (status == VL_OK && !r->found) {
+		vl_errat("command line", 0, "reverses", "no fund entry \"%s\"",
+		    r->id);
+		status = VL_BADINPUT;
+	}
+	return status;
+}
+
+int
+vl_reverse_fund(const struct vl_source *src, const char *id,
+    const char *date, const char *reason)
+{
+	struct reversing r = {id, false, {NULL}};
+	struct vl_batch b = {0};
+	struct vl_buf detail = {0};
+	size_t i;
+	int status;
+
+	if (vl_funds_spec.n != FUND_FIELDS)
+		vl_die(VL_SYSFAULT, "internal error: funds.csv's columns");
+	if (need_reason(reason))
+		status = VL_BADINPUT;
+	else
+		status = find_entry(src, &r);
+	if (status == VL_OK) {
+		r.field[1] = date ? vl_xstrdup(date) : NULL;
+		r.field[8] = vl_xstrdup(reason);
+		r.field[9] = vl_xstrdup(id);
+		vl_buf_printf(&detail, "reverses %s: amount %s; reason: %s", id,
+		    r.field[7], reason);
+		b.spec = &vl_funds_spec;
+		b.detail = detail.data;
+		vl_entries_rules(&b);
+		status = vl_batch_run(&b, src, NULL,
+		    (const char *const *)r.field);
+		vl_entries_free(&b);
+	} else if (status == VL_BADINPUT) {
+		vl_warn("nothing written");
+	}
+	for (i = 0; i < FUND_FIELDS; i++)
+		free(r.field[i]);
+	vl_buf_free(&detail);
+	return status;
+}

@@ -1,0 +1,37 @@
+/*
+ * corrections.h - a clerk's mistakes corrected through the tools, each
+ * an audited record with the old and new values and the reason: a
+ * project amended, a progress entry or an inspection voided, a fund
+ * entry reversed.
+ */
+#ifndef VL_CORRECTIONS_H
+#define VL_CORRECTIONS_H
+
+#include "base/date.h"
+#include "register/book.h"
+#include "register/rewrite.h"
+#include "register/schema.h"
+
+/* Project id's fields set (leader, specialist, town, village, budget,
+ * start_by, complete_by, mode, area; n of them, set[k].old filled), by
+ * every rule a new project obeys: named people, a village no other
+ * project has, a budget not below what is allocated to it.  The id never
+ * changes.  Audited "amend" with the old and new values and reason.
+ * VL_OK, VL_BADINPUT (nothing written) or VL_SYSFAULT. */
+int vl_amend_project(const struct vl_source *src, const char *id,
+    struct vl_assign *set, size_t n, const char *reason);
+
+/* Row id of spec's file (progress or inspections) marked void on when
+ * for reason: it stays in the file, and from that day every report
+ * ignores it.  A row is voided once, not before its own date, and not
+ * on a day after src's. */
+int vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, vl_date when, const char *reason);
+
+/* Fund entry id reversed: a new entry, its exact negation (kind, level,
+ * source, project, purpose; the amount negated) dated date (NULL: src's
+ * day), reason its note, reverses its id.  Its id printed. */
+int vl_reverse_fund(const struct vl_source *src, const char *id,
+    const char *date, const char *reason);
+
+#endif

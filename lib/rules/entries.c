@@ -1,0 +1,434 @@
+/*
+ * entries.c - a progress or fund entry refused at write time when it
+ * would make the register's history impossible: a second start, a
+ * completion before the start, an expense above what was allocated, a
+ * reversal that negates nothing.  Each message says what to do instead.
+ *
+ * The rows already in the file are seen once (vl_batch's seen), each
+ * project's state kept; the rows of the batch then change it as they
+ * are taken, so a batch is judged as if its rows were added one by one.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/err.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "register/funds.h"
+#include "rules/entries.h"
+
+/* ---- progress ---------------------------------------------------------- */
+
+struct stage_row {		/* a stage's entry, not voided */
+	char *id;
+	vl_date date;
+};
+
+struct entry_state {
+	size_t n;			/* projects */
+	struct stage_row (*stage)[2];	/* per project: started, completed */
+	int64_t (*money)[2];		/* per project: allocated, spent */
+	int64_t kind_total[3];		/* per kind, for the 64-bit range */
+	/* fund entries, by their index among the batch's ids (b->ids):
+	 * a few bytes each, as a journal of millions is read by every add */
+	struct fund_row *fund;
+	size_t nfund;
+};
+
+struct fund_row {
+	uint64_t key;		/* kind, level, source, project, purpose,
+				 * hashed; 0: no entry of that index */
+	int64_t amount;
+	size_t reversed_by;	/* its reversal's index + 1, or 0 */
+	bool reversal;
+};
+
+static struct entry_state *
+state_of(struct vl_batch *b)
+{
+	struct entry_state *s = b->ctx;
+
+	if (!s->stage) {
+		s->n = b->book.projects.n;
+		s->stage = vl_xcalloc(s->n + 1, sizeof *s->stage);
+		s->money = vl_xcalloc(s->n + 1, sizeof *s->money);
+	}
+	return s;
+}
+
+static vl_date
+date_of(const struct vl_record *r, const char *field)
+{
+	const char *why;
+	vl_date d;
+
+	return vl_date_parse(vl_field(r, field), &d, &why) == 0 ? d :
+	    VL_NODATE;
+}
+
+static int
+stage_index(const struct vl_record *r)
+{
+	return strcmp(vl_field(r, "stage"), "completed") == 0;
+}
+
+static void
+take_stage(struct entry_state *s, long p, int st, const char *id,
+    vl_date d)
+{
+	struct stage_row *row = &s->stage[p][st];
+
+	if (row->id && row->date <= d)
+		return;		/* the first one counts, as readers count */
+	free(row->id);
+	row->id = vl_xstrdup(id);
+	row->date = d;
+}
+
+static int
+progress_seen(struct vl_batch *b, const struct vl_record *r)
+{
+	struct entry_state *s = state_of(b);
+	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	vl_date d = date_of(r, "date");
+
+	if (p < 0 || d == VL_NODATE || *vl_field(r, "voided"))
+		return 0;
+	take_stage(s, p, stage_index(r), b->row_id, d);
+	return 0;
+}
+
+static int
+second_stage(const struct vl_record *r, const struct stage_row *had)
+{
+	char d[VL_DATE_BUFSZ];
+
+	vl_errat(r->file, r->line, "stage", "%s has %s progress already "
+	    "(progress %s, %s): if that one is wrong, void progress %s first "
+	    "(vl-add void progress %s --reason TEXT)", vl_field(r, "project"),
+	    vl_field(r, "stage"), had->id, vl_date_format(had->date, d),
+	    had->id, had->id);
+	return 1;
+}
+
+/* started once; completed once, after a start and not before it */
+static int
+progress_rule(struct vl_batch *b, const struct vl_record *r)
+{
+	struct entry_state *s = state_of(b);
+	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	int st = stage_index(r);
+	vl_date d = date_of(r, "date");
+	const struct stage_row *start;
+	char day[VL_DATE_BUFSZ];
+
+	if (p < 0 || d == VL_NODATE)
+		return 0;	/* the schema said so */
+	if (*vl_field(r, "voided"))
+		return 0;	/* imported void (a file exported): counts not */
+	if (s->stage[p][st].id)
+		return second_stage(r, &s->stage[p][st]);
+	start = &s->stage[p][0];
+	if (st == 1 && !start->id) {
+		vl_errat(r->file, r->line, "stage", "%s has no started progress: "
+		    "record its start first (vl-add progress --project %s "
+		    "--stage started --date D)", vl_field(r, "project"),
+		    vl_field(r, "project"));
+		return 1;
+	}
+	if (st == 1 && d < start->date) {
+		vl_errat(r->file, r->line, "date", "completed %s is before %s "
+		    "started (%s, progress %s): give the right --date, or void "
+		    "progress %s first if the start is wrong",
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(start->date, day), start->id, start->id);
+		return 1;
+	}
+	take_stage(s, p, st, b->row_id, d);
+	return 0;
+}
+
+/* ---- funds ------------------------------------------------------------- */
+
+static enum vl_kind
+kind_of(const struct vl_record *r)
+{
+	const char *k = vl_field(r, "kind");
+
+	return strcmp(k, "receipt") == 0 ? VL_RECEIPT : strcmp(k,
+	    "allocation") == 0 ? VL_ALLOCATION : VL_EXPENSE;
+}
+
+static int64_t
+amount_of(const struct vl_record *r)
+{
+	const char *why;
+	int64_t fen = 0;
+
+	vl_money_parse(vl_field(r, "amount"), &fen, &why);
+	return fen;
+}
+
+/* what a reversal must repeat of the entry it negates, hashed (FNV-1a;
+ * vl-fund check compares the texts themselves) */
+static uint64_t
+fund_key(const struct vl_record *r)
+{
+	static const char *const col[] = {"kind", "level", "source",
+	    "project", "purpose"};
+	uint64_t h = 0xcbf29ce484222325u;
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof col / sizeof col[0]; i++)
+		for (v = vl_field(r, col[i]);; v++) {
+			h = (h ^ (unsigned char)*v) * 0x100000001b3u;
+			if (!*v)
+				break;
+		}
+	return h ? h : 1;
+}
+
+static struct fund_row *
+fund_find(const struct entry_state *s, const struct vl_batch *b,
+    const char *id)
+{
+	long i = vl_projects_index(&b->ids, id);
+
+	return i >= 0 && (size_t)i < s->nfund && s->fund[i].key ?
+	    &s->fund[i] : NULL;
+}
+
+/* the id of entry index + 1 */
+static const char *
+id_of(const struct vl_batch *b, size_t index1)
+{
+	return b->ids.v[index1 - 1].id;
+}
+
+/* The entry a row reverses: its reverses column, or for a negative
+ * amount of a register made before that column, "#ID" in its note (as
+ * vl-fund check reads it); "" when none.  The id is copied into buf. */
+static const char *
+reversed(const struct vl_record *r, int64_t fen, char *buf, size_t size)
+{
+	const char *rev = vl_field(r, "reverses"), *h;
+	size_t n;
+
+	if (*rev || fen >= 0 || !(h = strchr(vl_field(r, "note"), '#')))
+		return rev;
+	n = strspn(++h, "0123456789abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_");
+	if (n == 0 || n >= size)
+		return "";
+	memcpy(buf, h, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* An entry taken: its sums moved, a reversal marks what it negates. */
+static void
+fund_take(struct entry_state *s, struct vl_batch *b,
+    const struct vl_record *r)
+{
+	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	long i = vl_projects_index(&b->ids, b->row_id);
+	enum vl_kind k = kind_of(r);
+	int64_t fen = amount_of(r);
+	char named[64];
+	const char *rev = reversed(r, fen, named, sizeof named);
+	struct fund_row *of;
+	size_t n;
+
+	if (p >= 0 && k != VL_RECEIPT)
+		vl_money_add(s->money[p][k == VL_EXPENSE], fen,
+		    &s->money[p][k == VL_EXPENSE]);
+	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
+	if (i < 0)
+		return;		/* a row without an id: nothing names it */
+	if ((size_t)i >= s->nfund) {
+		n = s->nfund;
+		s->nfund = (size_t)i + 1 > 2 * n ? (size_t)i + 1 : 2 * n;
+		s->fund = vl_xrealloc(s->fund, s->nfund * sizeof *s->fund);
+		memset(s->fund + n, 0, (s->nfund - n) * sizeof *s->fund);
+	}
+	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0'};
+	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
+		of->reversed_by = (size_t)i + 1;
+}
+
+static int
+fund_seen(struct vl_batch *b, const struct vl_record *r)
+{
+	fund_take(state_of(b), b, r);
+	return 0;
+}
+
+/* A reversal is the exact negation of a real entry, made once. */
+static int
+check_reversal(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
+{
+	const char *rev = vl_field(r, "reverses");
+	const struct fund_row *of = fund_find(s, b, rev);
+	char want[VL_MONEY_BUFSZ];
+	uint64_t key = fund_key(r);
+	int bad = 1;
+
+	if (!of)
+		vl_errat(r->file, r->line, "reverses", "no fund entry \"%s\" "
+		    "to reverse", rev);
+	else if (of->reversal)
+		vl_errat(r->file, r->line, "reverses", "entry %s is itself a "
+		    "reversal, which is never reversed: record the entry "
+		    "again instead", rev);
+	else if (of->reversed_by)
+		vl_errat(r->file, r->line, "reverses", "entry %s was reversed "
+		    "already, by entry %s", rev, id_of(b, of->reversed_by));
+	else if (key != of->key || of->amount == INT64_MIN ||
+	    fen != -of->amount)
+		vl_errat(r->file, r->line, "reverses", "a reversal is the exact "
+		    "negation of entry %s: the same kind, level, source, "
+		    "project and purpose, and the amount %s (vl-add fund "
+		    "--reverses %s --reason TEXT writes it)", rev,
+		    vl_money_format(of->amount == INT64_MIN ? 0 : -of->amount,
+		    want), rev);
+	else
+		bad = 0;
+	return bad;
+}
+
+/* The amount's sign: zero is nothing, a negative one a reversal. */
+static int
+check_sign(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
+{
+	if (fen == 0) {
+		vl_errat(r->file, r->line, "amount", "a zero amount records "
+		    "nothing; leave the entry out");
+		return 1;
+	}
+	if (*vl_field(r, "reverses"))
+		return check_reversal(s, b, r, fen);
+	if (fen < 0) {
+		vl_errat(r->file, r->line, "amount", "%s: a negative amount "
+		    "undoes an entry: reverse that entry instead (vl-add fund "
+		    "--reverses ID --reason TEXT)", vl_field(r, "amount"));
+		return 1;
+	}
+	return 0;
+}
+
+static int
+over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
+    int64_t now)
+{
+	const struct vl_project *pr = &b->book.projects.v[p];
+	char m[4][VL_MONEY_BUFSZ];
+
+	if (now <= pr->budget)
+		return 0;
+	vl_errat(r->file, r->line, "amount", "%s: budget %s, allocated %s, "
+	    "this allocation %s: over the budget by %s; amend the budget "
+	    "first (vl-add amend project %s --budget AMT --reason TEXT) or "
+	    "allocate less", pr->id, vl_money_format(pr->budget, m[0]),
+	    vl_money_format(now - amount_of(r), m[1]),
+	    vl_money_format(amount_of(r), m[3]),
+	    vl_money_format(now - pr->budget, m[2]), pr->id);
+	return 1;
+}
+
+static int
+over_allocation(const struct vl_record *r, const int64_t *money,
+    int64_t now)
+{
+	char m[4][VL_MONEY_BUFSZ];
+
+	if (now <= money[0])
+		return 0;
+	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
+	    "this expense %s: over by %s; record the allocation first",
+	    vl_field(r, "project"), vl_money_format(money[0], m[0]),
+	    vl_money_format(money[1], m[1]), vl_money_format(amount_of(r),
+	    m[3]), vl_money_format(now - money[0], m[2]));
+	return 1;
+}
+
+/* A project's sums after the entry: within the 64-bit range, never
+ * negative, allocations within the budget, spending within them. */
+static int
+check_sums(struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
+{
+	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	enum vl_kind k = kind_of(r);
+	int64_t now, total;
+	int i = k == VL_EXPENSE;
+
+	if (!vl_money_add(s->kind_total[k], fen, &total) || (p >= 0 &&
+	    k != VL_RECEIPT && !vl_money_add(s->money[p][i], fen, &now))) {
+		vl_errat(r->file, r->line, "amount", "%s would take the sum of "
+		    "%s entries out of the 64-bit range: a typing slip?",
+		    vl_field(r, "amount"), vl_field(r, "kind"));
+		return 1;
+	}
+	if (p < 0 || k == VL_RECEIPT)
+		return 0;
+	if (now < 0) {
+		vl_errat(r->file, r->line, "amount", "%s: this would drive the "
+		    "project's net %s negative (%s now)", vl_field(r,
+		    "project"), i ? vl_tr("spending") : vl_tr("allocations"),
+		    vl_field(r, "amount"));
+		return 1;
+	}
+	if (fen < 0)
+		return 0;	/* a reversal only ever lowers a sum */
+	return i ? over_allocation(r, s->money[p], now) :
+	    over_budget(b, r, p, now);
+}
+
+static int
+fund_rule(struct vl_batch *b, const struct vl_record *r)
+{
+	struct entry_state *s = state_of(b);
+	int64_t fen = amount_of(r);
+	int bad = check_sign(s, b, r, fen);
+
+	if (!bad)
+		bad = check_sums(s, b, r, fen);
+	if (!bad)
+		fund_take(s, b, r);
+	return bad;
+}
+
+/* ---- the batch's rules --------------------------------------------------- */
+
+void
+vl_entries_rules(struct vl_batch *b)
+{
+	b->ctx = vl_xcalloc(1, sizeof(struct entry_state));
+	if (b->spec == &vl_progress_spec) {
+		b->seen = progress_seen;
+		b->rule = progress_rule;
+	} else if (b->spec == &vl_funds_spec) {
+		b->seen = fund_seen;
+		b->rule = fund_rule;
+	}
+}
+
+void
+vl_entries_free(struct vl_batch *b)
+{
+	struct entry_state *s = b->ctx;
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; s->stage && i < s->n; i++)
+		free(s->stage[i][0].id), free(s->stage[i][1].id);
+	free(s->stage);
+	free(s->money);
+	free(s->fund);
+	free(s);
+	b->ctx = NULL;
+}

@@ -1,0 +1,133 @@
+# Corrections through the tools, each in the audit trail with the old and
+# new values and the reason: amend project, void progress|inspection,
+# fund --reverses.  Every refusal exits 2, says why and what to do, and
+# writes nothing.
+. "$TESTS/lib.sh"
+
+demo reg
+export VL_AS_OF=2023-06-30
+# refused ID... : exit 2, the message, "nothing written", no byte changed
+refused() {
+	snapshot reg > before
+	expect 2 "$@"
+	has err "nothing written"
+	snapshot reg > after
+	same before after
+}
+
+# ---- amend project ------------------------------------------------------
+expect 0 vl-add -C reg amend project P18 --specialist 李明 --budget 36940 \
+    --reason "补录专干"
+has reg/projects.csv 'P18,河口镇,渡头村,苏霞,李明,36940.00,'
+expect 0 vl-report -C reg audit
+has out ',amend,projects.csv,P18,specialist:  → 李明; budget: 36940.00 → 36940.00; reason: 补录专干,ok'
+refused vl-add -C reg amend project P18 --specialist 李明 --reason again
+has err "P18 holds these values already: nothing to amend"
+refused vl-add -C reg amend project P18 --leader 王五
+has err "reason: missing: a correction says why (--reason TEXT)"
+refused vl-add -C reg amend project P18 --leader 王五 --reason "$(printf 'a\nb')"
+has err "reason: a control character or a line break: one line of text"
+refused vl-add -C reg amend project P18 --reason "nothing given"
+has err "nothing to amend: give the fields to change"
+refused vl-add -C reg amend project P02 --town 青山镇 --village 松林村 --reason x
+has err "village: 青山镇 松林村 has a project already (P01): one project a village"
+refused vl-add -C reg amend project P02 --budget 30000 --reason x
+has err "budget: 30000.00 is below what is allocated to P02 already (36940.00): reverse an allocation first"
+refused vl-add -C reg amend project P02 --leader "" --reason x
+has err "leader: missing: every project names its leader and specialist"
+refused vl-add -C reg amend project P99 --leader x --reason x
+has err 'no project "P99"'
+refused vl-add -C reg amend project P02 --budget lots --reason x
+has err 'budget: not an amount: "lots"'
+expect 2 vl-add -C reg amend project P02 --id P03 --reason x
+has err "usage:"
+
+# ---- void ---------------------------------------------------------------
+# P19's completion (2023-06-17) typed before the works were done
+id=$(grep ',P19,completed,' reg/progress.csv | cut -d, -f1)
+expect 0 vl-add -C reg void progress "$id" --reason "尚未完工" --date 2023-06-20
+grep "^$id," reg/progress.csv > got
+echo "$id,2023-06-17,P19,completed,,2023-06-20,尚未完工" > want
+same got want
+# counted until the void, ignored from that day on
+expect 0 vl-report -C reg progress --by project --as-of 2023-06-19
+grep '^P19,' out | cut -d, -f9 > got
+echo 2023-06-17 > want
+same got want
+expect 0 vl-report -C reg progress --by project --as-of 2023-06-20
+grep '^P19,' out | cut -d, -f9 > got
+echo > want
+same got want
+# show lists it as void
+expect 0 vl-inspect -C reg show P19
+has out "voided (1)"
+has out "  progress   #$(printf '%-5s' "$id") 2023-06-17  completed  void 2023-06-20: 尚未完工"
+# the project's entries: void from that day
+expect 0 vl-report -C reg progress --entries --project P19
+has out "$id,2023-06-17,P19,completed,,void,2023-06-20,尚未完工"
+expect 0 vl-report -C reg progress --entries --project P19 --as-of 2023-06-19
+has out "$id,2023-06-17,P19,completed,,counted,,"
+expect 0 vl-report -C reg progress --entries --project P99
+lines out 1
+expect 0 vl-report -C reg audit
+has out ",void,progress.csv,$id,voided:  → 2023-06-20; void_reason:  → 尚未完工; reason: 尚未完工,ok"
+refused vl-add -C reg void progress "$id" --reason again
+has err "progress $id was voided on 2023-06-20 already (尚未完工); nothing to do"
+refused vl-add -C reg void progress 999 --reason x
+has err 'no progress entry "999"'
+refused vl-add -C reg void inspection 78 --reason x --date 2023-07-01
+has err "date: 2023-07-01 is after today (2023-06-30): a correction is dated when it is made"
+refused vl-add -C reg void inspection 78
+has err "reason: missing"
+expect 2 vl-add -C reg void funds 3 --reason x
+has err "usage:"
+# an inspection voided: its finding no longer on the list, shown as void
+expect 0 vl-add -C reg void inspection 78 --reason "重复录入"
+expect 0 vl-report -C reg overdue
+hasnt out '#78 '
+expect 0 vl-inspect -C reg show 78
+has out "  inspection #78    2023-03-20  check      void 2023-06-30: 重复录入"
+expect 0 vl-inspect -C reg list --open
+hasnt out '78,2023-03-20'
+
+# ---- reversals ----------------------------------------------------------
+expect 0 vl-add -C reg fund --reverses 150 --reason "重复支付" --date 2023-06-29
+echo 189 > want
+same out want
+tail -n 1 reg/funds.csv > got
+echo '189,2023-06-29,expense,,,P09,construction,-10539.00,重复支付,150' > want
+same got want
+refused vl-add -C reg fund --reverses 150 --reason again
+has err "reverses: entry 150 was reversed already, by entry 189"
+refused vl-add -C reg fund --reverses 189 --reason x
+has err "reverses: entry 189 is itself a reversal, which is never reversed: record the entry again instead"
+refused vl-add -C reg fund --reverses 110 --reason x
+has err "reverses: entry 110 is itself a reversal"
+refused vl-add -C reg fund --reverses 108 --reason x
+has err "entry 108 was reversed already, by entry 110"
+refused vl-add -C reg fund --reverses 999 --reason x
+has err 'no fund entry "999"'
+refused vl-add -C reg fund --reverses 151
+has err "reason: missing"
+expect 2 vl-add -C reg fund --reverses 151 --amount 5 --reason x
+has err "usage:"
+refused vl-add -C reg fund --kind expense --project P02 --purpose equipment \
+    --amount -5 --date 2023-06-29
+has err "amount: -5: a negative amount undoes an entry: reverse that entry instead (vl-add fund --reverses ID --reason TEXT)"
+refused vl-add -C reg fund --kind expense --project P02 --purpose equipment \
+    --amount 0 --date 2023-06-29
+has err "amount: a zero amount records nothing; leave the entry out"
+# a reversal imported by hand must be the exact negation
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P02,construction,-1.00,x,151\n' > rev.csv
+refused vl-add -C reg fund --import rev.csv
+has err "reverses: a reversal is the exact negation of entry 151"
+# vl-fund check: every correction holds
+expect 0 vl-fund -C reg check
+hasnt out reversal
+printf '190,2023-06-29,expense,,,P02,construction,-1.00,by hand,151\n' >> reg/funds.csv
+expect 1 vl-fund -C reg check 2> /dev/null
+has out 'reversal,190,,-1.00,,discrepancy,"reg/funds.csv:191: entry 190 is not the exact negation of 151 (-5944.39, the same kind'
+printf '191,2023-06-29,expense,,,P02,construction,-2.00,by hand,\n' >> reg/funds.csv
+expect 1 vl-fund -C reg check 2> /dev/null
+has out 'entry 191: a negative amount that names no entry it reverses'
+done_
