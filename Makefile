@@ -27,10 +27,11 @@ B ?= build/plain
 # libvl.a, layer by layer: each uses only the layers above it in this list
 BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/slurp.o \
 	$(B)/lib/base/money.o $(B)/lib/base/date.o $(B)/lib/base/i18n.o \
-	$(B)/lib/base/groups.o
+	$(B)/lib/base/groups.o $(B)/lib/base/halfwidth.o
 IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
 	$(B)/lib/io/csv_fast.o $(B)/lib/io/csv_split.o $(B)/lib/io/csv_write.o \
-	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/xlsx.o
+	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/words.o \
+	$(B)/lib/io/xlsx.o
 REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/tmpfile.o \
 	$(B)/lib/register/journal.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
@@ -49,7 +50,7 @@ REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
 	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/story.o $(B)/lib/report/split.o \
-	$(B)/lib/report/since.o
+	$(B)/lib/report/since.o $(B)/lib/report/export.o
 CLIOBJ = $(B)/lib/cli/cli.o
 LIBOBJ = $(BASEOBJ) $(IOOBJ) $(REGOBJ) $(RULEOBJ) $(REPORTOBJ) $(CLIOBJ)
 # every header, public (lib/vl.h and one a module) and private (*_priv.h)
@@ -68,10 +69,12 @@ MO = $(B)/locale/zh_CN/LC_MESSAGES/vl.mo
 # what carries a message: the format argument of these functions
 XGETTEXT_KEYS = --keyword=vl_errat:4 \
 	--keyword=vl_warn:1 --keyword=vl_die:2 --keyword=vl_tr:1 \
-	--keyword=N_:1 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
+	--keyword=N_:1 --keyword=NC_:1c,2 --keyword=vl_trc:1c,2 \
+	--keyword=vl_tr_if:2 --keyword=finding:7 --keyword=say:2 \
+	--keyword=vl_trn:2,3 --keyword=bad:3 --keyword=perr:3 --keyword=refuse:2 \
 	--keyword=need:5 --keyword=fault:1 --keyword=vl_reg_fault_at:2 \
 	--keyword=vl_stage_fault:3 \
-	--keyword=byte_error:3
+	--keyword=byte_error:3 --keyword=problem:3
 
 all: deps $(BINS) $(MO)
 	@if [ "$(B)" = build/plain ]; then mkdir -p bin && \
@@ -178,10 +181,10 @@ $(MO): po/zh_CN.po
 # po/vl.pot from the sources; `make po` merges it into po/zh_CN.po.
 # POT=FILE makes it elsewhere (tests/cli/i18n_catalog.sh: make POT=X X)
 POT = po/vl.pot
-$(POT): lib/*/*.c cmd/*.c po/columns.c
+$(POT): lib/*/*.c cmd/*.c po/columns.c po/values.c
 	xgettext --from-code=UTF-8 --language=C --no-location --sort-output \
 	    --package-name=vl $(XGETTEXT_KEYS) -o $@ lib/*/*.c cmd/*.c \
-	    po/columns.c
+	    po/columns.c po/values.c
 
 po: $(POT)
 	msgmerge --quiet --update --no-fuzzy-matching --backup=none \

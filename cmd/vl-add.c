@@ -1,6 +1,7 @@
 /*
  * vl-add - write records into a register: init, project, fund, progress;
- * and correct them: amend a project, void a row, reverse a fund entry.
+ * correct them: amend a project, void a row, reverse a fund entry; and
+ * export, the file an import reads back.
  *
  * Records come from options named after their columns or in bulk from a
  * CSV (--import).  A batch is validated whole: one bad record and
@@ -45,6 +46,9 @@ static const char help[] = N_(
     "                              the exact negation of fund entry ID\n"
     "  --allow-repeat              take a row equal to one already there\n"
     "                              but for its id (a second payment)\n"
+    "  export projects|progress|funds|inspections [--excel|--format F]\n"
+    "                              a file as it stands, for a spreadsheet\n"
+    "                              (--lang zh: in Chinese) and --import\n"
     "  audit-restart --reason TEXT\n"
     "                              the way out of a broken audit trail\n"
     "                              (cut short, put back from an older\n"
@@ -277,6 +281,15 @@ cmd_audit_restart(struct vl_cli *c)
 	return status;
 }
 
+/* A register file for a spreadsheet, to be edited and imported back. */
+static int
+cmd_export(struct vl_cli *c)
+{
+	int status = vl_report_export(&c->src, c->operand[0], &c->out);
+
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 static const struct vl_command commands[] = {
 	{"init", cmd_init, "vl-add [-C DIR] init [--plan FILE]", init_options,
 	    0, 0, false, NULL},
@@ -295,6 +308,9 @@ static const struct vl_command commands[] = {
 	    "... --reason T", amend_options, 2, 2, false, NULL},
 	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection ID "
 	    "--reason T [--date D]", void_options, 2, 2, false, NULL},
+	{"export", cmd_export, "vl-add [-C DIR] export projects|progress|funds|"
+	    "inspections [--format F] [--excel] [-o FILE]", NULL, 1, 1, true,
+	    NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
 

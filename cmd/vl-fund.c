@@ -165,13 +165,20 @@ cmd_check(struct vl_cli *c)
 		if (status == VL_OK || lstatus == VL_SYSFAULT)
 			status = lstatus;
 	}
+	fc.human = vl_out_human(&c->out);
 	if (status == VL_OK)
 		status = vl_fund_check(&b, &l, c->arg[O_FINAL] != NULL, &fc);
 	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
 		status = VL_SYSFAULT;	/* hand edits are only warned of */
+	c->out.register_name = b.plan.name;
 	if (status == VL_OK)
 		status = finish(vl_report_fund_check(&fc, &c->out, b.as_of),
 		    fc.discrepancies > 0);
+	/* a clean check says so, lest silence look like nothing done; on
+	 * stderr, so that stdout stays the (empty) CSV */
+	if (status == VL_OK && fc.n == 0)
+		vl_warn(vl_trn(fc.checked, "all %ld check passes",
+		    "all %ld checks pass"), fc.checked);
 	vl_fund_check_free(&fc);
 	vl_ledger_free(&l);
 	vl_book_free(&b);
@@ -253,6 +260,8 @@ cmd_sum(struct vl_cli *c)
 	if (status == VL_OK && (file || vl_reg_exists(&b.reg, "funds.csv")))
 		status = vl_fund_sum(&j, by, kind, &b, filtered(c) ?
 		    &c->filter : NULL, &g);
+	if (b.reg.dir)
+		c->out.register_name = b.plan.name;
 	if (status == VL_OK)
 		status = finish(vl_report_sum(&g, by, &c->out, c->src.as_of),
 		    false);

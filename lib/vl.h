@@ -59,6 +59,7 @@
 #include "report/insp_tables.h"
 #include "report/audit_table.h"
 #include "report/summary.h"
+#include "report/export.h"
 #include "report/briefing.h"
 #include "report/story.h"
 

@@ -29,6 +29,22 @@ echo "\$ vl-fund check --as-of $day"
 # exit 1 means discrepancies: the demo shows them, it does not fail on them
 "$bin/vl-fund" -C "$reg" check --as-of "$day" || true
 echo
+echo "== 资金到位对账 / do the receipts add up to the plan's 184.7万?"
+echo "\$ vl-fund sum --by level | vl-fund reconcile --total 184.7万"
+"$bin/vl-fund" -C "$reg" sum --by level --as-of "$day" |
+    "$bin/vl-fund" reconcile --total 184.7万
+st=$?
+[ $st -le 1 ] || exit $st
+# what the line above means, in words
+if [ $st -eq 0 ]; then
+	echo "-> the receipts of every level add up to the plan's 184.7万元 to the fen:"
+	echo "   all the money of the plan has arrived."
+else
+	echo "-> the receipts of the levels, added up, are not the plan's 184.7万元: the"
+	echo "   difference is money not received yet (or received beyond the plan);"
+	echo "   vl-fund check above names the line (receipts 区: 400.00 to come, pending)."
+fi
+echo
 echo "== 市级汇总 / the city's view: two districts and the city, as of $day"
 city=$(mktemp -d "${TMPDIR:-/tmp}/vl-demo-city.XXXXXX") || exit 3
 trap 'rm -rf "$reg" "$city"' EXIT
@@ -39,3 +55,4 @@ echo "\$ vl-report -C qingshan -C baishui progress --by district --as-of $day --
 echo "\$ vl-fund -C city -C qingshan -C baishui check --as-of $day --format table"
 "$bin/vl-fund" -C "$city/city" -C "$city/qingshan" -C "$city/baishui" check \
     --as-of "$day" --format table || true
+exit 0

@@ -1,8 +1,9 @@
 /*
  * i18n.c - Chinese for people, English for machines (GNU gettext).
  *
- * Only messages, --help and the headers of table, --excel and xlsx
- * output are translated; CSV and JSON keys never are, so scripts never
+ * Messages, --help and what table, --excel, xlsx, the summary, show and
+ * the briefing show (headers, the words of values, details) are
+ * translated; CSV and JSON keys and values never are, so scripts never
  * break.  The language comes from --lang, else $LANGUAGE, else the first
  * set of $LC_ALL, $LC_MESSAGES, $LANG: Chinese when it starts with "zh".
  * Under cron's empty environment everything is English.
@@ -25,6 +26,12 @@
 #endif
 
 static bool chinese;
+
+static char *
+copy_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
 
 static const char *
 language_from_environment(void)
@@ -89,4 +96,76 @@ const char *
 vl_tr(const char *msgid)
 {
 	return chinese && *msgid ? dgettext("vl", msgid) : msgid;
+}
+
+const char *
+vl_trc(const char *context, const char *msgid)
+{
+	char key[256];
+	const char *t;
+
+	if (!chinese || !*msgid ||
+	    (size_t)snprintf(key, sizeof key, "%s\004%s", context, msgid) >=
+	    sizeof key)
+		return msgid;
+	t = dgettext("vl", key);
+	return t == key ? msgid : t;
+}
+
+/* The catalogue read with Chinese chosen for a moment: LC_MESSAGES and
+ * $LANGUAGE as vl_i18n_init sets them, then as they were. */
+static const char *
+chinese_anyway(const char *key)
+{
+	const char *was = setlocale(LC_MESSAGES, NULL), *lang;
+	char *locale = copy_or_null(was), *language;
+	const char *t;
+
+	lang = getenv("LANGUAGE");
+	language = copy_or_null(lang);
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	setenv("LANGUAGE", "zh_CN", 1);
+	bindtextdomain("vl", catalogue_dir());
+	bind_textdomain_codeset("vl", "UTF-8");
+	t = dgettext("vl", key);
+	if (language)
+		setenv("LANGUAGE", language, 1);
+	else
+		unsetenv("LANGUAGE");
+	setlocale(LC_MESSAGES, locale ? locale : "C");
+	free(language);
+	free(locale);
+	return t;
+}
+
+const char *
+vl_tr_zh(const char *context, const char *msgid)
+{
+	char key[256];
+	const char *t;
+
+	if (!*msgid || (size_t)snprintf(key, sizeof key, "%s%s%s",
+	    context ? context : "", context ? "\004" : "", msgid) >=
+	    sizeof key)
+		return msgid;
+	if (chinese)
+		t = dgettext("vl", key);
+	else
+		t = chinese_anyway(key);
+	return t == key ? msgid : t;
+}
+
+const char *
+vl_trn(long n, const char *one, const char *many)
+{
+	if (chinese)
+		return dngettext("vl", one, many, (unsigned long)(n < 0 ? -n :
+		    n));
+	return n == 1 ? one : many;
+}
+
+const char *
+vl_tr_if(bool human, const char *msgid)
+{
+	return human ? vl_tr(msgid) : msgid;
 }

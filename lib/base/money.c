@@ -223,39 +223,69 @@ vl_money_sub(int64_t a, int64_t b, int64_t *r)
 	return true;
 }
 
+/*
+ * As Chinese reports write a headline: 万元 to two places, rounded half
+ * away from zero ("148.60万元"); the exact amount goes beside it.  Whole
+ * integers: 0.01万 is 10000 fen.
+ */
 const char *
 vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ])
 {
-	uint64_t u = fen < 0 ? -(uint64_t)fen : (uint64_t)fen;
-	char frac[24];
-	size_t n;
+	uint64_t u = fen < 0 ? (uint64_t)-(fen + 1) + 1 : (uint64_t)fen;
+	uint64_t hundredths = u / 10000 + (u % 10000 >= 5000);
 
-	/* 万 is 10,000 yuan, 1,000,000 fen: six places, trailing 0s cut */
-	snprintf(frac, sizeof frac, "%06llu", (unsigned long long)(u %
-	    1000000));
-	for (n = strlen(frac); n > 0 && frac[n - 1] == '0'; n--)
-		;
-	frac[n] = '\0';
-	snprintf(buf, VL_WAN_BUFSZ, "%s%llu%s%s万", fen < 0 ? "-" : "",
-	    (unsigned long long)(u / 1000000), n ? "." : "", frac);
+	snprintf(buf, VL_WAN_BUFSZ, "%s%" PRIu64 ".%02u万元",
+	    fen < 0 && hundredths ? "-" : "", hundredths / 100,
+	    (unsigned)(hundredths % 100));
+	return buf;
+}
+
+const char *
+vl_money_grouped(int64_t fen, char buf[VL_MONEY_BUFSZ])
+{
+	char plain[VL_MONEY_BUFSZ];
+	const char *p = vl_money_format(fen, plain), *point;
+	size_t digits, i, n = 0;
+
+	if (*p == '-')
+		buf[n++] = *p++;
+	point = strchr(p, '.');
+	digits = (size_t)(point - p);
+	for (i = 0; i < digits; i++) {
+		if (i > 0 && (digits - i) % 3 == 0)
+			buf[n++] = ',';
+		buf[n++] = p[i];
+	}
+	snprintf(buf + n, VL_MONEY_BUFSZ - n, "%s", point);
 	return buf;
 }
 
 const char *
 vl_money_gap(int64_t expected, int64_t actual, char buf[VL_GAP_BUFSZ])
 {
+	return vl_money_gap_for(false, expected, actual, buf);
+}
+
+const char *
+vl_money_gap_for(bool human, int64_t expected, int64_t actual,
+    char buf[VL_GAP_BUFSZ])
+{
+	const bool h = human;
 	char m[VL_MONEY_BUFSZ];
 	int64_t d;
 
 	if (!vl_money_sub(actual, expected, &d))
-		snprintf(buf, VL_GAP_BUFSZ, "%s", actual < expected ? "short" :
-		    "over");
+		snprintf(buf, VL_GAP_BUFSZ, "%s", actual < expected ?
+		    vl_tr_if(h, "short") : vl_tr_if(h, "over"));
 	else if (d < 0 && vl_money_sub(0, d, &d))
-		snprintf(buf, VL_GAP_BUFSZ, "short by %s",
+		snprintf(buf, VL_GAP_BUFSZ, vl_tr_if(h, "short by %s"),
+		    vl_money_format(d, m));
+	else if (d < 0)	/* INT64_MIN fen short: no positive to print */
+		snprintf(buf, VL_GAP_BUFSZ, vl_tr_if(h, "short by %s"),
 		    vl_money_format(d, m));
 	else
-		snprintf(buf, VL_GAP_BUFSZ, "%s by %s", d < 0 ? "short" :
-		    "over", vl_money_format(d, m));
+		snprintf(buf, VL_GAP_BUFSZ, vl_tr_if(h, "over by %s"),
+		    vl_money_format(d, m));
 	return buf;
 }
 

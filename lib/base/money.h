@@ -17,10 +17,15 @@
 int vl_money_parse(const char *s, int64_t *fen, const char **why);
 /* plain yuan with exactly two decimals: -120.00 */
 char *vl_money_format(int64_t fen, char buf[VL_MONEY_BUFSZ]);
-/* fen in exact 万 (10,000 yuan): 184.7万, 148.60333万 */
+/* a headline in 万元 (10,000 yuan) to two places: 148.60万元 */
 const char *vl_wan(int64_t fen, char buf[VL_WAN_BUFSZ]);
+/* the amount in yuan with a comma every three digits: "1,486,033.30" */
+const char *vl_money_grouped(int64_t fen, char buf[VL_MONEY_BUFSZ]);
 /* actual against expected in words: "short by 400.00", "over by 0.01" */
 const char *vl_money_gap(int64_t expected, int64_t actual,
+    char buf[VL_GAP_BUFSZ]);
+/* the same, translated for people (human) */
+const char *vl_money_gap_for(bool human, int64_t expected, int64_t actual,
     char buf[VL_GAP_BUFSZ]);
 /* overflow-checked arithmetic: false on overflow, *r untouched */
 bool vl_money_add(int64_t a, int64_t b, int64_t *r);

@@ -472,14 +472,21 @@ parse(struct vl_cli *c, int argc, char **argv)
 {
 	struct option *longopts = long_options(c->command);
 	const char *as_of = NULL;
+	char *command = argv[0];
+	struct vl_buf name = {0};
 	int opt;
 
+	/* getopt says "vl-add fund: unrecognized option", tool and command */
+	vl_buf_printf(&name, "%s %s", vl_progname(), command);
+	argv[0] = name.data;
 	optind = 1;
 	while ((opt = getopt_long(argc, argv, SHORT, longopts, NULL)) != -1)
 		if (opt >= OPT_OWN)
 			own_option(c, own(c->command, opt - OPT_OWN), optarg);
 		else if (!shared_option(c, opt, optarg, &as_of))
 			vl_cli_usage(c);
+	argv[0] = command;
+	vl_buf_free(&name);
 	free(longopts);
 	c->operand = argv + optind;
 	c->noperand = argc - optind;

@@ -66,7 +66,23 @@ int vl_open_regular_at(int dirfd, const char *name, const char *display,
  * what fn returned when it stopped the read. */
 int vl_csv_read(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx);
-/* the same on a memory buffer */
+/*
+ * A file a spreadsheet wrote, to be imported: a header may name a column
+ * in Chinese (the catalogue's header, as a --lang zh table prints it);
+ * blank header cells at the end of the header are no columns, and a row
+ * may have empty fields under them (Excel's trailing commas), but a value
+ * there is an error.  A GB18030 byte-order mark is read as one, and a
+ * title line above the header (a printed sheet's: its first cell alone,
+ * naming no column) is skipped.  The file is read whole first (an import
+ * is hashed: register/batch.c), so this reads a memory buffer.
+ */
+struct vl_csv_sheet {
+	const char *const *columns;	/* the names a Chinese header maps to */
+};
+int vl_csv_read_sheet(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx);
+/* vl_csv_read on a memory buffer */
 int vl_csv_read_mem(const char *buf, size_t len, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx);
 

@@ -75,6 +75,8 @@ vl_csv_decide_encoding(struct reader *r, const char *s, size_t n, bool more)
 		r->enc = ENC_UTF8;
 		return;
 	}
+	if (!name && r->gb_bom)
+		name = "GB18030";
 	if (!name) {
 		ok = vl_csv_utf8_prefix((const unsigned char *)s, n);
 		/* a block may end inside a character */

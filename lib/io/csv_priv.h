@@ -103,6 +103,9 @@ struct reader {
 	bool have_header;
 	bool header_bad;
 	struct vl_header header;
+	const struct vl_csv_sheet *sheet;	/* an import: vl_csv_read_sheet */
+	bool gb_bom;		/* began with GB18030's byte-order mark */
+	bool title_seen;	/* a sheet's title line, above its header */
 	int stop;		/* what fn returned to stop the read */
 	bool bad;
 };

@@ -114,17 +114,50 @@ vl_header_free(struct vl_header *h)
 	h->n = 0;
 }
 
+/* A header cell of a spreadsheet: the column it names in Chinese is the
+ * column. */
+static char *
+sheet_name(const struct reader *r, char *name)
+{
+	const char *const *c;
+
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(name, *c) == 0)
+			return name;
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(name, vl_tr_zh(NULL, *c)) == 0) {
+			free(name);
+			return vl_xstrdup(*c);
+		}
+	return name;
+}
+
+/* the fields of the header, less the blank ones a spreadsheet leaves at
+ * its end */
+static size_t
+header_width(const struct reader *r)
+{
+	size_t n = r->nf;
+
+	while (r->sheet && n > 1 && r->field[n - 1][strspn(r->field[n - 1],
+	    " \t")] == '\0')
+		n--;
+	return n;
+}
+
 static void
 take_header(struct reader *r)
 {
 	const char *const *req;
 	size_t i, j;
 
-	r->header.n = r->nf;
-	r->header.name = vl_xcalloc(r->nf, sizeof *r->header.name);
-	for (i = 0; i < r->nf; i++) {
+	r->header.n = header_width(r);
+	r->header.name = vl_xcalloc(r->header.n, sizeof *r->header.name);
+	for (i = 0; i < r->header.n; i++) {
 		r->header.name[i] = vl_xstrdup(r->field[i]);
 		trim(r->header.name[i]);
+		if (r->sheet)
+			r->header.name[i] = sheet_name(r, r->header.name[i]);
 		for (j = 0; j < i; j++)
 			if (strcmp(r->header.name[i], r->header.name[j]) == 0) {
 				bad(r, r->rec_line, "column \"%s\" appears twice",
@@ -153,11 +186,52 @@ all_empty(const struct reader *r)
 	return true;
 }
 
+/* The first line of a sheet saved from a workbook of the tools: its
+ * title in the first cell alone, no column's name. */
+static bool
+title_line(const struct reader *r)
+{
+	const char *const *c;
+	size_t i;
+
+	if (!r->sheet || r->title_seen || r->len[0] == 0)
+		return false;
+	for (i = 1; i < r->nf; i++)
+		if (r->field[i][strspn(r->field[i], " \t")] != '\0')
+			return false;
+	for (c = r->sheet->columns; c && *c; c++)
+		if (strcmp(r->field[0], *c) == 0 ||
+		    strcmp(r->field[0], vl_tr_zh(NULL, *c)) == 0)
+			return false;
+	return true;
+}
+
 /* no header: every line a record, of any number of fields */
 static bool
 headless(const struct reader *r)
 {
 	return r->opts && r->opts->no_header;
+}
+
+/* A row of a spreadsheet: the empty fields under the blank header cells
+ * at its end are dropped; a value there is an error. */
+static bool
+sheet_row(struct reader *r)
+{
+	size_t i;
+
+	if (!r->sheet || r->nf <= r->header.n)
+		return true;
+	for (i = r->header.n; i < r->nf; i++)
+		if (r->len[i] != 0) {
+			vl_errat(r->display, r->rec_line, NULL, "a value in "
+			    "column %zu, under no header: \"%s\"", i + 1,
+			    r->field[i]);
+			r->bad = true;
+			return false;
+		}
+	r->nf = r->header.n;
+	return true;
 }
 
 static void
@@ -166,6 +240,8 @@ deliver(struct reader *r)
 	struct vl_record rec;
 	char want[32];
 
+	if (!sheet_row(r))
+		return;
 	if (r->nf != r->header.n && !headless(r)) {
 		snprintf(want, sizeof want, "%zu", r->header.n);
 		vl_errat(r->display, r->rec_line, NULL,
@@ -188,7 +264,9 @@ void
 vl_csv_end_record(struct reader *r)
 {
 	if (!r->skip && !r->stop && r->nf > 0) {
-		if (!r->have_header && !headless(r))
+		if (!r->have_header && !headless(r) && title_line(r))
+			r->title_seen = true;	/* a printed sheet's title */
+		else if (!r->have_header && !headless(r))
 			take_header(r);
 		else if (!all_empty(r) && !r->header_bad)
 			deliver(r);	/* spreadsheets save blank rows as ",,," */
@@ -367,6 +445,10 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 		if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 			s += 3, n -= 3;
 			r->offset = 3;
+		} else if (n >= 4 && memcmp(s, "\x84\x31\x95\x33", 4) == 0) {
+			s += 4, n -= 4;	/* GB18030's, as WPS may save it */
+			r->offset = 4;
+			r->gb_bom = true;
 		}
 		vl_csv_decide_encoding(r, s, n, more);
 	}
@@ -458,20 +540,37 @@ reader_finish(struct reader *r)
 	return status;
 }
 
-int
-vl_csv_read_mem(const char *buf, size_t len, const char *display,
-    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+static int
+read_buffer(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
 {
 	struct reader r;
 	size_t step = vl_csv_block ? vl_csv_block : len, n;
 
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
+	r.sheet = sheet;
 	do {
 		n = len < step ? len : step;
 		vl_csv_feed_block(&r, buf, n, n < len);
 		buf += n, len -= n;
 	} while (len > 0 && !r.stop);
 	return reader_finish(&r);
+}
+
+int
+vl_csv_read_mem(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	return read_buffer(buf, len, display, opts, NULL, fn, ctx);
+}
+
+int
+vl_csv_read_sheet(const char *buf, size_t len, const char *display,
+    const struct vl_csv_opts *opts, const struct vl_csv_sheet *sheet,
+    vl_record_fn fn, void *ctx)
+{
+	return read_buffer(buf, len, display, opts, sheet, fn, ctx);
 }
 
 /* what a file is, for a message refusing it */

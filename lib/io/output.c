@@ -10,13 +10,11 @@
 #include <fcntl.h>
 #include <iconv.h>
 #include <libgen.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <wchar.h>
 
 #include <jansson.h>
 
@@ -44,7 +42,14 @@ struct vl_out {
 	struct vl_col *lead_cols;	/* with a lead column: it, then cols */
 	const char *lead;	/* its value in the rows that follow */
 	const char **row;	/* a row with the lead before the values */
+	char *note;		/* table: printed under it */
 };
+
+bool
+vl_out_people(const struct vl_out *o)
+{
+	return vl_out_human(&o->opts);
+}
 
 int
 vl_format_parse(const char *s, enum vl_format *f)
@@ -60,6 +65,13 @@ vl_format_parse(const char *s, enum vl_format *f)
 	else
 		return -1;
 	return 0;
+}
+
+bool
+vl_out_human(const struct vl_outopts *o)
+{
+	return o->workbook || o->format == VL_FMT_TABLE ||
+	    o->format == VL_FMT_XLSX || (o->format == VL_FMT_CSV && o->excel);
 }
 
 char *
@@ -431,8 +443,8 @@ table_keep(struct vl_out *o, const char *const *values)
 }
 
 struct vl_out *
-vl_out_open_sheet(struct vl_workbook *wb, const char *name, size_t ncols,
-    const struct vl_col *cols)
+vl_out_open_sheet(struct vl_workbook *wb, const char *name,
+    const char *heading, size_t ncols, const struct vl_col *cols)
 {
 	struct vl_out *o = vl_xcalloc(1, sizeof *o);
 
@@ -440,7 +452,7 @@ vl_out_open_sheet(struct vl_workbook *wb, const char *name, size_t ncols,
 	o->ncols = ncols;
 	o->cols = cols;
 	o->cd = (iconv_t)-1;
-	o->sheet = vl_sheet_open(wb, name, ncols, cols);
+	o->sheet = vl_sheet_open(wb, name, heading, ncols, cols);
 	return o;
 }
 
@@ -455,7 +467,7 @@ open_xlsx(const struct vl_outopts *opts, size_t ncols,
 		vl_die(VL_BADINPUT, "--format xlsx: name the file with -o FILE");
 	wb = vl_workbook_open(opts->output);
 	o = vl_out_open_sheet(wb, opts->sheet[0] ? opts->sheet : vl_progname(),
-	    ncols, cols);
+	    opts->heading, ncols, cols);
 	o->own = wb;
 	return o;
 }
@@ -475,6 +487,7 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 	names = vl_xcalloc(ncols, sizeof *names);
 	o->f = f;
 	o->opts = *opts;
+	o->opts.heading = NULL;	/* the caller's, read at the open only */
 	o->ncols = ncols;
 	o->cols = cols;
 	o->cd = (iconv_t)-1;
@@ -511,20 +524,33 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
 {
 	struct vl_outopts own = *o;
 	struct vl_col *all = NULL;
+	struct vl_buf heading = {0};
+	char d[VL_DATE_BUFSZ];
 	struct vl_out *out;
 
 	vl_sheet_name(own.sheet, title, day);
+	/* a workbook's title row: what, whose, as of when */
+	if (o->register_name && *o->register_name)
+		vl_buf_printf(&heading, "%s — ", o->register_name);
+	if (day == VL_NODATE)
+		vl_buf_puts(&heading, title);
+	else
+		vl_buf_printf(&heading, vl_tr("%s, as of %s"), title,
+		    vl_date_format(day, d));
+	own.heading = heading.data;
 	if (o->lead) {	/* a roll-up: the district first */
 		all = vl_xcalloc(ncols + 1, sizeof *all);
-		all[0] = (struct vl_col){o->lead, VL_COL_TEXT};
+		all[0] = (struct vl_col){o->lead, VL_COL_WORD};	/* total */
 		memcpy(all + 1, cols, ncols * sizeof *cols);
 		cols = all;
 		ncols++;
 	}
 	if (o->workbook)
-		out = vl_out_open_sheet(o->workbook, own.sheet, ncols, cols);
+		out = vl_out_open_sheet(o->workbook, own.sheet, own.heading,
+		    ncols, cols);
 	else
 		out = vl_out_open(stdout, &own, ncols, cols);
+	vl_buf_free(&heading);
 	if (all) {
 		out->lead_cols = all;
 		out->row = vl_xcalloc(ncols, sizeof *out->row);
@@ -539,13 +565,47 @@ vl_out_lead(struct vl_out *o, const char *value)
 }
 
 void
+vl_out_total(struct vl_out *o, const char *label)
+{
+	if (o->opts.format == VL_FMT_XLSX)
+		vl_sheet_total(o->sheet, label);
+}
+
+void
+vl_out_note(struct vl_out *o, const char *text)
+{
+	const char **v;
+
+	if (o->opts.format == VL_FMT_XLSX) {
+		vl_sheet_note(o->sheet, text);
+		return;
+	}
+	if (!vl_out_human(&o->opts) || o->ncols == 0)
+		return;
+	v = vl_xcalloc(o->ncols, sizeof *v);
+	v[0] = text;	/* a row of its own, the text in the first cell */
+	if (o->opts.format == VL_FMT_TABLE)
+		o->note = vl_xstrdup(text);
+	else
+		csv_row(o, v);
+	free(v);
+}
+
+void
 vl_out_row(struct vl_out *o, const char *const *values)
 {
+	size_t n = o->ncols ? o->ncols : 1, i;
+	bool human = vl_out_human(&o->opts);	/* machines: no copy at all */
+	const char **buf = human ? vl_xcalloc(n, sizeof *buf) : NULL;
+	char **tmp = human ? vl_xcalloc(n, sizeof *tmp) : NULL;
+
 	if (o->row) {
 		o->row[0] = o->lead;
 		memcpy(o->row + 1, values, (o->ncols - 1) * sizeof *values);
 		values = o->row;
 	}
+	if (human)
+		values = vl_out_words(o->cols, o->ncols, values, buf, tmp);
 	if (o->opts.format == VL_FMT_XLSX)
 		vl_sheet_row(o->sheet, values);
 	else if (o->opts.format == VL_FMT_CSV)
@@ -555,48 +615,10 @@ vl_out_row(struct vl_out *o, const char *const *values)
 	else
 		table_keep(o, values);
 	o->nrows++;
-}
-
-static locale_t
-utf8_locale(void)
-{
-	static locale_t loc;
-
-	if (!loc)
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	return loc;
-}
-
-size_t
-vl_text_width(const char *s)
-{
-	locale_t loc = utf8_locale(), old;
-	mbstate_t st;
-	size_t n = strlen(s), width = 0, k;
-	wchar_t wc;
-	int w;
-
-	if (!loc)
-		return n;
-	old = uselocale(loc);
-	memset(&st, 0, sizeof st);
-	while (n > 0) {
-		if ((unsigned char)*s < 0x80) {	/* ASCII: one column */
-			width++, s++, n--;
-			continue;
-		}
-		k = mbrtowc(&wc, s, n, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-			memset(&st, 0, sizeof st);
-			k = 1, w = 1;
-		} else {
-			w = wcwidth(wc);
-		}
-		width += w < 0 ? 1 : (size_t)w;
-		s += k, n -= k;
-	}
-	uselocale(old);
-	return width;
+	for (i = 0; human && i < n; i++)
+		free(tmp[i]);
+	free(tmp);
+	free(buf);
 }
 
 static void
@@ -641,6 +663,11 @@ table_flush(struct vl_out *o)
 			o->line.len--;	/* an empty last cell leaves no blanks */
 		vl_buf_puts(&o->line, "\n");
 		emit_line(o);
+	}
+	if (o->note) {	/* under the table, not in a column of it */
+		vl_buf_printf(&o->line, "\n%s\n", o->note);
+		emit_line(o);
+		free(o->note);
 	}
 	for (r = 0; r < o->ncells; r++)
 		free(o->cells[r]);

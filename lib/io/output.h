@@ -14,7 +14,12 @@
 enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
 /* A DATE column holds YYYY-MM-DD or nothing: text in csv, json and
  * table, a date cell in xlsx; MONEY holds vl_money_format's amounts. */
-enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE };
+/* A WORD column holds a word of a vocabulary ("late", "quality"): as it
+ * is in csv and json, translated in the human formats with the column's
+ * name as the context (vl_trc).  A CHANGES column holds what a change
+ * did, "leader: 苏霞 → 李明; reason: 换人": its names translated there. */
+enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE,
+	VL_COL_WORD, VL_COL_CHANGES };
 
 struct vl_col {
 	const char *name;
@@ -34,9 +39,17 @@ struct vl_outopts {
 	/* a roll-up's: the name of a column put before a report's own
 	 * ("district"), its value set with vl_out_lead; NULL: none */
 	const char *lead;
+	const char *register_name;	/* plan.json's name, for a workbook's
+					 * title row; NULL: none */
+	const char *heading;	/* the title row (vl_out_report makes it) */
 };
 
 struct vl_out;
+/* for people (table, --excel, xlsx, a sheet of a workbook), whose
+ * words are translated, or for machines (csv, json), whose never are */
+bool vl_out_human(const struct vl_outopts *o);
+/* the same of an output opened */
+bool vl_out_people(const struct vl_out *o);
 /* 0 or -1 for an unknown name */
 int vl_format_parse(const char *s, enum vl_format *f);
 /* A report's records where o says: a sheet of o->workbook, or else
@@ -49,6 +62,13 @@ void vl_out_lead(struct vl_out *o, const char *value);
 /* values as text; NULL is an empty cell (JSON null for INT); with a lead
  * column, values are the report's own and the lead goes before them */
 void vl_out_row(struct vl_out *o, const char *const *values);
+/* After the rows, for people only: in a workbook a row of the totals of
+ * the MONEY and INT columns, exact, under label; nothing in the other
+ * formats, whose rows a program adds up itself. */
+void vl_out_total(struct vl_out *o, const char *label);
+/* After the rows, for people only (table, --excel, xlsx): a line saying
+ * what the figures mean; nothing in csv and json. */
+void vl_out_note(struct vl_out *o, const char *text);
 /* Writes what is buffered and frees; with -o the file appears now, whole,
  * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel
  * holds) or VL_SYSFAULT, each said on stderr. */

@@ -9,6 +9,10 @@
 
 #include "io/output.h"
 
+/* values with the words of WORD columns translated (words.c), into buf;
+ * tmp[i] what to free after (NULL when nothing was made) */
+const char *const *vl_out_words(const struct vl_col *cols, size_t ncols,
+    const char *const *values, const char **buf, char **tmp);
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);
 /* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf */
@@ -22,7 +26,7 @@ struct vl_out *vl_out_open(FILE *f, const struct vl_outopts *o,
  * (never the workbook).  The name is made fit for Excel: at most 31
  * characters, none of []:*?/\, unique in the workbook. */
 struct vl_out *vl_out_open_sheet(struct vl_workbook *wb, const char *name,
-    size_t ncols, const struct vl_col *cols);
+    const char *heading, size_t ncols, const struct vl_col *cols);
 
 /*
  * A file that appears whole or not at all: written as a temp file in the
@@ -48,9 +52,13 @@ void vl_outfile_abort(struct vl_outfile *f);
 
 /* One worksheet of a workbook being written (xlsx.c). */
 struct vl_sheet;
+/* heading: the title row above the header, or NULL for none */
 struct vl_sheet *vl_sheet_open(struct vl_workbook *wb, const char *name,
-    size_t ncols, const struct vl_col *cols);
+    const char *heading, size_t ncols, const struct vl_col *cols);
 void vl_sheet_row(struct vl_sheet *s, const char *const *values);
+/* after the rows: their totals; a note */
+void vl_sheet_total(struct vl_sheet *s, const char *label);
+void vl_sheet_note(struct vl_sheet *s, const char *text);
 /* the frozen, filtered header and the widths; VL_OK, VL_BADINPUT or
  * VL_SYSFAULT, said on stderr and kept for vl_workbook_close */
 int vl_sheet_close(struct vl_sheet *s);

@@ -30,7 +30,7 @@
 struct vl_workbook {
 	struct vl_outfile file;
 	lxw_workbook *wb;
-	lxw_format *head, *money, *date;
+	lxw_format *head, *head_num, *money, *date, *title, *total, *total_money, *note;
 	char **names;		/* of the sheets, to keep them unique */
 	size_t nsheets;
 	int status;		/* the worst of its sheets */
@@ -43,7 +43,13 @@ struct vl_sheet {
 	size_t ncols;
 	const struct vl_col *cols;
 	size_t *width;		/* display columns of the widest cell */
+	lxw_row_t first;	/* the header's row: 1 under a title row */
 	lxw_row_t rows;		/* data rows written */
+	char *heading;		/* the title row's text, or NULL */
+	int64_t *sum;		/* of each MONEY column, in fen */
+	long long *count;	/* of each INT column */
+	bool *unsummed;		/* a sum that overflowed or a cell not read */
+	lxw_row_t extra;	/* rows after the data: totals, notes */
 	bool toomany, cut;
 	lxw_error error;	/* the first write that failed */
 };
@@ -64,10 +70,25 @@ vl_workbook_open(const char *path)
 		vl_die(VL_SYSFAULT, "out of memory");
 	w->head = workbook_add_format(w->wb);
 	format_set_bold(w->head);
+	w->head_num = workbook_add_format(w->wb);	/* over numbers */
+	format_set_bold(w->head_num);
+	format_set_align(w->head_num, LXW_ALIGN_RIGHT);
 	w->money = workbook_add_format(w->wb);
 	format_set_num_format(w->money, "#,##0.00");
 	w->date = workbook_add_format(w->wb);
 	format_set_num_format(w->date, "yyyy-mm-dd");
+	w->title = workbook_add_format(w->wb);
+	format_set_bold(w->title);
+	format_set_font_size(w->title, 14);
+	w->total = workbook_add_format(w->wb);
+	format_set_bold(w->total);
+	format_set_top(w->total, LXW_BORDER_THIN);
+	w->total_money = workbook_add_format(w->wb);
+	format_set_bold(w->total_money);
+	format_set_top(w->total_money, LXW_BORDER_THIN);
+	format_set_num_format(w->total_money, "#,##0.00");
+	w->note = workbook_add_format(w->wb);
+	format_set_italic(w->note);
 	return w;
 }
 
@@ -151,9 +172,16 @@ failed(struct vl_sheet *s, lxw_error e)
 		s->error = e;
 }
 
+/* the row of the next data row */
+static lxw_row_t
+row_of(const struct vl_sheet *s)
+{
+	return s->first + 1 + s->rows;
+}
+
 struct vl_sheet *
-vl_sheet_open(struct vl_workbook *wb, const char *name, size_t ncols,
-    const struct vl_col *cols)
+vl_sheet_open(struct vl_workbook *wb, const char *name, const char *heading,
+    size_t ncols, const struct vl_col *cols)
 {
 	struct vl_sheet *s = vl_xcalloc(1, sizeof *s);
 	size_t c;
@@ -163,12 +191,23 @@ vl_sheet_open(struct vl_workbook *wb, const char *name, size_t ncols,
 	s->ncols = ncols;
 	s->cols = cols;
 	s->width = vl_xcalloc(ncols + 1, sizeof *s->width);
+	s->sum = vl_xcalloc(ncols + 1, sizeof *s->sum);
+	s->count = vl_xcalloc(ncols + 1, sizeof *s->count);
+	s->unsummed = vl_xcalloc(ncols + 1, sizeof *s->unsummed);
 	if (!(s->ws = workbook_add_worksheet(wb->wb, s->name)))
 		vl_die(VL_SYSFAULT, "%s: cannot add the sheet", s->name);
 	s->toomany = ncols > LXW_COL_MAX;
+	if (heading && *heading) {	/* what, whose, as of when */
+		s->heading = vl_xstrdup(heading);
+		s->first = 1;
+		failed(s, worksheet_write_string(s->ws, 0, 0, heading,
+		    wb->title));
+		failed(s, worksheet_set_row(s->ws, 0, 22, NULL));
+	}
 	for (c = 0; c < ncols && !s->toomany; c++) {
-		failed(s, worksheet_write_string(s->ws, 0, (lxw_col_t)c,
-		    vl_tr(cols[c].name), wb->head));
+		failed(s, worksheet_write_string(s->ws, s->first, (lxw_col_t)c,
+		    vl_tr(cols[c].name), cols[c].type == VL_COL_MONEY ||
+		    cols[c].type == VL_COL_INT ? wb->head_num : wb->head));
 		/* and room for the filter's button */
 		s->width[c] = vl_text_width(vl_tr(cols[c].name)) + 2;
 	}
@@ -192,8 +231,10 @@ int_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	if (n == 0 || n > 15 || strspn(p, "0123456789") != n ||
 	    (n > 1 && *p == '0'))
 		return false;
-	failed(s, worksheet_write_number(s->ws, s->rows + 1, c,
+	failed(s, worksheet_write_number(s->ws, row_of(s), c,
 	    (double)strtoll(v, NULL, 10), NULL));
+	s->count[c] += strtoll(v, NULL, 10);	/* 15 digits: no overflow
+						 * in a sheet's rows */
 	widen(s, c, strlen(v));
 	return true;
 }
@@ -210,8 +251,10 @@ money_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	    fen >= MONEY_LIMIT)
 		return false;
 	/* the one conversion of fen to a double, exact to the fen */
-	failed(s, worksheet_write_number(s->ws, s->rows + 1, c,
+	failed(s, worksheet_write_number(s->ws, row_of(s), c,
 	    (double)fen / 100.0, s->wb->money));
+	if (!vl_money_add(s->sum[c], fen, &s->sum[c]))
+		s->unsummed[c] = true;
 	digits = strspn(v + (*v == '-'), "0123456789");
 	widen(s, c, strlen(v) + (digits > 0 ? (digits - 1) / 3 : 0));
 	return true;
@@ -230,7 +273,7 @@ date_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	    sscanf(v, "%d-%d-%d", &y, &m, &day) != 3 || y < 1900)
 		return false;
 	dt.year = y, dt.month = (uint8_t)m, dt.day = (uint8_t)day;
-	failed(s, worksheet_write_datetime(s->ws, s->rows + 1, c, &dt,
+	failed(s, worksheet_write_datetime(s->ws, row_of(s), c, &dt,
 	    s->wb->date));
 	widen(s, c, strlen(v));
 	return true;
@@ -276,14 +319,14 @@ text_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 		if (!s->cut)
 			vl_warn("%s: row %lu: a cell of more than %d characters, "
 			    "more than Excel holds, is cut short", s->name,
-			    (unsigned long)s->rows + 2, MAX_CELL);
+			    (unsigned long)row_of(s) + 1, MAX_CELL);
 		s->cut = true;
 		v = cut;
 	}
 	widen(s, c, vl_text_width(v));
 	if ((safe = unescape_proof(v)))
 		v = safe;
-	failed(s, worksheet_write_string(s->ws, s->rows + 1, c, v, NULL));
+	failed(s, worksheet_write_string(s->ws, row_of(s), c, v, NULL));
 	free(safe);
 	free(cut);
 }
@@ -317,8 +360,80 @@ vl_sheet_row(struct vl_sheet *s, const char *const *values)
 		}
 		if (!done)
 			text_cell(s, c, v);
+		if (!done && s->cols[c].type == VL_COL_MONEY)
+			s->unsummed[c] = true;	/* text: not added up */
 	}
 	s->rows++;
+}
+
+/* The row of totals under the data: each MONEY and INT column added up
+ * (exactly, in fen), label in the first column. */
+void
+vl_sheet_total(struct vl_sheet *s, const char *label)
+{
+	lxw_row_t r = row_of(s) + s->extra;
+	char m[VL_MONEY_BUFSZ];
+	lxw_col_t c;
+
+	if (s->toomany || s->ncols == 0)
+		return;
+	for (c = 0; c < s->ncols; c++) {
+		if (c == 0)
+			failed(s, worksheet_write_string(s->ws, r, c, label,
+			    s->wb->total));
+		else if (s->cols[c].type == VL_COL_MONEY && !s->unsummed[c] &&
+		    s->sum[c] > -MONEY_LIMIT && s->sum[c] < MONEY_LIMIT) {
+			failed(s, worksheet_write_number(s->ws, r, c,
+			    (double)s->sum[c] / 100.0, s->wb->total_money));
+			widen(s, c, strlen(vl_money_format(s->sum[c], m)) + 4);
+		} else if (s->cols[c].type == VL_COL_INT)
+			failed(s, worksheet_write_number(s->ws, r, c,
+			    (double)s->count[c], s->wb->total));
+		else
+			failed(s, worksheet_write_blank(s->ws, r, c,
+			    s->wb->total));
+	}
+	s->extra++;
+}
+
+/* A line of text under the data, saying what the figures mean. */
+void
+vl_sheet_note(struct vl_sheet *s, const char *text)
+{
+	if (s->toomany)
+		return;
+	failed(s, worksheet_write_string(s->ws, row_of(s) + s->extra + 1, 0,
+	    text, s->wb->note));
+	s->extra += 2;	/* a blank row before it */
+}
+
+/*
+ * Ready to print and hand over: A4 landscape, as many pages down as it
+ * takes but one page wide (every column of a row on one page), the
+ * header row on every page, the heading above and the page number
+ * below.
+ */
+static void
+page_setup(struct vl_sheet *s)
+{
+	struct vl_buf head = {0};
+	const char *p;
+
+	worksheet_set_landscape(s->ws);
+	worksheet_set_paper(s->ws, 9);	/* A4 */
+	worksheet_fit_to_pages(s->ws, 1, 0);
+	worksheet_set_margins(s->ws, 0.4, 0.4, 0.6, 0.6);
+	failed(s, worksheet_repeat_rows(s->ws, s->first, s->first));
+	if (s->heading) {
+		/* & is the page header's escape */
+		vl_buf_puts(&head, "&C");
+		for (p = s->heading; *p && head.len < 200; p++)
+			vl_buf_add(&head, *p == '&' ? "&&" : p, *p == '&' ? 2 :
+			    1);
+		failed(s, worksheet_set_header(s->ws, head.data));
+	}
+	failed(s, worksheet_set_footer(s->ws, vl_tr("&CPage &P of &N")));
+	vl_buf_free(&head);
 }
 
 int
@@ -333,9 +448,10 @@ vl_sheet_close(struct vl_sheet *s)
 		    "such limit)", s->name, MAX_ROWS, LXW_COL_MAX);
 		status = VL_BADINPUT;
 	} else if (s->ncols > 0) {
-		worksheet_freeze_panes(s->ws, 1, 0);
-		failed(s, worksheet_autofilter(s->ws, 0, 0, s->rows,
-		    (lxw_col_t)s->ncols - 1));
+		worksheet_freeze_panes(s->ws, s->first + 1, 0);
+		failed(s, worksheet_autofilter(s->ws, s->first, 0, s->first +
+		    s->rows, (lxw_col_t)s->ncols - 1));
+		page_setup(s);
 		for (c = 0; c < s->ncols; c++)
 			failed(s, worksheet_set_column(s->ws, c, c,
 			    (double)(s->width[c] + 1 < MAX_WIDTH ?
@@ -349,6 +465,10 @@ vl_sheet_close(struct vl_sheet *s)
 	if (status != VL_OK && s->wb->status == VL_OK)
 		s->wb->status = status;
 	free(s->width);
+	free(s->sum);
+	free(s->count);
+	free(s->unsummed);
+	free(s->heading);
 	free(s);
 	return status;
 }

@@ -296,8 +296,7 @@ check_money(struct vl_batch *b, const struct vl_record *r)
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {.encoding = b->book.encoding,
-	    .header_out = &b->hdr, .regular = true};
+	struct vl_csv_opts opts = {.header_out = &b->hdr, .regular = true};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -327,14 +326,17 @@ scan_target(struct vl_batch *b)
 static int
 batch_open(struct vl_batch *b, const struct vl_source *src)
 {
-	/* every record counts here: none is ignored */
-	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	/* every record counts here: none is ignored; the register's files
+	 * are UTF-8 whatever encoding the import is in */
+	struct vl_source all = {src->dir, VL_NODATE, NULL};
 	/* under the writer's lock: what is read is what the commit extends,
 	 * and a commit a crash interrupted is finished before anything is
 	 * read */
-	int status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
+	int status;
 
+	b->input_encoding = src->encoding;
+	status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;
@@ -514,7 +516,8 @@ batch_record(const struct vl_record *r, void *batch)
 	int idcol = vl_header_index(&b->hdr, "id");
 
 	for (i = 0; i < b->hdr.n; i++)
-		values[i] = vl_xstrdup(vl_field(r, b->hdr.name[i]));
+		values[i] = vl_spec_typed(b->spec, b->hdr.name[i],
+		    vl_field(r, b->hdr.name[i]));
 	if (idcol >= 0)
 		bad += check_id(b, r, &values[idcol]);
 	for (i = 0; i < b->hdr.n; i++)
@@ -620,27 +623,36 @@ imported_before(struct vl_batch *b, const struct vl_buf *text,
 static int
 batch_import(struct vl_batch *b, const char *path)
 {
-	struct vl_csv_opts opts = {.encoding = b->book.encoding};
+	struct vl_csv_opts opts = {.encoding = b->input_encoding};
 	const char **req = vl_spec_required(b->spec);
 	const char *display = strcmp(path, "-") == 0 ? "stdin" : path;
+	const char **names = vl_xcalloc(b->hdr.n + b->spec->n + 1,
+	    sizeof *names);
+	struct vl_csv_sheet sheet = {names};
 	struct vl_buf text = {0}, detail = {0};
+	size_t i, n = 0;
 	int status;
 
+	/* a header in Chinese names the file's columns, the spec's too */
+	for (i = 0; i < b->hdr.n; i++)
+		names[n++] = b->hdr.name[i];
+	for (i = 0; i < b->spec->n; i++)
+		names[n++] = b->spec->field[i].name;
 	/* an import may leave ids out: they are assigned */
 	opts.required = b->required ? b->required : req +
 	    (strcmp(req[0], "id") == 0);
 	b->import = true;
-	if ((status = vl_slurp(path, display, &text)) != VL_OK) {
-		vl_buf_free(&text);
-		return status;
-	}
+	if ((status = vl_slurp(path, display, &text)) != VL_OK)
+		goto out;
 	if (imported_before(b, &text, display, &detail))
 		status = VL_BADINPUT;
 	else
-		status = vl_csv_read_mem(text.data, text.len, display, &opts,
-		    batch_record, b);
+		status = vl_csv_read_sheet(text.data, text.len, display, &opts,
+		    &sheet, batch_record, b);
 	b->import_name = display;
 	vl_buf_add(&b->import_detail, detail.data, detail.len);
+out:
+	free(names);
 	vl_buf_free(&text);
 	vl_buf_free(&detail);
 	return status;

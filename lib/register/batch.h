@@ -54,6 +54,7 @@ struct vl_batch {
 	struct vl_buf new_columns;	/* their names, a blank between */
 	bool import;		/* records from a file, not options */
 	bool checked_columns;
+	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */
 	struct vl_buf added;	/* ids added, one a line */
 	int64_t money;		/* the file's and the batch's amounts added
@@ -68,7 +69,9 @@ struct vl_batch {
  * day), each record of import (a CSV file, "-": stdin; ids may be left
  * out) or the one record of value (in the spec's column order, NULL
  * empty, an empty date src's day) mapped onto the file's columns, given
- * an id when it has none and checked; when no record was bad the rows
+ * an id when it has none and checked (the import read as a spreadsheet
+ * wrote it: vl_csv_read_sheet, in src's encoding, which the register's
+ * own files never are read in); when no record was bad the rows
  * are appended in one commit and their ids printed, else "nothing
  * written".  Refused besides: a date after src's day, an id used before
  * (in the file, in the audit trail, or the same but for letter case), a

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/halfwidth.h"
 #include "base/i18n.h"
 #include "base/money.h"
 #include "register/funds.h"
@@ -429,4 +430,49 @@ vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
 
 	vl_colmap_init(&m, s);
 	return vl_check_row(&m, r, projects, plan, NULL);
+}
+
+/* A word of a vocabulary as a Chinese table shows it (已动工) is the
+ * word (started). */
+static char *
+english_word(const struct vl_fieldspec *f, const char *v)
+{
+	size_t i;
+
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, f->choices[i]) == 0)
+			return vl_xstrdup(v);
+	for (i = 0; f->choices[i]; i++)
+		if (strcmp(v, vl_tr_zh(f->name, f->choices[i])) == 0)
+			return vl_xstrdup(f->choices[i]);
+	return vl_xstrdup(v);
+}
+
+/* A field as stored: an amount, a date or an id typed in full-width
+ * forms (１２３４，５．００) read as the ASCII it stands for, blanks
+ * around it dropped; a word in Chinese as the word; any other field as
+ * it is. */
+char *
+vl_spec_typed(const struct vl_filespec *s, const char *column,
+    const char *v)
+{
+	const struct vl_fieldspec *f = NULL;
+	char *half;
+	size_t i, n;
+
+	for (i = 0; i < s->n && !f; i++)
+		if (strcmp(s->field[i].name, column) == 0)
+			f = &s->field[i];
+	if (f && f->type == VL_T_ENUM && *v)
+		return english_word(f, v);
+	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
+	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
+	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
+		return vl_xstrdup(v);
+	n = strlen(half);
+	while (n > 0 && half[n - 1] == ' ')
+		half[--n] = '\0';
+	i = strspn(half, " ");
+	memmove(half, half + i, n - i + 1);
+	return half;
 }

@@ -56,6 +56,12 @@ int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan);
 /* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
 const char **vl_spec_required(const struct vl_filespec *s);
+/* A field as a spreadsheet or a Chinese input method typed it, as it is
+ * stored (newly allocated): full-width digits and punctuation in an
+ * amount, a date, an id or a count as ASCII, blanks around them dropped;
+ * a vocabulary's word in Chinese (已动工) as the word (started). */
+char *vl_spec_typed(const struct vl_filespec *s, const char *column,
+    const char *v);
 /* Is s (n bytes, NUL-terminated) free of what text may not hold: a C0
  * control but tab, LF and CR, DEL, a C1 control? */
 bool vl_text_clean(const char *s, size_t n);

@@ -12,8 +12,9 @@
 
 static const struct vl_col audit_cols[] = {
 	{"seq", VL_COL_INT}, {"time", VL_COL_TEXT}, {"user", VL_COL_TEXT},
-	{"tool", VL_COL_TEXT}, {"action", VL_COL_TEXT}, {"file", VL_COL_TEXT},
-	{"record", VL_COL_TEXT}, {"detail", VL_COL_TEXT}, {"chain", VL_COL_TEXT}
+	{"tool", VL_COL_TEXT}, {"action", VL_COL_WORD}, {"file", VL_COL_TEXT},
+	{"record", VL_COL_TEXT}, {"detail", VL_COL_CHANGES},
+	{"chain", VL_COL_WORD}
 };
 #define NAUDIT_COLS (sizeof audit_cols / sizeof audit_cols[0])
 

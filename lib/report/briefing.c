@@ -142,7 +142,7 @@ masthead(struct page *pg)
 	esc(pg, p->name);
 	put(pg, "</h1>\n<p class=\"sub\">%ld 个村 · 动工截止 %s",
 	    vl_book_villages(pg->b), vl_date_format(p->start_by, d));
-	put(pg, " · 竣工截止 %s · 总投资 <span id=\"total-wan\">%s</span>元"
+	put(pg, " · 竣工截止 %s · 总投资 <span id=\"total-wan\">%s</span>"
 	    "（<span id=\"total\">", vl_date_format(p->complete_by, d),
 	    vl_wan(p->total, w));
 	put(pg, "%s</span> 元）· 专款专用</p>\n</header>\n",
@@ -463,7 +463,7 @@ footer(struct page *pg)
 
 	put(pg, "<footer>\n<p>数据截至 %s，此后登记的记录不计。各项数字与 "
 	    "vl-report progress、funds、overdue 同一算法、同一台账。金额以万元"
-	    "（精确值）和元（两位小数）表示。</p>\n</footer>\n</main>\n</body>\n"
+	    "（两位小数，四舍五入）和元（精确到分）表示。</p>\n</footer>\n</main>\n</body>\n"
 	    "</html>\n", vl_date_format(pg->today, d));
 }
 

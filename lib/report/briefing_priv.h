@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/briefing.h"
@@ -107,58 +108,41 @@ person(struct page *pg, const char *name)
 
 /* ---- labels ----------------------------------------------------------- */
 
+/* The briefing is a Chinese page whatever --lang says: its words are the
+ * catalogue's Chinese ones (vl_tr_zh), as the tables' are under --lang
+ * zh. */
 static inline const char *
 kind_label(enum vl_overdue_kind k)
 {
-	static const char *const label[] = {"未按期动工", "逾期未整改",
-	    "未按期竣工", "逾期未验收", "未审先建", "缺责任领导", "缺专干"};
-
-	return label[k];
+	return vl_tr_zh("kind", vl_overdue_kind_name(k));
 }
 
 static inline const char *
 aspect_label(const char *aspect)
 {
-	static const char *const label[] = {"安全", "质量", "资金", "进度",
-	    "其他"};
-
-	return label[vl_aspect_rank(aspect)];
+	return vl_tr_zh("aspect", vl_aspect_rank(aspect) < VL_NGRAVITY ?
+	    aspect : "other");
 }
 
 static inline const char *
 phase_label(const char *phase)
 {
-	if (strcmp(phase, "review") == 0)
-		return "事前审查";
-	if (strcmp(phase, "check") == 0)
-		return "事中检查";
-	if (strcmp(phase, "acceptance") == 0)
-		return "事后验收";
-	return "检查";
+	return vl_tr_zh("phase", phase);
 }
 
 static inline const char *
 level_label(const char *level)
 {
-	static const char *const name[] = {"central", "region", "city",
-	    "district", VL_FUNDS_NO_LEVEL, NULL};
-	static const char *const label[] = {"中央", "自治区", "市", "区",
-	    "未注明级次"};
-	size_t i;
-
-	for (i = 0; name[i]; i++)
-		if (strcmp(name[i], level) == 0)
-			return label[i];
-	return level;
+	return vl_tr_zh("level", level);
 }
 
 static inline void
 line_label(struct page *pg, const struct vl_funds_row *r)
 {
 	if (r->kind == VL_FR_TOTAL)
-		put(pg, "合计");
+		put(pg, "%s", vl_tr_zh("line", "total"));
 	else if (r->kind == VL_FR_STRAY || r->kind == VL_FR_STRAY_LEVEL)
-		put(pg, "未分渠道");
+		put(pg, "%s", vl_tr_zh("line", VL_FUNDS_NO_LINE));
 	else
 		esc(pg, r->line);
 }

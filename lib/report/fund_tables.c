@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "register/funds.h"
 #include "report/fund_tables.h"
@@ -33,9 +34,9 @@ by_district(const struct vl_outopts *o)
 /* ---- check ----------------------------------------------------------- */
 
 static const struct vl_col check_cols[] = {
-	{"check", VL_COL_TEXT}, {"subject", VL_COL_TEXT},
+	{"check", VL_COL_WORD}, {"subject", VL_COL_WORD},
 	{"expected", VL_COL_MONEY}, {"actual", VL_COL_MONEY},
-	{"difference", VL_COL_MONEY}, {"status", VL_COL_TEXT},
+	{"difference", VL_COL_MONEY}, {"status", VL_COL_WORD},
 	{"detail", VL_COL_TEXT}
 };
 #define NCHECK_COLS (sizeof check_cols / sizeof check_cols[0])
@@ -78,6 +79,7 @@ check_each(struct vl_out *out, const struct vl_book *b,
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
+		fc.human = vl_out_people(out);
 		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
 			continue;	/* said: the plan beyond range */
 		vl_out_lead(out, name[i]);
@@ -176,10 +178,11 @@ sum_open(const struct vl_outopts *o, enum vl_sum_key by, bool all,
 {
 	char title[64];
 
-	cols[0] = (struct vl_col){vl_sum_keys[by], VL_COL_TEXT};
+	cols[0] = (struct vl_col){vl_sum_keys[by], by == VL_BY_PROJECT ||
+	    by == VL_BY_TOWN ? VL_COL_TEXT : VL_COL_WORD};
 	cols[1] = (struct vl_col){"amount", VL_COL_MONEY};
 	cols[2] = (struct vl_col){"count", VL_COL_INT};
-	snprintf(title, sizeof title, "资金汇总 %s", vl_sum_keys[by]);
+	snprintf(title, sizeof title, "资金汇总 %s", vl_tr(vl_sum_keys[by]));
 	return vl_out_report(o, title, day, all ? 2 : 3, all ? cols + 1 :
 	    cols);
 }
@@ -192,6 +195,7 @@ vl_report_sum(const struct vl_groups *g, enum vl_sum_key by,
 	struct vl_out *out = sum_open(o, by, false, day, cols);
 
 	sum_rows(out, g, false);
+	vl_out_total(out, vl_trc("row", "total"));
 	return vl_out_close(out);
 }
 
@@ -235,6 +239,7 @@ vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
 			sum_rows(out, &g, each);
 		vl_groups_free(&g);
 	}
+	vl_out_total(out, vl_trc("row", "total"));
 	closed = vl_out_close(out);
 	return status != VL_OK ? status : closed;
 }
@@ -257,7 +262,7 @@ balance_cols(const struct vl_plan *plan, size_t *n)
 	for (i = 0; i < plan->npurposes; i++, c++)
 		cols[c] = (struct vl_col){plan->purposes[i], VL_COL_MONEY};
 	cols[c++] = (struct vl_col){"remaining", VL_COL_MONEY};
-	cols[c++] = (struct vl_col){"flag", VL_COL_TEXT};
+	cols[c++] = (struct vl_col){"flag", VL_COL_WORD};
 	return cols;
 }
 
@@ -317,10 +322,13 @@ vl_report_balance(const struct vl_book *b, const struct vl_ledger *l,
 {
 	struct balance_out bo = {NULL, l->npurposes, 0, NULL, NULL, f};
 	struct vl_col *cols = balance_cols(&b->plan, &bo.ncols);
+	struct vl_outopts own = *o;
 	int status;
 
-	bo.out = vl_out_report(o, "项目资金", b->as_of, bo.ncols, cols);
+	own.register_name = b->plan.name;
+	bo.out = vl_out_report(&own, "项目资金", b->as_of, bo.ncols, cols);
 	vl_balances(b, l, balance_row, &bo);
+	vl_out_total(bo.out, vl_trc("row", "total"));
 	status = vl_out_close(bo.out);	/* the columns last till here */
 	free(cols);
 	return status;
@@ -388,6 +396,7 @@ vl_rollup_report_balance(const struct vl_rollup *r,
 		purpose_map(&u, &r->book[k].plan, map);
 		vl_balances(&r->book[k], &l[k], balance_row, &bo);
 	}
+	vl_out_total(bo.out, vl_trc("row", "total"));
 	status = vl_out_close(bo.out);
 	free(map);
 	free(u.purposes);

@@ -31,8 +31,8 @@ static const struct vl_col insp_cols[] = {
 	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE},
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_TEXT},
-	{"aspect", VL_COL_TEXT}, {"result", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_WORD},
+	{"aspect", VL_COL_WORD}, {"result", VL_COL_WORD},
 	{"finding", VL_COL_TEXT}, {"due", VL_COL_DATE},
 	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT}
 };
@@ -113,8 +113,11 @@ int
 vl_report_inspections(const struct vl_book *b,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
-	struct vl_out *out = insp_open(o, f, b->as_of);
+	struct vl_outopts own = *o;
+	struct vl_out *out;
 
+	own.register_name = b->plan.name;
+	out = insp_open(&own, f, b->as_of);
 	*n = insp_rows(out, b, f);
 	return vl_out_close(out);
 }
@@ -141,7 +144,7 @@ static const struct vl_col sample_cols[] = {
 	{"draw", VL_COL_INT}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
-	{"stage", VL_COL_TEXT}, {"last_inspected", VL_COL_DATE}
+	{"stage", VL_COL_WORD}, {"last_inspected", VL_COL_DATE}
 };
 #define NSAMPLE_COLS (sizeof sample_cols / sizeof sample_cols[0])
 
@@ -163,11 +166,14 @@ int
 vl_report_sample(const struct vl_book *b, const struct vl_sample *s,
     const struct vl_outopts *o)
 {
+	struct vl_outopts own = *o;
 	struct vl_out *out;
 	size_t *drawn, i, n;
 
 	n = vl_sample_draw(b, s, &drawn);
-	out = vl_out_report(o, "抽查", b->as_of, NSAMPLE_COLS, sample_cols);
+	own.register_name = b->plan.name;
+	out = vl_out_report(&own, "抽查", b->as_of, NSAMPLE_COLS,
+	    sample_cols);
 	for (i = 0; i < n; i++)
 		sample_row(out, b, drawn[i], i + 1);
 	free(drawn);

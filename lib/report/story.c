@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/money.h"
+#include "io/output.h"
 #include "report/story.h"
 #include "rules/overdue.h"
 #include "rules/standing.h"
@@ -27,15 +29,31 @@ vl_story_project(const struct vl_book *b, const char *arg)
 	return i;
 }
 
+/* s, then blanks to w terminal columns (CJK counting two) and one more */
+static void
+put_padded(struct vl_buf *b, const char *s, size_t w)
+{
+	size_t have = vl_text_width(s);
+
+	vl_buf_puts(b, s);
+	do
+		vl_buf_puts(b, " ");
+	while (have++ < w);
+}
+
 static void
 put_step(struct vl_buf *s, const char *name, vl_date d, bool now)
 {
 	char buf[VL_DATE_BUFSZ];
 
-	vl_buf_printf(s, "  %-11s %s", name, d == VL_NODATE ? "-" :
-	    vl_date_format(d, buf));
+	const char *label = vl_trc("stage", name);
+	size_t w = vl_text_width(label);
+
+	vl_buf_printf(s, "  %s%*s %s", label, w < 11 ? (int)(11 - w) : 0, "",
+	    d == VL_NODATE ? "-" : vl_date_format(d, buf));
 	if (now)
-		vl_buf_printf(s, "%*s<- now", d == VL_NODATE ? 11 : 2, "");
+		vl_buf_printf(s, "%*s%s", d == VL_NODATE ? 11 : 2, "",
+		    vl_tr("<- now"));
 	vl_buf_puts(s, "\n");
 }
 
@@ -49,21 +67,26 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	char money[VL_MONEY_BUFSZ], d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
 
 	vl_buf_printf(s, "%s %s %s\n", p->id, p->town, p->village);
-	vl_buf_printf(s, "leader      %s\n", *p->leader ? p->leader : "-");
-	vl_buf_printf(s, "specialist  %s\n", *p->specialist ? p->specialist :
+	vl_buf_printf(s, vl_tr("leader      %s\n"), *p->leader ? p->leader :
 	    "-");
-	vl_buf_printf(s, "budget      %s", vl_money_format(p->budget, money));
+	vl_buf_printf(s, vl_tr("specialist  %s\n"), *p->specialist ?
+	    p->specialist : "-");
+	vl_buf_printf(s, vl_tr("budget      %s"), vl_money_format(p->budget,
+	    money));
 	if (*p->mode)
-		vl_buf_printf(s, "  mode %s", p->mode);
+		vl_buf_printf(s, vl_tr("  mode %s"), vl_trc("mode", p->mode));
 	if (*p->area)
-		vl_buf_printf(s, "  area %s m²", p->area);
-	vl_buf_printf(s, "\ndeadlines   start by %s, complete by %s\n",
+		vl_buf_printf(s, vl_tr("  area %s m²"), p->area);
+	vl_buf_printf(s, vl_tr("\ndeadlines   start by %s, complete by %s\n"),
 	    vl_date_format(p->start_by, d1),
 	    vl_date_format(p->complete_by, d2));
-	vl_buf_printf(s, "stage       %s (as of %s)\n", vl_project_stages[st],
-	    vl_date_format(today, d1));
-	vl_buf_printf(s, "  registered%s\n", st == VL_STAGE_REGISTERED ?
-	    "              <- now" : "");
+	vl_buf_printf(s, vl_tr("stage       %s (as of %s)\n"), vl_trc("stage",
+	    vl_project_stages[st]), vl_date_format(today, d1));
+	vl_buf_printf(s, "  %s", vl_trc("stage", "registered"));
+	if (st == VL_STAGE_REGISTERED)
+		vl_buf_printf(s, "%*s%s", (int)(24 - vl_text_width(vl_trc(
+		    "stage", "registered"))), "", vl_tr("<- now"));
+	vl_buf_puts(s, "\n");
 	put_step(s, "reviewed", m.reviewed, st == VL_STAGE_REVIEWED);
 	put_step(s, "started", m.started, st == VL_STAGE_STARTED);
 	put_step(s, "completed", m.completed, st == VL_STAGE_COMPLETED);
@@ -76,21 +99,25 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 {
 	char d[VL_DATE_BUFSZ], due[VL_DATE_BUFSZ];
 
-	vl_buf_printf(s, "  #%-5s %s  %-10s %-8s %-4s  %s\n", in->id,
-	    vl_date_format(in->date, d), in->phase, in->aspect, in->result,
-	    *in->inspector ? in->inspector : "-");
+	vl_buf_printf(s, "  #%-5s %s  ", in->id, vl_date_format(in->date, d));
+	put_padded(s, vl_trc("phase", in->phase), 10);
+	put_padded(s, vl_trc("aspect", in->aspect), 8);
+	put_padded(s, vl_trc("result", in->result), 4);
+	vl_buf_printf(s, " %s\n", *in->inspector ? in->inspector : "-");
 	if (*in->finding)
-		vl_buf_printf(s, "         finding: %s\n", in->finding);
+		vl_buf_printf(s, vl_tr("         finding: %s\n"), in->finding);
 	if (strcmp(in->result, "fail") != 0)
 		return;
-	vl_buf_printf(s, "         due %s, ", vl_date_format(in->due, due));
+	vl_buf_printf(s, vl_tr("         due %s, "), vl_date_format(in->due,
+	    due));
 	if (in->closed != VL_NODATE)
-		vl_buf_printf(s, "closed %s\n", vl_date_format(in->closed, d));
+		vl_buf_printf(s, vl_tr("closed %s\n"), vl_date_format(in->closed,
+		    d));
 	else if (vl_finding_late(in, today))
-		vl_buf_printf(s, "open, %ld days overdue\n",
-		    (long)(today - in->due));
+		vl_buf_printf(s, vl_trn(today - in->due, "open, %ld day overdue\n",
+		    "open, %ld days overdue\n"), (long)(today - in->due));
 	else
-		vl_buf_puts(s, "open\n");
+		vl_buf_puts(s, vl_tr("open\n"));
 }
 
 /* The rows voided, which count no more: still part of the story. */
@@ -104,15 +131,21 @@ put_voids(struct vl_buf *s, const struct vl_book *b, size_t i)
 		n += b->voids[k].project == (long)i;
 	if (n == 0)
 		return;
-	vl_buf_printf(s, "voided (%zu)\n", n);
+	vl_buf_printf(s, vl_tr("voided (%zu)\n"), n);
 	for (k = 0; k < b->nvoids; k++) {
 		const struct vl_void *x = &b->voids[k];
+		bool progress = strcmp(x->file, "progress.csv") == 0;
 
 		if (x->project != (long)i)
 			continue;
-		vl_buf_printf(s, "  %-10s #%-5s %s  %-10s void %s: %s\n",
-		    strcmp(x->file, "progress.csv") == 0 ? "progress" :
-		    "inspection", x->id, vl_date_format(x->date, d), x->what,
+		vl_buf_puts(s, "  ");
+		put_padded(s, progress ? vl_tr("progress") :
+		    vl_tr("inspection"), 10);
+		vl_buf_printf(s, "#%-5s %s  ", x->id, vl_date_format(x->date,
+		    d));
+		put_padded(s, vl_trc(progress ? "stage" : "phase", x->what),
+		    10);
+		vl_buf_printf(s, vl_tr("void %s: %s\n"),
 		    vl_date_format(x->voided, v), x->reason);
 	}
 }
@@ -128,12 +161,14 @@ overdue_warnings(struct vl_buf *s, const struct vl_book *b, size_t i)
 	for (k = 0; k < n; k++) {
 		if (od[k].project != &b->projects.v[i])
 			continue;
-		vl_buf_printf(s, "  %s", vl_overdue_kind_name(od[k].kind));
+		vl_buf_printf(s, "  %s", vl_trc("kind",
+		    vl_overdue_kind_name(od[k].kind)));
 		if (od[k].status == VL_OD_LATE)
-			vl_buf_printf(s, " (due %s, %ld days late)",
+			vl_buf_printf(s, vl_trn(od[k].days_late,
+			    " (due %s, %ld day late)", " (due %s, %ld days late)"),
 			    vl_date_format(od[k].due, d), od[k].days_late);
-		vl_buf_puts(s, ": ");
-		vl_overdue_detail(&od[k], s);
+		vl_buf_puts(s, vl_tr(": "));
+		vl_overdue_detail(&od[k], s, true);
 		vl_buf_puts(s, "\n");
 		count++;
 	}
@@ -149,12 +184,13 @@ vl_story(const struct vl_book *b, size_t i, struct vl_buf *s)
 	size_t k, n = vl_book_inspections(b, i, &list);
 
 	put_head(s, b, i, b->as_of);
-	vl_buf_printf(s, "inspections (%zu)\n", n);
+	vl_buf_printf(s, vl_tr("inspections (%zu)\n"), n);
 	for (k = 0; k < n; k++)
 		put_inspection(s, &b->insp[list[k]], b->as_of);
 	put_voids(s, b, i);
 	n = overdue_warnings(&w, b, i);
 	n += vl_history_warnings(b, i, &w);
-	vl_buf_printf(s, "warnings (%zu)\n%s", n, w.data ? w.data : "");
+	vl_buf_printf(s, vl_tr("warnings (%zu)\n"), n);
+	vl_buf_puts(s, w.data ? w.data : "");
 	vl_buf_free(&w);
 }

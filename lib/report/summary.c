@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "report/summary.h"
@@ -37,6 +38,7 @@ say(struct page *pg, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	fmt = vl_tr(fmt);	/* the page is for people */
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
@@ -67,9 +69,11 @@ static void
 count_line(struct page *pg, const char *label, long n, long of)
 {
 	char pct[VL_SHARE_BUFSZ];
+	struct vl_buf pad = {0};
 
-	say(pg, "  %s %3ld / %ld  %s", label, n, of, vl_share(n, of, pct) ?
-	    pct : "");
+	say(pg, "  %s %3ld / %ld  %s", padded(vl_tr(label), 15, &pad), n, of,
+	    vl_share(n, of, pct) ? pct : "");
+	vl_buf_free(&pad);
 }
 
 /* where the programme stands against its start deadline */
@@ -81,14 +85,16 @@ deadline_line(struct page *pg, long behind)
 	if (behind <= 0)
 		say(pg, "  every village has started");
 	else if (pg->today > by)
-		say(pg, "  %ld not started, %ld days after the start deadline",
-		    behind, (long)(pg->today - by));
+		say(pg, vl_trn(pg->today - by, "  %ld not started, %ld day "
+		    "after the start deadline", "  %ld not started, %ld days "
+		    "after the start deadline"), behind, (long)(pg->today - by));
 	else if (pg->today == by)
 		say(pg, "  %ld not started; the start deadline is today",
 		    behind);
 	else
-		say(pg, "  %ld not started; %ld days left to the start deadline",
-		    behind, (long)(by - pg->today));
+		say(pg, vl_trn(by - pg->today, "  %ld not started; %ld day "
+		    "left to the start deadline", "  %ld not started; %ld days "
+		    "left to the start deadline"), behind, (long)(by - pg->today));
 }
 
 static void
@@ -107,10 +113,10 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	/* the speech's 12月份全部动工, when the plan's deadline is December */
 	say(pg, "一、进度 Progress: start by %s%s, complete by %s", d1,
 	    strncmp(d1 + 4, "-12-", 4) == 0 ? " (12月份全部动工)" : "", d2);
-	count_line(pg, "审查 reviewed  ", t.reviewed, villages);
-	count_line(pg, "动工 started   ", t.started, villages);
-	count_line(pg, "竣工 completed ", t.completed, villages);
-	count_line(pg, "验收 accepted  ", t.accepted, villages);
+	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
+	count_line(pg, N_("动工 started"), t.started, villages);
+	count_line(pg, N_("竣工 completed"), t.completed, villages);
+	count_line(pg, N_("验收 accepted"), t.accepted, villages);
 	if ((long)b->projects.n != b->plan.villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
 		    "projects", b->plan.villages, b->projects.n);
@@ -124,7 +130,7 @@ money_line(struct page *pg, const char *label, int64_t fen, const char *note)
 	struct vl_buf p1 = {0}, p2 = {0};
 
 	say(pg, "  %s %s %12s%s", padded(label, 16, &p1), padded(vl_wan(fen, w),
-	    14, &p2), vl_money_format(fen, m), note);
+	    14, &p2), vl_money_format(fen, m), note);	/* label translated */
 	vl_buf_free(&p1);
 	vl_buf_free(&p2);
 }
@@ -139,38 +145,41 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 	size_t i;
 
 	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", vl_wan(p->total, w),
-	    vl_money_format(p->total, m));
+	    vl_money_grouped(p->total, m));
 	for (i = 0; i < p->nfunding; i++) {
 		note.len = 0;
-		vl_buf_printf(&note, "  of %s", vl_money_format(
+		vl_buf_printf(&note, vl_tr("  of %s"), vl_money_format(
 		    p->funding[i].amount, m));
 		if (vl_money_sub(p->funding[i].amount, l->line[i].received, &d)
 		    && d != 0)
-			vl_buf_printf(&note, ", %s %s", vl_money_format(d < 0 ?
-			    -d : d, m), d > 0 ? "to come" : "over plan");
+			vl_buf_printf(&note, d > 0 ? vl_tr(", %s to come") :
+			    vl_tr(", %s over plan"), vl_money_format(d < 0 ?
+			    -d : d, m));
 		money_line(pg, p->funding[i].name, l->line[i].received,
 		    note.data);
 	}
-	money_line(pg, "到位 received", l->total.received, "");
-	money_line(pg, "下拨 allocated", l->total.allocated, "");
+	money_line(pg, vl_tr("到位 received"), l->total.received, "");
+	money_line(pg, vl_tr("下拨 allocated"), l->total.allocated, "");
 	note.len = 0;
 	for (i = 0; i < l->npurposes; i++)
-		vl_buf_printf(&note, "%s%s %s", i ? ", " : "  ",
-		    p->purposes[i], vl_money_format(l->purpose[i], m));
+		vl_buf_printf(&note, "%s%s %s", i ? vl_tr(", ") : "  ",
+		    vl_trc("purpose", p->purposes[i]),
+		    vl_money_format(l->purpose[i], m));
 	if (l->purpose[l->npurposes] != 0)
-		vl_buf_printf(&note, ", NOT ALLOWED %s", vl_money_format(
+		vl_buf_printf(&note, vl_tr(", NOT ALLOWED %s"), vl_money_format(
 		    l->purpose[l->npurposes], m));
-	money_line(pg, "支出 spent", l->total.spent, note.data ? note.data :
-	    "");
+	money_line(pg, vl_tr("支出 spent"), l->total.spent, note.data ?
+	    note.data : "");
 	if (vl_money_sub(l->total.received, l->total.spent, &d))
-		money_line(pg, "结余 remaining", d, "  received - spent");
+		money_line(pg, vl_tr("结余 remaining"), d,
+		    vl_tr("  received - spent"));
 	vl_buf_free(&note);
 }
 
 static const char *
 person(const char *name)
 {
-	return *name ? name : "(none)";
+	return *name ? name : vl_tr("(none)");
 }
 
 static void
@@ -178,22 +187,26 @@ finding_line(struct page *pg, const struct vl_inspection *in)
 {
 	const struct vl_project *p = vl_projects_find(&pg->b->projects,
 	    in->project);
-	struct vl_buf when = {0}, what = {0}, pad = {0};
+	struct vl_buf when = {0}, what = {0}, pad = {0}, aspect = {0};
 	char d[VL_DATE_BUFSZ];
 	const char *c;
 
 	if (in->due == VL_NODATE)
-		vl_buf_puts(&when, "no due date");
+		vl_buf_puts(&when, vl_tr("no due date"));
 	else if (pg->today > in->due)
-		vl_buf_printf(&when, "due %s, %ld days late",
+		vl_buf_printf(&when, vl_trn(pg->today - in->due, "due %s, %ld "
+		    "day late", "due %s, %ld days late"),
 		    vl_date_format(in->due, d), (long)(pg->today - in->due));
 	else
-		vl_buf_printf(&when, "due %s", vl_date_format(in->due, d));
+		vl_buf_printf(&when, vl_tr("due %s"), vl_date_format(in->due,
+		    d));
 	for (c = in->finding; *c; c++)
 		vl_buf_add(&what, *c == '\n' || *c == '\r' ? " " : c, 1);
-	say(pg, "  %-8s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", in->aspect, in->id,
-	    p->id, p->town, padded(p->village, 8, &pad), when.data,
-	    person(p->leader), person(p->specialist));
+	say(pg, "  %s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", padded(vl_trc(
+	    "aspect", in->aspect), 8, &aspect), in->id, p->id, p->town,
+	    padded(p->village, 8, &pad), when.data, person(p->leader),
+	    person(p->specialist));
+	vl_buf_free(&aspect);
 	if (what.len)
 		say(pg, "           %s", what.data);
 	vl_buf_free(&when);
@@ -227,12 +240,14 @@ late_line(struct page *pg, const struct vl_overdue *v, const size_t *next,
 	size_t k;
 
 	for (k = i; k != SIZE_MAX; k = next[k]) {
-		vl_buf_puts(&what, what.len ? ", " : "");
-		vl_buf_puts(&what, vl_overdue_kind_name(v[k].kind));
+		vl_buf_puts(&what, what.len ? vl_tr(", ") : "");
+		vl_buf_puts(&what, vl_trc("kind", vl_overdue_kind_name(
+		    v[k].kind)));
 		if (v[k].kind == VL_OD_RECTIFICATION)
 			vl_buf_printf(&what, " #%s", v[k].insp->id);
 		if (v[k].status == VL_OD_LATE)
-			vl_buf_printf(&what, " %ld days", v[k].days_late);
+			vl_buf_printf(&what, vl_trn(v[k].days_late, " %ld day",
+			    " %ld days"), v[k].days_late);
 	}
 	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", p->id, p->town,
 	    padded(p->village, 8, &pad), person(p->leader),
@@ -302,8 +317,130 @@ print_page(const struct page *pg, const struct vl_outopts *opts)
 	return vl_out_close(out);
 }
 
-/* The workbook for the meeting: the page, then the reports it condenses,
- * a sheet each. */
+/* ---- the workbook: the page's figures as sheets ----------------------- */
+
+static const struct vl_col headline_cols[] = {
+	{"item", VL_COL_TEXT}, {"count", VL_COL_INT}, {"of", VL_COL_INT},
+	{"share", VL_COL_TEXT}, {"amount", VL_COL_MONEY}, {"note", VL_COL_TEXT}
+};
+#define NHEADLINE_COLS (sizeof headline_cols / sizeof headline_cols[0])
+
+/* a row of the headline sheet: a count of of, or an amount (has_fen) */
+static void
+headline(struct vl_out *out, const char *item, long n, long of,
+    const int64_t *fen, const char *note)
+{
+	char cn[24], cof[24], pct[VL_SHARE_BUFSZ], m[VL_MONEY_BUFSZ];
+	const char *v[NHEADLINE_COLS] = {item, NULL, NULL, NULL, NULL, note};
+
+	if (n >= 0) {
+		snprintf(cn, sizeof cn, "%ld", n);
+		v[1] = cn;
+	}
+	if (of > 0) {
+		snprintf(cof, sizeof cof, "%ld", of);
+		v[2] = cof;
+		v[3] = vl_share(n, of, pct);
+	}
+	if (fen)
+		v[4] = vl_money_format(*fen, m);
+	vl_out_row(out, v);
+}
+
+/* The page's figures, a row each: the programme, the money, the
+ * findings and who is late. */
+static int
+headline_sheet(const struct page *pg, const struct vl_ledger *l,
+    const struct vl_outopts *o)
+{
+	const struct vl_book *b = pg->b;
+	struct vl_standing *s = vl_standings(b);
+	long villages = b->plan.villages, nlate = 0;
+	struct vl_tally t = {0};
+	struct vl_findings f;
+	struct vl_overdue *od;
+	struct vl_buf note = {0};
+	struct vl_out *out;
+	int64_t left;
+	size_t i, n;
+
+	for (i = 0; i < b->projects.n; i++)
+		vl_tally_add(&t, &s[i]);
+	out = vl_out_report(o, "汇总", pg->today, NHEADLINE_COLS,
+	    headline_cols);
+	headline(out, vl_tr("审查 reviewed"), t.reviewed, villages, NULL, NULL);
+	headline(out, vl_tr("动工 started"), t.started, villages, NULL, NULL);
+	headline(out, vl_tr("竣工 completed"), t.completed, villages, NULL,
+	    NULL);
+	headline(out, vl_tr("验收 accepted"), t.accepted, villages, NULL, NULL);
+	headline(out, vl_tr("plan"), -1, 0, &b->plan.total, NULL);
+	headline(out, vl_tr("到位 received"), -1, 0, &l->total.received, NULL);
+	headline(out, vl_tr("下拨 allocated"), -1, 0, &l->total.allocated,
+	    NULL);
+	headline(out, vl_tr("支出 spent"), -1, 0, &l->total.spent, NULL);
+	if (vl_money_sub(l->total.received, l->total.spent, &left))
+		headline(out, vl_tr("结余 remaining"), -1, 0, &left,
+		    vl_tr("received - spent"));
+	vl_findings_collect(b, &f);
+	vl_buf_printf(&note, vl_tr("%ld past due"), f.late);
+	headline(out, vl_tr("open findings"), (long)f.n, 0, NULL, note.data);
+	vl_findings_free(&f);
+	n = vl_overdue_collect(b, -1, &od);
+	for (i = 0; i < n; i++)
+		nlate += od[i].status == VL_OD_LATE;
+	note.len = 0;
+	vl_buf_printf(&note, vl_tr("%ld flagged"), (long)n - nlate);
+	headline(out, vl_tr("items late"), nlate, 0, NULL, note.data);
+	free(od);
+	free(s);
+	vl_buf_free(&note);
+	return vl_out_close(out);
+}
+
+static const struct vl_col finding_cols[] = {
+	{"aspect", VL_COL_WORD}, {"id", VL_COL_TEXT},
+	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
+	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"due", VL_COL_DATE},
+	{"days_late", VL_COL_INT}, {"finding", VL_COL_TEXT}
+};
+#define NFINDING_COLS (sizeof finding_cols / sizeof finding_cols[0])
+
+/* The open findings, safety and quality first, as the page lists them. */
+static int
+findings_sheet(const struct page *pg, const struct vl_outopts *o)
+{
+	const char *v[NFINDING_COLS];
+	char due[VL_DATE_BUFSZ], late[24];
+	struct vl_findings f;
+	struct vl_out *out;
+	size_t i;
+
+	vl_findings_collect(pg->b, &f);
+	out = vl_out_report(o, "问题整改", pg->today, NFINDING_COLS,
+	    finding_cols);
+	for (i = 0; i < f.n; i++) {
+		const struct vl_inspection *in = f.v[i];
+		const struct vl_project *p = vl_projects_find(
+		    &pg->b->projects, in->project);
+
+		snprintf(late, sizeof late, "%ld", in->due != VL_NODATE &&
+		    pg->today > in->due ? (long)(pg->today - in->due) : 0L);
+		v[0] = in->aspect, v[1] = in->id, v[2] = p->id;
+		v[3] = p->town, v[4] = p->village, v[5] = p->leader;
+		v[6] = p->specialist;
+		v[7] = vl_date_format(in->due, due);
+		v[8] = in->due != VL_NODATE && pg->today > in->due ? late :
+		    NULL;
+		v[9] = in->finding;
+		vl_out_row(out, v);
+	}
+	vl_findings_free(&f);
+	return vl_out_close(out);
+}
+
+/* The workbook for the meeting: the page's figures, the open findings,
+ * then the reports it condenses, a sheet each, ready to print. */
 static int
 summary_workbook(const struct page *pg, const struct vl_ledger *l,
     const struct vl_outopts *opts)
@@ -313,7 +450,10 @@ summary_workbook(const struct page *pg, const struct vl_ledger *l,
 	bool found;
 
 	o.workbook = vl_workbook_open(opts->output);
-	status = print_page(pg, &o);
+	o.register_name = pg->b->plan.name;
+	status = headline_sheet(pg, l, &o);
+	if (status == VL_OK)
+		status = findings_sheet(pg, &o);
 	if (status == VL_OK)
 		status = vl_report_overdue(pg->b, &o, -1, NULL, &found);
 	if (status == VL_OK)

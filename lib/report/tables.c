@@ -12,6 +12,7 @@
 #include "io/csv.h"
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/groups.h"
 #include "base/money.h"
 #include "base/strbuf.h"
@@ -20,14 +21,24 @@
 #include "rules/overdue.h"
 #include "rules/standing.h"
 
+/* o with the register's name, for a workbook's title row */
+static const struct vl_outopts *
+named(const struct vl_outopts *o, const struct vl_book *b,
+    struct vl_outopts *own)
+{
+	*own = *o;
+	own->register_name = b->plan.name;
+	return own;
+}
+
 /* ---- overdue --------------------------------------------------------- */
 
 static const struct vl_col overdue_cols[] = {
-	{"kind", VL_COL_TEXT}, {"project", VL_COL_TEXT},
+	{"kind", VL_COL_WORD}, {"project", VL_COL_TEXT},
 	{"town", VL_COL_TEXT}, {"village", VL_COL_TEXT},
 	{"leader", VL_COL_TEXT}, {"specialist", VL_COL_TEXT},
 	{"due", VL_COL_DATE}, {"days_late", VL_COL_INT},
-	{"days_left", VL_COL_INT}, {"status", VL_COL_TEXT},
+	{"days_left", VL_COL_INT}, {"status", VL_COL_WORD},
 	{"detail", VL_COL_TEXT}
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
@@ -39,7 +50,8 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS];
 
-	vl_overdue_detail(it, &detail);
+	/* for people, in their language */
+	vl_overdue_detail(it, &detail, vl_out_people(out));
 	snprintf(late, sizeof late, "%ld", it->days_late);
 	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
@@ -61,8 +73,10 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 struct vl_out *
 vl_overdue_open(const struct vl_book *b, const struct vl_outopts *o)
 {
-	return vl_out_report(o, "逾期清单", b->as_of, NOVERDUE_COLS,
-	    overdue_cols);
+	struct vl_outopts own;
+
+	return vl_out_report(named(o, b, &own), "逾期清单", b->as_of,
+	    NOVERDUE_COLS, overdue_cols);
 }
 
 /* a book's list as of its day, the items f passes; *found: any of them
@@ -172,7 +186,7 @@ od_by_cols(struct vl_col cols[6], const char *key)
 	    "flags", "most_days_late"};
 	size_t i;
 
-	cols[0] = (struct vl_col){key, VL_COL_TEXT};
+	cols[0] = (struct vl_col){key, VL_COL_WORD};	/* the row "total" */
 	for (i = 0; i < 5; i++)
 		cols[i + 1] = (struct vl_col){names[i], VL_COL_INT};
 }
@@ -184,6 +198,7 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 	struct vl_col cols[6];
 	struct od_counts c;
 	struct vl_overdue *list;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
@@ -191,7 +206,7 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 	n = od_list(b, within, f, &list, found);
 	od_counts(b, list, n, f, by, &c);
 	od_by_cols(cols, vl_filter_names[by]);
-	out = vl_out_report(o, "逾期统计", b->as_of, 6, cols);
+	out = vl_out_report(named(o, b, &own), "逾期统计", b->as_of, 6, cols);
 	for (i = 0; i < c.n; i++)
 		od_count_row(out, &c.k[i]);
 	od_count_row(out, &c.total);
@@ -203,7 +218,7 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 /* ---- progress -------------------------------------------------------- */
 
 static const struct vl_col town_cols[] = {
-	{"town", VL_COL_TEXT}, {"projects", VL_COL_INT},
+	{"town", VL_COL_WORD}, {"projects", VL_COL_INT},
 	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
 	{"completed", VL_COL_INT}, {"accepted", VL_COL_INT},
 	{"started_share", VL_COL_TEXT}, {"open_findings", VL_COL_INT},
@@ -239,13 +254,15 @@ progress_by_group(const struct vl_book *b, const struct vl_standing *s,
 {
 	struct vl_col cols[NTOWN_COLS];
 	struct vl_tally *t, total;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n;
 
 	memcpy(cols, town_cols, sizeof cols);
 	cols[0].name = vl_filter_names[by];
 	n = vl_tally_by(b, s, by, f, &t, &total);
-	out = vl_out_report(o, "进度", b->as_of, NTOWN_COLS, cols);
+	out = vl_out_report(named(o, b, &own), "进度", b->as_of, NTOWN_COLS,
+	    cols);
 	for (i = 0; i < n; i++)
 		tally_row(out, &t[i]);
 	tally_row(out, &total);
@@ -256,7 +273,7 @@ progress_by_group(const struct vl_book *b, const struct vl_standing *s,
 static const struct vl_col project_cols[] = {
 	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
 	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_TEXT},
+	{"specialist", VL_COL_TEXT}, {"stage", VL_COL_WORD},
 	{"reviewed", VL_COL_DATE}, {"started", VL_COL_DATE},
 	{"completed", VL_COL_DATE}, {"accepted", VL_COL_DATE},
 	{"open_findings", VL_COL_INT}, {"overdue_findings", VL_COL_INT}
@@ -294,10 +311,11 @@ static int
 progress_by_project(const struct vl_book *b, const struct vl_standing *s,
     const struct vl_outopts *o, const struct vl_filter *f)
 {
+	struct vl_outopts own;
 	struct vl_out *out;
 
-	out = vl_out_report(o, "项目进度", b->as_of, NPROJECT_COLS,
-	    project_cols);
+	out = vl_out_report(named(o, b, &own), "项目进度", b->as_of,
+	    NPROJECT_COLS, project_cols);
 	project_rows(out, b, s, f);
 	return vl_out_close(out);
 }
@@ -306,7 +324,7 @@ progress_by_project(const struct vl_book *b, const struct vl_standing *s,
 
 static const struct vl_col entry_cols[] = {
 	{"id", VL_COL_TEXT}, {"date", VL_COL_DATE}, {"project", VL_COL_TEXT},
-	{"stage", VL_COL_TEXT}, {"note", VL_COL_TEXT}, {"status", VL_COL_TEXT},
+	{"stage", VL_COL_WORD}, {"note", VL_COL_TEXT}, {"status", VL_COL_WORD},
 	{"voided", VL_COL_DATE}, {"void_reason", VL_COL_TEXT}
 };
 #define NENTRY_COLS (sizeof entry_cols / sizeof entry_cols[0])
@@ -407,40 +425,77 @@ vl_report_progress(const struct vl_book *b, const struct vl_outopts *o,
  * and levels only when every allocation and expense names its level.
  */
 static const struct vl_col funds_cols[] = {
-	{"line", VL_COL_TEXT}, {"level", VL_COL_TEXT},
+	{"line", VL_COL_WORD}, {"level", VL_COL_WORD},
 	{"plan", VL_COL_MONEY}, {"received", VL_COL_MONEY},
 	{"allocated", VL_COL_MONEY}, {"spent", VL_COL_MONEY},
 	{"remaining", VL_COL_MONEY}
 };
 #define NFUNDS_COLS (sizeof funds_cols / sizeof funds_cols[0])
 
+/* What cannot be attributed to a line: allocations and expenses booked
+ * without a level, which the row (no line) holds. */
+struct unattributed {
+	bool allocated, spent;
+};
+
 static void
-funds_row(struct vl_out *out, const struct vl_funds_row *r)
+funds_row(struct vl_out *out, const struct vl_funds_row *r,
+    struct unattributed u)
 {
 	char m[5][VL_MONEY_BUFSZ];
 	const char *v[NFUNDS_COLS];
+	bool line = r->kind == VL_FR_LINE || r->kind == VL_FR_LEVEL;
 
 	v[0] = r->line;
 	v[1] = r->level;
 	v[2] = r->plan ? vl_money_format(*r->plan, m[0]) : NULL;
 	v[3] = vl_money_format(r->sums->received, m[1]);
-	v[4] = vl_money_format(r->sums->allocated, m[2]);
-	v[5] = vl_money_format(r->sums->spent, m[3]);
+	/* for people, no 0.00 where nothing could be booked to the line */
+	v[4] = line && u.allocated && r->sums->allocated == 0 ? NULL :
+	    vl_money_format(r->sums->allocated, m[2]);
+	v[5] = line && u.spent && r->sums->spent == 0 ? NULL :
+	    vl_money_format(r->sums->spent, m[3]);
 	v[6] = r->remaining ? vl_money_format(r->left, m[4]) : NULL;
 	vl_out_row(out, v);
+}
+
+/* for people, what of l no line can hold; for machines, nothing */
+static struct unattributed
+unattributed(const struct vl_outopts *o, const struct vl_ledger *l)
+{
+	const struct vl_ledger_sums *stray = &l->line[l->nlines];
+
+	return vl_out_human(o) ? (struct unattributed){stray->allocated != 0,
+	    stray->spent != 0} : (struct unattributed){false, false};
+}
+
+/* the note under a funds table some of whose cells are left empty */
+static void
+unattributed_note(struct vl_out *out, struct unattributed u)
+{
+	if (u.allocated || u.spent)
+		vl_out_note(out, vl_tr("Allocations and expenses name a "
+		    "funding level only when the clerk gave one: what was "
+		    "booked without one stands on the row (no line), and a "
+		    "line's empty cell means nothing could be attributed to "
+		    "it, not 0.00."));
 }
 
 int
 vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o)
 {
+	struct unattributed u = unattributed(o, l);
 	struct vl_funds_row *rows;
+	struct vl_outopts own;
 	struct vl_out *out;
 	size_t i, n = vl_funds_rows(b, l, &rows);
 
-	out = vl_out_report(o, "资金", b->as_of, NFUNDS_COLS, funds_cols);
+	out = vl_out_report(named(o, b, &own), "资金", b->as_of, NFUNDS_COLS,
+	    funds_cols);
 	for (i = 0; i < n; i++)
-		funds_row(out, &rows[i]);
+		funds_row(out, &rows[i], u);
+	unattributed_note(out, u);
 	free(rows);
 	return vl_out_close(out);
 }
@@ -618,6 +673,7 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	struct vl_outopts own = with_district(o);
 	struct vl_ledger_sums sums = {0, 0, 0};
 	struct vl_funds_row *rows, all;
+	struct unattributed u, any = {false, false};
 	int64_t plan = 0;
 	struct vl_out *out;
 	size_t i, k, n;
@@ -626,9 +682,11 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	    funds_cols);
 	for (i = 0; i < r->n; i++) {
 		n = vl_funds_rows(&r->book[i], &ledgers[i], &rows);
+		u = unattributed(o, &ledgers[i]);
+		any.allocated |= u.allocated, any.spent |= u.spent;
 		vl_out_lead(out, r->district[i]);
 		for (k = 0; k < n; k++)
-			funds_row(out, &rows[k]);
+			funds_row(out, &rows[k], u);
 		free(rows);
 		vl_money_add(plan, r->book[i].plan.total, &plan);
 		vl_money_add(sums.received, ledgers[i].total.received,
@@ -641,7 +699,8 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	    true, 0};
 	vl_money_sub(sums.received, sums.spent, &all.left);
 	vl_out_lead(out, "total");
-	funds_row(out, &all);
+	funds_row(out, &all, any);
+	unattributed_note(out, any);
 	return vl_out_close(out);
 }
 

@@ -124,6 +124,8 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 
 	if (p < 0 || d == VL_NODATE)
 		return 0;	/* the schema said so */
+	if (*vl_field(r, "voided"))
+		return 0;	/* imported void (a file exported): counts not */
 	if (s->stage[p][st].id)
 		return second_stage(r, &s->stage[p][st]);
 	start = &s->stage[p][0];

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "register/schema.h"
@@ -25,34 +26,47 @@ struct checker {
 	const struct vl_ledger *l;
 	const char *funds;	/* funds.csv as named in messages */
 	bool final;
+	bool human;	/* details for people: translated */
 };
 
-/* One finding.  expected or actual NULL: it does not apply.  A pending
- * finding is a discrepancy under --final. */
+/* One finding, its detail as given (copied).  expected or actual NULL:
+ * it does not apply.  A pending finding is a discrepancy under --final. */
+static void
+record(struct checker *k, const char *check, const char *subject,
+    const int64_t *expected, const int64_t *actual, bool pending,
+    const char *detail)
+{
+	struct vl_fund_check *c = k->c;
+	struct vl_fund_finding *f;
+
+	if ((c->n & (c->n - 1)) == 0)
+		c->v = vl_xrealloc(c->v, (c->n ? 2 * c->n : 1) * sizeof *c->v);
+	f = &c->v[c->n++];
+	*f = (struct vl_fund_finding){check, subject, expected != NULL,
+	    actual != NULL, false, expected ? *expected : 0, actual ?
+	    *actual : 0, 0, pending && !k->final ? "pending" : "discrepancy",
+	    vl_xstrdup(detail)};
+	f->has_difference = expected && actual && vl_money_sub(*actual,
+	    *expected, &f->difference);
+	if (!pending || k->final)
+		c->discrepancies++;
+}
+
+/* One finding, its detail a format, translated for people. */
 static void
 finding(struct checker *k, const char *check, const char *subject,
     const int64_t *expected, const int64_t *actual, bool pending,
     const char *fmt, ...)
 {
-	struct vl_fund_check *c = k->c;
-	struct vl_fund_finding *f;
 	struct vl_buf detail = {0};
 	va_list ap;
 
-	if ((c->n & (c->n - 1)) == 0)
-		c->v = vl_xrealloc(c->v, (c->n ? 2 * c->n : 1) * sizeof *c->v);
-	f = &c->v[c->n++];
 	va_start(ap, fmt);
-	vl_buf_vprintf(&detail, fmt, ap);
+	vl_buf_vprintf(&detail, vl_tr_if(k->human, fmt), ap);
 	va_end(ap);
-	*f = (struct vl_fund_finding){check, subject, expected != NULL,
-	    actual != NULL, false, expected ? *expected : 0, actual ?
-	    *actual : 0, 0, pending && !k->final ? "pending" : "discrepancy",
-	    detail.data};
-	f->has_difference = expected && actual && vl_money_sub(*actual,
-	    *expected, &f->difference);
-	if (!pending || k->final)
-		c->discrepancies++;
+	record(k, check, subject, expected, actual, pending, detail.data ?
+	    detail.data : "");
+	vl_buf_free(&detail);
 }
 
 /* Rule 1, the plan: its funding lines and the project budgets each add
@@ -69,11 +83,12 @@ check_plan(struct checker *k)
 		vl_money_add(lines, p->funding[i].amount, &lines);
 	for (i = 0; i < k->b->projects.n; i++)
 		vl_money_add(budgets, k->b->projects.v[i].budget, &budgets);
+	k->c->checked += 2;
 	if (lines != p->total)
 		finding(k, "plan-lines", "total", &p->total, &lines, false,
 		    "the %zu funding lines of plan.json against its total: %s",
-		    p->nfunding, vl_money_gap(p->total, lines, g));
-	snprintf(sub, sizeof sub, "%zu projects", k->b->projects.n);
+		    p->nfunding, vl_money_gap_for(k->human, p->total, lines, g));
+	snprintf(sub, sizeof sub, "%zu", k->b->projects.n);
 	if (k->b->projects.n > (size_t)p->villages)
 		finding(k, "villages", "projects", NULL, NULL, false,
 		    "%zu projects under a plan of %ld villages: a project "
@@ -81,18 +96,20 @@ check_plan(struct checker *k)
 		    k->b->projects.n, p->villages);
 	if (budgets != p->total)
 		finding(k, "budgets", "total", &p->total, &budgets, false,
-		    "the budgets of %s against the plan's total: %s", sub,
-		    vl_money_gap(p->total, budgets, g));
+		    "the budgets of %s projects against the plan's total: %s",
+		    sub, vl_money_gap_for(k->human, p->total, budgets, g));
 }
 
-/* "a, b, c" */
+/* "a, b, c", the words of vocabulary context translated for people */
 static void
-join(struct vl_buf *b, char *const *s, size_t n)
+join(struct vl_buf *b, char *const *s, size_t n, const char *context,
+    bool human)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		vl_buf_printf(b, "%s%s", i ? ", " : "", s[i]);
+		vl_buf_printf(b, "%s%s", i ? vl_tr_if(human, ", ") : "",
+		    human ? vl_trc(context, s[i]) : s[i]);
 }
 
 /* Rule 2: receipts per funding line equal the plan's line. */
@@ -109,14 +126,17 @@ check_receipts(struct checker *k)
 		const int64_t *want = &p->funding[i].amount;
 		const int64_t *got = &l->line[i].received;
 
+		k->c->checked++;
 		if (*got == *want)
 			continue;
 		lv.len = 0;
-		join(&lv, p->funding[i].levels, p->funding[i].nlevels);
+		join(&lv, p->funding[i].levels, p->funding[i].nlevels, "level",
+		    k->human);
 		finding(k, "receipts", p->funding[i].name, want, got,
 		    *got < *want, "received from %s against the plan's line: "
-		    "%s%s", lv.data, vl_money_gap(*want, *got, g),
-		    *got < *want && !k->final ? ", not received yet" : "");
+		    "%s%s", lv.data, vl_money_gap_for(k->human, *want, *got, g),
+		    *got < *want && !k->final ? vl_tr_if(k->human,
+		    ", not received yet") : "");
 	}
 	vl_buf_free(&lv);
 	for (i = 0; i < l->nlevels; i++)
@@ -125,6 +145,7 @@ check_receipts(struct checker *k)
 			finding(k, "receipts", vl_levels[i], NULL,
 			    &l->level[i].received, false, "received from %s, "
 			    "a level no funding line of the plan names",
+			    k->human ? vl_trc("level", vl_levels[i]) :
 			    vl_levels[i]);
 }
 
@@ -138,11 +159,13 @@ check_allocations(struct checker *k)
 	char g[VL_GAP_BUFSZ];
 	size_t i;
 
+	k->c->checked += 1 + (long)l->nprojects;
 	if (l->total.allocated > l->total.received)
 		finding(k, "allocations-vs-receipts", "total",
 		    &l->total.received, &l->total.allocated, false,
 		    "allocated against received: %s",
-		    vl_money_gap(l->total.received, l->total.allocated, g));
+		    vl_money_gap_for(k->human, l->total.received,
+		    l->total.allocated, g));
 	for (i = 0; i < l->nprojects; i++) {
 		int64_t got = l->project[i].allocated;
 
@@ -151,28 +174,35 @@ check_allocations(struct checker *k)
 			continue;
 		finding(k, "allocation", p->id, &p->budget, &got,
 		    got < p->budget, "allocated to %s against its budget: %s%s",
-		    p->id, vl_money_gap(p->budget, got, g), got < p->budget &&
-		    !k->final ? ", not allocated yet" : "");
+		    p->id, vl_money_gap_for(k->human, p->budget, got, g),
+		    got < p->budget && !k->final ? vl_tr_if(k->human,
+		    ", not allocated yet") : "");
 	}
 }
 
-/* Money naming what the register does not know, one finding per key.
- * The texts around the key are data (the plan's purposes), never a
- * format. */
+/* Money naming what the register does not know, one finding per key:
+ * what (a format of the key and of extra, which is data: the plan's
+ * purposes), then how many rows and where the first is. */
 static void
 strays(struct checker *k, const struct vl_groups *g, const char *check,
-    const char *before, const char *after)
+    const char *what, const char *extra)
 {
+	const bool h = k->human;
 	struct vl_buf d = {0};
 	size_t i;
 
 	for (i = 0; i < g->n; i++) {
 		d.len = 0;
-		vl_buf_printf(&d, "%s%s%s: %ld row%s, first at %s:%ld", before,
-		    g->v[i].key, after, g->v[i].count, g->v[i].count == 1 ?
-		    "" : "s", k->funds, g->v[i].line);
-		finding(k, check, g->v[i].key, NULL, &g->v[i].amount, false,
-		    "%s", d.data);
+		vl_buf_printf(&d, vl_tr_if(h, what), g->v[i].key, extra);
+		if (g->v[i].count == 1)
+			vl_buf_printf(&d, vl_tr_if(h, ": 1 row, first at %s:%ld"),
+			    k->funds, g->v[i].line);
+		else
+			vl_buf_printf(&d, vl_tr_if(h,
+			    ": %ld rows, first at %s:%ld"), g->v[i].count,
+			    k->funds, g->v[i].line);
+		record(k, check, g->v[i].key, NULL, &g->v[i].amount, false,
+		    d.data);
 	}
 	vl_buf_free(&d);
 }
@@ -187,6 +217,7 @@ check_expenses(struct checker *k)
 	char g[VL_GAP_BUFSZ];
 	size_t i;
 
+	k->c->checked += (long)l->nprojects + 3;	/* and the strays */
 	for (i = 0; i < l->nprojects; i++) {
 		const struct vl_ledger_project *lp = &l->project[i];
 
@@ -194,17 +225,17 @@ check_expenses(struct checker *k)
 			finding(k, "expense-vs-allocation",
 			    k->b->projects.v[i].id, &lp->allocated, &lp->spent,
 			    false, "spent by %s against its allocations: %s",
-			    k->b->projects.v[i].id, vl_money_gap(lp->allocated,
-			    lp->spent, g));
+			    k->b->projects.v[i].id, vl_money_gap_for(k->human,
+			    lp->allocated, lp->spent, g));
 	}
-	vl_buf_puts(&allowed, "\", not a purpose of the plan (");
-	join(&allowed, k->b->plan.purposes, k->b->plan.npurposes);
-	vl_buf_puts(&allowed, "; 专款专用)");
-	strays(k, &l->stray_purpose, "purpose", "spent on \"", allowed.data);
-	strays(k, &l->stray_allocated, "project", "allocated to ",
-	    ", which is not in projects.csv");
-	strays(k, &l->stray_spent, "project", "spent by ",
-	    ", which is not in projects.csv");
+	join(&allowed, k->b->plan.purposes, k->b->plan.npurposes, "purpose",
+	    k->human);
+	strays(k, &l->stray_purpose, "purpose", N_("spent on \"%s\", not a "
+	    "purpose of the plan (%s; 专款专用)"), allowed.data);
+	strays(k, &l->stray_allocated, "project", N_("allocated to %s, which "
+	    "is not in projects.csv"), "");
+	strays(k, &l->stray_spent, "project", N_("spent by %s, which is not "
+	    "in projects.csv"), "");
 	vl_buf_free(&allowed);
 }
 
@@ -237,6 +268,7 @@ static int
 check_reversals(struct checker *k)
 {
 	struct vl_reversals *r;
+	struct vl_buf detail = {0};
 	size_t i;
 	int status = VL_OK;
 
@@ -244,10 +276,15 @@ check_reversals(struct checker *k)
 		return VL_OK;	/* the journal is not read again */
 	/* kept with the findings, which name its entries' ids */
 	k->c->reversals = r = vl_xcalloc(1, sizeof *r);
-	status = vl_reversals_check(k->b, r);
-	for (i = 0; i < r->n; i++)
-		finding(k, "reversal", r->v[i].id, NULL, &r->v[i].amount, false,
-		    "%s:%ld: %s", k->funds, r->v[i].line, r->v[i].detail.data);
+	status = vl_reversals_check(k->b, k->human, r);
+	for (i = 0; i < r->n; i++) {
+		detail.len = 0;
+		vl_buf_printf(&detail, "%s:%ld: %s", k->funds, r->v[i].line,
+		    r->v[i].detail.data);
+		record(k, "reversal", r->v[i].id, NULL, &r->v[i].amount, false,
+		    detail.data);
+	}
+	vl_buf_free(&detail);
 	return status;
 }
 
@@ -255,10 +292,11 @@ int
 vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c)
 {
-	struct checker k = {c, b, l, NULL, final};
+	struct checker k = {c, b, l, NULL, final, c->human};
 	int status;
 
 	memset(c, 0, sizeof *c);
+	c->human = k.human;
 	if (!sums_fit(b))
 		return VL_BADINPUT;
 	k.funds = vl_xstrdup(vl_book_display(b, "funds.csv"));

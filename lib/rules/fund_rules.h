@@ -32,6 +32,9 @@ struct vl_fund_check {
 	struct vl_fund_finding *v;	/* in the order of the rules */
 	size_t n;
 	long discrepancies;
+	long checked;	/* comparisons made, found or not */
+	bool human;	/* set before vl_fund_check: details for people
+			 * (translated), else for machines */
 	struct vl_reversals *reversals;	/* the corrections' subjects */
 };
 
@@ -39,9 +42,10 @@ struct vl_fund_check {
  * final (the closing audit): money not there yet is a discrepancy, not
  * pending.  More projects than the plan's villages, and a correction
  * that negates no entry exactly or one reversed twice (rules/reversals),
- * are discrepancies.  VL_OK, or VL_BADINPUT when the plan's lines or the
- * budgets add up beyond the range of fen (said; no finding then), or as
- * the journal's second read. */
+ * are discrepancies.  Details are translated when c->human is set (table,
+ * --excel, xlsx), kept otherwise.  VL_OK, or VL_BADINPUT when the plan's
+ * lines or the budgets add up beyond the range of fen (said; no finding
+ * then), or as the journal's second read. */
 int vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c);
 void vl_fund_check_free(struct vl_fund_check *c);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "rules/overdue.h"
 #include "rules/stage.h"
@@ -343,43 +344,52 @@ day(vl_date d, char buf[VL_DATE_BUFSZ])
 }
 
 void
-vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf)
+vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf, bool human)
 {
 	char d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	const bool h = human;
 
 	switch (o->kind) {
 	case VL_OD_NOT_STARTED:
-		vl_buf_puts(buf, "no start recorded");
+		vl_buf_puts(buf, vl_tr_if(h, "no start recorded"));
 		break;
 	case VL_OD_RECTIFICATION:
-		vl_buf_printf(buf, "#%s %s %s: ", o->insp->id, o->insp->phase,
-		    o->insp->aspect);
+		vl_buf_printf(buf, vl_tr_if(h, "#%s %s %s: "), o->insp->id,
+		    h ? vl_trc("phase", o->insp->phase) : o->insp->phase,
+		    h ? vl_trc("aspect", o->insp->aspect) : o->insp->aspect);
 		put_oneline(buf, o->insp->finding);
 		break;
 	case VL_OD_NOT_COMPLETED:
 		if (o->started == VL_NODATE)
-			vl_buf_puts(buf, "not started; no completion recorded");
+			vl_buf_puts(buf, vl_tr_if(h,
+			    "not started; no completion recorded"));
 		else
-			vl_buf_printf(buf, "started %s; no completion recorded",
+			vl_buf_printf(buf, vl_tr_if(h,
+			    "started %s; no completion recorded"),
 			    day(o->started, d1));
 		break;
 	case VL_OD_NOT_ACCEPTED:
-		vl_buf_printf(buf, "completed %s; no passed acceptance",
+		vl_buf_printf(buf, vl_tr_if(h,
+		    "completed %s; no passed acceptance"),
 		    day(o->completed, d1));
 		break;
 	case VL_OD_STARTED_BEFORE_REVIEW:
 		if (o->reviewed == VL_NODATE)
-			vl_buf_printf(buf, "started %s; no passed review",
+			vl_buf_printf(buf, vl_tr_if(h,
+			    "started %s; no passed review"),
 			    day(o->started, d1));
 		else
-			vl_buf_printf(buf, "started %s; review passed %s",
+			vl_buf_printf(buf, vl_tr_if(h,
+			    "started %s; review passed %s"),
 			    day(o->started, d1), day(o->reviewed, d2));
 		break;
 	case VL_OD_MISSING_LEADER:
-		vl_buf_puts(buf, "no leader named in projects.csv");
+		vl_buf_puts(buf, vl_tr_if(h,
+		    "no leader named in projects.csv"));
 		break;
 	case VL_OD_MISSING_SPECIALIST:
-		vl_buf_puts(buf, "no specialist named in projects.csv");
+		vl_buf_puts(buf, vl_tr_if(h,
+		    "no specialist named in projects.csv"));
 		break;
 	}
 }

@@ -61,8 +61,10 @@ void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
 /* list kept to the items f passes, in order; returns how many */
 size_t vl_overdue_filter(struct vl_overdue *list, size_t n,
     const struct vl_filter *f);
-/* one line saying why, appended to buf: "#78 check safety: finding" */
-void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf);
+/* one line saying why, appended to buf: "#78 check safety: finding";
+ * translated for people (human), as it is for machines */
+void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf,
+    bool human);
 
 
 #endif

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "register/funds.h"
 #include "register/schema.h"
@@ -175,7 +176,7 @@ problem(struct vl_reversals *r, const struct entry *e, const char *fmt, ...)
 	p->amount = e->amount;
 	p->detail = (struct vl_buf){0};
 	va_start(ap, fmt);
-	vl_buf_vprintf(&p->detail, fmt, ap);
+	vl_buf_vprintf(&p->detail, vl_tr_if(r->human, fmt), ap);
 	va_end(ap);
 }
 
@@ -225,13 +226,15 @@ pass_free(struct pass *p)
 }
 
 int
-vl_reversals_check(const struct vl_book *b, struct vl_reversals *r)
+vl_reversals_check(const struct vl_book *b, bool human,
+    struct vl_reversals *r)
 {
 	struct pass c = {0}, t = {0};
 	int status;
 	size_t i;
 
 	memset(r, 0, sizeof *r);
+	r->human = human;
 	status = read_journal(b, on_correction, &c);
 	if (status == VL_OK)
 		status = find_targets(b, &c, &t);

@@ -21,6 +21,7 @@ struct vl_reversal {		/* a correction that does not hold */
 struct vl_reversals {
 	struct vl_reversal *v;
 	size_t n;
+	bool human;		/* details translated */
 	long by_note;		/* corrections that name their entry only in
 				 * the note ("冲销 #108"), as registers did
 				 * before the reverses column */
@@ -29,9 +30,11 @@ struct vl_reversals {
 /* The corrections of the book's funds.csv, as of its day: a row with a
  * negative amount or a reverses column must negate exactly (kind, level,
  * source, project, purpose; amount) an entry that is not a correction
- * itself and that no earlier correction reversed.  VL_OK, VL_BADINPUT
- * or VL_SYSFAULT; r filled (free it) in every case. */
-int vl_reversals_check(const struct vl_book *b, struct vl_reversals *r);
+ * itself and that no earlier correction reversed.  human: the details
+ * translated, for people.  VL_OK, VL_BADINPUT or VL_SYSFAULT; r filled
+ * (free it) in every case. */
+int vl_reversals_check(const struct vl_book *b, bool human,
+    struct vl_reversals *r);
 void vl_reversals_free(struct vl_reversals *r);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/i18n.h"
 #include "base/groups.h"
 #include "base/money.h"
 #include "base/strbuf.h"
@@ -353,8 +354,9 @@ late_step(struct vl_buf *s, const char *what, vl_date done, vl_date due)
 
 	if (done == VL_NODATE || due == VL_NODATE || done <= due)
 		return 0;
-	vl_buf_printf(s, "  %s %s, %ld days after the deadline %s\n", what,
-	    vl_date_format(done, d1), (long)(done - due),
+	vl_buf_printf(s, vl_trn(done - due, "  %s %s, %ld day after the "
+	    "deadline %s\n", "  %s %s, %ld days after the deadline %s\n"),
+	    vl_trc("stage", what), vl_date_format(done, d1), (long)(done - due),
 	    vl_date_format(due, d2));
 	return 1;
 }
@@ -369,14 +371,16 @@ inspection_warnings(struct vl_buf *s, const struct vl_inspection *in,
 
 	if (in->closed != VL_NODATE && in->due != VL_NODATE &&
 	    in->closed > in->due && ++count)
-		vl_buf_printf(s, "  rectification #%s closed %s, %ld days "
-		    "after its due date %s\n", in->id,
+		vl_buf_printf(s, vl_trn(in->closed - in->due,
+		    "  rectification #%s closed %s, %ld day after its due "
+		    "date %s\n", "  rectification #%s closed %s, %ld days "
+		    "after its due date %s\n"), in->id,
 		    vl_date_format(in->closed, d1),
 		    (long)(in->closed - in->due), vl_date_format(in->due, d2));
 	if (m->accepted != VL_NODATE && vl_finding_open(in) &&
 	    in->date <= m->accepted && ++count)
-		vl_buf_printf(s, "  accepted %s while rectification #%s of %s "
-		    "is open\n", vl_date_format(m->accepted, d1), in->id,
+		vl_buf_printf(s, vl_tr("  accepted %s while rectification #%s "
+		    "of %s is open\n"), vl_date_format(m->accepted, d1), in->id,
 		    vl_date_format(in->date, d2));
 	return count;
 }
@@ -394,12 +398,13 @@ vl_history_warnings(const struct vl_book *b, size_t i, struct vl_buf *s)
 	count += late_step(s, "started", m.started, p->start_by);
 	count += late_step(s, "completed", m.completed, p->complete_by);
 	if (m.completed != VL_NODATE && m.started == VL_NODATE && ++count)
-		vl_buf_printf(s, "  completed %s with no start recorded\n",
+		vl_buf_printf(s, vl_tr("  completed %s with no start "
+		    "recorded\n"),
 		    vl_date_format(m.completed, d));
 	if (m.accepted != VL_NODATE && (m.completed == VL_NODATE ||
 	    m.completed > m.accepted) && ++count)
-		vl_buf_printf(s, "  acceptance passed %s before any completion "
-		    "was recorded\n", vl_date_format(m.accepted, d));
+		vl_buf_printf(s, vl_tr("  acceptance passed %s before any "
+		    "completion was recorded\n"), vl_date_format(m.accepted, d));
 	n = vl_book_inspections(b, i, &list);
 	for (k = 0; k < n; k++)
 		count += inspection_warnings(s, &b->insp[list[k]], &m);

@@ -108,6 +108,7 @@ vl_date vl_last_inspected(const struct vl_book *b, size_t i);
  * after their deadline, a completion with no start, an acceptance before
  * any completion, a rectification closed late, an acceptance while a
  * finding was open.  Returns how many. */
+/* (in the reader's language: it is for people) */
 size_t vl_history_warnings(const struct vl_book *b, size_t i,
     struct vl_buf *s);
 

@@ -1,6 +1,7 @@
 # Every column header a report or listing prints is Chinese under --lang
 # zh in a table (and with --excel, for people), and English in CSV and
-# JSON (for machines) whatever the language; the rows are the same.
+# JSON (for machines) whatever the language; as many rows in both (their
+# words: i18n_values).
 . "$TESTS/lib.sh"
 demo d
 export VL_AS_OF=2023-06-15
@@ -37,10 +38,9 @@ while read -r tool args; do
 	for w in $(head -1 en.csv | tr ',' ' '); do
 		head -1 en.table | grep -qw -- "$w" || fail "$tool $args: $w"
 	done
-	# the rows below the header are the same in both languages
-	tail -n +2 zh.table | sed 's/^ *//; s/ *$//; s/  */ /g' > zh.rows
-	tail -n +2 en.table | sed 's/^ *//; s/ *$//; s/  */ /g' > en.rows
-	same en.rows zh.rows
+	# as many lines below the header in both languages
+	[ "$(wc -l < zh.table)" = "$(wc -l < en.table)" ] ||
+	    fail "$tool $args: $(wc -l < zh.table) lines in Chinese"
 	head -1 en.csv | grep -q '^[a-z_,]*$' ||
 	    fail "$tool $args: csv header not English: $(head -1 en.csv)"
 done <<'EOF'

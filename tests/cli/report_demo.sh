@@ -1,5 +1,6 @@
-# share/demo.sh (make demo): the demo's daily list as a table and the fund
-# check, on a scratch copy that is removed afterwards
+# share/demo.sh (make demo): the demo's daily list as a table, the fund
+# check and the receipts reconciled with the plan, on a scratch copy that
+# is removed afterwards
 . "$TESTS/lib.sh"
 
 mkdir tmp
@@ -11,6 +12,10 @@ vl-report -C "$SHARE/demo" overdue --as-of 2023-06-15 --format table > table
 sed -n '3,24p' out > shown
 same shown table
 has out "vl-fund check --as-of 2023-06-15"
+# the design card's headline pipeline, and what it means in words
+has out '$ vl-fund sum --by level | vl-fund reconcile --total 184.7万'
+has out '1000000.00 + 200000.00 + 162000.00 + 484600.00 = 1846600.00 ≠ 1847000.00 (short by 400.00)'
+has out "difference is money not received yet"
 [ -z "$(ls -A tmp)" ] || fail "demo.sh left $(ls tmp) behind"
 snapshot "$SHARE/demo" > after
 same before after

@@ -7,10 +7,11 @@ cp out page
 # the programme against its December deadline, villages from the plan
 has page "  动工 started     48 / 50  96.0%"
 has page "2 not started, 166 days after the start deadline"
-# money in 万 and in yuan, exact
-has page "184.7万 in all (1847000.00 yuan)"
-has page "  区               16.2万            162000.00  of 162400.00, 400.00 to come"
-has page "  支出 spent       148.60333万      1486033.30  construction 1191946.00, equipment 294087.30"
+# money in 万元 to two places, as Chinese reports write it, and in yuan,
+# exact
+has page "184.70万元 in all (1,847,000.00 yuan)"
+has page "  区               16.20万元         162000.00  of 162400.00, 400.00 to come"
+has page "  支出 spent       148.60万元       1486033.30  construction 1191946.00, equipment 294087.30"
 # open findings: safety before quality before the rest
 grep -E '^  (safety|quality|funds|progress) ' page | cut -c3-10 | tr -d ' ' | uniq > aspects
 printf 'safety\nquality\nfunds\n' > want
@@ -40,4 +41,12 @@ has out "Who is late: 0 items late, 0 flagged, on 0 projects"
 expect 0 vl-report -C r summary --as-of 2022-12-31
 has out "50 not started; the start deadline is today"
 has out "start by 2022-12-31 (12月份全部动工)"
+# one day is a day, not "1 days"
+expect 0 vl-report -C d summary --as-of 2023-06-09
+has out "due 2023-06-08, 1 day late;"
+hasnt out "1 days"
+# in Chinese through and through (i18n_values checks every word)
+expect 0 vl-report -C d summary --as-of 2023-06-15 --lang zh
+has out "二、资金：共 184.70万元（1,847,000.00 元），专款专用"
+has out "  P45 东岭镇岩口村   领导 （未填），专干 潘春梅：缺责任领导"
 done_

@@ -29,6 +29,7 @@ report projects "项目进度 $day" progress --by project
 xcmp projects.xlsx "项目进度 $day" projects.csv reviewed=date started=date \
     completed=date accepted=date open_findings=int overdue_findings=int
 report funds "资金 $day" funds
+for_people funds.csv
 xcmp funds.xlsx "资金 $day" funds.csv plan=money received=money \
     allocated=money spent=money remaining=money
 report audit "变更记录 $day" audit
@@ -40,7 +41,7 @@ ws = openpyxl.load_workbook('funds.xlsx').worksheets[0]
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 total = [r for r in rows if r[0] == 'total'][0]
 assert total[2] == 1847000, total
-assert ws['C2'].number_format == '#,##0.00'
+assert ws['C3'].number_format == '#,##0.00'
 " || fail "funds.xlsx: the plan's total is not 1847000 as a number"
 
 # --check still exits 1, the workbook written all the same

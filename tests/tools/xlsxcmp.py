@@ -5,12 +5,15 @@ sheet cell by cell with the CSV of the same report (tests/cli/xlsx_*.sh).
   xlsxcmp.py BOOK SHEET CSV [COL=TYPE]... compare; TYPE is money, date,
                                           int or text (the default)
 
-A sheet must have: the CSV's header as its first row, bold, frozen (A2)
-and filtered over the rows written; then the CSV's rows, where an empty
+A sheet must have: a title row (the heading alone, in A1), then the
+CSV's header, bold, frozen (A3) and filtered over the rows written; then
+the CSV's rows, where an empty
 field is an empty cell, text is a string cell (never a formula), int an
 integer number, money a number formatted #,##0.00 whose value is the CSV
 amount to the fen, date a date cell formatted yyyy-mm-dd on the CSV day;
 and columns at least as wide as their text, CJK counting two, up to 60.
+Below the rows there may be a totals row and notes (what a workbook adds
+for people), each starting with text in column A.
 Exit 0 when all holds, else 1 with every difference said.
 """
 import csv
@@ -96,27 +99,36 @@ def compare(ws, rows, types):
     name = ws.title
     header = rows[0]
     ncols, nrows = len(header), len(rows)
-    last = f"{get_column_letter(ncols)}{nrows}"
-    if ws.freeze_panes != "A2":
+    last = f"{get_column_letter(ncols)}{nrows + 1}"
+    title = [c.value for c in ws[1]]
+    if not isinstance(title[0], str) or any(v is not None for v in title[1:]):
+        bad(name, f"row 1 is not a title: {title!r}")
+    if ws.freeze_panes != "A3":
         bad(name, f"header not frozen: freeze_panes {ws.freeze_panes!r}")
-    if ws.auto_filter.ref != f"A1:{last}":
-        bad(name, f"autofilter {ws.auto_filter.ref!r}, not A1:{last}")
-    if ws.max_row != nrows or ws.max_column != ncols:
+    if ws.auto_filter.ref != f"A2:{last}":
+        bad(name, f"autofilter {ws.auto_filter.ref!r}, not A2:{last}")
+    if ws.max_row < nrows + 1 or ws.max_column != ncols:
         bad(name, f"{ws.max_row} rows x {ws.max_column} columns, the CSV "
-            f"{nrows} x {ncols}")
-    for c, title in enumerate(header, 1):
-        cell = ws.cell(row=1, column=c)
-        if cell.value != title or cell.data_type != "s":
+            f"{nrows} x {ncols} under a title")
+    for r in range(nrows + 2, ws.max_row + 1):
+        first = ws.cell(row=r, column=1).value
+        if any(c.value is not None for c in ws[r]) and \
+                not isinstance(first, str):
+            bad(f"{name}!A{r}", f"a row after the data not a total or a "
+                f"note: {[c.value for c in ws[r]]!r}")
+    for c, want in enumerate(header, 1):
+        cell = ws.cell(row=2, column=c)
+        if cell.value != want or cell.data_type != "s":
             bad(f"{name}!{cell.coordinate}", f"header {cell.value!r}, not "
-                f"{title!r}")
+                f"{want!r}")
         if not cell.font.b:
             bad(f"{name}!{cell.coordinate}", "header not bold")
     for col in types:
         if col not in header:
             bad(name, f"no column {col}")
-    for r, row in enumerate(rows[1:], 2):
+    for r, row in enumerate(rows[1:], 3):
         if len(row) != ncols:
-            bad(f"CSV line {r}", "ragged")
+            bad(f"CSV line {r - 1}", "ragged")
             continue
         for c, want in enumerate(row, 1):
             cell = ws.cell(row=r, column=c)

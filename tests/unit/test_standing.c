@@ -78,12 +78,23 @@ test_wan(void **state)
 	char buf[VL_WAN_BUFSZ];
 
 	(void)state;
-	assert_string_equal(vl_wan(184700000, buf), "184.7万");
-	assert_string_equal(vl_wan(148603330, buf), "148.60333万");
-	assert_string_equal(vl_wan(0, buf), "0万");
-	assert_string_equal(vl_wan(1, buf), "0.000001万");
-	assert_string_equal(vl_wan(-1300000, buf), "-1.3万");
-	assert_string_equal(vl_wan(INT64_MIN, buf), "-9223372036854.775808万");
+	/* to two places of 万元, rounded half away from zero */
+	assert_string_equal(vl_wan(184700000, buf), "184.70万元");
+	assert_string_equal(vl_wan(148603330, buf), "148.60万元");
+	assert_string_equal(vl_wan(173077000, buf), "173.08万元");
+	assert_string_equal(vl_wan(0, buf), "0.00万元");
+	assert_string_equal(vl_wan(4999, buf), "0.00万元");
+	assert_string_equal(vl_wan(5000, buf), "0.01万元");
+	assert_string_equal(vl_wan(-4999, buf), "0.00万元");
+	assert_string_equal(vl_wan(-1300000, buf), "-1.30万元");
+	assert_string_equal(vl_wan(-1305000, buf), "-1.31万元");
+	assert_string_equal(vl_wan(INT64_MIN, buf), "-9223372036854.78万元");
+	assert_string_equal(vl_wan(INT64_MAX, buf), "9223372036854.78万元");
+	assert_string_equal(vl_money_grouped(148603330, buf), "1,486,033.30");
+	assert_string_equal(vl_money_grouped(-100000, buf), "-1,000.00");
+	assert_string_equal(vl_money_grouped(99999, buf), "999.99");
+	assert_string_equal(vl_money_grouped(INT64_MIN, buf),
+	    "-92,233,720,368,547,758.08");
 }
 
 struct demo {

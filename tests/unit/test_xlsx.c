@@ -127,7 +127,7 @@ test_workbook(void **state)
 	(void)state;
 	wb = vl_workbook_open(book);
 	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		o = vl_out_open_sheet(wb, names[i], NCOLS, cols);
+		o = vl_out_open_sheet(wb, names[i], NULL, NCOLS, cols);
 		for (r = 0; r < NROWS; r++)
 			vl_out_row(o, rows[r]);
 		assert_int_equal(vl_out_close(o), VL_OK);
