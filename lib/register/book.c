@@ -163,6 +163,37 @@ on_inspection(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* A task as of the day: one voided by then is gone, one done later is
+ * not done yet. */
+static int
+on_task(const struct vl_record *r, void *ctx)
+{
+	struct loader *l = ctx;
+	struct vl_book *b = (struct vl_book *)l->b;
+	struct vl_value v[VL_SPEC_MAX];
+	struct vl_task *t;
+	size_t n = b->ntasks;
+
+	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0 ||
+	    voided(l, v, VL_K_VOIDED, VL_K_ID, VL_K_DUE, VL_K_ID,
+	    v[VL_K_TITLE].s))
+		return 0;
+	if ((n & (n - 1)) == 0)
+		b->tasks = vl_xrealloc(b->tasks, (n ? 2 * n : 1) *
+		    sizeof *b->tasks);
+	t = &b->tasks[b->ntasks++];
+	t->id = vl_arena_strdup(&l->strings, v[VL_K_ID].s);
+	t->area = vl_arena_strdup(&l->strings, v[VL_K_AREA].s);
+	t->title = vl_arena_strdup(&l->strings, v[VL_K_TITLE].s);
+	t->owner = vl_arena_strdup(&l->strings, v[VL_K_OWNER].s);
+	t->evidence = vl_arena_strdup(&l->strings, v[VL_K_EVIDENCE].s);
+	t->note = vl_arena_strdup(&l->strings, v[VL_K_NOTE].s);
+	t->due = v[VL_K_DUE].date;
+	t->done = later(l, v[VL_K_DONE].date) ? VL_NODATE : v[VL_K_DONE].date;
+	t->line = r->line;
+	return 0;
+}
+
 /* The inspections of each project, in the order of the file, found
  * without a pass over all of them: a counting sort by project. */
 static void
@@ -330,7 +361,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (!must_exist && !vl_reg_exists(&l->b->reg, s->file))
 		status = VL_OK;
-	else if (s == &vl_projects_spec)
+	else if (s == &vl_projects_spec || s == &vl_tasks_spec)
 		status = vl_csv_read(path, display, &opts, fn, l);
 	else
 		status = vl_csv_gather(path, display, &opts, fn, l, &g);
@@ -407,6 +438,9 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 		index_inspections(b, l.insp_project);
 		b->insp_project = l.insp_project;
 	}
+	if (what & VL_LOAD_TASKS)
+		status = worst(status, read_file(&l, &vl_tasks_spec, on_task,
+		    false));
 	b->voids = l.voids;
 	b->nvoids = l.nvoids;
 	b->strings = l.strings;
@@ -421,6 +455,7 @@ vl_book_free(struct vl_book *b)
 	free(b->insp_of);
 	free(b->insp_project);
 	free(b->voids);
+	free(b->tasks);
 	vl_arena_free(&b->strings);
 	free(b->progress);
 	vl_projects_free(&b->projects);

@@ -33,6 +33,14 @@ struct vl_inspection {
 	long line;
 };
 
+/* A duty of tasks.csv as of the book's day (VL_LOAD_TASKS). */
+struct vl_task {
+	char *id, *area, *title, *owner, *evidence, *note;
+	vl_date due;
+	vl_date done;		/* VL_NODATE: not done by the day */
+	long line;
+};
+
 /* A row voided as of the book's day: kept out of everything the book
  * counts, and listed on its own for whoever shows the project's story. */
 struct vl_void {
@@ -60,6 +68,8 @@ struct vl_book {
 	struct vl_arena strings;	/* the inspections' texts */
 	struct vl_void *voids;	/* VL_LOAD_VOIDS: the rows voided */
 	size_t nvoids;
+	struct vl_task *tasks;	/* VL_LOAD_TASKS: those not voided */
+	size_t ntasks;
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -69,7 +79,8 @@ enum {
 	VL_LOAD_PROGRESS = 4,
 	VL_LOAD_INSPECTIONS = 8,
 	VL_LOAD_WRITE = 16,	/* under a writer's lock, not a reader's */
-	VL_LOAD_VOIDS = 32	/* the voided rows of the files loaded */
+	VL_LOAD_VOIDS = 32,	/* the voided rows of the files loaded */
+	VL_LOAD_TASKS = 64	/* tasks.csv, when the register has one */
 };
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read

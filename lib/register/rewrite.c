@@ -284,9 +284,11 @@ detail(const struct vl_rewrite *rw, struct vl_buf *s)
 	size_t k;
 
 	for (k = 0; k < rw->n; k++)
-		vl_buf_printf(s, "%s: %s → %s; ", rw->set[k].column,
-		    rw->set[k].old ? rw->set[k].old : "", rw->set[k].value);
-	vl_buf_printf(s, "reason: %s", rw->reason);
+		vl_buf_printf(s, "%s%s: %s → %s", k ? "; " : "",
+		    rw->set[k].column, rw->set[k].old ? rw->set[k].old : "",
+		    rw->set[k].value);
+	if (*rw->reason)
+		vl_buf_printf(s, "; reason: %s", rw->reason);
 }
 
 static int

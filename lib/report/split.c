@@ -100,7 +100,7 @@ write_one(struct split *s, const char *key, const char *file, long *items,
 	*items = *late = 0;
 	for (i = 0; i < s->n; i++) {
 		vl_overdue_frow(&s->list[i], row);
-		if (strcmp(row[s->by] ? row[s->by] : "", key) != 0)
+		if (!row[s->by] || strcmp(row[s->by], key) != 0)
 			continue;
 		vl_overdue_put(out, &s->list[i]);
 		++*items;
@@ -151,15 +151,21 @@ vl_report_overdue_split(const struct vl_book *b, const struct vl_outopts *o,
 	s.n = vl_overdue_filter(s.list, s.n, f);
 	for (i = 0, *found = false; i < s.n; i++)
 		*found |= vl_overdue_actionable(&s.list[i]);
-	/* everyone the projects name, then anyone else an item names */
+	/* everyone the projects name, the owners of tasks, then anyone
+	 * else an item names; an item of no town (a task) goes to no
+	 * town's file */
 	for (i = 0; i < b->projects.n; i++)
 		if (vl_filter_project(f, &b->projects.v[i])) {
 			vl_filter_project_row(row, &b->projects.v[i]);
 			vl_groups_add(&keys, row[by], 0, 0);
 		}
+	for (i = 0; by == VL_FC_LEADER && i < b->ntasks; i++)
+		if (vl_filter_task(f, &b->tasks[i]))
+			vl_groups_add(&keys, b->tasks[i].owner, 0, 0);
 	for (i = 0; i < s.n; i++) {
 		vl_overdue_frow(&s.list[i], row);
-		vl_groups_add(&keys, row[by] ? row[by] : "", 0, 0);
+		if (row[by])
+			vl_groups_add(&keys, row[by], 0, 0);
 	}
 	vl_buf_printf(&path, "%s/index.csv", s.dir);
 	io.output = path.data;

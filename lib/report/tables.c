@@ -47,18 +47,22 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
 	char due[VL_DATE_BUFSZ], late[32], left[32];
 	struct vl_buf detail = {0};
-	const char *v[NOVERDUE_COLS];
+	const char *v[NOVERDUE_COLS] = {NULL};
 
 	/* for people, in their language */
 	vl_overdue_detail(it, &detail, vl_out_people(out));
 	snprintf(late, sizeof late, "%ld", it->days_late);
 	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
-	v[1] = it->project->id;
-	v[2] = it->project->town;
-	v[3] = it->project->village;
-	v[4] = it->project->leader;
-	v[5] = it->project->specialist;
+	if (it->project) {
+		v[1] = it->project->id;
+		v[2] = it->project->town;
+		v[3] = it->project->village;
+		v[4] = it->project->leader;
+		v[5] = it->project->specialist;
+	} else if (it->task) {	/* its owner must act: the leader column */
+		v[4] = it->task->owner;
+	}
 	v[6] = vl_date_format(it->due, due);
 	/* a row coming due is not late by minus some days: it has days */
 	v[7] = it->status == VL_OD_LATE ? late : NULL;
@@ -134,8 +138,19 @@ od_count_add(struct od_count *k, const struct vl_overdue *it)
 		k->most = it->days_late;
 }
 
-/* every key the projects f passes name, in order of first appearance;
- * returns how many */
+/* key, when new, as the next of k; returns how many k has */
+static size_t
+od_key(struct vl_groups *seen, struct od_count *k, size_t n,
+    const char *key)
+{
+	vl_groups_add(seen, key, 0, 0);
+	if (seen->n > n)
+		k[n++].key = key;
+	return n;
+}
+
+/* every key the projects f passes name, in order of first appearance,
+ * then the owners of tasks (by leader); returns how many */
 static size_t
 od_keys(const struct vl_book *b, const struct vl_filter *f, enum vl_fcol by,
     struct vl_groups *seen, struct od_count *k)
@@ -147,10 +162,11 @@ od_keys(const struct vl_book *b, const struct vl_filter *f, enum vl_fcol by,
 		if (f && !vl_filter_project(f, &b->projects.v[i]))
 			continue;
 		vl_filter_project_row(row, &b->projects.v[i]);
-		vl_groups_add(seen, row[by], 0, 0);
-		if (seen->n > n)
-			k[n++].key = row[by];
+		n = od_key(seen, k, n, row[by]);
 	}
+	for (i = 0; by == VL_FC_LEADER && i < b->ntasks; i++)
+		if (vl_filter_task(f, &b->tasks[i]))
+			n = od_key(seen, k, n, b->tasks[i].owner);
 	return n;
 }
 
@@ -174,12 +190,15 @@ vl_report_overdue_by(const struct vl_book *b, const struct vl_outopts *o,
 	n = vl_overdue_collect(b, within, &list);
 	if (f)
 		n = vl_overdue_filter(list, n, f);
-	k = vl_xcalloc(b->projects.n + 1, sizeof *k);
+	k = vl_xcalloc(b->projects.n + b->ntasks + 1, sizeof *k);
 	nk = od_keys(b, f, by, &seen, k);
 	*found = false;
 	for (i = 0; i < n; i++) {
 		vl_overdue_frow(&list[i], row);
-		od_count_add(&k[vl_groups_find(&seen, row[by]) - seen.v],
+		/* an item of no town (a task) counts under "" */
+		nk = od_key(&seen, k, nk, row[by] ? row[by] : "");
+		od_count_add(&k[vl_groups_find(&seen, row[by] ? row[by] :
+		    "") - seen.v],
 		    &list[i]);
 		od_count_add(&total, &list[i]);
 		*found |= vl_overdue_actionable(&list[i]);

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "register/book.h"
 #include "register/project.h"
 
 /* The columns a filter may name, in the order of vl_filter_names. */
@@ -41,6 +42,9 @@ void vl_filter_project_row(const char *row[VL_NFC],
 /* does project p pass the filters of its own columns?  (A filter on
  * another column does not concern it.) */
 bool vl_filter_project(const struct vl_filter *f, const struct vl_project *p);
+/* does task t (its owner a leader, of no town, village or project) pass
+ * those filters too?  f NULL: every task does */
+bool vl_filter_task(const struct vl_filter *f, const struct vl_task *t);
 void vl_filter_free(struct vl_filter *f);
 
 /* What --by groups by: the column's index in a row. */

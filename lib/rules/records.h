@@ -32,4 +32,11 @@ int vl_add_records(const struct vl_filespec *spec,
 int vl_close_finding(const struct vl_source *src, const char *id,
     vl_date when, const char *note);
 
+/* Task id of tasks.csv done on when (not after src's day): its done
+ * column set, evidence (NULL or "": none) added to the references it
+ * holds.  A task done already or voided is refused.  Audited "done"
+ * with the old and new values.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_task_done(const struct vl_source *src, const char *id,
+    vl_date when, const char *evidence);
+
 #endif
