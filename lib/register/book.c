@@ -125,6 +125,21 @@ on_progress(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* The closing's fields (v NULL: not closed as of the day, none); the
+ * texts in the arena, the empty ones shared. */
+static void
+closing(struct loader *l, struct vl_inspection *in, const struct vl_value *v)
+{
+	static char none[] = "";
+
+	in->closed_by = v && *v[VL_I_CLOSED_BY].s ? vl_arena_strdup(
+	    &l->strings, v[VL_I_CLOSED_BY].s) : none;
+	in->close_note = v && *v[VL_I_CLOSE_NOTE].s ? vl_arena_strdup(
+	    &l->strings, v[VL_I_CLOSE_NOTE].s) : none;
+	in->close_evidence = v && *v[VL_I_CLOSE_EVIDENCE].s ?
+	    vl_arena_strdup(&l->strings, v[VL_I_CLOSE_EVIDENCE].s) : none;
+}
+
 static int
 on_inspection(const struct vl_record *r, void *ctx)
 {
@@ -153,12 +168,14 @@ on_inspection(const struct vl_record *r, void *ctx)
 	in->result = (char *)vl_results[v[VL_I_RESULT].choice];
 	in->finding = vl_arena_strdup(&l->strings, v[VL_I_FINDING].s);
 	in->inspector = vl_arena_strdup(&l->strings, v[VL_I_INSPECTOR].s);
+	in->evidence = vl_arena_strdup(&l->strings, v[VL_I_EVIDENCE].s);
 	in->date = v[VL_I_DATE].date;
 	in->due = v[VL_I_DUE].date;
 	in->closed = v[VL_I_CLOSED].date;
 	/* a closing dated after the day asked for has not happened yet */
 	if (later(l, in->closed))
 		in->closed = VL_NODATE;
+	closing(l, in, in->closed == VL_NODATE ? NULL : v);
 	in->line = r->line;
 	return 0;
 }

@@ -29,6 +29,10 @@ struct vl_progress_state {	/* per project, as of a day */
 
 struct vl_inspection {
 	char *id, *project, *phase, *aspect, *result, *finding, *inspector;
+	char *evidence;		/* given when it was added ("" : none) */
+	/* who verified the rectification, what they said, what shows it:
+	 * "" while it is open as of the book's day */
+	char *closed_by, *close_note, *close_evidence;
 	vl_date date, due, closed;	/* VL_NODATE when empty */
 	long line;
 };

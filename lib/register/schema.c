@@ -77,6 +77,13 @@ static const struct vl_fieldspec inspections_fields[] = {
 	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
 	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
 	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
+	/* what shows it (photos, minutes), and who verified a rectification,
+	 * how and by what: columns a file gains when first given one */
+	[VL_I_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSED_BY] = {"closed_by", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSE_NOTE] = {"close_note", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSE_EVIDENCE] = {"close_evidence", VL_T_TEXT, false, NULL,
+	    true},
 	[VL_I_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
 	[VL_I_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };

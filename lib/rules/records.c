@@ -249,9 +249,8 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 struct closing {
 	const char *id;
 	vl_date when;
-	const char *note;
+	const struct vl_close *how;
 	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
-	struct vl_buf finding;	/* the finding with the note after it */
 };
 
 /* Only an open failed inspection closes, and not before it happened. */
@@ -280,42 +279,59 @@ can_close(const struct vl_record *row, const struct closing *c)
 	return 0;
 }
 
-/* The note goes where a clerk reads it: a close_note column when the
- * file has one, else after the finding, which is never lost. */
+/* Who verified it, what they said and what shows it go to columns of
+ * their own (added to a file without them), never into the finding:
+ * the finding says what was wrong, as the inspector wrote it. */
 static int
 close_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
 	struct closing *c = rw->ctx;
-	const char *finding = vl_field(row, "finding");
+	const char *v[] = {c->how->by, c->how->note, c->how->evidence};
+	static const char *const column[] = {"closed_by", "close_note",
+	    "close_evidence"};
+	size_t k;
 
 	if (can_close(row, c))
 		return 1;
-	if (!c->note || !*c->note)
-		return 0;
-	rw->n = 2;
-	if (vl_header_index(row->header, "close_note") >= 0) {
-		rw->set[1] = (struct vl_assign){"close_note", c->note, NULL};
-		return 0;
-	}
-	vl_buf_printf(&c->finding, "%s%s[整改: %s]", finding, *finding ? " " :
-	    "", c->note);
-	rw->set[1] = (struct vl_assign){"finding", c->finding.data, NULL};
+	for (k = 0; k < 3; k++)
+		if (v[k] && *v[k])
+			rw->set[rw->n++] = (struct vl_assign){column[k], v[k],
+			    NULL};
 	return 0;
+}
+
+/* A name or a reference is one line: no line break, no control
+ * character (a note may span lines, as the schema lets text). */
+static int
+one_line(const char *option, const char *v)
+{
+	if (!v || ((vl_text_clean(v, strlen(v)) && !strpbrk(v, "\t\r\n"))))
+		return 0;
+	vl_errat("command line", 0, option, "a control character or a line "
+	    "break: one line of text");
+	return 1;
 }
 
 int
 vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
-    const char *note)
+    const struct vl_close *how)
 {
-	struct closing c = {id, when, note, "", "", {0}};
-	struct vl_assign set[2] = {{"closed", c.day, NULL}};
+	struct closing c = {id, when, how, "", ""};
+	struct vl_assign set[4] = {{"closed", c.day, NULL}};
+	/* audited with the old and new values: who verified it is on the
+	 * trail, not only in the file */
 	struct vl_rewrite rw = {&vl_inspections_spec, id, set, 1, "close",
-	    N_("no inspection \"%s\""), close_check, &c, NULL};
+	    N_("no inspection \"%s\""), close_check, &c, ""};
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
 	struct vl_book b;
+	size_t k;
 	int status;
 
 	vl_date_format(when, c.day);
+	if (one_line("by", how->by) + one_line("evidence", how->evidence)) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
 	if (src->as_of != VL_NODATE && when > src->as_of) {
 		vl_errat("command line", 0, "date", "%s is after today (%s): "
 		    "a rectification is closed when it was verified", c.day,
@@ -330,9 +346,8 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	    VL_LOAD_WRITE)) == VL_OK &&
 	    (status = vl_rewrite_row(&b, &rw)) == VL_BADINPUT)
 		vl_warn("nothing written");
-	free(set[0].old);
-	free(set[1].old);
-	vl_buf_free(&c.finding);
+	for (k = 0; k < 4; k++)
+		free(set[k].old);
 	vl_book_free(&b);
 	return status;
 }
