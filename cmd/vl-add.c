@@ -33,13 +33,18 @@ static const char help[] = N_(
     "       [--purpose P] [--note T] [--id ID]\n"
     "  progress --project P --stage started|completed [--date D]\n"
     "           [--note T]\n"
-    "  project|fund|progress --import FILE|-   many records from a CSV\n"
-    "                              (a file imported before is refused)\n"
+    "  task --area A --title T --owner O --due D [--evidence R]\n"
+    "       [--note T] [--id ID]    a duty of the programme (tasks.csv)\n"
+    "  done ID [--date D] [--evidence R]\n"
+    "                              task ID done, R added to its evidence\n"
+    "  project|fund|progress|task --import FILE|-\n"
+    "                              many records from a CSV (a file\n"
+    "                              imported before is refused)\n"
     "  amend project ID --FIELD VALUE... --reason T\n"
     "                              correct a project's leader, specialist,\n"
     "                              town, village, budget, start_by,\n"
     "                              complete_by, mode or area\n"
-    "  void progress|inspection ID --reason T [--date D]\n"
+    "  void progress|inspection|task ID --reason T [--date D]\n"
     "                              mark a wrong row void: it stays, and\n"
     "                              reports ignore it from D on\n"
     "  fund --reverses ID --reason T [--date D]\n"
@@ -76,10 +81,13 @@ enum {
 	O_ID, O_DATE, O_TOWN, O_VILLAGE, O_LEADER, O_SPECIALIST, O_BUDGET,
 	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
 	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN,
-	O_REVERSES, O_REASON, O_ALLOW_REPEAT
+	O_REVERSES, O_REASON, O_ALLOW_REPEAT, O_AREA_T, O_TITLE, O_OWNER, O_DUE,
+	O_EVIDENCE
 };
 
-static const struct vl_option init_options[] = {VL_VALUE("plan", O_PLAN), VL_END_OPTIONS};
+static const struct vl_option init_options[] = {
+	VL_VALUE("plan", O_PLAN), VL_END_OPTIONS
+};
 static const struct vl_option project_options[] = {
 	VL_VALUE("id", O_ID), VL_VALUE("town", O_TOWN), VL_VALUE("village", O_VILLAGE),
 	VL_VALUE("leader", O_LEADER), VL_VALUE("specialist", O_SPECIALIST),
@@ -114,6 +122,17 @@ static const struct vl_option progress_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("project", O_PROJECT),
 	VL_VALUE("stage", O_STAGE), VL_VALUE("note", O_NOTE),
 	VL_VALUE("import", O_IMPORT), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_END_OPTIONS
+};
+static const struct vl_option task_options[] = {
+	VL_VALUE("id", O_ID), VL_VALUE("area", O_AREA_T),
+	VL_VALUE("title", O_TITLE), VL_VALUE("owner", O_OWNER),
+	VL_VALUE("due", O_DUE), VL_VALUE("evidence", O_EVIDENCE),
+	VL_VALUE("note", O_NOTE), VL_VALUE("import", O_IMPORT),
+	VL_FLAG("allow-repeat", O_ALLOW_REPEAT), VL_END_OPTIONS
+};
+static const struct vl_option done_options[] = {
+	VL_VALUE("date", O_DATE), VL_VALUE("evidence", O_EVIDENCE),
 	VL_END_OPTIONS
 };
 static const struct vl_option restart_options[] = {
@@ -211,26 +230,52 @@ cmd_amend(struct vl_cli *c)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
-/* void progress|inspection ID --reason T [--date D] */
+/* a --date given, or the as-of day; a bad one said */
+static int
+date_arg(const struct vl_cli *c, vl_date *when)
+{
+	const char *why;
+
+	*when = c->src.as_of;
+	if (!c->arg[O_DATE] || vl_date_parse(c->arg[O_DATE], when, &why) == 0)
+		return 0;
+	vl_errat("command line", 0, "date", "%s: \"%s\"", vl_tr(why),
+	    c->arg[O_DATE]);
+	return 1;
+}
+
+/* done ID [--date D] [--evidence R] */
+static int
+cmd_done(struct vl_cli *c)
+{
+	vl_date when;
+	int status;
+
+	if (date_arg(c, &when))
+		return VL_BADINPUT;
+	status = vl_task_done(&c->src, c->operand[0], when,
+	    c->arg[O_EVIDENCE]);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
+/* void progress|inspection|task ID --reason T [--date D] */
 static int
 cmd_void(struct vl_cli *c)
 {
 	const struct vl_filespec *spec;
-	vl_date when = c->src.as_of;
-	const char *why;
+	vl_date when;
 	int status;
 
 	if (strcmp(c->operand[0], "progress") == 0)
 		spec = &vl_progress_spec;
 	else if (strcmp(c->operand[0], "inspection") == 0)
 		spec = &vl_inspections_spec;
+	else if (strcmp(c->operand[0], "task") == 0)
+		spec = &vl_tasks_spec;
 	else
 		vl_cli_usage(c);
-	if (c->arg[O_DATE] && vl_date_parse(c->arg[O_DATE], &when, &why) != 0) {
-		vl_errat("command line", 0, "date", "%s: \"%s\"", vl_tr(why),
-		    c->arg[O_DATE]);
+	if (date_arg(c, &when))
 		return VL_BADINPUT;
-	}
 	status = vl_void_row(&c->src, spec, c->operand[1], when,
 	    c->arg[O_REASON]);
 	return status == VL_OK ? vl_close_stdout() : status;
@@ -304,9 +349,14 @@ static const struct vl_command commands[] = {
 	{"progress", cmd_records, "vl-add [-C DIR] progress --project P "
 	    "--stage S [--date D] | --import FILE", progress_options, 0, 0,
 	    false, &vl_progress_spec},
+	{"task", cmd_records, "vl-add [-C DIR] task --area A --title T "
+	    "--owner O --due D [...] | --import FILE", task_options, 0, 0,
+	    false, &vl_tasks_spec},
+	{"done", cmd_done, "vl-add [-C DIR] done ID [--date D] [--evidence R]",
+	    done_options, 1, 1, false, NULL},
 	{"amend", cmd_amend, "vl-add [-C DIR] amend project ID --FIELD VALUE "
 	    "... --reason T", amend_options, 2, 2, false, NULL},
-	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection ID "
+	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection|task ID "
 	    "--reason T [--date D]", void_options, 2, 2, false, NULL},
 	{"export", cmd_export, "vl-add [-C DIR] export projects|progress|funds|"
 	    "inspections [--format F] [--excel] [-o FILE]", NULL, 1, 1, true,

@@ -25,15 +25,18 @@ static const char help[] = N_(
     "commands:\n"
     "  add --project P --phase review|check|acceptance\n"
     "      --aspect quality|progress|funds|safety --result pass|fail\n"
-    "      [--finding T --due D] [--inspector N] [--date D] [--id ID]\n"
+    "      [--finding T --due D] [--inspector N] [--evidence R]\n"
+    "      [--date D] [--id ID]\n"
     "                       a fail needs a finding and a due date after\n"
     "                       the inspection; an acceptance pass needs the\n"
-    "                       project completed on or before its date\n"
+    "                       project completed on or before its date;\n"
+    "                       R: what shows it (photos, minutes)\n"
     "  add --import FILE|-  many inspections from a CSV, all or none\n"
-    "  close ID [--date D] [--note T]\n"
+    "  close ID [--date D] [--by NAME] [--note T] [--evidence R]\n"
     "                       the rectification of failed inspection ID is\n"
-    "                       verified; T goes to a close_note column if the\n"
-    "                       file has one, else after the finding: [整改: T]\n"
+    "                       verified, by NAME: who, what they found and\n"
+    "                       what shows it go to the columns closed_by,\n"
+    "                       close_note and close_evidence\n"
     "  list [--open] [--overdue] [--project P] [--town T] [--village V]\n"
     "       [--leader L] [--specialist S] [--inspector I] [--phase PH]\n"
     "       [--aspect A] [--result R] [--district D] [--check]\n"
@@ -64,7 +67,8 @@ static const char more[] = N_(
 enum {
 	O_ID, O_DATE, O_PROJECT, O_PHASE, O_ASPECT, O_RESULT, O_FINDING,
 	O_DUE, O_INSPECTOR, O_IMPORT, O_NOTE, O_OPEN, O_OVERDUE,
-	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK, O_ALLOW_REPEAT
+	O_COUNT, O_SEED, O_SKIP_RECENT, O_STAGE, O_CHECK, O_ALLOW_REPEAT,
+	O_EVIDENCE, O_BY
 };
 
 static const struct vl_option add_options[] = {
@@ -72,11 +76,16 @@ static const struct vl_option add_options[] = {
 	VL_VALUE("phase", O_PHASE), VL_VALUE("aspect", O_ASPECT),
 	VL_VALUE("result", O_RESULT), VL_VALUE("finding", O_FINDING),
 	VL_VALUE("due", O_DUE), VL_VALUE("inspector", O_INSPECTOR),
-	VL_VALUE("import", O_IMPORT), VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
+	VL_VALUE("evidence", O_EVIDENCE), VL_VALUE("import", O_IMPORT),
+	VL_FLAG("allow-repeat", O_ALLOW_REPEAT),
 	VL_END_OPTIONS
 };
 static const struct vl_option close_options[] = {
-	VL_VALUE("date", O_DATE), VL_VALUE("note", O_NOTE), VL_END_OPTIONS
+	VL_VALUE("date", O_DATE), VL_VALUE("by", O_BY),
+	/* named after its column too, as other options are */
+	VL_VALUE("closed-by", O_BY), VL_VALUE("closed_by", O_BY),
+	VL_VALUE("note", O_NOTE), VL_VALUE("evidence", O_EVIDENCE),
+	VL_END_OPTIONS
 };
 static const struct vl_option list_options[] = {
 	VL_FLAG("open", O_OPEN), VL_FLAG("overdue", O_OVERDUE),
@@ -132,14 +141,15 @@ static int
 cmd_close(struct vl_cli *c)
 {
 	const char *id = c->operand[0], *date = c->arg[O_DATE], *why;
+	const struct vl_close how = {c->arg[O_BY], c->arg[O_NOTE],
+	    c->arg[O_EVIDENCE]};
 	vl_date when = c->src.as_of;
 	int status;
 
 	vl_cli_one_register(c);
 	if (date && vl_date_parse(date, &when, &why) != 0)
 		vl_die(VL_BADINPUT, "--date: %s: \"%s\"", why, date);
-	if ((status = vl_close_finding(&c->src, id, when, c->arg[O_NOTE])) ==
-	    VL_OK)
+	if ((status = vl_close_finding(&c->src, id, when, &how)) == VL_OK)
 		printf("%s\n", id);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
@@ -330,10 +340,11 @@ cmd_sample(struct vl_cli *c)
 static const struct vl_command commands[] = {
 	{"add", cmd_add, "vl-inspect [-C DIR] add --project P --phase PH "
 	    "--aspect A --result R [--finding T --due D] [--inspector N] "
-	    "[--date D] [--id ID] | --import FILE", add_options, 0, 0, false,
-	    NULL},
+	    "[--evidence R] [--date D] [--id ID] | --import FILE",
+	    add_options, 0, 0, false, NULL},
 	{"close", cmd_close, "vl-inspect [-C DIR] close ID [--date D] "
-	    "[--note T]", close_options, 1, 1, false, NULL},
+	    "[--by NAME] [--note T] [--evidence R]", close_options, 1, 1,
+	    false, NULL},
 	{"list", cmd_list, "vl-inspect [-C DIR] list [--open] [--overdue] "
 	    "[--project P] [--town T] [--village V] [--leader L] "
 	    "[--specialist S] [--inspector I] [--phase PH] [--aspect A] "

@@ -23,12 +23,12 @@ static const char help[] = N_(
     "commands:\n"
     "  overdue [--within N] [--check]\n"
     "        the daily list: not-started, rectification, not-completed,\n"
-    "        not-accepted (due 30 days after completion), most days late\n"
-    "        first (an item due today is not late); then the flags\n"
-    "        started-before-review, missing-leader, missing-specialist.\n"
-    "        --within N adds what comes due in the next N days (status\n"
-    "        due-soon, days_left); --check exits 1 for what to act on;\n"
-    "        --kind K, --status S, --inspector I filter it too.\n"
+    "        not-accepted (due 30 days after completion), task (tasks.csv,\n"
+    "        its owner as leader), most days late first (an item due today\n"
+    "        is not late); then the flags started-before-review,\n"
+    "        missing-leader, missing-specialist.  --within N: what comes\n"
+    "        due in N days too (due-soon, days_left); --check exits 1 for\n"
+    "        what to act on; --kind K, --status S, --inspector I filter.\n"
     "        --by leader|specialist|town|district: the items counted per\n"
     "        person, town or district, everyone named listed, a total.\n"
     "        --split-by leader|specialist|town|district -o DIR: a file\n"
@@ -41,7 +41,7 @@ static const char help[] = N_(
     "        started and completed, late items, money received and spent\n"
     "  progress --since DATE [--kind K]\n"
     "        what changed after DATE up to the day, a row each: started,\n"
-    "        completed, finding-opened, finding-closed, received, spent\n"
+    "        completed, finding-opened/-closed, received, spent, task-done\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -136,8 +136,8 @@ bad:
 static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
 {
-	int status = vl_book_load(b, &c->src, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS);
+	int status = vl_book_load(b, &c->src, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS | VL_LOAD_TASKS);
 
 	if (status == VL_OK && l)
 		status = vl_ledger_load(l, b);

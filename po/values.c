@@ -8,7 +8,7 @@
 NC_("kind", "not-started") NC_("kind", "rectification")
 NC_("kind", "not-completed") NC_("kind", "not-accepted")
 NC_("kind", "started-before-review") NC_("kind", "missing-leader")
-NC_("kind", "missing-specialist")
+NC_("kind", "missing-specialist") NC_("kind", "task")
 /* fund kinds */
 NC_("kind", "receipt") NC_("kind", "allocation") NC_("kind", "expense")
 /* statuses: of the overdue list, of the fund checks */

@@ -125,6 +125,21 @@ on_progress(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* The closing's fields (v NULL: not closed as of the day, none); the
+ * texts in the arena, the empty ones shared. */
+static void
+closing(struct loader *l, struct vl_inspection *in, const struct vl_value *v)
+{
+	static char none[] = "";
+
+	in->closed_by = v && *v[VL_I_CLOSED_BY].s ? vl_arena_strdup(
+	    &l->strings, v[VL_I_CLOSED_BY].s) : none;
+	in->close_note = v && *v[VL_I_CLOSE_NOTE].s ? vl_arena_strdup(
+	    &l->strings, v[VL_I_CLOSE_NOTE].s) : none;
+	in->close_evidence = v && *v[VL_I_CLOSE_EVIDENCE].s ?
+	    vl_arena_strdup(&l->strings, v[VL_I_CLOSE_EVIDENCE].s) : none;
+}
+
 static int
 on_inspection(const struct vl_record *r, void *ctx)
 {
@@ -153,13 +168,46 @@ on_inspection(const struct vl_record *r, void *ctx)
 	in->result = (char *)vl_results[v[VL_I_RESULT].choice];
 	in->finding = vl_arena_strdup(&l->strings, v[VL_I_FINDING].s);
 	in->inspector = vl_arena_strdup(&l->strings, v[VL_I_INSPECTOR].s);
+	in->evidence = vl_arena_strdup(&l->strings, v[VL_I_EVIDENCE].s);
 	in->date = v[VL_I_DATE].date;
 	in->due = v[VL_I_DUE].date;
 	in->closed = v[VL_I_CLOSED].date;
 	/* a closing dated after the day asked for has not happened yet */
 	if (later(l, in->closed))
 		in->closed = VL_NODATE;
+	closing(l, in, in->closed == VL_NODATE ? NULL : v);
 	in->line = r->line;
+	return 0;
+}
+
+/* A task as of the day: one voided by then is gone, one done later is
+ * not done yet. */
+static int
+on_task(const struct vl_record *r, void *ctx)
+{
+	struct loader *l = ctx;
+	struct vl_book *b = (struct vl_book *)l->b;
+	struct vl_value v[VL_SPEC_MAX];
+	struct vl_task *t;
+	size_t n = b->ntasks;
+
+	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0 ||
+	    voided(l, v, VL_K_VOIDED, VL_K_ID, VL_K_DUE, VL_K_ID,
+	    v[VL_K_TITLE].s))
+		return 0;
+	if ((n & (n - 1)) == 0)
+		b->tasks = vl_xrealloc(b->tasks, (n ? 2 * n : 1) *
+		    sizeof *b->tasks);
+	t = &b->tasks[b->ntasks++];
+	t->id = vl_arena_strdup(&l->strings, v[VL_K_ID].s);
+	t->area = vl_arena_strdup(&l->strings, v[VL_K_AREA].s);
+	t->title = vl_arena_strdup(&l->strings, v[VL_K_TITLE].s);
+	t->owner = vl_arena_strdup(&l->strings, v[VL_K_OWNER].s);
+	t->evidence = vl_arena_strdup(&l->strings, v[VL_K_EVIDENCE].s);
+	t->note = vl_arena_strdup(&l->strings, v[VL_K_NOTE].s);
+	t->due = v[VL_K_DUE].date;
+	t->done = later(l, v[VL_K_DONE].date) ? VL_NODATE : v[VL_K_DONE].date;
+	t->line = r->line;
 	return 0;
 }
 
@@ -330,7 +378,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (!must_exist && !vl_reg_exists(&l->b->reg, s->file))
 		status = VL_OK;
-	else if (s == &vl_projects_spec)
+	else if (s == &vl_projects_spec || s == &vl_tasks_spec)
 		status = vl_csv_read(path, display, &opts, fn, l);
 	else
 		status = vl_csv_gather(path, display, &opts, fn, l, &g);
@@ -407,6 +455,9 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 		index_inspections(b, l.insp_project);
 		b->insp_project = l.insp_project;
 	}
+	if (what & VL_LOAD_TASKS)
+		status = worst(status, read_file(&l, &vl_tasks_spec, on_task,
+		    false));
 	b->voids = l.voids;
 	b->nvoids = l.nvoids;
 	b->strings = l.strings;
@@ -421,6 +472,7 @@ vl_book_free(struct vl_book *b)
 	free(b->insp_of);
 	free(b->insp_project);
 	free(b->voids);
+	free(b->tasks);
 	vl_arena_free(&b->strings);
 	free(b->progress);
 	vl_projects_free(&b->projects);

@@ -29,7 +29,19 @@ struct vl_progress_state {	/* per project, as of a day */
 
 struct vl_inspection {
 	char *id, *project, *phase, *aspect, *result, *finding, *inspector;
+	char *evidence;		/* given when it was added ("" : none) */
+	/* who verified the rectification, what they said, what shows it:
+	 * "" while it is open as of the book's day */
+	char *closed_by, *close_note, *close_evidence;
 	vl_date date, due, closed;	/* VL_NODATE when empty */
+	long line;
+};
+
+/* A duty of tasks.csv as of the book's day (VL_LOAD_TASKS). */
+struct vl_task {
+	char *id, *area, *title, *owner, *evidence, *note;
+	vl_date due;
+	vl_date done;		/* VL_NODATE: not done by the day */
 	long line;
 };
 
@@ -60,6 +72,8 @@ struct vl_book {
 	struct vl_arena strings;	/* the inspections' texts */
 	struct vl_void *voids;	/* VL_LOAD_VOIDS: the rows voided */
 	size_t nvoids;
+	struct vl_task *tasks;	/* VL_LOAD_TASKS: those not voided */
+	size_t ntasks;
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -69,7 +83,8 @@ enum {
 	VL_LOAD_PROGRESS = 4,
 	VL_LOAD_INSPECTIONS = 8,
 	VL_LOAD_WRITE = 16,	/* under a writer's lock, not a reader's */
-	VL_LOAD_VOIDS = 32	/* the voided rows of the files loaded */
+	VL_LOAD_VOIDS = 32,	/* the voided rows of the files loaded */
+	VL_LOAD_TASKS = 64	/* tasks.csv, when the register has one */
 };
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read

@@ -55,6 +55,7 @@ const struct vl_regfile vl_register_files[] = {
 	{"progress.csv", VL_RF_RECORDS},
 	{"funds.csv", VL_RF_RECORDS},
 	{"inspections.csv", VL_RF_RECORDS},
+	{"tasks.csv", VL_RF_RECORDS},
 	{"audit.csv", VL_RF_TRAIL},
 	{VL_HEAD, VL_RF_HEAD},
 	{NULL, VL_RF_PLAN}

@@ -34,6 +34,7 @@ struct table {
 	size_t n;
 	bool grown;		/* columns added: written out whole */
 	bool numbered;		/* ids given in file order */
+	struct vl_buf added;	/* the names of the columns added last */
 };
 
 static int
@@ -80,6 +81,9 @@ add_column(struct table *t, const char *name, bool first)
 	}
 	t->hdr.n++;
 	t->grown = true;
+	if (!first)
+		vl_buf_printf(&t->added, "%s%s", t->added.len ? " " : "",
+		    name);
 }
 
 /* a file made before its rows had ids: numbered in file order, as
@@ -150,6 +154,7 @@ table_free(struct table *t)
 		free_fields(t->row[i].f, t->hdr.n);
 	free(t->row);
 	vl_buf_free(&t->raw);
+	vl_buf_free(&t->added);
 	free((char *)t->display);
 	vl_header_free(&t->hdr);
 }
@@ -284,9 +289,11 @@ detail(const struct vl_rewrite *rw, struct vl_buf *s)
 	size_t k;
 
 	for (k = 0; k < rw->n; k++)
-		vl_buf_printf(s, "%s: %s → %s; ", rw->set[k].column,
-		    rw->set[k].old ? rw->set[k].old : "", rw->set[k].value);
-	vl_buf_printf(s, "reason: %s", rw->reason);
+		vl_buf_printf(s, "%s%s: %s → %s", k ? "; " : "",
+		    rw->set[k].column, rw->set[k].old ? rw->set[k].old : "",
+		    rw->set[k].value);
+	if (*rw->reason)
+		vl_buf_printf(s, "; reason: %s", rw->reason);
 }
 
 static int
@@ -306,6 +313,13 @@ commit(struct vl_book *b, const struct vl_rewrite *rw, const struct table *t,
 	if (t->numbered) {
 		vl_buf_printf(&what, "1-%zu", t->n);
 		vl_reg_note(&b->reg, "add-ids", rw->spec->file, what.data);
+	}
+	/* a file's columns grow on the trail too, as vl-add's do */
+	if (t->added.len) {
+		what.len = 0;
+		vl_buf_printf(&what, "columns added: %s", t->added.data);
+		vl_reg_note_detail(&b->reg, "add-columns", rw->spec->file, "",
+		    what.data);
 	}
 	if (rw->reason)
 		detail(rw, &why);

@@ -36,7 +36,8 @@ struct vl_rewrite {
 	int (*check)(const struct vl_record *row, struct vl_rewrite *rw);
 	void *ctx;		/* for check */
 	/* NULL, or why (amend, void): the audit line's detail then says
-	 * "field: old → new; ...; reason: REASON" */
+	 * "field: old → new; ...; reason: REASON" ("" : no reason said,
+	 * the old and new values all the same, as a task done) */
 	const char *reason;
 };
 

@@ -77,8 +77,31 @@ static const struct vl_fieldspec inspections_fields[] = {
 	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
 	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
 	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
+	/* what shows it (photos, minutes), and who verified a rectification,
+	 * how and by what: columns a file gains when first given one */
+	[VL_I_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSED_BY] = {"closed_by", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSE_NOTE] = {"close_note", VL_T_TEXT, false, NULL, true},
+	[VL_I_CLOSE_EVIDENCE] = {"close_evidence", VL_T_TEXT, false, NULL,
+	    true},
 	[VL_I_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
 	[VL_I_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
+};
+
+/* Any other duty of the programme with an owner and a due date (the 整村
+ * 推进 contact points, the 党员大集训's venue): done is the day it was
+ * done, evidence the references that show it (photos, minutes). */
+static const struct vl_fieldspec tasks_fields[] = {
+	[VL_K_ID] = {"id", VL_T_ID, true, NULL},
+	[VL_K_AREA] = {"area", VL_T_TEXT, true, NULL},
+	[VL_K_TITLE] = {"title", VL_T_TEXT, true, NULL},
+	[VL_K_OWNER] = {"owner", VL_T_TEXT, true, NULL},
+	[VL_K_DUE] = {"due", VL_T_DATE, true, NULL},
+	[VL_K_DONE] = {"done", VL_T_DATE, false, NULL},
+	[VL_K_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL},
+	[VL_K_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_K_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
+	[VL_K_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 #define SPEC(file, f, core) {file, f, sizeof f / sizeof f[0], core}
@@ -89,6 +112,7 @@ const struct vl_filespec vl_progress_spec =
 const struct vl_filespec vl_funds_spec = SPEC("funds.csv", funds_fields, 8);
 const struct vl_filespec vl_inspections_spec =
     SPEC("inspections.csv", inspections_fields, 9);
+const struct vl_filespec vl_tasks_spec = SPEC("tasks.csv", tasks_fields, 8);
 const struct vl_filespec *const vl_specs[] = {&vl_projects_spec,
     &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec, NULL};
 
@@ -419,6 +443,8 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED);
 	else if (s == &vl_progress_spec)
 		bad += check_void(r, v, VL_G_VOIDED);
+	else if (s == &vl_tasks_spec)
+		bad += check_void(r, v, VL_K_VOIDED);
 	return bad;
 }
 

@@ -41,6 +41,9 @@ struct vl_filespec {
 
 extern const struct vl_filespec vl_projects_spec, vl_progress_spec,
     vl_funds_spec, vl_inspections_spec;
+/* tasks.csv: the programme's other duties, each with an owner and a due
+ * date; optional, and not among the files a new register is made with */
+extern const struct vl_filespec vl_tasks_spec;
 /* the four of them, in that order, NULL-terminated */
 extern const struct vl_filespec *const vl_specs[];
 /* the words of the enum columns, NULL-terminated */

@@ -15,7 +15,7 @@
 #define VL_SPEC_MAX 16		/* fields of the longest spec */
 #define VL_WORDS_MAX 8		/* choices of the longest VL_T_ENUM list */
 /* The fields of each spec, in its order: projects, progress, funds,
- * inspections. */
+ * inspections, tasks. */
 enum { VL_P_ID, VL_P_TOWN, VL_P_VILLAGE, VL_P_LEADER, VL_P_SPECIALIST,
 	VL_P_BUDGET, VL_P_START_BY, VL_P_COMPLETE_BY, VL_P_MODE, VL_P_AREA };
 enum { VL_G_ID, VL_G_DATE, VL_G_PROJECT, VL_G_STAGE, VL_G_NOTE,
@@ -24,7 +24,10 @@ enum { VL_F_ID, VL_F_DATE, VL_F_KIND, VL_F_LEVEL, VL_F_SOURCE,
 	VL_F_PROJECT, VL_F_PURPOSE, VL_F_AMOUNT, VL_F_NOTE, VL_F_REVERSES };
 enum { VL_I_ID, VL_I_DATE, VL_I_PROJECT, VL_I_PHASE, VL_I_ASPECT,
 	VL_I_RESULT, VL_I_FINDING, VL_I_DUE, VL_I_CLOSED, VL_I_INSPECTOR,
+	VL_I_EVIDENCE, VL_I_CLOSED_BY, VL_I_CLOSE_NOTE, VL_I_CLOSE_EVIDENCE,
 	VL_I_VOIDED, VL_I_VOID_REASON };
+enum { VL_K_ID, VL_K_AREA, VL_K_TITLE, VL_K_OWNER, VL_K_DUE, VL_K_DONE,
+	VL_K_EVIDENCE, VL_K_NOTE, VL_K_VOIDED, VL_K_VOID_REASON };
 
 /* A field of a record as the check read it. */
 struct vl_value {

@@ -401,6 +401,9 @@ overdue_why(struct page *pg, const struct vl_overdue *o)
 	case VL_OD_MISSING_SPECIALIST:
 		put(pg, "projects.csv 未填专干");
 		break;
+	case VL_OD_TASK:	/* listed in 六, not here */
+		esc(pg, o->task->title);
+		break;
 	}
 }
 
@@ -454,6 +457,63 @@ overdue(struct page *pg)
 	    "</p>\n</section>\n");
 }
 
+/* ---- 六、the programme's other duties (tasks.csv) ----------------------- */
+
+/* The tasks late by the day, with their owners; the section only when the
+ * register has tasks. */
+static void
+tasks(struct page *pg, const struct vl_overdue *td, size_t n)
+{
+	const struct vl_book *b = pg->b;
+	char d[VL_DATE_BUFSZ];
+	long done = 0;
+	size_t i;
+
+	for (i = 0; i < b->ntasks; i++)
+		done += b->tasks[i].done != VL_NODATE;
+	put(pg, "<section id=\"tasks\">\n<h2>六、其他工作任务</h2>\n<p>共 "
+	    "%zu 项任务，已完成 %ld 项，逾期 %zu 项。</p>\n", b->ntasks, done,
+	    n);
+	if (n == 0) {
+		put(pg, "</section>\n");
+		return;
+	}
+	put(pg, "<table class=\"data\">\n<thead><tr><th>任务</th><th>方面"
+	    "</th><th>内容</th><th>责任人</th><th class=\"num\">期限</th>"
+	    "<th class=\"num\">逾期天数</th></tr></thead>\n<tbody>\n");
+	for (i = 0; i < n; i++) {
+		put(pg, "<tr><td class=\"nowrap\">");
+		esc(pg, td[i].task->id);
+		put(pg, "</td><td>");
+		esc(pg, td[i].task->area);
+		put(pg, "</td><td>");
+		esc(pg, td[i].task->title);
+		put(pg, "</td><td class=\"nowrap\">");
+		person(pg, td[i].task->owner);
+		put(pg, "</td><td class=\"num\">%s</td><td class=\"num "
+		    "late\">%ld</td></tr>\n", vl_date_format(td[i].due, d),
+		    td[i].days_late);
+	}
+	put(pg, "</tbody>\n</table>\n</section>\n");
+}
+
+/* The late tasks out of the overdue list into *td: the list's sections
+ * are the projects'. */
+static size_t
+split_tasks(struct page *pg, struct vl_overdue **td)
+{
+	size_t i, k = 0, n = 0;
+
+	*td = vl_xcalloc(pg->nod + 1, sizeof **td);
+	for (i = 0; i < pg->nod; i++)
+		if (pg->od[i].task)
+			(*td)[n++] = pg->od[i];
+		else
+			pg->od[k++] = pg->od[i];
+	pg->nod = k;
+	return n;
+}
+
 /* ---- the page ----------------------------------------------------------- */
 
 static void
@@ -471,7 +531,9 @@ void
 vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
     struct vl_buf *out)
 {
+	struct vl_overdue *td;
 	struct page pg;
+	size_t ntd;
 
 	memset(&pg, 0, sizeof pg);
 	pg.o = out;
@@ -482,6 +544,7 @@ vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
 	pg.ntowns = vl_tally_towns(b, pg.s, &pg.towns, &pg.total);
 	vl_findings_collect(b, &pg.f);
 	pg.nod = vl_overdue_collect(b, -1, &pg.od);
+	ntd = split_tasks(&pg, &td);
 	pg.nfr = vl_funds_rows(b, l, &pg.fr);
 	head(&pg);
 	masthead(&pg);
@@ -491,7 +554,10 @@ vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
 	vl_briefing_funds(&pg);
 	findings(&pg);
 	overdue(&pg);
+	if (b->ntasks)
+		tasks(&pg, td, ntd);
 	footer(&pg);
+	free(td);
 	free(pg.fr);
 	free(pg.od);
 	vl_findings_free(&pg.f);

@@ -34,7 +34,11 @@ static const struct vl_col insp_cols[] = {
 	{"specialist", VL_COL_TEXT}, {"phase", VL_COL_WORD},
 	{"aspect", VL_COL_WORD}, {"result", VL_COL_WORD},
 	{"finding", VL_COL_TEXT}, {"due", VL_COL_DATE},
-	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT}
+	{"closed", VL_COL_DATE}, {"inspector", VL_COL_TEXT},
+	/* after the columns there were before them, so that a script that
+	 * reads the first fourteen reads what it read */
+	{"evidence", VL_COL_TEXT}, {"closed_by", VL_COL_TEXT},
+	{"close_note", VL_COL_TEXT}, {"close_evidence", VL_COL_TEXT}
 };
 #define NINSP_COLS (sizeof insp_cols / sizeof insp_cols[0])
 
@@ -70,7 +74,8 @@ insp_row(struct vl_out *o, const struct vl_inspection *in,
 	    in->project, p->town, p->village, p->leader, p->specialist,
 	    in->phase, in->aspect, in->result, in->finding,
 	    vl_date_format(in->due, due), vl_date_format(in->closed, closed),
-	    in->inspector};
+	    in->inspector, in->evidence, in->closed_by, in->close_note,
+	    in->close_evidence};
 
 	vl_out_row(o, v);
 }

@@ -15,14 +15,17 @@
 #include "report/tables.h"
 
 const char *const vl_since_kinds[] = {"started", "completed",
-    "finding-opened", "finding-closed", "received", "spent", NULL};
-enum { K_STARTED, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED, K_SPENT };
+    "finding-opened", "finding-closed", "received", "spent", "task-done",
+    NULL};
+enum { K_STARTED, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED, K_SPENT,
+	K_TASK_DONE };
 
 struct event {
 	vl_date date;
 	int kind;
 	const struct vl_project *p;	/* NULL: money of no project */
 	const char *project;		/* its id as written */
+	const char *owner;		/* a task's, or NULL */
 	int64_t amount;
 	bool has_amount;
 	char *detail;			/* malloc'd */
@@ -46,14 +49,16 @@ in_range(const struct since *s, vl_date d)
 
 /* one more event, when the filters pass it */
 static struct event *
-add(struct since *s, vl_date date, int kind, const struct vl_project *p,
-    const char *project)
+add_owned(struct since *s, vl_date date, int kind, const struct vl_project *p,
+    const char *project, const char *owner)
 {
 	const char *row[VL_NFC] = {NULL};
 	struct event *e;
 
 	vl_filter_project_row(row, p);
 	row[VL_FC_PROJECT] = project && *project ? project : NULL;
+	if (owner)
+		row[VL_FC_LEADER] = owner;
 	row[VL_FC_KIND] = vl_since_kinds[kind];
 	if (!vl_filter_row(s->f, row))
 		return NULL;
@@ -62,10 +67,38 @@ add(struct since *s, vl_date date, int kind, const struct vl_project *p,
 		s->v = vl_xrealloc(s->v, s->cap * sizeof *s->v);
 	}
 	e = &s->v[s->n];
-	*e = (struct event){date, kind, p, project, 0, false, NULL, false,
-	    s->n};
+	*e = (struct event){date, kind, p, project, owner, 0, false, NULL,
+	    false, s->n};
 	s->n++;
 	return e;
+}
+
+static struct event *
+add(struct since *s, vl_date date, int kind, const struct vl_project *p,
+    const char *project)
+{
+	return add_owned(s, date, kind, p, project, NULL);
+}
+
+/* tasks done: the owner as the person, "task 3, AREA: TITLE" */
+static void
+tasks_done(struct since *s)
+{
+	const struct vl_book *b = s->b;
+	struct vl_buf d = {0};
+	struct event *e;
+	size_t i;
+
+	for (i = 0; i < b->ntasks; i++) {
+		const struct vl_task *t = &b->tasks[i];
+
+		if (!in_range(s, t->done) || !(e = add_owned(s, t->done,
+		    K_TASK_DONE, NULL, NULL, t->owner)))
+			continue;
+		d = (struct vl_buf){0};
+		vl_buf_printf(&d, "task %s, %s: %s", t->id, t->area, t->title);
+		e->detail = d.data;
+	}
 }
 
 static void
@@ -193,7 +226,7 @@ event_row(struct vl_out *out, const struct event *e)
 	const struct vl_project *p = e->p;
 	const char *v[NSINCE_COLS] = {vl_date_format(e->date, d),
 	    vl_since_kinds[e->kind], e->project, p ? p->town : NULL,
-	    p ? p->village : NULL, p ? p->leader : NULL,
+	    p ? p->village : NULL, p ? p->leader : e->owner,
 	    p ? p->specialist : NULL,
 	    e->has_amount ? vl_money_format(e->amount, m) : NULL,
 	    e->detail};
@@ -210,6 +243,7 @@ collect(struct since *s)
 
 	projects(s);
 	findings(s);
+	tasks_done(s);
 	status = money(s);
 	qsort(s->v, s->n, sizeof *s->v, by_date);
 	return status;

@@ -103,8 +103,8 @@ is_key(const struct split *s, const struct vl_overdue *it, const char *key)
 
 	if (s->by == VL_FC_DISTRICT)
 		return true;
-	vl_overdue_frow(it, row);
-	return strcmp(row[s->by] ? row[s->by] : "", key) == 0;
+	vl_overdue_frow(it, row);	/* a task is of no town: no file */
+	return row[s->by] && strcmp(row[s->by], key) == 0;
 }
 
 /* the items of key into DIR/file; how many, *late of them late */
@@ -179,8 +179,9 @@ write_index_row(struct split *s, const struct part *p, const char *key)
 	return status;
 }
 
-/* every key of a part: everyone its projects f passes name, then anyone
- * else an item names; a roll-up's district alone by district */
+/* every key of a part: everyone its projects f passes name, the owners
+ * of its tasks (by leader), then anyone else an item names; a roll-up's
+ * district alone by district */
 static void
 part_keys(const struct split *s, const struct part *p,
     const struct vl_filter *f, struct vl_groups *keys)
@@ -197,9 +198,13 @@ part_keys(const struct split *s, const struct part *p,
 			vl_filter_project_row(row, &p->b->projects.v[i]);
 			vl_groups_add(keys, row[s->by], 0, 0);
 		}
+	for (i = 0; s->by == VL_FC_LEADER && i < p->b->ntasks; i++)
+		if (vl_filter_task(f, &p->b->tasks[i]))
+			vl_groups_add(keys, p->b->tasks[i].owner, 0, 0);
 	for (i = 0; i < p->n; i++) {
 		vl_overdue_frow(&p->list[i], row);
-		vl_groups_add(keys, row[s->by] ? row[s->by] : "", 0, 0);
+		if (row[s->by])
+			vl_groups_add(keys, row[s->by], 0, 0);
 	}
 }
 

@@ -93,6 +93,27 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	put_step(s, "accepted", m.accepted, st == VL_STAGE_ACCEPTED);
 }
 
+/* A rectification verified: when, by whom, what they found, what shows
+ * it. */
+static void
+put_closing(struct vl_buf *s, const struct vl_inspection *in)
+{
+	char d[VL_DATE_BUFSZ];
+
+	vl_date_format(in->closed, d);
+	if (*in->closed_by)
+		vl_buf_printf(s, vl_tr("closed %s, verified by %s\n"), d,
+		    in->closed_by);
+	else
+		vl_buf_printf(s, vl_tr("closed %s\n"), d);
+	if (*in->close_note)
+		vl_buf_printf(s, vl_tr("         rectified: %s\n"),
+		    in->close_note);
+	if (*in->close_evidence)
+		vl_buf_printf(s, vl_tr("         close evidence: %s\n"),
+		    in->close_evidence);
+}
+
 static void
 put_inspection(struct vl_buf *s, const struct vl_inspection *in,
     vl_date today)
@@ -106,13 +127,14 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 	vl_buf_printf(s, " %s\n", *in->inspector ? in->inspector : "-");
 	if (*in->finding)
 		vl_buf_printf(s, vl_tr("         finding: %s\n"), in->finding);
+	if (*in->evidence)
+		vl_buf_printf(s, vl_tr("         evidence: %s\n"), in->evidence);
 	if (strcmp(in->result, "fail") != 0)
 		return;
 	vl_buf_printf(s, vl_tr("         due %s, "), vl_date_format(in->due,
 	    due));
 	if (in->closed != VL_NODATE)
-		vl_buf_printf(s, vl_tr("closed %s\n"), vl_date_format(in->closed,
-		    d));
+		put_closing(s, in);
 	else if (vl_finding_late(in, today))
 		vl_buf_printf(s, vl_trn(today - in->due, "open, %ld day overdue\n",
 		    "open, %ld days overdue\n"), (long)(today - in->due));

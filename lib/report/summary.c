@@ -271,6 +271,10 @@ summary_late(struct page *pg)
 	for (p = 0; p < b->projects.n; p++)
 		last[p] = SIZE_MAX;
 	for (i = 0; i < n; i++) {
+		if (!v[i].project) {	/* a task: a line of its own */
+			first[i] = false;
+			continue;
+		}
 		p = (size_t)(v[i].project - b->projects.v);
 		next[i] = SIZE_MAX;
 		if (last[p] == SIZE_MAX)
@@ -290,6 +294,37 @@ summary_late(struct page *pg)
 	free(first);
 	free(last);
 	free(next);
+	free(v);
+}
+
+/* The programme's other duties: how many, done and late, and each late
+ * one with its owner; said only when the register has tasks. */
+static void
+summary_tasks(struct page *pg)
+{
+	const struct vl_book *b = pg->b;
+	struct vl_overdue *v;
+	size_t n = vl_overdue_collect(b, -1, &v), i;
+	long done = 0, late = 0;
+	struct vl_buf what = {0};
+
+	for (i = 0; i < b->ntasks; i++)
+		done += b->tasks[i].done != VL_NODATE;
+	for (i = 0; i < n; i++)
+		late += v[i].kind == VL_OD_TASK;
+	say(pg, "");
+	say(pg, "五、其他任务 Tasks: %zu tasks, %ld done, %ld late", b->ntasks,
+	    done, late);
+	for (i = 0; i < n; i++) {
+		if (v[i].kind != VL_OD_TASK)
+			continue;
+		what.len = 0;
+		vl_overdue_detail(&v[i], &what, true);
+		vl_buf_printf(&what, vl_trn(v[i].days_late, " (%ld day late)",
+		    " (%ld days late)"), v[i].days_late);
+		say(pg, "  %s: %s", person(v[i].task->owner), what.data);
+	}
+	vl_buf_free(&what);
 	free(v);
 }
 
@@ -483,6 +518,8 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	summary_findings(&pg);
 	say(&pg, "");
 	summary_late(&pg);
+	if (b->ntasks)
+		summary_tasks(&pg);
 	status = o->format == VL_FMT_XLSX ? summary_workbook(&pg, l, o) :
 	    print_page(&pg, o);
 	free(s);

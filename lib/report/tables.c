@@ -48,18 +48,22 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
 	char due[VL_DATE_BUFSZ], late[32], left[32];
 	struct vl_buf detail = {0};
-	const char *v[NOVERDUE_COLS];
+	const char *v[NOVERDUE_COLS] = {NULL};
 
 	/* for people, in their language */
 	vl_overdue_detail(it, &detail, vl_out_people(out));
 	snprintf(late, sizeof late, "%ld", it->days_late);
 	snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
-	v[1] = it->project->id;
-	v[2] = it->project->town;
-	v[3] = it->project->village;
-	v[4] = it->project->leader;
-	v[5] = it->project->specialist;
+	if (it->project) {
+		v[1] = it->project->id;
+		v[2] = it->project->town;
+		v[3] = it->project->village;
+		v[4] = it->project->leader;
+		v[5] = it->project->specialist;
+	} else if (it->task) {	/* its owner must act: the leader column */
+		v[4] = it->task->owner;
+	}
 	v[6] = vl_date_format(it->due, due);
 	/* a row coming due is not late by minus some days: it has days */
 	v[7] = it->status == VL_OD_LATE ? late : NULL;
@@ -146,33 +150,46 @@ od_count_add(struct od_count *k, const struct vl_overdue *it)
 }
 
 /* a book's items counted per key of by: every key the projects f passes
- * name, in order of first appearance, with no items too; their total */
+ * name, in order of first appearance, then the owners of tasks (by
+ * leader), with no items too; an item of no town (a task) under "";
+ * their total */
 struct od_counts {
 	struct od_count *k, total;
 	size_t n;
 };
 
+/* key, when new, as the next of c's keys */
+static void
+od_key(struct vl_groups *seen, struct od_counts *c, const char *key)
+{
+	vl_groups_add(seen, key, 0, 0);
+	if (seen->n > c->n)
+		c->k[c->n++].key = key;
+}
+
 static void
 od_counts(const struct vl_book *b, const struct vl_overdue *list, size_t n,
     const struct vl_filter *f, enum vl_fcol by, struct od_counts *c)
 {
-	const char *row[VL_NFC] = {NULL};
+	const char *row[VL_NFC] = {NULL}, *key;
 	struct vl_groups seen = {0};
 	size_t i;
 
-	c->k = vl_xcalloc(b->projects.n + 1, sizeof *c->k);
+	c->k = vl_xcalloc(b->projects.n + b->ntasks + 2, sizeof *c->k);
 	c->total = (struct od_count){"total", 0, 0, 0, 0, 0};
 	for (i = c->n = 0; i < b->projects.n; i++) {
 		if (f && !vl_filter_project(f, &b->projects.v[i]))
 			continue;
 		vl_filter_project_row(row, &b->projects.v[i]);
-		vl_groups_add(&seen, row[by], 0, 0);
-		if (seen.n > c->n)
-			c->k[c->n++].key = row[by];
+		od_key(&seen, c, row[by]);
 	}
+	for (i = 0; by == VL_FC_LEADER && i < b->ntasks; i++)
+		if (vl_filter_task(f, &b->tasks[i]))
+			od_key(&seen, c, b->tasks[i].owner);
 	for (i = 0; i < n; i++) {
 		vl_overdue_frow(&list[i], row);
-		od_count_add(&c->k[vl_groups_find(&seen, row[by]) - seen.v],
+		od_key(&seen, c, key = row[by] ? row[by] : "");
+		od_count_add(&c->k[vl_groups_find(&seen, key) - seen.v],
 		    &list[i]);
 		od_count_add(&c->total, &list[i]);
 	}

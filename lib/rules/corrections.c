@@ -224,8 +224,8 @@ void_check(const struct vl_record *row, struct vl_rewrite *rw)
 		return 0;
 	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
 	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
-	    "progress" : "inspection", rw->id, was, vl_field(row,
-	    "void_reason"));
+	    "progress" : rw->spec == &vl_tasks_spec ? "task" : "inspection",
+	    rw->id, was, vl_field(row, "void_reason"));
 	return 1;
 }
 
@@ -238,7 +238,8 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 	struct vl_assign set[2] = {{"voided", v.day, NULL},
 	    {"void_reason", reason, NULL}};
 	struct vl_rewrite rw = {spec, id, set, 2, "void", spec ==
-	    &vl_progress_spec ? N_("no progress entry \"%s\"") :
+	    &vl_progress_spec ? N_("no progress entry \"%s\"") : spec ==
+	    &vl_tasks_spec ? N_("no task \"%s\"") :
 	    N_("no inspection \"%s\""), void_check, &v, reason};
 	struct vl_book b;
 	int status;

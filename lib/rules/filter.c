@@ -79,6 +79,21 @@ vl_filter_project(const struct vl_filter *f, const struct vl_project *p)
 	return true;
 }
 
+bool
+vl_filter_task(const struct vl_filter *f, const struct vl_task *t)
+{
+	const char *row[VL_NFC] = {NULL};
+	int c;
+
+	if (!f)
+		return true;
+	row[VL_FC_LEADER] = t->owner;
+	for (c = VL_FC_TOWN; c <= VL_FC_SPECIALIST; c++)
+		if (f->n[c] && !among(f, c, row[c]))
+			return false;
+	return true;
+}
+
 void
 vl_filter_free(struct vl_filter *f)
 {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "register/book.h"
 #include "register/project.h"
 
 /* The columns a filter may name, in the order of vl_filter_names.  The
@@ -46,6 +47,9 @@ void vl_filter_project_row(const char *row[VL_NFC],
 bool vl_filter_project(const struct vl_filter *f, const struct vl_project *p);
 /* does the district of a register pass --district?  (f may be NULL) */
 bool vl_filter_district(const struct vl_filter *f, const char *district);
+/* does task t (its owner a leader, of no town, village or project) pass
+ * those filters too?  f NULL: every task does */
+bool vl_filter_task(const struct vl_filter *f, const struct vl_task *t);
 void vl_filter_free(struct vl_filter *f);
 
 /* What --by groups by: the column's index in a row. */

@@ -26,7 +26,8 @@ struct collect {
 
 const char *const vl_overdue_kinds[] = {
 	"not-started", "rectification", "not-completed", "not-accepted",
-	"started-before-review", "missing-leader", "missing-specialist", NULL
+	"started-before-review", "missing-leader", "missing-specialist", "task",
+	NULL
 };
 const char *const vl_overdue_statuses[] = {"late", "due-soon", "flag", NULL};
 
@@ -91,6 +92,34 @@ static bool
 blank(const char *s)
 {
 	return s[strspn(s, " \t")] == '\0';
+}
+
+/* A task not done by the day is due like any dated item; its owner is
+ * the person who must act. */
+static void
+tasks(struct collect *c)
+{
+	long late;
+	struct vl_overdue *o;
+	size_t i;
+
+	for (i = 0; i < c->b->ntasks; i++) {
+		const struct vl_task *t = &c->b->tasks[i];
+
+		late = (long)c->as_of - (long)t->due;
+		if (t->done != VL_NODATE || (late <= 0 && (c->within < 0 ||
+		    -late > c->within)))
+			continue;
+		if (c->n == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 64;
+			c->v = vl_xrealloc(c->v, c->cap * sizeof *c->v);
+		}
+		o = &c->v[c->n++];
+		*o = (struct vl_overdue){.kind = VL_OD_TASK, .task = t,
+		    .due = t->due, .days_late = late, .status = late > 0 ?
+		    VL_OD_LATE : VL_OD_DUE_SOON, .started = VL_NODATE,
+		    .completed = VL_NODATE, .reviewed = VL_NODATE};
+	}
 }
 
 /* The first passed review and acceptance of inspection in of project
@@ -237,6 +266,11 @@ by_urgency(const void *pa, const void *pb)
 		return a->flag ? 1 : -1;
 	if (a->days_late != b->days_late)
 		return a->days_late > b->days_late ? -1 : 1;
+	if (!a->project || !b->project) {	/* a task: after the projects */
+		if (a->project || b->project)
+			return a->project ? -1 : 1;
+		return id_cmp(a->insp, b->insp);
+	}
 	if (a->project != b->project &&	/* one project, one id */
 	    ((d = id_cmp(a->project, b->project)) != 0 ||
 	    (d = strcmp(a->project, b->project)) != 0))
@@ -264,8 +298,9 @@ sorted(struct vl_overdue *v, size_t n)
 		return v;
 	k = vl_xcalloc(n, sizeof *k);
 	for (i = 0; i < n; i++)
-		k[i] = (struct key){v[i].days_late, v[i].project->id,
-		    v[i].insp ? v[i].insp->id : NULL, v[i].insp ?
+		k[i] = (struct key){v[i].days_late, v[i].project ?
+		    v[i].project->id : NULL, v[i].insp ? v[i].insp->id :
+		    v[i].task ? v[i].task->id : NULL, v[i].insp ?
 		    v[i].insp->line : 0, v[i].status == VL_OD_FLAG,
 		    (int)v[i].kind, i};
 	qsort(k, n, sizeof *k, by_urgency);
@@ -290,6 +325,7 @@ vl_overdue_collect(const struct vl_book *b, long within,
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
+	tasks(&c);
 	free(c.reviewed);
 	free(c.accepted);
 	*list = sorted(c.v, c.n);
@@ -304,6 +340,8 @@ vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC])
 	for (c = 0; c < VL_NFC; c++)
 		row[c] = NULL;
 	vl_filter_project_row(row, o->project);
+	if (o->task)
+		row[VL_FC_LEADER] = o->task->owner;
 	row[VL_FC_KIND] = vl_overdue_kinds[o->kind];
 	row[VL_FC_STATUS] = vl_overdue_statuses[o->status];
 	if (o->insp) {
@@ -390,6 +428,12 @@ vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf, bool human)
 	case VL_OD_MISSING_SPECIALIST:
 		vl_buf_puts(buf, vl_tr_if(h,
 		    "no specialist named in projects.csv"));
+		break;
+	case VL_OD_TASK:
+		vl_buf_printf(buf, vl_tr_if(h, "task %s, "), o->task->id);
+		put_oneline(buf, o->task->area);
+		vl_buf_puts(buf, ": ");
+		put_oneline(buf, o->task->title);
 		break;
 	}
 }

@@ -16,7 +16,8 @@
 enum vl_overdue_kind {	/* the order rows of one day and project sort in */
 	VL_OD_NOT_STARTED, VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
 	VL_OD_NOT_ACCEPTED, VL_OD_STARTED_BEFORE_REVIEW,
-	VL_OD_MISSING_LEADER, VL_OD_MISSING_SPECIALIST
+	VL_OD_MISSING_LEADER, VL_OD_MISSING_SPECIALIST,
+	VL_OD_TASK		/* a duty of tasks.csv: no project */
 };
 enum vl_overdue_status {
 	VL_OD_LATE,		/* due before the day: days_late > 0 */
@@ -30,18 +31,22 @@ enum vl_overdue_status {
 struct vl_overdue {
 	enum vl_overdue_kind kind;
 	enum vl_overdue_status status;
-	const struct vl_project *project;	/* points into the book */
+	/* points into the book; NULL for a task */
+	const struct vl_project *project;
 	const struct vl_inspection *insp;	/* rectification: the fail */
+	const struct vl_task *task;	/* task: the duty, its owner the
+					 * person who must act */
 	vl_date due;		/* VL_NODATE for a flag */
 	long days_late;		/* as_of - due: > 0 late, <= 0 coming due */
 	vl_date started, completed, reviewed;	/* as of the day, or NODATE */
 };
 
 /* Every item of a book loaded with plan, projects, progress and
- * inspections, as of its day: what is late, the flags, and with
- * within >= 0 what comes due in [as_of, as_of + within].  Sorted: dated
- * items by days late, most first, then by project id (P2 before P10),
- * kind and inspection id; flags after them by project id and kind.
+ * inspections (and tasks), as of its day: what is late, the flags, and
+ * with within >= 0 what comes due in [as_of, as_of + within].  Sorted:
+ * dated items by days late, most first, then by project id (P2 before
+ * P10), kind and inspection id, a day's tasks after its projects by task
+ * id; flags after them by project id and kind.
  * Returns how many; *list is malloc'd (free it), NULL when none. */
 size_t vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list);
@@ -56,7 +61,7 @@ const char *vl_overdue_status_name(enum vl_overdue_status s);
 /* the words of --kind and --status, NULL-terminated */
 extern const char *const vl_overdue_kinds[], *const vl_overdue_statuses[];
 /* o's row of filter columns: its project's, kind, status, and the
- * inspector of a rectification */
+ * inspector of a rectification; a task's owner as its leader */
 void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
 /* list kept to the items f passes, in order; returns how many */
 size_t vl_overdue_filter(struct vl_overdue *list, size_t n,

@@ -177,6 +177,37 @@ inspection_rule(struct vl_batch *b, const struct vl_record *r)
 	return acceptance_rule(b, r);
 }
 
+/* A task's area, title and owner are read on one line (the overdue
+ * list's detail, a file named after its owner): no line break or tab.
+ * A task imported done was done by today. */
+static int
+task_rule(struct vl_batch *b, const struct vl_record *r)
+{
+	static const char *const one_line[] = {"area", "title", "owner",
+	    NULL};
+	const char *const *f;
+	char day[VL_DATE_BUFSZ];
+	vl_date done = date_of(r, "done");
+	int bad = 0;
+
+	for (f = one_line; *f; f++)
+		if (strpbrk(vl_field(r, *f), "\t\r\n")) {
+			vl_errat(r->file, r->line, *f, "a line break or a tab: "
+			    "one line of text");
+			bad++;
+		}
+	if (done != VL_NODATE && b->today != VL_NODATE && done > b->today) {
+		vl_errat(r->file, r->line, "done", "%s is after today (%s): a "
+		    "task is done when it was done", vl_field(r, "done"),
+		    vl_date_format(b->today, day));
+		bad++;
+	}
+	return bad;
+}
+
+static const char *const task_columns[] = {"area", "title", "owner", "due",
+    NULL};
+
 /* finding, due and inspector may be left out of an import; closed is
  * for close */
 static const char *const inspection_columns[] = {"date", "project",
@@ -197,6 +228,9 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 		b.load = VL_LOAD_PROGRESS;
 		b.rule = inspection_rule;
 		b.required = inspection_columns;
+	} else if (spec == &vl_tasks_spec) {
+		b.rule = task_rule;
+		b.required = task_columns;
 	} else {
 		vl_entries_rules(&b);
 	}
@@ -215,9 +249,8 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 struct closing {
 	const char *id;
 	vl_date when;
-	const char *note;
+	const struct vl_close *how;
 	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
-	struct vl_buf finding;	/* the finding with the note after it */
 };
 
 /* Only an open failed inspection closes, and not before it happened. */
@@ -246,42 +279,59 @@ can_close(const struct vl_record *row, const struct closing *c)
 	return 0;
 }
 
-/* The note goes where a clerk reads it: a close_note column when the
- * file has one, else after the finding, which is never lost. */
+/* Who verified it, what they said and what shows it go to columns of
+ * their own (added to a file without them), never into the finding:
+ * the finding says what was wrong, as the inspector wrote it. */
 static int
 close_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
 	struct closing *c = rw->ctx;
-	const char *finding = vl_field(row, "finding");
+	const char *v[] = {c->how->by, c->how->note, c->how->evidence};
+	static const char *const column[] = {"closed_by", "close_note",
+	    "close_evidence"};
+	size_t k;
 
 	if (can_close(row, c))
 		return 1;
-	if (!c->note || !*c->note)
-		return 0;
-	rw->n = 2;
-	if (vl_header_index(row->header, "close_note") >= 0) {
-		rw->set[1] = (struct vl_assign){"close_note", c->note, NULL};
-		return 0;
-	}
-	vl_buf_printf(&c->finding, "%s%s[整改: %s]", finding, *finding ? " " :
-	    "", c->note);
-	rw->set[1] = (struct vl_assign){"finding", c->finding.data, NULL};
+	for (k = 0; k < 3; k++)
+		if (v[k] && *v[k])
+			rw->set[rw->n++] = (struct vl_assign){column[k], v[k],
+			    NULL};
 	return 0;
+}
+
+/* A name or a reference is one line: no line break, no control
+ * character (a note may span lines, as the schema lets text). */
+static int
+one_line(const char *option, const char *v)
+{
+	if (!v || ((vl_text_clean(v, strlen(v)) && !strpbrk(v, "\t\r\n"))))
+		return 0;
+	vl_errat("command line", 0, option, "a control character or a line "
+	    "break: one line of text");
+	return 1;
 }
 
 int
 vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
-    const char *note)
+    const struct vl_close *how)
 {
-	struct closing c = {id, when, note, "", "", {0}};
-	struct vl_assign set[2] = {{"closed", c.day, NULL}};
+	struct closing c = {id, when, how, "", ""};
+	struct vl_assign set[4] = {{"closed", c.day, NULL}};
+	/* audited with the old and new values: who verified it is on the
+	 * trail, not only in the file */
 	struct vl_rewrite rw = {&vl_inspections_spec, id, set, 1, "close",
-	    N_("no inspection \"%s\""), close_check, &c, NULL};
+	    N_("no inspection \"%s\""), close_check, &c, ""};
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
 	struct vl_book b;
+	size_t k;
 	int status;
 
 	vl_date_format(when, c.day);
+	if (one_line("by", how->by) + one_line("evidence", how->evidence)) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
 	if (src->as_of != VL_NODATE && when > src->as_of) {
 		vl_errat("command line", 0, "date", "%s is after today (%s): "
 		    "a rectification is closed when it was verified", c.day,
@@ -296,9 +346,85 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	    VL_LOAD_WRITE)) == VL_OK &&
 	    (status = vl_rewrite_row(&b, &rw)) == VL_BADINPUT)
 		vl_warn("nothing written");
+	for (k = 0; k < 4; k++)
+		free(set[k].old);
+	vl_book_free(&b);
+	return status;
+}
+
+/* ---- a task done ------------------------------------------------------ */
+
+struct doing {
+	const char *evidence;	/* NULL or "": none given */
+	struct vl_buf refs;	/* the task's evidence, then this */
+};
+
+/* A task is done once; a void one is not to be done.  Evidence given
+ * is added to what the task holds, never put in its place. */
+static int
+done_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	struct doing *d = rw->ctx;
+	const char *had = vl_field(row, "evidence");
+
+	if (*vl_field(row, "done")) {
+		vl_errat(row->file, row->line, "done", "task %s was done on %s "
+		    "already; nothing to do", rw->id, vl_field(row, "done"));
+		return 1;
+	}
+	if (*vl_field(row, "voided")) {
+		vl_errat(row->file, row->line, "voided", "task %s was voided "
+		    "on %s (%s): not to be done", rw->id, vl_field(row,
+		    "voided"), vl_field(row, "void_reason"));
+		return 1;
+	}
+	if (!d->evidence || !*d->evidence)
+		return 0;
+	vl_buf_printf(&d->refs, "%s%s%s", had, *had ? "; " : "", d->evidence);
+	rw->set[rw->n++] = (struct vl_assign){"evidence", d->refs.data, NULL};
+	return 0;
+}
+
+int
+vl_task_done(const struct vl_source *src, const char *id, vl_date when,
+    const char *evidence)
+{
+	struct doing d = {evidence, {0}};
+	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
+	struct vl_assign set[2] = {{"done", day, NULL}};
+	/* audited with the old and new values (a reason, but none to say) */
+	struct vl_rewrite rw = {&vl_tasks_spec, id, set, 1, "done",
+	    N_("no task \"%s\""), done_check, &d, ""};
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct vl_book b;
+	int status = VL_BADINPUT;
+
+	memset(&b, 0, sizeof b);
+	vl_date_format(when, day);
+	if (evidence && (!vl_text_clean(evidence, strlen(evidence)) ||
+	    strpbrk(evidence, "\t\r\n")))
+		vl_errat("command line", 0, "evidence", "a control character "
+		    "or a line break: one line of text");
+	else if (src->as_of != VL_NODATE && when > src->as_of)
+		vl_errat("command line", 0, "date", "%s is after today (%s): "
+		    "a task is done when it was done", day,
+		    vl_date_format(src->as_of, today));
+	else if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN |
+	    VL_LOAD_PROJECTS | VL_LOAD_WRITE)) != VL_OK)
+		;
+	else if (!vl_reg_exists(&b.reg, vl_tasks_spec.file)) {
+		vl_errat(vl_book_display(&b, vl_tasks_spec.file), 0, NULL,
+		    "no task \"%s\": the register has no tasks (vl-add task)",
+		    id);
+		status = VL_BADINPUT;
+	} else {
+		status = vl_rewrite_row(&b, &rw);
+	}
+	vl_book_free(&b);
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
 	free(set[0].old);
 	free(set[1].old);
-	vl_buf_free(&c.finding);
-	vl_book_free(&b);
+	vl_buf_free(&d.refs);
 	return status;
 }

@@ -22,14 +22,29 @@ int vl_add_records(const struct vl_filespec *spec,
     const struct vl_source *src, const char *import,
     const char *const *value, bool allow_repeat);
 
+/* How a rectification was verified: each NULL or "" when not said. */
+struct vl_close {
+	const char *by;		/* who verified it: closed_by */
+	const char *note;	/* what they found: close_note */
+	const char *evidence;	/* what shows it (photos, minutes) */
+};
+
 /* The finding of failed inspection id closed: its rectification verified
- * on when, note (NULL or "" for none) kept where a clerk reads it -- a
- * close_note column when the file has one, else after the finding as
- * "[整改: note]".  Only an open failed inspection closes, and not before
- * the day it was made.  The register of src is read as it is, whatever
- * its day; only the row changes (vl_rewrite_row): when it is refused,
- * "nothing written".  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+ * on when, how's fields in their own columns (closed_by, close_note,
+ * close_evidence, added to a file without them; the finding is never
+ * touched), by and evidence one line each.  Only an open failed
+ * inspection closes, and not before the day it was made.  The register
+ * of src is read as it is, whatever its day; only the row changes
+ * (vl_rewrite_row), audited with the old and new values: when it is
+ * refused, "nothing written".  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_close_finding(const struct vl_source *src, const char *id,
-    vl_date when, const char *note);
+    vl_date when, const struct vl_close *how);
+
+/* Task id of tasks.csv done on when (not after src's day): its done
+ * column set, evidence (NULL or "": none) added to the references it
+ * holds.  A task done already or voided is refused.  Audited "done"
+ * with the old and new values.  VL_OK, VL_BADINPUT or VL_SYSFAULT. */
+int vl_task_done(const struct vl_source *src, const char *id,
+    vl_date when, const char *evidence);
 
 #endif

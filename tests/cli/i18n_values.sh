@@ -13,6 +13,12 @@ export VL_AS_OF=2023-06-15 ALLOW="$(id -un)"
 expect 0 vl-add -C d progress --project P25 --stage started --date 2023-06-15
 printf '9999,2023-06-15,expense,district,finance,P9999,宴请,10.00,,\n' \
     >> d/funds.csv
+# a late task, and a rectification closed with its verifier, note and
+# evidence, so that their words and columns are said too
+expect 0 vl-add -C d task --area 党员大集训 --title 落实集训场地 --owner 谢玉珍 \
+    --due 2023-01-20
+expect 0 vl-inspect -C d close 78 --by 覃晓峰 --note 已加设防护网 \
+    --evidence 照片3张
 english() { "$PY" "$TESTS/tools/english.py" "$@" >&2 || fail "English in $*"; }
 n=0
 while read -r tool args; do
@@ -54,14 +60,18 @@ vl-fund sum --by purpose
 vl-fund balance
 vl-inspect list
 vl-inspect sample --count 5 --seed 7
+vl-report overdue --kind task
 LIST
-[ $n -eq 13 ] || fail "$n commands run"
+[ $n -eq 14 ] || fail "$n commands run"
 has t1.txt '未按期动工'
 has t6.txt '资金到位'
 has t6.txt '待到位'
 has t6.txt '用途'
 has t11.txt '未知项目'
 has x1.csv '已逾期'
+has t14.txt '党员大集训'
+has t12.txt '核查人'
+has t12.txt '已加设防护网'
 expect 0 vl-report -C d summary --lang zh
 english out
 expect 0 vl-report -C d summary --lang zh --format xlsx -o s.xlsx

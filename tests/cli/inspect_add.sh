@@ -16,9 +16,9 @@ printf '%s\n' '119,2023-06-15,P05,check,safety,fail,"脚手架未设防护网, �
 same row want
 lines reg/inspections.csv 120
 expect 0 vl-inspect -C reg list --project P05 --open
-printf '%s\n' 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector' \
-    '78,2023-03-20,P05,青山镇,杨柳村,莫伟,蒙红英,check,safety,fail,脚手架未设防护网，存在高处坠落隐患，已责令停工整改,2023-04-05,,覃晓峰' \
-    '119,2023-06-15,P05,青山镇,杨柳村,莫伟,蒙红英,check,safety,fail,"脚手架未设防护网, 立杆间距""过大""，需整改",2023-06-30,,覃晓峰' > want
+printf '%s\n' 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector,evidence,closed_by,close_note,close_evidence' \
+    '78,2023-03-20,P05,青山镇,杨柳村,莫伟,蒙红英,check,safety,fail,脚手架未设防护网，存在高处坠落隐患，已责令停工整改,2023-04-05,,覃晓峰,,,,' \
+    '119,2023-06-15,P05,青山镇,杨柳村,莫伟,蒙红英,check,safety,fail,"脚手架未设防护网, 立杆间距""过大""，需整改",2023-06-30,,覃晓峰,,,,' > want
 same out want
 expect 0 vl-inspect -C reg list --project P05 --open --format json
 has out '"finding":"脚手架未设防护网, 立杆间距\"过大\"，需整改"'

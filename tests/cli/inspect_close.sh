@@ -68,18 +68,32 @@ for id in 95 100 112 113; do
 	wait
 	[ "$(cat s1 s2 | sort | tr '\n' ' ')" = "0 2 " ] ||
 	    fail "close $id twice at once: exit $(cat s1) and $(cat s2)"
-	[ "$(grep -c "^$id,.*,2023-06-15,[^,]*\$" regc/inspections.csv)" = 1 ] ||
+	[ "$(grep -c "^$id," regc/inspections.csv)" = 1 ] &&
+	    vl-inspect -C regc list --format json --as-of 2023-06-15 |
+	    grep -q "^{\"id\":\"$id\",.*\"closed\":\"2023-06-15\"" ||
 	    fail "close $id: not one closing"
 	grep -h 'already closed' c1 c2 > /dev/null || fail "close $id: no refusal"
 done
 
-# a note goes after the finding, which stays whole; quoted as needed
+# a note goes to a column of its own, added to the file (audited), the
+# finding as the inspector wrote it; quoted as needed
 expect 0 vl-inspect -C reg close 100 --date 2023-06-10 --note '已补签, "三方"确认'
+head -n 1 reg/inspections.csv > got
+echo 'id,date,project,phase,aspect,result,finding,due,closed,inspector,close_note' > want
+same got want
 grep '^100,' reg/inspections.csv > row
-printf '%s\n' '100,2023-05-08,P28,check,funds,fail,"资金支出凭证缺少""村务监督委员会""签字 [整改: 已补签, ""三方""确认]",2023-06-08,2023-06-10,蒙桂芳' > want
+printf '%s\n' '100,2023-05-08,P28,check,funds,fail,"资金支出凭证缺少""村务监督委员会""签字",2023-06-08,2023-06-10,蒙桂芳,"已补签, ""三方""确认"' > want
 same row want
+# every other row as it was, with an empty field more
+grep -v '^100,' orig.csv | sed '1d; s/^78,\(.*\),,覃晓峰$/78,\1,2023-06-15,覃晓峰/; s/$/,/' > want
+grep -v '^100,' reg/inspections.csv | sed '1d' > got
+same got want
+expect 0 vl-report -C reg audit
+has out ',vl-inspect,add-columns,inspections.csv,,columns added: close_note,ok'
+has out ',vl-inspect,close,inspections.csv,100,"closed:  → 2023-06-10; close_note:  → 已补签, ""三方""确认",ok'
 expect 0 vl-inspect -C reg list --project P28 --result fail --format json
-has out '"finding":"资金支出凭证缺少\"村务监督委员会\"签字 [整改: 已补签, \"三方\"确认]"'
+has out '"finding":"资金支出凭证缺少\"村务监督委员会\"签字"'
+has out '"close_note":"已补签, \"三方\"确认"'
 has out '"closed":"2023-06-10"'
 # closed after the day asked for: still open as of that day
 expect 0 vl-inspect -C reg list --open --as-of 2023-06-09

@@ -13,7 +13,8 @@ for w in add close list show sample --project --phase --aspect --result \
     --overdue --town --check --count --seed --skip-recent --stage --dir \
     --as-of --format --excel --encoding --input-encoding --lang --version --output xlsx \
     review check acceptance quality progress funds safety pass fail \
-    registered reviewed started completed accepted close_note 整改 \
+    registered reviewed started completed accepted --by --evidence \
+    closed_by close_note close_evidence \
     YYYYMMDD VL_DIR VL_AS_OF; do
 	has help "$w"
 	grep -qF -- "$w" man || fail "vl-inspect.1 lacks $w"

@@ -10,7 +10,7 @@ ids() { tail -n +2 out | cut -d, -f1 | tr '\n' ' '; }
 expect 0 vl-inspect -C reg list
 lines out 117
 head -n 1 out > hdr
-printf 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector\n' > want
+printf 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector,evidence,closed_by,close_note,close_evidence\n' > want
 same hdr want
 has out '12,2022-11-25,P47,东岭镇,红土村,覃勇,张永红,review,quality,fail,设计图纸未经审批即准备施工,2022-12-10,2022-12-08,黄立新'
 hasnt out '117,'
@@ -64,7 +64,7 @@ expect 0 vl-inspect -C reg list --overdue --format json
 head -n 1 out > first
 printf '[\n' > want
 same first want
-has out '{"id":"78","date":"2023-03-20","project":"P05","town":"青山镇","village":"杨柳村","leader":"莫伟","specialist":"蒙红英","phase":"check","aspect":"safety","result":"fail","finding":"脚手架未设防护网，存在高处坠落隐患，已责令停工整改","due":"2023-04-05","closed":"","inspector":"覃晓峰"},'
+has out '{"id":"78","date":"2023-03-20","project":"P05","town":"青山镇","village":"杨柳村","leader":"莫伟","specialist":"蒙红英","phase":"check","aspect":"safety","result":"fail","finding":"脚手架未设防护网，存在高处坠落隐患，已责令停工整改","due":"2023-04-05","closed":"","inspector":"覃晓峰","evidence":"","closed_by":"","close_note":"","close_evidence":""},'
 has out '"finding":"资金支出凭证缺少\"村务监督委员会\"签字"'
 tail -n 1 out > last
 printf ']\n' > want
@@ -75,7 +75,7 @@ same out want
 
 # table: aligned, CJK counted as two columns
 expect 0 vl-inspect -C reg list --phase acceptance --result fail --format table
-printf '%s\n' 'id  date        project  town    village  leader  specialist  phase       aspect   result  finding                         due         closed  inspector' \
+printf '%s\n' 'id  date        project  town    village  leader  specialist  phase       aspect   result  finding                         due         closed  inspector  evidence  closed_by  close_note  close_evidence' \
     '95  2023-04-25  P36      石桥镇  田心村   覃志强  杨红英      acceptance  quality  fail    墙面抹灰空鼓开裂，门窗安装不牢  2023-05-25          黄立新' > want
 same out want
 
@@ -84,7 +84,7 @@ expect 0 vl-inspect -C reg list --project P41 --excel
 head -c 3 out | od -An -tx1 | tr -d ' \n' > bom
 printf 'efbbbf' > want
 same bom want
-has out "$(printf '113,2023-06-01,P41,东岭镇,云岩村,罗玉珍,蒙爱民,check,safety,fail,施工现场未设安全警示标志，基坑边缘无防护栏杆,2023-06-25,,黄立新\r')"
+has out "$(printf '113,2023-06-01,P41,东岭镇,云岩村,罗玉珍,蒙爱民,check,safety,fail,施工现场未设安全警示标志，基坑边缘无防护栏杆,2023-06-25,,黄立新,,,,\r')"
 
 # a write error is a system fault, not success
 vl-inspect -C reg list > /dev/full 2> err

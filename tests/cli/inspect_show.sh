@@ -88,9 +88,9 @@ has out '  accepted 2023-02-10 while rectification #200 of 2023-02-01 is open'
 
 # --format: the project's inspections only, in list's columns
 expect 0 vl-inspect -C reg show P36 --format csv
-printf '%s\n' 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector' \
-    '41,2022-12-10,P36,石桥镇,田心村,覃志强,杨红英,review,quality,pass,,,,蒙桂芳' \
-    '95,2023-04-25,P36,石桥镇,田心村,覃志强,杨红英,acceptance,quality,fail,墙面抹灰空鼓开裂，门窗安装不牢,2023-05-25,,黄立新' > want
+printf '%s\n' 'id,date,project,town,village,leader,specialist,phase,aspect,result,finding,due,closed,inspector,evidence,closed_by,close_note,close_evidence' \
+    '41,2022-12-10,P36,石桥镇,田心村,覃志强,杨红英,review,quality,pass,,,,蒙桂芳,,,,' \
+    '95,2023-04-25,P36,石桥镇,田心村,覃志强,杨红英,acceptance,quality,fail,墙面抹灰空鼓开裂，门窗安装不牢,2023-05-25,,黄立新,,,,' > want
 same out want
 expect 0 vl-inspect -C reg show 41 --format json
 has out '"id":"95"'
