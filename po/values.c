@@ -9,6 +9,7 @@ NC_("kind", "not-started") NC_("kind", "rectification")
 NC_("kind", "not-completed") NC_("kind", "not-accepted")
 NC_("kind", "started-before-review") NC_("kind", "missing-leader")
 NC_("kind", "missing-specialist") NC_("kind", "task")
+NC_("kind", "milestone")
 /* fund kinds */
 NC_("kind", "receipt") NC_("kind", "allocation") NC_("kind", "expense")
 /* statuses: of the overdue list, of the fund checks */
@@ -19,14 +20,20 @@ NC_("status", "counted") NC_("status", "void")
 /* stages */
 NC_("stage", "registered") NC_("stage", "reviewed") NC_("stage", "started")
 NC_("stage", "completed") NC_("stage", "accepted")
+/* milestones a plan may name between started and completed (SPEC 7) */
+NC_("stage", "approved") NC_("stage", "roofed") NC_("stage", "equipped")
 /* inspections */
 NC_("phase", "review") NC_("phase", "check") NC_("phase", "acceptance")
 NC_("aspect", "quality") NC_("aspect", "progress") NC_("aspect", "funds")
 NC_("aspect", "safety") NC_("aspect", "other")
+/* an aspect a plan may name: acceptance against the 整村推进 indicators */
+NC_("aspect", "indicators")
 NC_("result", "pass") NC_("result", "fail")
 /* funds */
 NC_("level", "central") NC_("level", "region") NC_("level", "city")
 NC_("level", "district") NC_("level", "(none)")
+/* levels a plan may name outside its funding lines: other funds, 多方筹集 */
+NC_("level", "village") NC_("level", "donation") NC_("level", "unit")
 NC_("source", "finance") NC_("source", "party_fee")
 NC_("purpose", "construction") NC_("purpose", "equipment")
 NC_("line", "(no line)") NC_("line", "total")

@@ -115,19 +115,25 @@ static const char *const level_names[] = {
 };
 
 static void
-check_level(struct ctx *c, const char *level, const char *field)
+check_level(struct ctx *c, const struct vl_plan *p, const char *level,
+    const char *field)
 {
-	const char *const *l;
+	const char *const *l = p->levels ? (const char *const *)p->levels :
+	    level_names;
 
-	for (l = level_names; *l; l++)
+	for (; *l; l++)
 		if (strcmp(*l, level) == 0)
 			return;
-	perr(c, field, "unknown level \"%s\" (central, region, city, "
-	    "district)", level);
+	if (p->levels)
+		perr(c, field, "\"%s\" is not one of the plan's levels", level);
+	else
+		perr(c, field, "unknown level \"%s\" (central, region, city, "
+		    "district)", level);
 }
 
 static void
-load_funding(struct ctx *c, json_t *line, struct vl_funding *f, size_t i)
+load_funding(struct ctx *c, const struct vl_plan *p, json_t *line,
+    struct vl_funding *f, size_t i)
 {
 	static const char *const keys[] = {"name", "levels", "amount", NULL};
 	char field[64];
@@ -147,7 +153,7 @@ load_funding(struct ctx *c, json_t *line, struct vl_funding *f, size_t i)
 	f->levels = get_strings(c, json_object_get(line, "levels"), field,
 	    &f->nlevels);
 	for (k = 0; k < f->nlevels; k++)
-		check_level(c, f->levels[k], field);
+		check_level(c, p, f->levels[k], field);
 	snprintf(field, sizeof field, "funding[%zu].amount", i);
 	get_money(c, line, "amount", field, &f->amount);
 }
@@ -241,6 +247,152 @@ load_rollup(struct ctx *c, json_t *root, struct vl_plan *p)
 		p->of_districts = strcmp(json_string_value(k), "districts") == 0;
 }
 
+/* A word a register file stores (a level, an aspect, a stage): what a
+ * spreadsheet, a script and the catalogue can take as it is. */
+static bool
+plain_word(const char *s)
+{
+	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+
+	return n > 0 && n <= 32 && s[n] == '\0';
+}
+
+/* A list of words (levels, sources, aspects), NULL-terminated: each a
+ * plain word, none twice, none of reserved. */
+static char **
+load_words(struct ctx *c, json_t *root, const char *key, size_t *n,
+    const char *const *reserved)
+{
+	json_t *arr = json_object_get(root, key);
+	const char *const *r;
+	char **v, **w;
+	size_t i, k;
+
+	*n = 0;
+	if (!arr)
+		return NULL;
+	if (json_is_array(arr) && json_array_size(arr) > VL_PLAN_WORDS_MAX) {
+		perr(c, key, "more than 32 words%s", "");
+		return NULL;
+	}
+	w = get_strings(c, arr, key, n);
+	if (!w)
+		return NULL;
+	v = vl_xcalloc(*n + 1, sizeof *v);
+	memcpy(v, w, *n * sizeof *v);
+	free(w);
+	for (i = 0; i < *n; i++) {
+		if (!plain_word(v[i]))
+			perr(c, key, "\"%s\": a word of a-z, 0-9, _ and -, "
+			    "up to 32 letters", v[i]);
+		for (k = 0; k < i; k++)
+			if (strcmp(v[k], v[i]) == 0)
+				perr(c, key, "\"%s\" is there twice", v[i]);
+		for (r = reserved; r && *r; r++)
+			if (strcmp(*r, v[i]) == 0)
+				perr(c, key, "\"%s\" is a stage of every "
+				    "project already", v[i]);
+	}
+	return v;
+}
+
+static const char *const fixed_stages[] = {"registered", "reviewed",
+	"started", "completed", "accepted", NULL};
+
+/* One milestone: {"name": WORD, "due": "YYYY-MM-DD"}, due optional. */
+static void
+load_milestone(struct ctx *c, json_t *m, struct vl_milestone *ms, size_t i)
+{
+	static const char *const keys[] = {"name", "due", NULL};
+	char field[64];
+	const char *s, *why;
+
+	ms->due = VL_NODATE;
+	snprintf(field, sizeof field, "milestones[%zu]", i);
+	if (!json_is_object(m)) {
+		perr(c, field, "must be an object {\"name\": ..., \"due\": "
+		    "...}%s", "");
+		ms->name = vl_xstrdup("");
+		return;
+	}
+	check_keys(c, m, field, keys);
+	snprintf(field, sizeof field, "milestones[%zu].name", i);
+	s = get_string(c, m, "name", field);
+	ms->name = vl_xstrdup(s ? s : "");
+	snprintf(field, sizeof field, "milestones[%zu].due", i);
+	if (json_object_get(m, "due") && (s = get_string(c, m, "due",
+	    field)) && vl_date_parse(s, &ms->due, &why) != 0)
+		perr(c, field, "%s", why);
+}
+
+/* "milestones": the stages between started and completed, in order;
+ * the stages of a project's progress made of them. */
+static void
+load_milestones(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	json_t *arr = json_object_get(root, "milestones"), *names;
+	size_t i, n;
+	char **words;
+
+	if (!arr)
+		return;
+	if (!json_is_array(arr) || json_array_size(arr) > VL_PLAN_WORDS_MAX) {
+		perr(c, "milestones", "must be an array of up to 32 objects%s",
+		    "");
+		return;
+	}
+	p->nmilestones = json_array_size(arr);
+	p->milestones = vl_xcalloc(p->nmilestones + 1, sizeof *p->milestones);
+	names = json_array();
+	for (i = 0; i < p->nmilestones; i++) {
+		load_milestone(c, json_array_get(arr, i), &p->milestones[i], i);
+		json_array_append_new(names, json_string(p->milestones[i].name));
+	}
+	/* the names are words as levels are */
+	root = json_pack("{sO}", "milestones", names);
+	words = p->nmilestones ? load_words(c, root, "milestones", &n,
+	    fixed_stages) : NULL;
+	json_decref(root);
+	json_decref(names);
+	p->stages = vl_xcalloc(p->nmilestones + 3, sizeof *p->stages);
+	p->stages[0] = vl_xstrdup("started");
+	for (i = 0; i < p->nmilestones; i++)
+		p->stages[i + 1] = vl_xstrdup(p->milestones[i].name);
+	p->stages[i + 1] = vl_xstrdup("completed");
+	for (i = 0; words && words[i]; i++)
+		free(words[i]);
+	free(words);
+}
+
+/* "accept_within": days from completion to acceptance, 30 unless said */
+static void
+load_accept(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	json_t *v = json_object_get(root, "accept_within");
+
+	p->accept_within = 30;
+	if (!v)
+		return;
+	if (!json_is_integer(v) || json_integer_value(v) < 1 ||
+	    json_integer_value(v) > 3650)
+		perr(c, "accept_within", "must be a whole number of days, 1 "
+		    "to 3650%s", "");
+	else
+		p->accept_within = (long)json_integer_value(v);
+}
+
+/* levels, sources, aspects, milestones, accept_within (SPEC 7): each
+ * optional, today's meaning when not given */
+static void
+load_words_of_plan(struct ctx *c, json_t *root, struct vl_plan *p)
+{
+	p->levels = load_words(c, root, "levels", &p->nlevels, NULL);
+	p->sources = load_words(c, root, "sources", &p->nsources, NULL);
+	p->aspects = load_words(c, root, "aspects", &p->naspects, NULL);
+	load_milestones(c, root, p);
+	load_accept(c, root, p);
+}
+
 /* The placeholders of share/plan-template.json. */
 static bool
 placeholder(const struct vl_plan *p)
@@ -280,7 +432,8 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 {
 	static const char *const keys[] = {"name", "villages", "start_by",
 	    "complete_by", "total", "funding", "purposes", "district",
-	    "projects", NULL};
+	    "projects", "levels", "sources", "aspects", "milestones",
+	    "accept_within", NULL};
 	json_t *funding;
 	const char *s;
 	size_t i;
@@ -296,6 +449,7 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 	get_date(c, root, "start_by", &p->start_by);
 	get_date(c, root, "complete_by", &p->complete_by);
 	get_money(c, root, "total", "total", &p->total);
+	load_words_of_plan(c, root, p);
 	funding = json_object_get(root, "funding");
 	if (!json_is_array(funding) || json_array_size(funding) == 0) {
 		perr(c, "funding", "must be a non-empty array%s", "");
@@ -303,7 +457,7 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 		p->nfunding = json_array_size(funding);
 		p->funding = vl_xcalloc(p->nfunding, sizeof *p->funding);
 		for (i = 0; i < p->nfunding; i++)
-			load_funding(c, json_array_get(funding, i),
+			load_funding(c, p, json_array_get(funding, i),
 			    &p->funding[i], i);
 	}
 	p->purposes = get_strings(c, json_object_get(root, "purposes"),
@@ -483,6 +637,7 @@ vl_plan_load_mem(const char *buf, size_t len, const char *display,
 	json_t *root;
 
 	memset(p, 0, sizeof *p);
+	p->accept_within = 30;
 	/* a leading BOM, as Notepad saves it, is no part of the JSON */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		buf += 3, len -= 3;
@@ -539,6 +694,16 @@ vl_plan_load(const char *path, const char *display, struct vl_plan *p)
 	return status;
 }
 
+static void
+free_words(char **w)
+{
+	size_t i;
+
+	for (i = 0; w && w[i]; i++)
+		free(w[i]);
+	free(w);
+}
+
 void
 vl_plan_free(struct vl_plan *p)
 {
@@ -556,6 +721,13 @@ vl_plan_free(struct vl_plan *p)
 	free(p->purposes);
 	free(p->name);
 	free(p->district);
+	free_words(p->levels);
+	free_words(p->sources);
+	free_words(p->aspects);
+	free_words(p->stages);
+	for (i = 0; i < p->nmilestones; i++)
+		free(p->milestones[i].name);
+	free(p->milestones);
 	memset(p, 0, sizeof *p);
 }
 
@@ -579,5 +751,27 @@ vl_plan_funding_of(const struct vl_plan *p, const char *level)
 		for (k = 0; k < p->funding[i].nlevels; k++)
 			if (strcmp(p->funding[i].levels[k], level) == 0)
 				return (int)i;
+	return -1;
+}
+
+bool
+vl_plan_other_level(const struct vl_plan *p, const char *level)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlevels; i++)
+		if (strcmp(p->levels[i], level) == 0)
+			return vl_plan_funding_of(p, level) < 0;
+	return false;
+}
+
+int
+vl_plan_milestone(const struct vl_plan *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nmilestones; i++)
+		if (strcmp(p->milestones[i].name, name) == 0)
+			return (int)i;
 	return -1;
 }

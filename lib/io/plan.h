@@ -19,6 +19,15 @@ struct vl_funding {
 	int64_t amount;
 };
 
+/* a stage between started and completed (SPEC 7) */
+struct vl_milestone {
+	char *name;
+	vl_date due;		/* VL_NODATE: none */
+};
+
+/* the most words a plan's list may hold */
+#define VL_PLAN_WORDS_MAX 32
+
 struct vl_plan {
 	char *name;
 	long villages;
@@ -29,6 +38,17 @@ struct vl_plan {
 	char **purposes;
 	size_t npurposes;
 	char *district;		/* the register's own name; NULL: not given */
+	/* The words the plan defines, each list NULL-terminated; NULL when
+	 * not given (the schema's own lists stand).  A level of levels in
+	 * no funding line is "other funds" (多方筹集). */
+	char **levels, **sources, **aspects;
+	size_t nlevels, nsources, naspects;
+	/* the stages between started and completed, in order; stages:
+	 * started, each milestone, completed (NULL: no milestones) */
+	struct vl_milestone *milestones;
+	size_t nmilestones;
+	char **stages;
+	long accept_within;	/* days from completion to acceptance (30) */
 	bool of_districts;	/* a city's: each project is a district, its
 				 * id the district's name */
 	/* still the template vl-add init writes (a name "请填写…", a
@@ -48,5 +68,11 @@ void vl_plan_free(struct vl_plan *p);
 bool vl_plan_has_purpose(const struct vl_plan *p, const char *purpose);
 /* index of the funding line a level belongs to, or -1 */
 int vl_plan_funding_of(const struct vl_plan *p, const char *level);
+/* Is level one of the plan's own levels that no funding line names:
+ * money of other funds (多方筹集), outside the reconciliation?  Never
+ * when the plan gives no levels. */
+bool vl_plan_other_level(const struct vl_plan *p, const char *level);
+/* index of a milestone in the plan, or -1 */
+int vl_plan_milestone(const struct vl_plan *p, const char *name);
 
 #endif

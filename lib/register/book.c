@@ -23,6 +23,7 @@ struct loader {
 	/* what this part gathered */
 	struct vl_projects *projects;	/* the book's (projects.csv) */
 	struct vl_progress_state *progress;
+	vl_date *reached;	/* the milestones of progress, one block */
 	struct vl_inspection *insp;
 	size_t ninsp;
 	long *insp_project;	/* per inspection: its project's index */
@@ -114,14 +115,20 @@ on_progress(const struct vl_record *r, void *ctx)
 	struct loader *l = ctx;
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_progress_state *s;
+	int stage;
 
 	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
 	    later(l, v[VL_G_DATE].date) || voided(l, v, VL_G_VOIDED, VL_G_ID,
 	    VL_G_DATE, VL_G_PROJECT, v[VL_G_STAGE].s))
 		return 0;
 	s = &l->progress[v[VL_G_PROJECT].project];
-	vl_date_first(v[VL_G_STAGE].choice == 0 ? &s->started : &s->completed,
-	    v[VL_G_DATE].date);
+	stage = v[VL_G_STAGE].choice;
+	if (stage == 0)
+		vl_date_first(&s->started, v[VL_G_DATE].date);
+	else if ((size_t)stage == l->b->plan.nmilestones + 1)
+		vl_date_first(&s->completed, v[VL_G_DATE].date);
+	else
+		vl_date_first(&s->milestone[stage - 1], v[VL_G_DATE].date);
 	return 0;
 }
 
@@ -164,7 +171,8 @@ on_inspection(const struct vl_record *r, void *ctx)
 	in->id = vl_arena_strdup(&l->strings, v[VL_I_ID].s);
 	in->project = vl_arena_strdup(&l->strings, v[VL_I_PROJECT].s);
 	in->phase = (char *)vl_phases[v[VL_I_PHASE].choice];
-	in->aspect = (char *)vl_aspects[v[VL_I_ASPECT].choice];
+	/* the plan's aspects, when it names them, live as long as the book */
+	in->aspect = (char *)l->map.choices[VL_I_ASPECT][v[VL_I_ASPECT].choice];
 	in->result = (char *)vl_results[v[VL_I_RESULT].choice];
 	in->finding = vl_arena_strdup(&l->strings, v[VL_I_FINDING].s);
 	in->inspector = vl_arena_strdup(&l->strings, v[VL_I_INSPECTOR].s);
@@ -271,14 +279,22 @@ vl_book_display(const struct vl_book *b, const char *name)
 	return vl_reg_display(&b->reg, name);
 }
 
+/* n projects' progress, none yet; the milestones of them all (m a
+ * project, the plan's) in one *block */
 static struct vl_progress_state *
-no_progress(size_t n)
+no_progress(size_t n, size_t m, vl_date **reached)
 {
-	struct vl_progress_state *p = vl_xcalloc(n, sizeof *p);
-	size_t i;
+	struct vl_progress_state *p = vl_xcalloc(n + 1, sizeof *p);
+	vl_date *block = m ? vl_xcalloc(n * m + 1, sizeof *block) : NULL;
+	size_t i, k;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		p[i].started = p[i].completed = VL_NODATE;
+		p[i].milestone = block ? block + i * m : NULL;
+		for (k = 0; k < m; k++)
+			p[i].milestone[k] = VL_NODATE;
+	}
+	*reached = block;
 	return p;
 }
 
@@ -287,7 +303,7 @@ static void
 part_merge(void *into, void *p, void *arg)
 {
 	struct loader *l = into, *part = p;
-	size_t i, n = l->ninsp + part->ninsp;
+	size_t i, k, n = l->ninsp + part->ninsp;
 
 	(void)arg;
 	for (i = 0; part->progress && i < l->b->projects.n; i++) {
@@ -297,6 +313,10 @@ part_merge(void *into, void *p, void *arg)
 		if (part->progress[i].completed != VL_NODATE)
 			vl_date_first(&l->progress[i].completed,
 			    part->progress[i].completed);
+		for (k = 0; k < l->b->plan.nmilestones; k++)
+			if (part->progress[i].milestone[k] != VL_NODATE)
+				vl_date_first(&l->progress[i].milestone[k],
+				    part->progress[i].milestone[k]);
 	}
 	if (part->ninsp) {
 		l->insp = vl_xrealloc(l->insp, n * sizeof *l->insp);
@@ -325,6 +345,7 @@ part_free(void *p, void *arg)
 
 	(void)arg;
 	free(part->progress);
+	free(part->reached);
 	free(part->insp);
 	free(part->insp_project);
 	free(part->voids);
@@ -344,8 +365,10 @@ part_init(void *part, const void *first, void *arg)
 	p->spec = l->spec;
 	p->want_voids = l->want_voids;
 	vl_colmap_init(&p->map, l->spec);
+	vl_colmap_plan(&p->map, &l->b->plan);
 	if (l->spec == &vl_progress_spec)
-		p->progress = no_progress(l->b->projects.n);
+		p->progress = no_progress(l->b->projects.n,
+		    l->b->plan.nmilestones, &p->reached);
 }
 
 /*
@@ -368,6 +391,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 
 	l->spec = s;
 	vl_colmap_init(&l->map, s);
+	vl_colmap_plan(&l->map, &l->b->plan);
 	/* a national projects.csv: its table made at once, not grown by
 	 * doubling (a line is some 64 bytes and more) */
 	if (s == &vl_projects_spec && stat(path, &st) == 0 &&
@@ -443,7 +467,8 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
-	b->progress = l.progress = no_progress(b->projects.n);
+	b->progress = l.progress = no_progress(b->projects.n,
+	    b->plan.nmilestones, &b->reached);
 	if (what & VL_LOAD_PROGRESS)
 		status = worst(status, read_file(&l, &vl_progress_spec,
 		    on_progress, false));
@@ -475,6 +500,7 @@ vl_book_free(struct vl_book *b)
 	free(b->tasks);
 	vl_arena_free(&b->strings);
 	free(b->progress);
+	free(b->reached);
 	vl_projects_free(&b->projects);
 	vl_plan_free(&b->plan);
 	vl_reg_close(&b->reg);

@@ -25,6 +25,9 @@ struct vl_source {
 
 struct vl_progress_state {	/* per project, as of a day */
 	vl_date started, completed;	/* first such entry, or VL_NODATE */
+	/* each of the plan's milestones, first reached, or VL_NODATE;
+	 * NULL when the plan names none */
+	vl_date *milestone;
 };
 
 struct vl_inspection {
@@ -61,6 +64,7 @@ struct vl_book {
 	struct vl_plan plan;
 	struct vl_projects projects;
 	struct vl_progress_state *progress;	/* projects.n of them */
+	vl_date *reached;	/* their milestones, in one block */
 	struct vl_inspection *insp;
 	size_t ninsp;
 	/* insp by project: project i's are insp[insp_of[k]] for k from

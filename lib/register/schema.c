@@ -242,12 +242,12 @@ choice_index(const char *const *choices, const unsigned char *word_len,
 
 /* One field into *v: 0 if good, else reported and 1. */
 static int
-check_field(const struct vl_fieldspec *f, const unsigned char *word_len,
-    const struct vl_record *r, const struct vl_projects *projects,
+check_field(const struct vl_fieldspec *f, const char *const *choices,
+    const unsigned char *word_len, const struct vl_record *r, const struct vl_projects *projects,
     struct vl_value *v)
 {
 	const char *why = NULL, *s = v->s;
-	char list[128];
+	char list[VL_WORDS_MAX * 34];
 
 	if (v->len == 0) {	/* the length at hand, not a load of the text */
 		if (!f->required)
@@ -278,9 +278,9 @@ check_field(const struct vl_fieldspec *f, const unsigned char *word_len,
 		why = valid_count(s) ? NULL : N_("not a whole number");
 		break;
 	case VL_T_ENUM:
-		if ((v->choice = choice_index(f->choices, word_len, s,
+		if ((v->choice = choice_index(choices, word_len, s,
 		    v->len)) < 0) {
-			choices_text(f->choices, list, sizeof list);
+			choices_text(choices, list, sizeof list);
 			vl_errat(r->file, r->line, f->name,
 			    "\"%s\" is not one of %s", s, list);
 			return 1;
@@ -395,8 +395,41 @@ check_void(const struct vl_record *r, const struct vl_value *v, int voided)
 void
 vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s)
 {
+	size_t i;
+
 	m->spec = s;
 	m->header = NULL;
+	for (i = 0; i < s->n; i++)
+		m->choices[i] = s->field[i].choices;
+}
+
+/* the words of a field plan defines, or NULL */
+static const char *const *
+plan_words(const struct vl_plan *p, const struct vl_fieldspec *f)
+{
+	char **w = NULL;
+
+	if (f == &funds_fields[VL_F_LEVEL])
+		w = p->levels;
+	else if (f == &funds_fields[VL_F_SOURCE])
+		w = p->sources;
+	else if (f == &inspections_fields[VL_I_ASPECT])
+		w = p->aspects;
+	else if (f == &progress_fields[VL_G_STAGE])
+		w = p->stages;
+	return (const char *const *)w;
+}
+
+void
+vl_colmap_plan(struct vl_colmap *m, const struct vl_plan *plan)
+{
+	const char *const *w;
+	size_t i;
+
+	for (i = 0; plan && i < m->spec->n; i++)
+		if ((w = plan_words(plan, &m->spec->field[i])))
+			m->choices[i] = w;
+	m->header = NULL;	/* the words' lengths found again */
 }
 
 static void
@@ -408,8 +441,9 @@ resolve(struct vl_colmap *m, const struct vl_header *h)
 	for (i = 0; i < m->spec->n; i++) {
 		f = &m->spec->field[i];
 		m->col[i] = vl_header_index(h, f->name);
-		for (k = 0; f->type == VL_T_ENUM && f->choices[k]; k++)
-			m->word_len[i][k] = (unsigned char)strlen(f->choices[k]);
+		for (k = 0; f->type == VL_T_ENUM && m->choices[i][k]; k++)
+			m->word_len[i][k] = (unsigned char)strlen(
+			    m->choices[i][k]);
 	}
 	m->header = h;
 }
@@ -434,8 +468,8 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 		/* a record made by hand may come without lengths */
 		v[i] = (struct vl_value){f, m->col[i] >= 0 && r->len ?
 		    r->len[m->col[i]] : strlen(f), 0, VL_NODATE, -1, -1};
-		bad += check_field(&s->field[i], m->word_len[i], r, projects,
-		    &v[i]);
+		bad += check_field(&s->field[i], m->choices[i], m->word_len[i],
+		    r, projects, &v[i]);
 	}
 	if (s == &vl_funds_spec)
 		bad += check_fund(r, v, plan);
@@ -455,6 +489,7 @@ vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
 	struct vl_colmap m;
 
 	vl_colmap_init(&m, s);
+	vl_colmap_plan(&m, plan);
 	return vl_check_row(&m, r, projects, plan, NULL);
 }
 

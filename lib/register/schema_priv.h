@@ -13,7 +13,9 @@
 #include "register/schema.h"
 
 #define VL_SPEC_MAX 16		/* fields of the longest spec */
-#define VL_WORDS_MAX 8		/* choices of the longest VL_T_ENUM list */
+/* choices of the longest VL_T_ENUM list: a plan's stages, its milestones
+ * between started and completed */
+#define VL_WORDS_MAX (VL_PLAN_WORDS_MAX + 2)
 /* The fields of each spec, in its order: projects, progress, funds,
  * inspections, tasks. */
 enum { VL_P_ID, VL_P_TOWN, VL_P_VILLAGE, VL_P_LEADER, VL_P_SPECIALIST,
@@ -45,12 +47,17 @@ struct vl_value {
 struct vl_colmap {
 	const struct vl_filespec *spec;
 	const struct vl_header *header;	/* the header col[] is for */
+	/* each VL_T_ENUM field's words: the spec's, or the plan's own */
+	const char *const *choices[VL_SPEC_MAX];
 	int col[VL_SPEC_MAX];	/* each field's column, -1: not there */
 	/* the length of each word a VL_T_ENUM field may hold: a field is
 	 * compared only with the words of its own length */
 	unsigned char word_len[VL_SPEC_MAX][VL_WORDS_MAX];
 };
 void vl_colmap_init(struct vl_colmap *m, const struct vl_filespec *s);
+/* The words plan defines (levels, sources, aspects, the stages its
+ * milestones make) in place of the spec's; plan NULL: the spec's. */
+void vl_colmap_plan(struct vl_colmap *m, const struct vl_plan *plan);
 /* vl_check_record of a record read with m's header (m follows a new
  * header), by the same rules; v (may be NULL) gets the spec's n fields
  * as read, in the spec's order. */

@@ -385,8 +385,8 @@ overdue_why(struct page *pg, const struct vl_overdue *o)
 			put(pg, "%s 动工，未见竣工记录", vl_date_format(o->started, d1));
 		break;
 	case VL_OD_NOT_ACCEPTED:
-		put(pg, "%s 竣工，%d 天内未见验收合格", vl_date_format(o->completed, d1),
-		    VL_ACCEPT_DAYS);
+		put(pg, "%s 竣工，%ld 天内未见验收合格", vl_date_format(o->completed, d1),
+		    pg->b->plan.accept_within);
 		break;
 	case VL_OD_STARTED_BEFORE_REVIEW:
 		if (o->reviewed == VL_NODATE)

@@ -119,8 +119,11 @@ vl_report_inspections(const struct vl_book *b,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
 	struct vl_outopts own = *o;
+	const char *const *aspects = vl_book_aspects(b);
 	struct vl_out *out;
 
+	if (f->f)
+		vl_filter_words(f->f, VL_FC_ASPECT, &aspects, 1);
 	own.register_name = b->plan.name;
 	out = insp_open(&own, f, b->as_of);
 	*n = insp_rows(out, b, f);
@@ -132,9 +135,16 @@ vl_rollup_report_inspections(const struct vl_rollup *r,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
 	struct vl_outopts own = by_district(o);
-	struct vl_out *out = insp_open(&own, f, r->as_of);
+	const char *const **aspects = vl_xcalloc(r->n + 1, sizeof *aspects);
+	struct vl_out *out;
 	size_t i;
 
+	for (i = 0; i < r->n; i++)
+		aspects[i] = vl_book_aspects(&r->book[i]);
+	if (f->f)
+		vl_filter_words(f->f, VL_FC_ASPECT, aspects, r->n);
+	free(aspects);
+	out = insp_open(&own, f, r->as_of);
 	*n = 0;
 	for (i = 0; i < r->n; i++) {
 		vl_out_lead(out, r->district[i]);

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/err.h"
 #include "base/strbuf.h"
+#include "register/schema.h"
 #include "rules/filter.h"
 
 const char *const vl_filter_names[] = {
@@ -113,4 +115,32 @@ vl_group_column(const char *word)
 		if (strcmp(vl_filter_names[c], word) == 0)
 			return c;
 	return VL_FC_TOWN;
+}
+
+void
+vl_filter_words(const struct vl_filter *f, enum vl_fcol c,
+    const char *const *const *words, size_t nwords)
+{
+	struct vl_buf list = {0};
+	const char *const *w;
+	size_t i, k;
+
+	for (i = 0; nwords > 0 && i < f->n[c]; i++) {
+		for (k = 0; k < nwords && !vl_in(words[k], f->v[c][i]); k++)
+			;
+		if (k < nwords)
+			continue;
+		for (w = words[0]; *w; w++)
+			vl_buf_printf(&list, "%s%s", w == words[0] ? "" : ", ",
+			    *w);
+		vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s",
+		    vl_filter_names[c], f->v[c][i], list.data);
+	}
+}
+
+const char *const *
+vl_book_aspects(const struct vl_book *b)
+{
+	return b->plan.aspects ? (const char *const *)b->plan.aspects :
+	    vl_aspects;
 }

@@ -52,6 +52,15 @@ bool vl_filter_district(const struct vl_filter *f, const char *district);
 bool vl_filter_task(const struct vl_filter *f, const struct vl_task *t);
 void vl_filter_free(struct vl_filter *f);
 
+/* Is each value of the filter on c one of the words of a register
+ * (words[k], NULL-terminated, of nwords registers)?  Else a usage error
+ * naming the first register's words: for the columns whose words a
+ * plan defines (--aspect), checked once the plans are read. */
+void vl_filter_words(const struct vl_filter *f, enum vl_fcol c,
+    const char *const *const *words, size_t nwords);
+/* the aspects of inspection of a book: its plan's, else vl_aspects */
+const char *const *vl_book_aspects(const struct vl_book *b);
+
 /* What --by groups by: the column's index in a row. */
 enum vl_fcol vl_group_column(const char *word);
 

@@ -172,7 +172,9 @@ project_rules(struct collect *c, size_t i)
 	if (s->completed == VL_NODATE)
 		dated(c, VL_OD_NOT_COMPLETED, i, p->complete_by);
 	else if (accepted == VL_NODATE)
-		dated(c, VL_OD_NOT_ACCEPTED, i, s->completed + VL_ACCEPT_DAYS);
+		/* the plan's accept_within days after the first completion */
+		dated(c, VL_OD_NOT_ACCEPTED, i, s->completed +
+		    (vl_date)c->b->plan.accept_within);
 	if (s->started != VL_NODATE && (reviewed == VL_NODATE ||
 	    s->started < reviewed)) {
 		o = push(c, VL_OD_STARTED_BEFORE_REVIEW, i);

@@ -25,9 +25,6 @@ enum vl_overdue_status {
 	VL_OD_FLAG		/* no due date: wrong as it stands */
 };
 
-/* acceptance is due this many days after the first completion */
-#define VL_ACCEPT_DAYS 30
-
 struct vl_overdue {
 	enum vl_overdue_kind kind;
 	enum vl_overdue_status status;
