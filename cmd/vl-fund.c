@@ -192,15 +192,26 @@ cmd_reconcile(struct vl_cli *c)
 {
 	struct vl_buf eq = {0};
 	const char *why, *total = c->arg[O_TOTAL];
+	struct vl_book b = {0};
+	struct vl_reg reg;
 	int64_t fen;
 	int status, close;
+	bool in_register;
 
 	if (!total)
 		vl_cli_usage(c);
 	if (vl_money_parse(total, &fen, &why) != 0)
 		vl_die(VL_BADINPUT, "--total: %s: \"%s\"", why, total);
-	status = vl_reconcile(c->noperand ? c->operand[0] : "-",
-	    c->src.encoding, fen, &eq);
+	/* in a register, its plan's other funds are left out */
+	vl_reg_open(&reg, c->src.dir);
+	in_register = vl_reg_exists(&reg, "plan.json");
+	vl_reg_close(&reg);
+	status = in_register ? vl_book_load(&b, &c->src, VL_LOAD_PLAN) :
+	    VL_OK;
+	if (status == VL_OK)
+		status = vl_reconcile(c->noperand ? c->operand[0] : "-",
+		    c->src.encoding, fen, b.plan.name ? &b.plan : NULL, &eq);
+	vl_book_free(&b);
 	if (status != VL_OK && status != VL_FINDINGS)
 		return status;
 	fputs(eq.data, stdout);
@@ -233,7 +244,7 @@ cmd_sum(struct vl_cli *c)
 {
 	const char *file = c->noperand ? c->operand[0] : NULL;
 	struct vl_journal j = {file, NULL, c->src.as_of, c->src.encoding,
-	    !file};
+	    !file, NULL};
 	int by = vl_cli_word(c, O_BY), kind = vl_cli_word(c, O_KIND);
 	struct vl_groups g = {0};
 	struct vl_book b = {0};
@@ -249,6 +260,8 @@ cmd_sum(struct vl_cli *c)
 		return rollup_sum(c, by, kind);
 	if (!file || by == VL_BY_TOWN || filtered(c))
 		status = load(&b, c);
+	if (b.reg.dir)
+		j.plan = &b.plan;
 	if (status == VL_OK && !file) {
 		j.path = path = vl_reg_path(&b.reg, "funds.csv");
 		j.display = display = vl_xstrdup(vl_book_display(&b,

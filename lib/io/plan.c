@@ -765,6 +765,17 @@ vl_plan_other_level(const struct vl_plan *p, const char *level)
 	return false;
 }
 
+bool
+vl_plan_has_other(const struct vl_plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nlevels; i++)
+		if (vl_plan_funding_of(p, p->levels[i]) < 0)
+			return true;
+	return false;
+}
+
 int
 vl_plan_milestone(const struct vl_plan *p, const char *name)
 {

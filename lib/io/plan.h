@@ -72,6 +72,8 @@ int vl_plan_funding_of(const struct vl_plan *p, const char *level);
  * money of other funds (多方筹集), outside the reconciliation?  Never
  * when the plan gives no levels. */
 bool vl_plan_other_level(const struct vl_plan *p, const char *level);
+/* has the plan a level of other funds at all? */
+bool vl_plan_has_other(const struct vl_plan *p);
 /* index of a milestone in the plan, or -1 */
 int vl_plan_milestone(const struct vl_plan *p, const char *name);
 

@@ -17,6 +17,7 @@
 struct fund_reader {		/* one a part */
 	vl_date as_of;
 	vl_fund_fn fn;
+	const struct vl_plan *plan;	/* its words, or NULL */
 	void *ctx;		/* the caller's context of this part */
 	struct vl_colmap map;	/* funds.csv's fields in this file */
 	uint64_t magnitude;	/* the amounts given to fn, signs dropped */
@@ -64,9 +65,10 @@ part_init(void *part, const void *first, void *arg)
 	const struct fund_reader *f0 = first;
 	struct fund_reader *fr = part;
 
-	*fr = (struct fund_reader){f0->as_of, f0->fn,
+	*fr = (struct fund_reader){f0->as_of, f0->fn, f0->plan,
 	    (char *)part + CALLER_AT, {0}, 0, false};
 	vl_colmap_init(&fr->map, &vl_funds_spec);
+	vl_colmap_plan(&fr->map, fr->plan);
 	g->init(fr->ctx, f0->ctx, g->arg);
 }
 
@@ -139,7 +141,8 @@ int
 vl_fund_read(const struct vl_journal *j, vl_fund_fn fn, void *ctx,
     const struct vl_gather *g)
 {
-	struct fund_reader first = {j->as_of, fn, ctx, {0}, 0, false};
+	struct fund_reader first = {j->as_of, fn, j->plan, ctx, {0}, 0,
+	    false};
 	struct vl_gather parts = {0, part_init, part_merge, part_free,
 	    part_accept, part_reset, (void *)g};
 	struct vl_csv_opts opts = {j->encoding, NULL, NULL, false,
@@ -148,6 +151,7 @@ vl_fund_read(const struct vl_journal *j, vl_fund_fn fn, void *ctx,
 	int status;
 
 	vl_colmap_init(&first.map, &vl_funds_spec);
+	vl_colmap_plan(&first.map, j->plan);
 	opts.required = vl_spec_required(&vl_funds_spec);
 	if (g) {
 		parts.size = CALLER_AT + g->size;

@@ -9,6 +9,7 @@
 
 #include "base/date.h"
 #include "io/csv.h"
+#include "io/plan.h"
 
 /* The kinds of fund movement, in the order of vl_kinds. */
 enum vl_kind { VL_RECEIPT, VL_ALLOCATION, VL_EXPENSE };
@@ -21,7 +22,8 @@ struct vl_fund {
 	const char *id, *level, *source, *project, *purpose, *note;
 	const char *reverses;	/* the id of the entry it negates, or "" */
 	enum vl_kind kind;
-	int level_index;	/* level in vl_levels, -1 when empty */
+	int level_index;	/* level in the plan's levels (vl_plan_levels),
+				 * -1 when empty */
 	vl_date date;
 	int64_t amount;		/* fen */
 };
@@ -34,6 +36,9 @@ struct vl_journal {
 	vl_date as_of;		/* later rows are skipped; VL_NODATE: none */
 	const char *encoding;	/* NULL: detected */
 	bool regular;		/* a register file: vl_csv_opts.regular */
+	/* the register's plan, whose levels and sources a row may name
+	 * (NULL: the schema's own words) */
+	const struct vl_plan *plan;
 };
 
 /* Read a journal.  Every row is checked by the schema (vl_funds_spec) --

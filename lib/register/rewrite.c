@@ -392,7 +392,7 @@ rewrite(struct vl_book *b, struct vl_rewrite *rw, struct table *t)
 		return VL_BADINPUT;
 	}
 	r = record_of(t, w);
-	status = vl_check_record(rw->spec, &r, &b->projects, NULL) ?
+	status = vl_check_record(rw->spec, &r, &b->projects, &b->plan) ?
 	    VL_BADINPUT : commit(b, rw, t, w, old);
 	free_fields(old, n);
 	return status;

@@ -116,6 +116,19 @@ const struct vl_filespec vl_tasks_spec = SPEC("tasks.csv", tasks_fields, 8);
 const struct vl_filespec *const vl_specs[] = {&vl_projects_spec,
     &vl_progress_spec, &vl_funds_spec, &vl_inspections_spec, NULL};
 
+const char *const *
+vl_plan_levels(const struct vl_plan *p)
+{
+	return p && p->levels ? (const char *const *)p->levels : vl_levels;
+}
+
+const char *const *
+vl_plan_aspects(const struct vl_plan *p)
+{
+	return p && p->aspects ? (const char *const *)p->aspects :
+	    vl_aspects;
+}
+
 const char **
 vl_spec_required(const struct vl_filespec *s)
 {

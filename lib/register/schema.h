@@ -50,6 +50,11 @@ extern const struct vl_filespec *const vl_specs[];
 extern const char *const vl_levels[], *const vl_kinds[],
     *const vl_phases[], *const vl_aspects[], *const vl_results[];
 
+/* the levels of funds.csv a plan takes: its own, else vl_levels */
+const char *const *vl_plan_levels(const struct vl_plan *p);
+/* its aspects of inspection: its own, else vl_aspects */
+const char *const *vl_plan_aspects(const struct vl_plan *p);
+
 struct vl_projects;
 /* Check one record's fields against a spec and, for funds and
  * inspections, the rules between fields.  projects (may be NULL) resolves

@@ -480,9 +480,10 @@ funds_table(struct page *pg)
 		const struct vl_funds_row *r = &pg->fr[i];
 
 		put(pg, "<tr%s><td>", r->kind == VL_FR_TOTAL ? " class=\"sum\"" :
-		    r->kind == VL_FR_LEVEL || r->kind == VL_FR_STRAY_LEVEL ?
-		    " class=\"sub\"" : "");
-		if (r->kind != VL_FR_LEVEL && r->kind != VL_FR_STRAY_LEVEL)
+		    r->kind == VL_FR_LEVEL || r->kind == VL_FR_STRAY_LEVEL ||
+		    r->kind == VL_FR_OTHER_LEVEL ? " class=\"sub\"" : "");
+		if (r->kind != VL_FR_LEVEL && r->kind != VL_FR_STRAY_LEVEL &&
+		    r->kind != VL_FR_OTHER_LEVEL)
 			line_label(pg, r);
 		put(pg, "</td><td>");
 		esc(pg, level_label(r->level));

@@ -143,6 +143,8 @@ line_label(struct page *pg, const struct vl_funds_row *r)
 		put(pg, "%s", vl_tr_zh("line", "total"));
 	else if (r->kind == VL_FR_STRAY || r->kind == VL_FR_STRAY_LEVEL)
 		put(pg, "%s", vl_tr_zh("line", VL_FUNDS_NO_LINE));
+	else if (r->kind == VL_FR_OTHER || r->kind == VL_FR_OTHER_LEVEL)
+		put(pg, "%s", vl_tr_zh("line", VL_FUNDS_OTHER));
 	else
 		esc(pg, r->line);
 }

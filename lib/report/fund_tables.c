@@ -204,7 +204,8 @@ static int
 sum_district(const struct vl_book *b, enum vl_sum_key by, int kind,
     const struct vl_filter *f, struct vl_groups *g)
 {
-	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true};
+	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true,
+	    &b->plan};
 	char *path;
 	int status = VL_OK;
 
@@ -246,15 +247,17 @@ vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
 
 /* ---- balance --------------------------------------------------------- */
 
+/* other: a last column of what other funds (多方筹集) paid for, when the
+ * plan has them */
 static struct vl_col *
-balance_cols(const struct vl_plan *plan, size_t *n)
+balance_cols(const struct vl_plan *plan, bool other, size_t *n)
 {
 	static const char *const head[] = {"project", "town", "village",
 	    "leader", "specialist", "budget", "allocated", "spent"};
 	struct vl_col *cols;
 	size_t i, c = 0;
 
-	*n = 8 + plan->npurposes + 2;
+	*n = 8 + plan->npurposes + 2 + other;
 	cols = vl_xcalloc(*n, sizeof *cols);
 	for (i = 0; i < 8; i++, c++)
 		cols[c] = (struct vl_col){head[i], i < 5 ? VL_COL_TEXT :
@@ -263,6 +266,8 @@ balance_cols(const struct vl_plan *plan, size_t *n)
 		cols[c] = (struct vl_col){plan->purposes[i], VL_COL_MONEY};
 	cols[c++] = (struct vl_col){"remaining", VL_COL_MONEY};
 	cols[c++] = (struct vl_col){"flag", VL_COL_WORD};
+	if (other)
+		cols[c++] = (struct vl_col){"other_funds", VL_COL_MONEY};
 	return cols;
 }
 
@@ -273,6 +278,7 @@ struct balance_out {
 				 * NULL: the book's own */
 	int64_t *purpose;	/* the row's, in the roll-up's order */
 	const struct vl_filter *f;	/* the rows listed, or NULL: all */
+	bool other;		/* the column other_funds */
 };
 
 static void
@@ -310,7 +316,9 @@ balance_row(const struct vl_balance *r, void *ctx)
 	for (i = 0; i < o->npurposes; i++, c++)
 		v[c] = money(spent != NULL, spent ? spent[i] : 0, m[c]);
 	v[c] = money(r->has_remaining, r->remaining, m[c]), c++;
-	v[c] = r->flags;
+	v[c++] = r->flags;
+	if (o->other)
+		v[c] = money(true, r->other, m[c]);
 	vl_out_row(o->out, v);
 	free(v);
 	free(m);
@@ -320,8 +328,9 @@ int
 vl_report_balance(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_filter *f, const struct vl_outopts *o)
 {
-	struct balance_out bo = {NULL, l->npurposes, 0, NULL, NULL, f};
-	struct vl_col *cols = balance_cols(&b->plan, &bo.ncols);
+	struct balance_out bo = {NULL, l->npurposes, 0, NULL, NULL, f,
+	    vl_plan_has_other(&b->plan)};
+	struct vl_col *cols = balance_cols(&b->plan, bo.other, &bo.ncols);
 	struct vl_outopts own = *o;
 	int status;
 
@@ -373,7 +382,7 @@ vl_rollup_report_balance(const struct vl_rollup *r,
     const struct vl_filter *f, const struct vl_outopts *o)
 {
 	struct vl_outopts own = by_district(o);
-	struct balance_out bo = {NULL, 0, 0, NULL, NULL, f};
+	struct balance_out bo = {NULL, 0, 0, NULL, NULL, f, false};
 	struct vl_ledger *l = NULL;
 	struct vl_col *cols;
 	struct vl_plan u;
@@ -386,7 +395,7 @@ vl_rollup_report_balance(const struct vl_rollup *r,
 		return status;
 	}
 	union_purposes(r, &u);
-	cols = balance_cols(&u, &bo.ncols);
+	cols = balance_cols(&u, false, &bo.ncols);
 	bo.npurposes = u.npurposes;
 	bo.purpose = vl_xcalloc(u.npurposes + 1, sizeof *bo.purpose);
 	bo.map = map = vl_xcalloc(u.npurposes + 1, sizeof *map);

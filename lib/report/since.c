@@ -189,7 +189,7 @@ money(struct since *s)
 {
 	char *path = vl_reg_path(&s->b->reg, "funds.csv");
 	struct vl_journal j = {path, vl_book_display(s->b, "funds.csv"),
-	    s->b->as_of, s->b->encoding, true};
+	    s->b->as_of, s->b->encoding, true, &s->b->plan};
 	int status = VL_OK;
 
 	if (vl_reg_exists(&s->b->reg, "funds.csv"))

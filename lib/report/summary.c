@@ -173,6 +173,14 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 	if (vl_money_sub(l->total.received, l->total.spent, &d))
 		money_line(pg, vl_tr("结余 remaining"), d,
 		    vl_tr("  received - spent"));
+	/* other funds (多方筹集): said apart, never in the sums above */
+	if (vl_plan_has_other(p)) {
+		note.len = 0;
+		vl_buf_printf(&note, vl_tr("  outside the total; spent %s"),
+		    vl_money_format(l->other.spent, m));
+		money_line(pg, vl_tr("多方筹集 other funds"), l->other.received,
+		    note.data);
+	}
 	vl_buf_free(&note);
 }
 

@@ -153,7 +153,7 @@ read_allocations(const struct vl_book *b, struct vl_rewrite *rw)
 {
 	char *path = vl_reg_path(&b->reg, "funds.csv");
 	struct vl_journal j = {path, vl_book_display(b, "funds.csv"),
-	    VL_NODATE, b->encoding, true};
+	    VL_NODATE, b->encoding, true, &b->plan};
 	int status = VL_OK;
 
 	if (vl_reg_exists(&b->reg, "funds.csv"))
@@ -296,20 +296,28 @@ static int
 find_entry(const struct vl_source *src, struct reversing *r)
 {
 	struct vl_reg reg;
-	char *path;
+	struct vl_plan plan = {0};
+	char *path, *plan_path;
 	int status;
 
 	vl_reg_open(&reg, src->dir);
 	path = vl_reg_path(&reg, "funds.csv");
+	plan_path = vl_reg_path(&reg, "plan.json");
 	{
 		struct vl_journal j = {path, vl_reg_display(&reg, "funds.csv"),
-		    VL_NODATE, src->encoding, true};
+		    VL_NODATE, src->encoding, true, &plan};
 
-		/* read as a reader reads: a whole commit, never half */
+		/* read as a reader reads: a whole commit, never half; the
+		 * plan's levels and sources are words of its rows */
 		if ((status = vl_reg_lock_shared(&reg)) == VL_OK)
+			status = vl_plan_load(plan_path, vl_reg_display(&reg,
+			    "plan.json"), &plan);
+		if (status == VL_OK)
 			status = vl_reg_exists(&reg, "funds.csv") ?
 			    vl_fund_read(&j, on_entry, r, NULL) : VL_OK;
 	}
+	vl_plan_free(&plan);
+	free(plan_path);
 	free(path);
 	vl_reg_close(&reg);
 	if (status == 1)

@@ -216,13 +216,13 @@ received_from(const struct vl_plan *city, const struct vl_ledger *l,
 	for (f = 0; f < city->nfunding; f++)
 		for (k = 0; k < city->funding[f].nlevels; k++)
 			for (lv = 0; lv < l->nlevels; lv++)
-				if (strcmp(vl_levels[lv], city->funding[f].
+				if (strcmp(l->levels[lv], city->funding[f].
 				    levels[k]) == 0) {
 					vl_money_add(sum, l->level[lv].received,
 					    &sum);
 					vl_buf_printf(levels, "%s%s",
 					    levels->len ? ", " : "",
-					    vl_levels[lv]);
+					    l->levels[lv]);
 				}
 	return sum;
 }

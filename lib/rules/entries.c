@@ -227,11 +227,22 @@ reversed(const struct vl_record *r, int64_t fen, char *buf, size_t size)
 }
 
 /* An entry taken: its sums moved, a reversal marks what it negates. */
+/* The project of a fund row whose money is the special fund's, or -1:
+ * other funds (多方筹集, a level of the plan's in no funding line) are
+ * neither allocated from nor held to the project's budget. */
+static long
+fund_project(const struct vl_batch *b, const struct vl_record *r)
+{
+	if (vl_plan_other_level(&b->book.plan, vl_field(r, "level")))
+		return -1;
+	return vl_projects_index(&b->book.projects, vl_field(r, "project"));
+}
+
 static void
 fund_take(struct entry_state *s, struct vl_batch *b,
     const struct vl_record *r)
 {
-	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	long p = fund_project(b, r);
 	long i = vl_projects_index(&b->ids, b->row_id);
 	enum vl_kind k = kind_of(r);
 	int64_t fen = amount_of(r);
@@ -360,7 +371,7 @@ static int
 check_sums(struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
 {
-	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
+	long p = fund_project(b, r);
 	enum vl_kind k = kind_of(r);
 	int64_t now, total;
 	int i = k == VL_EXPENSE;

@@ -141,6 +141,5 @@ vl_filter_words(const struct vl_filter *f, enum vl_fcol c,
 const char *const *
 vl_book_aspects(const struct vl_book *b)
 {
-	return b->plan.aspects ? (const char *const *)b->plan.aspects :
-	    vl_aspects;
+	return vl_plan_aspects(&b->plan);
 }

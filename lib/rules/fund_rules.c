@@ -140,13 +140,15 @@ check_receipts(struct checker *k)
 	}
 	vl_buf_free(&lv);
 	for (i = 0; i < l->nlevels; i++)
+		/* other funds (多方筹集) are outside the reconciliation */
 		if (l->level[i].received != 0 &&
-		    vl_plan_funding_of(p, vl_levels[i]) < 0)
-			finding(k, "receipts", vl_levels[i], NULL,
+		    vl_plan_funding_of(p, l->levels[i]) < 0 &&
+		    !vl_plan_other_level(p, l->levels[i]))
+			finding(k, "receipts", l->levels[i], NULL,
 			    &l->level[i].received, false, "received from %s, "
 			    "a level no funding line of the plan names",
-			    k->human ? vl_trc("level", vl_levels[i]) :
-			    vl_levels[i]);
+			    k->human ? vl_trc("level", l->levels[i]) :
+			    l->levels[i]);
 }
 
 /* Rule 3: allocations never exceed receipts; a project's allocations
@@ -340,7 +342,7 @@ balance_row(struct vl_balance *r, const struct vl_project *p,
     bool stray_purpose)
 {
 	*r = (struct vl_balance){p, id, allocated, spent, purpose, false, 0,
-	    ""};
+	    0, ""};
 	r->has_remaining = vl_money_sub(allocated, spent, &r->remaining);
 	if (!p)
 		flag(r, "unknown-project");
@@ -367,6 +369,7 @@ vl_balances(const struct vl_book *b, const struct vl_ledger *l,
 		balance_row(&r, &b->projects.v[i], b->projects.v[i].id,
 		    lp->allocated, lp->spent, lp->purpose,
 		    lp->purpose[l->npurposes] != 0);
+		r.other = lp->other;
 		fn(&r, ctx);
 	}
 	/* projects not in projects.csv, by id, as their money names them */

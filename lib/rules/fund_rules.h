@@ -60,6 +60,7 @@ struct vl_balance {
 				 * order; NULL: not known */
 	bool has_remaining;
 	int64_t remaining;	/* allocated - spent */
+	int64_t other;		/* spent from other funds (多方筹集) */
 	/* over-budget, overspent, unknown-purpose, unknown-project; a ';'
 	 * between two */
 	char flags[64];

@@ -18,17 +18,20 @@
 struct loading {		/* one a part of the journal */
 	struct vl_ledger *l;
 	const struct vl_book *b;
-	int *line_of_level;	/* nlevels: funding line, or nlines */
+	/* nlevels + 1: funding line, or nlines; OTHER: other funds */
+	int *line_of_level;
 	bool overflow;
 	struct vl_ledger own;	/* l of a part but the first */
 };
 
+#define OTHER (-1)
+
 static size_t
-count_levels(void)
+count_levels(const char *const *levels)
 {
 	size_t n = 0;
 
-	while (vl_levels[n])
+	while (levels[n])
 		n++;
 	return n;
 }
@@ -54,7 +57,8 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 
 	memset(l, 0, sizeof *l);
 	l->nlines = b->plan.nfunding;
-	l->nlevels = count_levels();
+	l->levels = vl_plan_levels(&b->plan);
+	l->nlevels = count_levels(l->levels);
 	l->npurposes = b->plan.npurposes;
 	l->nprojects = b->projects.n;
 	l->line = vl_xcalloc(l->nlines + 1, sizeof *l->line);
@@ -73,8 +77,10 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 	c->line_of_level = vl_xcalloc(l->nlevels + 1, sizeof(int));
 	for (k = 0; k <= l->nlevels; k++) {
 		line = k < l->nlevels ? vl_plan_funding_of(&b->plan,
-		    vl_levels[k]) : -1;
-		c->line_of_level[k] = line < 0 ? (int)l->nlines : line;
+		    l->levels[k]) : -1;
+		c->line_of_level[k] = line >= 0 ? line : k < l->nlevels &&
+		    vl_plan_other_level(&b->plan, l->levels[k]) ? OTHER :
+		    (int)l->nlines;
 	}
 }
 
@@ -111,12 +117,24 @@ add_project(struct vl_ledger *l, const struct vl_book *b,
 	    f->amount);
 }
 
-static int
-on_fund(const struct vl_fund *f, void *ctx)
+/* Other funds (多方筹集): by level and apart, in no other sum. */
+static bool
+add_other(struct loading *c, const struct vl_fund *f, size_t lv)
 {
-	struct loading *c = ctx;
 	struct vl_ledger *l = c->l;
-	size_t lv = f->level_index < 0 ? l->nlevels : (size_t)f->level_index;
+	long i = f->kind == VL_EXPENSE ? vl_projects_index(&c->b->projects,
+	    f->project) : -1;
+
+	return add(of_kind(&l->other, f->kind), f->amount) &&
+	    add(of_kind(&l->level[lv], f->kind), f->amount) &&
+	    (i < 0 || add(&l->project[i].other, f->amount));
+}
+
+/* The special fund's money: by line, level, project and purpose. */
+static bool
+add_fund(struct loading *c, const struct vl_fund *f, size_t lv)
+{
+	struct vl_ledger *l = c->l;
 	size_t purpose = l->npurposes;
 	bool ok;
 
@@ -133,6 +151,18 @@ on_fund(const struct vl_fund *f, void *ctx)
 			ok = vl_groups_add(&l->stray_purpose, f->purpose,
 			    f->amount, f->line);
 	}
+	return ok;
+}
+
+static int
+on_fund(const struct vl_fund *f, void *ctx)
+{
+	struct loading *c = ctx;
+	struct vl_ledger *l = c->l;
+	size_t lv = f->level_index < 0 ? l->nlevels : (size_t)f->level_index;
+	bool ok = c->line_of_level[lv] == OTHER ? add_other(c, f, lv) :
+	    add_fund(c, f, lv);
+
 	l->rows++;
 	l->corrections += f->amount < 0 || *f->reverses;
 	/* once a sum has overflowed the rest are meaningless: say it once,
@@ -157,7 +187,8 @@ add_sums(struct vl_ledger_sums *to, const struct vl_ledger_sums *from)
 static bool
 ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 {
-	bool ok = add_sums(&l->total, &from->total);
+	bool ok = add_sums(&l->total, &from->total) &&
+	    add_sums(&l->other, &from->other);
 	size_t i, k;
 
 	for (i = 0; i <= l->nlines; i++)
@@ -172,6 +203,7 @@ ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 
 		ok = add(&p->allocated, q->allocated) && ok;
 		ok = add(&p->spent, q->spent) && ok;
+		ok = add(&p->other, q->other) && ok;
 		for (k = 0; k <= l->npurposes; k++)
 			ok = add(&p->purpose[k], q->purpose[k]) && ok;
 	}
@@ -233,7 +265,8 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b)
 {
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
-	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true};
+	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true,
+	    &b->plan};
 	struct loading c;
 	int status = VL_OK;
 	char *path;

@@ -20,6 +20,7 @@ struct vl_ledger_sums {		/* fen */
 
 struct vl_ledger_project {
 	int64_t allocated, spent;
+	int64_t other;		/* spent on it from other funds (多方筹集) */
 	int64_t *purpose;	/* spent by purpose: npurposes + 1, in the
 				 * plan's order; the last is spent on
 				 * purposes the plan does not allow */
@@ -29,7 +30,8 @@ struct vl_ledger_project {
  * funding line of the plan, by level, by project and by purpose. */
 struct vl_ledger {
 	size_t nlines;		/* = plan.nfunding */
-	size_t nlevels;		/* the entries of vl_levels */
+	size_t nlevels;		/* the entries of levels */
+	const char *const *levels;	/* the plan's (vl_plan_levels) */
 	size_t npurposes;	/* = plan.npurposes */
 	size_t nprojects;	/* = projects.n of the book */
 	struct vl_ledger_sums total;
@@ -37,8 +39,12 @@ struct vl_ledger {
 	 * a level that no funding line names (allocations and expenses
 	 * carry a level only when the clerk gave one) */
 	struct vl_ledger_sums *line;
-	/* nlevels + 1, in the order of vl_levels; the last: no level */
+	/* nlevels + 1, in the order of levels; the last: no level */
 	struct vl_ledger_sums *level;
+	/* other funds (多方筹集): rows from a level of the plan's own list
+	 * that no funding line names.  Kept apart: in level[] and here,
+	 * never in total, line[], the projects' sums or the purposes */
+	struct vl_ledger_sums other;
 	int64_t *purpose;	/* expenses: npurposes + 1, as per project */
 	struct vl_ledger_project *project;	/* as book->projects.v */
 	/* money naming what the register does not know, key and first

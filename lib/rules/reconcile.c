@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "io/csv.h"
 #include "rules/reconcile.h"
@@ -17,6 +18,10 @@ struct recon {
 	const char *display;
 	bool decided;		/* the first line looked at */
 	int col;		/* the amount column, or -1: one a line */
+	int level;		/* the level column, or -1 */
+	const struct vl_plan *plan;	/* whose other funds are left out */
+	long left_out;		/* rows of other funds */
+	int64_t other;		/* their sum */
 	size_t ncols;		/* the header's fields, when there is one */
 	struct vl_buf joined;	/* a line's fields joined again by commas */
 	int64_t sum;
@@ -45,16 +50,32 @@ take(struct recon *r, long line, const char *s)
 	}
 }
 
-/* Is this line a CSV header with an amount column? */
+/* the column of that name in a header, or -1 */
 static int
-amount_column(const struct vl_record *rec)
+column(const struct vl_record *rec, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < rec->n; i++)
-		if (strcmp(rec->field[i], "amount") == 0)
+		if (strcmp(rec->field[i], name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* a row of other funds (多方筹集): counted apart, never in the sum */
+static bool
+other_funds(struct recon *r, const struct vl_record *rec)
+{
+	int64_t fen;
+	const char *why;
+
+	if (!r->plan || r->level < 0 || !vl_plan_other_level(r->plan,
+	    rec->field[r->level]))
+		return false;
+	r->left_out++;
+	if (vl_money_parse(rec->field[r->col], &fen, &why) == 0)
+		vl_money_add(r->other, fen, &r->other);
+	return true;
 }
 
 /* The line as it was, its commas put back: a column copied out of a
@@ -86,7 +107,8 @@ on_amount(const struct vl_record *rec, void *ctx)
 
 	if (!r->decided) {
 		r->decided = true;
-		if ((r->col = amount_column(rec)) >= 0) {
+		if ((r->col = column(rec, "amount")) >= 0) {
+			r->level = column(rec, "level");
 			r->ncols = rec->n;
 			return 0;
 		}
@@ -104,7 +126,7 @@ on_amount(const struct vl_record *rec, void *ctx)
 		snprintf(want, sizeof want, "%zu", r->ncols);
 		vl_errat(r->display, rec->line, NULL, "%zu fields where the "
 		    "header has %s", rec->n, want);
-	} else {
+	} else if (!other_funds(r, rec)) {
 		take(r, rec->line, rec->field[r->col]);
 	}
 	return 0;
@@ -134,11 +156,14 @@ equation(const struct recon *r, int64_t total, struct vl_buf *b)
 		    vl_money_format(total, t),
 		    vl_money_gap(total, r->sum, g));
 	vl_buf_puts(b, "\n");
+	if (r->left_out)
+		vl_buf_printf(b, vl_tr("other funds (多方筹集) left out: %ld "
+		    "rows, %s\n"), r->left_out, vl_money_format(r->other, m));
 }
 
 int
 vl_reconcile(const char *path, const char *encoding, int64_t total,
-    struct vl_buf *eq)
+    const struct vl_plan *plan, struct vl_buf *eq)
 {
 	struct vl_csv_opts opts = {encoding, NULL, NULL, true, false};
 	struct recon r = {0};
@@ -146,7 +171,8 @@ vl_reconcile(const char *path, const char *encoding, int64_t total,
 	int status;
 
 	r.display = strcmp(path, "-") == 0 ? "stdin" : path;
-	r.col = -1;
+	r.col = r.level = -1;
+	r.plan = plan;
 	status = vl_csv_read(path, r.display, &opts, on_amount, &r);
 	vl_buf_free(&r.joined);
 	if (status == VL_OK && vl_error_count() > before)

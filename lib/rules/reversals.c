@@ -121,7 +121,7 @@ read_journal(const struct vl_book *b, vl_fund_fn fn, void *ctx)
 {
 	char *path = vl_reg_path(&b->reg, "funds.csv");
 	struct vl_journal j = {path, vl_book_display(b, "funds.csv"),
-	    b->as_of, b->encoding, true};
+	    b->as_of, b->encoding, true, &b->plan};
 	int status = VL_OK;
 
 	if (vl_reg_exists(&b->reg, "funds.csv"))

@@ -245,15 +245,15 @@ moved(const struct vl_ledger_sums *s)
 	return s->received || s->allocated || s->spent;
 }
 
-/* index of a level in vl_levels (and in l->level), or -1 */
+/* index of a level in l->levels (and in l->level), or -1 */
 static long
-level_at(const char *name)
+level_at(const struct vl_ledger *l, const char *name)
 {
-	long k;
+	size_t k;
 
-	for (k = 0; vl_levels[k]; k++)
-		if (strcmp(vl_levels[k], name) == 0)
-			return k;
+	for (k = 0; k < l->nlevels; k++)
+		if (strcmp(l->levels[k], name) == 0)
+			return (long)k;
 	return -1;
 }
 
@@ -269,9 +269,10 @@ stray_rows(struct rows *r, const struct vl_book *b, const struct vl_ledger *l)
 	row(r, VL_FR_STRAY, VL_FUNDS_NO_LINE, "", NULL, &l->line[l->nlines],
 	    false);
 	for (k = 0; k < l->nlevels; k++)
-		if (vl_plan_funding_of(&b->plan, vl_levels[k]) < 0 &&
+		if (vl_plan_funding_of(&b->plan, l->levels[k]) < 0 &&
+		    !vl_plan_other_level(&b->plan, l->levels[k]) &&
 		    moved(&l->level[k])) {
-			row(r, VL_FR_STRAY_LEVEL, VL_FUNDS_NO_LINE, vl_levels[k],
+			row(r, VL_FR_STRAY_LEVEL, VL_FUNDS_NO_LINE, l->levels[k],
 			    NULL, &l->level[k], false);
 			nstray++;
 		}
@@ -279,6 +280,22 @@ stray_rows(struct rows *r, const struct vl_book *b, const struct vl_ledger *l)
 	if (nstray > 0 && moved(&l->level[l->nlevels]))
 		row(r, VL_FR_STRAY_LEVEL, VL_FUNDS_NO_LINE, VL_FUNDS_NO_LEVEL,
 		    NULL, &l->level[l->nlevels], false);
+}
+
+/* Other funds (多方筹集), outside the total: only when the plan has a
+ * level of them, so an older plan's report is as it was. */
+static void
+other_rows(struct rows *r, const struct vl_book *b, const struct vl_ledger *l)
+{
+	size_t k;
+
+	if (!vl_plan_has_other(&b->plan))
+		return;
+	row(r, VL_FR_OTHER, VL_FUNDS_OTHER, "", NULL, &l->other, true);
+	for (k = 0; k < l->nlevels; k++)
+		if (vl_plan_other_level(&b->plan, l->levels[k]))
+			row(r, VL_FR_OTHER_LEVEL, VL_FUNDS_OTHER, l->levels[k],
+			    NULL, &l->level[k], true);
 }
 
 size_t
@@ -296,12 +313,13 @@ vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
 
 		row(&r, VL_FR_LINE, f->name, "", &f->amount, &l->line[i], whole);
 		for (k = 0; k < f->nlevels; k++)
-			if ((lv = level_at(f->levels[k])) >= 0)
+			if ((lv = level_at(l, f->levels[k])) >= 0)
 				row(&r, VL_FR_LEVEL, f->name, f->levels[k], NULL,
 				    &l->level[lv], whole);
 	}
 	stray_rows(&r, b, l);
 	row(&r, VL_FR_TOTAL, "total", "", &b->plan.total, &l->total, true);
+	other_rows(&r, b, l);
 	*list = r.v;
 	return r.n;
 }

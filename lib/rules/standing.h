@@ -78,16 +78,20 @@ void vl_findings_collect(const struct vl_book *b, struct vl_findings *f);
 void vl_findings_free(struct vl_findings *f);
 
 /* The rows of the funds report: per funding line of the plan, then per
- * level of it; then money no line accounts for; then the total.  Nothing
- * is apportioned. */
+ * level of it; then money no line accounts for; then the total; then
+ * other funds, outside the total.  Nothing is apportioned. */
 enum vl_funds_rowkind {
 	VL_FR_LINE,		/* a funding line of the plan */
 	VL_FR_LEVEL,		/* a level of the line before */
 	VL_FR_STRAY,		/* no level, or a level no line names */
 	VL_FR_STRAY_LEVEL,	/* the same by level */
-	VL_FR_TOTAL
+	VL_FR_TOTAL,
+	/* after the total, when the plan has levels of other funds
+	 * (多方筹集): their sums, then each such level's */
+	VL_FR_OTHER, VL_FR_OTHER_LEVEL
 };
 #define VL_FUNDS_NO_LINE "(no line)"
+#define VL_FUNDS_OTHER "(other funds)"
 #define VL_FUNDS_NO_LEVEL "(none)"
 struct vl_funds_row {
 	enum vl_funds_rowkind kind;

@@ -181,7 +181,7 @@ test_fund_read(void **state)
 	    "-0.10,2023-01-04,expense,4,,,P1,equipment\n"
 	    "99,2023-01-05,receipt,5,city,,,\n");
 	status = vl_fund_read(&(struct vl_journal){path("f.csv"), "f.csv",
-	    day("2023-01-04"), NULL, false}, on_fund, &s, NULL);
+	    day("2023-01-04"), NULL, false, NULL}, on_fund, &s, NULL);
 	assert_int_equal(status, VL_OK);
 	/* the row of 2023-01-05 is after the day */
 	assert_int_equal(s.n, 4);
@@ -210,7 +210,7 @@ test_fund_read_bad(void **state)
 	    "5,2023-01-01,expense,,,P9,banquet,2.00,unknown: not ours\n");
 	fflush(stderr);
 	status = vl_fund_read(&(struct vl_journal){path("f.csv"), "f.csv",
-	    day("2023-06-30"), NULL, false}, on_fund, &s, NULL);
+	    day("2023-06-30"), NULL, false, NULL}, on_fund, &s, NULL);
 	assert_int_equal(status, VL_BADINPUT);
 	/* rows 2, 3, 4 bad (a later row is still checked); 5 is good: an
 	 * unknown project or purpose is for the caller to judge */

@@ -1,0 +1,117 @@
+# levels and sources in plan.json: money from a level of the plan's in no
+# funding line is other funds (多方筹集: village self-raised, donations,
+# the 包村单位's money): booked, shown in sum, balance, the funds report
+# and the summary, never in the special fund's sums, the reconciliation
+# of the total or vl-fund check's receipts rule
+. "$TESTS/lib.sh"
+
+export VL_AS_OF=2023-06-15
+mkplan() {	# mkplan FILE JSON-KEYS
+	python3 - "$SHARE/demo/plan.json" "$1" "$2" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p.update(json.loads(sys.argv[3]))
+json.dump(p, open(sys.argv[2], 'w'), ensure_ascii=False)
+PY
+}
+mkplan plan.json '{"levels": ["central", "region", "city", "district",
+    "village", "donation"], "sources": ["finance", "party_fee",
+    "self_raised", "gift"]}'
+# the same register twice: "reg" gets other funds too, "base" does not
+for r in reg base; do
+	vl-add -C $r init --plan plan.json > /dev/null
+	vl-add -C $r project --id P1 --town 青山镇 --village 松林村 --leader 蓝霞 \
+	    --specialist 廖燕 --budget 184.7万 > /dev/null
+	vl-add -C $r fund --kind receipt --amount 168.46万 --level central \
+	    --source finance --date 2023-01-02 > /dev/null
+	vl-add -C $r fund --kind receipt --amount 16.24万 --level district \
+	    --source finance --date 2023-01-02 > /dev/null
+	vl-add -C $r fund --kind allocation --amount 1000 --project P1 \
+	    --date 2023-01-03 > /dev/null
+	vl-add -C $r fund --kind expense --amount 800 --project P1 \
+	    --purpose construction --date 2023-01-05 > /dev/null
+done
+expect 0 vl-add -C reg fund --kind receipt --amount 5000 --level village \
+    --source self_raised --date 2023-01-03
+expect 0 vl-add -C reg fund --kind receipt --amount 2000 --level donation \
+    --source gift --date 2023-01-03
+# spent on the project though nothing of the special fund was allocated
+# for it: other funds are not held to the project's allocations
+expect 0 vl-add -C reg fund --kind expense --amount 3000 --level village \
+    --project P1 --purpose construction --date 2023-01-04
+
+# the funds report: the special fund's rows and total as without them,
+# other funds after the total, in all and by level
+vl-report -C base funds | grep -v '^(other funds),' > want
+expect 0 vl-report -C reg funds
+grep -v '^(other funds),' out > got
+same want got
+tail -n 3 out > got
+printf '%s\n' '(other funds),,,7000.00,0.00,3000.00,4000.00' \
+    '(other funds),village,,5000.00,0.00,3000.00,2000.00' \
+    '(other funds),donation,,2000.00,0.00,0.00,2000.00' > want
+same want got
+expect 0 vl-report -C reg funds --format table --lang zh
+has out "多方筹集"
+has out "村自筹"
+has out "社会捐赠"
+
+# vl-fund check: the same findings as without other funds (rule 2 and
+# the 184.7万 are the special fund's alone)
+vl-fund -C base check > want; st1=$?
+vl-fund -C reg check > got; st2=$?
+same want got
+[ "$st1" = "$st2" ] || fail "check exits $st2, without other funds $st1"
+hasnt got village
+
+# vl-fund sum shows them; reconcile in the register leaves them out
+expect 0 vl-fund -C reg sum --by level
+has out "village,5000.00,1"
+has out "donation,2000.00,1"
+vl-fund -C reg sum --by level > levels.csv
+expect 0 vl-fund -C reg reconcile --total 184.7万 levels.csv
+has out "1684600.00 + 162400.00 = 1847000.00"
+has out "other funds (多方筹集) left out: 2 rows, 7000.00"
+# a file reconciled outside any register: every row counts
+mkdir elsewhere
+(cd elsewhere && vl-fund reconcile --total 184.7万 ../levels.csv > ../out)
+[ $? = 1 ] || fail "reconcile outside a register should fail to add up"
+has out "over by 7000.00"
+
+# balance: the special fund's columns as without them, other funds last
+expect 0 vl-fund -C reg balance
+has out "project,town,village,leader,specialist,budget,allocated,spent,construction,equipment,remaining,flag,other_funds"
+has out "P1,青山镇,松林村,蓝霞,廖燕,1847000.00,1000.00,800.00,800.00,0.00,200.00,,3000.00"
+# a plan without levels: no such column, no such line
+vl-add -C old init --plan "$SHARE/demo/plan.json" > /dev/null
+expect 0 vl-fund -C old balance
+hasnt out other_funds
+
+# the summary says them apart
+expect 0 vl-report -C reg summary
+has out "other funds"
+has out "outside the total; spent 3000.00"
+vl-report -C old summary > old.txt
+hasnt old.txt "other funds"
+
+# words outside the plan's lists are refused, nothing written
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind receipt --amount 1 --level county \
+    --source finance
+has err 'level: "county" is not one of central, region, city, district, village, donation'
+expect 2 vl-add -C reg fund --kind receipt --amount 1 --level village \
+    --source loan
+has err 'source: "loan" is not one of finance, party_fee, self_raised, gift'
+snapshot reg > after
+same before after
+# a plan without levels takes the four of before, and no other
+expect 2 vl-add -C old fund --kind receipt --amount 1 --level village \
+    --source finance
+has err 'level: "village" is not one of central, region, city, district'
+
+# a funding line's level must be one of the plan's levels
+mkplan bad.json '{"levels": ["central", "region", "city"]}'
+expect 2 vl-add -C r2 init --plan bad.json
+has err 'funding[1].levels: "district" is not one of the plan'"'"'s levels'
+[ ! -e r2/plan.json ] || fail "a register made of a bad plan"
+done_
