@@ -371,6 +371,11 @@ overdue_why(struct page *pg, const struct vl_overdue *o)
 	case VL_OD_NOT_STARTED:
 		put(pg, "未见动工记录");
 		break;
+	case VL_OD_MILESTONE:
+		put(pg, "未见“");
+		esc(pg, vl_tr_zh("stage", o->stage));
+		put(pg, "”记录");
+		break;
 	case VL_OD_RECTIFICATION:
 		put(pg, "#");
 		esc(pg, o->insp->id);

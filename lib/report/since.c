@@ -1,6 +1,7 @@
 /*
  * since.c - what changed between two days (vl-report progress --since
- * DATE): projects started and completed, findings opened and closed,
+ * DATE): projects started, their milestones reached, projects
+ * completed, findings opened and closed,
  * money received and spent, a row each, in order of date.  "What moved
  * since last week" in one run, not two runs and a diff.
  */
@@ -14,11 +15,11 @@
 #include "register/funds.h"
 #include "report/tables.h"
 
-const char *const vl_since_kinds[] = {"started", "completed",
-    "finding-opened", "finding-closed", "received", "spent", "task-done",
-    NULL};
-enum { K_STARTED, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED, K_SPENT,
-	K_TASK_DONE };
+const char *const vl_since_kinds[] = {"started", "milestone",
+    "completed", "finding-opened", "finding-closed", "received", "spent",
+    "task-done", NULL};
+enum { K_STARTED, K_MILESTONE, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED,
+	K_SPENT, K_TASK_DONE };
 
 struct event {
 	vl_date date;
@@ -105,13 +106,20 @@ static void
 projects(struct since *s)
 {
 	const struct vl_book *b = s->b;
-	size_t i;
+	struct event *e;
+	size_t i, k;
+	vl_date d;
 
 	for (i = 0; i < b->projects.n; i++) {
 		const struct vl_project *p = &b->projects.v[i];
 
 		if (in_range(s, b->progress[i].started))
 			add(s, b->progress[i].started, K_STARTED, p, p->id);
+		for (k = 0; k < b->plan.nmilestones; k++)
+			if (in_range(s, (d = b->progress[i].milestone[k])) &&
+			    (e = add(s, d, K_MILESTONE, p, p->id)))
+				e->detail = vl_xstrdup(
+				    b->plan.milestones[k].name);
 		if (in_range(s, b->progress[i].completed))
 			add(s, b->progress[i].completed, K_COMPLETED, p, p->id);
 	}

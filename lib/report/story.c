@@ -65,6 +65,7 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	struct vl_milestones m;
 	enum vl_stage st = vl_project_stage(b, i, &m);
 	char money[VL_MONEY_BUFSZ], d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
+	size_t k;
 
 	vl_buf_printf(s, "%s %s %s\n", p->id, p->town, p->village);
 	vl_buf_printf(s, vl_tr("leader      %s\n"), *p->leader ? p->leader :
@@ -89,6 +90,10 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	vl_buf_puts(s, "\n");
 	put_step(s, "reviewed", m.reviewed, st == VL_STAGE_REVIEWED);
 	put_step(s, "started", m.started, st == VL_STAGE_STARTED);
+	/* the plan's milestones between, each reached or not */
+	for (k = 0; k < b->plan.nmilestones; k++)
+		put_step(s, b->plan.milestones[k].name,
+		    b->progress[i].milestone[k], false);
 	put_step(s, "completed", m.completed, st == VL_STAGE_COMPLETED);
 	put_step(s, "accepted", m.accepted, st == VL_STAGE_ACCEPTED);
 }

@@ -26,7 +26,10 @@ struct stage_row {		/* a stage's entry, not voided */
 
 struct entry_state {
 	size_t n;			/* projects */
-	struct stage_row (*stage)[2];	/* per project: started, completed */
+	/* per project, nstages each: started, the plan's milestones,
+	 * completed */
+	struct stage_row *stage;
+	size_t nstages;
 	int64_t (*money)[2];		/* per project: allocated, spent */
 	int64_t kind_total[3];		/* per kind, for the 64-bit range */
 	/* fund entries, by their index among the batch's ids (b->ids):
@@ -50,7 +53,9 @@ state_of(struct vl_batch *b)
 
 	if (!s->stage) {
 		s->n = b->book.projects.n;
-		s->stage = vl_xcalloc(s->n + 1, sizeof *s->stage);
+		s->nstages = b->book.plan.nmilestones + 2;
+		s->stage = vl_xcalloc((s->n + 1) * s->nstages,
+		    sizeof *s->stage);
 		s->money = vl_xcalloc(s->n + 1, sizeof *s->money);
 	}
 	return s;
@@ -66,17 +71,35 @@ date_of(const struct vl_record *r, const char *field)
 	    VL_NODATE;
 }
 
-static int
-stage_index(const struct vl_record *r)
+/* project p's entry of stage st */
+static struct stage_row *
+stage_of(const struct entry_state *s, long p, size_t st)
 {
-	return strcmp(vl_field(r, "stage"), "completed") == 0;
+	return &s->stage[(size_t)p * s->nstages + st];
+}
+
+/* 0 started, 1.. the plan's milestones, nstages - 1 completed; a stage
+ * the plan no longer names (a row of before): nstages */
+static size_t
+stage_index(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r)
+{
+	const char *name = vl_field(r, "stage");
+	int m;
+
+	if (strcmp(name, "started") == 0)
+		return 0;
+	if (strcmp(name, "completed") == 0)
+		return s->nstages - 1;
+	m = vl_plan_milestone(&b->book.plan, name);
+	return m < 0 ? s->nstages : (size_t)m + 1;
 }
 
 static void
-take_stage(struct entry_state *s, long p, int st, const char *id,
+take_stage(struct entry_state *s, long p, size_t st, const char *id,
     vl_date d)
 {
-	struct stage_row *row = &s->stage[p][st];
+	struct stage_row *row = stage_of(s, p, st);
 
 	if (row->id && row->date <= d)
 		return;		/* the first one counts, as readers count */
@@ -94,7 +117,8 @@ progress_seen(struct vl_batch *b, const struct vl_record *r)
 
 	if (p < 0 || d == VL_NODATE || *vl_field(r, "voided"))
 		return 0;
-	take_stage(s, p, stage_index(r), b->row_id, d);
+	if (stage_index(s, b, r) < s->nstages)
+		take_stage(s, p, stage_index(s, b, r), b->row_id, d);
 	return 0;
 }
 
@@ -111,32 +135,77 @@ second_stage(const struct vl_record *r, const struct stage_row *had)
 	return 1;
 }
 
-/* started once; completed once, after a start and not before it */
+/* A milestone between the start and the completion: not before the
+ * start, not after the completion. */
+static int
+milestone_rule(const struct entry_state *s, const struct vl_record *r,
+    long p, vl_date d)
+{
+	const struct stage_row *start = stage_of(s, p, 0),
+	    *done = stage_of(s, p, s->nstages - 1);
+	char day[VL_DATE_BUFSZ];
+
+	if (!start->id || d < start->date) {
+		vl_errat(r->file, r->line, "stage", "%s %s is before %s "
+		    "started: a milestone comes between started and completed",
+		    vl_field(r, "stage"), vl_field(r, "date"),
+		    vl_field(r, "project"));
+		return 1;
+	}
+	if (done->id && d > done->date) {
+		vl_errat(r->file, r->line, "stage", "%s %s is after %s was "
+		    "completed (%s, progress %s): a milestone comes between "
+		    "started and completed", vl_field(r, "stage"),
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(done->date, day), done->id);
+		return 1;
+	}
+	return 0;
+}
+
+/* started once; each milestone once, between them; completed once,
+ * after a start and the milestones reached, not before them */
 static int
 progress_rule(struct vl_batch *b, const struct vl_record *r)
 {
 	struct entry_state *s = state_of(b);
 	long p = vl_projects_index(&b->book.projects, vl_field(r, "project"));
-	int st = stage_index(r);
+	size_t st = stage_index(s, b, r), k;
+	bool completing = st == s->nstages - 1;
 	vl_date d = date_of(r, "date");
-	const struct stage_row *start;
+	const struct stage_row *start, *m;
 	char day[VL_DATE_BUFSZ];
 
-	if (p < 0 || d == VL_NODATE)
+	if (p < 0 || d == VL_NODATE || st >= s->nstages)
 		return 0;	/* the schema said so */
 	if (*vl_field(r, "voided"))
 		return 0;	/* imported void (a file exported): counts not */
-	if (s->stage[p][st].id)
-		return second_stage(r, &s->stage[p][st]);
-	start = &s->stage[p][0];
-	if (st == 1 && !start->id) {
+	if (stage_of(s, p, st)->id)
+		return second_stage(r, stage_of(s, p, st));
+	if (st > 0 && !completing) {
+		if (milestone_rule(s, r, p, d))
+			return 1;
+		take_stage(s, p, st, b->row_id, d);
+		return 0;
+	}
+	for (k = 1; completing && k + 1 < s->nstages; k++)
+		if ((m = stage_of(s, p, k))->id && d < m->date) {
+			vl_errat(r->file, r->line, "date", "completed %s is "
+			    "before %s reached %s (%s, progress %s)",
+			    vl_field(r, "date"), vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name,
+			    vl_date_format(m->date, day), m->id);
+			return 1;
+		}
+	start = stage_of(s, p, 0);
+	if (completing && !start->id) {
 		vl_errat(r->file, r->line, "stage", "%s has no started progress: "
 		    "record its start first (vl-add progress --project %s "
 		    "--stage started --date D)", vl_field(r, "project"),
 		    vl_field(r, "project"));
 		return 1;
 	}
-	if (st == 1 && d < start->date) {
+	if (completing && d < start->date) {
 		vl_errat(r->file, r->line, "date", "completed %s is before %s "
 		    "started (%s, progress %s): give the right --date, or void "
 		    "progress %s first if the start is wrong",
@@ -435,8 +504,8 @@ vl_entries_free(struct vl_batch *b)
 
 	if (!s)
 		return;
-	for (i = 0; s->stage && i < s->n; i++)
-		free(s->stage[i][0].id), free(s->stage[i][1].id);
+	for (i = 0; s->stage && i < (s->n + 1) * s->nstages; i++)
+		free(s->stage[i].id);
 	free(s->stage);
 	free(s->money);
 	free(s->fund);

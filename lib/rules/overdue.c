@@ -25,7 +25,8 @@ struct collect {
 };
 
 const char *const vl_overdue_kinds[] = {
-	"not-started", "rectification", "not-completed", "not-accepted",
+	"not-started", "milestone", "rectification", "not-completed",
+	"not-accepted",
 	"started-before-review", "missing-leader", "missing-specialist", "task",
 	NULL
 };
@@ -159,6 +160,25 @@ first_passes(struct collect *c)
 			first_pass(c, &b->insp[i], c->project_of[i]);
 }
 
+/* Each milestone of the plan with a due date, not reached by a project
+ * not completed: due like any dated item. */
+static void
+milestones(struct collect *c, size_t i)
+{
+	const struct vl_plan *plan = &c->b->plan;
+	const struct vl_progress_state *s = &c->b->progress[i];
+	struct vl_overdue *o;
+	size_t k;
+
+	for (k = 0; k < plan->nmilestones && s->completed == VL_NODATE; k++)
+		if (plan->milestones[k].due != VL_NODATE &&
+		    s->milestone[k] == VL_NODATE && (o = dated(c,
+		    VL_OD_MILESTONE, i, plan->milestones[k].due))) {
+			o->milestone = (int)k;
+			o->stage = plan->milestones[k].name;
+		}
+}
+
 static void
 project_rules(struct collect *c, size_t i)
 {
@@ -180,6 +200,7 @@ project_rules(struct collect *c, size_t i)
 		o = push(c, VL_OD_STARTED_BEFORE_REVIEW, i);
 		o->reviewed = reviewed;
 	}
+	milestones(c, i);
 	if (blank(p->leader))
 		push(c, VL_OD_MISSING_LEADER, i);
 	if (blank(p->specialist))
@@ -279,12 +300,10 @@ by_urgency(const void *pa, const void *pb)
 		return d;
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
-	if (a->insp && b->insp) {
-		if ((d = id_cmp(a->insp, b->insp)) != 0)
-			return d;
-		return a->line < b->line ? -1 : a->line > b->line;
-	}
-	return 0;
+	if (a->insp && b->insp && (d = id_cmp(a->insp, b->insp)) != 0)
+		return d;
+	/* an inspection's line; a milestone's place in the plan */
+	return a->line < b->line ? -1 : a->line > b->line;
 }
 
 /* The items in order of urgency: their keys sorted, not the items (a
@@ -303,7 +322,7 @@ sorted(struct vl_overdue *v, size_t n)
 		k[i] = (struct key){v[i].days_late, v[i].project ?
 		    v[i].project->id : NULL, v[i].insp ? v[i].insp->id :
 		    v[i].task ? v[i].task->id : NULL, v[i].insp ?
-		    v[i].insp->line : 0, v[i].status == VL_OD_FLAG,
+		    v[i].insp->line : v[i].milestone, v[i].status == VL_OD_FLAG,
 		    (int)v[i].kind, i};
 	qsort(k, n, sizeof *k, by_urgency);
 	out = vl_xcalloc(n, sizeof *out);
@@ -392,6 +411,10 @@ vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf, bool human)
 	switch (o->kind) {
 	case VL_OD_NOT_STARTED:
 		vl_buf_puts(buf, vl_tr_if(h, "no start recorded"));
+		break;
+	case VL_OD_MILESTONE:
+		vl_buf_printf(buf, vl_tr_if(h, "%s not reached"), h ?
+		    vl_trc("stage", o->stage) : o->stage);
 		break;
 	case VL_OD_RECTIFICATION:
 		vl_buf_printf(buf, vl_tr_if(h, "#%s %s %s: "), o->insp->id,

@@ -14,7 +14,10 @@
 #include "rules/filter.h"
 
 enum vl_overdue_kind {	/* the order rows of one day and project sort in */
-	VL_OD_NOT_STARTED, VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
+	VL_OD_NOT_STARTED,
+	VL_OD_MILESTONE,	/* a milestone of the plan not reached by its
+				 * due date */
+	VL_OD_RECTIFICATION, VL_OD_NOT_COMPLETED,
 	VL_OD_NOT_ACCEPTED, VL_OD_STARTED_BEFORE_REVIEW,
 	VL_OD_MISSING_LEADER, VL_OD_MISSING_SPECIALIST,
 	VL_OD_TASK		/* a duty of tasks.csv: no project */
@@ -36,6 +39,8 @@ struct vl_overdue {
 	vl_date due;		/* VL_NODATE for a flag */
 	long days_late;		/* as_of - due: > 0 late, <= 0 coming due */
 	vl_date started, completed, reviewed;	/* as of the day, or NODATE */
+	int milestone;		/* milestone: its index in the plan */
+	const char *stage;	/* and its name, in the book's plan */
 };
 
 /* Every item of a book loaded with plan, projects, progress and

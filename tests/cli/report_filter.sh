@@ -51,7 +51,7 @@ lines out 1
 expect 1 vl-report -C reg overdue --leader 莫伟 --check
 # an unknown word of an enum column is a usage error, nothing printed
 expect 2 vl-report -C reg overdue --kind late
-has err '--kind: "late" is not one of not-started, rectification'
+has err '--kind: "late" is not one of not-started, milestone, rectification'
 [ -s out ] && fail "printed on a usage error"
 expect 2 vl-report -C reg overdue --status soon
 has err '--status: "soon" is not one of late, due-soon, flag'

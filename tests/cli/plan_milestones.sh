@@ -1,0 +1,109 @@
+# milestones in plan.json: ordered stages between started and completed,
+# recorded with vl-add progress --stage NAME (refused before the start,
+# after the completion, twice); a milestone past its due date and not
+# reached is an overdue item of kind milestone; progress --since lists
+# those reached; vl-inspect show prints them in the project's story
+. "$TESTS/lib.sh"
+
+export VL_AS_OF=2023-06-15
+python3 - "$SHARE/demo/plan.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p['milestones'] = [{'name': 'approved', 'due': '2022-12-20'},
+                   {'name': 'roofed', 'due': '2023-03-31'},
+                   {'name': 'equipped'}]
+json.dump(p, open('plan.json', 'w'), ensure_ascii=False)
+PY
+vl-add -C reg init --plan plan.json > /dev/null
+vl-add -C reg project --id P1 --town 青山镇 --village 松林村 --leader 蓝霞 \
+    --specialist 廖燕 --budget 100 > /dev/null
+vl-add -C reg project --id P2 --town 青山镇 --village 石门村 --leader 胡海燕 \
+    --specialist 郭光荣 --budget 100 > /dev/null
+
+# out of order: before the start, refused, nothing written
+snapshot reg > before
+expect 2 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
+has err "roofed 2023-01-01 is before P1 started"
+snapshot reg > after
+same before after
+vl-add -C reg progress --project P1 --stage started --date 2022-12-10 > /dev/null
+expect 2 vl-add -C reg progress --project P1 --stage approved --date 2022-12-09
+has err "approved 2022-12-09 is before P1 started"
+expect 0 vl-add -C reg progress --project P1 --stage approved --date 2022-12-18
+expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
+# twice
+expect 2 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-02
+has err "P1 has roofed progress already (progress 3, 2023-01-01)"
+# a completion before a milestone reached
+expect 2 vl-add -C reg progress --project P1 --stage completed --date 2022-12-30
+has err "completed 2022-12-30 is before P1 reached roofed (2023-01-01, progress 3)"
+expect 0 vl-add -C reg progress --project P1 --stage completed --date 2023-02-01
+# after the completion
+snapshot reg > before
+expect 2 vl-add -C reg progress --project P1 --stage equipped --date 2023-02-02
+has err "equipped 2023-02-02 is after P1 was completed (2023-02-01, progress 4)"
+# a stage the plan does not name
+expect 2 vl-add -C reg progress --project P1 --stage painted
+has err '"painted" is not one of started, approved, roofed, equipped, completed'
+snapshot reg > after
+same before after
+# one batch is judged row by row: the start first, then the milestone
+printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-12,P2,approved,\n' > batch.csv
+expect 0 vl-add -C reg progress --import batch.csv
+
+# overdue: P2 reached approved late (2023-01-12 > 2022-12-20: no item
+# once reached); roofed due 2023-03-31 not reached; equipped has no due
+expect 0 vl-report -C reg overdue --kind milestone
+lines out 2
+has out "milestone,P2,青山镇,石门村,胡海燕,郭光荣,2023-03-31,76,,late,roofed not reached"
+# before P2 reached approved, both were late
+expect 0 vl-report -C reg overdue --kind milestone --as-of 2023-01-11
+has out "milestone,P2,青山镇,石门村,胡海燕,郭光荣,2022-12-20,22,,late,approved not reached"
+# coming due
+expect 0 vl-report -C reg overdue --kind milestone --as-of 2023-03-25 --within 10
+has out "milestone,P2,青山镇,石门村,胡海燕,郭光荣,2023-03-31,,6,due-soon,roofed not reached"
+# the project's leader is the person: --leader and --by leader see it
+expect 0 vl-report -C reg overdue --kind milestone --leader 胡海燕
+lines out 2
+expect 0 vl-report -C reg overdue --kind milestone --leader 蓝霞
+lines out 1
+# said in Chinese in a table
+expect 0 vl-report -C reg overdue --kind milestone --format table --lang zh
+has out "主体封顶"
+hasnt out "roofed"
+
+# progress --since: the milestones reached, named
+expect 0 vl-report -C reg progress --since 2022-12-31 --kind milestone
+printf '%s\n' 'date,kind,project,town,village,leader,specialist,amount,detail' \
+    '2023-01-01,milestone,P1,青山镇,松林村,蓝霞,廖燕,,roofed' \
+    '2023-01-12,milestone,P2,青山镇,石门村,胡海燕,郭光荣,,approved' > want
+same out want
+
+# show: each milestone in the story, reached or not
+expect 0 vl-inspect -C reg show P1
+has out "  approved    2022-12-18"
+has out "  roofed      2023-01-01"
+has out "  equipped    -"
+expect 0 vl-inspect -C reg show P1 --lang zh
+has out "审批通过"
+
+# a void frees the milestone to be recorded again
+expect 0 vl-add -C reg void progress 3 --reason "typed the wrong day"
+expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-05
+
+# bad milestones in a plan are refused
+for bad in '[{"name": "started"}]' '[{"name": "roofed"}, {"name": "roofed"}]' \
+    '[{"name": "roofed", "due": "2023-02-30"}]' '[{"due": "2023-01-01"}]' \
+    '["roofed"]' '[{"name": "roofed", "when": "2023-01-01"}]'; do
+	python3 - "$SHARE/demo/plan.json" "$bad" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p['milestones'] = json.loads(sys.argv[2])
+json.dump(p, open('bad.json', 'w'), ensure_ascii=False)
+PY
+	rm -rf r2
+	expect 2 vl-add -C r2 init --plan bad.json
+	has err "milestones"
+	[ ! -e r2/plan.json ] || fail "milestones $bad: a register made"
+done
+done_
