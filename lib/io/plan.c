@@ -346,11 +346,13 @@ load_milestones(struct ctx *c, json_t *root, struct vl_plan *p)
 	names = json_array();
 	for (i = 0; i < p->nmilestones; i++) {
 		load_milestone(c, json_array_get(arr, i), &p->milestones[i], i);
-		json_array_append_new(names, json_string(p->milestones[i].name));
+		if (*p->milestones[i].name)	/* else said already */
+			json_array_append_new(names,
+			    json_string(p->milestones[i].name));
 	}
 	/* the names are words as levels are */
 	root = json_pack("{sO}", "milestones", names);
-	words = p->nmilestones ? load_words(c, root, "milestones", &n,
+	words = json_array_size(names) ? load_words(c, root, "milestones", &n,
 	    fixed_stages) : NULL;
 	json_decref(root);
 	json_decref(names);
