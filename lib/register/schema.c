@@ -509,16 +509,17 @@ vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
 /* A word of a vocabulary as a Chinese table shows it (已动工) is the
  * word (started). */
 static char *
-english_word(const struct vl_fieldspec *f, const char *v)
+english_word(const struct vl_fieldspec *f, const char *const *choices,
+    const char *v)
 {
 	size_t i;
 
-	for (i = 0; f->choices[i]; i++)
-		if (strcmp(v, f->choices[i]) == 0)
+	for (i = 0; choices[i]; i++)
+		if (strcmp(v, choices[i]) == 0)
 			return vl_xstrdup(v);
-	for (i = 0; f->choices[i]; i++)
-		if (strcmp(v, vl_tr_zh(f->name, f->choices[i])) == 0)
-			return vl_xstrdup(f->choices[i]);
+	for (i = 0; choices[i]; i++)
+		if (strcmp(v, vl_tr_zh(f->name, choices[i])) == 0)
+			return vl_xstrdup(choices[i]);
 	return vl_xstrdup(v);
 }
 
@@ -527,18 +528,21 @@ english_word(const struct vl_fieldspec *f, const char *v)
  * around it dropped; a word in Chinese as the word; any other field as
  * it is. */
 char *
-vl_spec_typed(const struct vl_filespec *s, const char *column,
-    const char *v)
+vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
+    const char *column, const char *v)
 {
 	const struct vl_fieldspec *f = NULL;
+	const char *const *words;
 	char *half;
 	size_t i, n;
 
 	for (i = 0; i < s->n && !f; i++)
 		if (strcmp(s->field[i].name, column) == 0)
 			f = &s->field[i];
-	if (f && f->type == VL_T_ENUM && *v)
-		return english_word(f, v);
+	if (f && f->type == VL_T_ENUM && *v) {
+		words = plan ? plan_words(plan, f) : NULL;
+		return english_word(f, words ? words : f->choices, v);
+	}
 	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
 	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
 	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))

@@ -67,9 +67,10 @@ const char **vl_spec_required(const struct vl_filespec *s);
 /* A field as a spreadsheet or a Chinese input method typed it, as it is
  * stored (newly allocated): full-width digits and punctuation in an
  * amount, a date, an id or a count as ASCII, blanks around them dropped;
- * a vocabulary's word in Chinese (已动工) as the word (started). */
-char *vl_spec_typed(const struct vl_filespec *s, const char *column,
-    const char *v);
+ * a vocabulary's word in Chinese (已动工) as the word (started), the
+ * plan's words (村自筹: village) too when plan (may be NULL) names them. */
+char *vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
+    const char *column, const char *v);
 /* Is s (n bytes, NUL-terminated) free of what text may not hold: a C0
  * control but tab, LF and CR, DEL, a C1 control? */
 bool vl_text_clean(const char *s, size_t n);

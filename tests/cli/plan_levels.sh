@@ -109,6 +109,12 @@ expect 2 vl-add -C old fund --kind receipt --amount 1 --level village \
     --source finance
 has err 'level: "village" is not one of central, region, city, district'
 
+# a spreadsheet's Chinese words are the plan's words too
+printf '%s\n' '编号,日期,类型,层级,来源,项目,用途,金额,备注' \
+    '900,2023-01-06,到位,村自筹,,,,100,' > zh.csv
+expect 0 vl-add -C reg fund --import zh.csv
+has reg/funds.csv "900,2023-01-06,receipt,village,,,,100.00,"
+
 # a funding line's level must be one of the plan's levels
 mkplan bad.json '{"levels": ["central", "region", "city"]}'
 expect 2 vl-add -C r2 init --plan bad.json
