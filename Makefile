@@ -202,7 +202,14 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp share/demo/*.csv share/demo/*.json share/demo/.vl-head \
 	    $(DESTDIR)$(SHAREDIR)/demo/
-	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
+	cp share/plan-template.json share/villages.csv share/crontab.example \
+	    $(DESTDIR)$(SHAREDIR)/
+	for d in city qingshan baishui; do \
+	    mkdir -p $(DESTDIR)$(SHAREDIR)/rollup/$$d && \
+	    cp share/rollup/$$d/*.csv share/rollup/$$d/*.json \
+	    share/rollup/$$d/.vl-head $(DESTDIR)$(SHAREDIR)/rollup/$$d/ || \
+	    exit 1; \
+	done
 	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
 
 uninstall:
