@@ -46,6 +46,7 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o \
 	$(B)/lib/rules/filter.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
+	$(B)/lib/report/ranking.o \
 	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
 	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
