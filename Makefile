@@ -46,6 +46,7 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o \
 	$(B)/lib/rules/filter.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
+	$(B)/lib/report/ranking.o \
 	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
 	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
@@ -202,7 +203,14 @@ install: all
 	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
 	cp share/demo/*.csv share/demo/*.json share/demo/.vl-head \
 	    $(DESTDIR)$(SHAREDIR)/demo/
-	cp share/plan-template.json $(DESTDIR)$(SHAREDIR)/
+	cp share/plan-template.json share/villages.csv share/crontab.example \
+	    $(DESTDIR)$(SHAREDIR)/
+	for d in city qingshan baishui; do \
+	    mkdir -p $(DESTDIR)$(SHAREDIR)/rollup/$$d && \
+	    cp share/rollup/$$d/*.csv share/rollup/$$d/*.json \
+	    share/rollup/$$d/.vl-head $(DESTDIR)$(SHAREDIR)/rollup/$$d/ || \
+	    exit 1; \
+	done
 	cp share/bash-completion/vl $(DESTDIR)$(COMPLETIONDIR)/vl
 
 uninstall:

@@ -50,6 +50,7 @@ NC_("check", "plan-lines") NC_("check", "budgets") NC_("check", "receipts")
 NC_("check", "allocations-vs-receipts") NC_("check", "allocation")
 NC_("check", "expense-vs-allocation") NC_("check", "project")
 NC_("check", "purpose") NC_("check", "villages") NC_("check", "reversal")
+NC_("check", "city-transfer")
 NC_("flag", "unknown-project") NC_("flag", "over-budget")
 NC_("flag", "overspent") NC_("flag", "unknown-purpose")
 /* the audit trail */

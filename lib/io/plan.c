@@ -486,9 +486,13 @@ struct scan {
 	bool bad;
 };
 
+/* one byte on, never past the end (the text may end anywhere: a NUL
+ * byte stops jansson, not this walk) */
 static void
 step(struct scan *s)
 {
+	if (s->p >= s->end)
+		return;
 	if (*s->p == '\n')
 		s->line++, s->col = 1;
 	else if ((*s->p & 0xc0) != 0x80)
@@ -584,7 +588,7 @@ scan_container(struct scan *s, char *path, size_t len, int depth)
 		if (close == '}') {
 			from = s->p + 1;
 			scan_string(s, path, false);
-			k = (size_t)(s->p - from) - 1;
+			k = s->p > from ? (size_t)(s->p - from) - 1 : 0;
 			k = k < sizeof key - 1 ? k : sizeof key - 1;
 			memcpy(key, from, k);
 			key[k] = '\0';
@@ -615,8 +619,9 @@ scan_value(struct scan *s, char *path, size_t len, int depth)
 	else if (*s->p == '"')
 		scan_string(s, len ? path : NULL, true);
 	else
-		while (s->p < s->end && !strchr(",]} \t\r\n", *s->p))
-			step(s);
+		while (s->p < s->end && (!*s->p ||
+		    !strchr(",]} \t\r\n", *s->p)))
+			step(s);	/* a NUL byte too: never a delimiter */
 }
 
 static bool

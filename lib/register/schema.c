@@ -28,55 +28,55 @@ const char *const vl_results[] = {"pass", "fail", NULL};
 static const char *const modes[] = {"new", "expand", "repair", NULL};
 
 static const struct vl_fieldspec projects_fields[] = {
-	[VL_P_ID] = {"id", VL_T_ID, true, NULL},
-	[VL_P_TOWN] = {"town", VL_T_TEXT, true, NULL},
-	[VL_P_VILLAGE] = {"village", VL_T_TEXT, true, NULL},
-	[VL_P_LEADER] = {"leader", VL_T_TEXT, false, NULL},
-	[VL_P_SPECIALIST] = {"specialist", VL_T_TEXT, false, NULL},
-	[VL_P_BUDGET] = {"budget", VL_T_MONEY, true, NULL},
-	[VL_P_START_BY] = {"start_by", VL_T_DATE, false, NULL},
-	[VL_P_COMPLETE_BY] = {"complete_by", VL_T_DATE, false, NULL},
-	[VL_P_MODE] = {"mode", VL_T_ENUM, false, modes},
-	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL},
+	[VL_P_ID] = {"id", VL_T_ID, true, NULL, false},
+	[VL_P_TOWN] = {"town", VL_T_TEXT, true, NULL, false},
+	[VL_P_VILLAGE] = {"village", VL_T_TEXT, true, NULL, false},
+	[VL_P_LEADER] = {"leader", VL_T_TEXT, false, NULL, false},
+	[VL_P_SPECIALIST] = {"specialist", VL_T_TEXT, false, NULL, false},
+	[VL_P_BUDGET] = {"budget", VL_T_MONEY, true, NULL, false},
+	[VL_P_START_BY] = {"start_by", VL_T_DATE, false, NULL, false},
+	[VL_P_COMPLETE_BY] = {"complete_by", VL_T_DATE, false, NULL, false},
+	[VL_P_MODE] = {"mode", VL_T_ENUM, false, modes, false},
+	[VL_P_AREA] = {"area", VL_T_COUNT, false, NULL, false},
 };
 
 /* A void (voided, void_reason) is a record of its own: a row voided on a
  * day counts until that day.  progress.csv had no id before; a file
  * without the column is read as before and numbered in file order. */
 static const struct vl_fieldspec progress_fields[] = {
-	[VL_G_ID] = {"id", VL_T_ID, false, NULL},
-	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL},
-	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
-	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, stages},
-	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_G_ID] = {"id", VL_T_ID, false, NULL, false},
+	[VL_G_DATE] = {"date", VL_T_DATE, true, NULL, false},
+	[VL_G_PROJECT] = {"project", VL_T_PROJECT, true, NULL, false},
+	[VL_G_STAGE] = {"stage", VL_T_ENUM, true, stages, false},
+	[VL_G_NOTE] = {"note", VL_T_TEXT, false, NULL, false},
 	[VL_G_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
 	[VL_G_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };
 
 static const struct vl_fieldspec funds_fields[] = {
-	[VL_F_ID] = {"id", VL_T_ID, true, NULL},
-	[VL_F_DATE] = {"date", VL_T_DATE, true, NULL},
-	[VL_F_KIND] = {"kind", VL_T_ENUM, true, vl_kinds},
-	[VL_F_LEVEL] = {"level", VL_T_ENUM, false, vl_levels},
-	[VL_F_SOURCE] = {"source", VL_T_ENUM, false, sources},
-	[VL_F_PROJECT] = {"project", VL_T_PROJECT, false, NULL},
-	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL},
-	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL},
-	[VL_F_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_F_ID] = {"id", VL_T_ID, true, NULL, false},
+	[VL_F_DATE] = {"date", VL_T_DATE, true, NULL, false},
+	[VL_F_KIND] = {"kind", VL_T_ENUM, true, vl_kinds, false},
+	[VL_F_LEVEL] = {"level", VL_T_ENUM, false, vl_levels, false},
+	[VL_F_SOURCE] = {"source", VL_T_ENUM, false, sources, false},
+	[VL_F_PROJECT] = {"project", VL_T_PROJECT, false, NULL, false},
+	[VL_F_PURPOSE] = {"purpose", VL_T_TEXT, false, NULL, false},
+	[VL_F_AMOUNT] = {"amount", VL_T_MONEY, true, NULL, false},
+	[VL_F_NOTE] = {"note", VL_T_TEXT, false, NULL, false},
 	[VL_F_REVERSES] = {"reverses", VL_T_ID, false, NULL, true},
 };
 
 static const struct vl_fieldspec inspections_fields[] = {
-	[VL_I_ID] = {"id", VL_T_ID, true, NULL},
-	[VL_I_DATE] = {"date", VL_T_DATE, true, NULL},
-	[VL_I_PROJECT] = {"project", VL_T_PROJECT, true, NULL},
-	[VL_I_PHASE] = {"phase", VL_T_ENUM, true, vl_phases},
-	[VL_I_ASPECT] = {"aspect", VL_T_ENUM, true, vl_aspects},
-	[VL_I_RESULT] = {"result", VL_T_ENUM, true, vl_results},
-	[VL_I_FINDING] = {"finding", VL_T_TEXT, false, NULL},
-	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL},
-	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL},
-	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL},
+	[VL_I_ID] = {"id", VL_T_ID, true, NULL, false},
+	[VL_I_DATE] = {"date", VL_T_DATE, true, NULL, false},
+	[VL_I_PROJECT] = {"project", VL_T_PROJECT, true, NULL, false},
+	[VL_I_PHASE] = {"phase", VL_T_ENUM, true, vl_phases, false},
+	[VL_I_ASPECT] = {"aspect", VL_T_ENUM, true, vl_aspects, false},
+	[VL_I_RESULT] = {"result", VL_T_ENUM, true, vl_results, false},
+	[VL_I_FINDING] = {"finding", VL_T_TEXT, false, NULL, false},
+	[VL_I_DUE] = {"due", VL_T_DATE, false, NULL, false},
+	[VL_I_CLOSED] = {"closed", VL_T_DATE, false, NULL, false},
+	[VL_I_INSPECTOR] = {"inspector", VL_T_TEXT, false, NULL, false},
 	/* what shows it (photos, minutes), and who verified a rectification,
 	 * how and by what: columns a file gains when first given one */
 	[VL_I_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL, true},
@@ -92,14 +92,14 @@ static const struct vl_fieldspec inspections_fields[] = {
  * 推进 contact points, the 党员大集训's venue): done is the day it was
  * done, evidence the references that show it (photos, minutes). */
 static const struct vl_fieldspec tasks_fields[] = {
-	[VL_K_ID] = {"id", VL_T_ID, true, NULL},
-	[VL_K_AREA] = {"area", VL_T_TEXT, true, NULL},
-	[VL_K_TITLE] = {"title", VL_T_TEXT, true, NULL},
-	[VL_K_OWNER] = {"owner", VL_T_TEXT, true, NULL},
-	[VL_K_DUE] = {"due", VL_T_DATE, true, NULL},
-	[VL_K_DONE] = {"done", VL_T_DATE, false, NULL},
-	[VL_K_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL},
-	[VL_K_NOTE] = {"note", VL_T_TEXT, false, NULL},
+	[VL_K_ID] = {"id", VL_T_ID, true, NULL, false},
+	[VL_K_AREA] = {"area", VL_T_TEXT, true, NULL, false},
+	[VL_K_TITLE] = {"title", VL_T_TEXT, true, NULL, false},
+	[VL_K_OWNER] = {"owner", VL_T_TEXT, true, NULL, false},
+	[VL_K_DUE] = {"due", VL_T_DATE, true, NULL, false},
+	[VL_K_DONE] = {"done", VL_T_DATE, false, NULL, false},
+	[VL_K_EVIDENCE] = {"evidence", VL_T_TEXT, false, NULL, false},
+	[VL_K_NOTE] = {"note", VL_T_TEXT, false, NULL, false},
 	[VL_K_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
 	[VL_K_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
 };

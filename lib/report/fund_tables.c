@@ -100,7 +100,7 @@ check_transfers(struct vl_out *out, const struct vl_rollup *r,
 	long discrepancies = 0;
 	size_t i, n;
 
-	n = vl_city_transfers(r, l, cl, final, &t);
+	n = vl_city_transfers(r, l, cl, final, vl_out_people(out), &t);
 	for (i = 0; i < n; i++) {
 		vl_out_lead(out, t[i].book < 0 ? NULL : r->district[t[i].book]);
 		check_row(out, &t[i].f);

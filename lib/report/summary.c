@@ -559,10 +559,10 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 	}
 	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
 	    "projects", n, villages, t.projects);
-	count_line(pg, "审查 reviewed  ", t.reviewed, t.projects);
-	count_line(pg, "动工 started   ", t.started, t.projects);
-	count_line(pg, "竣工 completed ", t.completed, t.projects);
-	count_line(pg, "验收 accepted  ", t.accepted, t.projects);
+	count_line(pg, N_("审查 reviewed"), t.reviewed, t.projects);
+	count_line(pg, N_("动工 started"), t.started, t.projects);
+	count_line(pg, N_("竣工 completed"), t.completed, t.projects);
+	count_line(pg, N_("验收 accepted"), t.accepted, t.projects);
 }
 
 static void
@@ -586,11 +586,12 @@ rollup_funds(struct page *pg, const struct vl_district_rank *v, size_t n,
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
 	    "checked against its own", vl_wan(plan, w),
 	    vl_money_format(plan, m));
-	money_line(pg, "到位 received", sums.received, "");
-	money_line(pg, "下拨 allocated", sums.allocated, "");
-	money_line(pg, "支出 spent", sums.spent, "");
+	money_line(pg, vl_tr("到位 received"), sums.received, "");
+	money_line(pg, vl_tr("下拨 allocated"), sums.allocated, "");
+	money_line(pg, vl_tr("支出 spent"), sums.spent, "");
 	if (vl_money_sub(sums.received, sums.spent, &d))
-		money_line(pg, "结余 remaining", d, "  received - spent");
+		money_line(pg, vl_tr("结余 remaining"), d,
+		    vl_tr("  received - spent"));
 }
 
 /* 通报: the districts in rank order, one line each */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "register/schema.h"
@@ -208,7 +209,7 @@ book_of(const struct vl_rollup *r, const char *district)
 /* receipts the district booked from the levels of the city's lines */
 static int64_t
 received_from(const struct vl_plan *city, const struct vl_ledger *l,
-    struct vl_buf *levels)
+    bool human, struct vl_buf *levels)
 {
 	int64_t sum = 0;
 	size_t f, k, lv;
@@ -221,7 +222,9 @@ received_from(const struct vl_plan *city, const struct vl_ledger *l,
 					vl_money_add(sum, l->level[lv].received,
 					    &sum);
 					vl_buf_printf(levels, "%s%s",
-					    levels->len ? ", " : "",
+					    !levels->len ? "" : human ? "、" :
+					    ", ", human ?
+					    vl_trc("level", l->levels[lv]) :
 					    l->levels[lv]);
 				}
 	return sum;
@@ -230,7 +233,7 @@ received_from(const struct vl_plan *city, const struct vl_ledger *l,
 static void
 transfer(const struct vl_rollup *r, const struct vl_ledger *ledgers,
     size_t city, const struct vl_ledger *cl, size_t p, bool final,
-    struct vl_transfer *t)
+    bool human, struct vl_transfer *t)
 {
 	const struct vl_project *d = &r->city[city].projects.v[p];
 	struct vl_buf subject = {0}, detail = {0}, levels = {0};
@@ -242,29 +245,31 @@ transfer(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	t->f = (struct vl_fund_finding){"city-transfer", subject.data, true,
 	    false, false, sent, 0, 0, "discrepancy", NULL};
 	if (t->book < 0) {
-		vl_buf_printf(&detail, "%s sent %s; the register of %s "
-		    "is not in the roll-up", r->city_name[city],
+		vl_buf_printf(&detail, vl_tr_if(human, "%s sent %s; the "
+		    "register of %s is not in the roll-up"), r->city_name[city],
 		    vl_money_format(sent, m), d->id);
 		t->f.detail = detail.data;
 		return;
 	}
-	got = received_from(&r->city[city].plan, &ledgers[t->book], &levels);
+	got = received_from(&r->city[city].plan, &ledgers[t->book], human,
+	    &levels);
 	t->f.has_actual = t->f.has_difference = true;
 	t->f.actual = got;
 	vl_money_sub(got, sent, &t->f.difference);
 	if (got < sent && !final)
 		t->f.status = "pending";
-	vl_buf_printf(&detail, "what %s allocated to %s against what "
-	    "%s booked as received from %s: %s", r->city_name[city], d->id,
-	    d->id, levels.data ? levels.data : "-", vl_money_gap(sent, got,
-	    g));
+	vl_buf_printf(&detail, vl_tr_if(human, "what %s allocated to %s "
+	    "against what %s booked as received from %s: %s"),
+	    r->city_name[city], d->id, d->id, levels.data ? levels.data : "-",
+	    vl_money_gap_for(human, sent, got, g));
 	t->f.detail = detail.data;
 	vl_buf_free(&levels);
 }
 
 size_t
 vl_city_transfers(const struct vl_rollup *r, const struct vl_ledger *ledgers,
-    const struct vl_ledger *cities, bool final, struct vl_transfer **list)
+    const struct vl_ledger *cities, bool final, bool human,
+    struct vl_transfer **list)
 {
 	struct vl_transfer *v = vl_xcalloc(1, sizeof *v);
 	size_t n = 0, i, p;
@@ -273,7 +278,8 @@ vl_city_transfers(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 		v = vl_xrealloc(v, (n + r->city[i].projects.n + 1) *
 		    sizeof *v);
 		for (p = 0; p < r->city[i].projects.n; p++)
-			transfer(r, ledgers, i, &cities[i], p, final, &v[n++]);
+			transfer(r, ledgers, i, &cities[i], p, final, human,
+			    &v[n++]);
 	}
 	/* the same sent and booked: nothing to report */
 	for (i = p = 0; i < n; i++)

@@ -63,14 +63,15 @@ size_t vl_district_ranks(const struct vl_rollup *r,
  * district, check "city-transfer", subject "CITY -> DISTRICT", *district
  * naming the book it is of (-1: the district's register was not read);
  * short is pending until final; a district whose books agree is left
- * out.  Returns how many; *list malloc'd (vl_city_transfers_free). */
+ * out; human: the details in the reader's language.  Returns how many;
+ * *list malloc'd (vl_city_transfers_free). */
 struct vl_transfer {
 	long book;		/* the receiving district's, -1 not read */
 	struct vl_fund_finding f;
 };
 size_t vl_city_transfers(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_ledger *cities,
-    bool final, struct vl_transfer **list);
+    bool final, bool human, struct vl_transfer **list);
 void vl_city_transfers_free(struct vl_transfer *list, size_t n);
 
 #endif

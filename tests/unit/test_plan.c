@@ -3,6 +3,7 @@
  * kind of mistake a clerk can make in it is refused with its place named.
  */
 #include <stdarg.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -412,6 +413,39 @@ test_missing_file(void **state)
 	free(l.err);
 }
 
+/* The walk that looks for control characters after jansson took the
+ * text never reads past it, whatever it ends with: every prefix of a
+ * plan with a NUL byte after a number (found by fuzz_plan), each in a
+ * buffer of exactly its size, so that ASan sees a byte too far. */
+static void
+test_text_cut_anywhere(void **state)
+{
+	static const char text[] = "{\"namges\":2\0,\"tot7ses\":[]}"
+	    "{\"name\":\"a\",\"villages\":[1,\0 2]}";
+	struct vl_plan p;
+	size_t n;
+	char *buf;
+	int saved, null = open("/dev/null", O_WRONLY), status;
+
+	(void)state;
+	fflush(stderr);
+	saved = dup(2);
+	assert_true(null >= 0 && saved >= 0 && dup2(null, 2) >= 0);
+	for (n = 0; n <= sizeof text - 1; n++) {
+		buf = malloc(n ? n : 1);
+		assert_non_null(buf);
+		memcpy(buf, text, n);
+		status = vl_plan_load_mem(buf, n, "plan.json", &p);
+		assert_true(status == VL_OK || status == VL_BADINPUT);
+		vl_plan_free(&p);
+		free(buf);
+	}
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	close(null);
+}
+
 int
 main(void)
 {
@@ -425,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_invalid_json),
 		cmocka_unit_test(test_missing_file),
+		cmocka_unit_test(test_text_cut_anywhere),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
