@@ -238,6 +238,21 @@ rollup_sum(struct vl_cli *c, enum vl_sum_key by, int kind)
 	return rollup_done(status, false, &r);
 }
 
+/* is there a register (-C, $VL_DIR, the current directory)?  A FILE is
+ * then read in its plan's words (its levels, sources), else in the
+ * default plan's */
+static bool
+register_here(const struct vl_cli *c)
+{
+	struct vl_reg r;
+	bool here;
+
+	vl_reg_open(&r, c->src.dir);
+	here = vl_reg_exists(&r, "plan.json");
+	vl_reg_close(&r);
+	return here;
+}
+
 /* the register's journal, or a file in its form */
 static int
 cmd_sum(struct vl_cli *c)
@@ -258,7 +273,7 @@ cmd_sum(struct vl_cli *c)
 	    VL_ALL_KINDS : kind;
 	if (c->rollup || by == VL_BY_DISTRICT)
 		return rollup_sum(c, by, kind);
-	if (!file || by == VL_BY_TOWN || filtered(c))
+	if (!file || by == VL_BY_TOWN || filtered(c) || register_here(c))
 		status = load(&b, c);
 	if (b.reg.dir)
 		j.plan = &b.plan;

@@ -23,8 +23,9 @@ static const char help[] = N_(
     "commands:\n"
     "  overdue [--within N] [--check]\n"
     "        the daily list: not-started, rectification, not-completed,\n"
-    "        not-accepted (due 30 days after completion), task (tasks.csv,\n"
-    "        its owner as leader), most days late first (an item due today\n"
+    "        not-accepted (the plan's accept_within days, else 30, after\n"
+    "        completion), milestone (the plan's), task (its owner as\n"
+    "        leader), most days late first (an item due today\n"
     "        is not late); then the flags started-before-review,\n"
     "        missing-leader, missing-specialist.  --within N: what comes\n"
     "        due in N days too (due-soon, days_left); --check exits 1 for\n"
@@ -41,7 +42,8 @@ static const char help[] = N_(
     "        started and completed, late items, money received and spent\n"
     "  progress --since DATE [--kind K]\n"
     "        what changed after DATE up to the day, a row each: started,\n"
-    "        completed, finding-opened/-closed, received, spent, task-done\n"
+    "        milestone, completed, finding-opened/-closed, received, spent,\n"
+    "        task-done\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -54,8 +56,7 @@ static const char help[] = N_(
     "        headline numbers, projects started day by day against the\n"
     "        deadline, per-town progress, funds by funding line, open\n"
     "        findings safety and quality first, the overdue list with\n"
-    "        who is responsible; the figures are progress, funds and\n"
-    "        overdue's own\n"
+    "        who is responsible (the figures of progress, funds, overdue)\n"
     "  audit [--head] [--expect SEQ:HASH]\n"
     "        the change history (audit.csv) with its hash chain\n"
     "        verified: exit 1 and the first broken line on any edit,\n"
@@ -82,8 +83,7 @@ static const char more[] = N_(
     "Exit status: 0 done, 1 overdue --check found something to act on\n"
     "or audit found the trail broken or short of its head,\n"
     "2 usage or bad input, 3 system fault (a file of the register that\n"
-    "is not a regular file, or a journal the tools did not write,\n"
-    "included).\n");
+    "is not a regular file, or a journal the tools did not write, too).\n");
 
 enum { O_WITHIN, O_CHECK, O_BY, O_HEAD, O_EXPECT, O_SPLIT_BY, O_SINCE,
 	O_ENTRIES };

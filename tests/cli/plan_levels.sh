@@ -72,8 +72,18 @@ vl-fund -C reg sum --by level > levels.csv
 expect 0 vl-fund -C reg reconcile --total 184.7万 levels.csv
 has out "1684600.00 + 162400.00 = 1847000.00"
 has out "other funds (多方筹集) left out: 2 rows, 7000.00"
-# a file reconciled outside any register: every row counts
+# a journal summed as a FILE reads in the plan's words of the register
+# it is summed in; outside any register, in the default plan's
+cp reg/funds.csv journal.csv
+expect 0 vl-fund -C reg sum --by level journal.csv
+has out "village,5000.00,1"
+(cd reg && vl-fund sum --by level ../journal.csv > ../out)
+has out "donation,2000.00,1"
 mkdir elsewhere
+(cd elsewhere && vl-fund sum --by level ../journal.csv 2> ../err)
+[ $? = 2 ] || fail "summed outside a register, other funds' levels taken"
+has err 'level: "village" is not one of central, region, city, district'
+# a file reconciled outside any register: every row counts
 (cd elsewhere && vl-fund reconcile --total 184.7万 ../levels.csv > ../out)
 [ $? = 1 ] || fail "reconcile outside a register should fail to add up"
 has out "over by 7000.00"
