@@ -390,6 +390,20 @@ headline(struct vl_out *out, const char *item, long n, long of,
 	vl_out_row(out, v);
 }
 
+/* other funds (多方筹集): received, and spent in the note */
+static void
+other_funds_row(struct vl_out *out, const struct vl_ledger *l)
+{
+	char m[VL_MONEY_BUFSZ];
+	struct vl_buf note = {0};
+
+	vl_buf_printf(&note, vl_tr("outside the total; spent %s"),
+	    vl_money_format(l->other.spent, m));
+	headline(out, vl_tr("多方筹集 other funds"), -1, 0, &l->other.received,
+	    note.data);
+	vl_buf_free(&note);
+}
+
 /* The page's figures, a row each: the programme, the money, the
  * findings and who is late. */
 static int
@@ -424,6 +438,8 @@ headline_sheet(const struct page *pg, const struct vl_ledger *l,
 	if (vl_money_sub(l->total.received, l->total.spent, &left))
 		headline(out, vl_tr("结余 remaining"), -1, 0, &left,
 		    vl_tr("received - spent"));
+	if (vl_plan_has_other(&b->plan))	/* apart, as on the page */
+		other_funds_row(out, l);
 	vl_findings_collect(b, &f);
 	vl_buf_printf(&note, vl_tr("%ld past due"), f.late);
 	headline(out, vl_tr("open findings"), (long)f.n, 0, NULL, note.data);

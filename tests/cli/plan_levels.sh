@@ -103,6 +103,23 @@ has out "other funds"
 has out "outside the total; spent 3000.00"
 vl-report -C old summary > old.txt
 hasnt old.txt "other funds"
+# and so does its workbook, a row of its own after the special fund's
+# (a plan without levels: no such row)
+. "$TESTS/tools/xlsx.sh"
+expect 0 vl-report -C reg summary --format xlsx -o reg.xlsx
+expect 0 vl-report -C base summary --format xlsx -o base.xlsx
+expect 0 vl-report -C old summary --format xlsx -o old.xlsx
+py "
+rows = lambda f: [[c.value for c in r] for r in
+    openpyxl.load_workbook(f).worksheets[0].iter_rows(min_row=3)]
+reg, base, old = rows('reg.xlsx'), rows('base.xlsx'), rows('old.xlsx')
+other = [r for r in reg if r[0] == '多方筹集 other funds']
+assert other == [['多方筹集 other funds', None, None, None, 7000,
+    'outside the total; spent 3000.00']], other
+others = lambda rows: [r for r in rows if r[0] != '多方筹集 other funds']
+assert others(reg) == others(base), (reg, base)
+assert others(old) == old, old
+" || fail "other funds in the summary's workbook"
 
 # words outside the plan's lists are refused, nothing written
 snapshot reg > before
