@@ -395,7 +395,9 @@ vl_rollup_report_balance(const struct vl_rollup *r,
 		return status;
 	}
 	union_purposes(r, &u);
-	cols = balance_cols(&u, false, &bo.ncols);
+	for (k = 0; k < r->n; k++)	/* other funds when a district has */
+		bo.other |= vl_plan_has_other(&r->book[k].plan);
+	cols = balance_cols(&u, bo.other, &bo.ncols);
 	bo.npurposes = u.npurposes;
 	bo.purpose = vl_xcalloc(u.npurposes + 1, sizeof *bo.purpose);
 	bo.map = map = vl_xcalloc(u.npurposes + 1, sizeof *map);

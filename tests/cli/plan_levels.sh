@@ -96,6 +96,14 @@ has out "P1,青山镇,松林村,蓝霞,廖燕,1847000.00,1000.00,800.00,800.00,0
 vl-add -C old init --plan "$SHARE/demo/plan.json" > /dev/null
 expect 0 vl-fund -C old balance
 hasnt out other_funds
+# rolled up with a district whose plan has other funds: the column, 0.00
+# for the district without
+vl-add -C old project --id P9 --town 白水镇 --village 石桥村 --leader 罗兰 \
+    --specialist 韦青 --budget 1000 > /dev/null
+expect 0 vl-fund -C reg -C old balance
+has out "district,project,town,village,leader,specialist,budget,allocated,spent,construction,equipment,remaining,flag,other_funds"
+has out "reg,P1,青山镇,松林村,蓝霞,廖燕,1847000.00,1000.00,800.00,800.00,0.00,200.00,,3000.00"
+has out "old,P9,白水镇,石桥村,罗兰,韦青,1000.00,0.00,0.00,0.00,0.00,0.00,,0.00"
 
 # the summary says them apart
 expect 0 vl-report -C reg summary
