@@ -393,6 +393,45 @@ def plan_text(district=None):
     return text
 
 
+# tasks.csv: the programme's other duties from the speech, each with its
+# owner.  The 7 整村推进 contact points (市领导联系点): each checked against
+# the autonomous region's acceptance indicators (查漏补缺) before the
+# region's inspection group comes, in the order of its visits.  As of the
+# demo date five are done, with their evidence; 鹿鸣村's was due on
+# 2023-06-10 and is not done (late, on the overdue list) and 双溪村's is
+# due on 2023-06-20 (coming due).  The 党员大集训's venue, materials and
+# teachers were ready before 春节 (2023-01-22), with their evidence.
+TASK_COLS = ["id", "area", "title", "owner", "due", "done", "evidence",
+             "note"]
+CONTACT_POINTS = [  # village, owner, due, done, evidence
+    ("松林村", "黎建国", "2023-05-31", "2023-05-26", "验收自查表"),
+    ("凤鸣村", "陆海燕", "2023-05-31", "2023-05-30", "验收自查表; 照片12张"),
+    ("樟木村", "廖振国", "2023-06-10", "2023-06-09", "验收自查表"),
+    ("鹿鸣村", "卢建华", "2023-06-10", "", ""),
+    ("双溪村", "蓝德胜", "2023-06-20", "", ""),
+    ("茶园村", "农世平", "2023-06-30", "2023-06-12", "验收自查表; 会议纪要"),
+    ("金竹村", "潘家宝", "2023-06-30", "2023-06-14", "验收自查表; 照片8张"),
+]
+TRAINING = [  # title, owner, done, evidence
+    ("场地：各镇落实集训场地", "谢玉珍", "2023-01-10", "场地安排表"),
+    ("教材：印发集训教材", "郭少军", "2023-01-12", "教材样本; 发放登记"),
+    ("师资：落实授课教师", "梁国庆", "2023-01-16", "授课安排表"),
+]
+TRAINING_DUE = "2023-01-20"         # 春节 is 2023-01-22
+
+
+def tasks():
+    rows = []
+    for village, owner, due, done, evidence in CONTACT_POINTS:
+        rows.append(["整村推进", "联系点%s：对照自治区验收指标查漏补缺" % village,
+                     owner, due, done, evidence,
+                     "市领导联系点，自治区检查组验收前完成"])
+    for title, owner, done, evidence in TRAINING:
+        rows.append(["党员大集训", title, owner, TRAINING_DUE, done, evidence,
+                     "以镇为单位，春节前完成准备"])
+    return [[str(k)] + r for k, r in enumerate(rows, 1)]
+
+
 def generate(outdir, district=None):
     projects, progress, inspections, funds = build()
     with open(os.path.join(outdir, "plan.json"), "w", encoding="utf-8",
@@ -406,6 +445,7 @@ def generate(outdir, district=None):
     write_csv(os.path.join(outdir, "inspections.csv"),
               ["id", "date", "project", "phase", "aspect", "result", "finding",
                "due", "closed", "inspector"], inspections)
+    write_csv(os.path.join(outdir, "tasks.csv"), TASK_COLS, tasks())
     write_trail(outdir, corrections(progress, funds))
 
 
@@ -422,7 +462,7 @@ FUNDS_COLS = ["id", "date", "kind", "level", "source", "project", "purpose",
 AUDIT_HEADER = ["seq", "time", "user", "tool", "action", "file", "record",
                 "hash", "digest", "detail"]
 AUDIT_FILES = ["plan.json", "projects.csv", "progress.csv", "funds.csv",
-               "inspections.csv"]
+               "inspections.csv", "tasks.csv"]
 GENESIS = "0" * 64
 
 
@@ -494,6 +534,44 @@ def write_trail(outdir, fixes=()):
 # --------------------------------------------------------------------------
 # checking
 
+def check_tasks(T, fail):
+    """the 7 contact points and the 大集训's three, dated as the tools
+    would take them: done on or before the demo date (vl-add done refuses
+    a later day), with evidence; and the demo shows what tasks are for:
+    one late, one coming due, the rest done"""
+    if [t["id"] for t in T] != [str(k) for k in range(1, len(T) + 1)]:
+        fail("task ids")
+    points = [t for t in T if t["area"] == "整村推进"]
+    training = [t for t in T if t["area"] == "党员大集训"]
+    if len(points) != 7 or len(training) != 3 or len(T) != 10:
+        fail("7 contact points and 3 training tasks")
+    villages = {v for _, vs in TOWNS for v in vs}
+    named = [v for t in points for v in villages if v in t["title"]]
+    if len(named) != 7 or len(set(named)) != 7:
+        fail("each contact point a village of the demo, once")
+    for t in training:
+        if d(t["due"]) >= dt.date(2023, 1, 22):
+            fail("task %s: the 大集训 is ready before 春节" % t["id"])
+    for t in T:
+        d(t["due"])
+        for k in ("area", "title", "owner"):
+            if not t[k] or any(c in t[k] for c in "\t\r\n"):
+                fail("task %s: %s one line, not empty" % (t["id"], k))
+        if t["done"]:
+            if d(t["done"]) > AS_OF:
+                fail("task %s done after the demo date" % t["id"])
+            if not t["evidence"]:
+                fail("task %s done without evidence" % t["id"])
+        elif t["evidence"]:
+            fail("task %s: evidence but not done" % t["id"])
+    late = [t["id"] for t in T if not t["done"] and d(t["due"]) < AS_OF]
+    soon = [t["id"] for t in T if not t["done"] and d(t["due"]) >= AS_OF]
+    if len(late) != 1 or len(soon) != 1 or \
+            d(T[int(soon[0]) - 1]["due"]) > AS_OF + dt.timedelta(30):
+        fail("one task late, one coming due within 30 days: %r %r"
+             % (late, soon))
+
+
 def read_csv(path, header):
     with open(path, "rb") as f:
         raw = f.read()
@@ -533,6 +611,8 @@ def check(dirname):
     I = read_csv(os.path.join(dirname, "inspections.csv"),
                  ["id", "date", "project", "phase", "aspect", "result", "finding",
                   "due", "closed", "inspector"])
+    T = read_csv(os.path.join(dirname, "tasks.csv"), TASK_COLS)
+    check_tasks(T, fail)
     pids = [p["id"] for p in P]
     proj = {p["id"]: p for p in P}
     if len(P) != 50 or len(set(pids)) != 50:
@@ -656,19 +736,20 @@ def check(dirname):
 
     # overdue as of AS_OF
     print("== overdue as of", AS_OF)
-    for row in overdue(P, G, I, AS_OF, within=0):
+    for row in overdue(P, G, I, T, AS_OF, within=0):
         print("  " + ",".join(str(x) for x in row))
     print("== extra with --within 30 (coming due; days late = as_of - due)")
-    base = overdue(P, G, I, AS_OF, within=0)
-    for row in overdue(P, G, I, AS_OF, within=30):
+    base = overdue(P, G, I, T, AS_OF, within=0)
+    for row in overdue(P, G, I, T, AS_OF, within=30):
         if row not in base:
             print("  " + ",".join(str(x) for x in row))
     print("OK" if ok else "PROBLEMS")
     return ok
 
 
-def overdue(P, G, I, as_of, within):
-    """The rules of SPEC section 4, as documented in README.md."""
+def overdue(P, G, I, T, as_of, within):
+    """The rules of SPEC section 4 (and 7: a task not done by its due
+    date), as documented in README.md."""
     G = [r for r in G if d(r["date"]) <= as_of]
     I = [r for r in I if d(r["date"]) <= as_of]
     out = []
@@ -698,7 +779,13 @@ def overdue(P, G, I, as_of, within):
     for r in I:
         if r["result"] == "fail" and (not r["closed"] or d(r["closed"]) > as_of):
             item("rectification", r["project"], d(r["due"]), "#" + r["id"])
-    out.sort(key=lambda t: (-t[4], t[1], kinds.index(t[0])))
+    for t in T:
+        if not t["done"] or d(t["done"]) > as_of:
+            item("task", "", d(t["due"]), "task " + t["id"])
+    # a task after the projects of its day, by its id
+    out.sort(key=lambda t: (-t[4], t[0] == "task",
+                            int(t[2][5:]) if t[0] == "task" else 0, t[1],
+                            kinds.index(t[0]) if t[0] in kinds else 0))
     flags = []
     for p in P:
         pid = p["id"]
