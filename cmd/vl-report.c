@@ -163,7 +163,7 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 {
 	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
 	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
-	    VL_LOAD_INSPECTIONS);
+	    VL_LOAD_INSPECTIONS | VL_LOAD_TASKS);
 
 	vl_rollup_keep(r, &c->filter);
 	if (l)

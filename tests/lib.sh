@@ -17,6 +17,10 @@ same() { cmp -s "$1" "$2" || { fail "$1 and $2 differ"; diff "$1" "$2" | head -1
 lines() { n=$(wc -l < "$1"); [ "$n" -eq "$2" ] || fail "$1 has $n lines, expected $2"; }
 # a fresh copy of the demo register in ./NAME, its audit trail and head too
 demo() { rm -rf "$1"; mkdir -p "$1"; cp "$SHARE"/demo/*.json "$SHARE"/demo/*.csv "$SHARE"/demo/.vl-head "$1"/; }
+# the demo as it was before it had tasks (tests/fixtures/demo-c988726,
+# frozen: the same files but no tasks.csv), for a test of a register
+# that has none yet
+demo_without_tasks() { rm -rf "$1"; cp -R "$TESTS/fixtures/demo-c988726" "$1"; }
 # adopt DIR: a register whose files a test wrote by hand gets its audit
 # trail (else every reader warns that records stand without one)
 adopt() { vl-add -C "$1" audit-restart --reason "written by hand for a test" > /dev/null; }

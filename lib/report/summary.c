@@ -273,7 +273,7 @@ summary_late(struct page *pg)
 	size_t *next = vl_xcalloc(n + 1, sizeof *next);
 	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p;
 	bool *first = vl_xcalloc(n + 1, sizeof *first);
-	long nlate = 0;
+	long nlate = 0, nflag = 0;
 
 	/* chain each project's items in list order */
 	for (p = 0; p < b->projects.n; p++)
@@ -291,10 +291,12 @@ summary_late(struct page *pg)
 			next[last[p]] = i;
 		last[p] = i;
 		nlate += v[i].status == VL_OD_LATE;
+		nflag += v[i].status == VL_OD_FLAG;
 	}
+	/* a late task is counted in 五, not flagged here */
 	say(pg, "四、逾期 Who is late: %ld items late, %ld flagged, on %zu "
-	    "projects (vl-report overdue for the list)", nlate,
-	    (long)n - nlate, nproj);
+	    "projects (vl-report overdue for the list)", nlate, nflag,
+	    nproj);
 	/* one line a project, in the order of its most pressing item */
 	for (i = 0; i < n; i++)
 		if (first[i])

@@ -41,11 +41,21 @@ grep -o 'class="tag[ a-z]*">[^<]*</span></td><td class="nowrap">#[0-9]*' page.ht
 printf '%s\n' '安全 #78' '安全 #113' '质量 #95' '质量 #104' '资金 #100' \
     '资金 #112' > want
 same order want
-# the overdue list: every row of vl-report overdue, in its order
-vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 | cut -d, -f2 > listed
+# the overdue list: every project's row of vl-report overdue, in its
+# order; its late tasks in section 六 with their owners
+vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 > od.csv
+grep -v '^task,' od.csv | cut -d, -f2 > listed
 sed -n '/<section id="overdue">/,/<\/section>/p' page.html |
     grep -o '</span></td><td class="nowrap">P[0-9]*' | sed 's/.*>//' > shown
 same shown listed
+grep '^task,' od.csv | cut -d, -f5,7,8 | tr , ' ' > listed
+sed -n '/<section id="tasks">/,/<\/section>/p' page.html | grep '<tr><td' |
+    sed 's/<[^>]*>/ /g; s/  */ /g' | awk '{print $4, $5, $6}' > shown
+same shown listed
+has page.html '<h2>六、其他工作任务</h2>'
+# the demo's tasks.csv: 10 tasks, 8 done by 2023-06-15; task 4 due 06-10
+has page.html '<p>共 10 项任务，已完成 8 项，逾期 1 项。</p>'
+has page.html '<td class="nowrap">4</td><td>整村推进</td><td>联系点鹿鸣村：对照自治区验收指标查漏补缺</td><td class="nowrap">卢建华</td>'
 # who is responsible, and a name left empty shown as such
 has page.html '<td class="nowrap">胡明华</td><td class="nowrap">张卫东</td>'
 has page.html '<span class="late">（未填）</span>'

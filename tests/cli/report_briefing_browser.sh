@@ -61,11 +61,16 @@ has dom.html '<span id="started">48/50</span>'
 headline_want d 2023-06-15 > want
 headline_got dom.html > got
 same got want
-# the rendered page holds its four charts and the whole overdue list
+# the rendered page holds its four charts and the whole overdue list:
+# the projects' items in 五, the late tasks in 六
 [ "$(grep -c '<svg class="chart"' dom.html)" = 4 ] || fail "not 4 charts"
-n=$(vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 | wc -l)
+vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 > od.csv
+n=$(grep -cv '^task,' od.csv)
 m=$(sed -n '/<section id="overdue">/,/<\/section>/p' dom.html | grep -c '<tr><td')
 [ "$n" = "$m" ] || fail "overdue list: $m rows shown, $n listed"
+n=$(grep -c '^task,' od.csv)
+m=$(sed -n '/<section id="tasks">/,/<\/section>/p' dom.html | grep -c '<tr><td')
+[ "$n" = 1 ] && [ "$n" = "$m" ] || fail "late tasks: $m rows shown, $n listed"
 
 # for a person to look at: A4 at 150 dpi, and the PDF
 mkdir -p "$TOP/tests/out"

@@ -40,8 +40,10 @@ expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
 sed -i 's/2022-12-01,P1,review/2022-12-21,P1,review/' reg/inspections.csv
 expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
 has out "started-before-review,P1"
-# the demo has late items
+# the demo has late items: a header, 17 dated items of its projects, its
+# late task (4, due 2023-06-10) and 4 flags
 demo d
 expect 1 vl-report -C d overdue --as-of 2023-06-15 --check
-lines out 22
+lines out 23
+has out "task,,,,卢建华,,2023-06-10,5,,late,"
 done_

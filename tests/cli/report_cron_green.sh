@@ -36,6 +36,14 @@ done
 # the missing people named
 expect 0 vl-add -C reg amend project P18 --specialist 李明 --reason "补录专干"
 expect 0 vl-add -C reg amend project P45 --leader 黄志强 --reason "补录领导"
+# the contact points of 鹿鸣村 (due 2023-06-10) and 双溪村 (due 06-20)
+# checked against the indicators at last: done, with their evidence
+expect 1 vl-report -C reg overdue --check --kind task
+has out 'task,,,,卢建华,,2023-06-10,20,,late,"task 4, 整村推进: 联系点鹿鸣村'
+has out 'task,,,,蓝德胜,,2023-06-20,10,,late,"task 5, 整村推进: 联系点双溪村'
+lines out 3
+expect 0 vl-add -C reg done 4 --date 2023-06-26 --evidence "验收自查表; 照片6张"
+expect 0 vl-add -C reg done 5 --date 2023-06-21 --evidence 验收自查表
 
 expect 0 vl-report -C reg overdue --check
 # what stays is history, listed but not a reason to mail
@@ -51,4 +59,5 @@ hasnt out ',-'
 expect 0 vl-report -C reg audit
 has out 'amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干,ok'
 has out 'amend,projects.csv,P25,complete_by:  → 2023-10-31; reason: 征地延误'
+has out 'done,tasks.csv,4,done:  → 2023-06-26; evidence:  → 验收自查表; 照片6张'
 done_

@@ -56,15 +56,18 @@ has err '--kind: "late" is not one of not-started, milestone, rectification'
 expect 2 vl-report -C reg overdue --status soon
 has err '--status: "soon" is not one of late, due-soon, flag'
 
-# --by leader: every leader of projects.csv, with their counts, then
-# the total; the counts are those of the list
+# --by leader: every leader of projects.csv and every owner of
+# tasks.csv (a task's owner is its leader), with their counts, then the
+# total; the counts are those of the list
 expect 0 vl-report -C reg overdue --by leader
 head -n 1 out > hdr
 echo 'leader,items,late,due_soon,flags,most_days_late' > want
 same hdr want
-n=$(tail -n +2 reg/projects.csv | cut -d, -f4 | sort -u | wc -l)
+n=$({ tail -n +2 reg/projects.csv | cut -d, -f4; tail -n +2 reg/tasks.csv |
+    cut -d, -f4; } | sort -u | wc -l)
 lines out $((n + 2))
-for who in 莫伟 覃勇 蓝霞; do
+has out '卢建华,1,1,0,0,5'
+for who in 莫伟 覃勇 蓝霞 卢建华 蓝德胜; do
 	items=$(awk -F, -v w="$who" 'NR > 1 && $5 == w' all | wc -l)
 	grep -q "^$who,$items," out || fail "--by leader: $who not $items items"
 done

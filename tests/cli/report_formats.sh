@@ -3,9 +3,11 @@
 . "$TESTS/lib.sh"
 
 demo d
+# the demo within 30 days: 17 items late, 6 coming due, 4 flags (its
+# projects), its task 4 late and task 5 coming due
 expect 0 vl-report -C d overdue --as-of 2023-06-15 --within 30
 cp out csv
-lines csv 28
+lines csv 30
 head -n 1 csv > got
 echo "kind,project,town,village,leader,specialist,due,days_late,days_left,status,detail" > want
 same got want
@@ -14,7 +16,8 @@ cp out json
 head -c 2 json | od -An -c | tr -d ' \n' > got
 printf '[\\n' > want
 same got want
-[ "$(grep -c '^{"kind":' json)" = 27 ] || fail "json: not 27 objects"
+[ "$(grep -c '^{"kind":' json)" = 29 ] || fail "json: not 29 objects"
+has json '{"kind":"task","project":"","town":"","village":"","leader":"蓝德胜","specialist":"","due":"2023-06-20","days_late":null,"days_left":5,"status":"due-soon",'
 has json '"days_late":null,"days_left":20,"status":"due-soon"'
 has json '"due":"","days_late":null,"days_left":null,"status":"flag"'
 if command -v jq > /dev/null; then
@@ -26,7 +29,7 @@ if command -v jq > /dev/null; then
 	same from-json from-csv
 fi
 expect 0 vl-report -C d overdue --as-of 2023-06-15 --within 30 --format table
-lines out 28
+lines out 30
 has out "kind                   project  town    village  leader  specialist  due         days_late  days_left  status    detail"
 has out "not-accepted           P30      石桥镇  岭脚村   吴学文  谢德胜      2023-07-05                    20  due-soon  completed 2023-06-05; no passed acceptance"
 # an empty list is still a well-formed one

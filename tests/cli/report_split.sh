@@ -11,8 +11,10 @@ expect 0 vl-report -C reg overdue --split-by leader -o leaders
 head -n 1 leaders/index.csv > hdr
 echo 'leader,file,items,late' > want
 same hdr want
-# everyone named in projects.csv, once
-tail -n +2 reg/projects.csv | cut -d, -f4 | sort -u > named
+# everyone named in projects.csv and every owner of tasks.csv (a task's
+# owner is its leader), once
+{ tail -n +2 reg/projects.csv | cut -d, -f4; tail -n +2 reg/tasks.csv |
+    cut -d, -f4; } | sort -u > named
 tail -n +2 leaders/index.csv | cut -d, -f1 | sort > listed
 same listed named
 # each file is that leader's own list, its count in the index
@@ -26,6 +28,10 @@ done
 has leaders/index.csv '蓝霞,蓝霞.csv,0,0'
 lines leaders/蓝霞.csv 1
 has leaders/index.csv '莫伟,莫伟.csv,2,2'
+# the owner of the demo's late task (4, 联系点鹿鸣村), and of one done
+has leaders/index.csv '卢建华,卢建华.csv,1,1'
+has leaders/卢建华.csv 'task,,,,卢建华,,2023-06-10,5,,late,"task 4, 整村推进: 联系点鹿鸣村'
+has leaders/index.csv '黎建国,黎建国.csv,0,0'
 # no temporary file left; the same names on a second run
 ls -A leaders | grep -q '^\.' && fail "temporary file left"
 expect 0 vl-report -C reg overdue --split-by leader -o leaders

@@ -21,9 +21,19 @@ has page "Open findings: 6, 4 past due"
 # the overdue list
 has page "  P25 河口镇芦苇村   领导 胡明华, 专干 张卫东: not-started 166 days, not-completed 15 days"
 has page "  P45 东岭镇岩口村   领导 (none), 专干 潘春梅: missing-leader"
-vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 | cut -d, -f2 | uniq | sort -u > listed
-sed -n '/^四、/,$p' page | tail -n +2 | awk '{print $1}' | sort > condensed
+vl-report -C d overdue --as-of 2023-06-15 | tail -n +2 > od.csv
+grep -v '^task,' od.csv | cut -d, -f2 | uniq | sort -u > listed
+sed -n '/^四、/,/^$/p' page | sed '1d; $d' | awk '{print $1}' | sort > condensed
 same listed condensed
+# 16 projects: 12 with 17 items late, 4 flagged; a late task is no flag
+has page "四、逾期 Who is late: 17 items late, 4 flagged, on 16 projects"
+# the other duties (tasks.csv): 10, 8 done by the day; the late one with
+# its owner, as the overdue list has it
+has page "五、其他任务 Tasks: 10 tasks, 8 done, 1 late"
+grep '^task,' od.csv | cut -d, -f5 > listed
+sed -n '/^五、/,$p' page | tail -n +2 | cut -d: -f1 | tr -d ' ' > condensed
+same listed condensed
+has page "  卢建华: task 4, 整村推进: 联系点鹿鸣村：对照自治区验收指标查漏补缺 (5 days late)"
 # the same page in GB18030
 expect 0 vl-report -C d summary --as-of 2023-06-15 --encoding gb18030
 iconv -f GB18030 -t UTF-8 out > back

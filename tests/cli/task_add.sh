@@ -3,9 +3,9 @@
 # nothing written; an import the same way as the other files
 . "$TESTS/lib.sh"
 
-demo reg
+demo_without_tasks reg
 export VL_AS_OF=2023-06-15
-[ -e reg/tasks.csv ] && fail "the demo's copy has a tasks.csv already"
+[ -e reg/tasks.csv ] && fail "the old demo's copy has a tasks.csv already"
 
 # the refusals: the register untouched
 snapshot reg > before
@@ -65,4 +65,13 @@ printf '3\n4\n' > want
 same out want
 has reg/tasks.csv '3,党员大集训,教材,李四,2023-01-10,2023-01-08,,'
 expect 0 vl-report -C reg audit
+
+# the demo of today holds its ten tasks (the contact points, the 大集训):
+# the next one is 11, the trail whole
+demo d
+expect 0 vl-add -C d task --area 整村推进 --title 联系点资料归档 --owner 黎建国 --due 2023-07-15
+printf '11\n' > want
+same out want
+has d/tasks.csv '11,整村推进,联系点资料归档,黎建国,2023-07-15,,,'
+expect 0 vl-report -C d audit
 done_

@@ -4,7 +4,7 @@
 # or no such task; vl-add void task
 . "$TESTS/lib.sh"
 
-demo reg
+demo_without_tasks reg
 export VL_AS_OF=2023-06-15
 expect 2 vl-add -C reg done 1
 has err 'no task "1": the register has no tasks'

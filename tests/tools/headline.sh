@@ -21,7 +21,9 @@ headline_want() {
 		printf 'spent\t%s\n' "$spent"
 		printf 'findings-open\t%s\n' "$open"
 		printf 'findings-late\t%s\n' "$overdue"
-		printf 'late-items\t%s\n' "$(awk -F, '$10 == "late"' hw.o | wc -l)"
+		# the projects' items: late tasks are the page's section 六
+		printf 'late-items\t%s\n' \
+		    "$(awk -F, '$1 != "task" && $10 == "late"' hw.o | wc -l)"
 		printf 'flags\t%s\n' "$(awk -F, '$10 == "flag"' hw.o | wc -l)"
 	} | LC_ALL=C sort
 	rm -f hw.p hw.f hw.o
