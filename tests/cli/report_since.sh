@@ -34,8 +34,11 @@ for r in csv.DictReader(open(reg + '/funds.csv')):
         want.setdefault(k, []).append(r['project'])
         y, _, f = r['amount'].partition('.')
         fen[k] += int(y) * 100 + (int(f.ljust(2, '0')) if not y.startswith('-') else -int(f.ljust(2, '0')))
-for k in ['started', 'completed', 'finding-opened', 'finding-closed', 'received', 'spent']:
-    g = sorted(e['project'] for e in got.get(k, []))
+for r in csv.DictReader(open(reg + '/tasks.csv')):
+    if inr(r['done']): want.setdefault('task-done', []).append(r['owner'])
+for k in ['started', 'completed', 'finding-opened', 'finding-closed', 'received', 'spent', 'task-done']:
+    who = 'leader' if k == 'task-done' else 'project'    # a task's owner
+    g = sorted(e[who] for e in got.get(k, []))
     w = sorted(want.get(k, []))
     print(k, len(g), 'ok' if g == w else 'DIFF %s %s' % (g, w))
 for k in fen:
@@ -46,9 +49,11 @@ print('sorted', 'ok' if dates == sorted(dates) else 'DIFF')
 print('range', 'ok' if all(lo < d <= hi for d in dates) else 'DIFF')
 PY
 grep -q DIFF counts && fail "since: $(grep DIFF counts)"
-[ "$(wc -l < counts)" = 10 ] || fail "counts: $(cat counts)"
-# every kind happens in that window on the demo
-for k in started completed finding-opened finding-closed received spent; do
+[ "$(wc -l < counts)" = 11 ] || fail "counts: $(cat counts)"
+# every kind happens in that window on the demo (its tasks: all 8 done)
+grep -q '^task-done 8 ok' counts || fail "tasks done: $(cat counts)"
+for k in started completed finding-opened finding-closed received spent \
+    task-done; do
 	grep -q "^$k [1-9]" counts || fail "no $k: $(cat counts)"
 done
 # CSV: the columns; filters: a town's, a kind's
