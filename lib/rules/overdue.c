@@ -18,7 +18,6 @@ struct collect {
 	const struct vl_book *b;
 	vl_date as_of;
 	long within;		/* < 0: nothing coming due */
-	vl_date *reviewed, *accepted;	/* per project: first pass */
 	const long *project_of;	/* per inspection: its project, or -1 */
 	struct vl_overdue *v;
 	size_t n, cap;
@@ -123,43 +122,6 @@ tasks(struct collect *c)
 	}
 }
 
-/* The first passed review and acceptance of inspection in of project
- * p. */
-static void
-first_pass(struct collect *c, const struct vl_inspection *in, long p)
-{
-	vl_date *d;
-
-	if (strcmp(in->result, "pass") != 0)
-		return;
-	if (strcmp(in->phase, "review") == 0)
-		d = &c->reviewed[p];
-	else if (strcmp(in->phase, "acceptance") == 0)
-		d = &c->accepted[p];
-	else
-		return;
-	vl_date_first(d, in->date);
-}
-
-/* The first passed review and acceptance of every project, as of the
- * day, in one pass over the inspections in the order of the file (not
- * project by project, as vl_project_milestones: a national register's
- * millions of inspections are read in the order they lie in memory). */
-static void
-first_passes(struct collect *c)
-{
-	const struct vl_book *b = c->b;
-	size_t i;
-
-	c->reviewed = vl_xcalloc(b->projects.n + 1, sizeof *c->reviewed);
-	c->accepted = vl_xcalloc(b->projects.n + 1, sizeof *c->accepted);
-	for (i = 0; i < b->projects.n; i++)
-		c->reviewed[i] = c->accepted[i] = VL_NODATE;
-	for (i = 0; i < b->ninsp; i++)
-		if (c->project_of[i] >= 0)
-			first_pass(c, &b->insp[i], c->project_of[i]);
-}
-
 /* Each milestone of the plan with a due date, not reached by a project
  * not completed: due like any dated item. */
 static void
@@ -184,21 +146,22 @@ project_rules(struct collect *c, size_t i)
 {
 	const struct vl_project *p = &c->b->projects.v[i];
 	const struct vl_progress_state *s = &c->b->progress[i];
-	vl_date reviewed = c->reviewed[i], accepted = c->accepted[i];
+	struct vl_milestones m;
 	struct vl_overdue *o;
 
+	vl_project_milestones(c->b, i, &m);	/* its first passes */
 	if (s->started == VL_NODATE)
 		dated(c, VL_OD_NOT_STARTED, i, p->start_by);
 	if (s->completed == VL_NODATE)
 		dated(c, VL_OD_NOT_COMPLETED, i, p->complete_by);
-	else if (accepted == VL_NODATE)
+	else if (m.accepted == VL_NODATE)
 		/* the plan's accept_within days after the first completion */
 		dated(c, VL_OD_NOT_ACCEPTED, i, s->completed +
 		    (vl_date)c->b->plan.accept_within);
-	if (s->started != VL_NODATE && (reviewed == VL_NODATE ||
-	    s->started < reviewed)) {
+	if (s->started != VL_NODATE && (m.reviewed == VL_NODATE ||
+	    s->started < m.reviewed)) {
 		o = push(c, VL_OD_STARTED_BEFORE_REVIEW, i);
-		o->reviewed = reviewed;
+		o->reviewed = m.reviewed;
 	}
 	milestones(c, i);
 	if (blank(p->leader))
@@ -337,18 +300,14 @@ size_t
 vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list)
 {
-	struct collect c = {b, b->as_of, within, NULL, NULL, NULL, NULL, 0,
-	    0};
+	struct collect c = {b, b->as_of, within, NULL, NULL, 0, 0};
 	size_t i;
 
 	c.project_of = b->insp_project;
-	first_passes(&c);
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
 	tasks(&c);
-	free(c.reviewed);
-	free(c.accepted);
 	*list = sorted(c.v, c.n);
 	return c.n;
 }
