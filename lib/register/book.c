@@ -22,6 +22,7 @@ struct loader {
 	struct vl_colmap map;
 	/* what this part gathered */
 	struct vl_projects *projects;	/* the book's (projects.csv) */
+	struct vl_strset names;	/* their towns, villages, people... once */
 	struct vl_progress_state *progress;
 	vl_date *reached;	/* the milestones of progress, one block */
 	struct vl_inspection *insp;
@@ -43,11 +44,11 @@ later(const struct loader *l, vl_date d)
 }
 
 /* a text of a project, in the projects' arena: 600,000 projects are not
- * four million mallocs */
+ * four million mallocs, nor a town's name 600,000 times */
 static char *
-dup(struct vl_projects *ps, const struct vl_value *v)
+dup(struct loader *l, const struct vl_value *v)
 {
-	return vl_arena_strdup(&ps->strings, v->s);
+	return vl_strset_intern(&l->names, &l->projects->strings, v->s);
 }
 
 static int
@@ -65,13 +66,13 @@ on_project(const struct vl_record *r, void *ctx)
 		    v[VL_P_ID].s);
 		return 0;
 	}
-	p.id = dup(ps, &v[VL_P_ID]);
-	p.town = dup(ps, &v[VL_P_TOWN]);
-	p.village = dup(ps, &v[VL_P_VILLAGE]);
-	p.leader = dup(ps, &v[VL_P_LEADER]);
-	p.specialist = dup(ps, &v[VL_P_SPECIALIST]);
-	p.mode = dup(ps, &v[VL_P_MODE]);
-	p.area = dup(ps, &v[VL_P_AREA]);
+	p.id = vl_arena_strdup(&ps->strings, v[VL_P_ID].s);	/* unique */
+	p.town = dup(l, &v[VL_P_TOWN]);
+	p.village = dup(l, &v[VL_P_VILLAGE]);
+	p.leader = dup(l, &v[VL_P_LEADER]);
+	p.specialist = dup(l, &v[VL_P_SPECIALIST]);
+	p.mode = dup(l, &v[VL_P_MODE]);
+	p.area = dup(l, &v[VL_P_AREA]);
 	p.shared = true;
 	p.budget = v[VL_P_BUDGET].fen;
 	p.start_by = v[VL_P_START_BY].date;
@@ -520,6 +521,7 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
+	vl_strset_free(&l.names);
 	b->progress = l.progress = no_progress(b->projects.n,
 	    b->plan.nmilestones, &b->reached);
 	if (what & VL_LOAD_PROGRESS)
