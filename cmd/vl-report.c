@@ -132,12 +132,15 @@ bad:
 	    "(0 to %ld)", s, MAX_WITHIN);
 }
 
-/* The register as of the day, every part; the ledger too with l. */
+/* every part of a register a report reads: of its inspections the fails */
+#define REPORT_PARTS (VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | \
+	VL_LOAD_INSPECTIONS | VL_LOAD_FAILS | VL_LOAD_TASKS)
+
+/* The register as of the day; the ledger too with l. */
 static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
 {
-	int status = vl_book_load(b, &c->src, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS | VL_LOAD_TASKS);
+	int status = vl_book_load(b, &c->src, REPORT_PARTS);
 
 	if (status == VL_OK && l)
 		status = vl_ledger_load(l, b);
@@ -162,8 +165,7 @@ static int
 rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 {
 	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
-	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
-	    VL_LOAD_INSPECTIONS | VL_LOAD_TASKS);
+	    REPORT_PARTS);
 
 	vl_rollup_keep(r, &c->filter);
 	if (l)
@@ -340,8 +342,7 @@ cmd_summary(struct vl_cli *c)
 	return done(status, &b, &l);
 }
 
-/* The briefing page (report/briefing.c), from the same book and ledger
- * as the other reports. */
+/* The briefing (report/briefing.c) from the other reports' book, ledger */
 static int
 cmd_briefing(struct vl_cli *c)
 {

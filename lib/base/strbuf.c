@@ -188,6 +188,49 @@ vl_arena_strdup(struct vl_arena *a, const char *s)
 	return p;
 }
 
+static void
+strset_grow(struct vl_strset *set)
+{
+	size_t nslot = set->nslot ? 2 * set->nslot : 256, mask = nslot - 1;
+	char **slot = vl_xcalloc(nslot, sizeof *slot);
+	size_t i, k;
+
+	for (i = 0; i < set->nslot; i++) {
+		if (!set->slot[i])
+			continue;
+		for (k = vl_hash(set->slot[i]) & mask; slot[k]; k = (k + 1) & mask)
+			;
+		slot[k] = set->slot[i];
+	}
+	free(set->slot);
+	set->slot = slot;
+	set->nslot = nslot;
+}
+
+char *
+vl_strset_intern(struct vl_strset *set, struct vl_arena *a, const char *s)
+{
+	size_t k, mask;
+
+	if (!*s)
+		return (char *)"";	/* as vl_arena_strdup's */
+	if (4 * (set->n + 1) > 3 * set->nslot)
+		strset_grow(set);
+	mask = set->nslot - 1;
+	for (k = vl_hash(s) & mask; set->slot[k]; k = (k + 1) & mask)
+		if (strcmp(set->slot[k], s) == 0)
+			return set->slot[k];
+	set->n++;
+	return set->slot[k] = vl_arena_strdup(a, s);
+}
+
+void
+vl_strset_free(struct vl_strset *set)
+{
+	free(set->slot);
+	memset(set, 0, sizeof *set);
+}
+
 void
 vl_arena_take(struct vl_arena *into, struct vl_arena *from)
 {

@@ -57,6 +57,19 @@ char *vl_arena_strdup(struct vl_arena *a, const char *s);
 void vl_arena_take(struct vl_arena *into, struct vl_arena *from);
 void vl_arena_free(struct vl_arena *a);
 
+/* Strings kept once however often they come (a national register's
+ * 600 000 projects name some thousands of towns and leaders), their
+ * bytes in an arena.  All zero: empty. */
+struct vl_strset {
+	char **slot;		/* open addressing, at most 3/4 taken */
+	size_t nslot, n;
+};
+/* s's one copy, made in a when s is new; never write to it */
+char *vl_strset_intern(struct vl_strset *set, struct vl_arena *a,
+    const char *s);
+/* the table; the strings stay in their arena */
+void vl_strset_free(struct vl_strset *set);
+
 /* The bytes of path ("-": stdin) into b (emptied first; data is never
  * NULL after).  On failure says "display: why" and returns VL_BADINPUT
  * (no such file, a directory) or VL_SYSFAULT. */

@@ -428,11 +428,37 @@ terminal_safe(const char *v)
 	return s;
 }
 
+static bool
+numeric(enum vl_coltype t)
+{
+	return t == VL_COL_INT || t == VL_COL_MONEY;
+}
+
+/* A table of one text column needs no widths: its rows are written as
+ * they come, as table_flush would write them (a national summary page
+ * has hundreds of thousands of lines, not kept twice). */
+static void
+table_stream(struct vl_out *o, const char *v)
+{
+	char *s = terminal_safe(v ? v : "");
+
+	vl_buf_puts(&o->line, s);
+	while (o->line.len > 0 && o->line.data[o->line.len - 1] == ' ')
+		o->line.len--;	/* as an empty last cell leaves no blanks */
+	vl_buf_puts(&o->line, "\n");
+	emit_line(o);
+	free(s);
+}
+
 static void
 table_keep(struct vl_out *o, const char *const *values)
 {
 	size_t i;
 
+	if (o->ncols == 1 && !numeric(o->cols[0].type)) {
+		table_stream(o, values[0]);
+		return;
+	}
 	if (o->ncells + o->ncols > o->capcells) {
 		o->capcells = (o->capcells + o->ncols) * 2;
 		o->cells = vl_xrealloc(o->cells, o->capcells * sizeof *o->cells);
@@ -626,12 +652,6 @@ pad(struct vl_out *o, size_t n)
 {
 	while (n-- > 0)
 		vl_buf_add(&o->line, " ", 1);
-}
-
-static bool
-numeric(enum vl_coltype t)
-{
-	return t == VL_COL_INT || t == VL_COL_MONEY;
 }
 
 static void

@@ -22,14 +22,17 @@ struct loader {
 	struct vl_colmap map;
 	/* what this part gathered */
 	struct vl_projects *projects;	/* the book's (projects.csv) */
+	struct vl_strset names;	/* their towns, villages, people... once */
 	struct vl_progress_state *progress;
 	vl_date *reached;	/* the milestones of progress, one block */
 	struct vl_inspection *insp;
 	size_t ninsp;
 	long *insp_project;	/* per inspection: its project's index */
+	struct vl_passes *passes;	/* per project */
 	struct vl_void *voids;
 	size_t nvoids;
 	bool want_voids;
+	bool fails_only;	/* VL_LOAD_FAILS */
 	struct vl_arena strings;
 };
 
@@ -41,11 +44,11 @@ later(const struct loader *l, vl_date d)
 }
 
 /* a text of a project, in the projects' arena: 600,000 projects are not
- * four million mallocs */
+ * four million mallocs, nor a town's name 600,000 times */
 static char *
-dup(struct vl_projects *ps, const struct vl_value *v)
+dup(struct loader *l, const struct vl_value *v)
 {
-	return vl_arena_strdup(&ps->strings, v->s);
+	return vl_strset_intern(&l->names, &l->projects->strings, v->s);
 }
 
 static int
@@ -63,13 +66,13 @@ on_project(const struct vl_record *r, void *ctx)
 		    v[VL_P_ID].s);
 		return 0;
 	}
-	p.id = dup(ps, &v[VL_P_ID]);
-	p.town = dup(ps, &v[VL_P_TOWN]);
-	p.village = dup(ps, &v[VL_P_VILLAGE]);
-	p.leader = dup(ps, &v[VL_P_LEADER]);
-	p.specialist = dup(ps, &v[VL_P_SPECIALIST]);
-	p.mode = dup(ps, &v[VL_P_MODE]);
-	p.area = dup(ps, &v[VL_P_AREA]);
+	p.id = vl_arena_strdup(&ps->strings, v[VL_P_ID].s);	/* unique */
+	p.town = dup(l, &v[VL_P_TOWN]);
+	p.village = dup(l, &v[VL_P_VILLAGE]);
+	p.leader = dup(l, &v[VL_P_LEADER]);
+	p.specialist = dup(l, &v[VL_P_SPECIALIST]);
+	p.mode = dup(l, &v[VL_P_MODE]);
+	p.area = dup(l, &v[VL_P_AREA]);
 	p.shared = true;
 	p.budget = v[VL_P_BUDGET].fen;
 	p.start_by = v[VL_P_START_BY].date;
@@ -147,6 +150,31 @@ closing(struct loader *l, struct vl_inspection *in, const struct vl_value *v)
 	    vl_arena_strdup(&l->strings, v[VL_I_CLOSE_EVIDENCE].s) : none;
 }
 
+/* an inspection of phase, result and date: a first pass of its project? */
+static void
+count_pass(struct vl_passes *ps, const char *phase, const char *result,
+    vl_date date)
+{
+	if (strcmp(result, "pass") != 0 || date == VL_NODATE)
+		return;
+	if (strcmp(phase, "review") == 0)
+		vl_date_first(&ps->reviewed, date);
+	else if (strcmp(phase, "acceptance") == 0)
+		vl_date_first(&ps->accepted, date);
+}
+
+/* n projects' passes, none yet */
+static struct vl_passes *
+no_passes(size_t n)
+{
+	struct vl_passes *ps = vl_xcalloc(n + 1, sizeof *ps);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ps[i].reviewed = ps[i].accepted = VL_NODATE;
+	return ps;
+}
+
 static int
 on_inspection(const struct vl_record *r, void *ctx)
 {
@@ -154,10 +182,17 @@ on_inspection(const struct vl_record *r, void *ctx)
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_inspection *in;
 	size_t n = l->ninsp;
+	long p;
 
 	if (vl_check_row(&l->map, r, &l->b->projects, NULL, v) != 0 ||
 	    later(l, v[VL_I_DATE].date) || voided(l, v, VL_I_VOIDED, VL_I_ID,
 	    VL_I_DATE, VL_I_PROJECT, v[VL_I_PHASE].s))
+		return 0;
+	if ((p = v[VL_I_PROJECT].project) >= 0)
+		count_pass(&l->passes[p], vl_phases[v[VL_I_PHASE].choice],
+		    vl_results[v[VL_I_RESULT].choice], v[VL_I_DATE].date);
+	if (l->fails_only && strcmp(vl_results[v[VL_I_RESULT].choice],
+	    "fail") != 0)
 		return 0;
 	if ((n & (n - 1)) == 0) {	/* 0, 1, 2, 4...: grow */
 		l->insp = vl_xrealloc(l->insp, (n ? 2 * n : 1) *
@@ -248,9 +283,16 @@ vl_book_index(struct vl_book *b)
 
 	free(b->insp_project);
 	b->insp_project = vl_xcalloc(b->ninsp + 1, sizeof *b->insp_project);
-	for (k = 0; k < b->ninsp; k++)
+	free(b->passes);
+	b->passes = no_passes(b->projects.n);
+	for (k = 0; k < b->ninsp; k++) {
 		b->insp_project[k] = vl_projects_index(&b->projects,
 		    b->insp[k].project);
+		if (b->insp_project[k] >= 0)
+			count_pass(&b->passes[b->insp_project[k]],
+			    b->insp[k].phase, b->insp[k].result,
+			    b->insp[k].date);
+	}
 	index_inspections(b, b->insp_project);
 }
 
@@ -318,6 +360,14 @@ part_merge(void *into, void *p, void *arg)
 				vl_date_first(&l->progress[i].milestone[k],
 				    part->progress[i].milestone[k]);
 	}
+	for (i = 0; part->passes && i < l->b->projects.n; i++) {
+		if (part->passes[i].reviewed != VL_NODATE)
+			vl_date_first(&l->passes[i].reviewed,
+			    part->passes[i].reviewed);
+		if (part->passes[i].accepted != VL_NODATE)
+			vl_date_first(&l->passes[i].accepted,
+			    part->passes[i].accepted);
+	}
 	if (part->ninsp) {
 		l->insp = vl_xrealloc(l->insp, n * sizeof *l->insp);
 		l->insp_project = vl_xrealloc(l->insp_project, n *
@@ -348,6 +398,7 @@ part_free(void *p, void *arg)
 	free(part->reached);
 	free(part->insp);
 	free(part->insp_project);
+	free(part->passes);
 	free(part->voids);
 	vl_arena_free(&part->strings);
 }
@@ -364,11 +415,14 @@ part_init(void *part, const void *first, void *arg)
 	p->b = l->b;
 	p->spec = l->spec;
 	p->want_voids = l->want_voids;
+	p->fails_only = l->fails_only;
 	vl_colmap_init(&p->map, l->spec);
 	vl_colmap_plan(&p->map, &l->b->plan);
 	if (l->spec == &vl_progress_spec)
 		p->progress = no_progress(l->b->projects.n,
 		    l->b->plan.nmilestones, &p->reached);
+	if (l->spec == &vl_inspections_spec)
+		p->passes = no_passes(l->b->projects.n);
 }
 
 /*
@@ -467,12 +521,15 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
+	vl_strset_free(&l.names);
 	b->progress = l.progress = no_progress(b->projects.n,
 	    b->plan.nmilestones, &b->reached);
 	if (what & VL_LOAD_PROGRESS)
 		status = worst(status, read_file(&l, &vl_progress_spec,
 		    on_progress, false));
 	if (what & VL_LOAD_INSPECTIONS) {
+		b->passes = l.passes = no_passes(b->projects.n);
+		l.fails_only = (what & VL_LOAD_FAILS) != 0;
 		status = worst(status, read_file(&l, &vl_inspections_spec,
 		    on_inspection, false));
 		b->insp = l.insp;
@@ -496,6 +553,7 @@ vl_book_free(struct vl_book *b)
 	free(b->insp_first);
 	free(b->insp_of);
 	free(b->insp_project);
+	free(b->passes);
 	free(b->voids);
 	free(b->tasks);
 	vl_arena_free(&b->strings);

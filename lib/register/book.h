@@ -40,6 +40,13 @@ struct vl_inspection {
 	long line;
 };
 
+/* A project's first passed review and acceptance as of the book's day
+ * (VL_NODATE: none yet), counted from every inspection read, even when
+ * the book keeps only the failed ones (VL_LOAD_FAILS). */
+struct vl_passes {
+	vl_date reviewed, accepted;
+};
+
 /* A duty of tasks.csv as of the book's day (VL_LOAD_TASKS). */
 struct vl_task {
 	char *id, *area, *title, *owner, *evidence, *note;
@@ -73,6 +80,8 @@ struct vl_book {
 	 * (-1: none) */
 	size_t *insp_first, *insp_of;
 	long *insp_project;
+	struct vl_passes *passes;	/* per project, when inspections are
+					 * loaded; else NULL */
 	struct vl_arena strings;	/* the inspections' texts */
 	struct vl_void *voids;	/* VL_LOAD_VOIDS: the rows voided */
 	size_t nvoids;
@@ -88,7 +97,11 @@ enum {
 	VL_LOAD_INSPECTIONS = 8,
 	VL_LOAD_WRITE = 16,	/* under a writer's lock, not a reader's */
 	VL_LOAD_VOIDS = 32,	/* the voided rows of the files loaded */
-	VL_LOAD_TASKS = 64	/* tasks.csv, when the register has one */
+	VL_LOAD_TASKS = 64,	/* tasks.csv, when the register has one */
+	/* of the inspections keep the failed ones only, the findings every
+	 * report reads (the passes are counted all the same): a national
+	 * register's 3 million inspections are mostly passes */
+	VL_LOAD_FAILS = 128
 };
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read

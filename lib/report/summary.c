@@ -343,12 +343,14 @@ print_page(const struct page *pg, const struct vl_outopts *opts)
 {
 	struct vl_outopts o = *opts;
 	struct vl_col col = {NULL, VL_COL_TEXT};
-	char *text = vl_xstrdup(pg->text.data), *line, *nl;
+	char *text = pg->text.data, *line, *nl;
 	struct vl_out *out;
+	int status;
 
 	o.format = VL_FMT_TABLE;	/* unless a sheet of the workbook */
 	o.excel = false;
-	/* the first line stands as the header of a one-column table */
+	/* the first line stands as the header of a one-column table; each
+	 * line is cut at its \n for the while, the page not copied */
 	nl = strchr(text, '\n');
 	*nl = '\0';
 	col.name = text;
@@ -357,9 +359,11 @@ print_page(const struct page *pg, const struct vl_outopts *opts)
 		nl = strchr(line, '\n');
 		*nl = '\0';
 		vl_out_row(out, (const char *const *)&line);
+		*nl = '\n';
 	}
-	free(text);
-	return vl_out_close(out);
+	status = vl_out_close(out);	/* the header is read till here */
+	*strchr(text, '\0') = '\n';
+	return status;
 }
 
 /* ---- the workbook: the page's figures as sheets ----------------------- */

@@ -6,6 +6,7 @@
  * day itself is not late yet.  The book is loaded as of the same day,
  * so progress, inspections and closings dated later do not exist here.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,7 +19,6 @@ struct collect {
 	const struct vl_book *b;
 	vl_date as_of;
 	long within;		/* < 0: nothing coming due */
-	vl_date *reviewed, *accepted;	/* per project: first pass */
 	const long *project_of;	/* per inspection: its project, or -1 */
 	struct vl_overdue *v;
 	size_t n, cap;
@@ -123,43 +123,6 @@ tasks(struct collect *c)
 	}
 }
 
-/* The first passed review and acceptance of inspection in of project
- * p. */
-static void
-first_pass(struct collect *c, const struct vl_inspection *in, long p)
-{
-	vl_date *d;
-
-	if (strcmp(in->result, "pass") != 0)
-		return;
-	if (strcmp(in->phase, "review") == 0)
-		d = &c->reviewed[p];
-	else if (strcmp(in->phase, "acceptance") == 0)
-		d = &c->accepted[p];
-	else
-		return;
-	vl_date_first(d, in->date);
-}
-
-/* The first passed review and acceptance of every project, as of the
- * day, in one pass over the inspections in the order of the file (not
- * project by project, as vl_project_milestones: a national register's
- * millions of inspections are read in the order they lie in memory). */
-static void
-first_passes(struct collect *c)
-{
-	const struct vl_book *b = c->b;
-	size_t i;
-
-	c->reviewed = vl_xcalloc(b->projects.n + 1, sizeof *c->reviewed);
-	c->accepted = vl_xcalloc(b->projects.n + 1, sizeof *c->accepted);
-	for (i = 0; i < b->projects.n; i++)
-		c->reviewed[i] = c->accepted[i] = VL_NODATE;
-	for (i = 0; i < b->ninsp; i++)
-		if (c->project_of[i] >= 0)
-			first_pass(c, &b->insp[i], c->project_of[i]);
-}
-
 /* Each milestone of the plan with a due date, not reached by a project
  * not completed: due like any dated item. */
 static void
@@ -184,21 +147,22 @@ project_rules(struct collect *c, size_t i)
 {
 	const struct vl_project *p = &c->b->projects.v[i];
 	const struct vl_progress_state *s = &c->b->progress[i];
-	vl_date reviewed = c->reviewed[i], accepted = c->accepted[i];
+	struct vl_milestones m;
 	struct vl_overdue *o;
 
+	vl_project_milestones(c->b, i, &m);	/* its first passes */
 	if (s->started == VL_NODATE)
 		dated(c, VL_OD_NOT_STARTED, i, p->start_by);
 	if (s->completed == VL_NODATE)
 		dated(c, VL_OD_NOT_COMPLETED, i, p->complete_by);
-	else if (accepted == VL_NODATE)
+	else if (m.accepted == VL_NODATE)
 		/* the plan's accept_within days after the first completion */
 		dated(c, VL_OD_NOT_ACCEPTED, i, s->completed +
 		    (vl_date)c->b->plan.accept_within);
-	if (s->started != VL_NODATE && (reviewed == VL_NODATE ||
-	    s->started < reviewed)) {
+	if (s->started != VL_NODATE && (m.reviewed == VL_NODATE ||
+	    s->started < m.reviewed)) {
 		o = push(c, VL_OD_STARTED_BEFORE_REVIEW, i);
-		o->reviewed = reviewed;
+		o->reviewed = m.reviewed;
 	}
 	milestones(c, i);
 	if (blank(p->leader))
@@ -270,13 +234,14 @@ id_cmp(const char *a, const char *b)
 
 /* What an item is sorted by, side by side: a comparison reads these, not
  * the item and its project somewhere in memory. */
-struct key {
-	long days_late;
+struct key {		/* 40 bytes: a national list sorts 450 000 */
+	int32_t days_late;	/* a difference of two vl_dates */
+	uint32_t i;		/* the item: 2^32 of 72 bytes is past any
+				 * memory */
 	const char *project;	/* the project's id */
 	const char *insp;	/* a rectification's inspection id, or NULL */
-	long line;		/* and its line */
-	int flag, kind;
-	size_t i;		/* the item */
+	long line;		/* and its line; a milestone's place */
+	uint8_t flag, kind;
 };
 
 static int
@@ -307,48 +272,56 @@ by_urgency(const void *pa, const void *pb)
 }
 
 /* The items in order of urgency: their keys sorted, not the items (a
- * national list has hundreds of thousands). */
+ * national list has hundreds of thousands), then the items put in that
+ * order in place, a cycle of the permutation at a time (no second list
+ * of them all). */
 static struct vl_overdue *
 sorted(struct vl_overdue *v, size_t n)
 {
-	struct vl_overdue *out;
+	struct vl_overdue held;
 	struct key *k;
-	size_t i;
+	size_t i, at, from;
 
 	if (n < 2)
 		return v;
 	k = vl_xcalloc(n, sizeof *k);
 	for (i = 0; i < n; i++)
-		k[i] = (struct key){v[i].days_late, v[i].project ?
-		    v[i].project->id : NULL, v[i].insp ? v[i].insp->id :
-		    v[i].task ? v[i].task->id : NULL, v[i].insp ?
-		    v[i].insp->line : v[i].milestone, v[i].status == VL_OD_FLAG,
-		    (int)v[i].kind, i};
+		k[i] = (struct key){(int32_t)v[i].days_late, (uint32_t)i,
+		    v[i].project ? v[i].project->id : NULL, v[i].insp ?
+		    v[i].insp->id : v[i].task ? v[i].task->id : NULL,
+		    v[i].insp ? v[i].insp->line : v[i].milestone,
+		    v[i].status == VL_OD_FLAG, (uint8_t)v[i].kind};
 	qsort(k, n, sizeof *k, by_urgency);
-	out = vl_xcalloc(n, sizeof *out);
-	for (i = 0; i < n; i++)
-		out[i] = v[k[i].i];
+	/* place i takes item k[i].i; a place filled is marked k[at].i = at */
+	for (i = 0; i < n; i++) {
+		if (k[i].i == i)
+			continue;
+		held = v[i];
+		for (at = i; (from = k[at].i) != i; at = from) {
+			v[at] = v[from];
+			k[at].i = (uint32_t)at;
+		}
+		v[at] = held;
+		k[at].i = (uint32_t)at;
+	}
 	free(k);
-	free(v);
-	return out;
+	return v;
 }
 
 size_t
 vl_overdue_collect(const struct vl_book *b, long within,
     struct vl_overdue **list)
 {
-	struct collect c = {b, b->as_of, within, NULL, NULL, NULL, NULL, 0,
-	    0};
+	struct collect c = {b, b->as_of, within, NULL, NULL, 0, 0};
 	size_t i;
 
 	c.project_of = b->insp_project;
-	first_passes(&c);
 	for (i = 0; i < b->projects.n; i++)
 		project_rules(&c, i);
 	rectifications(&c);
 	tasks(&c);
-	free(c.reviewed);
-	free(c.accepted);
+	if (c.n && c.n < c.cap)	/* what doubling left over, given back */
+		c.v = vl_xrealloc(c.v, c.n * sizeof *c.v);
 	*list = sorted(c.v, c.n);
 	return c.n;
 }

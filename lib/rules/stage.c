@@ -15,30 +15,14 @@
 const char *const vl_project_stages[] = {"registered", "reviewed",
     "started", "completed", "accepted", NULL};
 
-static void
-passed(struct vl_milestones *m, const struct vl_inspection *in)
-{
-	if (strcmp(in->result, "pass") != 0 || in->date == VL_NODATE)
-		return;
-	if (strcmp(in->phase, "review") == 0)
-		vl_date_first(&m->reviewed, in->date);
-	else if (strcmp(in->phase, "acceptance") == 0)
-		vl_date_first(&m->accepted, in->date);
-}
-
 void
 vl_project_milestones(const struct vl_book *b, size_t i,
     struct vl_milestones *m)
 {
-	const size_t *list;
-	size_t k, n;
-
-	m->reviewed = m->accepted = VL_NODATE;
+	m->reviewed = b->passes ? b->passes[i].reviewed : VL_NODATE;
+	m->accepted = b->passes ? b->passes[i].accepted : VL_NODATE;
 	m->started = b->progress ? b->progress[i].started : VL_NODATE;
 	m->completed = b->progress ? b->progress[i].completed : VL_NODATE;
-	n = vl_book_inspections(b, i, &list);
-	for (k = 0; k < n; k++)
-		passed(m, &b->insp[list[k]]);
 }
 
 bool

@@ -206,6 +206,37 @@ test_table(void **state)
 	free(w.data);
 }
 
+/* A table of one text column (the summary page) is written row by row,
+ * as it comes, and reads as the kept table would: control characters
+ * blanked, no blanks trailing. */
+static void
+test_table_one_column(void **state)
+{
+	static const struct vl_col page = {"情况汇总 summary", VL_COL_TEXT};
+	static const char *const lines[][NCOLS] = {
+		{"一、进度  "}, {"  a\tb"}, {""}, {NULL}, {"末行"},
+	};
+	struct vl_outopts o = {.format = VL_FMT_TABLE, .excel = false};
+	struct written w = {NULL, 0};
+	FILE *f = open_memstream(&w.data, &w.len);
+	struct vl_out *vo;
+	size_t i;
+
+	(void)state;
+	assert_non_null(f);
+	vo = vl_out_open(f, &o, 1, &page);
+	vl_out_row(vo, lines[0]);
+	assert_int_equal(fflush(f), 0);	/* there before the table ends */
+	assert_string_equal(w.data, "情况汇总 summary\n一、进度\n");
+	for (i = 1; i < 5; i++)
+		vl_out_row(vo, lines[i]);
+	assert_int_equal(vl_out_close(vo), VL_OK);
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(w.data, "情况汇总 summary\n一、进度\n  a b\n\n\n"
+	    "末行\n");
+	free(w.data);
+}
+
 /* ---- --excel ---------------------------------------------------------- */
 
 static void
@@ -367,6 +398,7 @@ main(void)
 		cmocka_unit_test(test_json),
 		cmocka_unit_test(test_text_width),
 		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_one_column),
 		cmocka_unit_test(test_excel_dangerous),
 		cmocka_unit_test(test_excel),
 		cmocka_unit_test(test_gb18030),

@@ -1,0 +1,58 @@
+/*
+ * test_strbuf.c - the set of strings kept once (vl_strset_intern): the
+ * same text gives the same copy, however many texts and whatever their
+ * hashes, and the empty text is "".
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "vl.h"
+
+static void
+test_intern_once(void **state)
+{
+	struct vl_strset set = {0};
+	struct vl_arena a = {0};
+	char buf[32];
+	char *first[5000];
+	size_t i;
+
+	(void)state;
+	/* enough to grow the table many times over */
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "青山镇%zu", i);
+		first[i] = vl_strset_intern(&set, &a, buf);
+		assert_string_equal(first[i], buf);
+		assert_ptr_not_equal(first[i], buf);	/* a copy */
+	}
+	assert_int_equal(set.n, 5000);
+	for (i = 0; i < 5000; i++) {
+		snprintf(buf, sizeof buf, "青山镇%zu", i);
+		assert_ptr_equal(vl_strset_intern(&set, &a, buf), first[i]);
+	}
+	assert_int_equal(set.n, 5000);	/* nothing new */
+	assert_string_equal(vl_strset_intern(&set, &a, ""), "");
+	assert_int_equal(set.n, 5000);
+	assert_true(4 * set.n <= 3 * set.nslot);
+	vl_strset_free(&set);
+	assert_null(set.slot);
+	/* the strings outlive the table */
+	assert_string_equal(first[4999], "青山镇4999");
+	vl_arena_free(&a);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_intern_once),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
