@@ -135,7 +135,6 @@ bad:
 /* every part of a register a report reads: of its inspections the fails */
 #define REPORT_PARTS (VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | \
 	VL_LOAD_INSPECTIONS | VL_LOAD_FAILS | VL_LOAD_TASKS)
-
 /* The register as of the day; the ledger too with l. */
 static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
