@@ -26,9 +26,12 @@
  * column, so --encoding applies to it as to every report.
  */
 struct page {
-	struct vl_buf text;	/* lines, each ending in \n */
+	struct vl_buf text;	/* lines, each ending in \n, kept when out is
+				 * NULL */
 	const struct vl_book *b;
 	vl_date today;
+	struct vl_out *out;	/* else each line written as it is said */
+	struct vl_col col;	/* and out's one column, the title */
 };
 
 static void
@@ -47,8 +50,12 @@ say(struct page *pg, const char *fmt, ...)
 	vsnprintf(line.data, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	line.len = (size_t)n;
-	vl_buf_add(&pg->text, line.data, line.len);
-	vl_buf_add(&pg->text, "\n", 1);
+	if (pg->out) {
+		vl_out_row(pg->out, (const char *const *)&line.data);
+	} else {
+		vl_buf_add(&pg->text, line.data, line.len);
+		vl_buf_add(&pg->text, "\n", 1);
+	}
 	vl_buf_free(&line);
 }
 
@@ -338,30 +345,39 @@ summary_tasks(struct page *pg)
 	free(v);
 }
 
-static int
-print_page(const struct page *pg, const struct vl_outopts *opts)
+/* The page's table of one column opened, its title the header: what is
+ * said from now on is written as it is said (a national page has a line
+ * for each of 400 000 projects late, not kept). */
+static void
+page_open(struct page *pg, const struct vl_outopts *opts, const char *title)
 {
 	struct vl_outopts o = *opts;
-	struct vl_col col = {NULL, VL_COL_TEXT};
-	char *text = pg->text.data, *line, *nl;
-	struct vl_out *out;
-	int status;
 
 	o.format = VL_FMT_TABLE;	/* unless a sheet of the workbook */
 	o.excel = false;
-	/* the first line stands as the header of a one-column table; each
-	 * line is cut at its \n for the while, the page not copied */
+	pg->col = (struct vl_col){title, VL_COL_TEXT};
+	pg->out = vl_out_report(&o, "汇总", pg->today, 1, &pg->col);
+}
+
+/* A page said whole before (a roll-up's, a line a district), written. */
+static int
+print_page(struct page *pg, const struct vl_outopts *opts)
+{
+	char *text = pg->text.data, *line, *nl;
+	int status;
+
+	/* each line cut at its \n for the while, the page not copied */
 	nl = strchr(text, '\n');
 	*nl = '\0';
-	col.name = text;
-	out = vl_out_report(&o, "汇总", pg->today, 1, &col);
+	page_open(pg, opts, text);
 	for (line = nl + 1; *line; line = nl + 1) {
 		nl = strchr(line, '\n');
 		*nl = '\0';
-		vl_out_row(out, (const char *const *)&line);
+		say(pg, "%s", line);
 		*nl = '\n';
 	}
-	status = vl_out_close(out);	/* the header is read till here */
+	status = vl_out_close(pg->out);	/* the header is read till here */
+	pg->out = NULL;
 	*strchr(text, '\0') = '\n';
 	return status;
 }
@@ -533,13 +549,18 @@ int
 vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o)
 {
-	struct page pg = {{0}, b, b->as_of};
-	struct vl_standing *s = vl_standings(b);
+	struct page pg = {{0}, b, b->as_of, NULL, {NULL, VL_COL_TEXT}};
+	struct vl_standing *s;
+	struct vl_buf title = {0};
 	char d[VL_DATE_BUFSZ];
 	int status;
 
-	say(&pg, "%s — 情况汇总 summary as of %s", b->plan.name,
-	    vl_date_format(b->as_of, d));
+	if (o->format == VL_FMT_XLSX)	/* the page's figures as sheets */
+		return summary_workbook(&pg, l, o);
+	vl_buf_printf(&title, vl_tr("%s — 情况汇总 summary as of %s"),
+	    b->plan.name, vl_date_format(b->as_of, d));
+	page_open(&pg, o, title.data);
+	s = vl_standings(b);
 	say(&pg, "");
 	summary_progress(&pg, s);
 	say(&pg, "");
@@ -550,10 +571,9 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	summary_late(&pg);
 	if (b->ntasks)
 		summary_tasks(&pg);
-	status = o->format == VL_FMT_XLSX ? summary_workbook(&pg, l, o) :
-	    print_page(&pg, o);
+	status = vl_out_close(pg.out);
 	free(s);
-	vl_buf_free(&pg.text);
+	vl_buf_free(&title);
 	return status;
 }
 
@@ -649,7 +669,7 @@ rollup_ranking(struct page *pg, const struct vl_district_rank *v, size_t n,
 }
 
 static int
-rollup_workbook(const struct page *pg, const struct vl_rollup *r,
+rollup_workbook(struct page *pg, const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *opts)
 {
 	struct vl_outopts o = *opts;
@@ -674,7 +694,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
 {
 	vl_date day = r->n ? r->book[0].as_of : VL_NODATE;
-	struct page pg = {{0}, r->book, day};
+	struct page pg = {{0}, r->book, day, NULL, {NULL, VL_COL_TEXT}};
 	struct vl_district_rank *v;
 	char d[VL_DATE_BUFSZ];
 	size_t n = vl_district_ranks(r, ledgers, &v);
