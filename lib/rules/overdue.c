@@ -430,7 +430,7 @@ vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf, bool human)
 	case VL_OD_TASK:
 		vl_buf_printf(buf, vl_tr_if(h, "task %s, "), o->task->id);
 		put_oneline(buf, o->task->area);
-		vl_buf_puts(buf, ": ");
+		vl_buf_puts(buf, vl_tr_if(h, ": "));	/* "：" for people */
 		put_oneline(buf, o->task->title);
 		break;
 	}

@@ -80,7 +80,7 @@ has out '五、其他任务 Tasks: 3 tasks, 1 done, 1 late'
 has out '  王五: task 1, 整村推进: 古井村联系点 (14 days late)'
 expect 0 vl-report -C reg summary --lang zh
 has out '五、其他任务：共 3 项，已完成 1 项，逾期 1 项'
-has out '王五：任务 1，整村推进: 古井村联系点（逾期 14 天）'
+has out '王五：任务 1，整村推进：古井村联系点（逾期 14 天）'
 # the briefing: a section of tasks, the late one with its owner
 expect 0 vl-report -C reg briefing
 has out '<h2>六、其他工作任务</h2>'
@@ -96,7 +96,7 @@ has out 'task-done'
 # Chinese: the kind a word of the reader's language, CSV as it is
 expect 0 vl-report -C reg overdue --kind task --lang zh --format table
 has out '任务'
-has out '任务 1，整村推进: 古井村联系点'
+has out '任务 1，整村推进：古井村联系点'
 hasnt out 'task'
 expect 0 vl-report -C reg overdue --kind task --lang zh
 has out 'task,,,,王五,'
