@@ -2,10 +2,12 @@
  * sample.c - projects drawn for spot checks, without repeats, by a
  * generator that gives the same numbers for the same seed everywhere.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "rules/sample.h"
 #include "rules/stage.h"
@@ -80,27 +82,47 @@ day_seed(vl_date day)
 	return (uint64_t)y * 10000 + (uint64_t)m * 100 + (uint64_t)d;
 }
 
-/* Fisher-Yates, stopped after count places: a draw without repeats. */
+/* how many of n projects are drawn when want are asked for, said when
+ * there are fewer */
+static size_t
+how_many(uint64_t want, size_t n)
+{
+	if (want <= n)
+		return (size_t)want;
+	/* vl_warn translates: its format is the plural form, translated */
+	vl_warn(vl_trn(n, "only %zu project to draw from: it is drawn",
+	    "only %zu projects to draw from: all of them drawn"), n);
+	return n;
+}
+
+/* Fisher-Yates, stopped after count places: a draw without repeats, of
+ * n elements of size bytes at base */
+static void
+shuffle(void *base, size_t size, size_t n, size_t count, uint64_t *state)
+{
+	unsigned char *v = base, t[sizeof(struct vl_drawn)];
+	size_t i, j;
+
+	assert(size <= sizeof t);
+	for (i = 0; i < count; i++) {
+		j = i + (size_t)below(state, n - i);
+		memcpy(t, v + i * size, size);
+		memcpy(v + i * size, v + j * size, size);
+		memcpy(v + j * size, t, size);
+	}
+}
+
 size_t
 vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
     size_t **drawn)
 {
-	uint64_t state = s->seeded ? s->seed : day_seed(b->as_of), count, j;
-	size_t *idx = vl_xcalloc(b->projects.n, sizeof *idx), n, i, t;
+	uint64_t state = s->seeded ? s->seed : day_seed(b->as_of);
+	size_t *idx = vl_xcalloc(b->projects.n, sizeof *idx);
+	size_t n = pool(b, s, idx), count = how_many(s->count, n);
 
-	n = pool(b, s, idx);
-	count = s->count;
-	if (count > n) {
-		vl_warn("only %zu project%s to draw from: all of them drawn", n,
-		    n == 1 ? "" : "s");
-		count = n;
-	}
-	for (i = 0; i < count; i++) {
-		j = i + below(&state, n - i);
-		t = idx[i], idx[i] = idx[j], idx[j] = t;
-	}
+	shuffle(idx, sizeof *idx, n, count, &state);
 	*drawn = idx;
-	return (size_t)count;
+	return count;
 }
 
 /* ---- a roll-up: one draw from every district's projects --------------- */
@@ -122,10 +144,9 @@ size_t
 vl_sample_draw_books(const struct vl_book *b, size_t nb,
     const struct vl_sample *s, struct vl_drawn **drawn)
 {
-	uint64_t state = s->seeded || !nb ? s->seed : day_seed(b[0].as_of),
-	    count, j;
-	size_t all = 0, n = 0, i, k;
-	struct vl_drawn *v, t;
+	uint64_t state = s->seeded || !nb ? s->seed : day_seed(b[0].as_of);
+	size_t all = 0, n = 0, i, k, count;
+	struct vl_drawn *v;
 
 	for (i = 0; i < nb; i++)
 		all += b[i].projects.n;
@@ -136,16 +157,8 @@ vl_sample_draw_books(const struct vl_book *b, size_t nb,
 				v[n++] = (struct vl_drawn){i, k};
 	sort_books = b;
 	qsort(v, n, sizeof *v, by_book_id);
-	count = s->count;
-	if (count > n) {
-		vl_warn("only %zu project%s to draw from: all of them drawn", n,
-		    n == 1 ? "" : "s");
-		count = n;
-	}
-	for (i = 0; i < count; i++) {
-		j = i + below(&state, n - i);
-		t = v[i], v[i] = v[j], v[j] = t;
-	}
+	count = how_many(s->count, n);
+	shuffle(v, sizeof *v, n, count, &state);
 	*drawn = v;
-	return (size_t)count;
+	return count;
 }

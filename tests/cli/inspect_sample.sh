@@ -39,6 +39,12 @@ lines out 51
 expect 0 vl-inspect -C reg sample --count 80 --seed 3
 lines out 51
 has err 'only 50 projects to draw from: all of them drawn'
+# one left to draw: said in the singular, and in Chinese without plural
+expect 0 vl-inspect -C reg sample --count 3 --village 松林村
+lines out 2
+has err 'only 1 project to draw from: it is drawn'
+expect 0 vl-inspect -C reg sample --count 3 --village 松林村 --lang zh
+has err '只有 1 个项目可供抽取：已全部抽中'
 
 # the default seed is the day as YYYYMMDD
 expect 0 vl-inspect -C reg sample --count 6
