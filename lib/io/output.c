@@ -584,6 +584,15 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
 	return out;
 }
 
+struct vl_outopts
+vl_outopts_by_district(const struct vl_outopts *o)
+{
+	struct vl_outopts own = *o;
+
+	own.lead = "district";
+	return own;
+}
+
 void
 vl_out_lead(struct vl_out *o, const char *value)
 {

@@ -56,6 +56,9 @@ int vl_format_parse(const char *s, enum vl_format *f);
  * stdout or o->output; the sheet named "title day" (vl_sheet_name). */
 struct vl_out *vl_out_report(const struct vl_outopts *o, const char *title,
     vl_date day, size_t ncols, const struct vl_col *cols);
+/* o with a lead column "district": a roll-up's report, a district's
+ * rows each */
+struct vl_outopts vl_outopts_by_district(const struct vl_outopts *o);
 /* The value of the lead column (o->opts.lead) in the rows that follow:
  * the district whose rows they are.  No effect without one. */
 void vl_out_lead(struct vl_out *o, const char *value);

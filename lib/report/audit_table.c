@@ -173,7 +173,7 @@ int
 vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
     const struct vl_source *src, const struct vl_outopts *o, long *broken)
 {
-	struct vl_outopts own = *o;
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_source one = *src;
 	struct vl_audit_walked w;
 	struct vl_audit audit;
@@ -186,7 +186,6 @@ vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
 	*broken = 0;
 	if ((status = plans_readable(copies, n, src)) != VL_OK)
 		return status;
-	own.lead = "district";
 	out = vl_audit_table(&own, src->as_of);
 	for (i = 0; i < n; i++) {
 		one.dir = copies[i].dir;

@@ -21,16 +21,6 @@ money(bool has, int64_t fen, char buf[VL_MONEY_BUFSZ])
 	return has ? vl_money_format(fen, buf) : NULL;
 }
 
-/* a roll-up's options: a district column first */
-static struct vl_outopts
-by_district(const struct vl_outopts *o)
-{
-	struct vl_outopts own = *o;
-
-	own.lead = "district";
-	return own;
-}
-
 /* ---- check ----------------------------------------------------------- */
 
 static const struct vl_col check_cols[] = {
@@ -115,7 +105,7 @@ vl_rollup_report_fund_check(const struct vl_rollup *r,
     const struct vl_outopts *o, bool final, bool *found)
 {
 	struct vl_ledger *l = NULL, *cl = NULL;
-	struct vl_outopts own = by_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_out *out;
 	long n;
 	int status;
@@ -224,7 +214,7 @@ vl_rollup_report_sum(const struct vl_rollup *r, enum vl_sum_key by,
     int kind, const struct vl_filter *f, const struct vl_outopts *o)
 {
 	bool each = by == VL_BY_DISTRICT;
-	struct vl_outopts own = by_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_col cols[3];
 	struct vl_out *out = sum_open(&own, by, each, r->as_of, cols);
 	int status = VL_OK, closed;
@@ -381,7 +371,7 @@ int
 vl_rollup_report_balance(const struct vl_rollup *r,
     const struct vl_filter *f, const struct vl_outopts *o)
 {
-	struct vl_outopts own = by_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct balance_out bo = {NULL, 0, 0, NULL, NULL, f, false};
 	struct vl_ledger *l = NULL;
 	struct vl_col *cols;

@@ -15,16 +15,6 @@
 #include "rules/stage.h"
 #include "rules/standing.h"
 
-/* a roll-up's options: a district column first */
-static struct vl_outopts
-by_district(const struct vl_outopts *o)
-{
-	struct vl_outopts own = *o;
-
-	own.lead = "district";
-	return own;
-}
-
 /* ---- inspections ----------------------------------------------------- */
 
 static const struct vl_col insp_cols[] = {
@@ -134,7 +124,7 @@ int
 vl_rollup_report_inspections(const struct vl_rollup *r,
     const struct vl_insp_filter *f, const struct vl_outopts *o, size_t *n)
 {
-	struct vl_outopts own = by_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	const char *const **aspects = vl_xcalloc(r->n + 1, sizeof *aspects);
 	struct vl_out *out;
 	size_t i;
@@ -199,7 +189,7 @@ int
 vl_rollup_report_sample(const struct vl_rollup *r,
     const struct vl_sample *s, const struct vl_outopts *o)
 {
-	struct vl_outopts own = by_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_drawn *drawn;
 	struct vl_out *out;
 	size_t i, n;

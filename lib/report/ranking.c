@@ -75,12 +75,11 @@ int
 vl_rollup_report_ranking(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
 {
-	struct vl_outopts own = *o;
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_district_rank *v, all;
 	struct vl_out *out;
 	size_t i, n;
 
-	own.lead = "district";
 	memset(&all, 0, sizeof all);
 	n = vl_district_ranks(r, ledgers, &v);
 	out = vl_out_report(&own, "区县排名", r->as_of, NRANK_COLS,

@@ -296,7 +296,7 @@ vl_rollup_report_since(const struct vl_rollup *r, const struct vl_outopts *o,
     vl_date since, const struct vl_filter *f)
 {
 	struct since *s = vl_xcalloc(r->n + 1, sizeof *s);
-	struct vl_outopts own = *o;
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_out *out;
 	int status = VL_OK, st;
 	size_t i, k;
@@ -306,7 +306,6 @@ vl_rollup_report_since(const struct vl_rollup *r, const struct vl_outopts *o,
 		if ((st = collect(&s[i])) != VL_OK && status != VL_SYSFAULT)
 			status = st;
 	}
-	own.lead = "district";
 	if (status == VL_OK) {
 		out = vl_out_report(&own, "变化", r->as_of, NSINCE_COLS,
 		    since_cols);

@@ -276,13 +276,12 @@ vl_rollup_report_overdue_split(const struct vl_rollup *r,
     const struct vl_outopts *o, long within, const struct vl_filter *f,
     enum vl_fcol by, bool *found)
 {
-	struct vl_outopts own = *o;
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct split s = {&own, o->output, by, NULL};
 	struct part *p = vl_xcalloc(r->n + 1, sizeof *p);
 	int status;
 	size_t i;
 
-	own.lead = "district";
 	*found = false;
 	for (i = 0; i < r->n; i++) {
 		p[i] = (struct part){&r->book[i], r->district[i], NULL, 0};

@@ -519,22 +519,12 @@ vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
 
 /* ---- roll-up: several registers, a district column first -------------- */
 
-/* The options of a roll-up's table: the district before every column. */
-static struct vl_outopts
-with_district(const struct vl_outopts *o)
-{
-	struct vl_outopts own = *o;
-
-	own.lead = "district";
-	return own;
-}
-
 int
 vl_rollup_report_overdue(const struct vl_rollup *r,
     const struct vl_outopts *o, long within, const struct vl_filter *f,
     bool *found)
 {
-	struct vl_outopts own = with_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_district_item *list;
 	struct vl_out *out;
 	size_t i, n;
@@ -572,7 +562,7 @@ vl_rollup_report_overdue_by(const struct vl_rollup *r,
 {
 	struct od_count all = {"total", 0, 0, 0, 0, 0};
 	bool each = by == VL_FC_DISTRICT;
-	struct vl_outopts own = with_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_col cols[6];
 	struct vl_overdue *list;
 	struct od_counts c;
@@ -675,7 +665,7 @@ int
 vl_rollup_report_progress(const struct vl_rollup *r,
     const struct vl_outopts *o, enum vl_fcol by, const struct vl_filter *f)
 {
-	struct vl_outopts own = with_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 
 	return by == VL_FC_PROJECT || by == VL_NFC ? rollup_by_row(r, &own, by,
 	    f) : rollup_by_group(r, &own, by, f);
@@ -687,7 +677,7 @@ int
 vl_rollup_report_funds(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
 {
-	struct vl_outopts own = with_district(o);
+	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_ledger_sums sums = {0, 0, 0};
 	struct vl_funds_row *rows, all;
 	struct unattributed u, any = {false, false};
