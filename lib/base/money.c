@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/err.h"
 #include "base/i18n.h"
 #include "base/money.h"
 
@@ -210,6 +211,17 @@ vl_money_add(int64_t a, int64_t b, int64_t *r)
 		return false;
 	*r = t;
 	return true;
+}
+
+void
+vl_money_total(int64_t *sum, int64_t fen, const char *what)
+{
+	char max[VL_MONEY_BUFSZ];
+
+	if (!vl_money_add(*sum, fen, sum))
+		vl_die(VL_BADINPUT, "%s: the registers' sums add up past what "
+		    "a total holds exactly (%s yuan); roll up fewer registers "
+		    "at once", what, vl_money_format(INT64_MAX, max));
 }
 
 bool

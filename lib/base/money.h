@@ -37,6 +37,11 @@ bool vl_money_sub(int64_t a, int64_t b, int64_t *r);
 #define VL_MONEY_LIMIT (INT64_MAX / 4)
 /* *sum += |fen|; false, *sum untouched, when it would pass the limit */
 bool vl_money_add_magnitude(int64_t *sum, int64_t fen);
+/* *sum += fen for a total across registers (a roll-up): each register's
+ * sums are within VL_MONEY_LIMIT, many of them together need not be.
+ * Past the 64-bit range it says so, what naming the total, and exits 2
+ * (call it before any output): never a wrong total. */
+void vl_money_total(int64_t *sum, int64_t fen, const char *what);
 /* VL_MONEY_LIMIT in yuan: "23058430092136939.51" */
 const char *vl_money_limit_text(void);
 

@@ -66,9 +66,9 @@ rank_sum(struct vl_district_rank *all, const struct vl_district_rank *d)
 	all->started += d->started;
 	all->completed += d->completed;
 	all->overdue += d->overdue;
-	vl_money_add(all->plan, d->plan, &all->plan);
-	vl_money_add(all->received, d->received, &all->received);
-	vl_money_add(all->spent, d->spent, &all->spent);
+	vl_money_total(&all->plan, d->plan, "plan");
+	vl_money_total(&all->received, d->received, "received");
+	vl_money_total(&all->spent, d->spent, "spent");
 }
 
 int
@@ -82,12 +82,13 @@ vl_rollup_report_ranking(const struct vl_rollup *r,
 
 	memset(&all, 0, sizeof all);
 	n = vl_district_ranks(r, ledgers, &v);
+	for (i = 0; i < n; i++)	/* the total first: it may not add up */
+		rank_sum(&all, &v[i]);
 	out = vl_out_report(&own, "区县排名", r->as_of, NRANK_COLS,
 	    rank_cols);
 	for (i = 0; i < n; i++) {
 		vl_out_lead(out, r->district[v[i].book]);
 		rank_row(out, &v[i], false);
-		rank_sum(&all, &v[i]);
 	}
 	all.started_pm = vl_permille(all.started, all.projects);
 	all.completed_pm = vl_permille(all.completed, all.projects);

@@ -619,11 +619,11 @@ rollup_funds(struct page *pg, const struct vl_district_rank *v, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct vl_ledger *l = &ledgers[v[i].book];
 
-		vl_money_add(plan, v[i].plan, &plan);
-		vl_money_add(sums.received, l->total.received, &sums.received);
-		vl_money_add(sums.allocated, l->total.allocated,
-		    &sums.allocated);
-		vl_money_add(sums.spent, l->total.spent, &sums.spent);
+		vl_money_total(&plan, v[i].plan, "plan");
+		vl_money_total(&sums.received, l->total.received, "received");
+		vl_money_total(&sums.allocated, l->total.allocated,
+		    "allocated");
+		vl_money_total(&sums.spent, l->total.spent, "spent");
 	}
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
 	    "checked against its own", vl_wan(plan, w),

@@ -685,6 +685,14 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	struct vl_out *out;
 	size_t i, k, n;
 
+	for (i = 0; i < r->n; i++) {	/* the total first: it may not add up */
+		vl_money_total(&plan, r->book[i].plan.total, "plan");
+		vl_money_total(&sums.received, ledgers[i].total.received,
+		    "received");
+		vl_money_total(&sums.allocated, ledgers[i].total.allocated,
+		    "allocated");
+		vl_money_total(&sums.spent, ledgers[i].total.spent, "spent");
+	}
 	out = vl_out_report(&own, "资金", r->as_of, NFUNDS_COLS,
 	    funds_cols);
 	for (i = 0; i < r->n; i++) {
@@ -695,12 +703,6 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 		for (k = 0; k < n; k++)
 			funds_row(out, &rows[k], u);
 		free(rows);
-		vl_money_add(plan, r->book[i].plan.total, &plan);
-		vl_money_add(sums.received, ledgers[i].total.received,
-		    &sums.received);
-		vl_money_add(sums.allocated, ledgers[i].total.allocated,
-		    &sums.allocated);
-		vl_money_add(sums.spent, ledgers[i].total.spent, &sums.spent);
 	}
 	all = (struct vl_funds_row){VL_FR_TOTAL, "total", "", &plan, &sums,
 	    true, 0};

@@ -1,0 +1,34 @@
+# roll-up totals (SPEC 9) never a wrong number: each register's sums are
+# held within a quarter of the 64-bit range, ten of them together are
+# not; a total across registers that would pass the range is said, exit
+# 2, nothing printed (before, the sum stopped growing and printed a
+# wrong total)
+. "$TESTS/lib.sh"
+
+export VL_AS_OF=2023-06-15
+regs=
+for k in 0 1 2 3 4 5 6 7 8 9; do
+	python3 - "$SHARE/demo/plan.json" plan.json "区$k" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p.update({"district": sys.argv[3], "total": "10000000000000000.00",
+          "funding": [{"name": "区", "levels": ["district"],
+                       "amount": "10000000000000000.00"}]})
+json.dump(p, open(sys.argv[2], 'w'), ensure_ascii=False)
+PY
+	vl-add -C r$k init --plan plan.json > /dev/null || fail "init r$k"
+	regs="$regs -C r$k"
+done
+# two of them add up, to the fen
+expect 0 vl-report -C r0 -C r1 funds
+has out 'total,total,,20000000000000000.00,0.00,0.00,0.00,0.00'
+# all ten do not: every roll-up total of their plans refuses
+for cmd in "vl-report funds" "vl-report progress --by district" \
+    "vl-report summary"; do
+	expect 2 $cmd $regs
+	has err 'plan: the registers'"'"' sums add up past what a total holds exactly (92233720368547758.07 yuan); roll up fewer registers at once'
+	[ -s out ] && fail "$cmd printed a report it cannot total"
+done
+expect 2 vl-report summary $regs --format xlsx -o city.xlsx
+[ -e city.xlsx ] && fail "a workbook written without its total"
+done_
