@@ -314,35 +314,52 @@ summary_late(struct page *pg)
 	free(v);
 }
 
-/* The programme's other duties: how many, done and late, and each late
- * one with its owner; said only when the register has tasks. */
+/* The programme's other duties of nb books (a roll-up's districts, each
+ * late one after its district's name): how many, done and late, and each
+ * late one with its owner; said only when there are tasks. */
 static void
-summary_tasks(struct page *pg)
+summary_tasks(struct page *pg, const char *heading, const struct vl_book *b,
+    const char *const *district, size_t nb)
 {
-	const struct vl_book *b = pg->b;
-	struct vl_overdue *v;
-	size_t n = vl_overdue_collect(b, -1, &v), i;
-	long done = 0, late = 0;
+	struct vl_overdue *v, *late = NULL;
+	size_t ntasks = 0, nlate = 0, *from = vl_xcalloc(nb + 1, sizeof *from);
+	size_t k, i, n;
+	long done = 0;
 	struct vl_buf what = {0};
 
-	for (i = 0; i < b->ntasks; i++)
-		done += b->tasks[i].done != VL_NODATE;
-	for (i = 0; i < n; i++)
-		late += v[i].kind == VL_OD_TASK;
-	say(pg, "");
-	say(pg, "五、其他任务 Tasks: %zu tasks, %ld done, %ld late", b->ntasks,
-	    done, late);
-	for (i = 0; i < n; i++) {
-		if (v[i].kind != VL_OD_TASK)
-			continue;
-		what.len = 0;
-		vl_overdue_detail(&v[i], &what, true);
-		vl_buf_printf(&what, vl_trn(v[i].days_late, " (%ld day late)",
-		    " (%ld days late)"), v[i].days_late);
-		say(pg, "  %s: %s", person(v[i].task->owner), what.data);
+	for (k = 0; k < nb; k++)
+		ntasks += b[k].ntasks;
+	for (k = 0; k < nb && ntasks; k++) {	/* the late tasks kept */
+		n = vl_overdue_collect(&b[k], -1, &v);
+		for (i = 0; i < b[k].ntasks; i++)
+			done += b[k].tasks[i].done != VL_NODATE;
+		for (i = 0; i < n; i++)
+			if (v[i].kind == VL_OD_TASK) {
+				late = vl_xrealloc(late, (nlate + 1) *
+				    sizeof *late);
+				late[nlate++] = v[i];
+			}
+		from[k + 1] = nlate;
+		free(v);
 	}
+	if (ntasks) {
+		say(pg, "");
+		say(pg, heading, ntasks, done, (long)nlate);
+	}
+	for (k = 0; k < nb && ntasks; k++)
+		for (i = from[k]; i < from[k + 1]; i++) {
+			what.len = 0;
+			vl_overdue_detail(&late[i], &what, true);
+			vl_buf_printf(&what, vl_trn(late[i].days_late,
+			    " (%ld day late)", " (%ld days late)"),
+			    late[i].days_late);
+			say(pg, "  %s%s%s: %s", district ? district[k] : "",
+			    district ? " " : "", person(late[i].task->owner),
+			    what.data);
+		}
 	vl_buf_free(&what);
-	free(v);
+	free(late);
+	free(from);
 }
 
 /* The page's table of one column opened, its title the header: what is
@@ -569,8 +586,8 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	summary_findings(&pg);
 	say(&pg, "");
 	summary_late(&pg);
-	if (b->ntasks)
-		summary_tasks(&pg);
+	summary_tasks(&pg, N_("五、其他任务 Tasks: %zu tasks, %ld done, "
+	    "%ld late"), b, NULL, 1);
 	status = vl_out_close(pg.out);
 	free(s);
 	vl_buf_free(&title);
@@ -711,6 +728,8 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	rollup_funds(&pg, v, n, ledgers);
 	say(&pg, "");
 	rollup_ranking(&pg, v, n, r->district);
+	summary_tasks(&pg, N_("四、其他任务 Tasks: %zu tasks, %ld done, "
+	    "%ld late"), r->book, (const char *const *)r->district, r->n);
 	status = o->format == VL_FMT_XLSX ? rollup_workbook(&pg, r, ledgers,
 	    o) : print_page(&pg, o);
 	free(v);

@@ -111,6 +111,17 @@ has out "2 districts"
 has out "52 / 55  94.5%"
 has out " 1 青山区"
 has out " 2 白水区"
+# the districts' other duties: 青山区's ten tasks, its late one named
+# after its district, as a district's own page names it
+has out "四、其他任务 Tasks: 10 tasks, 8 done, 1 late"
+has out "  青山区 卢建华: task 4, 整村推进: 联系点鹿鸣村"
+vl-report -C r/qingshan summary $day > one.txt
+grep -q "  卢建华: task 4, 整村推进: 联系点鹿鸣村" one.txt ||
+    fail "the district's own page lacks its late task"
+# a roll-up without tasks says none
+expect 0 vl-report -C r/baishui -C r/city summary $day
+has out " 1 白水区"
+hasnt out "其他任务"
 expect 0 vl-report -C r/qingshan -C r/baishui summary --format xlsx -o city.xlsx $day
 [ -s city.xlsx ] || fail "no workbook"
 unzip -l city.xlsx > sheets 2>/dev/null && { n=$(grep -c 'worksheets/sheet' sheets); [ "$n" -eq 5 ] || fail "$n sheets, not 5"; }

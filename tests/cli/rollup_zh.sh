@@ -28,6 +28,8 @@ has t5.txt '合计'
 vl-report -C r/qingshan -C r/baishui summary --lang zh > s.txt 2> err
 english s.txt
 has s.txt '  到位 '
+has s.txt '四、其他任务：共 10 项，已完成 8 项，逾期 1 项'
+has s.txt '  青山区 卢建华：任务 4，整村推进：联系点鹿鸣村'
 # the machine's CSV: the words as they are
 expect 0 vl-fund -C r/city -C r/qingshan -C r/baishui check --lang zh
 has out 'city-transfer,江城市 -> 白水区,168460.00,168060.00,-400.00,pending,"what 江城市 allocated to 白水区'
