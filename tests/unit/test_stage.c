@@ -54,6 +54,7 @@ teardown(void **state)
 	free(b->insp_first);
 	free(b->insp_of);
 	free(b->insp_project);
+	free(b->passes);
 	free(b->progress);
 	vl_projects_free(&b->projects);
 	free(b);
