@@ -50,6 +50,7 @@ REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
 	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
 	$(B)/lib/report/summary.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
+	$(B)/lib/report/briefing_city.o \
 	$(B)/lib/report/story.o $(B)/lib/report/split.o \
 	$(B)/lib/report/since.o $(B)/lib/report/export.o
 CLIOBJ = $(B)/lib/cli/cli.o

@@ -75,10 +75,10 @@ static const char more[] = N_(
     "value; a filter given twice takes either value, two filters both.\n"
     "A value nothing holds lists nothing (exit 0).\n"
     "\n"
-    "Several registers (-C twice, --registers FILE): every report but\n"
-    "briefing over all of them, a district column first; a register whose\n"
-    "audit trail breaks is named and left out, exit 1.  --district D\n"
-    "keeps that district's rows (with one register too).\n"
+    "Several registers (-C twice, --registers FILE): every report over\n"
+    "all of them, a district column first (briefing: the city's page, the\n"
+    "districts ranked); a register whose audit trail breaks is named and\n"
+    "left out, exit 1.  --district D keeps that district's rows.\n"
     "\n"
     "Exit status: 0 done, 1 overdue --check found something to act on\n"
     "or audit found the trail broken or short of its head,\n"
@@ -346,24 +346,24 @@ static int
 cmd_briefing(struct vl_cli *c)
 {
 	const char *e = c->out.encoding;
+	struct vl_ledger l = {0}, *ls = NULL;
 	struct vl_buf page = {0};
-	struct vl_ledger l = {0};
+	struct vl_rollup r;
 	struct vl_book b;
 	int status;
 
-	if (c->rollup)	/* not yet: the page is one district's */
-		vl_die(VL_BADINPUT, "briefing: one register at a time; for "
-		    "several, summary --format xlsx -o FILE");
 	if (c->out.format != VL_FMT_CSV || c->out.excel || (e &&
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
 		    "--excel and --encoding do not apply");
-	if ((status = load(&b, &l, c)) == VL_OK) {
+	if (c->rollup && (status = rollup_load(&r, &ls, c)) == VL_OK)
+		vl_briefing_city(&r, ls, &page);	/* the city's page */
+	else if (!c->rollup && (status = load(&b, &l, c)) == VL_OK)
 		vl_briefing(&b, &l, &page);
+	if (status == VL_OK)
 		status = vl_out_bytes(&c->out, page.data, page.len);
-	}
 	vl_buf_free(&page);
-	return done(status, &b, &l);
+	return c->rollup ? rollup_done(status, &r, ls) : done(status, &b, &l);
 }
 
 /* ---- audit ------------------------------------------------------------ */

@@ -18,16 +18,6 @@
 
 #include "report/briefing_priv.h"
 
-/* 2023年6月15日 */
-static void
-cn_date(struct page *pg, vl_date d)
-{
-	int y, m, dd;
-
-	vl_date_ymd(d, &y, &m, &dd);
-	put(pg, "%d年%d月%d日", y, m, dd);
-}
-
 /* ---- the head --------------------------------------------------------- */
 
 #define SANS "\"Noto Sans CJK SC\", \"Source Han Sans SC\", " \
@@ -37,7 +27,7 @@ cn_date(struct page *pg, vl_date d)
 	"\"Songti SC\", serif"
 
 /* No url(), no @import, no < or & (the page is well-formed XML too). */
-static const char style[] =
+const char vl_briefing_style[] =
     "@page { size: A4; margin: 15mm; }\n"
     "@page { @bottom-right { content: \"第 \" counter(page) \" 页 共 \" "
     "counter(pages) \" 页\"; font-size: 8pt; color: " MUTED "; } }\n"
@@ -125,7 +115,8 @@ head(struct page *pg)
 	    "initial-scale=1\"/>\n<title>");
 	esc(pg, pg->b->plan.name);
 	put(pg, " 工作简报 %s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-	    "<main class=\"sheet\">\n", vl_date_format(pg->today, d), style);
+	    "<main class=\"sheet\">\n", vl_date_format(pg->today, d),
+	    vl_briefing_style);
 }
 
 static void
@@ -150,17 +141,6 @@ masthead(struct page *pg)
 }
 
 /* ---- the headline ----------------------------------------------------- */
-
-static void
-bar(struct page *pg, long pm, const char *colour)
-{
-	if (pm < 0)
-		pm = 0;
-	if (pm > 1000)
-		pm = 1000;
-	put(pg, "<div class=\"bar\"><span style=\"width: %ld.%ld%%; "
-	    "background: %s\"></span></div>\n", pm / 10, pm % 10, colour);
-}
 
 static void
 tile_started(struct page *pg)

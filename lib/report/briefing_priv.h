@@ -106,6 +106,31 @@ person(struct page *pg, const char *name)
 		esc(pg, name);
 }
 
+/* 2023年6月15日 */
+static inline void
+cn_date(struct page *pg, vl_date d)
+{
+	int y, m, dd;
+
+	vl_date_ymd(d, &y, &m, &dd);
+	put(pg, "%d年%d月%d日", y, m, dd);
+}
+
+/* a bar of pm per mille of its track */
+static inline void
+bar(struct page *pg, long pm, const char *colour)
+{
+	if (pm < 0)
+		pm = 0;
+	if (pm > 1000)
+		pm = 1000;
+	put(pg, "<div class=\"bar\"><span style=\"width: %ld.%ld%%; "
+	    "background: %s\"></span></div>\n", pm / 10, pm % 10, colour);
+}
+
+/* the page's style sheet (briefing.c), the city's page's too */
+extern const char vl_briefing_style[];
+
 /* ---- labels ----------------------------------------------------------- */
 
 /* The briefing is a Chinese page whatever --lang says: its words are the

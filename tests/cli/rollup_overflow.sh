@@ -24,7 +24,7 @@ expect 0 vl-report -C r0 -C r1 funds
 has out 'total,total,,20000000000000000.00,0.00,0.00,0.00,0.00'
 # all ten do not: every roll-up total of their plans refuses
 for cmd in "vl-report funds" "vl-report progress --by district" \
-    "vl-report summary"; do
+    "vl-report summary" "vl-report briefing"; do
 	expect 2 $cmd $regs
 	has err 'plan: the registers'"'"' sums add up past what a total holds exactly (92233720368547758.07 yuan); roll up fewer registers at once'
 	[ -s out ] && fail "$cmd printed a report it cannot total"
