@@ -580,6 +580,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	s = vl_standings(b);
 	say(&pg, "");
 	summary_progress(&pg, s);
+	free(s);	/* before the overdue list is made */
 	say(&pg, "");
 	summary_funds(&pg, l);
 	say(&pg, "");
@@ -589,7 +590,6 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	summary_tasks(&pg, N_("五、其他任务 Tasks: %zu tasks, %ld done, "
 	    "%ld late"), b, NULL, 1);
 	status = vl_out_close(pg.out);
-	free(s);
 	vl_buf_free(&title);
 	return status;
 }
