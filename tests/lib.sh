@@ -21,6 +21,41 @@ demo() { rm -rf "$1"; mkdir -p "$1"; cp "$SHARE"/demo/*.json "$SHARE"/demo/*.csv
 # frozen: the same files but no tasks.csv), for a test of a register
 # that has none yet
 demo_without_tasks() { rm -rf "$1"; cp -R "$TESTS/fixtures/demo-c988726" "$1"; }
+# demo_plan FILE JSON: the demo's plan.json with the keys of the JSON
+# object put over its own, written to FILE (a test's plan)
+demo_plan() {
+	python3 - "$SHARE/demo/plan.json" "$1" "$2" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p.update(json.loads(sys.argv[3]))
+json.dump(p, open(sys.argv[2], 'w'), ensure_ascii=False)
+PY
+}
+# refuse_plan KEY VALUE...: a register made of the demo's plan with KEY
+# set to each JSON VALUE is refused, exit 2, KEY named, nothing made
+refuse_plan() {
+	key=$1; shift
+	for value; do
+		demo_plan bad.json "{\"$key\": $value}"
+		rm -rf refused
+		expect 2 vl-add -C refused init --plan bad.json
+		has err "$key"
+		[ ! -e refused/plan.json ] || fail "$key $value: a register made"
+	done
+}
+# clean_page FILE: a briefing that parses cleanly (tests/tools/htmlcheck.py),
+# is well-formed XML too, and names nothing outside itself
+clean_page() {
+	python3 "$TESTS/tools/htmlcheck.py" check "$1" || fail "$1: not clean"
+	if command -v xmllint > /dev/null; then
+		xmllint --noout "$1" || fail "$1: not well-formed"
+	fi
+	for bad in '<script' '<link' '<img' '<iframe' '@import' 'url(' \
+	    'http://' 'https://' ' src=' ' href='; do
+		hasnt "$1" "$bad"
+	done
+	has "$1" '@page { size: A4; margin: 15mm; }'
+}
 # adopt DIR: a register whose files a test wrote by hand gets its audit
 # trail (else every reader warns that records stand without one)
 adopt() { vl-add -C "$1" audit-restart --reason "written by hand for a test" > /dev/null; }

@@ -4,12 +4,7 @@
 . "$TESTS/lib.sh"
 
 export VL_AS_OF=2023-06-15
-python3 - "$SHARE/demo/plan.json" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-p['aspects'] = ['quality', 'safety', 'indicators']
-json.dump(p, open('plan.json', 'w'), ensure_ascii=False)
-PY
+demo_plan plan.json '{"aspects": ["quality", "safety", "indicators"]}'
 vl-add -C reg init --plan plan.json > /dev/null
 vl-add -C reg project --id P1 --town 青山镇 --village 松林村 --leader 蓝霞 \
     --specialist 廖燕 --budget 100 > /dev/null
@@ -51,16 +46,6 @@ has err '--aspect: "indicators" is not one of quality, progress, funds, safety'
 expect 0 vl-inspect -C old list --aspect funds
 
 # a plan's list of words: plain words, none twice, not empty
-for bad in '[]' '["quality", "quality"]' '["整村"]' '["a b"]' '"quality"'; do
-	python3 - "$SHARE/demo/plan.json" "$bad" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-p['aspects'] = json.loads(sys.argv[2])
-json.dump(p, open('bad.json', 'w'), ensure_ascii=False)
-PY
-	rm -rf r2
-	expect 2 vl-add -C r2 init --plan bad.json
-	has err "aspects"
-	[ ! -e r2/plan.json ] || fail "aspects $bad: a register made"
-done
+refuse_plan aspects '[]' '["quality", "quality"]' '["整村"]' '["a b"]' \
+    '"quality"'
 done_

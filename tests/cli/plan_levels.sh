@@ -6,15 +6,7 @@
 . "$TESTS/lib.sh"
 
 export VL_AS_OF=2023-06-15
-mkplan() {	# mkplan FILE JSON-KEYS
-	python3 - "$SHARE/demo/plan.json" "$1" "$2" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-p.update(json.loads(sys.argv[3]))
-json.dump(p, open(sys.argv[2], 'w'), ensure_ascii=False)
-PY
-}
-mkplan plan.json '{"levels": ["central", "region", "city", "district",
+demo_plan plan.json '{"levels": ["central", "region", "city", "district",
     "village", "donation"], "sources": ["finance", "party_fee",
     "self_raised", "gift"]}'
 # the same register twice: "reg" gets other funds too, "base" does not
@@ -151,7 +143,7 @@ expect 0 vl-add -C reg fund --import zh.csv
 has reg/funds.csv "900,2023-01-06,receipt,village,,,,100.00,"
 
 # a funding line's level must be one of the plan's levels
-mkplan bad.json '{"levels": ["central", "region", "city"]}'
+demo_plan bad.json '{"levels": ["central", "region", "city"]}'
 expect 2 vl-add -C r2 init --plan bad.json
 has err 'funding[1].levels: "district" is not one of the plan'"'"'s levels'
 [ ! -e r2/plan.json ] || fail "a register made of a bad plan"

@@ -8,14 +8,9 @@
 export VL_AS_OF=2023-06-15
 regs=
 for k in 0 1 2 3 4 5 6 7 8 9; do
-	python3 - "$SHARE/demo/plan.json" plan.json "区$k" <<'PY'
-import json, sys
-p = json.load(open(sys.argv[1]))
-p.update({"district": sys.argv[3], "total": "10000000000000000.00",
-          "funding": [{"name": "区", "levels": ["district"],
-                       "amount": "10000000000000000.00"}]})
-json.dump(p, open(sys.argv[2], 'w'), ensure_ascii=False)
-PY
+	demo_plan plan.json '{"district": "区'$k'",
+	    "total": "10000000000000000.00", "funding": [{"name": "区",
+	    "levels": ["district"], "amount": "10000000000000000.00"}]}'
 	vl-add -C r$k init --plan plan.json > /dev/null || fail "init r$k"
 	regs="$regs -C r$k"
 done
