@@ -28,7 +28,9 @@ static const char help[] = N_(
     "        negation of one entry, reversed once).  Money not received\n"
     "        or allocated yet is status pending; --final (the closing\n"
     "        audit) makes it a discrepancy.  Exit 1 when there is a\n"
-    "        discrepancy\n"
+    "        discrepancy.  --status pending|discrepancy, and --town,\n"
+    "        --village, --project, --leader, --specialist (the findings\n"
+    "        about such a project) keep those listed\n"
     "  reconcile --total AMT [FILE|-]\n"
     "        do the amounts add up to AMT?  One amount a line, or the\n"
     "        amount column of a CSV whose header has one; prints the\n"
@@ -69,8 +71,11 @@ enum { O_FINAL, O_TOTAL, O_BY, O_KIND };
 static const char *const kinds[] = {"receipt", "allocation", "expense",
     "all", NULL};
 
+static const char *const check_statuses[] = {"pending", "discrepancy",
+    NULL};
 static const struct vl_option check_options[] = {
-	VL_FLAG("final", O_FINAL), VL_END_OPTIONS
+	VL_FLAG("final", O_FINAL), VL_PROJECT_FILTERS,
+	VL_FILTER("status", VL_FC_STATUS, check_statuses), VL_END_OPTIONS
 };
 static const struct vl_option reconcile_options[] = {
 	VL_VALUE("total", O_TOTAL), VL_END_OPTIONS
@@ -100,6 +105,14 @@ static int
 load(struct vl_book *b, const struct vl_cli *c)
 {
 	return vl_book_load(b, &c->src, VL_LOAD_PLAN | VL_LOAD_PROJECTS);
+}
+
+/* a check's findings filtered: an empty list then says nothing of the
+ * others */
+static bool
+checks_filtered(const struct vl_cli *c)
+{
+	return filtered(c) || vl_filter_on(&c->filter, VL_FC_STATUS);
 }
 
 /* the status of a command whose output closed with status and, if all
@@ -143,7 +156,7 @@ rollup_check(struct vl_cli *c)
 
 	if ((status = rollup_load(&r, c)) == VL_OK)
 		status = vl_rollup_report_fund_check(&r, &c->out,
-		    c->arg[O_FINAL] != NULL, &found);
+		    c->arg[O_FINAL] != NULL, &c->filter, &found);
 	return rollup_done(status, found, &r);
 }
 
@@ -168,6 +181,8 @@ cmd_check(struct vl_cli *c)
 	fc.human = vl_out_human(&c->out);
 	if (status == VL_OK)
 		status = vl_fund_check(&b, &l, c->arg[O_FINAL] != NULL, &fc);
+	if (status == VL_OK)	/* --status, the project columns */
+		vl_fund_check_keep(&fc, &b, &c->filter);
 	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
 		status = VL_SYSFAULT;	/* hand edits are only warned of */
 	c->out.register_name = b.plan.name;
@@ -176,7 +191,7 @@ cmd_check(struct vl_cli *c)
 		    fc.discrepancies > 0);
 	/* a clean check says so, lest silence look like nothing done; on
 	 * stderr, so that stdout stays the (empty) CSV */
-	if (status == VL_OK && fc.n == 0)
+	if (status == VL_OK && fc.n == 0 && !checks_filtered(c))
 		vl_warn(vl_trn(fc.checked, "all %ld check passes",
 		    "all %ld checks pass"), fc.checked);
 	vl_fund_check_free(&fc);
@@ -328,8 +343,10 @@ cmd_balance(struct vl_cli *c)
 }
 
 static const struct vl_command commands[] = {
-	{"check", cmd_check, "vl-fund [-C DIR] check [--final] [--as-of DATE] "
-	    "[--format F]", check_options, 0, 0, true, NULL},
+	{"check", cmd_check, "vl-fund [-C DIR] check [--final] [--status S] "
+	    "[--town T] [--village V] [--project P] [--leader L] "
+	    "[--specialist S] [--as-of DATE] [--format F]", check_options, 0,
+	    0, true, NULL},
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"

@@ -62,7 +62,7 @@ vl_report_fund_check(const struct vl_fund_check *fc,
 static long
 check_each(struct vl_out *out, const struct vl_book *b,
     const char *const *name, const struct vl_ledger *l, size_t n,
-    bool final)
+    bool final, const struct vl_filter *f)
 {
 	struct vl_fund_check fc = {0};
 	long discrepancies = 0;
@@ -72,6 +72,7 @@ check_each(struct vl_out *out, const struct vl_book *b,
 		fc.human = vl_out_people(out);
 		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
 			continue;	/* said: the plan beyond range */
+		vl_fund_check_keep(&fc, &b[i], f);
 		vl_out_lead(out, name[i]);
 		for (k = 0; k < fc.n; k++)
 			check_row(out, &fc.v[k]);
@@ -84,7 +85,8 @@ check_each(struct vl_out *out, const struct vl_book *b,
 /* the transfers of every city to its districts; how many discrepancies */
 static long
 check_transfers(struct vl_out *out, const struct vl_rollup *r,
-    const struct vl_ledger *l, const struct vl_ledger *cl, bool final)
+    const struct vl_ledger *l, const struct vl_ledger *cl, bool final,
+    const struct vl_filter *f)
 {
 	struct vl_transfer *t = NULL;
 	long discrepancies = 0;
@@ -92,6 +94,8 @@ check_transfers(struct vl_out *out, const struct vl_rollup *r,
 
 	n = vl_city_transfers(r, l, cl, final, vl_out_people(out), &t);
 	for (i = 0; i < n; i++) {
+		if (!vl_fund_finding_passes(&t[i].f, NULL, f))
+			continue;
 		vl_out_lead(out, t[i].book < 0 ? NULL : r->district[t[i].book]);
 		check_row(out, &t[i].f);
 		discrepancies += strcmp(t[i].f.status, "discrepancy") == 0;
@@ -102,7 +106,8 @@ check_transfers(struct vl_out *out, const struct vl_rollup *r,
 
 int
 vl_rollup_report_fund_check(const struct vl_rollup *r,
-    const struct vl_outopts *o, bool final, bool *found)
+    const struct vl_outopts *o, bool final, const struct vl_filter *f,
+    bool *found)
 {
 	struct vl_ledger *l = NULL, *cl = NULL;
 	struct vl_outopts own = vl_outopts_by_district(o);
@@ -118,9 +123,9 @@ vl_rollup_report_fund_check(const struct vl_rollup *r,
 		out = vl_out_report(&own, "资金核查", r->as_of, NCHECK_COLS,
 		    check_cols);
 		n = check_each(out, r->city, r->city_name, cl, r->ncity,
-		    final);
-		n += check_each(out, r->book, r->district, l, r->n, final);
-		n += check_transfers(out, r, l, cl, final);
+		    final, f);
+		n += check_each(out, r->book, r->district, l, r->n, final, f);
+		n += check_transfers(out, r, l, cl, final, f);
 		*found = n > 0;
 		status = vl_out_close(out);
 	}

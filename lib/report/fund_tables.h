@@ -24,9 +24,11 @@ int vl_report_fund_check(const struct vl_fund_check *fc,
     const struct vl_outopts *o, vl_date day);
 /* Every register of the roll-up checked against its own plan (the cities
  * first), then what each city sent each district against what the
- * district booked (vl_city_transfers); *found: any discrepancy. */
+ * district booked (vl_city_transfers), the findings f passes
+ * (vl_fund_finding_passes); *found: any discrepancy listed. */
 int vl_rollup_report_fund_check(const struct vl_rollup *r,
-    const struct vl_outopts *o, bool final, bool *found);
+    const struct vl_outopts *o, bool final, const struct vl_filter *f,
+    bool *found);
 
 /* The groups of a sum by `by`, one row each. */
 int vl_report_sum(const struct vl_groups *g, enum vl_sum_key by,

@@ -386,3 +386,40 @@ vl_balances(const struct vl_book *b, const struct vl_ledger *l,
 			fn(&r, ctx);
 		}
 }
+
+/* ---- the findings a filter keeps ---------------------------------------- */
+
+bool
+vl_fund_finding_passes(const struct vl_fund_finding *x,
+    const struct vl_book *b, const struct vl_filter *f)
+{
+	static const char *const of_project[] = {"allocation",
+	    "expense-vs-allocation", "project", NULL};
+	const char *row[VL_NFC] = {NULL};
+
+	if (vl_in(of_project, x->check)) {
+		vl_filter_project_row(row, b ? vl_projects_find(&b->projects,
+		    x->subject) : NULL);
+		row[VL_FC_PROJECT] = x->subject;
+	}
+	row[VL_FC_STATUS] = x->status;
+	return vl_filter_row(f, row);
+}
+
+void
+vl_fund_check_keep(struct vl_fund_check *c, const struct vl_book *b,
+    const struct vl_filter *f)
+{
+	size_t i, n = 0;
+
+	c->discrepancies = 0;
+	for (i = 0; i < c->n; i++) {
+		if (!vl_fund_finding_passes(&c->v[i], b, f)) {
+			free(c->v[i].detail);
+			continue;
+		}
+		c->discrepancies += strcmp(c->v[i].status, "discrepancy") == 0;
+		c->v[n++] = c->v[i];
+	}
+	c->n = n;
+}

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "register/book.h"
+#include "rules/filter.h"
 #include "rules/ledger.h"
 #include "rules/reversals.h"
 
@@ -49,6 +50,17 @@ struct vl_fund_check {
 int vl_fund_check(const struct vl_book *b, const struct vl_ledger *l,
     bool final, struct vl_fund_check *c);
 void vl_fund_check_free(struct vl_fund_check *c);
+/* Does finding x pass filter f (vl-fund check's --status and the
+ * project columns)?  A finding about a project (allocation,
+ * expense-vs-allocation, an unknown project) has the project's columns,
+ * from b when b holds it; one about a line, level, purpose or the plan
+ * has none, so a filter on them drops it. */
+bool vl_fund_finding_passes(const struct vl_fund_finding *x,
+    const struct vl_book *b, const struct vl_filter *f);
+/* c's findings that pass f, the others freed; discrepancies counted
+ * again */
+void vl_fund_check_keep(struct vl_fund_check *c, const struct vl_book *b,
+    const struct vl_filter *f);
 
 /* A project's money: budget, allocated, spent (per purpose), what is
  * left, and what is wrong. */
