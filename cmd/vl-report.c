@@ -41,9 +41,8 @@ static const char help[] = N_(
     "        --by district ranks the districts for a circular: share\n"
     "        started and completed, late items, money received and spent\n"
     "  progress --since DATE [--kind K]\n"
-    "        what changed after DATE up to the day, a row each: started,\n"
-    "        milestone, completed, finding-opened/-closed, received, spent,\n"
-    "        task-done\n"
+    "        what changed after DATE, a row each: started, milestone,\n"
+    "        completed, finding-opened/-closed, received, spent, task-done\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -356,9 +355,10 @@ cmd_briefing(struct vl_cli *c)
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
 		    "--excel and --encoding do not apply");
-	if (c->rollup && (status = rollup_load(&r, &ls, c)) == VL_OK)
+	status = c->rollup ? rollup_load(&r, &ls, c) : load(&b, &l, c);
+	if (status == VL_OK && c->rollup)
 		vl_briefing_city(&r, ls, &page);	/* the city's page */
-	else if (!c->rollup && (status = load(&b, &l, c)) == VL_OK)
+	else if (status == VL_OK)
 		vl_briefing(&b, &l, &page);
 	if (status == VL_OK)
 		status = vl_out_bytes(&c->out, page.data, page.len);
