@@ -58,14 +58,13 @@ district_late(struct city *c, size_t k)
 	free(v);
 }
 
-/* tenths of a percent as text, "-" for none (vl_share's form) */
+/* tenths of a percent as text, "-" for none */
 static const char *
 permille_text(long pm, char buf[VL_SHARE_BUFSZ])
 {
-	if (pm < 0)
-		return "-";
-	snprintf(buf, VL_SHARE_BUFSZ, "%ld.%ld%%", pm / 10, pm % 10);
-	return buf;
+	const char *t = vl_permille_text(pm, buf);
+
+	return t ? t : "-";
 }
 
 static void
@@ -258,16 +257,8 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	c.pg.today = r->n ? r->book[0].as_of : VL_NODATE;
 	c.r = r;
 	c.n = vl_district_ranks(r, ledgers, &c.rank);
-	for (i = 0; i < c.n; i++) {	/* the total first: it may not add up */
-		c.all.projects += c.rank[i].projects;
-		c.all.started += c.rank[i].started;
-		c.all.completed += c.rank[i].completed;
-		c.all.overdue += c.rank[i].overdue;
-		vl_money_total(&c.all.plan, c.rank[i].plan, "plan");
-		vl_money_total(&c.all.received, c.rank[i].received,
-		    "received");
-		vl_money_total(&c.all.spent, c.rank[i].spent, "spent");
-	}
+	for (i = 0; i < c.n; i++)	/* the total first: it may not add up */
+		vl_district_rank_add(&c.all, &c.rank[i]);
 	c.all.started_pm = vl_permille(c.all.started, c.all.projects);
 	c.late = vl_xcalloc(r->n + 1, sizeof *c.late);
 	c.task_from = vl_xcalloc(r->n + 1, sizeof *c.task_from);

@@ -24,16 +24,6 @@ static const struct vl_col rank_cols[] = {
 };
 #define NRANK_COLS (sizeof rank_cols / sizeof rank_cols[0])
 
-/* tenths of a percent as text: "92.0%" (vl_share's form) */
-static const char *
-permille_text(long pm, char buf[VL_SHARE_BUFSZ])
-{
-	if (pm < 0)
-		return NULL;
-	snprintf(buf, VL_SHARE_BUFSZ, "%ld.%ld%%", pm / 10, pm % 10);
-	return buf;
-}
-
 static void
 rank_row(struct vl_out *out, const struct vl_district_rank *d, bool total)
 {
@@ -48,27 +38,15 @@ rank_row(struct vl_out *out, const struct vl_district_rank *d, bool total)
 	v[0] = total ? NULL : num[0];
 	v[1] = num[1];
 	v[2] = num[2];
-	v[3] = permille_text(d->started_pm, pct[0]);
+	v[3] = vl_permille_text(d->started_pm, pct[0]);
 	v[4] = num[3];
-	v[5] = permille_text(d->completed_pm, pct[1]);
+	v[5] = vl_permille_text(d->completed_pm, pct[1]);
 	v[6] = num[4];
 	v[7] = vl_money_format(d->plan, m[0]);
 	v[8] = vl_money_format(d->received, m[1]);
-	v[9] = permille_text(d->received_pm, pct[2]);
+	v[9] = vl_permille_text(d->received_pm, pct[2]);
 	v[10] = vl_money_format(d->spent, m[2]);
 	vl_out_row(out, v);
-}
-
-static void
-rank_sum(struct vl_district_rank *all, const struct vl_district_rank *d)
-{
-	all->projects += d->projects;
-	all->started += d->started;
-	all->completed += d->completed;
-	all->overdue += d->overdue;
-	vl_money_total(&all->plan, d->plan, "plan");
-	vl_money_total(&all->received, d->received, "received");
-	vl_money_total(&all->spent, d->spent, "spent");
 }
 
 int
@@ -83,7 +61,7 @@ vl_rollup_report_ranking(const struct vl_rollup *r,
 	memset(&all, 0, sizeof all);
 	n = vl_district_ranks(r, ledgers, &v);
 	for (i = 0; i < n; i++)	/* the total first: it may not add up */
-		rank_sum(&all, &v[i]);
+		vl_district_rank_add(&all, &v[i]);
 	out = vl_out_report(&own, "区县排名", r->as_of, NRANK_COLS,
 	    rank_cols);
 	for (i = 0; i < n; i++) {

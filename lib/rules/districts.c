@@ -150,6 +150,19 @@ figures(const struct vl_book *b, const struct vl_ledger *l,
 	d->received_pm = vl_permille_fen(d->received, d->plan);
 }
 
+void
+vl_district_rank_add(struct vl_district_rank *all,
+    const struct vl_district_rank *d)
+{
+	all->projects += d->projects;
+	all->started += d->started;
+	all->completed += d->completed;
+	all->overdue += d->overdue;
+	vl_money_total(&all->plan, d->plan, "plan");
+	vl_money_total(&all->received, d->received, "received");
+	vl_money_total(&all->spent, d->spent, "spent");
+}
+
 /* better first; 0 when equal for a circular */
 static int
 rank_cmp(const struct vl_district_rank *a, const struct vl_district_rank *b)

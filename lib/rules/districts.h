@@ -55,6 +55,10 @@ struct vl_district_rank {
  * Returns r->n; *list malloc'd (free it). */
 size_t vl_district_ranks(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, struct vl_district_rank **list);
+/* d's counts and money added to all's (a total of the districts; a
+ * total past 64 bits exits 2, vl_money_total); shares left alone */
+void vl_district_rank_add(struct vl_district_rank *all,
+    const struct vl_district_rank *d);
 
 /* What each city register of r (r->city; cities: their ledgers) sent
  * each of its districts, its allocations to the project whose id is the

@@ -139,8 +139,12 @@ vl_permille_fen(int64_t n, int64_t d)
 const char *
 vl_share(long n, long d, char buf[VL_SHARE_BUFSZ])
 {
-	long pm = vl_permille(n, d);
+	return vl_permille_text(vl_permille(n, d), buf);
+}
 
+const char *
+vl_permille_text(long pm, char buf[VL_SHARE_BUFSZ])
+{
 	if (pm < 0)
 		return NULL;
 	snprintf(buf, VL_SHARE_BUFSZ, "%ld.%ld%%", pm / 10, pm % 10);

@@ -57,6 +57,8 @@ long vl_permille(long n, long d);
 long vl_permille_fen(int64_t n, int64_t d);
 /* the same as text: "92.0%"; NULL when d <= 0 */
 const char *vl_share(long n, long d, char buf[VL_SHARE_BUFSZ]);
+/* tenths of a percent pm as that text; NULL when pm < 0 (none) */
+const char *vl_permille_text(long pm, char buf[VL_SHARE_BUFSZ]);
 
 /* aspects of inspection, gravest first: safety, quality, funds, progress
  * (进度服从质量、平安高于一切); NULL-terminated */
