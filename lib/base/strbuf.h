@@ -28,6 +28,8 @@ void vl_buf_free(struct vl_buf *b);
 void *vl_xmalloc(size_t n);
 void *vl_xcalloc(size_t n, size_t size);
 void *vl_xrealloc(void *p, size_t n);
+/* at the start of a program: big blocks in huge pages (see strbuf.c) */
+void vl_alloc_init(void);
 char *vl_xstrdup(const char *s);
 /* vl_xcalloc of a big array read at random (a table of every project),
  * in huge pages where the system has them; free() frees it */

@@ -625,6 +625,7 @@ vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 	int status;
 
 	tool = t;
+	vl_alloc_init();
 	vl_setprogname(argv[0]);
 	choose_language(argc, argv);
 	memset(&c, 0, sizeof c);

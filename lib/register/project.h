@@ -28,9 +28,27 @@ struct vl_pslot {		/* of the hash table of ids */
 				 * else all NULs */
 };
 
+/*
+ * Ids of one prefix and then a number, of one count of digits (P0001,
+ * P0002...) or with no leading zero (1, 2... 10), as registers number
+ * their projects and rows, are found by their number: one load from a
+ * small table, in the order the rows come, where a hash of the id is a
+ * cache miss for every row of a national journal.
+ */
+struct vl_numbered {
+	bool off;		/* an id of another form came: the hash table */
+	char prefix[VL_PKEY];
+	size_t plen;
+	size_t width;		/* of the number; 0: no leading zero */
+	uint64_t base;		/* the number of direct[0] */
+	uint32_t *direct;	/* index into v + 1 by number - base; 0: none */
+	size_t ndirect;
+};
+
 struct vl_projects {		/* all zero: none */
 	struct vl_project *v;
 	size_t n, cap;
+	struct vl_numbered num;	/* while not off, the slots are not kept */
 	struct vl_pslot *slot;	/* open addressing */
 	size_t nslot;
 	struct vl_arena strings;	/* the texts of shared projects */

@@ -605,9 +605,11 @@ test_projects_many(void **state)
 		assert_int_equal(vl_projects_index(&ps, "P00000"), 0);
 	}
 	assert_int_equal(ps.n, 10000);
-	/* the table grew and stays at most three quarters full */
-	assert_true(4 * ps.n <= 3 * ps.nslot);
-	assert_int_equal(ps.nslot & (ps.nslot - 1), 0);
+	/* numbered alike: found by number, a table of 10000 entries or so,
+	 * and no hash table */
+	assert_false(ps.num.off);
+	assert_true(ps.num.ndirect >= 10000 && ps.num.ndirect <= 20000);
+	assert_int_equal(ps.nslot, 0);
 	for (i = 0; i < 10000; i++) {
 		snprintf(id, sizeof id, "P%05ld", i);
 		snprintf(town, sizeof town, "town %ld", i);
@@ -631,11 +633,17 @@ test_projects_many(void **state)
 		p = project(id, "long");
 		vl_projects_add(&ps, &p);
 	}
+	/* not numbered as P00000: the hash table, at most three quarters
+	 * full, holds every project */
+	assert_true(ps.num.off);
+	assert_true(4 * ps.n <= 3 * ps.nslot);
+	assert_int_equal(ps.nslot & (ps.nslot - 1), 0);
 	for (i = 0; i < 300; i++) {
 		snprintf(id, sizeof id, i % 3 == 0 ? "Q%010ld" : i % 3 == 1 ?
 		    "Q%011ld" : "QUITE-A-LONG-ID-%ld", i);
 		assert_int_equal(vl_projects_index(&ps, id), 10000 + i);
 	}
+	assert_int_equal(vl_projects_index(&ps, "P09999"), 9999);
 	assert_int_equal(vl_projects_index(&ps, "Q00000000001"), 10001);
 	assert_int_equal(vl_projects_index(&ps, "Q0000000001"), -1);
 	assert_int_equal(vl_projects_index(&ps, "Q00000000000"), -1);
@@ -644,6 +652,79 @@ test_projects_many(void **state)
 	vl_projects_free(&ps);
 	assert_int_equal(ps.nslot, 0);
 	assert_null(vl_projects_find(&ps, "P00001"));
+}
+
+/* ps of ids in order (index i the i-th); NULL ends ids */
+static void
+projects_of(struct vl_projects *ps, const char *const *ids)
+{
+	struct vl_project p;
+
+	memset(ps, 0, sizeof *ps);
+	for (; *ids; ids++) {
+		p = project(*ids, "town");
+		vl_projects_add(ps, &p);
+	}
+}
+
+/* Ids numbered alike are found by number exactly as by a hash: an id is
+ * found only when it is one of them, character for character. */
+static void
+test_projects_numbered(void **state)
+{
+	static const char *const plain[] = {"7", "3", "12", "1", "100", "3",
+	    NULL};
+	static const char *const wide[] = {"QS-007", "QS-150", "QS-100",
+	    "QS-099", NULL};
+	static const char *const mixed[] = {"P1", "P2", "P03", NULL};
+	static const char *const sparse[] = {"P1", "P999999999", NULL};
+	struct vl_projects ps;
+
+	(void)state;
+	/* no leading zero, in any order; a repeated id finds its first */
+	projects_of(&ps, plain);
+	assert_false(ps.num.off);
+	assert_int_equal(vl_projects_index(&ps, "7"), 0);
+	assert_int_equal(vl_projects_index(&ps, "3"), 1);
+	assert_int_equal(vl_projects_index(&ps, "12"), 2);
+	assert_int_equal(vl_projects_index(&ps, "1"), 3);
+	assert_int_equal(vl_projects_index(&ps, "100"), 4);
+	assert_int_equal(vl_projects_index(&ps, "03"), -1);
+	assert_int_equal(vl_projects_index(&ps, "2"), -1);
+	assert_int_equal(vl_projects_index(&ps, "0"), -1);
+	assert_int_equal(vl_projects_index(&ps, "1000"), -1);
+	assert_int_equal(vl_projects_index(&ps, "12 "), -1);
+	assert_int_equal(vl_projects_index(&ps, "x12"), -1);
+	assert_int_equal(vl_projects_index(&ps, ""), -1);
+	vl_projects_free(&ps);
+	/* one prefix and one width: QS-100 is one of them as QS-007 */
+	projects_of(&ps, wide);
+	assert_false(ps.num.off);
+	assert_int_equal(vl_projects_index(&ps, "QS-007"), 0);
+	assert_int_equal(vl_projects_index(&ps, "QS-150"), 1);
+	assert_int_equal(vl_projects_index(&ps, "QS-100"), 2);
+	assert_int_equal(vl_projects_index(&ps, "QS-099"), 3);
+	assert_int_equal(vl_projects_index(&ps, "QS-7"), -1);
+	assert_int_equal(vl_projects_index(&ps, "QS-0007"), -1);
+	assert_int_equal(vl_projects_index(&ps, "QS-008"), -1);
+	assert_int_equal(vl_projects_index(&ps, "QS-"), -1);
+	assert_int_equal(vl_projects_index(&ps, "QS"), -1);
+	assert_int_equal(vl_projects_index(&ps, "qs-007"), -1);
+	assert_int_equal(vl_projects_index(&ps, "BS-007"), -1);
+	vl_projects_free(&ps);
+	/* P03 after P1 and P2 (no leading zero: they are numbered so), and
+	 * numbers far apart: the hash table, and the same answers */
+	projects_of(&ps, mixed);
+	assert_true(ps.num.off);
+	assert_int_equal(vl_projects_index(&ps, "P03"), 2);
+	assert_int_equal(vl_projects_index(&ps, "P3"), -1);
+	assert_int_equal(vl_projects_index(&ps, "P1"), 0);
+	vl_projects_free(&ps);
+	projects_of(&ps, sparse);
+	assert_true(ps.num.off);
+	assert_int_equal(vl_projects_index(&ps, "P999999999"), 1);
+	assert_int_equal(vl_projects_index(&ps, "P1"), 0);
+	vl_projects_free(&ps);
 }
 
 int
@@ -663,6 +744,7 @@ main(void)
 		cmocka_unit_test(test_inspection_rules),
 		cmocka_unit_test(test_project_refs),
 		cmocka_unit_test(test_projects_many),
+		cmocka_unit_test(test_projects_numbered),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

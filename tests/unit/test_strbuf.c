@@ -1,9 +1,11 @@
 /*
  * test_strbuf.c - the set of strings kept once (vl_strset_intern): the
  * same text gives the same copy, however many texts and whatever their
- * hashes, and the empty text is "".
+ * hashes, and the empty text is "".  A block grown past 2 MiB (into
+ * huge pages, strbuf.c) keeps every byte it had.
  */
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -47,11 +49,54 @@ test_intern_once(void **state)
 	vl_arena_free(&a);
 }
 
+/* bytes [from, to) of p hold their index mod 251 */
+static void
+fill(unsigned char *p, size_t from, size_t to)
+{
+	for (; from < to; from++)
+		p[from] = (unsigned char)(from % 251);
+}
+
+static bool
+filled(const unsigned char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != (unsigned char)(i % 251))
+			return false;
+	return true;
+}
+
+static void
+test_grow_big(void **state)
+{
+	size_t sizes[] = {1000, 1 << 20, (2 << 20) - 100, 3 << 20, 9 << 20,
+	    40 << 20, 5 << 20, 100};
+	unsigned char *p = NULL;
+	size_t i, had = 0;
+
+	(void)state;
+	vl_alloc_init();
+	/* from the heap into mappings of their own, grown and shrunk */
+	for (i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+		p = vl_xrealloc(p, sizes[i]);
+		assert_true(filled(p, had < sizes[i] ? had : sizes[i]));
+		fill(p, 0, sizes[i]);
+		had = sizes[i];
+	}
+	free(p);
+	p = vl_xcalloc(3 << 20, 1);
+	assert_int_equal(p[(3 << 20) - 1], 0);
+	free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_intern_once),
+		cmocka_unit_test(test_grow_big),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
