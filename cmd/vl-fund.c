@@ -174,7 +174,7 @@ cmd_check(struct vl_cli *c)
 	/* the journal too, unless the plan itself failed: every problem of
 	 * the register in one run */
 	if (status != VL_SYSFAULT && b.progress) {
-		lstatus = vl_ledger_load(&l, &b);
+		lstatus = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
 		if (status == VL_OK || lstatus == VL_SYSFAULT)
 			status = lstatus;
 	}
@@ -333,7 +333,7 @@ cmd_balance(struct vl_cli *c)
 		return rollup_done(status, false, &r);
 	}
 	if ((status = load(&b, c)) == VL_OK)
-		status = vl_ledger_load(&l, &b);
+		status = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
 	if (status == VL_OK)
 		status = finish(vl_report_balance(&b, &l, &c->filter,
 		    &c->out), false);

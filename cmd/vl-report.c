@@ -134,14 +134,14 @@ bad:
 /* every part of a register a report reads: of its inspections the fails */
 #define REPORT_PARTS (VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | \
 	VL_LOAD_INSPECTIONS | VL_LOAD_FAILS | VL_LOAD_TASKS)
-/* The register as of the day; the ledger too with l. */
+/* The register as of the day; the ledger's totals too with l. */
 static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
 {
 	int status = vl_book_load(b, &c->src, REPORT_PARTS);
 
 	if (status == VL_OK && l)
-		status = vl_ledger_load(l, b);
+		status = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
 	return status;
 }
 
@@ -169,7 +169,7 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 	if (l)
 		*l = NULL;
 	if (status == VL_OK && l)
-		status = vl_rollup_ledgers(r, false, l);
+		status = vl_rollup_ledgers(r, false, VL_LEDGER_TOTALS, l);
 	return status;
 }
 

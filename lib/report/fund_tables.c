@@ -116,9 +116,9 @@ vl_rollup_report_fund_check(const struct vl_rollup *r,
 	int status;
 
 	*found = false;
-	status = vl_rollup_ledgers(r, false, &l);
+	status = vl_rollup_ledgers(r, false, VL_LEDGER_PROJECTS, &l);
 	if (status == VL_OK)
-		status = vl_rollup_ledgers(r, true, &cl);
+		status = vl_rollup_ledgers(r, true, VL_LEDGER_PROJECTS, &cl);
 	if (status == VL_OK) {
 		out = vl_out_report(&own, "资金核查", r->as_of, NCHECK_COLS,
 		    check_cols);
@@ -385,7 +385,8 @@ vl_rollup_report_balance(const struct vl_rollup *r,
 	size_t k;
 	int status;
 
-	if ((status = vl_rollup_ledgers(r, false, &l)) != VL_OK) {
+	if ((status = vl_rollup_ledgers(r, false, VL_LEDGER_PROJECTS,
+	    &l)) != VL_OK) {
 		vl_rollup_ledgers_free(r, false, l);
 		return status;
 	}

@@ -17,7 +17,7 @@
 
 int
 vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
-    struct vl_ledger **l)
+    enum vl_ledger_sums_of what, struct vl_ledger **l)
 {
 	const struct vl_book *b = cities ? r->city : r->book;
 	size_t n = cities ? r->ncity : r->n, i;
@@ -25,7 +25,7 @@ vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
 
 	*l = vl_xcalloc(n ? n : 1, sizeof **l);
 	for (i = 0; i < n; i++) {
-		s = vl_ledger_load(&(*l)[i], &b[i]);
+		s = vl_ledger_load(&(*l)[i], &b[i], what);
 		if (s == VL_SYSFAULT || (s != VL_OK && status == VL_OK))
 			status = s;
 	}

@@ -17,10 +17,11 @@
 #include "rules/overdue.h"
 
 /* The ledger of every book of r (of r->city with cities), loaded with
- * VL_LOAD_PROJECTS at least, in *l (malloc'd; vl_rollup_ledgers_free).  VL_OK,
- * VL_BADINPUT or VL_SYSFAULT; every bad row of every journal said. */
+ * VL_LOAD_PROJECTS at least, in *l (malloc'd; vl_rollup_ledgers_free),
+ * summing what (vl_ledger_load).  VL_OK, VL_BADINPUT or VL_SYSFAULT;
+ * every bad row of every journal said. */
 int vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
-    struct vl_ledger **l);
+    enum vl_ledger_sums_of what, struct vl_ledger **l);
 void vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
     struct vl_ledger *l);
 

@@ -15,13 +15,23 @@
 #include "register/schema.h"
 #include "rules/ledger.h"
 
+/*
+ * The parts of a journal read at once by threads sum the projects' money
+ * into the one table of the first part's ledger (a national register's
+ * is tens of megabytes; a copy a thread was a summary's peak), each sum
+ * added to atomically; everything else a part sums in a ledger of its
+ * own, merged after.  The parts are merged only when no sum of any rows
+ * can overflow (vl_fund_read), so the order of the adds does not matter.
+ */
 struct loading {		/* one a part of the journal */
 	struct vl_ledger *l;
 	const struct vl_book *b;
 	/* nlevels + 1: funding line, or nlines; OTHER: other funds */
 	int *line_of_level;
 	bool overflow;
-	struct vl_ledger own;	/* l of a part but the first */
+	enum vl_ledger_sums_of what;
+	struct vl_ledger own;	/* l of a part but the first; its project
+				 * is the first's */
 };
 
 #define OTHER (-1)
@@ -48,22 +58,13 @@ purpose_index(const struct vl_ledger *l, const struct vl_plan *p,
 	return l->npurposes;
 }
 
+/* every project's sums, none yet */
 static void
-ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
+projects_init(struct vl_ledger *l)
 {
 	int64_t *purposes;
-	size_t i, k;
-	int line;
+	size_t i;
 
-	memset(l, 0, sizeof *l);
-	l->nlines = b->plan.nfunding;
-	l->levels = vl_plan_levels(&b->plan);
-	l->nlevels = count_levels(l->levels);
-	l->npurposes = b->plan.npurposes;
-	l->nprojects = b->projects.n;
-	l->line = vl_xcalloc(l->nlines + 1, sizeof *l->line);
-	l->level = vl_xcalloc(l->nlevels + 1, sizeof *l->level);
-	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
 	/* a row adds to a project's sums anywhere in these: huge pages */
 	l->project = vl_xcalloc_huge(l->nprojects, sizeof *l->project);
 	/* one block for every project's purposes, the first one's */
@@ -71,7 +72,32 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b)
 	    (l->npurposes + 1), sizeof *purposes) : NULL;
 	for (i = 0; i < l->nprojects; i++)
 		l->project[i].purpose = purposes + i * (l->npurposes + 1);
+}
+
+/* projects: the table of projects' sums to add to (NULL: l's own, if
+ * it sums them) */
+static void
+ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b,
+    enum vl_ledger_sums_of what, struct vl_ledger_project *projects)
+{
+	size_t k;
+	int line;
+
+	memset(l, 0, sizeof *l);
+	l->nlines = b->plan.nfunding;
+	l->levels = vl_plan_levels(&b->plan);
+	l->nlevels = count_levels(l->levels);
+	l->npurposes = b->plan.npurposes;
+	l->nprojects = what == VL_LEDGER_PROJECTS ? b->projects.n : 0;
+	l->line = vl_xcalloc(l->nlines + 1, sizeof *l->line);
+	l->level = vl_xcalloc(l->nlevels + 1, sizeof *l->level);
+	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
+	if (projects)
+		l->project = projects;
+	else if (what == VL_LEDGER_PROJECTS)
+		projects_init(l);
 	c->l = l;
+	c->what = what;
 	c->b = b;
 	c->overflow = false;
 	c->line_of_level = vl_xcalloc(l->nlevels + 1, sizeof(int));
@@ -98,6 +124,20 @@ add(int64_t *sum, int64_t amount)
 	return vl_money_add(*sum, amount, sum);
 }
 
+/* add() to a sum that other threads add to at the same time */
+static bool
+add_shared(int64_t *sum, int64_t amount)
+{
+	int64_t had = __atomic_load_n(sum, __ATOMIC_RELAXED), want;
+
+	do
+		if (!vl_money_add(had, amount, &want))
+			return false;
+	while (!__atomic_compare_exchange_n(sum, &had, want, true,
+	    __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+	return true;
+}
+
 /* A project's share; a project the register does not know is a stray. */
 static bool
 add_project(struct vl_ledger *l, const struct vl_book *b,
@@ -110,11 +150,13 @@ add_project(struct vl_ledger *l, const struct vl_book *b,
 		return vl_groups_add(f->kind == VL_ALLOCATION ?
 		    &l->stray_allocated : &l->stray_spent, f->project,
 		    f->amount, f->line);
+	if (!l->project)	/* the totals only */
+		return true;
 	p = &l->project[i];
 	if (f->kind == VL_ALLOCATION)
-		return add(&p->allocated, f->amount);
-	return add(&p->spent, f->amount) && add(&p->purpose[purpose],
-	    f->amount);
+		return add_shared(&p->allocated, f->amount);
+	return add_shared(&p->spent, f->amount) &&
+	    add_shared(&p->purpose[purpose], f->amount);
 }
 
 /* Other funds (多方筹集): by level and apart, in no other sum. */
@@ -122,12 +164,12 @@ static bool
 add_other(struct loading *c, const struct vl_fund *f, size_t lv)
 {
 	struct vl_ledger *l = c->l;
-	long i = f->kind == VL_EXPENSE ? vl_projects_index(&c->b->projects,
-	    f->project) : -1;
+	long i = f->kind == VL_EXPENSE && l->project ?
+	    vl_projects_index(&c->b->projects, f->project) : -1;
 
 	return add(of_kind(&l->other, f->kind), f->amount) &&
 	    add(of_kind(&l->level[lv], f->kind), f->amount) &&
-	    (i < 0 || add(&l->project[i].other, f->amount));
+	    (i < 0 || add_shared(&l->project[i].other, f->amount));
 }
 
 /* The special fund's money: by line, level, project and purpose. */
@@ -183,13 +225,14 @@ add_sums(struct vl_ledger_sums *to, const struct vl_ledger_sums *from)
 	    add(&to->spent, from->spent);
 }
 
-/* What a later part of the journal summed, added to l. */
+/* What a later part of the journal summed, added to l (the projects'
+ * sums are in l already). */
 static bool
 ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 {
 	bool ok = add_sums(&l->total, &from->total) &&
 	    add_sums(&l->other, &from->other);
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i <= l->nlines; i++)
 		ok = add_sums(&l->line[i], &from->line[i]) && ok;
@@ -197,16 +240,6 @@ ledger_merge(struct vl_ledger *l, const struct vl_ledger *from)
 		ok = add_sums(&l->level[i], &from->level[i]) && ok;
 	for (i = 0; i <= l->npurposes; i++)
 		ok = add(&l->purpose[i], from->purpose[i]) && ok;
-	for (i = 0; i < l->nprojects; i++) {
-		struct vl_ledger_project *p = &l->project[i];
-		const struct vl_ledger_project *q = &from->project[i];
-
-		ok = add(&p->allocated, q->allocated) && ok;
-		ok = add(&p->spent, q->spent) && ok;
-		ok = add(&p->other, q->other) && ok;
-		for (k = 0; k <= l->npurposes; k++)
-			ok = add(&p->purpose[k], q->purpose[k]) && ok;
-	}
 	ok = vl_groups_merge(&l->stray_allocated, &from->stray_allocated) &&
 	    ok;
 	ok = vl_groups_merge(&l->stray_spent, &from->stray_spent) && ok;
@@ -226,7 +259,7 @@ ledger_reset(void *first, void *arg)
 	(void)arg;
 	free(c->line_of_level);
 	vl_ledger_free(l);
-	ledger_init(c, l, c->b);
+	ledger_init(c, l, c->b, c->what, NULL);
 }
 
 /* a later part sums into a ledger of its own */
@@ -234,9 +267,10 @@ static void
 part_init(void *part, const void *first, void *arg)
 {
 	struct loading *c = part;
+	const struct loading *c0 = first;
 
 	(void)arg;
-	ledger_init(c, &c->own, ((const struct loading *)first)->b);
+	ledger_init(c, &c->own, c0->b, c0->what, c0->l->project);
 }
 
 /* merged in order; they cannot overflow (vl_fund_read) */
@@ -257,11 +291,14 @@ part_free(void *part, void *arg)
 
 	(void)arg;
 	free(p->line_of_level);
+	p->own.project = NULL;	/* the first's */
+	p->own.nprojects = 0;
 	vl_ledger_free(&p->own);
 }
 
 int
-vl_ledger_load(struct vl_ledger *l, const struct vl_book *b)
+vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
+    enum vl_ledger_sums_of what)
 {
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
@@ -271,7 +308,7 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b)
 	int status = VL_OK;
 	char *path;
 
-	ledger_init(&c, l, b);
+	ledger_init(&c, l, b, what, NULL);
 	path = vl_reg_path(&b->reg, "funds.csv");
 	j.path = path;
 	j.display = vl_xstrdup(vl_book_display(b, "funds.csv"));

@@ -56,12 +56,19 @@ struct vl_ledger {
 	long corrections;	/* of them negative or reversing an entry */
 };
 
+/* What a ledger sums: the totals (by line, level, purpose; the money
+ * naming what the register does not know), or each project's too (what
+ * checks and balances read; a national register's are tens of MB). */
+enum vl_ledger_sums_of { VL_LEDGER_TOTALS, VL_LEDGER_PROJECTS };
+
 /* Sum the register's funds.csv (none: nothing moved yet) for a book
  * loaded with at least VL_LOAD_PROJECTS, as of the book's day (rows
  * dated later are not there yet).  Bad rows are reported as vl_fund_read
  * does and an overflowing sum as an error.  Returns VL_OK, VL_BADINPUT
- * or VL_SYSFAULT; l is filled (and must be freed) in every case. */
-int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b);
+ * or VL_SYSFAULT; l is filled (and must be freed) in every case; with
+ * VL_LEDGER_TOTALS, l->project is NULL and l->nprojects 0. */
+int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
+    enum vl_ledger_sums_of what);
 void vl_ledger_free(struct vl_ledger *l);
 
 #endif

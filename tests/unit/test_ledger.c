@@ -247,7 +247,8 @@ test_ledger(void **state)
 	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	/* the ledger is as of the book's day */
 	b.as_of = day("2023-06-30");
-	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
+	    VL_OK);
 	assert_int_equal(l.rows, 12);
 	assert_int_equal(l.nlines, 2);
 	assert_int_equal(l.npurposes, 2);
@@ -289,9 +290,20 @@ test_ledger(void **state)
 	assert_string_equal(l.stray_purpose.v[0].key, "banquet");
 	assert_int_equal(l.stray_purpose.v[0].line, 10);
 	vl_ledger_free(&l);
+	/* the totals only: the same, and no project's */
+	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_TOTALS), VL_OK);
+	assert_int_equal(l.nprojects, 0);
+	assert_null(l.project);
+	assert_int_equal(l.total.spent, 19300);
+	assert_int_equal(l.line[2].spent, 19300);
+	assert_int_equal(l.purpose[2], 1000);
+	assert_int_equal(l.stray_spent.v[0].amount, 300);
+	assert_int_equal(l.stray_purpose.n, 1);
+	vl_ledger_free(&l);
 	/* and with nothing ignored */
 	b.as_of = VL_NODATE;
-	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
+	    VL_OK);
 	assert_int_equal(l.total.received, 129999);
 	assert_int_equal(l.level[1].received, 100000);
 	vl_ledger_free(&l);
@@ -315,7 +327,8 @@ test_ledger_overflow(void **state)
 	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	before = vl_error_count();
 	fflush(stderr);
-	assert_int_equal(vl_ledger_load(&l, &b), VL_BADINPUT);
+	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
+	    VL_BADINPUT);
 	assert_int_equal(vl_error_count() - before, 1);	/* said once */
 	vl_ledger_free(&l);
 	vl_book_free(&b);
@@ -333,7 +346,8 @@ test_ledger_no_journal(void **state)
 	unlink(p);
 	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
 	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
-	assert_int_equal(vl_ledger_load(&l, &b), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
+	    VL_OK);
 	assert_int_equal(l.rows, 0);
 	assert_int_equal(l.total.received, 0);
 	assert_int_equal(l.project[1].allocated, 0);

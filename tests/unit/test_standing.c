@@ -197,7 +197,8 @@ test_funds_rows(void **state)
 	struct vl_ledger l;
 	size_t n;
 
-	assert_int_equal(vl_ledger_load(&l, &d->book), VL_OK);
+	assert_int_equal(vl_ledger_load(&l, &d->book, VL_LEDGER_PROJECTS),
+	    VL_OK);
 	n = vl_funds_rows(&d->book, &l, &r);
 	/* 2 lines with 3 + 1 levels, the money booked without a level,
 	 * the total */
