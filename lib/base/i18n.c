@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -54,12 +55,16 @@ static const char *
 catalogue_dir(void)
 {
 	static char dir[4200];
+	static const char *found;	/* once: a briefing asks per row */
 	const char *env = getenv("VL_LOCALEDIR");
 	char exe[4000], probe[4300], *slash;
 	ssize_t n;
 
 	if (env && *env)
 		return env;
+	if (found)
+		return found;
+	found = LOCALEDIR;
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
@@ -69,10 +74,10 @@ catalogue_dir(void)
 			snprintf(probe, sizeof probe,
 			    "%s/zh_CN/LC_MESSAGES/vl.mo", dir);
 			if (access(probe, R_OK) == 0)
-				return dir;
+				found = dir;
 		}
 	}
-	return LOCALEDIR;
+	return found;
 }
 
 int
@@ -138,6 +143,32 @@ chinese_anyway(const char *key)
 	return t;
 }
 
+/*
+ * The Chinese of the few words vl_tr_zh is asked for (kinds, aspects,
+ * levels...) kept once found: under --lang en each asking sets the
+ * locale and the environment twice, and a briefing asks for every row.
+ */
+#define ZH_KEPT 128
+static struct {
+	char *key;
+	const char *zh;		/* NULL: the catalogue has none */
+} zh_kept[ZH_KEPT];
+static size_t nzh_kept;
+
+/* key's Chinese (NULL: none) for *zh once found; false: not asked yet */
+static bool
+chinese_kept(const char *key, const char **zh)
+{
+	size_t i;
+
+	for (i = 0; i < nzh_kept; i++)
+		if (strcmp(zh_kept[i].key, key) == 0) {
+			*zh = zh_kept[i].zh;
+			return true;
+		}
+	return false;
+}
+
 const char *
 vl_tr_zh(const char *context, const char *msgid)
 {
@@ -150,8 +181,15 @@ vl_tr_zh(const char *context, const char *msgid)
 		return msgid;
 	if (chinese)
 		t = dgettext("vl", key);
-	else
+	else if (chinese_kept(key, &t))
+		return t ? t : msgid;
+	else {
 		t = chinese_anyway(key);
+		if (nzh_kept < ZH_KEPT) {
+			zh_kept[nzh_kept].key = vl_xstrdup(key);
+			zh_kept[nzh_kept++].zh = t == key ? NULL : t;
+		}
+	}
 	return t == key ? msgid : t;
 }
 
