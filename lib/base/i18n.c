@@ -13,6 +13,7 @@
  * gets Chinese, and numbers, sorting and widths never follow a locale.
  */
 #include <libintl.h>
+#include <pthread.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,19 +21,12 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
-#include "base/strbuf.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
 
 static bool chinese;
-
-static char *
-copy_or_null(const char *s)
-{
-	return s ? strdup(s) : NULL;
-}
 
 static const char *
 language_from_environment(void)
@@ -55,16 +49,12 @@ static const char *
 catalogue_dir(void)
 {
 	static char dir[4200];
-	static const char *found;	/* once: a briefing asks per row */
 	const char *env = getenv("VL_LOCALEDIR");
 	char exe[4000], probe[4300], *slash;
 	ssize_t n;
 
 	if (env && *env)
 		return env;
-	if (found)
-		return found;
-	found = LOCALEDIR;
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
 		exe[n] = '\0';
@@ -74,10 +64,30 @@ catalogue_dir(void)
 			snprintf(probe, sizeof probe,
 			    "%s/zh_CN/LC_MESSAGES/vl.mo", dir);
 			if (access(probe, R_OK) == 0)
-				found = dir;
+				return dir;
 		}
 	}
-	return found;
+	return LOCALEDIR;
+}
+
+/*
+ * The catalogue's Chinese under --lang en (the briefing's words, values
+ * read back in Chinese): LANGUAGE says zh_CN and the catalogue is bound
+ * once, which the C locale of the process's messages ignores; a thread
+ * reads in Chinese by taking, for a moment, a locale of its own for its
+ * messages (uselocale), never by changing the process's locale or
+ * environment (threads read registers of a roll-up at once).
+ */
+static locale_t zh_messages;
+static pthread_once_t zh_once = PTHREAD_ONCE_INIT;
+
+static void
+zh_ready(void)
+{
+	setenv("LANGUAGE", "zh_CN", 1);
+	bindtextdomain("vl", catalogue_dir());
+	bind_textdomain_codeset("vl", "UTF-8");
+	zh_messages = newlocale(LC_MESSAGES_MASK, "C.UTF-8", (locale_t)0);
 }
 
 int
@@ -88,12 +98,9 @@ vl_i18n_init(const char *lang)
 	else if (strcmp(lang, "zh") != 0 && strcmp(lang, "en") != 0)
 		return -1;
 	chinese = lang[0] == 'z' && lang[1] == 'h';
-	if (!chinese)
-		return 0;
-	setlocale(LC_MESSAGES, "C.UTF-8");
-	setenv("LANGUAGE", "zh_CN", 1);
-	bindtextdomain("vl", catalogue_dir());
-	bind_textdomain_codeset("vl", "UTF-8");
+	pthread_once(&zh_once, zh_ready);	/* before any thread */
+	if (chinese)
+		setlocale(LC_MESSAGES, "C.UTF-8");
 	return 0;
 }
 
@@ -117,56 +124,19 @@ vl_trc(const char *context, const char *msgid)
 	return t == key ? msgid : t;
 }
 
-/* The catalogue read with Chinese chosen for a moment: LC_MESSAGES and
- * $LANGUAGE as vl_i18n_init sets them, then as they were. */
 static const char *
 chinese_anyway(const char *key)
 {
-	const char *was = setlocale(LC_MESSAGES, NULL), *lang;
-	char *locale = copy_or_null(was), *language;
+	locale_t was;
 	const char *t;
 
-	lang = getenv("LANGUAGE");
-	language = copy_or_null(lang);
-	setlocale(LC_MESSAGES, "C.UTF-8");
-	setenv("LANGUAGE", "zh_CN", 1);
-	bindtextdomain("vl", catalogue_dir());
-	bind_textdomain_codeset("vl", "UTF-8");
+	pthread_once(&zh_once, zh_ready);
+	if (!zh_messages)
+		return key;
+	was = uselocale(zh_messages);
 	t = dgettext("vl", key);
-	if (language)
-		setenv("LANGUAGE", language, 1);
-	else
-		unsetenv("LANGUAGE");
-	setlocale(LC_MESSAGES, locale ? locale : "C");
-	free(language);
-	free(locale);
+	uselocale(was);
 	return t;
-}
-
-/*
- * The Chinese of the few words vl_tr_zh is asked for (kinds, aspects,
- * levels...) kept once found: under --lang en each asking sets the
- * locale and the environment twice, and a briefing asks for every row.
- */
-#define ZH_KEPT 128
-static struct {
-	char *key;
-	const char *zh;		/* NULL: the catalogue has none */
-} zh_kept[ZH_KEPT];
-static size_t nzh_kept;
-
-/* key's Chinese (NULL: none) for *zh once found; false: not asked yet */
-static bool
-chinese_kept(const char *key, const char **zh)
-{
-	size_t i;
-
-	for (i = 0; i < nzh_kept; i++)
-		if (strcmp(zh_kept[i].key, key) == 0) {
-			*zh = zh_kept[i].zh;
-			return true;
-		}
-	return false;
 }
 
 const char *
@@ -179,17 +149,7 @@ vl_tr_zh(const char *context, const char *msgid)
 	    context ? context : "", context ? "\004" : "", msgid) >=
 	    sizeof key)
 		return msgid;
-	if (chinese)
-		t = dgettext("vl", key);
-	else if (chinese_kept(key, &t))
-		return t ? t : msgid;
-	else {
-		t = chinese_anyway(key);
-		if (nzh_kept < ZH_KEPT) {
-			zh_kept[nzh_kept].key = vl_xstrdup(key);
-			zh_kept[nzh_kept++].zh = t == key ? NULL : t;
-		}
-	}
+	t = chinese ? dgettext("vl", key) : chinese_anyway(key);
 	return t == key ? msgid : t;
 }
 
