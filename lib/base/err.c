@@ -200,7 +200,9 @@ vl_die(int status, const char *fmt, ...)
 long
 vl_error_count(void)
 {
-	return nerrors;
+	/* and those the thread keeps back (a register of a roll-up read by
+	 * a thread of its own): said, if not yet written */
+	return nerrors + (capture ? capture->count : 0);
 }
 
 struct vl_errbuf *

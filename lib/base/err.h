@@ -23,7 +23,7 @@ void vl_errat(const char *file, long line, const char *field,
     const char *fmt, ...);
 /* "prog: message", then exit with status. */
 _Noreturn void vl_die(int status, const char *fmt, ...);
-/* number of vl_errat calls so far */
+/* number of vl_errat calls so far (with those the thread keeps back) */
 long vl_error_count(void);
 /* "usage: ..." on stderr, exit VL_BADINPUT */
 _Noreturn void vl_usage(const char *usage);

@@ -318,7 +318,7 @@ vl_money_add_magnitude(int64_t *sum, int64_t fen)
 const char *
 vl_money_limit_text(void)
 {
-	static char buf[VL_MONEY_BUFSZ];
+	static _Thread_local char buf[VL_MONEY_BUFSZ];
 
 	return vl_money_format(VL_MONEY_LIMIT, buf);
 }

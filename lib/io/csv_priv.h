@@ -60,8 +60,6 @@ struct vl_split {
 	void *arg;		/* for accept and reset */
 	size_t used;		/* out: the parts read, ctx[0..used) */
 };
-/* Parts to divide a read into: $VL_THREADS, else one per processor. */
-size_t vl_csv_parts(void);
 /* vl_csv_read into s->nparts contexts: every record of part k comes
  * after every record of part k - 1 in the file, so what fn gathers per
  * part can be merged in order.  The records, their lines, the messages

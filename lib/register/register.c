@@ -106,16 +106,22 @@ vl_reg_close(struct vl_reg *r)
 	vl_buf_free(&r->notes);
 }
 
+static _Thread_local struct vl_buf display;
+
 const char *
 vl_reg_display(const struct vl_reg *r, const char *name)
 {
-	static struct vl_buf buf;
-
 	if (strcmp(r->dir, ".") == 0)
 		return name;
-	buf.len = 0;
-	vl_buf_printf(&buf, "%s/%s", r->dir, name);
-	return buf.data;
+	display.len = 0;
+	vl_buf_printf(&display, "%s/%s", r->dir, name);
+	return display.data;
+}
+
+void
+vl_reg_display_free(void)
+{
+	vl_buf_free(&display);
 }
 
 char *

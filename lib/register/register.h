@@ -48,8 +48,10 @@ const char *vl_reg_dirname(const char *opt);
 void vl_reg_open(struct vl_reg *r, const char *dir);
 void vl_reg_close(struct vl_reg *r);
 /* "DIR/name" for messages, the name alone when DIR is "."; the text
- * stays valid until the next call */
+ * stays valid until the thread's next call */
 const char *vl_reg_display(const struct vl_reg *r, const char *name);
+/* what vl_reg_display keeps for this thread, freed (a thread ending) */
+void vl_reg_display_free(void);
 /* newly allocated "DIR/name" */
 char *vl_reg_path(const struct vl_reg *r, const char *name);
 bool vl_reg_exists(const struct vl_reg *r, const char *name);

@@ -6,13 +6,16 @@
  * short or put back is named and left out, and the rest reported.
  */
 #include <libgen.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
+#include "base/err_priv.h"
 #include "base/i18n.h"
+#include "io/csv.h"
 #include "register/audit.h"
 #include "register/rollup.h"
 
@@ -129,13 +132,95 @@ worst(int a, int b)
 	    a > b ? a : b;
 }
 
+/* One register of a roll-up loaded, before it takes its place in r. */
+struct loaded {
+	struct vl_book book;
+	int status;		/* of the verification, or of the load */
+	bool verified;
+	struct vl_errbuf msgs;	/* said in the order of the registers */
+};
+
+struct loader {
+	const struct vl_copy *copies;
+	const struct vl_source *src;
+	int what;
+	struct loaded *v;
+	size_t n;
+	size_t next;		/* the next to load, taken atomically */
+};
+
+static void
+load_one(const struct loader *ld, struct loaded *x, const struct vl_copy *c)
+{
+	struct vl_source one = *ld->src;
+	struct vl_errbuf *was = vl_err_capture(&x->msgs);
+	struct vl_reg held;
+
+	if ((x->status = verify_and_hold(&held, c)) == VL_OK) {
+		x->verified = true;
+		one.dir = c->dir;
+		/* the book takes a reader's lock of its own before the one
+		 * the trail was verified under is let go */
+		x->status = vl_book_load(&x->book, &one, ld->what);
+		vl_reg_close(&held);
+	}
+	vl_err_capture(was);
+}
+
+static void *
+load_some(void *arg)
+{
+	struct loader *ld = arg;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&ld->next, 1, __ATOMIC_RELAXED)) <
+	    ld->n)
+		load_one(ld, &ld->v[i], &ld->copies[i]);
+	return NULL;
+}
+
+static void *
+load_some_thread(void *arg)
+{
+	load_some(arg);
+	vl_reg_display_free();	/* this thread's */
+	return NULL;
+}
+
+/*
+ * Every register loaded, by as many threads as there are cores: a city's
+ * thousands of small registers cost each a few milliseconds of opening,
+ * locking and verifying, which one thread did one after another.  What
+ * each says is kept and said in the order of the registers.
+ */
+static struct loaded *
+load_all(const struct vl_copy *copies, size_t n, const struct vl_source *src,
+    int what)
+{
+	struct loader ld = {copies, src, what, NULL, n, 0};
+	size_t nthreads = n < 2 ? 1 : vl_csv_parts(), k;
+	pthread_t *t = vl_xcalloc(nthreads, sizeof *t);
+	bool *started = vl_xcalloc(nthreads, sizeof *started);
+
+	ld.v = vl_xcalloc(n ? n : 1, sizeof *ld.v);
+	for (k = 1; k < nthreads; k++)
+		started[k] = pthread_create(&t[k], NULL, load_some_thread,
+		    &ld) == 0;
+	load_some(&ld);
+	for (k = 1; k < nthreads; k++)
+		if (started[k])
+			pthread_join(t[k], NULL);
+	free(started);
+	free(t);
+	return ld.v;
+}
+
 int
 vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
     const struct vl_source *src, int what)
 {
-	struct vl_source one = *src;
-	struct vl_reg held;
-	int status = VL_OK, s;
+	struct loaded *v = load_all(copies, n, src, what), *x;
+	int status = VL_OK;
 	size_t i;
 
 	memset(r, 0, sizeof *r);
@@ -146,24 +231,22 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);
 	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
 	for (i = 0; i < n; i++) {
-		if ((s = verify_and_hold(&held, &copies[i])) != VL_OK) {
-			if (s == VL_FINDINGS)
+		x = &v[i];
+		vl_err_flush(&x->msgs);
+		if (!x->verified) {
+			if (x->status == VL_FINDINGS)
 				r->untrusted++;
 			else
-				status = worst(status, s);
+				status = worst(status, x->status);
 			continue;
 		}
-		one.dir = copies[i].dir;
-		/* the book takes a reader's lock of its own before the one
-		 * the trail was verified under is let go */
-		s = vl_book_load(&r->book[r->n], &one, what);
-		vl_reg_close(&held);
+		r->book[r->n] = x->book;
 		if (r->book[r->n].plan.name)	/* the plan was read */
 			r->district[r->n] = vl_rollup_name(&r->book[r->n],
 			    copies[i].dir);
 		else
 			r->district[r->n] = vl_xstrdup(copies[i].dir);
-		status = worst(status, s);
+		status = worst(status, x->status);
 		if (r->book[r->n].plan.of_districts) {	/* a city's */
 			r->city[r->ncity] = r->book[r->n];
 			r->city_name[r->ncity++] = r->district[r->n];
@@ -172,6 +255,7 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 			r->n++;
 		}
 	}
+	free(v);
 	return worst(status, check_distinct(r));
 }
 

@@ -132,7 +132,7 @@ vl_plan_aspects(const struct vl_plan *p)
 const char **
 vl_spec_required(const struct vl_filespec *s)
 {
-	static const char *names[16];
+	static _Thread_local const char *names[16];	/* roll-up threads */
 	size_t i, k = 0;
 
 	/* an optional id (progress.csv's) is core, but not required */

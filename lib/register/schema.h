@@ -62,7 +62,8 @@ struct vl_projects;
  * reported as FILE:LINE: field: message; returns how many. */
 int vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
     const struct vl_projects *projects, const struct vl_plan *plan);
-/* the names of a spec's core columns, NULL-terminated, for vl_csv_opts */
+/* the names of a spec's core columns, NULL-terminated, for vl_csv_opts
+ * (the thread's own array, until its next call) */
 const char **vl_spec_required(const struct vl_filespec *s);
 /* A field as a spreadsheet or a Chinese input method typed it, as it is
  * stored (newly allocated): full-width digits and punctuation in an

@@ -1,0 +1,46 @@
+# roll-up (SPEC 9): the registers of a roll-up are read by several
+# threads at once; what is said about each (bad rows, a broken trail, a
+# district named after its directory) comes in the order of the
+# registers, and the reports are those of one thread, byte for byte
+. "$TESTS/lib.sh"
+
+day="--as-of 2023-06-15"
+: > list
+for i in 1 2 3 4 5 6 7 8 9; do
+	demo r$i
+	sed "1s/{/{\"district\": \"区$i\",/" "$SHARE/demo/plan.json" > r$i/plan.json
+	echo "r$i" >> list
+done
+# r3 and r7: a bad row each; r5: no district (named after its directory)
+echo "99,2023-13-01,P01,review,quality,pass,,,,x" >> r3/inspections.csv
+echo "99,2023-02-30,P02,review,safety,pass,,,,y" >> r7/inspections.csv
+cp "$SHARE/demo/plan.json" r5/plan.json
+# r8: an edited line of its trail, left out
+sed '4s/,init,projects.csv,/,init,progress.csv,/' r8/audit.csv > t
+cmp -s t r8/audit.csv && fail "r8's trail was not edited"
+mv t r8/audit.csv
+
+for cmd in "vl-report overdue" "vl-report summary" "vl-fund check" \
+    "vl-inspect list" "vl-report progress --by district"; do
+	VL_THREADS=1 $cmd --registers list $day > one.out 2> one.err
+	one=$?
+	for n in 2 3 8; do
+		VL_THREADS=$n $cmd --registers list $day > out 2> err
+		status=$?
+		[ $status -eq $one ] ||
+			fail "$cmd, $n threads: exit $status, one thread $one"
+		same out one.out
+		same err one.err
+	done
+done
+# what was said, in the order of the registers
+VL_THREADS=4 vl-report --registers list overdue $day > out 2> err
+[ $? -eq 2 ] || fail "bad rows: exit 2 expected"
+grep -n "r3/inspections.csv\|r5/plan.json\|r7/inspections.csv\|r8/audit.csv" err |
+    cut -d: -f1 > at
+[ "$(wc -l < at)" -eq 4 ] || fail "not said once each: $(cat err)"
+sort -n -c at 2> /dev/null || fail "said out of order: $(cat err)"
+has err "r3/inspections.csv:"
+has err "r5/plan.json: no \"district\""
+has err "r8/audit.csv:4: hash: the chain breaks here"
+done_
