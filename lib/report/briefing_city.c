@@ -26,37 +26,8 @@ struct city {
 	const struct vl_rollup *r;
 	struct vl_district_rank *rank, all;
 	size_t n;
-	long (*late)[NLATE_KINDS];	/* per district, by kind */
-	struct vl_overdue *tasks;	/* the late tasks, by district */
-	size_t *task_from, ntasks_all;
-	long ntasks, tasks_done;
+	struct vl_task_tally tasks;	/* the late ones by district */
 };
-
-/* a district's late items by kind, its late tasks kept */
-static void
-district_late(struct city *c, size_t k)
-{
-	const struct vl_book *b = &c->r->book[k];
-	struct vl_overdue *v;
-	size_t n = vl_overdue_collect(b, -1, &v), i, j;
-
-	for (i = 0; i < n; i++) {
-		if (v[i].status != VL_OD_LATE)
-			continue;
-		for (j = 0; j < NLATE_KINDS; j++)
-			c->late[k][j] += v[i].kind == late_kinds[j];
-		if (v[i].kind == VL_OD_TASK) {
-			c->tasks = vl_xrealloc(c->tasks, (c->ntasks_all + 1) *
-			    sizeof *c->tasks);
-			c->tasks[c->ntasks_all++] = v[i];
-		}
-	}
-	c->task_from[k + 1] = c->ntasks_all;
-	c->ntasks += (long)b->ntasks;
-	for (i = 0; i < b->ntasks; i++)
-		c->tasks_done += b->tasks[i].done != VL_NODATE;
-	free(v);
-}
 
 /* tenths of a percent as text, "-" for none */
 static const char *
@@ -173,7 +144,6 @@ static void
 city_late(struct city *c)
 {
 	struct page *pg = &c->pg;
-	long sum[NLATE_KINDS] = {0};
 	size_t i, j;
 
 	put(pg, "<section id=\"late\">\n<h2>二、各区县逾期事项</h2>\n"
@@ -182,21 +152,21 @@ city_late(struct city *c)
 		put(pg, "<th class=\"num\">%s</th>", kind_label(late_kinds[j]));
 	put(pg, "<th class=\"num\">合计</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < c->n; i++) {
-		size_t k = c->rank[i].book;
+		const struct vl_district_rank *d = &c->rank[i];
 
 		put(pg, "<tr><td class=\"nowrap\">");
-		esc(pg, c->r->district[k]);
+		esc(pg, c->r->district[d->book]);
 		put(pg, "</td>");
-		for (j = 0; j < NLATE_KINDS; j++) {
-			put(pg, "<td class=\"num\">%ld</td>", c->late[k][j]);
-			sum[j] += c->late[k][j];
-		}
+		for (j = 0; j < NLATE_KINDS; j++)
+			put(pg, "<td class=\"num\">%ld</td>",
+			    d->late[late_kinds[j]]);
 		put(pg, "<td class=\"num%s\">%ld</td></tr>\n",
 		    c->rank[i].overdue ? " late" : "", c->rank[i].overdue);
 	}
 	put(pg, "<tr class=\"sum\"><td>合计</td>");
 	for (j = 0; j < NLATE_KINDS; j++)
-		put(pg, "<td class=\"num\">%ld</td>", sum[j]);
+		put(pg, "<td class=\"num\">%ld</td>",
+		    c->all.late[late_kinds[j]]);
 	put(pg, "<td class=\"num\">%ld</td></tr>\n</tbody>\n</table>\n"
 	    "<p class=\"none\" style=\"font-size: 8pt\">各区县的逾期清单及责任人"
 	    "见其 vl-report overdue 及本区县简报。</p>\n</section>\n",
@@ -208,15 +178,16 @@ static void
 city_tasks(struct city *c)
 {
 	struct page *pg = &c->pg;
+	const struct vl_task_tally *t = &c->tasks;
 	char d[VL_DATE_BUFSZ];
 	size_t i, k;
 
-	if (!c->ntasks)
+	if (!t->tasks)
 		return;
 	put(pg, "<section id=\"tasks\">\n<h2>三、其他工作任务</h2>\n<p>共 %ld "
-	    "项任务，已完成 %ld 项，逾期 %zu 项。</p>\n", c->ntasks,
-	    c->tasks_done, c->ntasks_all);
-	if (!c->ntasks_all) {
+	    "项任务，已完成 %ld 项，逾期 %zu 项。</p>\n", t->tasks, t->done,
+	    t->nlate);
+	if (!t->nlate) {
 		put(pg, "</section>\n");
 		return;
 	}
@@ -224,22 +195,22 @@ city_tasks(struct city *c)
 	    "<th>类别</th><th>任务</th><th>责任人</th><th class=\"num\">期限"
 	    "</th><th class=\"num\">逾期天数</th></tr></thead>\n<tbody>\n");
 	for (k = 0; k < c->r->n; k++)
-		for (i = c->task_from[k]; i < c->task_from[k + 1]; i++) {
-			const struct vl_task *t = c->tasks[i].task;
+		for (i = t->from[k]; i < t->from[k + 1]; i++) {
+			const struct vl_task *task = t->late[i].task;
 
 			put(pg, "<tr><td class=\"nowrap\">");
 			esc(pg, c->r->district[k]);
 			put(pg, "</td><td class=\"nowrap\">");
-			esc(pg, t->id);
+			esc(pg, task->id);
 			put(pg, "</td><td>");
-			esc(pg, t->area);
+			esc(pg, task->area);
 			put(pg, "</td><td>");
-			esc(pg, t->title);
+			esc(pg, task->title);
 			put(pg, "</td><td class=\"nowrap\">");
-			person(pg, t->owner);
+			person(pg, task->owner);
 			put(pg, "</td><td class=\"num\">%s</td><td class=\"num "
-			    "late\">%ld</td></tr>\n", vl_date_format(t->due, d),
-			    c->tasks[i].days_late);
+			    "late\">%ld</td></tr>\n", vl_date_format(task->due,
+			    d), t->late[i].days_late);
 		}
 	put(pg, "</tbody>\n</table>\n</section>\n");
 }
@@ -260,10 +231,7 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	for (i = 0; i < c.n; i++)	/* the total first: it may not add up */
 		vl_district_rank_add(&c.all, &c.rank[i]);
 	c.all.started_pm = vl_permille(c.all.started, c.all.projects);
-	c.late = vl_xcalloc(r->n + 1, sizeof *c.late);
-	c.task_from = vl_xcalloc(r->n + 1, sizeof *c.task_from);
-	for (i = 0; i < r->n; i++)
-		district_late(&c, i);
+	vl_task_tally(r->book, r->n, &c.tasks);
 	city_head(&c);
 	city_headline(&c);
 	city_ranking(&c);
@@ -274,8 +242,6 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	    "overdue 同一算法。金额以万元（两位小数，四舍五入）和元（精确到分）"
 	    "表示。</p>\n</footer>\n</main>\n</body>\n</html>\n",
 	    vl_date_format(c.pg.today, d));
-	free(c.tasks);
-	free(c.task_from);
-	free(c.late);
+	vl_task_tally_free(&c.tasks);
 	free(c.rank);
 }

@@ -321,45 +321,30 @@ static void
 summary_tasks(struct page *pg, const char *heading, const struct vl_book *b,
     const char *const *district, size_t nb)
 {
-	struct vl_overdue *v, *late = NULL;
-	size_t ntasks = 0, nlate = 0, *from = vl_xcalloc(nb + 1, sizeof *from);
-	size_t k, i, n;
-	long done = 0;
+	struct vl_task_tally t;
 	struct vl_buf what = {0};
+	size_t k, i;
 
-	for (k = 0; k < nb; k++)
-		ntasks += b[k].ntasks;
-	for (k = 0; k < nb && ntasks; k++) {	/* the late tasks kept */
-		n = vl_overdue_collect(&b[k], -1, &v);
-		for (i = 0; i < b[k].ntasks; i++)
-			done += b[k].tasks[i].done != VL_NODATE;
-		for (i = 0; i < n; i++)
-			if (v[i].kind == VL_OD_TASK) {
-				late = vl_xrealloc(late, (nlate + 1) *
-				    sizeof *late);
-				late[nlate++] = v[i];
-			}
-		from[k + 1] = nlate;
-		free(v);
-	}
-	if (ntasks) {
+	vl_task_tally(b, nb, &t);
+	if (t.tasks) {
 		say(pg, "");
-		say(pg, heading, ntasks, done, (long)nlate);
+		say(pg, heading, (size_t)t.tasks, t.done, (long)t.nlate);
 	}
-	for (k = 0; k < nb && ntasks; k++)
-		for (i = from[k]; i < from[k + 1]; i++) {
+	for (k = 0; k < nb; k++)
+		for (i = t.from[k]; i < t.from[k + 1]; i++) {
+			const struct vl_overdue *o = &t.late[i];
+
 			what.len = 0;
-			vl_overdue_detail(&late[i], &what, true);
-			vl_buf_printf(&what, vl_trn(late[i].days_late,
+			vl_overdue_detail(o, &what, true);
+			vl_buf_printf(&what, vl_trn(o->days_late,
 			    " (%ld day late)", " (%ld days late)"),
-			    late[i].days_late);
+			    o->days_late);
 			say(pg, "  %s%s%s: %s", district ? district[k] : "",
-			    district ? " " : "", person(late[i].task->owner),
+			    district ? " " : "", person(o->task->owner),
 			    what.data);
 		}
 	vl_buf_free(&what);
-	free(late);
-	free(from);
+	vl_task_tally_free(&t);
 }
 
 /* The page's table of one column opened, its title the header: what is

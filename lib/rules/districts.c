@@ -115,17 +115,19 @@ vl_rollup_overdue(const struct vl_rollup *r, long within,
 
 /* ---- the ranking ------------------------------------------------------- */
 
-static long
-late_items(const struct vl_book *b)
+/* d's late items, by kind and in all */
+static void
+late_items(const struct vl_book *b, struct vl_district_rank *d)
 {
 	struct vl_overdue *v;
 	size_t n = vl_overdue_collect(b, -1, &v), i;
-	long late = 0;
 
 	for (i = 0; i < n; i++)
-		late += v[i].status == VL_OD_LATE;
+		if (v[i].status == VL_OD_LATE) {
+			d->late[v[i].kind]++;
+			d->overdue++;
+		}
 	free(v);
-	return late;
 }
 
 static void
@@ -143,7 +145,7 @@ figures(const struct vl_book *b, const struct vl_ledger *l,
 	d->completed = total.completed;
 	d->started_pm = vl_permille(d->started, d->projects);
 	d->completed_pm = vl_permille(d->completed, d->projects);
-	d->overdue = late_items(b);
+	late_items(b, d);
 	d->plan = b->plan.total;
 	d->received = l->total.received;
 	d->spent = l->total.spent;
@@ -154,10 +156,14 @@ void
 vl_district_rank_add(struct vl_district_rank *all,
     const struct vl_district_rank *d)
 {
+	size_t k;
+
 	all->projects += d->projects;
 	all->started += d->started;
 	all->completed += d->completed;
 	all->overdue += d->overdue;
+	for (k = 0; k < VL_OD_NKINDS; k++)
+		all->late[k] += d->late[k];
 	vl_money_total(&all->plan, d->plan, "plan");
 	vl_money_total(&all->received, d->received, "received");
 	vl_money_total(&all->spent, d->spent, "spent");

@@ -46,6 +46,7 @@ struct vl_district_rank {
 	size_t book;
 	long rank;		/* 1 the best; districts equal share a rank */
 	long projects, started, completed, overdue;	/* overdue: late items */
+	long late[VL_OD_NKINDS];	/* the late items by kind */
 	long started_pm, completed_pm;	/* vl_permille of projects */
 	int64_t plan, received, spent;
 	long received_pm;	/* vl_permille_fen of the plan's total */

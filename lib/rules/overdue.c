@@ -435,3 +435,40 @@ vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf, bool human)
 		break;
 	}
 }
+
+void
+vl_task_tally(const struct vl_book *b, size_t nb, struct vl_task_tally *t)
+{
+	struct vl_overdue *v;
+	size_t k, i, n;
+
+	memset(t, 0, sizeof *t);
+	t->from = vl_xcalloc(nb + 1, sizeof *t->from);
+	for (k = 0; k < nb; k++) {
+		t->tasks += (long)b[k].ntasks;
+		for (i = 0; i < b[k].ntasks; i++)
+			t->done += b[k].tasks[i].done != VL_NODATE;
+		/* the whole list of a book only when it has tasks: a
+		 * national register's is hundreds of thousands of items */
+		n = b[k].ntasks ? vl_overdue_collect(&b[k], -1, &v) : 0;
+		for (i = 0; i < n; i++) {
+			if (v[i].kind != VL_OD_TASK || v[i].status != VL_OD_LATE)
+				continue;
+			if ((t->nlate & (t->nlate - 1)) == 0)	/* 0, 1, 2, 4.. */
+				t->late = vl_xrealloc(t->late, (t->nlate ?
+				    2 * t->nlate : 1) * sizeof *t->late);
+			t->late[t->nlate++] = v[i];
+		}
+		if (b[k].ntasks)
+			free(v);
+		t->from[k + 1] = t->nlate;
+	}
+}
+
+void
+vl_task_tally_free(struct vl_task_tally *t)
+{
+	free(t->late);
+	free(t->from);
+	memset(t, 0, sizeof *t);
+}

@@ -22,6 +22,7 @@ enum vl_overdue_kind {	/* the order rows of one day and project sort in */
 	VL_OD_MISSING_LEADER, VL_OD_MISSING_SPECIALIST,
 	VL_OD_TASK		/* a duty of tasks.csv: no project */
 };
+#define VL_OD_NKINDS (VL_OD_TASK + 1)
 enum vl_overdue_status {
 	VL_OD_LATE,		/* due before the day: days_late > 0 */
 	VL_OD_DUE_SOON,		/* due in [as_of, as_of + within] */
@@ -68,6 +69,18 @@ void vl_overdue_frow(const struct vl_overdue *o, const char *row[VL_NFC]);
 /* list kept to the items f passes, in order; returns how many */
 size_t vl_overdue_filter(struct vl_overdue *list, size_t n,
     const struct vl_filter *f);
+/* The duties of tasks.csv of nb books (a roll-up's districts): how many,
+ * how many done, and the late ones, book by book (book k's are
+ * late[from[k]] to late[from[k + 1]]), as vl_overdue_collect lists
+ * them.  vl_task_tally_free frees it. */
+struct vl_task_tally {
+	long tasks, done;
+	struct vl_overdue *late;
+	size_t nlate, *from;	/* from: nb + 1 */
+};
+void vl_task_tally(const struct vl_book *b, size_t nb,
+    struct vl_task_tally *t);
+void vl_task_tally_free(struct vl_task_tally *t);
 /* one line saying why, appended to buf: "#78 check safety: finding";
  * translated for people (human), as it is for machines */
 void vl_overdue_detail(const struct vl_overdue *o, struct vl_buf *buf,
