@@ -72,22 +72,81 @@ catalogue_dir(void)
 
 /*
  * The catalogue's Chinese under --lang en (the briefing's words, values
- * read back in Chinese): LANGUAGE says zh_CN and the catalogue is bound
- * once, which the C locale of the process's messages ignores; a thread
- * reads in Chinese by taking, for a moment, a locale of its own for its
- * messages (uselocale), never by changing the process's locale or
- * environment (threads read registers of a roll-up at once).
+ * read back in Chinese).  gettext takes the language from LANGUAGE, so
+ * it says zh_CN for that moment, then what it said before; the thread
+ * takes a locale of its own for its messages (uselocale), never the
+ * process's.  One thread at a time, and LANGUAGE is in the environment
+ * from the start (empty, as good as unset, when it was not), so that
+ * setting it only replaces a value: threads that read the environment
+ * meanwhile (a roll-up's registers are read by several) see one or the
+ * other.  What was found is kept: a briefing asks for every row.
  */
 static locale_t zh_messages;
 static pthread_once_t zh_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t zh_lock = PTHREAD_MUTEX_INITIALIZER;
+
+#define ZH_KEPT 128
+static struct {
+	char *key;
+	const char *zh;		/* NULL: the catalogue has none */
+} zh_kept[ZH_KEPT];
+static size_t nzh_kept;
 
 static void
 zh_ready(void)
 {
-	setenv("LANGUAGE", "zh_CN", 1);
+	if (!getenv("LANGUAGE"))
+		setenv("LANGUAGE", "", 1);
 	bindtextdomain("vl", catalogue_dir());
 	bind_textdomain_codeset("vl", "UTF-8");
 	zh_messages = newlocale(LC_MESSAGES_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* key's Chinese, NULL when there is none; under zh_lock */
+static const char *
+zh_of(const char *key)
+{
+	char *language = strdup(getenv("LANGUAGE"));
+	locale_t was;
+	const char *t;
+
+	if (!zh_messages || !language) {
+		free(language);
+		return NULL;
+	}
+	setenv("LANGUAGE", "zh_CN", 1);
+	was = uselocale(zh_messages);
+	t = dgettext("vl", key);
+	uselocale(was);
+	setenv("LANGUAGE", language, 1);
+	free(language);
+	return t == key ? NULL : t;
+}
+
+/* key's Chinese, NULL when there is none */
+static const char *
+chinese_anyway(const char *key)
+{
+	const char *t;
+	size_t i;
+
+	pthread_once(&zh_once, zh_ready);
+	pthread_mutex_lock(&zh_lock);
+	for (i = 0; i < nzh_kept; i++)
+		if (strcmp(zh_kept[i].key, key) == 0)
+			break;
+	if (i < nzh_kept) {
+		t = zh_kept[i].zh;
+	} else {
+		t = zh_of(key);
+		if (nzh_kept < ZH_KEPT) {
+			zh_kept[nzh_kept].key = strdup(key);
+			zh_kept[nzh_kept].zh = t;
+			nzh_kept += zh_kept[nzh_kept].key != NULL;
+		}
+	}
+	pthread_mutex_unlock(&zh_lock);
+	return t;
 }
 
 int
@@ -99,8 +158,10 @@ vl_i18n_init(const char *lang)
 		return -1;
 	chinese = lang[0] == 'z' && lang[1] == 'h';
 	pthread_once(&zh_once, zh_ready);	/* before any thread */
-	if (chinese)
+	if (chinese) {
 		setlocale(LC_MESSAGES, "C.UTF-8");
+		setenv("LANGUAGE", "zh_CN", 1);
+	}
 	return 0;
 }
 
@@ -124,21 +185,6 @@ vl_trc(const char *context, const char *msgid)
 	return t == key ? msgid : t;
 }
 
-static const char *
-chinese_anyway(const char *key)
-{
-	locale_t was;
-	const char *t;
-
-	pthread_once(&zh_once, zh_ready);
-	if (!zh_messages)
-		return key;
-	was = uselocale(zh_messages);
-	t = dgettext("vl", key);
-	uselocale(was);
-	return t;
-}
-
 const char *
 vl_tr_zh(const char *context, const char *msgid)
 {
@@ -149,7 +195,9 @@ vl_tr_zh(const char *context, const char *msgid)
 	    context ? context : "", context ? "\004" : "", msgid) >=
 	    sizeof key)
 		return msgid;
-	t = chinese ? dgettext("vl", key) : chinese_anyway(key);
+	if (!chinese)
+		return (t = chinese_anyway(key)) ? t : msgid;
+	t = dgettext("vl", key);
 	return t == key ? msgid : t;
 }
 
