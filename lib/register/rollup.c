@@ -132,12 +132,70 @@ worst(int a, int b)
 	    a > b ? a : b;
 }
 
+/* ---- several registers at once ---------------------------------------- */
+
+struct each {
+	void (*fn)(void *arg, size_t i);
+	void *arg;
+	struct vl_errbuf *msgs;
+	size_t n;
+	size_t next;		/* the next to do, taken atomically */
+};
+
+static void *
+each_some(void *arg)
+{
+	struct each *e = arg;
+	struct vl_errbuf *was;
+	size_t i;
+
+	while ((i = __atomic_fetch_add(&e->next, 1, __ATOMIC_RELAXED)) <
+	    e->n) {
+		was = vl_err_capture(&e->msgs[i]);
+		e->fn(e->arg, i);
+		vl_err_capture(was);
+	}
+	return NULL;
+}
+
+static void *
+each_thread(void *arg)
+{
+	each_some(arg);
+	vl_reg_display_free();	/* this thread's */
+	return NULL;
+}
+
+/*
+ * A city's thousands of small registers each cost a few milliseconds of
+ * opening, locking, verifying and reading, which one thread did one after
+ * another: as many threads as there are cores take the next register
+ * that none has taken.
+ */
+void
+vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
+    struct vl_errbuf *msgs)
+{
+	struct each e = {fn, arg, msgs, n, 0};
+	size_t nthreads = n < 2 ? 1 : vl_csv_parts(), k;
+	pthread_t *t = vl_xcalloc(nthreads, sizeof *t);
+	bool *started = vl_xcalloc(nthreads, sizeof *started);
+
+	for (k = 1; k < nthreads; k++)
+		started[k] = pthread_create(&t[k], NULL, each_thread, &e) == 0;
+	each_some(&e);
+	for (k = 1; k < nthreads; k++)
+		if (started[k])
+			pthread_join(t[k], NULL);
+	free(started);
+	free(t);
+}
+
 /* One register of a roll-up loaded, before it takes its place in r. */
 struct loaded {
 	struct vl_book book;
 	int status;		/* of the verification, or of the load */
 	bool verified;
-	struct vl_errbuf msgs;	/* said in the order of the registers */
 };
 
 struct loader {
@@ -145,15 +203,15 @@ struct loader {
 	const struct vl_source *src;
 	int what;
 	struct loaded *v;
-	size_t n;
-	size_t next;		/* the next to load, taken atomically */
 };
 
 static void
-load_one(const struct loader *ld, struct loaded *x, const struct vl_copy *c)
+load_one(void *arg, size_t i)
 {
+	const struct loader *ld = arg;
+	const struct vl_copy *c = &ld->copies[i];
+	struct loaded *x = &ld->v[i];
 	struct vl_source one = *ld->src;
-	struct vl_errbuf *was = vl_err_capture(&x->msgs);
 	struct vl_reg held;
 
 	if ((x->status = verify_and_hold(&held, c)) == VL_OK) {
@@ -164,62 +222,16 @@ load_one(const struct loader *ld, struct loaded *x, const struct vl_copy *c)
 		x->status = vl_book_load(&x->book, &one, ld->what);
 		vl_reg_close(&held);
 	}
-	vl_err_capture(was);
-}
-
-static void *
-load_some(void *arg)
-{
-	struct loader *ld = arg;
-	size_t i;
-
-	while ((i = __atomic_fetch_add(&ld->next, 1, __ATOMIC_RELAXED)) <
-	    ld->n)
-		load_one(ld, &ld->v[i], &ld->copies[i]);
-	return NULL;
-}
-
-static void *
-load_some_thread(void *arg)
-{
-	load_some(arg);
-	vl_reg_display_free();	/* this thread's */
-	return NULL;
-}
-
-/*
- * Every register loaded, by as many threads as there are cores: a city's
- * thousands of small registers cost each a few milliseconds of opening,
- * locking and verifying, which one thread did one after another.  What
- * each says is kept and said in the order of the registers.
- */
-static struct loaded *
-load_all(const struct vl_copy *copies, size_t n, const struct vl_source *src,
-    int what)
-{
-	struct loader ld = {copies, src, what, NULL, n, 0};
-	size_t nthreads = n < 2 ? 1 : vl_csv_parts(), k;
-	pthread_t *t = vl_xcalloc(nthreads, sizeof *t);
-	bool *started = vl_xcalloc(nthreads, sizeof *started);
-
-	ld.v = vl_xcalloc(n ? n : 1, sizeof *ld.v);
-	for (k = 1; k < nthreads; k++)
-		started[k] = pthread_create(&t[k], NULL, load_some_thread,
-		    &ld) == 0;
-	load_some(&ld);
-	for (k = 1; k < nthreads; k++)
-		if (started[k])
-			pthread_join(t[k], NULL);
-	free(started);
-	free(t);
-	return ld.v;
 }
 
 int
 vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
     const struct vl_source *src, int what)
 {
-	struct loaded *v = load_all(copies, n, src, what), *x;
+	struct loader ld = {copies, src, what, vl_xcalloc(n + 1,
+	    sizeof *ld.v)};
+	struct vl_errbuf *msgs = vl_xcalloc(n + 1, sizeof *msgs);
+	struct loaded *x;
 	int status = VL_OK;
 	size_t i;
 
@@ -230,9 +242,10 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	r->district = vl_xcalloc(n ? n : 1, sizeof *r->district);
 	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);
 	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
+	vl_rollup_each(n, load_one, &ld, msgs);
 	for (i = 0; i < n; i++) {
-		x = &v[i];
-		vl_err_flush(&x->msgs);
+		x = &ld.v[i];
+		vl_err_flush(&msgs[i]);	/* in the order of the registers */
 		if (!x->verified) {
 			if (x->status == VL_FINDINGS)
 				r->untrusted++;
@@ -255,7 +268,8 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 			r->n++;
 		}
 	}
-	free(v);
+	free(ld.v);
+	free(msgs);
 	return worst(status, check_distinct(r));
 }
 

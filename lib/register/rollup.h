@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/err_priv.h"
 #include "register/book.h"
 
 /* One register of a roll-up, as the command line names it. */
@@ -48,6 +49,11 @@ int vl_copy_verify(const struct vl_copy *c);
  * counts the registers left out.  Free r in every case. */
 int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
     size_t n, const struct vl_source *src, int what);
+/* fn(arg, i) for every i < n, by as many threads as there are cores
+ * ($VL_THREADS) at once, what call i says kept in msgs[i] (all zero; the
+ * caller flushes them, vl_err_flush, in the order it wants) */
+void vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
+    struct vl_errbuf *msgs);
 void vl_rollup_free(struct vl_rollup *r);
 /* The district of a book loaded with its plan: plan.json's "district",
  * else the name of its directory, dir (a warning says so); malloc'd. */

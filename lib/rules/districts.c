@@ -15,20 +15,41 @@
 #include "rules/districts.h"
 #include "rules/standing.h"
 
+struct ledgers {
+	const struct vl_book *b;
+	enum vl_ledger_sums_of what;
+	struct vl_ledger *l;
+	int *status;
+};
+
+static void
+ledger_of(void *arg, size_t i)
+{
+	struct ledgers *x = arg;
+
+	x->status[i] = vl_ledger_load(&x->l[i], &x->b[i], x->what);
+}
+
 int
 vl_rollup_ledgers(const struct vl_rollup *r, bool cities,
     enum vl_ledger_sums_of what, struct vl_ledger **l)
 {
-	const struct vl_book *b = cities ? r->city : r->book;
 	size_t n = cities ? r->ncity : r->n, i;
+	struct ledgers x = {cities ? r->city : r->book, what,
+	    vl_xcalloc(n + 1, sizeof *x.l), vl_xcalloc(n + 1, sizeof(int))};
+	struct vl_errbuf *msgs = vl_xcalloc(n + 1, sizeof *msgs);
 	int status = VL_OK, s;
 
-	*l = vl_xcalloc(n ? n : 1, sizeof **l);
+	vl_rollup_each(n, ledger_of, &x, msgs);
 	for (i = 0; i < n; i++) {
-		s = vl_ledger_load(&(*l)[i], &b[i], what);
+		vl_err_flush(&msgs[i]);	/* in the order of the registers */
+		s = x.status[i];
 		if (s == VL_SYSFAULT || (s != VL_OK && status == VL_OK))
 			status = s;
 	}
+	free(msgs);
+	free(x.status);
+	*l = x.l;
 	return status;
 }
 

@@ -11,9 +11,13 @@ for i in 1 2 3 4 5 6 7 8 9; do
 	sed "1s/{/{\"district\": \"区$i\",/" "$SHARE/demo/plan.json" > r$i/plan.json
 	echo "r$i" >> list
 done
-# r3 and r7: a bad row each; r5: no district (named after its directory)
+# r3 and r7: a bad row each, r2 and r6 a bad row of money (their
+# journals are summed by threads too); r5: no district (named after its
+# directory)
 echo "99,2023-13-01,P01,review,quality,pass,,,,x" >> r3/inspections.csv
 echo "99,2023-02-30,P02,review,safety,pass,,,,y" >> r7/inspections.csv
+echo "999,2023-01-05,expense,,,P01,construction,1.001,x" >> r2/funds.csv
+echo "999,2023-01-05,expense,,,P01,construction,-,y" >> r6/funds.csv
 cp "$SHARE/demo/plan.json" r5/plan.json
 # r8: an edited line of its trail, left out
 sed '4s/,init,projects.csv,/,init,progress.csv,/' r8/audit.csv > t
@@ -33,7 +37,12 @@ for cmd in "vl-report overdue" "vl-report summary" "vl-fund check" \
 		same err one.err
 	done
 done
-# what was said, in the order of the registers
+# what was said, in the order of the registers; the journals' too
+VL_THREADS=4 vl-fund check --registers list $day > out 2> err
+[ $? -eq 2 ] || fail "bad money: exit 2 expected"
+grep -n "r2/funds.csv\|r6/funds.csv" err | cut -d: -f1 > at
+[ "$(wc -l < at)" -eq 2 ] || fail "not said once each: $(cat err)"
+sort -n -c at 2> /dev/null || fail "said out of order: $(cat err)"
 VL_THREADS=4 vl-report --registers list overdue $day > out 2> err
 [ $? -eq 2 ] || fail "bad rows: exit 2 expected"
 grep -n "r3/inspections.csv\|r5/plan.json\|r7/inspections.csv\|r8/audit.csv" err |
