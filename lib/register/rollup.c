@@ -151,6 +151,10 @@ each_some(void *arg)
 
 	while ((i = __atomic_fetch_add(&e->next, 1, __ATOMIC_RELAXED)) <
 	    e->n) {
+		if (!e->msgs) {
+			e->fn(e->arg, i);
+			continue;
+		}
 		was = vl_err_capture(&e->msgs[i]);
 		e->fn(e->arg, i);
 		vl_err_capture(was);

@@ -51,7 +51,8 @@ int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
     size_t n, const struct vl_source *src, int what);
 /* fn(arg, i) for every i < n, by as many threads as there are cores
  * ($VL_THREADS) at once, what call i says kept in msgs[i] (all zero; the
- * caller flushes them, vl_err_flush, in the order it wants) */
+ * caller flushes them, vl_err_flush, in the order it wants; NULL: fn
+ * says nothing) */
 void vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
     struct vl_errbuf *msgs);
 void vl_rollup_free(struct vl_rollup *r);

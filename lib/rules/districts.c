@@ -173,6 +173,22 @@ figures(const struct vl_book *b, const struct vl_ledger *l,
 	d->received_pm = vl_permille_fen(d->received, d->plan);
 }
 
+struct figuring {
+	const struct vl_rollup *r;
+	const struct vl_ledger *ledgers;
+	struct vl_district_rank *v;
+};
+
+/* district i's figures (each district's by a thread of its own) */
+static void
+figures_of(void *arg, size_t i)
+{
+	struct figuring *x = arg;
+
+	x->v[i].book = i;
+	figures(&x->r->book[i], &x->ledgers[i], &x->v[i]);
+}
+
 void
 vl_district_rank_add(struct vl_district_rank *all,
     const struct vl_district_rank *d)
@@ -218,13 +234,11 @@ size_t
 vl_district_ranks(const struct vl_rollup *r, const struct vl_ledger *ledgers,
     struct vl_district_rank **list)
 {
-	struct vl_district_rank *v = vl_xcalloc(r->n + 1, sizeof *v);
+	struct figuring x = {r, ledgers, vl_xcalloc(r->n + 1, sizeof *x.v)};
+	struct vl_district_rank *v = x.v;
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		v[i].book = i;
-		figures(&r->book[i], &ledgers[i], &v[i]);
-	}
+	vl_rollup_each(r->n, figures_of, &x, NULL);
 	qsort(v, r->n, sizeof *v, by_rank);
 	for (i = 0; i < r->n; i++)	/* equal districts share a rank */
 		v[i].rank = i && rank_cmp(&v[i - 1], &v[i]) == 0 ?
