@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include "base/err.h"
@@ -618,6 +619,20 @@ no_command(int argc, char **argv, const struct vl_command *cmds)
 	return VL_BADINPUT;
 }
 
+/* A roll-up holds each register's lock until it is done: a city's
+ * thousands of registers want more open files than the 1024 a shell
+ * allows by default, as many as the system lets a process have. */
+static void
+raise_file_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int
 vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 {
@@ -626,6 +641,7 @@ vl_cli_main(const struct vl_tool *t, int argc, char **argv)
 
 	tool = t;
 	vl_alloc_init();
+	raise_file_limit();
 	vl_setprogname(argv[0]);
 	choose_language(argc, argv);
 	memset(&c, 0, sizeof c);
