@@ -106,7 +106,8 @@ zh_ready(void)
 static const char *
 zh_of(const char *key)
 {
-	char *language = strdup(getenv("LANGUAGE"));
+	const char *now = getenv("LANGUAGE");
+	char *language = strdup(now ? now : "");
 	locale_t was;
 	const char *t;
 
