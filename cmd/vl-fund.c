@@ -102,9 +102,10 @@ filtered(const struct vl_cli *c)
 }
 
 static int
-load(struct vl_book *b, const struct vl_cli *c)
+load(struct vl_book *b, const struct vl_cli *c, int more)
 {
-	return vl_book_load(b, &c->src, VL_LOAD_PLAN | VL_LOAD_PROJECTS);
+	return vl_book_load(b, &c->src, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    more);
 }
 
 /* a check's findings filtered: an empty list then says nothing of the
@@ -170,7 +171,7 @@ cmd_check(struct vl_cli *c)
 
 	if (c->rollup)
 		return rollup_check(c);
-	status = load(&b, c);
+	status = load(&b, c, VL_LOAD_DIGESTS);
 	/* the journal too, unless the plan itself failed: every problem of
 	 * the register in one run */
 	if (status != VL_SYSFAULT && b.progress) {
@@ -183,7 +184,7 @@ cmd_check(struct vl_cli *c)
 		status = vl_fund_check(&b, &l, c->arg[O_FINAL] != NULL, &fc);
 	if (status == VL_OK)	/* --status, the project columns */
 		vl_fund_check_keep(&fc, &b, &c->filter);
-	if (status == VL_OK && vl_audit_outside_edits(&b.reg) < 0)
+	if (status == VL_OK && vl_book_outside_edits(&b) < 0)
 		status = VL_SYSFAULT;	/* hand edits are only warned of */
 	c->out.register_name = b.plan.name;
 	if (status == VL_OK)
@@ -289,7 +290,7 @@ cmd_sum(struct vl_cli *c)
 	if (c->rollup || by == VL_BY_DISTRICT)
 		return rollup_sum(c, by, kind);
 	if (!file || by == VL_BY_TOWN || filtered(c) || register_here(c))
-		status = load(&b, c);
+		status = load(&b, c, 0);
 	if (b.reg.dir)
 		j.plan = &b.plan;
 	if (status == VL_OK && !file) {
@@ -332,7 +333,7 @@ cmd_balance(struct vl_cli *c)
 			    &c->out);
 		return rollup_done(status, false, &r);
 	}
-	if ((status = load(&b, c)) == VL_OK)
+	if ((status = load(&b, c, 0)) == VL_OK)
 		status = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
 	if (status == VL_OK)
 		status = finish(vl_report_balance(&b, &l, &c->filter,

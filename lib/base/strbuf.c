@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/err.h"
 #include "base/strbuf.h"
@@ -93,19 +94,14 @@ vl_xrealloc(void *p, size_t n)
 	return huge(p, n);
 }
 
-void *
-vl_xcalloc_huge(size_t n, size_t size)
+size_t
+vl_threads(void)
 {
-	size_t bytes;
-	void *p;
+	const char *e = getenv("VL_THREADS");
+	long n = e && *e ? strtol(e, NULL, 10) :
+	    sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (__builtin_mul_overflow(n, size, &bytes))
-		out_of_memory();
-	/* under 2 MiB a huge page is no use */
-	if (bytes < (2 << 20) || posix_memalign(&p, 2 << 20, bytes) != 0)
-		return vl_xcalloc(n, size);
-	madvise(p, bytes, MADV_HUGEPAGE);
-	return memset(p, 0, bytes);
+	return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
 }
 
 char *

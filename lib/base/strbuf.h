@@ -31,9 +31,9 @@ void *vl_xrealloc(void *p, size_t n);
 /* at the start of a program: big blocks in huge pages (see strbuf.c) */
 void vl_alloc_init(void);
 char *vl_xstrdup(const char *s);
-/* vl_xcalloc of a big array read at random (a table of every project),
- * in huge pages where the system has them; free() frees it */
-void *vl_xcalloc_huge(size_t n, size_t size);
+/* Threads a big job (a large file, a roll-up, a register's digests)
+ * works with at once: $VL_THREADS, else one per processor. */
+size_t vl_threads(void);
 
 /* FNV-1a of s, for tables of short keys (ids, towns): no adversary.
  * Inline: a national journal looks up a project on every row. */

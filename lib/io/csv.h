@@ -105,9 +105,6 @@ struct vl_gather {
 	void (*reset)(void *first, void *arg);	/* or NULL */
 	void *arg;
 };
-/* Parts to divide a read into, threads to work at once: $VL_THREADS,
- * else one per processor. */
-size_t vl_csv_parts(void);
 /* vl_csv_read of a regular file into first, divided among as many
  * threads as there are cores ($VL_THREADS) when it is large.  The
  * records, their lines, the messages (written in the order of the input)

@@ -356,16 +356,6 @@ ends_at(const struct part *p, const struct part *next)
 	    p->r.line == next->lines;
 }
 
-size_t
-vl_csv_parts(void)
-{
-	const char *e = getenv("VL_THREADS");
-	long n = e && *e ? strtol(e, NULL, 10) :
-	    sysconf(_SC_NPROCESSORS_ONLN);
-
-	return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
-}
-
 /* Read the header with p[0]'s reader, in its first block; false when
  * there is no header to share (too long, not UTF-8, bad) and the part
  * should simply read on alone. */
@@ -569,7 +559,7 @@ vl_csv_gather(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *first,
     const struct vl_gather *g)
 {
-	size_t n = vl_csv_parts(), stride = (g->size + LINE - 1) / LINE * LINE;
+	size_t n = vl_threads(), stride = (g->size + LINE - 1) / LINE * LINE;
 	char *parts = n > 1 ? calloc_lines(n - 1, stride) : NULL;
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
 	struct vl_split s = {n, ctx, gather_accept, gather_reset, (void *)g,

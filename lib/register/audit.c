@@ -18,8 +18,10 @@
 #include <unistd.h>
 
 #include <openssl/evp.h>
+#include <pthread.h>
 
 #include "base/err.h"
+#include "base/err_priv.h"
 #include "io/csv.h"
 #include "register/audit.h"
 
@@ -139,6 +141,9 @@ remember(struct vl_audit *a, const char *action, const char *file,
 	bool removed = strcmp(action, "removed-outside") == 0;
 	size_t i;
 
+	for (i = 0; vl_register_files[i].name; i++)
+		if (strcmp(vl_register_files[i].name, file) == 0)
+			a->named |= 1u << i;
 	if ((!*digest && !removed) || strlen(file) >= sizeof a->last[0].file ||
 	    strlen(digest) >= VL_HASH_HEX)
 		return;
@@ -321,27 +326,110 @@ vl_file_digest(const struct vl_reg *reg, const char *name,
 	return n == 0;
 }
 
-long
-vl_audit_outside_edits(const struct vl_reg *reg)
+size_t
+vl_audit_unnamed(const struct vl_reg *reg, const struct vl_audit *a,
+    const char *made[VL_AUDIT_FILES])
 {
-	struct vl_audit a;
-	char now[VL_HASH_HEX];
+	const struct vl_regfile *f;
+	size_t n = 0;
+	unsigned bit;
+
+	for (f = vl_register_files, bit = 1; f->name; f++, bit <<= 1)
+		if (a->seq > 0 && !(a->named & bit) && (f->kind == VL_RF_PLAN ||
+		    f->kind == VL_RF_RECORDS) && vl_reg_exists(reg, f->name))
+			made[n++] = f->name;
+	return n;
+}
+
+struct vl_edits {
+	const struct vl_reg *reg;
+	struct vl_audit a;	/* the trail's last word on each file */
+	int read;		/* vl_audit_read's status */
+	char now[VL_AUDIT_FILES][VL_HASH_HEX];	/* a.last's files as they are */
+	bool found[VL_AUDIT_FILES];	/* read whole */
+	const char *made[VL_AUDIT_FILES];	/* there, never named */
+	size_t nmade;
+	struct vl_errbuf msgs;	/* said at the end, in their turn */
+	pthread_t thread;
+	bool threaded;
+};
+
+static void *
+take_digests(void *arg)
+{
+	struct vl_edits *e = arg;
+	struct vl_errbuf *was = vl_err_capture(&e->msgs);
+	size_t i;
+
+	e->read = vl_audit_read(e->reg, &e->a, NULL, NULL, NULL);
+	for (i = 0; e->read != VL_SYSFAULT && i < e->a.nlast; i++)
+		e->found[i] = vl_file_digest(e->reg, e->a.last[i].file,
+		    e->now[i]);
+	if (e->read != VL_SYSFAULT)
+		e->nmade = vl_audit_unnamed(e->reg, &e->a, e->made);
+	vl_err_capture(was);
+	return NULL;
+}
+
+struct vl_edits *
+vl_audit_edits_begin(const struct vl_reg *reg)
+{
+	struct vl_edits *e = vl_xcalloc(1, sizeof *e);
+
+	e->reg = reg;
+	e->threaded = vl_threads() > 1 &&
+	    pthread_create(&e->thread, NULL, take_digests, e) == 0;
+	return e;
+}
+
+/* warn of each file not as the trail last left it; how many */
+static long
+warn_edits(const struct vl_edits *e)
+{
+	const struct vl_audit_last *last = e->a.last;
 	long changed = 0;
 	size_t i;
 
-	if (vl_audit_read(reg, &a, NULL, NULL, NULL) == VL_SYSFAULT)
-		return -1;
-	for (i = 0; i < a.nlast; i++) {
-		if (vl_file_digest(reg, a.last[i].file, now) ?
-		    !a.last[i].removed && strcmp(now, a.last[i].digest) == 0 :
-		    a.last[i].removed)
+	for (i = 0; i < e->a.nlast; i++) {
+		if (e->found[i] ? !last[i].removed &&
+		    strcmp(e->now[i], last[i].digest) == 0 : last[i].removed)
 			continue;	/* as the history last left it */
 		vl_warn("%s/%s: changed outside the vl tools since audit.csv "
-		    "line %ld", reg->dir, a.last[i].file, a.last[i].line);
+		    "line %ld", e->reg->dir, last[i].file, last[i].line);
 		changed++;
 	}
-	vl_audit_free(&a);
+	for (i = 0; i < e->nmade; i++)
+		vl_warn("%s/%s: made outside the vl tools: audit.csv names it "
+		    "nowhere", e->reg->dir, e->made[i]);
+	return changed + (long)e->nmade;
+}
+
+long
+vl_audit_edits_end(struct vl_edits *e, bool report)
+{
+	long changed = 0;
+
+	if (e->threaded)
+		pthread_join(e->thread, NULL);
+	else if (report)
+		take_digests(e);
+	if (report) {
+		vl_err_flush(&e->msgs);
+		changed = e->read == VL_SYSFAULT ? -1 : warn_edits(e);
+	}
+	vl_err_discard(&e->msgs);
+	vl_audit_free(&e->a);
+	free(e);
 	return changed;
+}
+
+long
+vl_audit_outside_edits(const struct vl_reg *reg)
+{
+	struct vl_edits *e = vl_xcalloc(1, sizeof *e);
+
+	e->reg = reg;
+	return vl_audit_edits_end(e, true);
 }
 
 /* ---- the trail as a whole: does it reach its head? ------------------- */

@@ -38,6 +38,8 @@ struct vl_audit {
 	struct vl_buf lines;		/* lines made, not yet written */
 	struct vl_audit_last last[VL_AUDIT_FILES];
 	size_t nlast;
+	unsigned named;		/* the register files some line names, a
+				 * bit each by vl_register_files' order */
 	bool wide;		/* audit.csv has the detail column */
 	bool widen;		/* it gains it with the lines made */
 };
@@ -72,6 +74,11 @@ void vl_audit_free(struct vl_audit *a);
 /* what the latest line for file says, or NULL */
 const struct vl_audit_last *vl_audit_last(const struct vl_audit *a,
     const char *file);
+/* The files of the register (plan.json, the CSVs of records) there
+ * while a's trail, begun, names them nowhere: made outside the tools.
+ * Their names into made (VL_AUDIT_FILES at most); how many. */
+size_t vl_audit_unnamed(const struct vl_reg *reg, const struct vl_audit *a,
+    const char *made[VL_AUDIT_FILES]);
 /* the SHA-256 of a register file as it is; false if it cannot be read */
 bool vl_file_digest(const struct vl_reg *reg, const char *name,
     char out[VL_HASH_HEX]);
@@ -79,6 +86,14 @@ bool vl_file_digest(const struct vl_reg *reg, const char *name,
  * left (edited by hand); returns how many, or -1 on an I/O error.  Call
  * it holding the lock. */
 long vl_audit_outside_edits(const struct vl_reg *reg);
+/* The same in two steps, the files hashed meanwhile by a thread of their
+ * own (a national register's are 800 MB: hashed while the caller reads
+ * them, not after); one thread (VL_THREADS=1) hashes them at the end.
+ * Begin holding the lock, reg left as it is until the end; the end
+ * warns as vl_audit_outside_edits does, or, not to report, says nothing
+ * and returns 0.  e is freed. */
+struct vl_edits *vl_audit_edits_begin(const struct vl_reg *reg);
+long vl_audit_edits_end(struct vl_edits *e, bool report);
 /* "SEQ:HASH", with a line end or not: 0, or -1 */
 int vl_audit_head_parse(const char *s, long *seq, char hash[VL_HASH_HEX]);
 

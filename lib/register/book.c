@@ -518,6 +518,8 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);
+	if (what & VL_LOAD_DIGESTS)
+		b->edits = vl_audit_edits_begin(&b->reg);
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
@@ -546,9 +548,21 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	return status;
 }
 
+long
+vl_book_outside_edits(struct vl_book *b)
+{
+	struct vl_edits *e = b->edits;
+
+	b->edits = NULL;
+	return e ? vl_audit_edits_end(e, true) :
+	    vl_audit_outside_edits(&b->reg);
+}
+
 void
 vl_book_free(struct vl_book *b)
 {
+	if (b->edits)	/* the thread joined, what it found not said */
+		vl_audit_edits_end(b->edits, false);
 	free(b->insp);
 	free(b->insp_first);
 	free(b->insp_of);

@@ -87,6 +87,7 @@ struct vl_book {
 	size_t nvoids;
 	struct vl_task *tasks;	/* VL_LOAD_TASKS: those not voided */
 	size_t ntasks;
+	struct vl_edits *edits;	/* VL_LOAD_DIGESTS: being taken */
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -101,7 +102,9 @@ enum {
 	/* of the inspections keep the failed ones only, the findings every
 	 * report reads (the passes are counted all the same): a national
 	 * register's 3 million inspections are mostly passes */
-	VL_LOAD_FAILS = 128
+	VL_LOAD_FAILS = 128,
+	/* the files' digests taken meanwhile, for vl_book_outside_edits */
+	VL_LOAD_DIGESTS = 256
 };
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read
@@ -111,6 +114,9 @@ enum {
  * VL_OK, VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
 void vl_book_free(struct vl_book *b);
+/* vl_audit_outside_edits of b's register, from the digests taken while
+ * it was loaded (VL_LOAD_DIGESTS) or now */
+long vl_book_outside_edits(struct vl_book *b);
 /* The villages every headline counts progress against: the plan's, or
  * the projects registered when there are more (a discrepancy of vl-fund
  * check), so a headline never says 3/3 when the register has 5. */

@@ -40,7 +40,7 @@ place(struct vl_projects *ps, size_t index)
  * one slot and nothing else, and the table of a national register
  * (600000 projects, 2^20 slots, 16 MiB) is small enough to stay in a
  * server's last-level cache.  A big table is kept in huge pages
- * (vl_xcalloc_huge), so that a lookup is not also a miss in the TLB.
+ * (vl_xcalloc), so that a lookup is not also a miss in the TLB.
  */
 static void
 grow_slots(struct vl_projects *ps, size_t nslot)
@@ -49,7 +49,7 @@ grow_slots(struct vl_projects *ps, size_t nslot)
 
 	free(ps->slot);
 	ps->nslot = nslot;
-	ps->slot = vl_xcalloc_huge(ps->nslot, sizeof *ps->slot);
+	ps->slot = vl_xcalloc(ps->nslot, sizeof *ps->slot);
 	for (i = 0; i < ps->n; i++)
 		place(ps, i);
 }

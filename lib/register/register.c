@@ -467,7 +467,9 @@ static void
 note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
 {
 	char files[VL_AUDIT_FILES][sizeof audit->last[0].file];
-	size_t i, n = audit->nlast;
+	const char *names[VL_AUDIT_FILES];
+	char now[VL_HASH_HEX];
+	size_t i, n = audit->nlast, made;
 
 	/* the names copied first: a line appended for a file rewrites its
 	 * entry of audit->last, name included, which must not be the name
@@ -476,6 +478,11 @@ note_outside_edits(const struct vl_reg *r, struct vl_audit *audit)
 		memcpy(files[i], audit->last[i].file, sizeof files[i]);
 	for (i = 0; i < n; i++)
 		note_outside_edit(r, audit, files[i]);
+	made = vl_audit_unnamed(r, audit, names);
+	for (i = 0; i < made; i++)
+		if (vl_file_digest(r, names[i], now))
+			vl_audit_append(audit, "edited-outside", names[i],
+			    "made outside the tools", now);
 }
 
 /* The lines a restart begins with: the head that was lost and why, then

@@ -181,7 +181,7 @@ vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
     struct vl_errbuf *msgs)
 {
 	struct each e = {fn, arg, msgs, n, 0};
-	size_t nthreads = n < 2 ? 1 : vl_csv_parts(), k;
+	size_t nthreads = n < 2 ? 1 : vl_threads(), k;
 	pthread_t *t = vl_xcalloc(nthreads, sizeof *t);
 	bool *started = vl_xcalloc(nthreads, sizeof *started);
 

@@ -66,9 +66,9 @@ projects_init(struct vl_ledger *l)
 	size_t i;
 
 	/* a row adds to a project's sums anywhere in these: huge pages */
-	l->project = vl_xcalloc_huge(l->nprojects, sizeof *l->project);
+	l->project = vl_xcalloc(l->nprojects, sizeof *l->project);
 	/* one block for every project's purposes, the first one's */
-	purposes = l->nprojects ? vl_xcalloc_huge(l->nprojects *
+	purposes = l->nprojects ? vl_xcalloc(l->nprojects *
 	    (l->npurposes + 1), sizeof *purposes) : NULL;
 	for (i = 0; i < l->nprojects; i++)
 		l->project[i].purpose = purposes + i * (l->npurposes + 1);

@@ -90,6 +90,20 @@ has out ",removed-outside,inspections.csv,,,ok"
 [ "$(grep -c ',removed-outside,inspections.csv,' out)" = 1 ] ||
     fail "a removal recorded twice"
 [ -s err ] && fail "warned after the removal was recorded: $(cat err)"
+# a file put in by hand where the trail names none (tasks.csv, which init
+# does not make; a journal planted the same way): made outside the tools,
+# said by both checks until the next change puts it on record
+cp "$SHARE/demo/tasks.csv" reg/tasks.csv
+expect 0 vl-report -C reg audit
+has err "reg/tasks.csv: made outside the vl tools: audit.csv names it nowhere"
+lines err 1
+expect 1 vl-fund -C reg check --as-of 2023-01-06
+has err "reg/tasks.csv: made outside the vl tools"
+expect 0 vl-add -C reg fund --kind receipt --level central --amount 1 \
+    --date 2023-01-06 --allow-repeat
+expect 0 vl-report -C reg audit
+has out ",edited-outside,tasks.csv,made outside the tools,,ok"
+[ -s err ] && fail "warned after the made file was recorded: $(cat err)"
 
 # progress.csv removed by hand: its ids are not given again
 grep ',add,progress.csv,3,' reg/audit.csv > /dev/null ||
