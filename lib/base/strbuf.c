@@ -94,6 +94,18 @@ vl_xrealloc(void *p, size_t n)
 	return huge(p, n);
 }
 
+void *
+vl_xcalloc_lines(size_t n, size_t size)
+{
+	size_t bytes;
+	void *p;
+
+	if (__builtin_mul_overflow(n, size, &bytes) ||
+	    posix_memalign(&p, 64, bytes ? bytes : 1) != 0)
+		out_of_memory();
+	return memset(huge(p, bytes), 0, bytes);
+}
+
 size_t
 vl_threads(void)
 {

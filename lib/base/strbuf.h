@@ -30,6 +30,9 @@ void *vl_xcalloc(size_t n, size_t size);
 void *vl_xrealloc(void *p, size_t n);
 /* at the start of a program: big blocks in huge pages (see strbuf.c) */
 void vl_alloc_init(void);
+/* vl_xcalloc aligned to a cache line (64 bytes): records of a line each
+ * read at random are a miss each, not two */
+void *vl_xcalloc_lines(size_t n, size_t size);
 char *vl_xstrdup(const char *s);
 /* Threads a big job (a large file, a roll-up, a register's digests)
  * works with at once: $VL_THREADS, else one per processor. */

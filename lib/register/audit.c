@@ -375,10 +375,18 @@ struct vl_edits *
 vl_audit_edits_begin(const struct vl_reg *reg)
 {
 	struct vl_edits *e = vl_xcalloc(1, sizeof *e);
+	pthread_attr_t attr;
 
 	e->reg = reg;
-	e->threaded = vl_threads() > 1 &&
-	    pthread_create(&e->thread, NULL, take_digests, e) == 0;
+	/* a small stack (a read block, the CSV of the trail) where the
+	 * default is 8 MiB: a tool under a limit of its address space
+	 * (fund_memory's 32 MiB) keeps room for the readers' */
+	if (vl_threads() > 1 && pthread_attr_init(&attr) == 0) {
+		pthread_attr_setstacksize(&attr, (size_t)1 << 20);
+		e->threaded = pthread_create(&e->thread, &attr, take_digests,
+		    e) == 0;
+		pthread_attr_destroy(&attr);
+	}
 	return e;
 }
 

@@ -291,7 +291,7 @@ transfer(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 {
 	const struct vl_project *d = &r->city[city].projects.v[p];
 	struct vl_buf subject = {0}, detail = {0}, levels = {0};
-	int64_t sent = cl->project[p].allocated, got;
+	int64_t sent = vl_ledger_project(cl, p)->allocated, got;
 	char g[VL_GAP_BUFSZ], m[VL_MONEY_BUFSZ];
 
 	vl_buf_printf(&subject, "%s -> %s", r->city_name[city], d->id);

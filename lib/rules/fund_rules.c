@@ -169,7 +169,7 @@ check_allocations(struct checker *k)
 		    vl_money_gap_for(k->human, l->total.received,
 		    l->total.allocated, g));
 	for (i = 0; i < l->nprojects; i++) {
-		int64_t got = l->project[i].allocated;
+		int64_t got = vl_ledger_project(l, i)->allocated;
 
 		p = &k->b->projects.v[i];
 		if (got == p->budget)
@@ -221,7 +221,7 @@ check_expenses(struct checker *k)
 
 	k->c->checked += (long)l->nprojects + 3;	/* and the strays */
 	for (i = 0; i < l->nprojects; i++) {
-		const struct vl_ledger_project *lp = &l->project[i];
+		const struct vl_ledger_project *lp = vl_ledger_project(l, i);
 
 		if (lp->spent > lp->allocated)
 			finding(k, "expense-vs-allocation",
@@ -364,7 +364,7 @@ vl_balances(const struct vl_book *b, const struct vl_ledger *l,
 	size_t i;
 
 	for (i = 0; i < l->nprojects; i++) {
-		const struct vl_ledger_project *lp = &l->project[i];
+		const struct vl_ledger_project *lp = vl_ledger_project(l, i);
 
 		balance_row(&r, &b->projects.v[i], b->projects.v[i].id,
 		    lp->allocated, lp->spent, lp->purpose,

@@ -58,27 +58,23 @@ purpose_index(const struct vl_ledger *l, const struct vl_plan *p,
 	return l->npurposes;
 }
 
-/* every project's sums, none yet */
+/* every project's sums, none yet: records of a cache line (64 bytes)
+ * or of lines, never across two they need not be */
 static void
 projects_init(struct vl_ledger *l)
 {
-	int64_t *purposes;
-	size_t i;
+	size_t size = sizeof *l->project + (l->npurposes + 1) *
+	    sizeof l->project->purpose[0];
 
-	/* a row adds to a project's sums anywhere in these: huge pages */
-	l->project = vl_xcalloc(l->nprojects, sizeof *l->project);
-	/* one block for every project's purposes, the first one's */
-	purposes = l->nprojects ? vl_xcalloc(l->nprojects *
-	    (l->npurposes + 1), sizeof *purposes) : NULL;
-	for (i = 0; i < l->nprojects; i++)
-		l->project[i].purpose = purposes + i * (l->npurposes + 1);
+	l->stride = (size + 63) / 64 * 64;
+	l->project = vl_xcalloc_lines(l->nprojects, l->stride);
 }
 
-/* projects: the table of projects' sums to add to (NULL: l's own, if
- * it sums them) */
+/* projects: the ledger whose table of projects' sums to add to (NULL:
+ * l's own, if it sums them) */
 static void
 ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b,
-    enum vl_ledger_sums_of what, struct vl_ledger_project *projects)
+    enum vl_ledger_sums_of what, const struct vl_ledger *projects)
 {
 	size_t k;
 	int line;
@@ -92,9 +88,10 @@ ledger_init(struct loading *c, struct vl_ledger *l, const struct vl_book *b,
 	l->line = vl_xcalloc(l->nlines + 1, sizeof *l->line);
 	l->level = vl_xcalloc(l->nlevels + 1, sizeof *l->level);
 	l->purpose = vl_xcalloc(l->npurposes + 1, sizeof *l->purpose);
-	if (projects)
-		l->project = projects;
-	else if (what == VL_LEDGER_PROJECTS)
+	if (projects) {
+		l->project = projects->project;
+		l->stride = projects->stride;
+	} else if (what == VL_LEDGER_PROJECTS)
 		projects_init(l);
 	c->l = l;
 	c->what = what;
@@ -152,7 +149,7 @@ add_project(struct vl_ledger *l, const struct vl_book *b,
 		    f->amount, f->line);
 	if (!l->project)	/* the totals only */
 		return true;
-	p = &l->project[i];
+	p = vl_ledger_project(l, (size_t)i);
 	if (f->kind == VL_ALLOCATION)
 		return add_shared(&p->allocated, f->amount);
 	return add_shared(&p->spent, f->amount) &&
@@ -169,7 +166,8 @@ add_other(struct loading *c, const struct vl_fund *f, size_t lv)
 
 	return add(of_kind(&l->other, f->kind), f->amount) &&
 	    add(of_kind(&l->level[lv], f->kind), f->amount) &&
-	    (i < 0 || add_shared(&l->project[i].other, f->amount));
+	    (i < 0 || add_shared(&vl_ledger_project(l, (size_t)i)->other,
+	    f->amount));
 }
 
 /* The special fund's money: by line, level, project and purpose. */
@@ -270,7 +268,7 @@ part_init(void *part, const void *first, void *arg)
 	const struct loading *c0 = first;
 
 	(void)arg;
-	ledger_init(c, &c->own, c0->b, c0->what, c0->l->project);
+	ledger_init(c, &c->own, c0->b, c0->what, c0->l);
 }
 
 /* merged in order; they cannot overflow (vl_fund_read) */
@@ -329,8 +327,6 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
 void
 vl_ledger_free(struct vl_ledger *l)
 {
-	if (l->nprojects)
-		free(l->project[0].purpose);	/* all of them */
 	free(l->project);
 	free(l->line);
 	free(l->level);

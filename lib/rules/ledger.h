@@ -18,10 +18,12 @@ struct vl_ledger_sums {		/* fen */
 	int64_t spent;		/* expenses */
 };
 
+/* A project's sums, its purposes' with them: a row adds to one record,
+ * one cache line (a national register's are 600000 read at random). */
 struct vl_ledger_project {
 	int64_t allocated, spent;
 	int64_t other;		/* spent on it from other funds (多方筹集) */
-	int64_t *purpose;	/* spent by purpose: npurposes + 1, in the
+	int64_t purpose[];	/* spent by purpose: npurposes + 1, in the
 				 * plan's order; the last is spent on
 				 * purposes the plan does not allow */
 };
@@ -46,7 +48,9 @@ struct vl_ledger {
 	 * never in total, line[], the projects' sums or the purposes */
 	struct vl_ledger_sums other;
 	int64_t *purpose;	/* expenses: npurposes + 1, as per project */
-	struct vl_ledger_project *project;	/* as book->projects.v */
+	/* as book->projects.v, each of `stride` bytes: vl_ledger_project */
+	struct vl_ledger_project *project;
+	size_t stride;
 	/* money naming what the register does not know, key and first
 	 * line of each: allocations and expenses to a project not in
 	 * projects.csv (by project id); expenses on a purpose outside the
@@ -55,6 +59,14 @@ struct vl_ledger {
 	long rows;		/* rows summed */
 	long corrections;	/* of them negative or reversing an entry */
 };
+
+/* project i's sums */
+static inline struct vl_ledger_project *
+vl_ledger_project(const struct vl_ledger *l, size_t i)
+{
+	return (struct vl_ledger_project *)(void *)((char *)l->project +
+	    i * l->stride);
+}
 
 /* What a ledger sums: the totals (by line, level, purpose; the money
  * naming what the register does not know), or each project's too (what

@@ -269,12 +269,12 @@ test_ledger(void **state)
 	assert_int_equal(l.level[2].received, 5000);
 	assert_int_equal(l.level[3].received, 9999);
 	/* projects */
-	assert_int_equal(l.project[0].allocated, 18000);
-	assert_int_equal(l.project[0].spent, 18000);
-	assert_int_equal(l.project[0].purpose[0], 15000);
-	assert_int_equal(l.project[0].purpose[1], 3000);
-	assert_int_equal(l.project[1].spent, 1000);
-	assert_int_equal(l.project[1].purpose[2], 1000);	/* banquet */
+	assert_int_equal(vl_ledger_project(&l, 0)->allocated, 18000);
+	assert_int_equal(vl_ledger_project(&l, 0)->spent, 18000);
+	assert_int_equal(vl_ledger_project(&l, 0)->purpose[0], 15000);
+	assert_int_equal(vl_ledger_project(&l, 0)->purpose[1], 3000);
+	assert_int_equal(vl_ledger_project(&l, 1)->spent, 1000);
+	assert_int_equal(vl_ledger_project(&l, 1)->purpose[2], 1000);	/* banquet */
 	/* by purpose, all projects, strays too */
 	assert_int_equal(l.purpose[0], 15300);
 	assert_int_equal(l.purpose[1], 3000);
@@ -350,7 +350,7 @@ test_ledger_no_journal(void **state)
 	    VL_OK);
 	assert_int_equal(l.rows, 0);
 	assert_int_equal(l.total.received, 0);
-	assert_int_equal(l.project[1].allocated, 0);
+	assert_int_equal(vl_ledger_project(&l, 1)->allocated, 0);
 	vl_ledger_free(&l);
 	vl_book_free(&b);
 }
