@@ -410,22 +410,30 @@ json_row(struct vl_out *o, const char *const *values)
 /* A cell of a table, for a terminal: a control character (C0, DEL,
  * C1), which could drive the terminal or break the row, becomes a blank.
  * Every file's texts are checked for them; this is the last guard. */
+static void
+add_terminal_safe(struct vl_buf *b, const char *v)
+{
+	const unsigned char *p;
+
+	vl_buf_reserve(b, strlen(v));
+	for (p = (const unsigned char *)v; *p; p++) {
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p++, b->data[b->len++] = ' ';
+		else if (*p < 0x20 || *p == 0x7f)
+			b->data[b->len++] = ' ';
+		else
+			b->data[b->len++] = (char)*p;
+	}
+	b->data[b->len] = '\0';
+}
+
 static char *
 terminal_safe(const char *v)
 {
-	char *s = vl_xstrdup(v), *to = s;
-	const unsigned char *p;
+	struct vl_buf b = {0};
 
-	for (p = (const unsigned char *)s; *p; p++) {
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			p++, *to++ = ' ';
-		else if (*p < 0x20 || *p == 0x7f)
-			*to++ = ' ';
-		else
-			*to++ = (char)*p;
-	}
-	*to = '\0';
-	return s;
+	add_terminal_safe(&b, v);
+	return b.data;
 }
 
 static bool
@@ -440,14 +448,11 @@ numeric(enum vl_coltype t)
 static void
 table_stream(struct vl_out *o, const char *v)
 {
-	char *s = terminal_safe(v ? v : "");
-
-	vl_buf_puts(&o->line, s);
+	add_terminal_safe(&o->line, v ? v : "");
 	while (o->line.len > 0 && o->line.data[o->line.len - 1] == ' ')
 		o->line.len--;	/* as an empty last cell leaves no blanks */
 	vl_buf_puts(&o->line, "\n");
 	emit_line(o);
-	free(s);
 }
 
 static void
@@ -631,8 +636,13 @@ vl_out_row(struct vl_out *o, const char *const *values)
 {
 	size_t n = o->ncols ? o->ncols : 1, i;
 	bool human = vl_out_human(&o->opts);	/* machines: no copy at all */
-	const char **buf = human ? vl_xcalloc(n, sizeof *buf) : NULL;
-	char **tmp = human ? vl_xcalloc(n, sizeof *tmp) : NULL;
+	/* a row of a few columns (a page's one) without a malloc */
+	const char *few_buf[8];
+	char *few_tmp[8] = {NULL};
+	const char **buf = !human ? NULL : n <= 8 ? few_buf :
+	    vl_xcalloc(n, sizeof *buf);
+	char **tmp = !human ? NULL : n <= 8 ? few_tmp :
+	    vl_xcalloc(n, sizeof *tmp);
 
 	if (o->row) {
 		o->row[0] = o->lead;
@@ -652,8 +662,10 @@ vl_out_row(struct vl_out *o, const char *const *values)
 	o->nrows++;
 	for (i = 0; human && i < n; i++)
 		free(tmp[i]);
-	free(tmp);
-	free(buf);
+	if (n > 8) {
+		free(tmp);
+		free(buf);
+	}
 }
 
 static void

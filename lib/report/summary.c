@@ -32,31 +32,27 @@ struct page {
 	vl_date today;
 	struct vl_out *out;	/* else each line written as it is said */
 	struct vl_col col;	/* and out's one column, the title */
+	struct vl_buf line;	/* the line being said (one buffer for the
+				 * 500 000 lines of a national page) */
 };
 
 static void
 say(struct page *pg, const char *fmt, ...)
 {
-	struct vl_buf line = {0};
+	struct vl_buf *line = &pg->line;
 	va_list ap;
-	int n;
 
 	fmt = vl_tr(fmt);	/* the page is for people */
+	line->len = 0;
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	vl_buf_vprintf(line, fmt, ap);
 	va_end(ap);
-	vl_buf_reserve(&line, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(line.data, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	line.len = (size_t)n;
 	if (pg->out) {
-		vl_out_row(pg->out, (const char *const *)&line.data);
+		vl_out_row(pg->out, (const char *const *)&line->data);
 	} else {
-		vl_buf_add(&pg->text, line.data, line.len);
+		vl_buf_add(&pg->text, line->data, line->len);
 		vl_buf_add(&pg->text, "\n", 1);
 	}
-	vl_buf_free(&line);
 }
 
 /* s padded with blanks to w terminal columns (CJK counts two) */
@@ -551,14 +547,17 @@ int
 vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o)
 {
-	struct page pg = {{0}, b, b->as_of, NULL, {NULL, VL_COL_TEXT}};
+	struct page pg = {{0}, b, b->as_of, NULL, {NULL, VL_COL_TEXT}, {0}};
 	struct vl_standing *s;
 	struct vl_buf title = {0};
 	char d[VL_DATE_BUFSZ];
 	int status;
 
-	if (o->format == VL_FMT_XLSX)	/* the page's figures as sheets */
-		return summary_workbook(&pg, l, o);
+	if (o->format == VL_FMT_XLSX) {	/* the page's figures as sheets */
+		status = summary_workbook(&pg, l, o);
+		vl_buf_free(&pg.line);
+		return status;
+	}
 	vl_buf_printf(&title, vl_tr("%s — 情况汇总 summary as of %s"),
 	    b->plan.name, vl_date_format(b->as_of, d));
 	page_open(&pg, o, title.data);
@@ -576,6 +575,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	    "%ld late"), b, NULL, 1);
 	status = vl_out_close(pg.out);
 	vl_buf_free(&title);
+	vl_buf_free(&pg.line);
 	return status;
 }
 
@@ -696,7 +696,8 @@ vl_rollup_report_summary(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
 {
 	vl_date day = r->n ? r->book[0].as_of : VL_NODATE;
-	struct page pg = {{0}, r->book, day, NULL, {NULL, VL_COL_TEXT}};
+	struct page pg = {{0}, r->book, day, NULL, {NULL, VL_COL_TEXT},
+	    {0}};
 	struct vl_district_rank *v;
 	char d[VL_DATE_BUFSZ];
 	size_t n = vl_district_ranks(r, ledgers, &v);
@@ -719,5 +720,6 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	    o) : print_page(&pg, o);
 	free(v);
 	vl_buf_free(&pg.text);
+	vl_buf_free(&pg.line);
 	return status;
 }
