@@ -354,10 +354,9 @@ struct vl_edits {
 	bool threaded;
 };
 
-static void *
-take_digests(void *arg)
+static void
+take_digests(struct vl_edits *e)
 {
-	struct vl_edits *e = arg;
 	struct vl_errbuf *was = vl_err_capture(&e->msgs);
 	size_t i;
 
@@ -368,6 +367,13 @@ take_digests(void *arg)
 	if (e->read != VL_SYSFAULT)
 		e->nmade = vl_audit_unnamed(e->reg, &e->a, e->made);
 	vl_err_capture(was);
+}
+
+static void *
+digest_thread(void *arg)
+{
+	take_digests(arg);
+	vl_reg_display_free();	/* this thread's */
 	return NULL;
 }
 
@@ -383,7 +389,7 @@ vl_audit_edits_begin(const struct vl_reg *reg)
 	 * (fund_memory's 32 MiB) keeps room for the readers' */
 	if (vl_threads() > 1 && pthread_attr_init(&attr) == 0) {
 		pthread_attr_setstacksize(&attr, (size_t)1 << 20);
-		e->threaded = pthread_create(&e->thread, &attr, take_digests,
+		e->threaded = pthread_create(&e->thread, &attr, digest_thread,
 		    e) == 0;
 		pthread_attr_destroy(&attr);
 	}
