@@ -1,6 +1,7 @@
 /*
  * csv_encoding.c - which encoding a CSV file is in: what the caller
- * names, else UTF-8 when its first block reads as UTF-8, else GB18030
+ * names, else UTF-8 when its first block reads as UTF-8 (its first 64 KiB
+ * when they hold Chinese), else GB18030
  * (what Chinese Excel writes), converted to UTF-8 with iconv.
  */
 #include <iconv.h>
@@ -64,11 +65,30 @@ utf8_score(const unsigned char *s, size_t n)
 	}
 }
 
+/* Enough of a block to tell UTF-8 by: 64 KiB that read as UTF-8 with
+ * characters beyond ASCII in them (GB18030's Chinese does not read as
+ * UTF-8 for long).  A register of a roll-up is small: its files are
+ * each within their first block, and were checked whole twice. */
+#define TELLING ((size_t)64 << 10)
+
+static bool
+reads_as_utf8(const unsigned char *s, size_t n, bool more)
+{
+	size_t head = n < TELLING ? n : TELLING, ok, i;
+
+	if (head < n && vl_csv_utf8_prefix(s, head) == head)
+		for (i = 0; i < head; i++)
+			if (s[i] >= 0x80)
+				return true;
+	ok = vl_csv_utf8_prefix(s, n);
+	/* a block may end inside a character */
+	return ok == n || (more && n - ok < 4) || utf8_score(s, n) > 0;
+}
+
 void
 vl_csv_decide_encoding(struct reader *r, const char *s, size_t n, bool more)
 {
 	const char *name = r->opts ? r->opts->encoding : NULL;
-	size_t ok;
 
 	if (name && (strcasecmp(name, "utf-8") == 0 ||
 	    strcasecmp(name, "utf8") == 0)) {
@@ -78,10 +98,7 @@ vl_csv_decide_encoding(struct reader *r, const char *s, size_t n, bool more)
 	if (!name && r->gb_bom)
 		name = "GB18030";
 	if (!name) {
-		ok = vl_csv_utf8_prefix((const unsigned char *)s, n);
-		/* a block may end inside a character */
-		if (ok == n || (more && n - ok < 4) ||
-		    utf8_score((const unsigned char *)s, n) > 0) {
+		if (reads_as_utf8((const unsigned char *)s, n, more)) {
 			r->enc = ENC_UTF8;
 			return;
 		}
