@@ -20,4 +20,23 @@ done
 expect 0 vl-report -C gb overdue --as-of 2023-06-15
 vl-report -C utf8 overdue --as-of 2023-06-15 > want
 same out want
+# a journal longer than the 64 KiB its encoding is told by when they hold
+# Chinese: with Chinese only after them (the whole first block decides),
+# or from its first line
+for first in 2000 0; do
+	awk -v first=$first 'BEGIN {
+		print "id,date,kind,level,source,project,purpose,amount,note"
+		for (i = 1; i <= 3000; i++)
+			printf "%d,2023-01-02,receipt,central,finance,,,1.00,%s\n",
+			    i, i <= first ? "plain" : "第" i "批 凭证"
+	}' > long.csv
+	[ "$(head -c 70000 long.csv | grep -c 批)" -gt 0 ] || [ $first = 2000 ] ||
+	    fail "no Chinese in the first 64 KiB"
+	iconv -f UTF-8 -t GB18030 long.csv > long-gb.csv
+	expect 0 vl-fund sum --by level long.csv
+	mv out want
+	has want 'central,3000.00,3000'
+	expect 0 vl-fund sum --by level long-gb.csv
+	same out want
+done
 done_
