@@ -38,20 +38,6 @@ size_t vl_csv_split_min = 8 << 20;
 
 #define LINE 64		/* bytes of a cache line */
 
-/* n contexts of size bytes (a multiple of LINE), each on cache lines of
- * its own: threads writing each its own do not slow each other down */
-static void *
-calloc_lines(size_t n, size_t size)
-{
-	size_t bytes;
-	void *p;
-
-	if (__builtin_mul_overflow(n ? n : 1, size, &bytes) ||
-	    !(p = aligned_alloc(LINE, (bytes + LINE - 1) / LINE * LINE)))
-		vl_die(VL_SYSFAULT, "out of memory");
-	return memset(p, 0, bytes);
-}
-
 struct range_count {		/* what lies in a range of the file */
 	int fd;
 	off_t from, to;
@@ -489,7 +475,7 @@ vl_csv_read_split(const char *path, const char *display,
 		close(fd);
 		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
 	}
-	p = calloc_lines(n, sizeof *p);
+	p = vl_xcalloc_lines(n, sizeof *p);
 	for (k = 0; k < n; k++) {
 		p[k].fd = fd;
 		p[k].bsize = vl_csv_block ? vl_csv_block : BLOCK;
@@ -559,8 +545,10 @@ vl_csv_gather(const char *path, const char *display,
     const struct vl_csv_opts *opts, vl_record_fn fn, void *first,
     const struct vl_gather *g)
 {
+	/* each part's context on cache lines of its own: threads writing
+	 * each its own do not slow each other down */
 	size_t n = vl_threads(), stride = (g->size + LINE - 1) / LINE * LINE;
-	char *parts = n > 1 ? calloc_lines(n - 1, stride) : NULL;
+	char *parts = n > 1 ? vl_xcalloc_lines(n - 1, stride) : NULL;
 	void **ctx = vl_xcalloc(n, sizeof *ctx);
 	struct vl_split s = {n, ctx, gather_accept, gather_reset, (void *)g,
 	    1};
