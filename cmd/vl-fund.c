@@ -129,10 +129,10 @@ finish(int status, bool found)
 /* Several registers (SPEC 9): loaded, each trail verified; a register
  * left out is a finding (exit 1) */
 static int
-rollup_load(struct vl_rollup *r, const struct vl_cli *c)
+rollup_load(struct vl_rollup *r, const struct vl_cli *c, int what)
 {
 	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
-	    VL_LOAD_PLAN | VL_LOAD_PROJECTS);
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | what);
 
 	vl_rollup_keep(r, &c->filter);
 	return status;
@@ -155,7 +155,8 @@ rollup_check(struct vl_cli *c)
 	bool found = false;
 	int status;
 
-	if ((status = rollup_load(&r, c)) == VL_OK)
+	/* each district's files against its trail, as one register's */
+	if ((status = rollup_load(&r, c, VL_LOAD_DIGESTS)) == VL_OK)
 		status = vl_rollup_report_fund_check(&r, &c->out,
 		    c->arg[O_FINAL] != NULL, &c->filter, &found);
 	return rollup_done(status, found, &r);
@@ -248,7 +249,7 @@ rollup_sum(struct vl_cli *c, enum vl_sum_key by, int kind)
 	if (c->noperand)
 		vl_die(VL_BADINPUT, "sum: over several registers, their own "
 		    "journals; a FILE is summed alone");
-	if ((status = rollup_load(&r, c)) == VL_OK)
+	if ((status = rollup_load(&r, c, 0)) == VL_OK)
 		status = vl_rollup_report_sum(&r, by, kind, filtered(c) ?
 		    &c->filter : NULL, &c->out);
 	return rollup_done(status, false, &r);
@@ -328,7 +329,7 @@ cmd_balance(struct vl_cli *c)
 	int status;
 
 	if (c->rollup) {
-		if ((status = rollup_load(&r, c)) == VL_OK)
+		if ((status = rollup_load(&r, c, 0)) == VL_OK)
 			status = vl_rollup_report_balance(&r, &c->filter,
 			    &c->out);
 		return rollup_done(status, false, &r);

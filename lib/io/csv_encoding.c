@@ -1,8 +1,8 @@
 /*
  * csv_encoding.c - which encoding a CSV file is in: what the caller
- * names, else UTF-8 when its first block reads as UTF-8 (its first 64 KiB
- * when they hold Chinese), else GB18030
- * (what Chinese Excel writes), converted to UTF-8 with iconv.
+ * names, else UTF-8 when its first block reads as UTF-8 (or its first 64
+ * Chinese characters do), else GB18030 (what Chinese Excel writes),
+ * converted to UTF-8 with iconv.
  */
 #include <iconv.h>
 #include <stdint.h>
@@ -13,13 +13,16 @@
 #include "io/csv_priv.h"
 
 
-size_t
-vl_csv_utf8_prefix(const unsigned char *s, size_t n)
+/* How many bytes at s read as UTF-8, stopping after the want-th
+ * character of three bytes or four (*chars: how many were read) */
+static size_t
+utf8_run(const unsigned char *s, size_t n, size_t want, size_t *chars)
 {
 	size_t i = 0, k;
 	uint64_t w;
 
-	while (i < n) {
+	*chars = 0;
+	while (i < n && *chars < want) {
 		if (i + 8 <= n) {	/* eight ASCII bytes at a time */
 			memcpy(&w, s + i, 8);
 			if ((w & 0x8080808080808080u) == 0) {
@@ -34,8 +37,17 @@ vl_csv_utf8_prefix(const unsigned char *s, size_t n)
 		if ((k = utf8_char(s + i, n - i)) == 0)
 			return i;
 		i += k;
+		*chars += k >= 3;
 	}
 	return i;
+}
+
+size_t
+vl_csv_utf8_prefix(const unsigned char *s, size_t n)
+{
+	size_t chars;
+
+	return utf8_run(s, n, SIZE_MAX, &chars);
 }
 
 bool
@@ -65,21 +77,26 @@ utf8_score(const unsigned char *s, size_t n)
 	}
 }
 
-/* Enough of a block to tell UTF-8 by: 64 KiB that read as UTF-8 with
- * characters beyond ASCII in them (GB18030's Chinese does not read as
- * UTF-8 for long).  A register of a roll-up is small: its files are
- * each within their first block, and were checked whole twice. */
-#define TELLING ((size_t)64 << 10)
+/*
+ * Enough to tell UTF-8 by: this many characters of three bytes or four
+ * (Chinese) from the block's start, all read as UTF-8.  ASCII tells
+ * nothing either way; 930 of GB18030's two-byte Chinese characters read
+ * as UTF-8's two-byte ones (卢, C2 AC, as U+00AC), but as three-byte ones
+ * hardly, and not 64 in a row.  A journal with a note a row is told in
+ * its first rows, not validated a byte at a time over its first block
+ * (as the fast path validates it again); the files of a roll-up's
+ * registers, each smaller than a block, were validated whole twice.
+ */
+#define TELLING 64
 
 static bool
 reads_as_utf8(const unsigned char *s, size_t n, bool more)
 {
-	size_t head = n < TELLING ? n : TELLING, ok, i;
+	size_t ok, chars;
 
-	if (head < n && vl_csv_utf8_prefix(s, head) == head)
-		for (i = 0; i < head; i++)
-			if (s[i] >= 0x80)
-				return true;
+	utf8_run(s, n, TELLING, &chars);
+	if (chars == TELLING)
+		return true;
 	ok = vl_csv_utf8_prefix(s, n);
 	/* a block may end inside a character */
 	return ok == n || (more && n - ok < 4) || utf8_score(s, n) > 0;

@@ -223,9 +223,16 @@ load_one(void *arg, size_t i)
 		one.dir = c->dir;
 		/* the book takes a reader's lock of its own before the one
 		 * the trail was verified under is let go */
-		x->status = vl_book_load(&x->book, &one, ld->what);
+		x->status = vl_book_load(&x->book, &one, ld->what &
+		    ~VL_LOAD_DIGESTS);
 		vl_reg_close(&held);
 	}
+	/* the files against the trail here, in this thread (not one more
+	 * thread a register), under the book's lock */
+	if (x->verified && x->status != VL_SYSFAULT &&
+	    (ld->what & VL_LOAD_DIGESTS) &&
+	    vl_audit_outside_edits(&x->book.reg) < 0)
+		x->status = VL_SYSFAULT;
 }
 
 int

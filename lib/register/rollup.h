@@ -43,10 +43,12 @@ struct vl_rollup {
  * VL_SYSFAULT. */
 int vl_copy_verify(const struct vl_copy *c);
 /* Load what `what` asks (as vl_book_load) of every copy whose trail
- * holds, as of src's day in src's encoding (src->dir is not used).
- * Every bad record of every register is reported; two registers of one
- * district are bad input.  VL_OK, VL_BADINPUT or VL_SYSFAULT; r->untrusted
- * counts the registers left out.  Free r in every case. */
+ * holds, as of src's day in src's encoding (src->dir is not used);
+ * VL_LOAD_DIGESTS: each copy's files changed outside the tools warned
+ * of, as vl_book_outside_edits does.  Every bad record of every register
+ * is reported; two registers of one district are bad input.  VL_OK,
+ * VL_BADINPUT or VL_SYSFAULT; r->untrusted counts the registers left
+ * out.  Free r in every case. */
 int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
     size_t n, const struct vl_source *src, int what);
 /* fn(arg, i) for every i < n, by as many threads as there are cores

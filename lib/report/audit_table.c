@@ -151,22 +151,34 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
 	return status;
 }
 
-/* every register's plan read first: a bad one is bad input, nothing out */
-static int
-plans_readable(const struct vl_copy *copies, size_t n,
-    const struct vl_source *src)
+/*
+ * One register of a roll-up: its trail under its district's name.  Is it
+ * broken: a line edited, the trail cut short or put back (said when its
+ * plan was read, vl_book_load), not at the head expected?  Its files
+ * changed outside the tools are warned of, as of one register.
+ */
+static bool
+audit_one(struct vl_book *b, const struct vl_copy *c, struct vl_out *out,
+    int *status)
 {
-	struct vl_source one = *src;
-	struct vl_book b;
-	int status = VL_OK;
-	size_t i;
+	struct vl_audit_walked w;
+	struct vl_audit audit;
+	struct vl_trail t;
+	char *name = vl_rollup_name(b, c->dir);
+	bool broken;
+	int s;
 
-	for (i = 0; i < n && status == VL_OK; i++) {
-		one.dir = copies[i].dir;
-		status = vl_book_load(&b, &one, VL_LOAD_PLAN);
-		vl_book_free(&b);
-	}
-	return status;
+	vl_out_lead(out, name);
+	s = vl_audit_walk(&b->reg, out, 0, NULL, &audit, &w);
+	broken = w.broken || (s == VL_OK && vl_trail_check(&b->reg, &audit,
+	    &t) != VL_TRAIL_OK) || (c->expect && vl_copy_verify(c) != VL_OK);
+	vl_audit_free(&audit);
+	if (vl_audit_outside_edits(&b->reg) < 0 && s == VL_OK)
+		s = VL_SYSFAULT;
+	if (s != VL_OK && *status == VL_OK)
+		*status = s;
+	free(name);
+	return broken;
 }
 
 int
@@ -174,35 +186,28 @@ vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
     const struct vl_source *src, const struct vl_outopts *o, long *broken)
 {
 	struct vl_outopts own = vl_outopts_by_district(o);
+	struct vl_book *b = vl_xcalloc(n ? n : 1, sizeof *b);
 	struct vl_source one = *src;
-	struct vl_audit_walked w;
-	struct vl_audit audit;
 	struct vl_out *out;
-	struct vl_book b;
-	int status, s;
-	char *name;
-	size_t i;
+	size_t i, loaded;
+	int status = VL_OK, s;
 
 	*broken = 0;
-	if ((status = plans_readable(copies, n, src)) != VL_OK)
-		return status;
-	out = vl_audit_table(&own, src->as_of);
-	for (i = 0; i < n; i++) {
-		one.dir = copies[i].dir;
-		vl_book_load(&b, &one, VL_LOAD_PLAN);	/* and its lock */
-		vl_out_lead(out, name = vl_rollup_name(&b, copies[i].dir));
-		s = vl_audit_walk(&b.reg, out, 0, NULL, &audit, &w);
-		vl_audit_free(&audit);
-		if (!w.broken && copies[i].expect &&
-		    vl_copy_verify(&copies[i]) != VL_OK)
-			w.broken = 1;	/* said: not the head expected */
-		*broken += w.broken != 0;
-		if (s != VL_OK && status == VL_OK)
-			status = s;
-		free(name);
-		vl_book_free(&b);
+	/* every register's plan read first, under a lock kept to the end: a
+	 * bad one is bad input, nothing out */
+	for (loaded = 0; loaded < n && status == VL_OK; loaded++) {
+		one.dir = copies[loaded].dir;
+		status = vl_book_load(&b[loaded], &one, VL_LOAD_PLAN);
 	}
-	if ((s = vl_out_close(out)) != VL_OK && status == VL_OK)
-		status = s;
+	if (status == VL_OK) {
+		out = vl_audit_table(&own, src->as_of);
+		for (i = 0; i < n; i++)
+			*broken += audit_one(&b[i], &copies[i], out, &status);
+		if ((s = vl_out_close(out)) != VL_OK && status == VL_OK)
+			status = s;
+	}
+	for (i = 0; i < loaded; i++)
+		vl_book_free(&b[i]);
+	free(b);
 	return status;
 }

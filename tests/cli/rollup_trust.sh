@@ -56,4 +56,39 @@ has err "a/audit.csv:$n: hash: the chain breaks here"
 grep -q "^b区,.*,broken$" out && fail "b's sound trail marked broken"
 cp good a/audit.csv
 expect 0 vl-report -C a -C b audit
+
+# a's projects.csv edited by hand after its last write: the trail holds,
+# the file is not what it recorded.  The check and the audit of the
+# roll-up warn of it, naming the copy, as of a's own (SPEC 10)
+cp a/projects.csv projects.good
+sed '3s/石门村/石门新村/' projects.good > a/projects.csv
+cmp -s projects.good a/projects.csv && fail "projects.csv was not edited"
+expect 0 vl-report -C a -C b audit
+has err "a/projects.csv: changed outside the vl tools since audit.csv line"
+lines err 1
+expect 0 vl-fund -C a check --as-of 2023-06-15
+has err "a/projects.csv: changed outside the vl tools since audit.csv line"
+cp err one.err
+expect 0 vl-fund -C a -C b check --as-of 2023-06-15
+same err one.err
+has out "a区,"
+# a file no tool wrote, beside b's
+echo id,area,title,owner,due,done,evidence,note > b/tasks.csv
+expect 0 vl-fund -C a -C b check --as-of 2023-06-15
+has err "b/tasks.csv: made outside the vl tools: audit.csv names it nowhere"
+# the readers that do not check say nothing of it, as of one register
+expect 0 vl-report -C a -C b progress --by district --as-of 2023-06-15
+[ -s err ] && fail "a reader warned: $(cat err)"
+rm b/tasks.csv
+cp projects.good a/projects.csv
+
+# a's trail put back from an older copy: broken, said once, exit 1
+head -4 good > a/audit.csv
+expect 1 vl-report -C a -C b audit
+has err "a/audit.csv: does not end with line"
+[ "$(grep -c 'does not end with line' err)" = 1 ] ||
+	fail "the trail put back is said $(grep -c 'does not end with line' err) times"
+has out "b区,"
+cp good a/audit.csv
+expect 0 vl-report -C a -C b audit
 done_
