@@ -13,41 +13,33 @@
 #include "io/csv_priv.h"
 
 
-/* How many bytes at s read as UTF-8, stopping after the want-th
- * character of three bytes or four (*chars: how many were read) */
-static size_t
-utf8_run(const unsigned char *s, size_t n, size_t want, size_t *chars)
+/* the end of the ASCII from s[i] on */
+static inline size_t
+ascii_end(const unsigned char *s, size_t i, size_t n)
 {
-	size_t i = 0, k;
 	uint64_t w;
 
-	*chars = 0;
-	while (i < n && *chars < want) {
-		if (i + 8 <= n) {	/* eight ASCII bytes at a time */
-			memcpy(&w, s + i, 8);
-			if ((w & 0x8080808080808080u) == 0) {
-				i += 8;
-				continue;
-			}
-		}
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
-		if ((k = utf8_char(s + i, n - i)) == 0)
-			return i;
-		i += k;
-		*chars += k >= 3;
+	for (; i + 8 <= n; i += 8) {	/* eight bytes at a time */
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080u)
+			break;
 	}
+	while (i < n && s[i] < 0x80)
+		i++;
 	return i;
 }
 
 size_t
 vl_csv_utf8_prefix(const unsigned char *s, size_t n)
 {
-	size_t chars;
+	size_t i = 0, k;
 
-	return utf8_run(s, n, SIZE_MAX, &chars);
+	while ((i = ascii_end(s, i, n)) < n) {
+		if ((k = utf8_char(s + i, n - i)) == 0)
+			return i;
+		i += k;
+	}
+	return i;
 }
 
 bool
@@ -89,13 +81,29 @@ utf8_score(const unsigned char *s, size_t n)
  */
 #define TELLING 64
 
+/* Do the first TELLING characters of three bytes or four at s read as
+ * UTF-8?  (A count of its own: one in vl_csv_utf8_prefix would cost the
+ * reader on every line.) */
+static bool
+chinese_reads_as_utf8(const unsigned char *s, size_t n)
+{
+	size_t i = 0, k, chars = 0;
+
+	while (chars < TELLING && (i = ascii_end(s, i, n)) < n) {
+		if ((k = utf8_char(s + i, n - i)) == 0)
+			return false;
+		i += k;
+		chars += k >= 3;
+	}
+	return chars == TELLING;
+}
+
 static bool
 reads_as_utf8(const unsigned char *s, size_t n, bool more)
 {
-	size_t ok, chars;
+	size_t ok;
 
-	utf8_run(s, n, TELLING, &chars);
-	if (chars == TELLING)
+	if (chinese_reads_as_utf8(s, n))
 		return true;
 	ok = vl_csv_utf8_prefix(s, n);
 	/* a block may end inside a character */

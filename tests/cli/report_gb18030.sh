@@ -20,8 +20,8 @@ done
 expect 0 vl-report -C gb overdue --as-of 2023-06-15
 vl-report -C utf8 overdue --as-of 2023-06-15 > want
 same out want
-# a journal longer than the 64 KiB its encoding is told by when they hold
-# Chinese: with Chinese only after them (the whole first block decides),
+# a journal longer than the 64 characters beyond ASCII its encoding is told by
+# (Chinese): with Chinese only after 64 KiB (the whole first block decides),
 # or from its first line
 for first in 2000 0; do
 	awk -v first=$first 'BEGIN {
@@ -39,4 +39,13 @@ for first in 2000 0; do
 	expect 0 vl-fund sum --by level long-gb.csv
 	same out want
 done
+# told UTF-8 by its first rows' Chinese: a byte further on that is not
+# UTF-8 is still an error of its line, not a reason to read it all as
+# GB18030
+head -100 long.csv > bad.csv
+printf '100,2023-01-02,receipt,central,finance,,,1.00,\304\343\n' >> bad.csv
+head -200 long.csv | tail -100 >> bad.csv
+expect 2 vl-fund sum --by level bad.csv
+has err "bad.csv:101: a byte that is not valid UTF-8"
+lines err 1
 done_
