@@ -104,24 +104,42 @@ vl_rollup_name(const struct vl_book *b, const char *dir)
 	return name;
 }
 
+/* the i-th register of r: the districts', then the cities' */
+static const struct vl_book *
+nth(const struct vl_rollup *r, size_t i, const char **name)
+{
+	if (i < r->n) {
+		*name = r->district[i];
+		return &r->book[i];
+	}
+	*name = r->city_name[i - r->n];
+	return &r->city[i - r->n];
+}
+
 /* the same district twice is the same copy read twice, or two
- * registers that would be added up as one */
+ * registers that would be added up as one; a city's name is a
+ * district's too (what it sent is matched to the district of that name) */
 static int
 check_distinct(const struct vl_rollup *r)
 {
+	const struct vl_book *b, *other;
+	const char *name, *other_name;
 	int status = VL_OK;
 	size_t i, k;
 
-	for (i = 0; i < r->n; i++)
-		for (k = 0; k < i; k++)
-			if (strcmp(r->district[i], r->district[k]) == 0) {
-				vl_errat(vl_book_display(&r->book[i],
-				    "plan.json"), 0, "district", "\"%s\" is "
-				    "read twice (also %s)", r->district[i],
-				    r->book[k].reg.dir);
+	for (i = 0; i < r->n + r->ncity; i++) {
+		b = nth(r, i, &name);
+		for (k = 0; k < i; k++) {
+			other = nth(r, k, &other_name);
+			if (strcmp(name, other_name) == 0) {
+				vl_errat(vl_book_display(b, "plan.json"), 0,
+				    "district", "\"%s\" is read twice (also "
+				    "%s)", name, other->reg.dir);
 				status = VL_BADINPUT;
 				break;
 			}
+		}
+	}
 	return status;
 }
 

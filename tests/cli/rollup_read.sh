@@ -136,6 +136,15 @@ has out "noname,2,5,"
 expect 2 vl-report -C r/qingshan -C r/qingshan overdue $day
 has err "\"青山区\" is read twice"
 [ -s out ] && fail "output written after bad input"
+# a city's too: its transfers would be matched twice; and a district
+# under the city's name would be matched as the city
+expect 2 vl-fund -C r/qingshan -C r/city -C r/city check $day
+has err "\"江城市\" is read twice"
+[ -s out ] && fail "output written after bad input"
+cp -R r/qingshan cityname
+sed 's/"district": "青山区"/"district": "江城市"/' r/qingshan/plan.json > cityname/plan.json
+expect 2 vl-fund -C r/city -C cityname check $day
+has err "\"江城市\" is read twice"
 
 # a bad registers file, and one naming no register
 printf 'qingshan 12:abc\n' > r/bad
