@@ -88,6 +88,23 @@ vl_copy_verify(const struct vl_copy *c)
 	return status;
 }
 
+/* A directory's name made a district's, which every row prints: a
+ * control character (C0, DEL, C1) made '?', and every byte beyond ASCII
+ * when the name is not UTF-8 (plan.json's "district" is refused for
+ * either; a directory's name is only warned of) */
+static void
+make_plain(char *name)
+{
+	unsigned char *p = (unsigned char *)name;
+	bool utf8 = vl_utf8_valid(name, strlen(name));
+
+	for (; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (*p >= 0x80 && !utf8))
+			*p = '?';
+		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+			p[0] = p[1] = '?';
+}
+
 char *
 vl_rollup_name(const struct vl_book *b, const char *dir)
 {
@@ -99,6 +116,7 @@ vl_rollup_name(const struct vl_book *b, const char *dir)
 	d = realpath(dir, real) ? real : dir;
 	name = vl_xstrdup(basename(copy = vl_xstrdup(d)));
 	free(copy);
+	make_plain(name);
 	vl_warn("%s: no \"district\": named \"%s\" after its directory",
 	    vl_book_display(b, "plan.json"), name);
 	return name;

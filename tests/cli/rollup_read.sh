@@ -132,6 +132,14 @@ sed '/"district": /d' r/baishui/plan.json > noname/plan.json
 expect 0 vl-report -C r/qingshan -C noname progress --by district $day
 has err "no \"district\": named \"noname\" after its directory"
 has out "noname,2,5,"
+# a directory's name with control characters in it (plan.json's
+# "district" would be refused): never to a terminal or a CSV row
+bad=$(printf 'x\033[31my\nz')
+cp -R noname "$bad"
+expect 0 vl-report -C r/qingshan -C "$bad" progress --by district $day
+has out "x?[31my?z,2,5,"
+grep -q "$(printf '\033')" out err && fail "a control character written"
+rm -rf "$bad"
 # the same district twice is refused: nothing added up as one
 expect 2 vl-report -C r/qingshan -C r/qingshan overdue $day
 has err "\"青山区\" is read twice"
