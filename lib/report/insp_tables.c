@@ -194,7 +194,7 @@ vl_rollup_report_sample(const struct vl_rollup *r,
 	struct vl_out *out;
 	size_t i, n;
 
-	n = vl_sample_draw_books(r->book, r->n, s, &drawn);
+	n = vl_sample_draw_books(r->book, r->district, r->n, s, &drawn);
 	out = vl_out_report(&own, "抽查", r->as_of, NSAMPLE_COLS,
 	    sample_cols);
 	for (i = 0; i < n; i++) {

@@ -128,21 +128,26 @@ vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
 /* ---- a roll-up: one draw from every district's projects --------------- */
 
 static const struct vl_book *sort_books;
+static const char *const *sort_districts;
 
+/* by district, then id: the pool, and so the draw, is the same whatever
+ * the order the registers are named in */
 static int
-by_book_id(const void *pa, const void *pb)
+by_district_id(const void *pa, const void *pb)
 {
 	const struct vl_drawn *a = pa, *b = pb;
+	int c;
 
-	if (a->book != b->book)
-		return a->book < b->book ? -1 : 1;
+	if (a->book != b->book && (c = strcmp(sort_districts[a->book],
+	    sort_districts[b->book])) != 0)
+		return c;
 	return strcmp(sort_books[a->book].projects.v[a->project].id,
 	    sort_books[b->book].projects.v[b->project].id);
 }
 
 size_t
-vl_sample_draw_books(const struct vl_book *b, size_t nb,
-    const struct vl_sample *s, struct vl_drawn **drawn)
+vl_sample_draw_books(const struct vl_book *b, const char *const *district,
+    size_t nb, const struct vl_sample *s, struct vl_drawn **drawn)
 {
 	uint64_t state = s->seeded || !nb ? s->seed : day_seed(b[0].as_of);
 	size_t all = 0, n = 0, i, k, count;
@@ -156,7 +161,8 @@ vl_sample_draw_books(const struct vl_book *b, size_t nb,
 			if (allowed(&b[i], s, k))
 				v[n++] = (struct vl_drawn){i, k};
 	sort_books = b;
-	qsort(v, n, sizeof *v, by_book_id);
+	sort_districts = district;
+	qsort(v, n, sizeof *v, by_district_id);
 	count = how_many(s->count, n);
 	shuffle(v, sizeof *v, n, count, &state);
 	*drawn = v;

@@ -34,10 +34,12 @@ size_t vl_sample_draw(const struct vl_book *b, const struct vl_sample *s,
 struct vl_drawn {
 	size_t book, project;
 };
-/* The same over the nb books of a roll-up: one draw from the projects of
- * them all that s allows, sorted by book (in the order given), then by
- * id; the seed by default the first book's day. */
-size_t vl_sample_draw_books(const struct vl_book *b, size_t nb,
-    const struct vl_sample *s, struct vl_drawn **drawn);
+/* The same over the nb books of a roll-up, book i of district[i]: one
+ * draw from the projects of them all that s allows, sorted by district,
+ * then by id (the same draw whatever the order of the books); the seed
+ * by default the first book's day. */
+size_t vl_sample_draw_books(const struct vl_book *b,
+    const char *const *district, size_t nb, const struct vl_sample *s,
+    struct vl_drawn **drawn);
 
 #endif

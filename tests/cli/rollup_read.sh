@@ -101,6 +101,10 @@ lines out 5
 cp out draw
 expect 0 vl-inspect -C r/qingshan -C r/baishui sample --count 4 --seed 7 $day
 same out draw
+# the pool is sorted by district, not by the order the registers come in
+printf 'baishui\nqingshan\n' > r/list2
+expect 0 vl-inspect --registers r/list2 sample --count 4 --seed 7 $day
+same out draw
 expect 0 vl-inspect -C r/qingshan -C r/baishui sample --count 60 --seed 7 $day
 lines out 56
 has err "only 55 projects to draw from"
