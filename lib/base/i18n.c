@@ -99,6 +99,9 @@ zh_ready(void)
 		setenv("LANGUAGE", "", 1);
 	bindtextdomain("vl", catalogue_dir());
 	bind_textdomain_codeset("vl", "UTF-8");
+	/* getopt_long's messages (unknown option...) are the C library's:
+	 * under the C locale's ASCII their Chinese came out as '?' */
+	bind_textdomain_codeset("libc", "UTF-8");
 	zh_messages = newlocale(LC_MESSAGES_MASK, "C.UTF-8", (locale_t)0);
 }
 

@@ -94,4 +94,9 @@ if locale -a 2> /dev/null | grep -qix 'de_DE.utf-\{0,1\}8'; then
 else
 	note "no de_DE.UTF-8 locale: that case skipped"
 fi
+# getopt_long's own message (the C library's catalogue, when installed)
+# in UTF-8, not as question marks
+expect 2 vl-report -C d overdue --bogus --lang zh
+has err "bogus"
+hasnt err "??"
 done_
