@@ -191,6 +191,15 @@ head_form(const char *s)
 	    strspn(s + n + 1, "0123456789abcdef") == 64;
 }
 
+/* the last blank or tab of s, or NULL */
+static char *
+last_blank(char *s)
+{
+	char *sp = strrchr(s, ' '), *tab = strrchr(s, '\t');
+
+	return !sp || (tab && tab > sp) ? tab : sp;
+}
+
 /* One line of a registers file: DIR, or DIR SEQ:HASH (the head of the
  * audit trail the copy must hold); a relative DIR is taken from the
  * file's directory. */
@@ -201,6 +210,8 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 	char *end = line + strlen(line), *expect = NULL, *sp;
 	struct vl_buf dir = {0}, where = {0};
 
+	if (n == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
+		line += 3;	/* a BOM, as Notepad writes one */
 	while (end > line && (end[-1] == ' ' || end[-1] == '\t' ||
 	    end[-1] == '\r' || end[-1] == '\n'))
 		*--end = '\0';
@@ -208,7 +219,7 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 		line++;
 	if (!*line || *line == '#')
 		return;
-	if ((sp = strrchr(line, ' ')) && head_form(sp + 1)) {
+	if ((sp = last_blank(line)) && head_form(sp + 1)) {
 		expect = vl_xstrdup(sp + 1);
 		while (sp > line && (sp[-1] == ' ' || sp[-1] == '\t'))
 			sp--;
@@ -231,7 +242,8 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 static void
 read_registers(struct vl_cli *c, const char *file)
 {
-	FILE *f = fopen(file, "r");
+	bool std_in = strcmp(file, "-") == 0;
+	FILE *f = std_in ? stdin : fopen(file, "r");
 	char *line = NULL, *copy, *base;
 	size_t cap = 0, before = c->nregs;
 	long n = 0, errors = vl_error_count();
@@ -239,14 +251,17 @@ read_registers(struct vl_cli *c, const char *file)
 	if (!f)
 		vl_die(VL_BADINPUT, "--registers %s: %s", file,
 		    strerror(errno));
-	base = dirname(copy = vl_xstrdup(file));
+	/* relative names are the file's neighbours; from stdin, here */
+	base = std_in ? "." : dirname(copy = vl_xstrdup(file));
 	base = vl_xstrdup(base);
-	free(copy);
+	if (!std_in)
+		free(copy);
 	while (getline(&line, &cap, f) != -1)
 		register_line(c, file, ++n, line, base);
 	free(line);
 	free(base);
-	fclose(f);
+	if (!std_in)
+		fclose(f);
 	if (vl_error_count() > errors)
 		exit(VL_BADINPUT);
 	if (c->nregs == before)

@@ -165,6 +165,21 @@ has err "r/bad:1: \"12:abc\": a head is SEQ:HASH"
 printf '# nothing\n' > r/none
 expect 2 vl-report --registers r/none overdue
 expect 2 vl-report --registers r/missing overdue
+# a directory that is not there is a name mistyped: bad input, named
+expect 2 vl-report -C r/qingshan -C r/nosuch overdue $day
+has err "r/nosuch: not a vl register"
+[ -s out ] && fail "output written after bad input"
+# a list saved by Notepad (a BOM), a tab before the head, from stdin
+head=$(vl-report -C r/qingshan audit --head)
+printf '\357\273\277qingshan\t%s\nbaishui\n' "$head" > r/notepad
+expect 0 vl-report --registers r/notepad progress --by district $day
+has out "青山区,1,50,"
+has out "白水区,2,5,"
+cp out listed
+# from stdin, relative names are the working directory's
+printf 'r/qingshan\nr/baishui\n' > piped
+STDIN=piped expect 0 vl-report --registers - progress --by district $day
+same out listed
 
 # writing takes one register: a usage error, nothing written
 snapshot r > before
