@@ -333,7 +333,8 @@ cmd_sample(struct vl_cli *c)
 	if ((status = load(&b, c, VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS)) !=
 	    VL_OK)
 		return status;
-	status = vl_report_sample(&b, &s, &c->out);
+	if ((status = vl_book_of_villages(&b)) == VL_OK)
+		status = vl_report_sample(&b, &s, &c->out);
 	vl_book_free(&b);
 	return status == VL_OK ? vl_close_stdout() : status;
 }

@@ -140,6 +140,9 @@ load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
 {
 	int status = vl_book_load(b, &c->src, REPORT_PARTS);
 
+	/* every report of one register is of its villages but funds */
+	if (status == VL_OK && strcmp(c->command->name, "funds") != 0)
+		status = vl_book_of_villages(b);
 	if (status == VL_OK && l)
 		status = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
 	return status;

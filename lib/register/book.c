@@ -548,6 +548,18 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	return status;
 }
 
+int
+vl_book_of_villages(const struct vl_book *b)
+{
+	if (!b->plan.of_districts)
+		return VL_OK;
+	vl_errat(vl_book_display(b, "plan.json"), 0, "projects", "a city "
+	    "register: its projects are the districts it funds, not "
+	    "villages; read it with its districts' registers (-C %s -C "
+	    "DISTRICT ...), or its money with vl-fund", b->reg.dir);
+	return VL_BADINPUT;
+}
+
 long
 vl_book_outside_edits(struct vl_book *b)
 {

@@ -126,5 +126,9 @@ size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);
 /* "DIR/name" for messages: the name alone when DIR is "." */
 const char *vl_book_display(const struct vl_book *b, const char *name);
+/* A report of villages' projects (overdue, progress, summary, briefing,
+ * sample) of b alone: VL_OK, or VL_BADINPUT when b is a city register,
+ * whose projects are the districts it funds (said, with what to do). */
+int vl_book_of_villages(const struct vl_book *b);
 
 #endif

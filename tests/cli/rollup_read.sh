@@ -190,4 +190,15 @@ expect 2 vl-inspect --registers r/list close 4
 expect 0 vl-report -C r/qingshan -C r/baishui briefing -o city.html
 snapshot r > after
 same before after
+# a city register alone: its projects are districts, not villages; no
+# report of villages counts them (a cron's overdue --check was red for
+# ever), its money is read as ever
+for cmd in "vl-report overdue --check" "vl-report progress" \
+    "vl-report summary" "vl-report briefing" "vl-inspect sample --count 1"; do
+	expect 2 $cmd -C r/city $day
+	has err "r/city/plan.json: projects: a city register"
+	[ -s out ] && fail "$cmd: output of a city register alone"
+done
+expect 0 vl-report -C r/city funds $day
+has out "中央、自治区、市"
 done_
