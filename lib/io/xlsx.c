@@ -48,7 +48,8 @@ struct vl_sheet {
 	char *heading;		/* the title row's text, or NULL */
 	int64_t *sum;		/* of each MONEY column, in fen */
 	long long *count;	/* of each INT column */
-	bool *unsummed;		/* a sum that overflowed or a cell not read */
+	bool *unsummed;		/* a cell not read as money: no total */
+	bool *overflow;		/* a sum past what 64 bits hold */
 	lxw_row_t extra;	/* rows after the data: totals, notes */
 	bool toomany, cut;
 	lxw_error error;	/* the first write that failed */
@@ -194,6 +195,7 @@ vl_sheet_open(struct vl_workbook *wb, const char *name, const char *heading,
 	s->sum = vl_xcalloc(ncols + 1, sizeof *s->sum);
 	s->count = vl_xcalloc(ncols + 1, sizeof *s->count);
 	s->unsummed = vl_xcalloc(ncols + 1, sizeof *s->unsummed);
+	s->overflow = vl_xcalloc(ncols + 1, sizeof *s->overflow);
 	if (!(s->ws = workbook_add_worksheet(wb->wb, s->name)))
 		vl_die(VL_SYSFAULT, "%s: cannot add the sheet", s->name);
 	s->toomany = ncols > LXW_COL_MAX;
@@ -239,6 +241,8 @@ int_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	return true;
 }
 
+static void text_cell(struct vl_sheet *s, lxw_col_t c, const char *v);
+
 /* As it shows with #,##0.00: the digits and a comma every three. */
 static bool
 money_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
@@ -247,14 +251,15 @@ money_cell(struct vl_sheet *s, lxw_col_t c, const char *v)
 	int64_t fen;
 	size_t digits;
 
-	if (vl_money_parse(v, &fen, &why) != 0 || fen <= -MONEY_LIMIT ||
-	    fen >= MONEY_LIMIT)
+	if (vl_money_parse(v, &fen, &why) != 0)
 		return false;
-	/* the one conversion of fen to a double, exact to the fen */
-	failed(s, worksheet_write_number(s->ws, row_of(s), c,
-	    (double)fen / 100.0, s->wb->money));
+	if (fen <= -MONEY_LIMIT || fen >= MONEY_LIMIT)
+		text_cell(s, c, v);	/* past a double's fen: as text */
+	else	/* the one conversion of fen to a double, exact to the fen */
+		failed(s, worksheet_write_number(s->ws, row_of(s), c,
+		    (double)fen / 100.0, s->wb->money));
 	if (!vl_money_add(s->sum[c], fen, &s->sum[c]))
-		s->unsummed[c] = true;
+		s->overflow[c] = true;
 	digits = strspn(v + (*v == '-'), "0123456789");
 	widen(s, c, strlen(v) + (digits > 0 ? (digits - 1) / 3 : 0));
 	return true;
@@ -366,13 +371,38 @@ vl_sheet_row(struct vl_sheet *s, const char *const *values)
 	s->rows++;
 }
 
+/* A money column's total in row r: a number, as text past what a double
+ * holds to the fen, or, past what 64 bits hold, no workbook (said: a
+ * total is never written wrong, nor left out in silence) */
+static void
+money_total(struct vl_sheet *s, lxw_row_t r, lxw_col_t c)
+{
+	char m[VL_MONEY_BUFSZ];
+
+	if (s->overflow[c]) {
+		vl_warn("%s: the total of %s adds up past what a total holds "
+		    "exactly (%s yuan); no workbook written", s->name,
+		    s->cols[c].name, vl_money_format(INT64_MAX, m));
+		if (s->wb->status == VL_OK)
+			s->wb->status = VL_BADINPUT;
+		return;
+	}
+	vl_money_format(s->sum[c], m);
+	if (s->sum[c] > -MONEY_LIMIT && s->sum[c] < MONEY_LIMIT)
+		failed(s, worksheet_write_number(s->ws, r, c,
+		    (double)s->sum[c] / 100.0, s->wb->total_money));
+	else
+		failed(s, worksheet_write_string(s->ws, r, c, m,
+		    s->wb->total));
+	widen(s, c, strlen(m) + 4);
+}
+
 /* The row of totals under the data: each MONEY and INT column added up
  * (exactly, in fen), label in the first column. */
 void
 vl_sheet_total(struct vl_sheet *s, const char *label)
 {
 	lxw_row_t r = row_of(s) + s->extra;
-	char m[VL_MONEY_BUFSZ];
 	lxw_col_t c;
 
 	if (s->toomany || s->ncols == 0)
@@ -381,12 +411,9 @@ vl_sheet_total(struct vl_sheet *s, const char *label)
 		if (c == 0)
 			failed(s, worksheet_write_string(s->ws, r, c, label,
 			    s->wb->total));
-		else if (s->cols[c].type == VL_COL_MONEY && !s->unsummed[c] &&
-		    s->sum[c] > -MONEY_LIMIT && s->sum[c] < MONEY_LIMIT) {
-			failed(s, worksheet_write_number(s->ws, r, c,
-			    (double)s->sum[c] / 100.0, s->wb->total_money));
-			widen(s, c, strlen(vl_money_format(s->sum[c], m)) + 4);
-		} else if (s->cols[c].type == VL_COL_INT)
+		else if (s->cols[c].type == VL_COL_MONEY && !s->unsummed[c])
+			money_total(s, r, c);
+		else if (s->cols[c].type == VL_COL_INT)
 			failed(s, worksheet_write_number(s->ws, r, c,
 			    (double)s->count[c], s->wb->total));
 		else
@@ -468,6 +495,7 @@ vl_sheet_close(struct vl_sheet *s)
 	free(s->sum);
 	free(s->count);
 	free(s->unsummed);
+	free(s->overflow);
 	free(s->heading);
 	free(s);
 	return status;

@@ -26,4 +26,18 @@ for cmd in "vl-report funds" "vl-report progress --by district" \
 done
 expect 2 vl-report summary $regs --format xlsx -o city.xlsx
 [ -e city.xlsx ] && fail "a workbook written without its total"
+
+# a workbook's row of totals: exact as text past a double's fen, and
+# past 64 bits no workbook (it was a blank cell, exit 0)
+for k in 0 1 2 3 4 5 6 7 8 9; do
+	vl-add -C r$k fund --kind receipt --level district --source finance \
+	    --amount 10000000000000000 --date 2023-01-01 > /dev/null ||
+	    fail "receipt r$k"
+done
+expect 0 vl-fund -C r0 -C r1 sum --by district --format xlsx -o two.xlsx
+unzip -p two.xlsx xl/sharedStrings.xml > strings
+has strings "<t>20000000000000000.00</t>"
+expect 2 vl-fund $regs sum --by district --format xlsx -o ten.xlsx
+has err "the total of amount adds up past what a total holds exactly (92233720368547758.07 yuan); no workbook written"
+[ -e ten.xlsx ] && fail "a workbook written without its total"
 done_
