@@ -90,11 +90,11 @@ city_headline(struct city *c)
 	put(pg, "<section class=\"tiles\" aria-label=\"主要数字\">\n"
 	    "<div class=\"tile\">\n<p class=\"label\">已动工</p>\n<p class="
 	    "\"big\"><span id=\"started\">%ld/%ld</span></p>\n", a->started,
-	    a->projects);
+	    a->villages);
 	bar(pg, a->started_pm, BLUE);
 	put(pg, "<p><span id=\"started-share\">%s</span> · 竣工 <span id="
 	    "\"completed\">%ld</span></p>\n</div>\n",
-	    vl_share(a->started, a->projects, pct) ? pct : "", a->completed);
+	    vl_share(a->started, a->villages, pct) ? pct : "", a->completed);
 	city_money(c, "资金到位", "received", a->received, BLUE);
 	city_money(c, "已支出", "spent", a->spent, GREEN);
 	put(pg, "<div class=\"tile%s\">\n<p class=\"label\">逾期事项</p>\n"
@@ -230,7 +230,7 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	c.n = vl_district_ranks(r, ledgers, &c.rank);
 	for (i = 0; i < c.n; i++)	/* the total first: it may not add up */
 		vl_district_rank_add(&c.all, &c.rank[i]);
-	c.all.started_pm = vl_permille(c.all.started, c.all.projects);
+	c.all.started_pm = vl_permille(c.all.started, c.all.villages);
 	vl_task_tally(r->book, r->n, &c.tasks);
 	city_head(&c);
 	city_headline(&c);

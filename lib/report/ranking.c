@@ -68,8 +68,8 @@ vl_rollup_report_ranking(const struct vl_rollup *r,
 		vl_out_lead(out, r->district[v[i].book]);
 		rank_row(out, &v[i], false);
 	}
-	all.started_pm = vl_permille(all.started, all.projects);
-	all.completed_pm = vl_permille(all.completed, all.projects);
+	all.started_pm = vl_permille(all.started, all.villages);
+	all.completed_pm = vl_permille(all.completed, all.villages);
 	all.received_pm = vl_permille_fen(all.received, all.plan);
 	vl_out_lead(out, "total");
 	rank_row(out, &all, true);

@@ -597,16 +597,17 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 		t.projects += total.projects, t.reviewed += total.reviewed;
 		t.started += total.started, t.completed += total.completed;
 		t.accepted += total.accepted;
-		villages += b->plan.villages;
+		villages += vl_book_villages(b);
 		free(towns);
 		free(s);
 	}
 	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
 	    "projects", n, villages, t.projects);
-	count_line(pg, N_("审查 reviewed"), t.reviewed, t.projects);
-	count_line(pg, N_("动工 started"), t.started, t.projects);
-	count_line(pg, N_("竣工 completed"), t.completed, t.projects);
-	count_line(pg, N_("验收 accepted"), t.accepted, t.projects);
+	/* out of the villages, as a district's own page counts them */
+	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
+	count_line(pg, N_("动工 started"), t.started, villages);
+	count_line(pg, N_("竣工 completed"), t.completed, villages);
+	count_line(pg, N_("验收 accepted"), t.accepted, villages);
 }
 
 static void
@@ -664,7 +665,7 @@ rollup_ranking(struct page *pg, const struct vl_district_rank *v, size_t n,
 			snprintf(p3, sizeof p3, "-");
 		say(pg, "  %2ld %s  started %6s  completed %6s  late %4ld  "
 		    "received %6s", v[i].rank, padded(district[v[i].book], w,
-		    &name), v[i].projects ? p1 : "-", v[i].projects ? p2 : "-",
+		    &name), v[i].villages ? p1 : "-", v[i].villages ? p2 : "-",
 		    v[i].overdue, p3);
 	}
 	vl_buf_free(&name);

@@ -162,10 +162,13 @@ figures(const struct vl_book *b, const struct vl_ledger *l,
 	free(towns);
 	free(s);
 	d->projects = total.projects;
+	d->villages = vl_book_villages(b);
 	d->started = total.started;
 	d->completed = total.completed;
-	d->started_pm = vl_permille(d->started, d->projects);
-	d->completed_pm = vl_permille(d->completed, d->projects);
+	/* of the plan's villages: a district that registered 10 of its 50
+	 * and started them is not first of the circular at 100% */
+	d->started_pm = vl_permille(d->started, d->villages);
+	d->completed_pm = vl_permille(d->completed, d->villages);
 	late_items(b, d);
 	d->plan = b->plan.total;
 	d->received = l->total.received;
@@ -196,6 +199,7 @@ vl_district_rank_add(struct vl_district_rank *all,
 	size_t k;
 
 	all->projects += d->projects;
+	all->villages += d->villages;
 	all->started += d->started;
 	all->completed += d->completed;
 	all->overdue += d->overdue;

@@ -46,8 +46,11 @@ struct vl_district_rank {
 	size_t book;
 	long rank;		/* 1 the best; districts equal share a rank */
 	long projects, started, completed, overdue;	/* overdue: late items */
+	long villages;		/* what progress is measured against: the
+				 * plan's villages, or the projects when more
+				 * (vl_book_villages) */
 	long late[VL_OD_NKINDS];	/* the late items by kind */
-	long started_pm, completed_pm;	/* vl_permille of projects */
+	long started_pm, completed_pm;	/* vl_permille of villages */
 	int64_t plan, received, spent;
 	long received_pm;	/* vl_permille_fen of the plan's total */
 };

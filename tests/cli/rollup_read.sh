@@ -201,4 +201,16 @@ for cmd in "vl-report overdue --check" "vl-report progress" \
 done
 expect 0 vl-report -C r/city funds $day
 has out "中央、自治区、市"
+# a district that has registered none of its villages counts: the city's
+# shares are of the villages planned, as each district's own page counts
+sed 's/"白水区"/"空区"/' r/baishui/plan.json > empty.json
+vl-add -C r/empty init --plan empty.json $day 2> /dev/null
+expect 0 vl-report -C r/baishui -C r/empty -C r/qingshan summary $day
+has out "3 districts, 60 villages planned, 55 projects"
+has out "started     52 / 60  86.7%"
+expect 0 vl-report -C r/baishui -C r/empty -C r/qingshan progress --by district $day
+has out "空区,3,0,0,0.0%,0,0.0%,"
+has out "total,,55,52,86.7%,43,71.7%,"
+expect 0 vl-report -C r/baishui -C r/empty -C r/qingshan briefing $day
+has out '<span id="started">52/60</span>'
 done_
