@@ -48,7 +48,7 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
 	$(B)/lib/report/ranking.o \
 	$(B)/lib/report/insp_tables.o $(B)/lib/report/audit_table.o \
-	$(B)/lib/report/summary.o \
+	$(B)/lib/report/summary.o $(B)/lib/report/summary_book.o \
 	$(B)/lib/report/briefing.o $(B)/lib/report/briefing_charts.o \
 	$(B)/lib/report/briefing_city.o \
 	$(B)/lib/report/story.o $(B)/lib/report/split.o \

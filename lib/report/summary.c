@@ -193,12 +193,25 @@ person(const char *name)
 	return *name ? name : vl_tr("(none)");
 }
 
-static void
-finding_line(struct page *pg, const struct vl_inspection *in)
+/* a project's id, after its district's name in a roll-up */
+static const char *
+project_id(const struct vl_project *p, const char *district, struct vl_buf *b)
 {
-	const struct vl_project *p = vl_projects_find(&pg->b->projects,
+	b->len = 0;
+	if (district)
+		vl_buf_printf(b, "%s ", district);
+	vl_buf_puts(b, p->id);
+	return b->data;
+}
+
+static void
+finding_line(struct page *pg, const struct vl_book *b, const char *district,
+    const struct vl_inspection *in)
+{
+	const struct vl_project *p = vl_projects_find(&b->projects,
 	    in->project);
-	struct vl_buf when = {0}, what = {0}, pad = {0}, aspect = {0};
+	struct vl_buf when = {0}, what = {0}, pad = {0}, aspect = {0},
+	    id = {0};
 	char d[VL_DATE_BUFSZ];
 	const char *c;
 
@@ -214,10 +227,11 @@ finding_line(struct page *pg, const struct vl_inspection *in)
 	for (c = in->finding; *c; c++)
 		vl_buf_add(&what, *c == '\n' || *c == '\r' ? " " : c, 1);
 	say(pg, "  %s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", padded(vl_trc(
-	    "aspect", in->aspect), 8, &aspect), in->id, p->id, p->town,
-	    padded(p->village, 8, &pad), when.data, person(p->leader),
-	    person(p->specialist));
+	    "aspect", in->aspect), 8, &aspect), in->id, project_id(p,
+	    district, &id), p->town, padded(p->village, 8, &pad), when.data,
+	    person(p->leader), person(p->specialist));
 	vl_buf_free(&aspect);
+	vl_buf_free(&id);
 	if (what.len)
 		say(pg, "           %s", what.data);
 	vl_buf_free(&when);
@@ -225,29 +239,79 @@ finding_line(struct page *pg, const struct vl_inspection *in)
 	vl_buf_free(&pad);
 }
 
-/* safety first, then quality; progress figures never hide them */
+/* An open finding of one of a page's books. */
+struct found {
+	const struct vl_inspection *in;
+	size_t book;
+};
+
+/* the districts the comparators below order by (one page at a time) */
+static const char *const *sort_district;
+
+static int
+by_district(const void *pa, const void *pb)
+{
+	return strcmp(sort_district[*(const size_t *)pa],
+	    sort_district[*(const size_t *)pb]);
+}
+
+/* safety first, then quality, as one register orders them; then by due
+ * date, district and line: the same whatever order the registers came
+ * in */
+static int
+by_gravity_district(const void *pa, const void *pb)
+{
+	const struct found *a = pa, *b = pb;
+	int ra = vl_aspect_rank(a->in->aspect), rb = vl_aspect_rank(
+	    b->in->aspect), c;
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	if (a->in->due != b->in->due)
+		return a->in->due < b->in->due ? -1 : 1;
+	if (a->book != b->book && (c = by_district(&a->book, &b->book)) != 0)
+		return c;
+	return a->in->line < b->in->line ? -1 : a->in->line > b->in->line;
+}
+
+/* The open findings of nb books (a roll-up's, each after its district's
+ * name): safety first, then quality; progress figures never hide them. */
 static void
-summary_findings(struct page *pg)
+summary_findings(struct page *pg, const char *heading,
+    const struct vl_book *b, const char *const *district, size_t nb)
 {
 	struct vl_findings f;
-	size_t i;
+	struct found *all = NULL;
+	size_t n = 0, i, k;
+	long late = 0;
 
-	vl_findings_collect(pg->b, &f);
-	say(pg, "三、问题整改 Open findings: %zu, %ld past due (进度服从质量、"
-	    "平安高于一切: safety and quality first)", f.n, f.late);
-	for (i = 0; i < f.n; i++)
-		finding_line(pg, f.v[i]);
-	vl_findings_free(&f);
+	for (k = 0; k < nb; k++) {
+		vl_findings_collect(&b[k], &f);
+		all = vl_xrealloc(all, (n + f.n + 1) * sizeof *all);
+		for (i = 0; i < f.n; i++)
+			all[n++] = (struct found){f.v[i], k};
+		late += f.late;
+		vl_findings_free(&f);	/* the inspections stay the book's */
+	}
+	if (district) {
+		sort_district = district;
+		qsort(all, n, sizeof *all, by_gravity_district);
+	}
+	say(pg, heading, n, late);
+	for (i = 0; i < n; i++)
+		finding_line(pg, &b[all[i].book], district ?
+		    district[all[i].book] : NULL, all[i].in);
+	free(all);
 }
 
 /* The late items and flags of one project on one line: item i and those
  * next[] leads to. */
 static void
-late_line(struct page *pg, const struct vl_overdue *v, const size_t *next,
-    size_t i)
+late_line(struct page *pg, const char *district, const struct vl_overdue *v,
+    const size_t *next, size_t i)
 {
 	const struct vl_project *p = v[i].project;
-	struct vl_buf what = {0}, pad = {0};
+	struct vl_buf what = {0}, pad = {0}, id = {0};
 	size_t k;
 
 	for (k = i; k != SIZE_MAX; k = next[k]) {
@@ -260,54 +324,82 @@ late_line(struct page *pg, const struct vl_overdue *v, const size_t *next,
 			vl_buf_printf(&what, vl_trn(v[k].days_late, " %ld day",
 			    " %ld days"), v[k].days_late);
 	}
-	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", p->id, p->town,
-	    padded(p->village, 8, &pad), person(p->leader),
+	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", project_id(p, district,
+	    &id), p->town, padded(p->village, 8, &pad), person(p->leader),
 	    person(p->specialist), what.data);
 	vl_buf_free(&what);
 	vl_buf_free(&pad);
+	vl_buf_free(&id);
 }
 
-static void
-summary_late(struct page *pg)
-{
-	const struct vl_book *b = pg->b;
+/* A book's late items, each project's chained in list order: first[i]
+ * when item i is its project's first, next[i] its next. */
+struct late {
 	struct vl_overdue *v;
-	size_t n = vl_overdue_collect(b, -1, &v), i, nproj = 0;
-	size_t *next = vl_xcalloc(n + 1, sizeof *next);
-	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p;
-	bool *first = vl_xcalloc(n + 1, sizeof *first);
-	long nlate = 0, nflag = 0;
+	size_t n, *next, nproj;
+	bool *first;
+	long nlate, nflag;
+};
 
-	/* chain each project's items in list order */
+static void
+late_collect(const struct vl_book *b, struct late *x)
+{
+	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p, i;
+
+	x->n = vl_overdue_collect(b, -1, &x->v);
+	x->next = vl_xcalloc(x->n + 1, sizeof *x->next);
+	x->first = vl_xcalloc(x->n + 1, sizeof *x->first);
 	for (p = 0; p < b->projects.n; p++)
 		last[p] = SIZE_MAX;
-	for (i = 0; i < n; i++) {
-		if (!v[i].project) {	/* a task: a line of its own */
-			first[i] = false;
+	for (i = 0; i < x->n; i++) {
+		if (!x->v[i].project)	/* a task: counted with the tasks */
 			continue;
-		}
-		p = (size_t)(v[i].project - b->projects.v);
-		next[i] = SIZE_MAX;
+		p = (size_t)(x->v[i].project - b->projects.v);
+		x->next[i] = SIZE_MAX;
 		if (last[p] == SIZE_MAX)
-			first[i] = true, nproj++;
+			x->first[i] = true, x->nproj++;
 		else
-			next[last[p]] = i;
+			x->next[last[p]] = i;
 		last[p] = i;
-		nlate += v[i].status == VL_OD_LATE;
-		nflag += v[i].status == VL_OD_FLAG;
+		x->nlate += x->v[i].status == VL_OD_LATE;
+		x->nflag += x->v[i].status == VL_OD_FLAG;
 	}
-	/* a late task is counted in 五, not flagged here */
-	say(pg, "四、逾期 Who is late: %ld items late, %ld flagged, on %zu "
-	    "projects (vl-report overdue for the list)", nlate, nflag,
-	    nproj);
-	/* one line a project, in the order of its most pressing item */
-	for (i = 0; i < n; i++)
-		if (first[i])
-			late_line(pg, v, next, i);
-	free(first);
 	free(last);
-	free(next);
-	free(v);
+}
+
+/* Who is late in nb books (a roll-up's, each after its district's
+ * name, the districts by name): one line a project, in the order of its
+ * most pressing item. */
+static void
+summary_late(struct page *pg, const char *heading, const struct vl_book *b,
+    const char *const *district, size_t nb)
+{
+	struct late *x = vl_xcalloc(nb + 1, sizeof *x), all = {0};
+	size_t *order = vl_xcalloc(nb + 1, sizeof *order), i, j, k;
+
+	for (k = 0; k < nb; k++) {
+		late_collect(&b[k], &x[k]);
+		all.nlate += x[k].nlate, all.nflag += x[k].nflag;
+		all.nproj += x[k].nproj;
+		order[k] = k;
+	}
+	if (district) {
+		sort_district = district;
+		qsort(order, nb, sizeof *order, by_district);
+	}
+	say(pg, heading, all.nlate, all.nflag, all.nproj);
+	for (j = 0; j < nb; j++) {
+		k = order[j];
+		for (i = 0; i < x[k].n; i++)
+			if (x[k].first[i])
+				late_line(pg, district ? district[k] : NULL,
+				    x[k].v, x[k].next, i);
+		free(x[k].first);
+		free(x[k].next);
+		free(x[k].v);
+	}
+	free(order);
+	free(x);
 }
 
 /* The programme's other duties of nb books (a roll-up's districts, each
@@ -380,169 +472,6 @@ print_page(struct page *pg, const struct vl_outopts *opts)
 	return status;
 }
 
-/* ---- the workbook: the page's figures as sheets ----------------------- */
-
-static const struct vl_col headline_cols[] = {
-	{"item", VL_COL_TEXT}, {"count", VL_COL_INT}, {"of", VL_COL_INT},
-	{"share", VL_COL_TEXT}, {"amount", VL_COL_MONEY}, {"note", VL_COL_TEXT}
-};
-#define NHEADLINE_COLS (sizeof headline_cols / sizeof headline_cols[0])
-
-/* a row of the headline sheet: a count of of, or an amount (has_fen) */
-static void
-headline(struct vl_out *out, const char *item, long n, long of,
-    const int64_t *fen, const char *note)
-{
-	char cn[24], cof[24], pct[VL_SHARE_BUFSZ], m[VL_MONEY_BUFSZ];
-	const char *v[NHEADLINE_COLS] = {item, NULL, NULL, NULL, NULL, note};
-
-	if (n >= 0) {
-		snprintf(cn, sizeof cn, "%ld", n);
-		v[1] = cn;
-	}
-	if (of > 0) {
-		snprintf(cof, sizeof cof, "%ld", of);
-		v[2] = cof;
-		v[3] = vl_share(n, of, pct);
-	}
-	if (fen)
-		v[4] = vl_money_format(*fen, m);
-	vl_out_row(out, v);
-}
-
-/* other funds (多方筹集): received, and spent in the note */
-static void
-other_funds_row(struct vl_out *out, const struct vl_ledger *l)
-{
-	char m[VL_MONEY_BUFSZ];
-	struct vl_buf note = {0};
-
-	vl_buf_printf(&note, vl_tr("outside the total; spent %s"),
-	    vl_money_format(l->other.spent, m));
-	headline(out, vl_tr("多方筹集 other funds"), -1, 0, &l->other.received,
-	    note.data);
-	vl_buf_free(&note);
-}
-
-/* The page's figures, a row each: the programme, the money, the
- * findings and who is late. */
-static int
-headline_sheet(const struct page *pg, const struct vl_ledger *l,
-    const struct vl_outopts *o)
-{
-	const struct vl_book *b = pg->b;
-	struct vl_standing *s = vl_standings(b);
-	long villages = b->plan.villages, nlate = 0;
-	struct vl_tally t = {0};
-	struct vl_findings f;
-	struct vl_overdue *od;
-	struct vl_buf note = {0};
-	struct vl_out *out;
-	int64_t left;
-	size_t i, n;
-
-	for (i = 0; i < b->projects.n; i++)
-		vl_tally_add(&t, &s[i]);
-	out = vl_out_report(o, "汇总", pg->today, NHEADLINE_COLS,
-	    headline_cols);
-	headline(out, vl_tr("审查 reviewed"), t.reviewed, villages, NULL, NULL);
-	headline(out, vl_tr("动工 started"), t.started, villages, NULL, NULL);
-	headline(out, vl_tr("竣工 completed"), t.completed, villages, NULL,
-	    NULL);
-	headline(out, vl_tr("验收 accepted"), t.accepted, villages, NULL, NULL);
-	headline(out, vl_tr("plan"), -1, 0, &b->plan.total, NULL);
-	headline(out, vl_tr("到位 received"), -1, 0, &l->total.received, NULL);
-	headline(out, vl_tr("下拨 allocated"), -1, 0, &l->total.allocated,
-	    NULL);
-	headline(out, vl_tr("支出 spent"), -1, 0, &l->total.spent, NULL);
-	if (vl_money_sub(l->total.received, l->total.spent, &left))
-		headline(out, vl_tr("结余 remaining"), -1, 0, &left,
-		    vl_tr("received - spent"));
-	if (vl_plan_has_other(&b->plan))	/* apart, as on the page */
-		other_funds_row(out, l);
-	vl_findings_collect(b, &f);
-	vl_buf_printf(&note, vl_tr("%ld past due"), f.late);
-	headline(out, vl_tr("open findings"), (long)f.n, 0, NULL, note.data);
-	vl_findings_free(&f);
-	n = vl_overdue_collect(b, -1, &od);
-	for (i = 0; i < n; i++)
-		nlate += od[i].status == VL_OD_LATE;
-	note.len = 0;
-	vl_buf_printf(&note, vl_tr("%ld flagged"), (long)n - nlate);
-	headline(out, vl_tr("items late"), nlate, 0, NULL, note.data);
-	free(od);
-	free(s);
-	vl_buf_free(&note);
-	return vl_out_close(out);
-}
-
-static const struct vl_col finding_cols[] = {
-	{"aspect", VL_COL_WORD}, {"id", VL_COL_TEXT},
-	{"project", VL_COL_TEXT}, {"town", VL_COL_TEXT},
-	{"village", VL_COL_TEXT}, {"leader", VL_COL_TEXT},
-	{"specialist", VL_COL_TEXT}, {"due", VL_COL_DATE},
-	{"days_late", VL_COL_INT}, {"finding", VL_COL_TEXT}
-};
-#define NFINDING_COLS (sizeof finding_cols / sizeof finding_cols[0])
-
-/* The open findings, safety and quality first, as the page lists them. */
-static int
-findings_sheet(const struct page *pg, const struct vl_outopts *o)
-{
-	const char *v[NFINDING_COLS];
-	char due[VL_DATE_BUFSZ], late[24];
-	struct vl_findings f;
-	struct vl_out *out;
-	size_t i;
-
-	vl_findings_collect(pg->b, &f);
-	out = vl_out_report(o, "问题整改", pg->today, NFINDING_COLS,
-	    finding_cols);
-	for (i = 0; i < f.n; i++) {
-		const struct vl_inspection *in = f.v[i];
-		const struct vl_project *p = vl_projects_find(
-		    &pg->b->projects, in->project);
-
-		snprintf(late, sizeof late, "%ld", in->due != VL_NODATE &&
-		    pg->today > in->due ? (long)(pg->today - in->due) : 0L);
-		v[0] = in->aspect, v[1] = in->id, v[2] = p->id;
-		v[3] = p->town, v[4] = p->village, v[5] = p->leader;
-		v[6] = p->specialist;
-		v[7] = vl_date_format(in->due, due);
-		v[8] = in->due != VL_NODATE && pg->today > in->due ? late :
-		    NULL;
-		v[9] = in->finding;
-		vl_out_row(out, v);
-	}
-	vl_findings_free(&f);
-	return vl_out_close(out);
-}
-
-/* The workbook for the meeting: the page's figures, the open findings,
- * then the reports it condenses, a sheet each, ready to print. */
-static int
-summary_workbook(const struct page *pg, const struct vl_ledger *l,
-    const struct vl_outopts *opts)
-{
-	struct vl_outopts o = *opts;
-	int status;
-	bool found;
-
-	o.workbook = vl_workbook_open(opts->output);
-	o.register_name = pg->b->plan.name;
-	status = headline_sheet(pg, l, &o);
-	if (status == VL_OK)
-		status = findings_sheet(pg, &o);
-	if (status == VL_OK)
-		status = vl_report_overdue(pg->b, &o, -1, NULL, &found);
-	if (status == VL_OK)
-		status = vl_report_progress(pg->b, &o, VL_FC_TOWN, NULL);
-	if (status == VL_OK)
-		status = vl_report_funds(pg->b, l, &o);
-	return vl_workbook_close(o.workbook);	/* nothing written after a
-						 * failure */
-}
-
 int
 vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o)
@@ -554,7 +483,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	int status;
 
 	if (o->format == VL_FMT_XLSX) {	/* the page's figures as sheets */
-		status = summary_workbook(&pg, l, o);
+		status = vl_summary_workbook(b, l, o);
 		vl_buf_free(&pg.line);
 		return status;
 	}
@@ -568,9 +497,13 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	say(&pg, "");
 	summary_funds(&pg, l);
 	say(&pg, "");
-	summary_findings(&pg);
+	summary_findings(&pg, N_("三、问题整改 Open findings: %zu, %ld past "
+	    "due (进度服从质量、平安高于一切: safety and quality first)"), b,
+	    NULL, 1);
 	say(&pg, "");
-	summary_late(&pg);
+	summary_late(&pg, N_("四、逾期 Who is late: %ld items late, %ld "
+	    "flagged, on %zu projects (vl-report overdue for the list)"), b,
+	    NULL, 1);
 	summary_tasks(&pg, N_("五、其他任务 Tasks: %zu tasks, %ld done, "
 	    "%ld late"), b, NULL, 1);
 	status = vl_out_close(pg.out);
@@ -715,7 +648,15 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	rollup_funds(&pg, v, n, ledgers);
 	say(&pg, "");
 	rollup_ranking(&pg, v, n, r->district);
-	summary_tasks(&pg, N_("四、其他任务 Tasks: %zu tasks, %ld done, "
+	say(&pg, "");
+	summary_findings(&pg, N_("四、问题整改 Open findings: %zu, %ld past "
+	    "due (进度服从质量、平安高于一切: safety and quality first)"),
+	    r->book, (const char *const *)r->district, r->n);
+	say(&pg, "");
+	summary_late(&pg, N_("五、逾期 Who is late: %ld items late, %ld "
+	    "flagged, on %zu projects (vl-report overdue for the list)"),
+	    r->book, (const char *const *)r->district, r->n);
+	summary_tasks(&pg, N_("六、其他任务 Tasks: %zu tasks, %ld done, "
 	    "%ld late"), r->book, (const char *const *)r->district, r->n);
 	status = o->format == VL_FMT_XLSX ? rollup_workbook(&pg, r, ledgers,
 	    o) : print_page(&pg, o);

@@ -20,9 +20,16 @@
 int vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
     const struct vl_outopts *o);
 
+/* The workbook of the page of one book: its figures, the open findings,
+ * then the overdue list, progress and funds, a sheet each, to
+ * o->output. */
+int vl_summary_workbook(const struct vl_book *b, const struct vl_ledger *l,
+    const struct vl_outopts *o);
+
 /* The page of a roll-up (SPEC 9): the districts' progress and money
- * added up, each checked against its own plan, and the districts ranked
- * (vl_district_ranks); with o->format xlsx a workbook of the page, the
+ * added up, each checked against its own plan, the districts ranked
+ * (vl_district_ranks), the open findings and who is late of them all,
+ * each after its district; with o->format xlsx a workbook of the page, the
  * ranking, overdue, progress and funds, a district column in each. */
 int vl_rollup_report_summary(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o);

@@ -117,8 +117,20 @@ has out " 1 青山区"
 has out " 2 白水区"
 # the districts' other duties: 青山区's ten tasks, its late one named
 # after its district, as a district's own page names it
-has out "四、其他任务 Tasks: 10 tasks, 8 done, 1 late"
+has out "六、其他任务 Tasks: 10 tasks, 8 done, 1 late"
 has out "  青山区 卢建华: task 4, 整村推进: 联系点鹿鸣村"
+# the open findings of every district, safety first whichever district
+# (白水区's unguarded scaffold, the oldest, first of all), and who is late,
+# each after its district (SPEC 1: progress never hides them)
+has out "四、问题整改 Open findings: 7, 5 past due"
+grep -A1 "四、问题整改" out | tail -1 | grep -q "safety   #4    白水区 B2 青山镇白云村" ||
+	fail "the oldest safety finding is not first: $(grep -A1 四、问题整改 out)"
+has out "五、逾期 Who is late: 23 items late, 5 flagged, on 20 projects"
+has out "  青山区 P05 青山镇杨柳村   领导 莫伟, 专干 蒙红英: rectification #78 71 days"
+# the same page whatever the order the registers are named in
+cp out page
+expect 0 vl-report -C r/baishui -C r/qingshan summary $day
+same out page
 vl-report -C r/qingshan summary $day > one.txt
 grep -q "  卢建华: task 4, 整村推进: 联系点鹿鸣村" one.txt ||
     fail "the district's own page lacks its late task"

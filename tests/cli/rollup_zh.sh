@@ -28,7 +28,9 @@ has t5.txt '合计'
 vl-report -C r/qingshan -C r/baishui summary --lang zh > s.txt 2> err
 english s.txt
 has s.txt '  到位 '
-has s.txt '四、其他任务：共 10 项，已完成 8 项，逾期 1 项'
+has s.txt '六、其他任务：共 10 项，已完成 8 项，逾期 1 项'
+has s.txt '四、问题整改：未销号 7 项，逾期 5 项'
+has s.txt '五、逾期：逾期 23 项'
 has s.txt '  青山区 卢建华：任务 4，整村推进：联系点鹿鸣村'
 # the machine's CSV: the words as they are
 expect 0 vl-fund -C r/city -C r/qingshan -C r/baishui check --lang zh
