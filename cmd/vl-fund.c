@@ -75,7 +75,8 @@ static const char *const check_statuses[] = {"pending", "discrepancy",
     NULL};
 static const struct vl_option check_options[] = {
 	VL_FLAG("final", O_FINAL), VL_PROJECT_FILTERS,
-	VL_FILTER("status", VL_FC_STATUS, check_statuses), VL_END_OPTIONS
+	VL_FILTER("status", VL_FC_STATUS, check_statuses), VL_DISTRICT_FILTER,
+	VL_END_OPTIONS
 };
 static const struct vl_option reconcile_options[] = {
 	VL_VALUE("total", O_TOTAL), VL_END_OPTIONS
@@ -347,8 +348,8 @@ cmd_balance(struct vl_cli *c)
 static const struct vl_command commands[] = {
 	{"check", cmd_check, "vl-fund [-C DIR] check [--final] [--status S] "
 	    "[--town T] [--village V] [--project P] [--leader L] "
-	    "[--specialist S] [--as-of DATE] [--format F]", check_options, 0,
-	    0, true, NULL},
+	    "[--specialist S] [--district D] [--as-of DATE] [--format F]",
+	    check_options, 0, 0, true, NULL},
 	{"reconcile", cmd_reconcile, "vl-fund reconcile --total AMT [FILE|-]",
 	    reconcile_options, 0, 1, false, NULL},
 	{"sum", cmd_sum, "vl-fund [-C DIR] sum --by level|source|kind|purpose|"

@@ -97,6 +97,9 @@ static const struct vl_option list_options[] = {
 	VL_FILTER("result", VL_FC_RESULT, vl_results),
 	VL_FLAG("check", O_CHECK), VL_END_OPTIONS
 };
+static const struct vl_option show_options[] = {
+	VL_DISTRICT_FILTER, VL_END_OPTIONS
+};
 static const struct vl_option sample_options[] = {
 	VL_VALUE("count", O_COUNT), VL_VALUE("seed", O_SEED),
 	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_PROJECT_FILTERS,
@@ -352,8 +355,8 @@ static const struct vl_command commands[] = {
 	    "[--specialist S] [--inspector I] [--phase PH] [--aspect A] "
 	    "[--result R] [--district D] [--check] [--format F]", list_options,
 	    0, 0, true, NULL},
-	{"show", cmd_show, "vl-inspect [-C DIR] show ID|PROJECT [--format F]",
-	    NULL, 1, 1, true, NULL},
+	{"show", cmd_show, "vl-inspect [-C DIR] show ID|PROJECT [--district D] "
+	    "[--format F]", show_options, 1, 1, true, NULL},
 	{"sample", cmd_sample, "vl-inspect [-C DIR] sample --count N "
 	    "[--seed S] [--skip-recent K] [--town T] [--village V] "
 	    "[--project P] [--leader L] [--specialist S] [--district D] "

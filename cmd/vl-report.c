@@ -109,7 +109,12 @@ static const struct vl_option progress_options[] = {
 	VL_DISTRICT_FILTER, VL_FLAG("entries", O_ENTRIES), VL_END_OPTIONS
 };
 static const struct vl_option audit_options[] = {
-	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT), VL_END_OPTIONS
+	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT),
+	VL_DISTRICT_FILTER, VL_END_OPTIONS
+};
+/* funds, summary, briefing: whole registers, kept by their district */
+static const struct vl_option district_options[] = {
+	VL_DISTRICT_FILTER, VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -402,7 +407,7 @@ cmd_audit(struct vl_cli *c)
 
 	if (c->rollup && table) {
 		status = vl_rollup_report_audit(c->regs, c->nregs, &c->src,
-		    &c->out, &broken);
+		    &c->filter, &c->out, &broken);
 		findings = broken > 0;
 	} else {
 		vl_cli_one_register(c);
@@ -427,20 +432,23 @@ static const struct vl_command commands[] = {
 	    "--split-by leader|specialist|town|district -o DIR] [--as-of DATE] "
 	    "[--format F] [-o FILE]", overdue_options, 0, 0, true, NULL},
 	{"audit", cmd_audit, "vl-report [-C DIR] audit [--head] "
-	    "[--expect SEQ:HASH] [--format F] [-o FILE]", audit_options, 0, 0,
-	    true, NULL},
+	    "[--expect SEQ:HASH] [--district D] [--format F] [-o FILE]",
+	    audit_options, 0, 0, true, NULL},
 	{"progress", cmd_progress, "vl-report [-C DIR] progress "
 	    "[--by town|project|leader|specialist|district | --entries] "
 	    "[--town T] [--village V] [--project P] [--leader L] "
 	    "[--specialist S] [--district D] [--since DATE [--kind K]] "
 	    "[--as-of DATE] [--format F] [-o FILE]", progress_options, 0, 0,
 	    true, NULL},
-	{"funds", cmd_funds, "vl-report [-C DIR] funds [--as-of DATE] "
-	    "[--format F] [-o FILE]", NULL, 0, 0, true, NULL},
-	{"summary", cmd_summary, "vl-report [-C DIR] summary [--as-of DATE] "
-	    "[--encoding E] [--format xlsx -o FILE]", NULL, 0, 0, true, NULL},
+	{"funds", cmd_funds, "vl-report [-C DIR] funds [--district D] "
+	    "[--as-of DATE] [--format F] [-o FILE]", district_options, 0, 0,
+	    true, NULL},
+	{"summary", cmd_summary, "vl-report [-C DIR] summary [--district D] "
+	    "[--as-of DATE] [--encoding E] [--format xlsx -o FILE]",
+	    district_options, 0, 0, true, NULL},
 	{"briefing", cmd_briefing, "vl-report [-C DIR] briefing "
-	    "[--as-of DATE] [-o FILE]", NULL, 0, 0, true, NULL},
+	    "[--district D] [--as-of DATE] [-o FILE]", district_options, 0, 0,
+	    true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };
 

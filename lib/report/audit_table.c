@@ -158,8 +158,8 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
  * changed outside the tools are warned of, as of one register.
  */
 static bool
-audit_one(struct vl_book *b, const struct vl_copy *c, struct vl_out *out,
-    int *status)
+audit_one(struct vl_book *b, const struct vl_copy *c,
+    const struct vl_filter *f, struct vl_out *out, int *status)
 {
 	struct vl_audit_walked w;
 	struct vl_audit audit;
@@ -168,6 +168,10 @@ audit_one(struct vl_book *b, const struct vl_copy *c, struct vl_out *out,
 	bool broken;
 	int s;
 
+	if (!vl_filter_district(f, name)) {	/* --district another */
+		free(name);
+		return false;
+	}
 	vl_out_lead(out, name);
 	s = vl_audit_walk(&b->reg, out, 0, NULL, &audit, &w);
 	broken = w.broken || (s == VL_OK && vl_trail_check(&b->reg, &audit,
@@ -183,7 +187,8 @@ audit_one(struct vl_book *b, const struct vl_copy *c, struct vl_out *out,
 
 int
 vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
-    const struct vl_source *src, const struct vl_outopts *o, long *broken)
+    const struct vl_source *src, const struct vl_filter *f,
+    const struct vl_outopts *o, long *broken)
 {
 	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_book *b = vl_xcalloc(n ? n : 1, sizeof *b);
@@ -202,7 +207,8 @@ vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
 	if (status == VL_OK) {
 		out = vl_audit_table(&own, src->as_of);
 		for (i = 0; i < n; i++)
-			*broken += audit_one(&b[i], &copies[i], out, &status);
+			*broken += audit_one(&b[i], &copies[i], f, out,
+			    &status);
 		if ((s = vl_out_close(out)) != VL_OK && status == VL_OK)
 			status = s;
 	}

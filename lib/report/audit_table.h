@@ -13,6 +13,7 @@
 #include "register/audit.h"
 #include "register/book.h"
 #include "register/rollup.h"
+#include "rules/filter.h"
 
 /* What a walk of a trail found. */
 struct vl_audit_walked {
@@ -48,9 +49,11 @@ int vl_report_audit(const char *dir, const struct vl_outopts *o,
     struct vl_audit *head, bool *findings);
 /* Every register's history in one table, a district column first, each
  * chain verified on its own (and at the head expected, --registers); a
- * break is named, the rest listed.  *broken: how many registers broke.
- * The status of the reading and of the output. */
+ * break is named, the rest listed; those of the districts f passes.
+ * *broken: how many registers broke.  The status of the reading and of
+ * the output. */
 int vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
-    const struct vl_source *src, const struct vl_outopts *o, long *broken);
+    const struct vl_source *src, const struct vl_filter *f,
+    const struct vl_outopts *o, long *broken);
 
 #endif

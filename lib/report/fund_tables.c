@@ -69,6 +69,8 @@ check_each(struct vl_out *out, const struct vl_book *b,
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
+		if (!vl_filter_district(f, name[i]))
+			continue;	/* a city's own, --district another */
 		fc.human = vl_out_people(out);
 		if (vl_fund_check(&b[i], &l[i], final, &fc) != VL_OK)
 			continue;	/* said: the plan beyond range */
@@ -94,9 +96,10 @@ check_transfers(struct vl_out *out, const struct vl_rollup *r,
 
 	n = vl_city_transfers(r, l, cl, final, vl_out_people(out), &t);
 	for (i = 0; i < n; i++) {
-		if (!vl_fund_finding_passes(&t[i].f, NULL, f))
+		if (!vl_fund_finding_passes(&t[i].f, NULL, f) ||
+		    !vl_filter_district(f, t[i].district))
 			continue;
-		vl_out_lead(out, t[i].book < 0 ? NULL : r->district[t[i].book]);
+		vl_out_lead(out, t[i].district);
 		check_row(out, &t[i].f);
 		discrepancies += strcmp(t[i].f.status, "discrepancy") == 0;
 	}

@@ -300,6 +300,7 @@ transfer(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 
 	vl_buf_printf(&subject, "%s -> %s", r->city_name[city], d->id);
 	t->book = book_of(r, d->id);
+	t->district = d->id;
 	t->f = (struct vl_fund_finding){"city-transfer", subject.data, true,
 	    false, false, sent, 0, 0, "discrepancy", NULL};
 	if (t->book < 0) {

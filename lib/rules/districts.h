@@ -69,13 +69,14 @@ void vl_district_rank_add(struct vl_district_rank *all,
  * each of its districts, its allocations to the project whose id is the
  * district's name, against what that district's register booked as
  * received from the levels of the city's funding lines.  One finding a
- * district, check "city-transfer", subject "CITY -> DISTRICT", *district
- * naming the book it is of (-1: the district's register was not read);
+ * district, check "city-transfer", subject "CITY -> DISTRICT", named
+ * after that district whether its register was read or not;
  * short is pending until final; a district whose books agree is left
  * out; human: the details in the reader's language.  Returns how many;
  * *list malloc'd (vl_city_transfers_free). */
 struct vl_transfer {
 	long book;		/* the receiving district's, -1 not read */
+	const char *district;	/* its name, read or not (the city's) */
 	struct vl_fund_finding f;
 };
 size_t vl_city_transfers(const struct vl_rollup *r,

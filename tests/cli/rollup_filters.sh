@@ -21,6 +21,18 @@ hasnt out "青山区"
 expect 0 vl-fund $two sum --by level --district 青山区 $day
 hasnt out "白水区"
 has out "青山区,city,"
+# every reading command takes it (check, funds, summary, briefing, audit
+# and show refused it as an unknown option)
+for cmd in "vl-fund check" "vl-fund balance" "vl-report funds" \
+    "vl-report summary" "vl-report briefing" "vl-report audit" \
+    "vl-inspect show B2"; do
+	expect 0 $cmd $two --district 白水区 $day
+	hasnt out "青山区"
+done
+expect 0 vl-report $two audit --district 白水区
+has out "白水区,1,"
+expect 0 vl-report $two summary --district 白水区 $day
+has out "1 districts, 5 villages planned, 5 projects"
 # a district nothing holds: an empty list, exit 0, as any filter
 expect 0 vl-report $two overdue --district 黑水区 $day
 lines out 1
