@@ -323,8 +323,9 @@ register_file(const char *name)
 	return vl_reg_is_file(name) || strncmp(name, ".vl", 3) == 0;
 }
 
-/* --split-by: -o names a directory, made when missing, never the
- * register's own (a person's file must not land on projects.csv) */
+/* --split-by: -o names a directory, never the register's own (a
+ * person's file must not land on projects.csv); one missing is made when
+ * the report is (nothing made for bad input) */
 static void
 check_split_dir(struct vl_cli *c)
 {
@@ -335,9 +336,8 @@ check_split_dir(struct vl_cli *c)
 	if (!path || !*path || strcmp(path, "-") == 0)
 		vl_die(VL_BADINPUT, "--split-by: name the directory of the "
 		    "files with -o DIR");
-	if (stat(path, &st) != 0 && mkdir(path, 0777) != 0)
-		vl_die(VL_SYSFAULT, "-o %s: cannot make the directory: %s",
-		    path, strerror(errno));
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return;
 	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 		vl_die(VL_BADINPUT, "-o %s: not a directory; --split-by writes "
 		    "a file per person into one", path);

@@ -223,6 +223,11 @@ split_parts(struct split *s, const struct part *p, size_t np,
 	int status = VL_OK, st;
 	size_t i, k;
 
+	if (mkdir(s->dir, 0777) != 0 && errno != EEXIST) {
+		vl_warn("-o %s: cannot make the directory: %s", s->dir,
+		    strerror(errno));
+		return VL_SYSFAULT;
+	}
 	vl_buf_printf(&path, "%s/index.csv", s->dir);
 	io.output = path.data;
 	s->index = vl_out_report(&io, "index", day, 4, cols);

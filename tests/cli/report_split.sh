@@ -92,6 +92,11 @@ snapshot reg > before
 expect 2 vl-report -C reg overdue --split-by leader -o afile
 has err 'not a directory'
 expect 2 vl-report -C reg overdue --split-by leader --by town -o x
+[ -e x ] && fail "a directory made for a usage error"
+# bad input: nothing made, not even the directory
+expect 2 vl-report -C reg overdue --split-by leader --as-of 2023-02-30 -o y
+expect 2 vl-report -C reg -C reg overdue --split-by district -o y
+[ -e y ] && fail "a directory made for bad input"
 snapshot reg > after
 same before after
 done_
