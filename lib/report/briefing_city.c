@@ -225,7 +225,7 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 
 	memset(&c, 0, sizeof c);
 	c.pg.o = out;
-	c.pg.today = r->n ? r->book[0].as_of : VL_NODATE;
+	c.pg.today = r->as_of;
 	c.r = r;
 	c.n = vl_district_ranks(r, ledgers, &c.rank);
 	for (i = 0; i < c.n; i++)	/* the total first: it may not add up */

@@ -629,7 +629,7 @@ int
 vl_rollup_report_summary(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
 {
-	vl_date day = r->n ? r->book[0].as_of : VL_NODATE;
+	vl_date day = r->as_of;
 	struct page pg = {{0}, r->book, day, NULL, {NULL, VL_COL_TEXT},
 	    {0}};
 	struct vl_district_rank *v;

@@ -33,6 +33,9 @@ expect 0 vl-report $two audit --district 白水区
 has out "白水区,1,"
 expect 0 vl-report $two summary --district 白水区 $day
 has out "1 districts, 5 villages planned, 5 projects"
+# none kept: the page still says its day
+expect 0 vl-report $two summary --district 黑水区 $day
+has out "0 districts — 情况汇总 summary as of 2023-06-15"
 # a district nothing holds: an empty list, exit 0, as any filter
 expect 0 vl-report $two overdue --district 黑水区 $day
 lines out 1
