@@ -281,7 +281,7 @@ summary_findings(struct page *pg, const char *heading,
     const struct vl_book *b, const char *const *district, size_t nb)
 {
 	struct vl_findings f;
-	struct found *all = NULL;
+	struct found *all = vl_xcalloc(1, sizeof *all);
 	size_t n = 0, i, k;
 	long late = 0;
 
