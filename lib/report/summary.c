@@ -346,6 +346,7 @@ late_collect(const struct vl_book *b, struct late *x)
 {
 	size_t *last = vl_xcalloc(b->projects.n + 1, sizeof *last), p, i;
 
+	memset(x, 0, sizeof *x);
 	x->n = vl_overdue_collect(b, -1, &x->v);
 	x->next = vl_xcalloc(x->n + 1, sizeof *x->next);
 	x->first = vl_xcalloc(x->n + 1, sizeof *x->first);
@@ -367,20 +368,32 @@ late_collect(const struct vl_book *b, struct late *x)
 	free(last);
 }
 
+static void
+late_free(struct late *x)
+{
+	free(x->first);
+	free(x->next);
+	free(x->v);
+}
+
 /* Who is late in nb books (a roll-up's, each after its district's
  * name, the districts by name): one line a project, in the order of its
- * most pressing item. */
+ * most pressing item.  A roll-up's lists are made twice, to count, then
+ * to say, one district at a time: a nation's at once would hold 100 MB
+ * more than one register's page. */
 static void
 summary_late(struct page *pg, const char *heading, const struct vl_book *b,
     const char *const *district, size_t nb)
 {
-	struct late *x = vl_xcalloc(nb + 1, sizeof *x), all = {0};
 	size_t *order = vl_xcalloc(nb + 1, sizeof *order), i, j, k;
+	struct late x, all = {0};
 
 	for (k = 0; k < nb; k++) {
-		late_collect(&b[k], &x[k]);
-		all.nlate += x[k].nlate, all.nflag += x[k].nflag;
-		all.nproj += x[k].nproj;
+		late_collect(&b[k], &x);
+		all.nlate += x.nlate, all.nflag += x.nflag;
+		all.nproj += x.nproj;
+		if (nb > 1)
+			late_free(&x);
 		order[k] = k;
 	}
 	if (district) {
@@ -390,16 +403,15 @@ summary_late(struct page *pg, const char *heading, const struct vl_book *b,
 	say(pg, heading, all.nlate, all.nflag, all.nproj);
 	for (j = 0; j < nb; j++) {
 		k = order[j];
-		for (i = 0; i < x[k].n; i++)
-			if (x[k].first[i])
+		if (nb > 1)
+			late_collect(&b[k], &x);
+		for (i = 0; i < x.n; i++)
+			if (x.first[i])
 				late_line(pg, district ? district[k] : NULL,
-				    x[k].v, x[k].next, i);
-		free(x[k].first);
-		free(x[k].next);
-		free(x[k].v);
+				    x.v, x.next, i);
+		late_free(&x);
 	}
 	free(order);
-	free(x);
 }
 
 /* The programme's other duties of nb books (a roll-up's districts, each
@@ -543,24 +555,32 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
 }
 
+/* the districts' money added up: past 64 bits, said and exit 2 before a
+ * line of the page is written */
 static void
-rollup_funds(struct page *pg, const struct vl_district_rank *v, size_t n,
-    const struct vl_ledger *ledgers)
+rollup_sums(const struct vl_district_rank *v, size_t n,
+    const struct vl_ledger *ledgers, int64_t *plan,
+    struct vl_ledger_sums *sums)
 {
-	struct vl_ledger_sums sums = {0, 0, 0};
-	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
-	int64_t plan = 0, d;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const struct vl_ledger *l = &ledgers[v[i].book];
 
-		vl_money_total(&plan, v[i].plan, "plan");
-		vl_money_total(&sums.received, l->total.received, "received");
-		vl_money_total(&sums.allocated, l->total.allocated,
+		vl_money_total(plan, v[i].plan, "plan");
+		vl_money_total(&sums->received, l->total.received, "received");
+		vl_money_total(&sums->allocated, l->total.allocated,
 		    "allocated");
-		vl_money_total(&sums.spent, l->total.spent, "spent");
+		vl_money_total(&sums->spent, l->total.spent, "spent");
 	}
+}
+
+static void
+rollup_funds(struct page *pg, int64_t plan, struct vl_ledger_sums sums)
+{
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	int64_t d;
+
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
 	    "checked against its own", vl_wan(plan, w),
 	    vl_money_format(plan, m));
@@ -632,20 +652,31 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	vl_date day = r->as_of;
 	struct page pg = {{0}, r->book, day, NULL, {NULL, VL_COL_TEXT},
 	    {0}};
+	bool book = o->format == VL_FMT_XLSX;
 	struct vl_district_rank *v;
+	struct vl_buf title = {0};
 	char d[VL_DATE_BUFSZ];
 	size_t n = vl_district_ranks(r, ledgers, &v);
+	struct vl_ledger_sums sums = {0, 0, 0};
+	int64_t plan = 0;
 	int status;
 
-	say(&pg, "%zu districts — 情况汇总 summary as of %s", n,
-	    vl_date_format(day, d));
+	rollup_sums(v, n, ledgers, &plan, &sums);
+	vl_buf_printf(&title, vl_tr("%zu districts — 情况汇总 summary as of "
+	    "%s"), n, vl_date_format(day, d));
+	/* said as it is made, a nation's late items too; a workbook's page
+	 * is kept for its sheet */
+	if (book)
+		say(&pg, "%s", title.data);
+	else
+		page_open(&pg, o, title.data);
 	if (r->untrusted)
 		say(&pg, "  %ld register(s) left out: the audit trail does not "
 		    "hold (see the messages)", r->untrusted);
 	say(&pg, "");
 	rollup_progress(&pg, v, n);
 	say(&pg, "");
-	rollup_funds(&pg, v, n, ledgers);
+	rollup_funds(&pg, plan, sums);
 	say(&pg, "");
 	rollup_ranking(&pg, v, n, r->district);
 	say(&pg, "");
@@ -658,9 +689,10 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	    r->book, (const char *const *)r->district, r->n);
 	summary_tasks(&pg, N_("六、其他任务 Tasks: %zu tasks, %ld done, "
 	    "%ld late"), r->book, (const char *const *)r->district, r->n);
-	status = o->format == VL_FMT_XLSX ? rollup_workbook(&pg, r, ledgers,
-	    o) : print_page(&pg, o);
+	status = book ? rollup_workbook(&pg, r, ledgers, o) :
+	    vl_out_close(pg.out);
 	free(v);
+	vl_buf_free(&title);
 	vl_buf_free(&pg.text);
 	vl_buf_free(&pg.line);
 	return status;
