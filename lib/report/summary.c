@@ -379,8 +379,8 @@ late_free(struct late *x)
 /* Who is late in nb books (a roll-up's, each after its district's
  * name, the districts by name): one line a project, in the order of its
  * most pressing item.  A roll-up's lists are made twice, to count, then
- * to say, one district at a time: a nation's at once would hold 100 MB
- * more than one register's page. */
+ * to say, one district at a time: never more than one district's list
+ * held at once. */
 static void
 summary_late(struct page *pg, const char *heading, const struct vl_book *b,
     const char *const *district, size_t nb)
