@@ -262,13 +262,10 @@ static int
 by_gravity_district(const void *pa, const void *pb)
 {
 	const struct found *a = pa, *b = pb;
-	int ra = vl_aspect_rank(a->in->aspect), rb = vl_aspect_rank(
-	    b->in->aspect), c;
+	int c = vl_gravity_cmp(a->in, b->in);
 
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	if (a->in->due != b->in->due)
-		return a->in->due < b->in->due ? -1 : 1;
+	if (c != 0)
+		return c;
 	if (a->book != b->book && (c = by_district(&a->book, &b->book)) != 0)
 		return c;
 	return a->in->line < b->in->line ? -1 : a->in->line > b->in->line;

@@ -167,18 +167,24 @@ vl_aspect_rank(const char *aspect)
 	return i;
 }
 
+int
+vl_gravity_cmp(const struct vl_inspection *a, const struct vl_inspection *b)
+{
+	int ra = vl_aspect_rank(a->aspect), rb = vl_aspect_rank(b->aspect);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return a->due < b->due ? -1 : a->due > b->due;
+}
+
 static int
 by_gravity(const void *pa, const void *pb)
 {
 	const struct vl_inspection *a = *(const struct vl_inspection *const *)pa;
 	const struct vl_inspection *b = *(const struct vl_inspection *const *)pb;
-	int ra = vl_aspect_rank(a->aspect), rb = vl_aspect_rank(b->aspect);
+	int c = vl_gravity_cmp(a, b);
 
-	if (ra != rb)
-		return ra < rb ? -1 : 1;
-	if (a->due != b->due)
-		return a->due < b->due ? -1 : 1;
-	return a->line < b->line ? -1 : a->line > b->line;
+	return c ? c : a->line < b->line ? -1 : a->line > b->line;
 }
 
 void

@@ -66,6 +66,10 @@ extern const char *const vl_aspects_by_gravity[];
 #define VL_NGRAVITY 4
 /* index in vl_aspects_by_gravity; VL_NGRAVITY for any other */
 int vl_aspect_rank(const char *aspect);
+/* the order of open findings, line aside: the graver aspect first, then
+ * the earlier due date (<0, 0, >0 as strcmp) */
+int vl_gravity_cmp(const struct vl_inspection *a,
+    const struct vl_inspection *b);
 
 /* The open findings (failed inspections of known projects, not closed
  * as of the day), gravest aspect first, then by due date and line. */
