@@ -313,13 +313,8 @@ cmd_audit_restart(struct vl_cli *c)
 
 	check_reason(c, c->arg[O_REASON]);
 	vl_reg_open(&reg, c->src.dir);
-	if (!vl_reg_exists(&reg, "plan.json")) {
-		vl_errat(c->src.dir, 0, NULL, "not a vl register (no "
-		    "plan.json)");
-		vl_reg_close(&reg);
-		return VL_BADINPUT;
-	}
-	if ((status = vl_reg_lock(&reg)) == VL_OK &&
+	if ((status = vl_reg_need_plan(&reg)) == VL_OK &&
+	    (status = vl_reg_lock(&reg)) == VL_OK &&
 	    (status = vl_reg_restart(&reg, c->arg[O_REASON])) == VL_OK)
 		status = print_head(&reg);
 	vl_reg_close(&reg);

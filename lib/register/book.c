@@ -508,12 +508,8 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	l.projects = &b->projects;
 	l.want_voids = (what & VL_LOAD_VOIDS) != 0;
 	vl_reg_open(&b->reg, src->dir);
-	if (!vl_reg_exists(&b->reg, "plan.json")) {
-		vl_errat(src->dir, 0, NULL, "not a vl register (no plan.json); "
-		    "start one with vl-add init");
-		return VL_BADINPUT;
-	}
-	if ((status = lock(b, what)) != VL_OK)
+	if ((status = vl_reg_need_plan(&b->reg)) != VL_OK ||
+	    (status = lock(b, what)) != VL_OK)
 		return status;
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);

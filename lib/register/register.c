@@ -145,6 +145,16 @@ vl_reg_exists(const struct vl_reg *r, const char *name)
 	return yes;
 }
 
+int
+vl_reg_need_plan(const struct vl_reg *r)
+{
+	if (vl_reg_exists(r, "plan.json"))
+		return VL_OK;
+	vl_errat(r->dir, 0, NULL, "not a vl register (no plan.json); start "
+	    "one with vl-add init");
+	return VL_BADINPUT;
+}
+
 static int
 fault(const char *what, const char *path)
 {

@@ -55,6 +55,8 @@ void vl_reg_display_free(void);
 /* newly allocated "DIR/name" */
 char *vl_reg_path(const struct vl_reg *r, const char *name);
 bool vl_reg_exists(const struct vl_reg *r, const char *name);
+/* Is r a register, a plan.json there?  VL_OK, or VL_BADINPUT, said */
+int vl_reg_need_plan(const struct vl_reg *r);
 /* A writer's exclusive lock with a bounded wait ($VL_LOCK_TIMEOUT
  * seconds, default 10), a reader's shared lock held already made
  * exclusive; also finishes a commit a crash interrupted, after checking

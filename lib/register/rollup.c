@@ -70,12 +70,9 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
 	int status;
 
 	vl_reg_open(reg, c->dir);
-	if (!vl_reg_exists(reg, "plan.json")) {	/* a mistyped name */
-		vl_errat(c->dir, 0, NULL, "not a vl register (no plan.json)");
-		status = VL_BADINPUT;
-	} else if ((status = vl_reg_lock_shared(reg)) == VL_OK) {
+	if ((status = vl_reg_need_plan(reg)) == VL_OK &&
+	    (status = vl_reg_lock_shared(reg)) == VL_OK)
 		status = verify_locked(reg, c);
-	}
 	if (status != VL_OK)
 		vl_reg_close(reg);
 	return status;

@@ -140,10 +140,8 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
 	*findings = false;
 	memset(head, 0, sizeof *head);
 	vl_reg_open(&reg, dir);
-	if (!vl_reg_exists(&reg, "plan.json")) {
-		vl_errat(dir, 0, NULL, "not a vl register (no plan.json)");
-		status = VL_BADINPUT;
-	} else if ((status = vl_reg_lock_shared(&reg)) == VL_OK) {
+	if ((status = vl_reg_need_plan(&reg)) == VL_OK &&
+	    (status = vl_reg_lock_shared(&reg)) == VL_OK) {
 		status = audit_locked(&reg, table ? vl_audit_table(o, day) :
 		    NULL, want_seq, want_hash, head, findings);
 	}

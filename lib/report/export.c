@@ -122,10 +122,8 @@ vl_report_export(const struct vl_source *src, const char *name,
 	}
 	vl_reg_open(&reg, src->dir);
 	path = vl_reg_path(&reg, spec->file);
-	if (!vl_reg_exists(&reg, "plan.json")) {
-		vl_errat(src->dir, 0, NULL, "not a vl register (no plan.json)");
-		status = VL_BADINPUT;
-	} else if (vl_reg_exists(&reg, spec->file)) {
+	if ((status = vl_reg_need_plan(&reg)) == VL_OK &&
+	    vl_reg_exists(&reg, spec->file)) {
 		status = vl_csv_read(path, vl_reg_display(&reg, spec->file),
 		    &opts, on_record, &x);
 	}
