@@ -252,15 +252,14 @@ read_registers(struct vl_cli *c, const char *file)
 		vl_die(VL_BADINPUT, "--registers %s: %s", file,
 		    strerror(errno));
 	/* relative names are the file's neighbours; from stdin, here */
-	base = std_in ? "." : dirname(copy = vl_xstrdup(file));
-	base = vl_xstrdup(base);
-	if (!std_in)
-		free(copy);
+	copy = vl_xstrdup(std_in ? "." : file);
+	base = vl_xstrdup(dirname(copy));
+	free(copy);
 	while (getline(&line, &cap, f) != -1)
 		register_line(c, file, ++n, line, base);
 	free(line);
 	free(base);
-	if (!std_in)
+	if (f != stdin)
 		fclose(f);
 	if (vl_error_count() > errors)
 		exit(VL_BADINPUT);
@@ -331,14 +330,15 @@ check_split_dir(struct vl_cli *c)
 {
 	const char *path = c->out.output;
 	struct stat st, rst;
+	bool there;
 	size_t i;
 
 	if (!path || !*path || strcmp(path, "-") == 0)
 		vl_die(VL_BADINPUT, "--split-by: name the directory of the "
 		    "files with -o DIR");
-	if (stat(path, &st) != 0 && errno == ENOENT)
+	if (!(there = stat(path, &st) == 0) && errno == ENOENT)
 		return;
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+	if (!there || !S_ISDIR(st.st_mode))
 		vl_die(VL_BADINPUT, "-o %s: not a directory; --split-by writes "
 		    "a file per person into one", path);
 	for (i = 0; i < c->nregs; i++)
