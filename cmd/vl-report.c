@@ -139,14 +139,15 @@ bad:
 /* every part of a register a report reads: of its inspections the fails */
 #define REPORT_PARTS (VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | \
 	VL_LOAD_INSPECTIONS | VL_LOAD_FAILS | VL_LOAD_TASKS)
-/* The register as of the day; the ledger's totals too with l. */
+/* The register as of the day; the ledger's totals too with l; villages:
+ * a report of villages, which a city register alone has not. */
 static int
-load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c)
+load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
+    bool villages)
 {
 	int status = vl_book_load(b, &c->src, REPORT_PARTS);
 
-	/* every report of one register is of its villages but funds */
-	if (status == VL_OK && strcmp(c->command->name, "funds") != 0)
+	if (status == VL_OK && villages)	/* not a city register's */
 		status = vl_book_of_villages(b);
 	if (status == VL_OK && l)
 		status = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
@@ -226,8 +227,8 @@ cmd_overdue(struct vl_cli *c)
 
 	if (split && c->arg[O_BY])
 		vl_die(VL_BADINPUT, "--by and --split-by: one or the other");
-	if ((status = up ? rollup_load(&r, NULL, c) : load(&b, NULL, c)) !=
-	    VL_OK)
+	if ((status = up ? rollup_load(&r, NULL, c) : load(&b, NULL, c,
+	    true)) != VL_OK)
 		;
 	else if (split)
 		status = up ? vl_rollup_report_overdue_split(&r, &c->out, days,
@@ -304,7 +305,7 @@ cmd_progress(struct vl_cli *c)
 		    "--since");
 	if (c->rollup || by == VL_FC_DISTRICT)
 		return rollup_progress(c, by, from);
-	if ((status = load(&b, NULL, c)) != VL_OK)
+	if ((status = load(&b, NULL, c, true)) != VL_OK)
 		;
 	else if (from != VL_NODATE)
 		status = vl_report_since(&b, &c->out, from, &c->filter);
@@ -324,7 +325,8 @@ cmd_funds(struct vl_cli *c)
 
 	if (c->rollup)
 		return rollup_funds(c, false);
-	if ((status = load(&b, &l, c)) == VL_OK)
+	/* a city register's money too: funds is not of villages */
+	if ((status = load(&b, &l, c, false)) == VL_OK)
 		status = vl_report_funds(&b, &l, &c->out);
 	return done(status, &b, &l);
 }
@@ -343,7 +345,7 @@ cmd_summary(struct vl_cli *c)
 		    "apply");
 	if (c->rollup)
 		return rollup_funds(c, true);
-	if ((status = load(&b, &l, c)) == VL_OK)
+	if ((status = load(&b, &l, c, true)) == VL_OK)
 		status = vl_report_summary(&b, &l, &c->out);
 	return done(status, &b, &l);
 }
@@ -363,7 +365,7 @@ cmd_briefing(struct vl_cli *c)
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
 		    "--excel and --encoding do not apply");
-	status = c->rollup ? rollup_load(&r, &ls, c) : load(&b, &l, c);
+	status = c->rollup ? rollup_load(&r, &ls, c) : load(&b, &l, c, true);
 	if (status == VL_OK && c->rollup)
 		vl_briefing_city(&r, ls, &page);	/* the city's page */
 	else if (status == VL_OK)
