@@ -9,6 +9,11 @@
  * not whole in the block) takes the general path, which reads and reports
  * it as ever.  tests/unit/test_csvfast.c proves that both make the same
  * records and the same errors of any input.
+ *
+ * The line is read sixty-four bytes a turn: SSE2 (every x86-64) or, where
+ * the processor has it, AVX2 makes one 64-bit word a kind of byte, and
+ * the rest is done on those words.  AVX2 is chosen when the program runs,
+ * not when it is built, so one binary serves every machine.
  */
 #include <stdint.h>
 #include <string.h>
@@ -74,125 +79,234 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
 
 #ifdef __SSE2__
 /*
- * Sixteen bytes a vector: masks of the commas, of the blanks, of the bytes
- * that stop the fast path (LF, CR, quote, NUL), of control characters and
- * of UTF-8's lead and continuation bytes.  No branch per byte, so no
- * mispredicted one at the end of every field, and UTF-8 checked as a
- * whole, as utf8_char() would one character at a time (test_csvfast.c
- * holds them to it).
+ * A turn's kinds of byte, one bit a byte (the commas, the blanks, the
+ * bytes that stop the fast path, ...), made by SSE2's sixteen bytes a
+ * vector or AVX2's thirty-two.  Then no branch per byte, so no
+ * mispredicted one at the end of every field, and UTF-8 checked on whole
+ * words, as utf8_char() would one character at a time (test_csvfast.c
+ * holds them to it, by either instruction set).
  */
-static unsigned
-mask(__m128i v, char c)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(c)));
-}
-
-/* bytes >= c */
-static unsigned
-ge(__m128i v, unsigned char c)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v,
-	    _mm_set1_epi8((char)c)), v));
-}
-
-struct utf8_state {
-	unsigned need;		/* continuations due in the next chunk */
-	unsigned e0, ed, f0, f4;	/* such a lead ended the last chunk */
+struct masks {
+	uint64_t stop;		/* LF, CR, quote, NUL: the fast path stops */
+	uint64_t comma, blank;	/* blank: space or tab */
+	uint64_t ctl;		/* see kinds16() */
+	uint64_t hi;		/* 0x80 and up */
+	uint64_t c0, e0, f0;	/* 0xc0 and up, 0xe0 and up, 0xf0 and up */
+	uint64_t odd;		/* the leads the rarer rules are about: 0xc0,
+				 * 0xc1, 0xe0, 0xed, 0xf0 and up */
 };
 
-static __m128i
+/* The masks of the rarer rules of UTF-8, made only for a turn with such a
+ * lead (see utf8_turn). */
+struct rare {
+	uint64_t bad;		/* 0xc0, 0xc1, 0xf5 and up: never in UTF-8 */
+	uint64_t e0, ed, f0, f4;	/* these leads */
+	uint64_t below_a0, below_90;
+};
+
+#define INLINE static inline __attribute__((always_inline))
+
+INLINE __m128i
 eq(__m128i v, char c)
 {
 	return _mm_cmpeq_epi8(v, _mm_set1_epi8(c));
 }
 
-/*
- * Is the UTF-8 of v good so far?  below: the bytes before the stop, if
- * there is one in the chunk, before which every character must end.  A
- * lead (>= 0xc0) wants a continuation (0x80..0xbf) after it, one of 0xe0
- * and up a second, one of 0xf0 and up a third, and nothing else is a
- * continuation.  The rarer rules (no 0xc0, 0xc1 or 0xf5 and up, nothing
- * overlong, no surrogate, nothing past U+10FFFF) are looked at only in a
- * chunk with such a lead.
- */
-static bool
-utf8_chunk(__m128i v, unsigned below, struct utf8_state *u)
+/* bytes above c, as signed bytes: the bytes from 0x80 up to c are below
+ * every one from 0, so for c of 0x80 and up this is what is above c
+ * and below 0x80 (taken away by the caller) */
+INLINE __m128i
+gt(__m128i v, unsigned char c)
 {
-	unsigned hi = (unsigned)_mm_movemask_epi8(v), c0, e0p, f0p, need, err;
-	unsigned lo_a0, lo_90, e0, ed, f0, f4, rare;
+	return _mm_cmpgt_epi8(v, _mm_set1_epi8((char)c));
+}
 
-	if (hi == 0 && u->need == 0)
-		return true;	/* ASCII */
-	c0 = ge(v, 0xc0);
-	e0p = ge(v, 0xe0);
-	f0p = ge(v, 0xf0);
-	/* characters that start after the stop are the next line's */
-	need = (c0 & below) << 1 | (e0p & below) << 2 | (f0p & below) << 3 |
-	    u->need;
-	err = ((hi & ~c0) ^ need) & 0xffff;
-	e0 = (unsigned)_mm_movemask_epi8(eq(v, (char)0xe0));
-	ed = (unsigned)_mm_movemask_epi8(eq(v, (char)0xed));
-	rare = ((c0 & ~ge(v, 0xc2)) | f0p | e0 | ed) & below;
-	if (rare || u->e0 || u->ed || u->f0 || u->f4) {
-		err |= ge(v, 0xf5) | (c0 & ~ge(v, 0xc2));
-		/* the second byte of a three or four byte character */
-		lo_a0 = ~ge(v, 0xa0), lo_90 = ~ge(v, 0x90);
-		e0 = (e0 & below) << 1 | u->e0;
-		ed = (ed & below) << 1 | u->ed;
-		f0 = (mask(v, (char)0xf0) & below) << 1 | u->f0;
-		f4 = (mask(v, (char)0xf4) & below) << 1 | u->f4;
-		err |= (e0 & lo_a0) | (ed & ~lo_a0) | (f0 & lo_90) |
-		    (f4 & ~lo_90);
-		u->e0 = e0 >> 16, u->ed = ed >> 16;
-		u->f0 = f0 >> 16, u->f4 = f4 >> 16;
+INLINE uint64_t
+bits(__m128i v)
+{
+	return (uint64_t)(unsigned)_mm_movemask_epi8(v);
+}
+
+/* The kinds of the sixteen bytes at v, ORed into m at bit s.  ctl: C0
+ * controls but tab, DEL, and 0xc2 (the lead of a C1 control or of a
+ * character from U+00A0 to U+00BF), which the text check looks at. */
+INLINE void
+kinds16(__m128i v, unsigned s, struct masks *m)
+{
+	uint64_t hi = bits(v), tab = bits(eq(v, '\t'));
+	uint64_t c0 = bits(gt(v, 0xbf)) & hi;
+
+	m->stop |= bits(_mm_or_si128(_mm_or_si128(eq(v, '\n'), eq(v, '\r')),
+	    _mm_or_si128(eq(v, '"'), eq(v, '\0')))) << s;
+	m->comma |= bits(eq(v, ',')) << s;
+	m->blank |= (bits(eq(v, ' ')) | tab) << s;
+	m->ctl |= ((bits(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v)) & ~hi &
+	    ~tab) | bits(_mm_or_si128(eq(v, 0x7f), eq(v, (char)0xc2)))) << s;
+	m->hi |= hi << s;
+	m->c0 |= c0 << s;
+	m->e0 |= (bits(gt(v, 0xdf)) & hi) << s;
+	m->f0 |= (bits(gt(v, 0xef)) & hi) << s;
+	m->odd |= ((c0 & ~bits(gt(v, 0xc1))) | (bits(gt(v, 0xef)) & hi) |
+	    bits(_mm_or_si128(eq(v, (char)0xe0), eq(v, (char)0xed)))) << s;
+}
+
+INLINE void
+classify_sse2(const unsigned char *q, struct masks *m)
+{
+	*m = (struct masks){0, 0, 0, 0, 0, 0, 0, 0, 0};
+	kinds16(_mm_loadu_si128((const __m128i *)q), 0, m);
+	kinds16(_mm_loadu_si128((const __m128i *)(q + 16)), 16, m);
+	kinds16(_mm_loadu_si128((const __m128i *)(q + 32)), 32, m);
+	kinds16(_mm_loadu_si128((const __m128i *)(q + 48)), 48, m);
+}
+
+/* bytes >= c, unsigned */
+INLINE uint64_t
+ge(__m128i v, unsigned char c)
+{
+	return bits(_mm_cmpeq_epi8(_mm_max_epu8(v, _mm_set1_epi8((char)c)),
+	    v));
+}
+
+static void
+rare_masks(const unsigned char *q, struct rare *x)
+{
+	__m128i v;
+	unsigned k, s;
+
+	*x = (struct rare){0, 0, 0, 0, 0, 0, 0};
+	for (k = 0; k < 4; k++) {
+		v = _mm_loadu_si128((const __m128i *)(q + 16 * k));
+		s = 16 * k;
+		x->bad |= (ge(v, 0xf5) | (ge(v, 0xc0) & ~ge(v, 0xc2))) << s;
+		x->e0 |= bits(eq(v, (char)0xe0)) << s;
+		x->ed |= bits(eq(v, (char)0xed)) << s;
+		x->f0 |= bits(eq(v, (char)0xf0)) << s;
+		x->f4 |= bits(eq(v, (char)0xf4)) << s;
+		x->below_a0 |= (~ge(v, 0xa0) & 0xffff) << s;
+		x->below_90 |= (~ge(v, 0x90) & 0xffff) << s;
 	}
-	/* a stop in the chunk: every character ends before it */
-	if ((err & below & 0xffff) || (below != 0xffff && (need & ~below)))
+}
+
+#ifdef __x86_64__
+#include <immintrin.h>
+#define AVX2 static inline __attribute__((target("avx2"), always_inline))
+
+AVX2 __m256i
+eq32(__m256i v, char c)
+{
+	return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c));
+}
+
+AVX2 __m256i
+gt32(__m256i v, unsigned char c)
+{
+	return _mm256_cmpgt_epi8(v, _mm256_set1_epi8((char)c));
+}
+
+AVX2 uint64_t
+bits32(__m256i v)
+{
+	return (uint32_t)_mm256_movemask_epi8(v);
+}
+
+/* kinds16(), thirty-two bytes at a time */
+AVX2 void
+kinds32(__m256i v, unsigned s, struct masks *m)
+{
+	uint64_t hi = bits32(v), tab = bits32(eq32(v, '\t'));
+	uint64_t c0 = bits32(gt32(v, 0xbf)) & hi;
+
+	m->stop |= bits32(_mm256_or_si256(_mm256_or_si256(eq32(v, '\n'),
+	    eq32(v, '\r')), _mm256_or_si256(eq32(v, '"'), eq32(v, '\0')))) << s;
+	m->comma |= bits32(eq32(v, ',')) << s;
+	m->blank |= (bits32(eq32(v, ' ')) | tab) << s;
+	m->ctl |= ((bits32(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v)) &
+	    ~hi & ~tab) | bits32(_mm256_or_si256(eq32(v, 0x7f),
+	    eq32(v, (char)0xc2)))) << s;
+	m->hi |= hi << s;
+	m->c0 |= c0 << s;
+	m->e0 |= (bits32(gt32(v, 0xdf)) & hi) << s;
+	m->f0 |= (bits32(gt32(v, 0xef)) & hi) << s;
+	m->odd |= ((c0 & ~bits32(gt32(v, 0xc1))) |
+	    (bits32(gt32(v, 0xef)) & hi) | bits32(_mm256_or_si256(
+	    eq32(v, (char)0xe0), eq32(v, (char)0xed)))) << s;
+}
+
+AVX2 void
+classify_avx2(const unsigned char *q, struct masks *m)
+{
+	*m = (struct masks){0, 0, 0, 0, 0, 0, 0, 0, 0};
+	kinds32(_mm256_loadu_si256((const __m256i *)q), 0, m);
+	kinds32(_mm256_loadu_si256((const __m256i *)(q + 32)), 32, m);
+}
+#endif
+
+/* Continuations due at the next turn's first bytes, and the second
+ * bytes after the leads of the rarer rules that ended this one. */
+struct utf8_state {
+	uint64_t need, e0, ed, f0, f4;
+};
+
+/*
+ * Is the UTF-8 of the turn at q good so far?  below: the bytes before the
+ * stop, if there is one in the turn, before which every character must
+ * end.  A lead (>= 0xc0) wants a continuation (0x80..0xbf) after it, one
+ * of 0xe0 and up a second, one of 0xf0 and up a third, and nothing else
+ * is a continuation.  The rarer rules (no 0xc0, 0xc1 or 0xf5 and up,
+ * nothing overlong, no surrogate, nothing past U+10FFFF) are looked at
+ * only in a turn with such a lead.
+ */
+INLINE bool
+utf8_turn(const struct masks *m, const unsigned char *q, uint64_t below,
+    struct utf8_state *u)
+{
+	/* characters that start after the stop are the next line's */
+	uint64_t c0 = m->c0 & below, e0 = m->e0 & below, f0 = m->f0 & below;
+	uint64_t need, carry, err, a, b, c, d;
+	struct rare x;
+
+	if (m->hi == 0 && u->need == 0)
+		return true;	/* ASCII */
+	need = c0 << 1 | e0 << 2 | f0 << 3 | u->need;
+	carry = c0 >> 63 | e0 >> 62 | f0 >> 61;
+	err = (m->hi & ~m->c0) ^ need;
+	if ((m->odd & below) || (u->e0 | u->ed | u->f0 | u->f4)) {
+		rare_masks(q, &x);
+		/* the second byte of a three or four byte character */
+		a = (x.e0 & below) << 1 | u->e0;
+		b = (x.ed & below) << 1 | u->ed;
+		c = (x.f0 & below) << 1 | u->f0;
+		d = (x.f4 & below) << 1 | u->f4;
+		err |= x.bad | (a & x.below_a0) | (b & ~x.below_a0) |
+		    (c & x.below_90) | (d & ~x.below_90);
+		u->e0 = (x.e0 & below) >> 63, u->ed = (x.ed & below) >> 63;
+		u->f0 = (x.f0 & below) >> 63, u->f4 = (x.f4 & below) >> 63;
+	}
+	if (err & below)
 		return false;
-	u->need = need >> 16;
+	/* a stop in the turn: every character ends before it (one that
+	 * goes on past it is due a continuation at the stop, in need) */
+	if (below != UINT64_MAX && (need & ~below))
+		return false;
+	u->need = carry;
 	return true;
 }
 
-/* C0 controls but tab, DEL, and 0xc2: the lead of a C1 control or of
- * a character from U+00A0 to U+00BF, which the text check looks at */
-static unsigned
-controls(__m128i v)
-{
-	/* below 0x20 as signed bytes, and not 0x80 and up */
-	__m128i low = _mm_and_si128(_mm_cmpgt_epi8(_mm_set1_epi8(0x20), v),
-	    _mm_cmpgt_epi8(v, _mm_set1_epi8(-1)));
-
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-	    _mm_andnot_si128(eq(v, '\t'), low),
-	    _mm_or_si128(eq(v, 0x7f), eq(v, (char)0xc2))));
-}
-
-/* the bytes that stop the fast path: LF, CR, quote, NUL */
-static unsigned
-stops(__m128i v)
-{
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(
-	    _mm_or_si128(eq(v, '\n'), eq(v, '\r')),
-	    _mm_or_si128(eq(v, '"'), eq(v, '\0'))));
-}
-
-/*
- * Sixty-four bytes a turn, as four vectors whose masks make one 64-bit
- * word each: a line of a journal takes two turns, so the branches that
- * end a turn (and its loop over the commas) are taken twice a line, not
- * at every sixteen bytes.
- */
-static size_t
-scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
+/* The line at p, up to its stop (n bytes to the end of the block): the
+ * offset of its stop (n or more for none), its commas in r->off, what
+ * was seen in e; SIZE_MAX for bad UTF-8 or too many fields. */
+INLINE size_t
+scan_by(struct reader *r, const unsigned char *p, size_t n, struct seen *e,
+    void (*classify)(const unsigned char *, struct masks *))
 {
 	struct utf8_state u = {0, 0, 0, 0, 0};
 	unsigned char pad[64];
 	const unsigned char *q;
-	uint64_t stop, commas, blanks, below, ends, edges = 0;
+	struct masks m;
+	uint64_t commas, blanks, below, ends, edges = 0, ctl = 0;
 	uint64_t comma_top = 1, blank_top = 0;	/* the line starts a field */
-	unsigned ctl = 0, part;
-	size_t i, k, last;
-	__m128i v[4];
+	size_t i;
 
 	for (i = 0;; i += 64) {
 		q = p + i;
@@ -201,44 +315,58 @@ scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
 			memcpy(pad, q, n - i);
 			q = pad;
 		}
-		stop = commas = blanks = 0;
-		for (k = 0; k < 4; k++) {
-			v[k] = _mm_loadu_si128((const __m128i *)(q + 16 * k));
-			stop |= (uint64_t)stops(v[k]) << 16 * k;
-			commas |= (uint64_t)mask(v[k], ',') << 16 * k;
-			blanks |= (uint64_t)(mask(v[k], ' ') |
-			    mask(v[k], '\t')) << 16 * k;
-		}
-		below = stop ? (stop & -stop) - 1 : UINT64_MAX;
+		classify(q, &m);
+		below = m.stop ? (m.stop & -m.stop) - 1 : UINT64_MAX;
 		/* a blank just after a field's start or just before its end,
 		 * the words' top bits carried over from the turn before */
-		commas &= below;
-		blanks &= below;
-		ends = commas | (stop & -stop);
+		commas = m.comma & below;
+		blanks = m.blank & below;
+		ends = commas | (m.stop & -m.stop);
 		edges |= (blanks & (commas << 1 | comma_top)) |
 		    (blanks & ends >> 1) | (blank_top & ends);
 		comma_top = commas >> 63;
 		blank_top = blanks >> 63;
-		/* the vectors up to the one with the stop, that one too */
-		last = stop ? (size_t)__builtin_ctzll(stop) / 16 : 3;
-		for (k = 0; k <= last; k++) {
-			part = (unsigned)(below >> 16 * k) & 0xffffu;
-			if (!utf8_chunk(v[k], part, &u))
-				return SIZE_MAX;
-			ctl |= controls(v[k]) & part;
-		}
+		if (!utf8_turn(&m, q, below, &u))
+			return SIZE_MAX;
+		ctl |= m.ctl & below;
 		if (e->nc + 64 + 1 > r->capf)
 			vl_csv_want_fields(r, e->nc + 64 + 1);
 		for (; commas; commas &= commas - 1)
 			r->off[e->nc++] = i + (size_t)__builtin_ctzll(commas);
 		if (e->nc >= MAX_FIELDS)
 			return SIZE_MAX;	/* a field too many */
-		if (stop) {
+		if (m.stop) {
 			e->controls = ctl != 0;
 			e->edge_blanks = edges != 0;
-			return i + (size_t)__builtin_ctzll(stop);
+			return i + (size_t)__builtin_ctzll(m.stop);
 		}
 	}
+}
+
+static size_t
+scan_sse2(struct reader *r, const unsigned char *p, size_t n,
+    struct seen *e)
+{
+	return scan_by(r, p, n, e, classify_sse2);
+}
+
+#ifdef __x86_64__
+static __attribute__((target("avx2"))) size_t
+scan_avx2(struct reader *r, const unsigned char *p, size_t n,
+    struct seen *e)
+{
+	return scan_by(r, p, n, e, classify_avx2);
+}
+#endif
+
+static size_t
+scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
+{
+#ifdef __x86_64__
+	if (!vl_csv_sse2 && __builtin_cpu_supports("avx2"))
+		return scan_avx2(r, p, n, e);
+#endif
+	return scan_sse2(r, p, n, e);
 }
 #else
 /* A comma at i, the line's nc-th: false when one too many. */

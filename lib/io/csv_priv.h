@@ -4,7 +4,8 @@
  *
  *   csv_read.c      the reader: lines, libcsv, the header, records
  *   csv_encoding.c  UTF-8 or GB18030, decided from the first block
- *   csv_fast.c      a line without a quote split without libcsv (SSE2)
+ *   csv_fast.c      a line without a quote split without libcsv (SSE2,
+ *                   AVX2 where the processor has it)
  *   csv_split.c     a large file read by a thread a part
  *   csv_write.c     rows quoted where they need it
  */
@@ -38,6 +39,9 @@
 /* true: every line through libcsv, none through the fast path for lines
  * without quotes (the reference that path is tested against) */
 extern bool vl_csv_plain;
+/* true: the fast path's scan by SSE2 even where the processor has AVX2
+ * (so that tests hold both to libcsv) */
+extern bool vl_csv_sse2;
 /* bytes read at a time (0: 1 MiB; tests make it tiny) */
 extern size_t vl_csv_block;
 /* a smaller file is not divided among threads (tests make it 0) */

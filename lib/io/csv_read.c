@@ -22,6 +22,7 @@
 #include "io/csv_priv.h"
 
 bool vl_csv_plain;
+bool vl_csv_sse2;
 size_t vl_csv_block;
 unsigned long vl_csv_fast_lines;
 
