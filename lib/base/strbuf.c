@@ -113,10 +113,18 @@ vl_xcalloc_lines(size_t n, size_t size)
 size_t
 vl_threads(void)
 {
+	/* asked once: glibc reads /sys for it each time, and a roll-up asks
+	 * at every file of thousands of registers */
+	static long online;
 	const char *e = getenv("VL_THREADS");
-	long n = e && *e ? strtol(e, NULL, 10) :
-	    sysconf(_SC_NPROCESSORS_ONLN);
+	long n;
 
+	if (e && *e) {
+		n = strtol(e, NULL, 10);
+	} else if ((n = __atomic_load_n(&online, __ATOMIC_RELAXED)) == 0) {
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		__atomic_store_n(&online, n, __ATOMIC_RELAXED);
+	}
 	return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
 }
 

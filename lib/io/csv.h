@@ -58,6 +58,10 @@ struct stat;
  * when there is no such file (not said), else said on stderr. */
 int vl_open_regular_at(int dirfd, const char *name, const char *display,
     struct stat *st);
+/* Is name (relative to dirfd) a regular file, looked at and not opened?
+ * 1: yes; 0: there is none (errno ENOENT); -1: it is something else, or
+ * cannot be looked at, said as vl_open_regular_at says it. */
+int vl_regular_at(int dirfd, const char *name, const char *display);
 
 /* Read path ("-" is stdin) record by record.  Structural errors (NUL,
  * bad encoding, bad quoting, ragged rows, missing columns) are reported

@@ -600,6 +600,33 @@ refuse_kind(const char *display, mode_t mode)
 	return -1;
 }
 
+/* 1: a regular file; 0: none, errno ENOENT; -1: anything else, said */
+static int
+look_at(int dirfd, const char *name, const char *display, struct stat *st)
+{
+	int e;
+
+	if (fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		e = errno;
+		vl_warn("%s: %s", display, strerror(e));
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st->st_mode))
+		return refuse_kind(display, st->st_mode);
+	return 1;
+}
+
+int
+vl_regular_at(int dirfd, const char *name, const char *display)
+{
+	struct stat st;
+
+	return look_at(dirfd, name, display, &st);
+}
+
 int
 vl_open_regular_at(int dirfd, const char *name, const char *display,
     struct stat *st)
@@ -610,13 +637,8 @@ vl_open_regular_at(int dirfd, const char *name, const char *display,
 	if (!st)
 		st = &own;
 	/* looked at first, so that a device is never even opened */
-	if (fstatat(dirfd, name, st, AT_SYMLINK_NOFOLLOW) != 0) {
-		if (errno == ENOENT)
-			return -1;
-		goto fault;
-	}
-	if (!S_ISREG(st->st_mode))
-		return refuse_kind(display, st->st_mode);
+	if (look_at(dirfd, name, display, st) <= 0)
+		return -1;
 	/* and again on what was opened: it may have been swapped since */
 	fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC);

@@ -328,7 +328,7 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 {
 	/* every record counts here: none is ignored; the register's files
 	 * are UTF-8 whatever encoding the import is in */
-	struct vl_source all = {src->dir, VL_NODATE, NULL};
+	struct vl_source all = {src->dir, VL_NODATE, NULL, NULL};
 	/* under the writer's lock: what is read is what the commit extends,
 	 * and a commit a crash interrupted is finished before anything is
 	 * read */

@@ -507,10 +507,15 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	l.b = b;
 	l.projects = &b->projects;
 	l.want_voids = (what & VL_LOAD_VOIDS) != 0;
-	vl_reg_open(&b->reg, src->dir);
-	if ((status = vl_reg_need_plan(&b->reg)) != VL_OK ||
-	    (status = lock(b, what)) != VL_OK)
-		return status;
+	if (src->held) {
+		b->reg = *src->held;	/* closed with the book */
+		memset(src->held, 0, sizeof *src->held);
+	} else {
+		vl_reg_open(&b->reg, src->dir);
+		if ((status = vl_reg_need_plan(&b->reg)) != VL_OK ||
+		    (status = lock(b, what)) != VL_OK)
+			return status;
+	}
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);

@@ -21,6 +21,11 @@ struct vl_source {
 	vl_date as_of;		/* records dated later are not there yet;
 				 * VL_NODATE: every record */
 	const char *encoding;	/* of the CSV files; NULL: detected */
+	/* dir opened and locked as a reader, its trail verified under that
+	 * lock (a roll-up's): the book takes it over and reads under it,
+	 * not opening, locking and checking the register again; NULL: the
+	 * book opens its own */
+	struct vl_reg *held;
 };
 
 struct vl_progress_state {	/* per project, as of a day */

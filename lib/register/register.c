@@ -300,22 +300,30 @@ take(const struct vl_reg *r, int how)
 	return VL_OK;
 }
 
+/* name is a regular file or not there: looked at, not opened (each read
+ * opens its file as vl_open_regular_at does, and looks again) */
+static int
+check_file(const struct vl_reg *r, const char *name)
+{
+	char *display = vl_xstrdup(vl_reg_display(r, name));
+	int ok = vl_regular_at(r->dirfd, name, display);
+
+	free(display);
+	return ok < 0 ? VL_SYSFAULT : VL_OK;	/* said */
+}
+
 /* Every file of the register, the journal too, is a regular file or not
  * there. */
 static int
 check_files(const struct vl_reg *r)
 {
 	const struct vl_regfile *f;
-	int fd, status = VL_OK;
+	int status = VL_OK;
 
 	for (f = vl_register_files; f->name; f++)
-		if ((fd = vl_reg_open_regular(r, f->name, NULL)) >= 0)
-			close(fd);
-		else if (errno != ENOENT)
-			status = VL_SYSFAULT;	/* said */
-	if ((fd = vl_reg_open_regular(r, JOURNAL, NULL)) >= 0)
-		close(fd);
-	else if (errno != ENOENT)
+		if (check_file(r, f->name) != VL_OK)
+			status = VL_SYSFAULT;
+	if (check_file(r, JOURNAL) != VL_OK)
 		status = VL_SYSFAULT;
 	return status;
 }

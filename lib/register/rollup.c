@@ -258,11 +258,11 @@ load_one(void *arg, size_t i)
 	if ((x->status = verify_and_hold(&held, c)) == VL_OK) {
 		x->verified = true;
 		one.dir = c->dir;
-		/* the book takes a reader's lock of its own before the one
-		 * the trail was verified under is let go */
+		/* the book is read under the lock the trail was verified
+		 * under, and keeps it */
+		one.held = &held;
 		x->status = vl_book_load(&x->book, &one, ld->what &
 		    ~VL_LOAD_DIGESTS);
-		vl_reg_close(&held);
 	}
 	/* the files against the trail here, in this thread (not one more
 	 * thread a register), under the book's lock */

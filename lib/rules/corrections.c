@@ -180,7 +180,7 @@ int
 vl_amend_project(const struct vl_source *src, const char *id,
     struct vl_assign *set, size_t n, const char *reason)
 {
-	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
 	    N_("no project \"%s\""), amend_check, &a, reason};
@@ -233,7 +233,7 @@ int
 vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
     const char *id, vl_date when, const char *reason)
 {
-	struct vl_source all = {src->dir, VL_NODATE, src->encoding};
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	struct voiding v = {when, ""};
 	struct vl_assign set[2] = {{"voided", v.day, NULL},
 	    {"void_reason", reason, NULL}};

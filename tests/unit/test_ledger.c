@@ -244,7 +244,7 @@ test_ledger(void **state)
 	    "12,2023-01-05,expense,,,P9,construction,2,\n"
 	    "13,2023-07-01,receipt,region,,,,1000,after the day\n");
 	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
-	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	    NULL, NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	/* the ledger is as of the book's day */
 	b.as_of = day("2023-06-30");
 	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
@@ -324,7 +324,7 @@ test_ledger_overflow(void **state)
 	    "2,2023-01-01,receipt,central,,,,0.01,\n"
 	    "3,2023-01-01,receipt,central,,,,0.01,\n");
 	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
-	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	    NULL, NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	before = vl_error_count();
 	fflush(stderr);
 	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
@@ -345,7 +345,7 @@ test_ledger_no_journal(void **state)
 	snprintf(p, sizeof p, "%s/funds.csv", dir);
 	unlink(p);
 	assert_int_equal(vl_book_load(&b, &(struct vl_source){dir, VL_NODATE,
-	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	    NULL, NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	assert_int_equal(vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS),
 	    VL_OK);
 	assert_int_equal(l.rows, 0);

@@ -115,7 +115,7 @@ static void
 open_book(struct vl_book *b)
 {
 	assert_int_equal(vl_book_load(b, &(struct vl_source){dir, VL_NODATE,
-	    NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
+	    NULL, NULL}, VL_LOAD_PLAN | VL_LOAD_PROJECTS), VL_OK);
 	assert_int_equal(vl_reg_lock(&b->reg), VL_OK);
 }
 

@@ -112,7 +112,7 @@ setup(void **state)
 
 	snprintf(dir, sizeof dir, "%s/demo", share ? share : "share");
 	d.as_of = vl_date_from_ymd(2023, 6, 15);
-	if (vl_book_load(&d.book, &(struct vl_source){dir, d.as_of, NULL},
+	if (vl_book_load(&d.book, &(struct vl_source){dir, d.as_of, NULL, NULL},
 	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS |
 	    VL_LOAD_INSPECTIONS) != VL_OK)
 		return -1;
