@@ -140,6 +140,10 @@ size_t vl_csv_utf8_prefix(const unsigned char *s, size_t n);
 void vl_csv_decide_encoding(struct reader *r, const char *s, size_t n,
     bool more);
 
+/* vl_csv_read of a file already open (fd, closed by it) */
+int vl_csv_read_fd(int fd, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx);
+
 /* csv_fast.c */
 /* The lines at s (n bytes to the end of the block) the fast path can
  * take, from the first on, until one it cannot (it goes to libcsv), the

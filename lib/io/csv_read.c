@@ -700,20 +700,17 @@ open_input(const char *path, const char *display,
 	return f;
 }
 
-int
-vl_csv_read(const char *path, const char *display,
-    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+/* f read whole, then closed unless it is stdin */
+static int
+read_stream(FILE *f, const char *display, const struct vl_csv_opts *opts,
+    vl_record_fn fn, void *ctx)
 {
 	struct reader r;
 	size_t size = vl_csv_block ? vl_csv_block : BLOCK, n;
 	size_t want = vl_csv_block ? vl_csv_block : FIRST_BLOCK;
-	char *block;
-	int err = 0, status = VL_OK;
-	FILE *f = open_input(path, display, opts, &status);
+	char *block = vl_xmalloc(want > size ? want : size);
+	int err = 0, status;
 
-	if (!f)
-		return status;
-	block = vl_xmalloc(want > size ? want : size);
 	vl_csv_reader_init(&r, display, opts, fn, ctx);
 	r.writable = true;
 	for (;;) {
@@ -734,6 +731,30 @@ vl_csv_read(const char *path, const char *display,
 		return VL_SYSFAULT;
 	}
 	return status;
+}
+
+int
+vl_csv_read(const char *path, const char *display,
+    const struct vl_csv_opts *opts, vl_record_fn fn, void *ctx)
+{
+	int status = VL_OK;
+	FILE *f = open_input(path, display, opts, &status);
+
+	return f ? read_stream(f, display, opts, fn, ctx) : status;
+}
+
+int
+vl_csv_read_fd(int fd, const char *display, const struct vl_csv_opts *opts,
+    vl_record_fn fn, void *ctx)
+{
+	FILE *f = fdopen(fd, "rb");
+
+	if (!f) {
+		vl_warn("%s: %s", display, strerror(errno));
+		close(fd);
+		return VL_SYSFAULT;
+	}
+	return read_stream(f, display, opts, fn, ctx);
 }
 
 int

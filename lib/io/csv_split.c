@@ -463,18 +463,22 @@ vl_csv_read_split(const char *path, const char *display,
 		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
 	if (opts && opts->regular) {
 		if ((fd = vl_open_regular_at(AT_FDCWD, path, display,
-		    NULL)) < 0 && errno != ENOENT)
+		    &st)) < 0 && errno != ENOENT)
 			return VL_SYSFAULT;	/* said */
-	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	}
-	if (fd < 0)
-		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    (size_t)st.st_size < vl_csv_split_min || st.st_size < 2) {
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) >= 0 &&
+	    fstat(fd, &st) != 0) {
 		close(fd);
-		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
+		fd = -1;
 	}
+	if (fd >= 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		fd = -1;
+	}
+	if (fd < 0)	/* read as one, which says why it cannot be */
+		return vl_csv_read(path, display, opts, fn, sp->ctx[0]);
+	/* too small to divide: read as one, from what is open */
+	if ((size_t)st.st_size < vl_csv_split_min || st.st_size < 2)
+		return vl_csv_read_fd(fd, display, opts, fn, sp->ctx[0]);
 	p = vl_xcalloc_lines(n, sizeof *p);
 	for (k = 0; k < n; k++) {
 		p[k].fd = fd;
