@@ -45,6 +45,7 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
     bool in_place)
 {
 	size_t i, from, to, nc = e->nc, *off = r->off, *len = r->len;
+	bool edge_blanks = e->edge_blanks;	/* a local: t's stores alias */
 	char **field = r->field;
 	char *t;
 
@@ -61,11 +62,20 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
 		t = memcpy(r->text.data, s, n);
 	}
 	off[nc] = n;
-	for (i = 0, from = 0; i <= nc; i++) {
+	/* no blank at a field's edge (the scan saw none): no test for one
+	 * on every field of every line */
+	for (i = 0, from = 0; i <= nc && !edge_blanks; i++) {
 		to = off[i];
-		while (e->edge_blanks && from < to && blank(t[from]))
+		t[to] = '\0';
+		field[i] = t + from;
+		len[i] = to - from;
+		from = to + 1;
+	}
+	for (i = 0, from = 0; i <= nc && edge_blanks; i++) {
+		to = off[i];
+		while (from < to && blank(t[from]))
 			from++;
-		while (e->edge_blanks && to > from && blank(t[to - 1]))
+		while (to > from && blank(t[to - 1]))
 			to--;
 		t[to] = '\0';
 		field[i] = t + from;
@@ -240,6 +250,44 @@ classify_avx2(const unsigned char *q, struct masks *m)
 	kinds32(_mm256_loadu_si256((const __m256i *)q), 0, m);
 	kinds32(_mm256_loadu_si256((const __m256i *)(q + 32)), 32, m);
 }
+
+#define AVX512 static inline \
+	__attribute__((target("avx512bw"), always_inline))
+
+AVX512 uint64_t
+eq64(__m512i v, char c)
+{
+	return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c));
+}
+
+/* bytes above c, unsigned: AVX-512 compares them so, and a compare makes
+ * the mask itself, one bit a byte */
+AVX512 uint64_t
+above64(__m512i v, unsigned char c)
+{
+	return _mm512_cmpgt_epu8_mask(v, _mm512_set1_epi8((char)c));
+}
+
+/* kinds16() of a whole turn, one vector */
+AVX512 void
+classify_avx512(const unsigned char *q, struct masks *m)
+{
+	__m512i v = _mm512_loadu_si512(q);
+	uint64_t tab = eq64(v, '\t'), c0 = above64(v, 0xbf);
+	uint64_t f0 = above64(v, 0xef);
+
+	m->stop = eq64(v, '\n') | eq64(v, '\r') | eq64(v, '"') | eq64(v, '\0');
+	m->comma = eq64(v, ',');
+	m->blank = eq64(v, ' ') | tab;
+	m->ctl = (~above64(v, 0x1f) & ~tab) | eq64(v, 0x7f) |
+	    eq64(v, (char)0xc2);
+	m->hi = _mm512_movepi8_mask(v);
+	m->c0 = c0;
+	m->e0 = above64(v, 0xdf);
+	m->f0 = f0;
+	m->odd = (c0 & ~above64(v, 0xc1)) | f0 | eq64(v, (char)0xe0) |
+	    eq64(v, (char)0xed);
+}
 #endif
 
 /* Continuations due at the next turn's first bytes, and the second
@@ -306,7 +354,8 @@ scan_by(struct reader *r, const unsigned char *p, size_t n, struct seen *e,
 	struct masks m;
 	uint64_t commas, blanks, below, ends, edges = 0, ctl = 0;
 	uint64_t comma_top = 1, blank_top = 0;	/* the line starts a field */
-	size_t i;
+	size_t i, nc = 0, *off;	/* the commas, counted here: r->off's
+				 * stores would alias e->nc */
 
 	for (i = 0;; i += 64) {
 		q = p + i;
@@ -329,13 +378,14 @@ scan_by(struct reader *r, const unsigned char *p, size_t n, struct seen *e,
 		if (!utf8_turn(&m, q, below, &u))
 			return SIZE_MAX;
 		ctl |= m.ctl & below;
-		if (e->nc + 64 + 1 > r->capf)
-			vl_csv_want_fields(r, e->nc + 64 + 1);
-		for (; commas; commas &= commas - 1)
-			r->off[e->nc++] = i + (size_t)__builtin_ctzll(commas);
-		if (e->nc >= MAX_FIELDS)
+		if (nc + 64 + 1 > r->capf)
+			vl_csv_want_fields(r, nc + 64 + 1);
+		for (off = r->off; commas; commas &= commas - 1)
+			off[nc++] = i + (size_t)__builtin_ctzll(commas);
+		if (nc >= MAX_FIELDS)
 			return SIZE_MAX;	/* a field too many */
 		if (m.stop) {
+			e->nc = nc;
 			e->controls = ctl != 0;
 			e->edge_blanks = edges != 0;
 			return i + (size_t)__builtin_ctzll(m.stop);
@@ -357,13 +407,24 @@ scan_avx2(struct reader *r, const unsigned char *p, size_t n,
 {
 	return scan_by(r, p, n, e, classify_avx2);
 }
+
+static __attribute__((target("avx512bw"))) size_t
+scan_avx512(struct reader *r, const unsigned char *p, size_t n,
+    struct seen *e)
+{
+	return scan_by(r, p, n, e, classify_avx512);
+}
 #endif
 
+/* by the widest vectors the processor has (asked as the program runs:
+ * one binary for every x86-64) */
 static size_t
 scan(struct reader *r, const unsigned char *p, size_t n, struct seen *e)
 {
 #ifdef __x86_64__
-	if (!vl_csv_sse2 && __builtin_cpu_supports("avx2"))
+	if (vl_csv_vector_max >= 64 && __builtin_cpu_supports("avx512bw"))
+		return scan_avx512(r, p, n, e);
+	if (vl_csv_vector_max >= 32 && __builtin_cpu_supports("avx2"))
 		return scan_avx2(r, p, n, e);
 #endif
 	return scan_sse2(r, p, n, e);

@@ -39,9 +39,10 @@
 /* true: every line through libcsv, none through the fast path for lines
  * without quotes (the reference that path is tested against) */
 extern bool vl_csv_plain;
-/* true: the fast path's scan by SSE2 even where the processor has AVX2
- * (so that tests hold both to libcsv) */
-extern bool vl_csv_sse2;
+/* the widest vectors the fast path's scan may use, in bytes: 64
+ * (AVX-512, the default), 32 (AVX2) or 16 (SSE2); the processor may
+ * allow less.  Tests hold each to libcsv. */
+extern int vl_csv_vector_max;
 /* bytes read at a time (0: 1 MiB; tests make it tiny) */
 extern size_t vl_csv_block;
 /* a smaller file is not divided among threads (tests make it 0) */

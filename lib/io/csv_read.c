@@ -22,7 +22,7 @@
 #include "io/csv_priv.h"
 
 bool vl_csv_plain;
-bool vl_csv_sse2;
+int vl_csv_vector_max = 64;
 size_t vl_csv_block;
 unsigned long vl_csv_fast_lines;
 

@@ -347,19 +347,19 @@ check_split(const struct input *in, const struct result *want)
 	return used;
 }
 
-/* The fast path by AVX2 where the processor has it, then by SSE2, each
- * compared with libcsv alone. */
+/* The fast path by AVX-512, AVX2 and SSE2, as far as the processor has
+ * them, each compared with libcsv alone. */
 static void
 check_fast(const struct input *in, const struct result *want,
     const char *what)
 {
 	struct result got;
-	int sse2;
+	int width;
 
-	for (sse2 = 0; sse2 < 2; sse2++) {
-		vl_csv_sse2 = sse2;
+	for (width = 64; width >= 16; width /= 2) {
+		vl_csv_vector_max = width;
 		got = read_serial(in, false);
-		vl_csv_sse2 = false;
+		vl_csv_vector_max = 64;
 		same(want, &got, in, what);
 		result_free(&got);
 	}
