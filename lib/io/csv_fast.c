@@ -11,9 +11,10 @@
  * records and the same errors of any input.
  *
  * The line is read sixty-four bytes a turn: SSE2 (every x86-64) or, where
- * the processor has it, AVX2 makes one 64-bit word a kind of byte, and
- * the rest is done on those words.  AVX2 is chosen when the program runs,
- * not when it is built, so one binary serves every machine.
+ * the processor has them, AVX2 or AVX-512 make one 64-bit word a kind of
+ * byte, and the rest is done on those words.  The widest is chosen when
+ * the program runs, not when it is built, so one binary serves every
+ * machine.
  */
 #include <stdint.h>
 #include <string.h>
@@ -91,10 +92,10 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
 /*
  * A turn's kinds of byte, one bit a byte (the commas, the blanks, the
  * bytes that stop the fast path, ...), made by SSE2's sixteen bytes a
- * vector or AVX2's thirty-two.  Then no branch per byte, so no
- * mispredicted one at the end of every field, and UTF-8 checked on whole
- * words, as utf8_char() would one character at a time (test_csvfast.c
- * holds them to it, by either instruction set).
+ * vector, AVX2's thirty-two or AVX-512's sixty-four.  Then no branch per
+ * byte, so no mispredicted one at the end of every field, and UTF-8
+ * checked on whole words, as utf8_char() would one character at a time
+ * (test_csvfast.c holds them to it, by each instruction set).
  */
 struct masks {
 	uint64_t stop;		/* LF, CR, quote, NUL: the fast path stops */
@@ -144,7 +145,7 @@ INLINE void
 kinds16(__m128i v, unsigned s, struct masks *m)
 {
 	uint64_t hi = bits(v), tab = bits(eq(v, '\t'));
-	uint64_t c0 = bits(gt(v, 0xbf)) & hi;
+	uint64_t c0 = bits(gt(v, 0xbf)) & hi, f0 = bits(gt(v, 0xef)) & hi;
 
 	m->stop |= bits(_mm_or_si128(_mm_or_si128(eq(v, '\n'), eq(v, '\r')),
 	    _mm_or_si128(eq(v, '"'), eq(v, '\0')))) << s;
@@ -155,8 +156,8 @@ kinds16(__m128i v, unsigned s, struct masks *m)
 	m->hi |= hi << s;
 	m->c0 |= c0 << s;
 	m->e0 |= (bits(gt(v, 0xdf)) & hi) << s;
-	m->f0 |= (bits(gt(v, 0xef)) & hi) << s;
-	m->odd |= ((c0 & ~bits(gt(v, 0xc1))) | (bits(gt(v, 0xef)) & hi) |
+	m->f0 |= f0 << s;
+	m->odd |= ((c0 & ~bits(gt(v, 0xc1))) | f0 |
 	    bits(_mm_or_si128(eq(v, (char)0xe0), eq(v, (char)0xed)))) << s;
 }
 
@@ -226,6 +227,7 @@ kinds32(__m256i v, unsigned s, struct masks *m)
 {
 	uint64_t hi = bits32(v), tab = bits32(eq32(v, '\t'));
 	uint64_t c0 = bits32(gt32(v, 0xbf)) & hi;
+	uint64_t f0 = bits32(gt32(v, 0xef)) & hi;
 
 	m->stop |= bits32(_mm256_or_si256(_mm256_or_si256(eq32(v, '\n'),
 	    eq32(v, '\r')), _mm256_or_si256(eq32(v, '"'), eq32(v, '\0')))) << s;
@@ -237,10 +239,9 @@ kinds32(__m256i v, unsigned s, struct masks *m)
 	m->hi |= hi << s;
 	m->c0 |= c0 << s;
 	m->e0 |= (bits32(gt32(v, 0xdf)) & hi) << s;
-	m->f0 |= (bits32(gt32(v, 0xef)) & hi) << s;
-	m->odd |= ((c0 & ~bits32(gt32(v, 0xc1))) |
-	    (bits32(gt32(v, 0xef)) & hi) | bits32(_mm256_or_si256(
-	    eq32(v, (char)0xe0), eq32(v, (char)0xed)))) << s;
+	m->f0 |= f0 << s;
+	m->odd |= ((c0 & ~bits32(gt32(v, 0xc1))) | f0 | bits32(
+	    _mm256_or_si256(eq32(v, (char)0xe0), eq32(v, (char)0xed)))) << s;
 }
 
 AVX2 void

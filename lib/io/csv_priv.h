@@ -5,7 +5,7 @@
  *   csv_read.c      the reader: lines, libcsv, the header, records
  *   csv_encoding.c  UTF-8 or GB18030, decided from the first block
  *   csv_fast.c      a line without a quote split without libcsv (SSE2,
- *                   AVX2 where the processor has it)
+ *                   AVX2 or AVX-512 where the processor has them)
  *   csv_split.c     a large file read by a thread a part
  *   csv_write.c     rows quoted where they need it
  */
