@@ -254,7 +254,7 @@ choice_index(const char *const *choices, const unsigned char *word_len,
 }
 
 /* One field into *v: 0 if good, else reported and 1.  Inline, so that
- * check_funds() knows each field's type where it is checked. */
+ * check_fields() knows each field's type where it is checked. */
 static inline __attribute__((always_inline)) int
 check_field(const struct vl_fieldspec *f, const char *const *choices,
     const unsigned char *word_len, const struct vl_record *r, const struct vl_projects *projects,
@@ -478,20 +478,28 @@ check_column(const struct vl_colmap *m, const struct vl_fieldspec *field,
 	    &v[i]);
 }
 
-/* A journal's row (of millions): the loop unrolled, so that each field's
- * type is known where it is checked, not looked up and switched on. */
-static int
-check_funds(const struct vl_colmap *m, const struct vl_record *r,
+/*
+ * The n fields of a row into v.  Called with each spec's own fields and
+ * count, so that each spec has its copy of the loop, unrolled: a field's
+ * type is known where it is checked, not looked up and switched on, on
+ * each of a journal's millions of rows.
+ */
+static inline __attribute__((always_inline)) int
+check_fields(const struct vl_colmap *m, const struct vl_fieldspec *field,
+    size_t n, const struct vl_record *r, const struct vl_projects *projects,
     struct vl_value *v)
 {
 	int bad = 0;
 	size_t i;
 
 #pragma GCC unroll 16
-	for (i = 0; i < sizeof funds_fields / sizeof funds_fields[0]; i++)
-		bad += check_column(m, &funds_fields[i], i, r, NULL, v);
+	for (i = 0; i < n; i++)
+		bad += check_column(m, &field[i], i, r, projects, v);
 	return bad;
 }
+
+#define CHECK_FIELDS(f) \
+	check_fields(m, f, sizeof f / sizeof f[0], r, projects, v)
 
 int
 vl_check_row(struct vl_colmap *m, const struct vl_record *r,
@@ -500,26 +508,28 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 {
 	const struct vl_filespec *s = m->spec;
 	struct vl_value own[VL_SPEC_MAX];
-	size_t i;
 	int bad;
 
 	if (r->header != m->header)
 		resolve(m, r->header);
 	if (!v)
 		v = own;
-	if (s == &vl_funds_spec && !projects)
-		bad = check_funds(m, r, v);
-	else
-		for (i = 0, bad = 0; i < s->n; i++)
-			bad += check_column(m, &s->field[i], i, r, projects, v);
-	if (s == &vl_funds_spec)
+	if (s == &vl_funds_spec) {
+		bad = CHECK_FIELDS(funds_fields);
 		bad += check_fund(r, v, plan);
-	else if (s == &vl_inspections_spec)
-		bad += check_inspection(r, v) + check_void(r, v, VL_I_VOIDED);
-	else if (s == &vl_progress_spec)
+	} else if (s == &vl_inspections_spec) {
+		bad = CHECK_FIELDS(inspections_fields);
+		bad += check_inspection(r, v);
+		bad += check_void(r, v, VL_I_VOIDED);
+	} else if (s == &vl_progress_spec) {
+		bad = CHECK_FIELDS(progress_fields);
 		bad += check_void(r, v, VL_G_VOIDED);
-	else if (s == &vl_tasks_spec)
+	} else if (s == &vl_tasks_spec) {
+		bad = CHECK_FIELDS(tasks_fields);
 		bad += check_void(r, v, VL_K_VOIDED);
+	} else {		/* vl_projects_spec: there is no other */
+		bad = CHECK_FIELDS(projects_fields);
+	}
 	return bad;
 }
 
