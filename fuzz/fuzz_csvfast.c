@@ -1,9 +1,9 @@
 /*
  * fuzz_csvfast.c - libFuzzer target, differential: the CSV reader's fast
  * path (lines without quotes split without libcsv, by AVX-512 or AVX2
- * where the processor has them and by SSE2) and the read divided among threads must
- * give exactly what libcsv alone gives, on any bytes: the same records,
- * fields and lines, the same messages, the same status.
+ * where the processor has them and by SSE2) and the read divided among
+ * threads must give exactly what libcsv alone gives, on any bytes: the
+ * same records, fields and lines, the same messages, the same status.
  * The first byte of an input chooses the block size, the encoding and the
  * number of parts; the rest is the file.
  */
