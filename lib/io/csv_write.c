@@ -14,14 +14,19 @@
  * survive.  Else *len is s's length (one pass over it, for reports of a
  * million rows). */
 static bool
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static bool
 needs_quotes(const char *s, size_t *len)
 {
 	size_t n = strcspn(s, ",\"\r\n");
 
 	*len = n;
 	/* libcsv strips blanks and tabs around an unquoted field */
-	return s[n] != '\0' || (n > 0 &&
-	    (strchr(" \t", s[0]) || strchr(" \t", s[n - 1])));
+	return s[n] != '\0' || (n > 0 && (blank(s[0]) || blank(s[n - 1])));
 }
 
 void

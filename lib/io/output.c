@@ -355,10 +355,17 @@ cell(const struct vl_out *o, const char *v, char **tmp)
 static void
 csv_row(struct vl_out *o, const char *const *values)
 {
-	char **tmp = vl_xcalloc(o->ncols, sizeof *tmp);
-	const char **v = vl_xcalloc(o->ncols, sizeof *v);
+	char **tmp;
+	const char **v;
 	size_t i;
 
+	if (!o->opts.excel) {	/* the values as they are: no copies */
+		vl_buf_csv_row(&o->line, o->ncols, values);
+		emit_line(o);
+		return;
+	}
+	tmp = vl_xcalloc(o->ncols, sizeof *tmp);
+	v = vl_xcalloc(o->ncols, sizeof *v);
 	for (i = 0; i < o->ncols; i++)
 		v[i] = cell(o, values[i], &tmp[i]);
 	vl_buf_csv_row(&o->line, o->ncols, v);

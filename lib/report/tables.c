@@ -52,8 +52,11 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 
 	/* for people, in their language */
 	vl_overdue_detail(it, &detail, vl_out_people(out));
-	snprintf(late, sizeof late, "%ld", it->days_late);
-	snprintf(left, sizeof left, "%ld", -it->days_late);
+	/* a row coming due is not late by minus some days: it has days */
+	if (it->status == VL_OD_LATE)
+		snprintf(late, sizeof late, "%ld", it->days_late);
+	else if (it->status == VL_OD_DUE_SOON)
+		snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	if (it->project) {
 		v[1] = it->project->id;
@@ -65,7 +68,6 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 		v[4] = it->task->owner;
 	}
 	v[6] = vl_date_format(it->due, due);
-	/* a row coming due is not late by minus some days: it has days */
 	v[7] = it->status == VL_OD_LATE ? late : NULL;
 	v[8] = it->status == VL_OD_DUE_SOON ? left : NULL;
 	v[9] = vl_overdue_status_name(it->status);
