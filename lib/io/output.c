@@ -421,17 +421,21 @@ static void
 add_terminal_safe(struct vl_buf *b, const char *v)
 {
 	const unsigned char *p;
+	size_t k = b->len;
+	char *d;
 
 	vl_buf_reserve(b, strlen(v));
+	d = b->data;	/* locals: stores through b->data could alias b */
 	for (p = (const unsigned char *)v; *p; p++) {
 		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			p++, b->data[b->len++] = ' ';
+			p++, d[k++] = ' ';
 		else if (*p < 0x20 || *p == 0x7f)
-			b->data[b->len++] = ' ';
+			d[k++] = ' ';
 		else
-			b->data[b->len++] = (char)*p;
+			d[k++] = (char)*p;
 	}
-	b->data[b->len] = '\0';
+	d[k] = '\0';
+	b->len = k;
 }
 
 static char *
