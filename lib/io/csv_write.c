@@ -8,17 +8,17 @@
 
 #include "io/csv.h"
 
-
-/* RFC 4180 asks quotes only where a field holds a comma, quote or line
- * end; leading or trailing blanks and tabs are quoted too so they
- * survive.  Else *len is s's length (one pass over it, for reports of a
- * million rows). */
+/* a blank or a tab, which libcsv strips around an unquoted field */
 static bool
 blank(char c)
 {
 	return c == ' ' || c == '\t';
 }
 
+/* RFC 4180 asks quotes only where a field holds a comma, quote or line
+ * end; leading or trailing blanks and tabs are quoted too so they
+ * survive.  Else *len is s's length (one pass over it, for reports of a
+ * million rows). */
 static bool
 needs_quotes(const char *s, size_t *len)
 {
