@@ -25,12 +25,6 @@
 
 #include "io/csv_priv.h"
 
-static bool
-blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* What the scan of a line saw, before its end. */
 struct seen {
 	size_t nc;		/* commas, at r->off[0..nc) */

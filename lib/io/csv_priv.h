@@ -190,4 +190,11 @@ utf8_char(const unsigned char *s, size_t n)
 	return need + 1;
 }
 
+/* a blank or a tab: what libcsv strips around an unquoted field */
+static inline bool
+blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
 #endif

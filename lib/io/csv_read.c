@@ -85,9 +85,9 @@ trim(char *s)
 {
 	size_t n = strlen(s), i = 0;
 
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+	while (n > 0 && blank(s[n - 1]))
 		s[--n] = '\0';
-	while (s[i] == ' ' || s[i] == '\t')
+	while (blank(s[i]))
 		i++;
 	memmove(s, s + i, n - i + 1);
 }

@@ -6,14 +6,7 @@
 
 #include <csv.h>
 
-#include "io/csv.h"
-
-/* a blank or a tab, which libcsv strips around an unquoted field */
-static bool
-blank(char c)
-{
-	return c == ' ' || c == '\t';
-}
+#include "io/csv_priv.h"
 
 /* RFC 4180 asks quotes only where a field holds a comma, quote or line
  * end; leading or trailing blanks and tabs are quoted too so they
