@@ -57,21 +57,14 @@ split_line(struct reader *r, const char *s, size_t n, const struct seen *e,
 		t = memcpy(r->text.data, s, n);
 	}
 	off[nc] = n;
-	/* no blank at a field's edge (the scan saw none): no test for one
-	 * on every field of every line */
-	for (i = 0, from = 0; i <= nc && !edge_blanks; i++) {
+	for (i = 0, from = 0; i <= nc; i++) {
 		to = off[i];
-		t[to] = '\0';
-		field[i] = t + from;
-		len[i] = to - from;
-		from = to + 1;
-	}
-	for (i = 0, from = 0; i <= nc && edge_blanks; i++) {
-		to = off[i];
-		while (from < to && blank(t[from]))
-			from++;
-		while (to > from && blank(t[to - 1]))
-			to--;
+		if (edge_blanks) {	/* the scan saw one somewhere */
+			while (from < to && blank(t[from]))
+				from++;
+			while (to > from && blank(t[to - 1]))
+				to--;
+		}
 		t[to] = '\0';
 		field[i] = t + from;
 		len[i] = to - from;
