@@ -46,17 +46,12 @@ static const struct vl_col overdue_cols[] = {
 void
 vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 {
-	char due[VL_DATE_BUFSZ], late[32], left[32];
+	char due[VL_DATE_BUFSZ], days[32];
 	struct vl_buf detail = {0};
 	const char *v[NOVERDUE_COLS] = {NULL};
 
 	/* for people, in their language */
 	vl_overdue_detail(it, &detail, vl_out_people(out));
-	/* a row coming due is not late by minus some days: it has days */
-	if (it->status == VL_OD_LATE)
-		snprintf(late, sizeof late, "%ld", it->days_late);
-	else if (it->status == VL_OD_DUE_SOON)
-		snprintf(left, sizeof left, "%ld", -it->days_late);
 	v[0] = vl_overdue_kind_name(it->kind);
 	if (it->project) {
 		v[1] = it->project->id;
@@ -68,8 +63,15 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 		v[4] = it->task->owner;
 	}
 	v[6] = vl_date_format(it->due, due);
-	v[7] = it->status == VL_OD_LATE ? late : NULL;
-	v[8] = it->status == VL_OD_DUE_SOON ? left : NULL;
+	/* days late, or days left: a row coming due is not late by minus
+	 * some days */
+	if (it->status == VL_OD_LATE) {
+		snprintf(days, sizeof days, "%ld", it->days_late);
+		v[7] = days;
+	} else if (it->status == VL_OD_DUE_SOON) {
+		snprintf(days, sizeof days, "%ld", -it->days_late);
+		v[8] = days;
+	}
 	v[9] = vl_overdue_status_name(it->status);
 	v[10] = detail.data ? detail.data : "";
 	vl_out_row(out, v);
