@@ -30,8 +30,8 @@ BASEOBJ = $(B)/lib/base/err.o $(B)/lib/base/strbuf.o $(B)/lib/base/slurp.o \
 	$(B)/lib/base/groups.o $(B)/lib/base/halfwidth.o
 IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
 	$(B)/lib/io/csv_fast.o $(B)/lib/io/csv_split.o $(B)/lib/io/csv_write.o \
-	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/words.o \
-	$(B)/lib/io/xlsx.o
+	$(B)/lib/io/plan.o $(B)/lib/io/output.o $(B)/lib/io/output_rows.o \
+	$(B)/lib/io/words.o $(B)/lib/io/xlsx.o
 REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/tmpfile.o \
 	$(B)/lib/register/journal.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \

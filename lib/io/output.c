@@ -295,6 +295,20 @@ emit(struct vl_out *o, const char *s, size_t n)
 	}
 }
 
+bool
+vl_out_plain_csv(const struct vl_out *o, size_t *ncols)
+{
+	*ncols = o->ncols;
+	return o->opts.format == VL_FMT_CSV && !o->opts.excel && !o->row;
+}
+
+void
+vl_out_emit_rows(struct vl_out *o, const struct vl_buf *rows, size_t n)
+{
+	emit(o, rows->data, rows->len);
+	o->nrows += n;
+}
+
 static void
 emit_line(struct vl_out *o)
 {

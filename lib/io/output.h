@@ -65,6 +65,24 @@ void vl_out_lead(struct vl_out *o, const char *value);
 /* values as text; NULL is an empty cell (JSON null for INT); with a lead
  * column, values are the report's own and the lead goes before them */
 void vl_out_row(struct vl_out *o, const char *const *values);
+/*
+ * n rows at once, row i's values (every column's) made by fill(ctx, i,
+ * values, scratch): the same output as vl_out_row for each in turn.
+ * Plain CSV of a long list is made by two threads (or VL_THREADS'), a
+ * block of rows at a time in halves, written in order: fill may only
+ * read what ctx points to, and make what it needs in scratch, sc_size
+ * bytes of its thread's own, zeroed at the start; done(scratch) frees
+ * what it holds at the end.
+ */
+struct vl_rows {
+	size_t n;
+	void (*fill)(const void *ctx, size_t i, const char **values,
+	    void *scratch);
+	void (*done)(void *scratch);
+	const void *ctx;
+	size_t sc_size;
+};
+void vl_out_rows(struct vl_out *o, const struct vl_rows *r);
 /* After the rows, for people only: in a workbook a row of the totals of
  * the MONEY and INT columns, exact, under label; nothing in the other
  * formats, whose rows a program adds up itself. */

@@ -7,12 +7,18 @@
 
 #include <sys/types.h>
 
+#include "base/strbuf.h"
 #include "io/output.h"
 
 /* values with the words of WORD columns translated (words.c), into buf;
  * tmp[i] what to free after (NULL when nothing was made) */
 const char *const *vl_out_words(const struct vl_col *cols, size_t ncols,
     const char *const *values, const char **buf, char **tmp);
+/* CSV as it is: no --excel, no lead column (vl_out_rows' fast way);
+ * *ncols its columns */
+bool vl_out_plain_csv(const struct vl_out *o, size_t *ncols);
+/* n rows made already, as CSV, written in one piece */
+void vl_out_emit_rows(struct vl_out *o, const struct vl_buf *rows, size_t n);
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);
 /* "title YYYY-MM-DD" (title alone for VL_NODATE) into buf */

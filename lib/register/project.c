@@ -233,6 +233,14 @@ vl_projects_index(const struct vl_projects *ps, const char *id)
 	return -1;
 }
 
+bool
+vl_projects_number(const struct vl_projects *ps, const char *id,
+    uint64_t *number)
+{
+	return !ps->num.off && ps->num.direct &&
+	    numbered_as(&ps->num, id, number);
+}
+
 const struct vl_project *
 vl_projects_find(const struct vl_projects *ps, const char *id)
 {

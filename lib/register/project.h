@@ -62,6 +62,11 @@ const struct vl_project *vl_projects_find(const struct vl_projects *ps,
     const char *id);
 /* its index in v, or -1 */
 long vl_projects_index(const struct vl_projects *ps, const char *id);
+/* id's number when every id of ps is numbered alike (P000123, P000456):
+ * then ids in natural order are in the order of their numbers.  false
+ * when they are not, or id is not one of that form. */
+bool vl_projects_number(const struct vl_projects *ps, const char *id,
+    uint64_t *number);
 void vl_projects_free(struct vl_projects *ps);
 
 #endif

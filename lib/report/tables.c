@@ -43,15 +43,23 @@ static const struct vl_col overdue_cols[] = {
 };
 #define NOVERDUE_COLS (sizeof overdue_cols / sizeof overdue_cols[0])
 
-void
-vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
-{
+/* What a row of the list needs made: kept from row to row. */
+struct od_scratch {
 	char due[VL_DATE_BUFSZ], days[32];
-	struct vl_buf detail = {0};
-	const char *v[NOVERDUE_COLS] = {NULL};
+	struct vl_buf detail;
+};
 
-	/* for people, in their language */
-	vl_overdue_detail(it, &detail, vl_out_people(out));
+/* it's row into v, made of sc; people: its words in their language */
+static void
+overdue_values(const struct vl_overdue *it, bool people, const char **v,
+    struct od_scratch *sc)
+{
+	size_t i;
+
+	for (i = 0; i < NOVERDUE_COLS; i++)
+		v[i] = NULL;
+	sc->detail.len = 0;
+	vl_overdue_detail(it, &sc->detail, people);
 	v[0] = vl_overdue_kind_name(it->kind);
 	if (it->project) {
 		v[1] = it->project->id;
@@ -62,20 +70,51 @@ vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
 	} else if (it->task) {	/* its owner must act: the leader column */
 		v[4] = it->task->owner;
 	}
-	v[6] = vl_date_format(it->due, due);
+	v[6] = vl_date_format(it->due, sc->due);
 	/* days late, or days left: a row coming due is not late by minus
 	 * some days */
 	if (it->status == VL_OD_LATE) {
-		snprintf(days, sizeof days, "%ld", it->days_late);
-		v[7] = days;
+		snprintf(sc->days, sizeof sc->days, "%ld", it->days_late);
+		v[7] = sc->days;
 	} else if (it->status == VL_OD_DUE_SOON) {
-		snprintf(days, sizeof days, "%ld", -it->days_late);
-		v[8] = days;
+		snprintf(sc->days, sizeof sc->days, "%ld", -it->days_late);
+		v[8] = sc->days;
 	}
 	v[9] = vl_overdue_status_name(it->status);
-	v[10] = detail.data ? detail.data : "";
+	v[10] = sc->detail.data ? sc->detail.data : "";
+}
+
+void
+vl_overdue_put(struct vl_out *out, const struct vl_overdue *it)
+{
+	struct od_scratch sc = {0};
+	const char *v[NOVERDUE_COLS];
+
+	overdue_values(it, vl_out_people(out), v, &sc);
 	vl_out_row(out, v);
-	vl_buf_free(&detail);
+	vl_buf_free(&sc.detail);
+}
+
+/* A list's rows, for vl_out_rows. */
+struct od_rows {
+	const struct vl_overdue *list;
+	bool people;
+};
+
+static void
+od_fill(const void *ctx, size_t i, const char **v, void *scratch)
+{
+	const struct od_rows *r = ctx;
+
+	overdue_values(&r->list[i], r->people, v, scratch);
+}
+
+static void
+od_done(void *scratch)
+{
+	struct od_scratch *sc = scratch;
+
+	vl_buf_free(&sc->detail);
 }
 
 struct vl_out *
@@ -108,13 +147,15 @@ vl_report_overdue(const struct vl_book *b, const struct vl_outopts *o,
 {
 	struct vl_overdue *list;
 	struct vl_out *out;
-	size_t i, n;
+	struct od_rows rows;
+	size_t n;
 
 	*found = false;
 	n = od_list(b, within, f, &list, found);
 	out = vl_overdue_open(b, o);
-	for (i = 0; i < n; i++)
-		vl_overdue_put(out, &list[i]);
+	rows = (struct od_rows){list, vl_out_people(out)};
+	vl_out_rows(out, &(struct vl_rows){n, od_fill, od_done, &rows,
+	    sizeof(struct od_scratch)});
 	free(list);
 	return vl_out_close(out);
 }

@@ -44,4 +44,23 @@ same got want
 grep '^rectification,P3' out | cut -d, -f11 > got
 printf '#9 check safety: A\n#10 check quality: B\n' > want
 same got want
+
+# ids numbered alike are sorted by their numbers; ids of mixed forms by
+# the ids themselves, to the same order (P2 before P3b before P10)
+sed -i 's/P3,/P3b,/' reg/projects.csv reg/inspections.csv
+expect 0 vl-report -C reg overdue --as-of 2023-06-10 --within 10
+cut -d, -f1,2,8,9,10 out > got
+cat > want <<'CSV'
+kind,project,days_late,days_left,status
+not-started,P3b,101,,late
+rectification,P3b,101,,late
+rectification,P3b,101,,late
+not-completed,P3b,101,,late
+not-completed,P2,10,,late
+not-completed,P10,10,,late
+rectification,P2,,10,due-soon
+missing-leader,P4,,,flag
+missing-specialist,P4,,,flag
+CSV
+same got want
 done_

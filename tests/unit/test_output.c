@@ -361,6 +361,108 @@ test_gb18030(void **state)
 	free(want.data);
 }
 
+/* ---- many rows at once (vl_out_rows) ----------------------------------- */
+
+/* row i: its number, a town quoted now and then, a NULL now and then;
+ * made in the scratch of the thread making it */
+struct row_scratch {
+	char id[32], town[64];
+	long made;
+};
+static long rows_done;	/* scratches given back */
+
+static void
+fill_row(const void *ctx, size_t i, const char **v, void *scratch)
+{
+	struct row_scratch *sc = scratch;
+	const char *const *towns = ctx;
+
+	snprintf(sc->id, sizeof sc->id, "P%06zu", i);
+	snprintf(sc->town, sizeof sc->town, "%s%zu", towns[i % 4], i % 7);
+	v[0] = sc->id;
+	v[1] = sc->town;
+	v[2] = i % 3 ? "36940.00" : "-0.05";
+	v[3] = i % 5 ? "120" : NULL;
+	sc->made++;
+}
+
+static void
+done_row(void *scratch)
+{
+	struct row_scratch *sc = scratch;
+
+	assert_true(sc->made >= 0);
+	rows_done++;
+}
+
+/* n rows by vl_out_rows with threads (VL_THREADS), as bytes */
+static struct written
+out_rows(const struct vl_outopts *o, size_t n, const char *threads)
+{
+	static const char *const towns[] = {"青山镇", "大坝镇, 东",
+	    "say \"hi\"", " 前后空格 "};
+	struct written w = {NULL, 0};
+	FILE *f = open_memstream(&w.data, &w.len);
+	struct vl_out *vo;
+
+	assert_non_null(f);
+	assert_int_equal(setenv("VL_THREADS", threads, 1), 0);
+	vo = vl_out_open(f, o, NCOLS, cols);
+	vl_out_rows(vo, &(struct vl_rows){n, fill_row, done_row, towns,
+	    sizeof(struct row_scratch)});
+	assert_int_equal(vl_out_close(vo), VL_OK);
+	assert_int_equal(fclose(f), 0);
+	unsetenv("VL_THREADS");
+	return w;
+}
+
+/* Rows made by two threads, a block's halves each, are the rows made
+ * one by one, in order, in every format: a few (one thread), and past
+ * two blocks and a half (16384 rows a block). */
+static void
+test_rows(void **state)
+{
+	const enum vl_format formats[] = {VL_FMT_CSV, VL_FMT_JSON,
+	    VL_FMT_TABLE};
+	const size_t sizes[] = {0, 3, 4096, 40000};
+	size_t f, k, lines;
+	struct written one, two;
+	char *p;
+
+	(void)state;
+	for (f = 0; f < sizeof formats / sizeof formats[0]; f++) {
+		for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+			struct vl_outopts o = {.format = formats[f],
+			    .excel = f == 0 && k == 3};
+
+			rows_done = 0;
+			one = out_rows(&o, sizes[k], "1");
+			two = out_rows(&o, sizes[k], "2");
+			assert_int_equal(one.len, two.len);
+			assert_memory_equal(one.data, two.data, one.len);
+			/* a scratch a thread, each given back */
+			assert_true(rows_done >= 2 && rows_done <= 3);
+			if (formats[f] == VL_FMT_CSV && !o.excel) {
+				for (lines = 0, p = two.data; (p = strchr(p,
+				    '\n')); p++)
+					lines++;
+				assert_int_equal(lines, 1 + sizes[k]);
+			}
+			if (formats[f] == VL_FMT_CSV && !o.excel &&
+			    sizes[k] == 40000) {	/* across the blocks */
+				p = strstr(two.data, "\nP016383,\" 前后空格 "
+				    "3\",-0.05,120\nP016384,青山镇4,36940.00,"
+				    "120\n");
+				assert_non_null(p);
+				assert_non_null(strstr(p, "\nP039999,\" 前后空格 "
+				    "1\",-0.05,120\n"));
+			}
+			free(one.data);
+			free(two.data);
+		}
+	}
+}
+
 /* a full disk is a system fault, not a quiet exit 0 */
 static void
 test_write_fails(void **state)
@@ -403,6 +505,7 @@ main(void)
 		cmocka_unit_test(test_excel),
 		cmocka_unit_test(test_gb18030),
 		cmocka_unit_test(test_write_fails),
+		cmocka_unit_test(test_rows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
