@@ -21,7 +21,11 @@ struct loader {
 	const struct vl_filespec *spec;	/* the file being read */
 	struct vl_colmap map;
 	/* what this part gathered */
-	struct vl_projects *projects;	/* the book's (projects.csv) */
+	struct vl_projects *projects;	/* the book's (projects.csv); NULL
+					 * in a part after the first */
+	struct vl_project *got;	/* such a part's projects, placed in the
+				 * table when the parts are accepted */
+	size_t ngot;
 	struct vl_strset names;	/* their towns, villages, people... once */
 	struct vl_progress_state *progress;
 	vl_date *reached;	/* the milestones of progress, one block */
@@ -43,14 +47,25 @@ later(const struct loader *l, vl_date d)
 	return l->b->as_of != VL_NODATE && d > l->b->as_of;
 }
 
+/* where a part's texts of projects are kept: the projects' arena, or
+ * a later part's own (merged into the book's) */
+static struct vl_arena *
+texts(struct loader *l)
+{
+	return l->projects ? &l->projects->strings : &l->strings;
+}
+
 /* a text of a project, in the projects' arena: 600,000 projects are not
  * four million mallocs, nor a town's name 600,000 times */
 static char *
 dup(struct loader *l, const struct vl_value *v)
 {
-	return vl_strset_intern(&l->names, &l->projects->strings, v->s);
+	return vl_strset_intern(&l->names, texts(l), v->s);
 }
 
+/* A row of projects.csv into the table; in a part after the first, into
+ * the part's list (the table is the first part's to fill until all are
+ * read: see projects_accept). */
 static int
 on_project(const struct vl_record *r, void *ctx)
 {
@@ -61,12 +76,12 @@ on_project(const struct vl_record *r, void *ctx)
 
 	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0)
 		return 0;
-	if (vl_projects_find(ps, v[VL_P_ID].s)) {
+	if (ps && vl_projects_find(ps, v[VL_P_ID].s)) {
 		vl_errat(r->file, r->line, "id", "duplicate project \"%s\"",
 		    v[VL_P_ID].s);
 		return 0;
 	}
-	p.id = vl_arena_strdup(&ps->strings, v[VL_P_ID].s);	/* unique */
+	p.id = vl_arena_strdup(texts(l), v[VL_P_ID].s);
 	p.town = dup(l, &v[VL_P_TOWN]);
 	p.village = dup(l, &v[VL_P_VILLAGE]);
 	p.leader = dup(l, &v[VL_P_LEADER]);
@@ -82,8 +97,49 @@ on_project(const struct vl_record *r, void *ctx)
 	if (p.complete_by == VL_NODATE)
 		p.complete_by = l->b->plan.complete_by;
 	p.line = r->line;
-	vl_projects_add(ps, &p);
+	if (ps) {
+		vl_projects_add(ps, &p);
+	} else {
+		if ((l->ngot & (l->ngot - 1)) == 0)	/* 0, 1, 2, 4... */
+			l->got = vl_xrealloc(l->got, (l->ngot ? 2 * l->ngot :
+			    1) * sizeof *l->got);
+		l->got[l->ngot++] = p;
+	}
 	return 0;
+}
+
+/* The later parts' projects placed in the table after the first part's,
+ * in order: false at an id already there (the file is then read again as
+ * one, which says so at its line, among the other messages in order). */
+static bool
+projects_accept(void *const *parts, size_t n, void *arg)
+{
+	struct vl_projects *ps = ((struct loader *)parts[0])->projects;
+	size_t k, i;
+
+	(void)arg;
+	for (k = 1; k < n; k++) {
+		const struct loader *part = parts[k];
+
+		for (i = 0; i < part->ngot; i++) {
+			if (vl_projects_find(ps, part->got[i].id))
+				return false;
+			vl_projects_add(ps, &part->got[i]);
+		}
+	}
+	return true;
+}
+
+/* before projects.csv is read again as one: nothing of it kept */
+static void
+projects_reset(void *first, void *arg)
+{
+	struct loader *l = first;
+
+	(void)arg;
+	vl_projects_free(l->projects);
+	memset(l->projects, 0, sizeof *l->projects);
+	vl_strset_free(&l->names);
 }
 
 /* A row voided by the day: true, and kept in the voids when asked. */
@@ -400,6 +456,8 @@ part_free(void *p, void *arg)
 	free(part->insp_project);
 	free(part->passes);
 	free(part->voids);
+	free(part->got);
+	vl_strset_free(&part->names);
 	vl_arena_free(&part->strings);
 }
 
@@ -426,17 +484,20 @@ part_init(void *part, const void *first, void *arg)
 }
 
 /*
- * Read one file of the register into l.  Progress and inspections are
- * read by a thread a part when large (vl_csv_gather), each part into a
- * loader of its own, merged in order; projects, which make the table the
- * others look up, by one.
+ * Read one file of the register into l.  Projects, progress and
+ * inspections are read by a thread a part when large (vl_csv_gather),
+ * each part into a loader of its own, merged in order (projects: their
+ * table filled by the first part, the others' placed after it); tasks,
+ * which are few, by one.
  */
 static int
 read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
     bool must_exist)
 {
+	bool projects = s == &vl_projects_spec;
 	struct vl_gather g = {sizeof(struct loader), part_init, part_merge,
-	    part_free, NULL, NULL, NULL};
+	    part_free, projects ? projects_accept : NULL, projects ?
+	    projects_reset : NULL, NULL};
 	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false, false};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	long before = vl_error_count();
@@ -448,15 +509,14 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	vl_colmap_plan(&l->map, &l->b->plan);
 	/* a national projects.csv: its table made at once, not grown by
 	 * doubling (a line is some 64 bytes and more) */
-	if (s == &vl_projects_spec && stat(path, &st) == 0 &&
-	    st.st_size > (1 << 20))
+	if (projects && stat(path, &st) == 0 && st.st_size > (1 << 20))
 		vl_projects_reserve(l->projects, (size_t)st.st_size / 64);
 	opts.required = vl_spec_required(s);
 	opts.regular = true;
 	display = vl_xstrdup(vl_book_display(l->b, s->file));
 	if (!must_exist && !vl_reg_exists(&l->b->reg, s->file))
 		status = VL_OK;
-	else if (s == &vl_projects_spec || s == &vl_tasks_spec)
+	else if (s == &vl_tasks_spec)
 		status = vl_csv_read(path, display, &opts, fn, l);
 	else
 		status = vl_csv_gather(path, display, &opts, fn, l, &g);
