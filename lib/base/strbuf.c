@@ -262,13 +262,13 @@ static void
 strset_grow(struct vl_strset *set)
 {
 	size_t nslot = set->nslot ? 2 * set->nslot : 256, mask = nslot - 1;
-	struct vl_strset_slot *slot = vl_xcalloc(nslot, sizeof *slot);
+	char **slot = vl_xcalloc(nslot, sizeof *slot);
 	size_t i, k;
 
 	for (i = 0; i < set->nslot; i++) {
-		if (!set->slot[i].s)
+		if (!set->slot[i])
 			continue;
-		for (k = set->slot[i].hash & mask; slot[k].s; k = (k + 1) & mask)
+		for (k = vl_hash(set->slot[i]) & mask; slot[k]; k = (k + 1) & mask)
 			;
 		slot[k] = set->slot[i];
 	}
@@ -277,28 +277,21 @@ strset_grow(struct vl_strset *set)
 	set->nslot = nslot;
 }
 
-/* A national register's projects intern some four million texts, most
- * of them there already: a probe compares the hashes, and the text only
- * when they are equal (strcmp at each probe of a fuller table had been a
- * tenth of a report's time). */
 char *
 vl_strset_intern(struct vl_strset *set, struct vl_arena *a, const char *s)
 {
-	uint64_t hash;
 	size_t k, mask;
 
 	if (!*s)
 		return (char *)"";	/* as vl_arena_strdup's */
-	if (2 * (set->n + 1) > set->nslot)
+	if (4 * (set->n + 1) > 3 * set->nslot)
 		strset_grow(set);
 	mask = set->nslot - 1;
-	hash = vl_hash(s);
-	for (k = hash & mask; set->slot[k].s; k = (k + 1) & mask)
-		if (set->slot[k].hash == hash && strcmp(set->slot[k].s, s) == 0)
-			return set->slot[k].s;
+	for (k = vl_hash(s) & mask; set->slot[k]; k = (k + 1) & mask)
+		if (strcmp(set->slot[k], s) == 0)
+			return set->slot[k];
 	set->n++;
-	set->slot[k].hash = hash;
-	return set->slot[k].s = vl_arena_strdup(a, s);
+	return set->slot[k] = vl_arena_strdup(a, s);
 }
 
 void

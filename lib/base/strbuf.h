@@ -65,13 +65,8 @@ void vl_arena_free(struct vl_arena *a);
 /* Strings kept once however often they come (a national register's
  * 600 000 projects name some thousands of towns and leaders), their
  * bytes in an arena.  All zero: empty. */
-struct vl_strset_slot {
-	uint64_t hash;		/* the string's: most probes compare this */
-	char *s;		/* NULL: empty */
-};
 struct vl_strset {
-	struct vl_strset_slot *slot;	/* open addressing, at most half
-					 * taken */
+	char **slot;		/* open addressing, at most 3/4 taken */
 	size_t nslot, n;
 };
 /* s's one copy, made in a when s is new; never write to it */
