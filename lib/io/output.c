@@ -296,10 +296,15 @@ emit(struct vl_out *o, const char *s, size_t n)
 }
 
 bool
-vl_out_plain_csv(const struct vl_out *o, size_t *ncols)
+vl_out_apart(const struct vl_out *o, size_t *ncols)
 {
 	*ncols = o->ncols;
-	return o->opts.format == VL_FMT_CSV && !o->opts.excel && !o->row;
+	if (o->row)
+		return false;
+	if (o->opts.format == VL_FMT_CSV)
+		return !o->opts.excel;
+	return o->opts.format == VL_FMT_TABLE && o->ncols == 1 &&
+	    o->cols[0].type == VL_COL_TEXT;
 }
 
 void
@@ -470,14 +475,33 @@ numeric(enum vl_coltype t)
 /* A table of one text column needs no widths: its rows are written as
  * they come, as table_flush would write them (a national summary page
  * has hundreds of thousands of lines, not kept twice). */
+/* a line of a table of one column, which is not kept to be measured */
+static void
+table_line(struct vl_buf *b, const char *v)
+{
+	size_t start = b->len;
+
+	add_terminal_safe(b, v ? v : "");
+	while (b->len > start && b->data[b->len - 1] == ' ')
+		b->len--;	/* as an empty last cell leaves no blanks */
+	vl_buf_puts(b, "\n");
+}
+
 static void
 table_stream(struct vl_out *o, const char *v)
 {
-	add_terminal_safe(&o->line, v ? v : "");
-	while (o->line.len > 0 && o->line.data[o->line.len - 1] == ' ')
-		o->line.len--;	/* as an empty last cell leaves no blanks */
-	vl_buf_puts(&o->line, "\n");
+	table_line(&o->line, v);
 	emit_line(o);
+}
+
+void
+vl_out_format(const struct vl_out *o, struct vl_buf *b,
+    const char *const *values)
+{
+	if (o->opts.format == VL_FMT_CSV)
+		vl_buf_csv_row(b, o->ncols, values);
+	else
+		table_line(b, values[0]);
 }
 
 static void

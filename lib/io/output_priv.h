@@ -14,10 +14,15 @@
  * tmp[i] what to free after (NULL when nothing was made) */
 const char *const *vl_out_words(const struct vl_col *cols, size_t ncols,
     const char *const *values, const char **buf, char **tmp);
-/* CSV as it is: no --excel, no lead column (vl_out_rows' fast way);
- * *ncols its columns */
-bool vl_out_plain_csv(const struct vl_out *o, size_t *ncols);
-/* n rows made already, as CSV, written in one piece */
+/* Can rows be made apart from each other (vl_out_rows' threads) and
+ * written later as they would be one by one?  Plain CSV (no --excel, no
+ * lead column), and a table of one column of text, which streams (the
+ * summary's page).  *ncols: the columns. */
+bool vl_out_apart(const struct vl_out *o, size_t *ncols);
+/* a row as vl_out_row writes it to such an o, added to b (o unchanged) */
+void vl_out_format(const struct vl_out *o, struct vl_buf *b,
+    const char *const *values);
+/* n rows made so, written in one piece */
 void vl_out_emit_rows(struct vl_out *o, const struct vl_buf *rows, size_t n);
 /* a cell a spreadsheet would run as a formula? (never a plain number) */
 bool vl_excel_dangerous(const char *s);

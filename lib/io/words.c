@@ -9,6 +9,7 @@
  * a Chinese character two columns.
  */
 #include <locale.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -143,14 +144,23 @@ vl_out_words(const struct vl_col *cols, size_t ncols,
 	return buf;
 }
 
+static locale_t utf8;
+
+static void
+make_utf8(void)
+{
+	utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+/* made once, whichever thread measures first (a page's lines are made by
+ * two: vl_out_rows) */
 static locale_t
 utf8_locale(void)
 {
-	static locale_t loc;
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-	if (!loc)
-		loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	return loc;
+	pthread_once(&once, make_utf8);
+	return utf8;
 }
 
 size_t

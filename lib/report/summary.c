@@ -55,6 +55,48 @@ say(struct page *pg, const char *fmt, ...)
 	}
 }
 
+/* Lines of the page made by r's fill, each its one value: long lists
+ * (a national page's 400 000 projects late) made by two threads when the
+ * page is written as it is said (vl_out_rows). */
+static void
+page_lines(struct page *pg, const struct vl_rows *r)
+{
+	const char *v[1];
+	void *sc;
+	size_t i;
+
+	if (pg->out) {
+		vl_out_rows(pg->out, r);
+		return;
+	}
+	sc = vl_xcalloc(1, r->sc_size);
+	for (i = 0; i < r->n; i++) {
+		r->fill(r->ctx, i, v, sc);
+		vl_buf_puts(&pg->text, v[0]);
+		vl_buf_add(&pg->text, "\n", 1);
+	}
+	r->done(sc);
+	free(sc);
+}
+
+/* what a thread makes a line of the page in, kept from line to line */
+struct scratch {
+	struct vl_buf line, what, pad, id, when, aspect;
+};
+
+static void
+scratch_free(void *scratch)
+{
+	struct scratch *sc = scratch;
+
+	vl_buf_free(&sc->line);
+	vl_buf_free(&sc->what);
+	vl_buf_free(&sc->pad);
+	vl_buf_free(&sc->id);
+	vl_buf_free(&sc->when);
+	vl_buf_free(&sc->aspect);
+}
+
 /* s padded with blanks to w terminal columns (CJK counts two) */
 static const char *
 padded(const char *s, size_t w, struct vl_buf *b)
@@ -204,39 +246,44 @@ project_id(const struct vl_project *p, const char *district, struct vl_buf *b)
 	return b->data;
 }
 
+/* A finding's first line into sc->line: what, where, when, who. */
 static void
-finding_line(struct page *pg, const struct vl_book *b, const char *district,
-    const struct vl_inspection *in)
+finding_text(struct scratch *sc, vl_date today, const struct vl_book *b,
+    const char *district, const struct vl_inspection *in)
 {
 	const struct vl_project *p = vl_projects_find(&b->projects,
 	    in->project);
-	struct vl_buf when = {0}, what = {0}, pad = {0}, aspect = {0},
-	    id = {0};
 	char d[VL_DATE_BUFSZ];
+
+	sc->when.len = 0;
+	if (in->due == VL_NODATE)
+		vl_buf_puts(&sc->when, vl_tr("no due date"));
+	else if (today > in->due)
+		vl_buf_printf(&sc->when, vl_trn(today - in->due, "due %s, %ld "
+		    "day late", "due %s, %ld days late"),
+		    vl_date_format(in->due, d), (long)(today - in->due));
+	else
+		vl_buf_printf(&sc->when, vl_tr("due %s"), vl_date_format(
+		    in->due, d));
+	sc->line.len = 0;
+	vl_buf_printf(&sc->line, vl_tr("  %s #%-4s %s %s%s  %s; 领导 %s, 专干 "
+	    "%s"), padded(vl_trc("aspect", in->aspect), 8, &sc->aspect),
+	    in->id, project_id(p, district, &sc->id), p->town,
+	    padded(p->village, 8, &sc->pad), sc->when.data,
+	    person(p->leader), person(p->specialist));
+}
+
+/* its second line, when it says what was found: on one line */
+static void
+finding_said(struct scratch *sc, const struct vl_inspection *in)
+{
 	const char *c;
 
-	if (in->due == VL_NODATE)
-		vl_buf_puts(&when, vl_tr("no due date"));
-	else if (pg->today > in->due)
-		vl_buf_printf(&when, vl_trn(pg->today - in->due, "due %s, %ld "
-		    "day late", "due %s, %ld days late"),
-		    vl_date_format(in->due, d), (long)(pg->today - in->due));
-	else
-		vl_buf_printf(&when, vl_tr("due %s"), vl_date_format(in->due,
-		    d));
+	sc->what.len = 0;
 	for (c = in->finding; *c; c++)
-		vl_buf_add(&what, *c == '\n' || *c == '\r' ? " " : c, 1);
-	say(pg, "  %s #%-4s %s %s%s  %s; 领导 %s, 专干 %s", padded(vl_trc(
-	    "aspect", in->aspect), 8, &aspect), in->id, project_id(p,
-	    district, &id), p->town, padded(p->village, 8, &pad), when.data,
-	    person(p->leader), person(p->specialist));
-	vl_buf_free(&aspect);
-	vl_buf_free(&id);
-	if (what.len)
-		say(pg, "           %s", what.data);
-	vl_buf_free(&when);
-	vl_buf_free(&what);
-	vl_buf_free(&pad);
+		vl_buf_add(&sc->what, *c == '\n' || *c == '\r' ? " " : c, 1);
+	sc->line.len = 0;
+	vl_buf_printf(&sc->line, vl_tr("           %s"), sc->what.data);
 }
 
 /* An open finding of one of a page's books. */
@@ -271,6 +318,48 @@ by_gravity_district(const void *pa, const void *pb)
 	return a->in->line < b->in->line ? -1 : a->in->line > b->in->line;
 }
 
+/* The lines of a page's findings: line k is of finding at[k] >> 1, its
+ * second line when at[k] is odd. */
+struct finding_lines {
+	const struct vl_book *b;
+	const char *const *district;
+	vl_date today;
+	const struct found *all;
+	const size_t *at;
+};
+
+static void
+finding_fill(const void *ctx, size_t k, const char **v, void *scratch)
+{
+	const struct finding_lines *f = ctx;
+	const struct found *it = &f->all[f->at[k] >> 1];
+	struct scratch *sc = scratch;
+
+	if (f->at[k] & 1)
+		finding_said(sc, it->in);
+	else
+		finding_text(sc, f->today, &f->b[it->book], f->district ?
+		    f->district[it->book] : NULL, it->in);
+	v[0] = sc->line.data;
+}
+
+static void
+findings_say(struct page *pg, const struct vl_book *b,
+    const char *const *district, const struct found *all, size_t n)
+{
+	size_t *at = vl_xcalloc(2 * n + 1, sizeof *at), i, lines = 0;
+	struct finding_lines f = {b, district, pg->today, all, at};
+
+	for (i = 0; i < n; i++) {
+		at[lines++] = i << 1;
+		if (*all[i].in->finding)
+			at[lines++] = i << 1 | 1;
+	}
+	page_lines(pg, &(struct vl_rows){lines, finding_fill, scratch_free,
+	    &f, sizeof(struct scratch)});
+	free(at);
+}
+
 /* The open findings of nb books (a roll-up's, each after its district's
  * name): safety first, then quality; progress figures never hide them. */
 static void
@@ -295,38 +384,35 @@ summary_findings(struct page *pg, const char *heading,
 		qsort(all, n, sizeof *all, by_gravity_district);
 	}
 	say(pg, heading, n, late);
-	for (i = 0; i < n; i++)
-		finding_line(pg, &b[all[i].book], district ?
-		    district[all[i].book] : NULL, all[i].in);
+	findings_say(pg, b, district, all, n);
 	free(all);
 }
 
-/* The late items and flags of one project on one line: item i and those
- * next[] leads to. */
+/* The late items and flags of one project on one line, into sc->line:
+ * item i and those next[] leads to. */
 static void
-late_line(struct page *pg, const char *district, const struct vl_overdue *v,
-    const size_t *next, size_t i)
+late_text(struct scratch *sc, const char *district,
+    const struct vl_overdue *v, const size_t *next, size_t i)
 {
 	const struct vl_project *p = v[i].project;
-	struct vl_buf what = {0}, pad = {0}, id = {0};
 	size_t k;
 
+	sc->what.len = 0;
 	for (k = i; k != SIZE_MAX; k = next[k]) {
-		vl_buf_puts(&what, what.len ? vl_tr(", ") : "");
-		vl_buf_puts(&what, vl_trc("kind", vl_overdue_kind_name(
+		vl_buf_puts(&sc->what, sc->what.len ? vl_tr(", ") : "");
+		vl_buf_puts(&sc->what, vl_trc("kind", vl_overdue_kind_name(
 		    v[k].kind)));
 		if (v[k].kind == VL_OD_RECTIFICATION)
-			vl_buf_printf(&what, " #%s", v[k].insp->id);
+			vl_buf_printf(&sc->what, " #%s", v[k].insp->id);
 		if (v[k].status == VL_OD_LATE)
-			vl_buf_printf(&what, vl_trn(v[k].days_late, " %ld day",
-			    " %ld days"), v[k].days_late);
+			vl_buf_printf(&sc->what, vl_trn(v[k].days_late,
+			    " %ld day", " %ld days"), v[k].days_late);
 	}
-	say(pg, "  %s %s%s 领导 %s, 专干 %s: %s", project_id(p, district,
-	    &id), p->town, padded(p->village, 8, &pad), person(p->leader),
-	    person(p->specialist), what.data);
-	vl_buf_free(&what);
-	vl_buf_free(&pad);
-	vl_buf_free(&id);
+	sc->line.len = 0;
+	vl_buf_printf(&sc->line, vl_tr("  %s %s%s 领导 %s, 专干 %s: %s"),
+	    project_id(p, district, &sc->id), p->town, padded(p->village, 8,
+	    &sc->pad), person(p->leader), person(p->specialist),
+	    sc->what.data);
 }
 
 /* A book's late items, each project's chained in list order: first[i]
@@ -373,6 +459,38 @@ late_free(struct late *x)
 	free(x->v);
 }
 
+/* The lines of a book's late projects: line k, of the project whose
+ * first item is at[k]. */
+struct late_lines {
+	const char *district;
+	const struct late *x;
+	const size_t *at;
+};
+
+static void
+late_fill(const void *ctx, size_t k, const char **v, void *scratch)
+{
+	const struct late_lines *l = ctx;
+	struct scratch *sc = scratch;
+
+	late_text(sc, l->district, l->x->v, l->x->next, l->at[k]);
+	v[0] = sc->line.data;
+}
+
+static void
+late_say(struct page *pg, const char *district, const struct late *x)
+{
+	size_t *at = vl_xcalloc(x->nproj + 1, sizeof *at), i, n = 0;
+	struct late_lines l = {district, x, at};
+
+	for (i = 0; i < x->n; i++)
+		if (x->first[i])
+			at[n++] = i;
+	page_lines(pg, &(struct vl_rows){n, late_fill, scratch_free, &l,
+	    sizeof(struct scratch)});
+	free(at);
+}
+
 /* Who is late in nb books (a roll-up's, each after its district's
  * name, the districts by name): one line a project, in the order of its
  * most pressing item.  A roll-up's lists are made twice, to count, then
@@ -382,7 +500,7 @@ static void
 summary_late(struct page *pg, const char *heading, const struct vl_book *b,
     const char *const *district, size_t nb)
 {
-	size_t *order = vl_xcalloc(nb + 1, sizeof *order), i, j, k;
+	size_t *order = vl_xcalloc(nb + 1, sizeof *order), j, k;
 	struct late x, all = {0};
 
 	for (k = 0; k < nb; k++) {
@@ -402,10 +520,7 @@ summary_late(struct page *pg, const char *heading, const struct vl_book *b,
 		k = order[j];
 		if (nb > 1)
 			late_collect(&b[k], &x);
-		for (i = 0; i < x.n; i++)
-			if (x.first[i])
-				late_line(pg, district ? district[k] : NULL,
-				    x.v, x.next, i);
+		late_say(pg, district ? district[k] : NULL, &x);
 		late_free(&x);
 	}
 	free(order);

@@ -386,6 +386,16 @@ fill_row(const void *ctx, size_t i, const char **v, void *scratch)
 	sc->made++;
 }
 
+/* a page's line i: the row's id alone */
+static void
+fill_line(const void *ctx, size_t i, const char **v, void *scratch)
+{
+	const char *row[NCOLS];
+
+	fill_row(ctx, i, row, scratch);
+	v[0] = row[0];
+}
+
 static void
 done_row(void *scratch)
 {
@@ -395,21 +405,24 @@ done_row(void *scratch)
 	rows_done++;
 }
 
-/* n rows by vl_out_rows with threads (VL_THREADS), as bytes */
+/* n rows by vl_out_rows with threads (VL_THREADS), as bytes: of cols,
+ * or of a page's one column with ncols 1 */
 static struct written
-out_rows(const struct vl_outopts *o, size_t n, const char *threads)
+out_rows(const struct vl_outopts *o, size_t ncols, size_t n,
+    const char *threads)
 {
 	static const char *const towns[] = {"青山镇", "大坝镇, 东",
 	    "say \"hi\"", " 前后空格 "};
+	static const struct vl_col page = {"一页 a page", VL_COL_TEXT};
 	struct written w = {NULL, 0};
 	FILE *f = open_memstream(&w.data, &w.len);
 	struct vl_out *vo;
 
 	assert_non_null(f);
 	assert_int_equal(setenv("VL_THREADS", threads, 1), 0);
-	vo = vl_out_open(f, o, NCOLS, cols);
-	vl_out_rows(vo, &(struct vl_rows){n, fill_row, done_row, towns,
-	    sizeof(struct row_scratch)});
+	vo = vl_out_open(f, o, ncols, ncols == 1 ? &page : cols);
+	vl_out_rows(vo, &(struct vl_rows){n, ncols == 1 ? fill_line :
+	    fill_row, done_row, towns, sizeof(struct row_scratch)});
 	assert_int_equal(vl_out_close(vo), VL_OK);
 	assert_int_equal(fclose(f), 0);
 	unsetenv("VL_THREADS");
@@ -417,15 +430,15 @@ out_rows(const struct vl_outopts *o, size_t n, const char *threads)
 }
 
 /* Rows made by two threads, a block's halves each, are the rows made
- * one by one, in order, in every format: a few (one thread), and past
- * two blocks and a half (16384 rows a block). */
+ * one by one, in order, in every format and a page: a few (one thread),
+ * and past two blocks and a half (16384 rows a block). */
 static void
 test_rows(void **state)
 {
 	const enum vl_format formats[] = {VL_FMT_CSV, VL_FMT_JSON,
-	    VL_FMT_TABLE};
+	    VL_FMT_TABLE, VL_FMT_TABLE};
 	const size_t sizes[] = {0, 3, 4096, 40000};
-	size_t f, k, lines;
+	size_t f, k, lines, ncols;
 	struct written one, two;
 	char *p;
 
@@ -435,9 +448,10 @@ test_rows(void **state)
 			struct vl_outopts o = {.format = formats[f],
 			    .excel = f == 0 && k == 3};
 
+			ncols = f == 3 ? 1 : NCOLS;	/* a page */
 			rows_done = 0;
-			one = out_rows(&o, sizes[k], "1");
-			two = out_rows(&o, sizes[k], "2");
+			one = out_rows(&o, ncols, sizes[k], "1");
+			two = out_rows(&o, ncols, sizes[k], "2");
 			assert_int_equal(one.len, two.len);
 			assert_memory_equal(one.data, two.data, one.len);
 			/* a scratch a thread, each given back */
@@ -456,6 +470,14 @@ test_rows(void **state)
 				assert_non_null(p);
 				assert_non_null(strstr(p, "\nP039999,\" 前后空格 "
 				    "1\",-0.05,120\n"));
+			}
+			if (f == 3 && sizes[k] == 40000) {	/* its one column */
+				lines = 0;
+				for (p = two.data; (p = strchr(p, '\n')); p++)
+					lines++;
+				assert_int_equal(lines, 1 + sizes[k]);
+				assert_non_null(strstr(two.data, "\nP016383\n"
+				    "P016384\n"));
 			}
 			free(one.data);
 			free(two.data);
