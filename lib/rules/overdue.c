@@ -6,6 +6,7 @@
  * day itself is not late yet.  The book is loaded as of the same day,
  * so progress, inspections and closings dated later do not exist here.
  */
+#define _GNU_SOURCE		/* qsort_r (glibc; POSIX.1-2024 has it too) */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,55 +233,72 @@ id_cmp(const char *a, const char *b)
 	return 0;
 }
 
-/* What an item is sorted by, side by side: a comparison reads these, not
- * the item and its project somewhere in memory. */
-struct key {		/* 48 bytes: a national list sorts 450 000 */
+/* What an item is sorted by first, side by side: a comparison reads
+ * these, and the item itself only when they are equal (one project's
+ * items; any two projects' when the ids are not numbered alike). */
+struct key {		/* 24 bytes: a national list sorts 450 000 */
+	uint64_t number;	/* the project id's, when the ids are numbered
+				 * alike (a task's: after them all); else 0 */
 	int32_t days_late;	/* a difference of two vl_dates */
 	uint32_t i;		/* the item: 2^32 of 72 bytes is past any
 				 * memory */
-	uint64_t number;	/* the project id's, when the ids are numbered
-				 * alike; else 0 */
-	const char *project;	/* the project's id */
-	const char *insp;	/* a rectification's inspection id, or NULL */
-	long line;		/* and its line; a milestone's place */
 	uint8_t flag, kind;
 };
 
+/* a rectification's inspection id, a task's id, or NULL */
+static const char *
+item_id(const struct vl_overdue *o)
+{
+	return o->insp ? o->insp->id : o->task ? o->task->id : NULL;
+}
+
+/* the same day's items, by project id, kind, inspection id, line */
 static int
-by_urgency(const void *pa, const void *pb)
+by_item(const struct vl_overdue *a, const struct vl_overdue *b)
+{
+	long la, lb;
+	int d;
+
+	if (!a->project || !b->project) {	/* a task: after the projects */
+		if (a->project || b->project)
+			return a->project ? -1 : 1;
+		return id_cmp(item_id(a), item_id(b));
+	}
+	if (a->project != b->project &&	/* one project, one id */
+	    ((d = id_cmp(a->project->id, b->project->id)) != 0 ||
+	    (d = strcmp(a->project->id, b->project->id)) != 0))
+		return d;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->insp && b->insp && (d = id_cmp(a->insp->id, b->insp->id)) != 0)
+		return d;
+	/* an inspection's line; a milestone's place in the plan */
+	la = a->insp ? a->insp->line : a->milestone;
+	lb = b->insp ? b->insp->line : b->milestone;
+	return la < lb ? -1 : la > lb;
+}
+
+static int
+by_urgency(const void *pa, const void *pb, void *items)
 {
 	const struct key *a = pa, *b = pb;
-	int d;
+	const struct vl_overdue *v = items;
 
 	if (a->flag != b->flag)
 		return a->flag ? 1 : -1;
 	if (a->days_late != b->days_late)
 		return a->days_late > b->days_late ? -1 : 1;
-	if (!a->project || !b->project) {	/* a task: after the projects */
-		if (a->project || b->project)
-			return a->project ? -1 : 1;
-		return id_cmp(a->insp, b->insp);
-	}
 	/* ids numbered alike by their numbers: no id read (each a miss in
 	 * the cache, two a comparison, twenty comparisons an item) */
 	if (a->number != b->number)
 		return a->number < b->number ? -1 : 1;
-	if (a->project != b->project &&	/* one project, one id */
-	    ((d = id_cmp(a->project, b->project)) != 0 ||
-	    (d = strcmp(a->project, b->project)) != 0))
-		return d;
-	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
-	if (a->insp && b->insp && (d = id_cmp(a->insp, b->insp)) != 0)
-		return d;
-	/* an inspection's line; a milestone's place in the plan */
-	return a->line < b->line ? -1 : a->line > b->line;
+	return by_item(&v[a->i], &v[b->i]);
 }
 
 /* The items in order of urgency: their keys sorted, not the items (a
  * national list has hundreds of thousands), then the items put in that
  * order in place, a cycle of the permutation at a time (no second list
- * of them all). */
+ * of them all: a national report's memory at its most). */
 static struct vl_overdue *
 sorted(const struct vl_projects *ps, struct vl_overdue *v, size_t n)
 {
@@ -293,18 +311,16 @@ sorted(const struct vl_projects *ps, struct vl_overdue *v, size_t n)
 		return v;
 	k = vl_xcalloc(n, sizeof *k);
 	for (i = 0; i < n; i++) {
-		k[i] = (struct key){(int32_t)v[i].days_late, (uint32_t)i, 0,
-		    v[i].project ? v[i].project->id : NULL, v[i].insp ?
-		    v[i].insp->id : v[i].task ? v[i].task->id : NULL,
-		    v[i].insp ? v[i].insp->line : v[i].milestone,
+		k[i] = (struct key){v[i].project ? 0 : UINT64_MAX,
+		    (int32_t)v[i].days_late, (uint32_t)i,
 		    v[i].status == VL_OD_FLAG, (uint8_t)v[i].kind};
-		if (numbered && k[i].project)
-			numbered = vl_projects_number(ps, k[i].project,
+		if (numbered && v[i].project)
+			numbered = vl_projects_number(ps, v[i].project->id,
 			    &k[i].number);
 	}
 	for (i = 0; !numbered && i < n; i++)	/* by the ids themselves */
 		k[i].number = 0;
-	qsort(k, n, sizeof *k, by_urgency);
+	qsort_r(k, n, sizeof *k, by_urgency, v);
 	/* place i takes item k[i].i; a place filled is marked k[at].i = at */
 	for (i = 0; i < n; i++) {
 		if (k[i].i == i)
