@@ -93,7 +93,9 @@ dated(struct collect *c, enum vl_overdue_kind kind, size_t project,
 static bool
 blank(const char *s)
 {
-	return s[strspn(s, " \t")] == '\0';
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return *s == '\0';
 }
 
 /* A task not done by the day is due like any dated item; its owner is
@@ -380,7 +382,12 @@ vl_overdue_filter(struct vl_overdue *list, size_t n,
 {
 	const char *row[VL_NFC];
 	size_t i, k = 0;
+	int c;
 
+	for (c = 0; c < VL_FC_DISTRICT && !vl_filter_on(f, c); c++)
+		;
+	if (c == VL_FC_DISTRICT)	/* none on a row's columns */
+		return n;
 	for (i = 0; i < n; i++) {
 		vl_overdue_frow(&list[i], row);
 		if (vl_filter_row(f, row))
