@@ -7,6 +7,7 @@
  * so progress, inspections and closings dated later do not exist here.
  */
 #define _GNU_SOURCE		/* qsort_r (glibc; POSIX.1-2024 has it too) */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +298,83 @@ by_urgency(const void *pa, const void *pb, void *items)
 	return by_item(&v[a->i], &v[b->i]);
 }
 
+/* Keys of a list this long and more are made and sorted in two halves
+ * by two threads, then merged. */
+#define MANY 65536
+
+/* One thread's half of the keys, [from, to): made, then sorted. */
+struct keys_half {
+	const struct vl_projects *ps;
+	const struct vl_overdue *v;
+	struct key *k;
+	size_t from, to;
+	bool numbered;	/* every project's id numbered alike */
+	pthread_t thread;
+};
+
+static void *
+make_keys(void *arg)
+{
+	struct keys_half *h = arg;
+	size_t i;
+
+	h->numbered = true;
+	for (i = h->from; i < h->to; i++) {
+		const struct vl_overdue *o = &h->v[i];
+
+		h->k[i] = (struct key){o->project ? 0 : UINT64_MAX,
+		    (int32_t)o->days_late, (uint32_t)i,
+		    o->status == VL_OD_FLAG, (uint8_t)o->kind};
+		if (h->numbered && o->project)
+			h->numbered = vl_projects_number(h->ps, o->project->id,
+			    &h->k[i].number);
+	}
+	return NULL;
+}
+
+static void *
+sort_keys(void *arg)
+{
+	struct keys_half *h = arg;
+
+	qsort_r(h->k + h->from, h->to - h->from, sizeof *h->k, by_urgency,
+	    (void *)h->v);
+	return NULL;
+}
+
+/* fn on both halves: the second by a thread of its own with threads */
+static void
+both(void *(*fn)(void *), struct keys_half h[2], bool threads)
+{
+	bool started = threads && pthread_create(&h[1].thread, NULL, fn,
+	    &h[1]) == 0;
+
+	fn(&h[0]);
+	if (started)
+		pthread_join(h[1].thread, NULL);
+	else
+		fn(&h[1]);
+}
+
+/* The keys, their halves sorted, merged into a list of their own (of
+ * the size of the sort's own, freed before). */
+static struct key *
+merged(const struct keys_half h[2], size_t n)
+{
+	struct key *out = vl_xmalloc(n * sizeof *out);
+	const struct key *k = h[0].k;
+	size_t a = h[0].from, b = h[1].from, i = 0;
+
+	while (a < h[0].to && b < h[1].to)
+		out[i++] = by_urgency(&k[a], &k[b], (void *)h[0].v) <= 0 ?
+		    k[a++] : k[b++];
+	while (a < h[0].to)
+		out[i++] = k[a++];
+	while (b < h[1].to)
+		out[i++] = k[b++];
+	return out;
+}
+
 /* The items in order of urgency: their keys sorted, not the items (a
  * national list has hundreds of thousands), then the items put in that
  * order in place, a cycle of the permutation at a time (no second list
@@ -304,25 +382,22 @@ by_urgency(const void *pa, const void *pb, void *items)
 static struct vl_overdue *
 sorted(const struct vl_projects *ps, struct vl_overdue *v, size_t n)
 {
+	struct keys_half h[2] = {{.ps = ps, .v = v, .to = n / 2},
+	    {.ps = ps, .v = v, .from = n / 2, .to = n}};
+	bool threads = n >= MANY && vl_threads() > 1;
 	struct vl_overdue held;
 	struct key *k;
 	size_t i, at, from;
-	bool numbered = true;
 
 	if (n < 2)
 		return v;
-	k = vl_xcalloc(n, sizeof *k);
-	for (i = 0; i < n; i++) {
-		k[i] = (struct key){v[i].project ? 0 : UINT64_MAX,
-		    (int32_t)v[i].days_late, (uint32_t)i,
-		    v[i].status == VL_OD_FLAG, (uint8_t)v[i].kind};
-		if (numbered && v[i].project)
-			numbered = vl_projects_number(ps, v[i].project->id,
-			    &k[i].number);
-	}
-	for (i = 0; !numbered && i < n; i++)	/* by the ids themselves */
-		k[i].number = 0;
-	qsort_r(k, n, sizeof *k, by_urgency, v);
+	h[0].k = h[1].k = k = vl_xcalloc(n, sizeof *k);
+	both(make_keys, h, threads);
+	for (i = 0; !(h[0].numbered && h[1].numbered) && i < n; i++)
+		k[i].number = 0;	/* by the ids themselves */
+	both(sort_keys, h, threads);
+	k = merged(h, n);
+	free(h[0].k);
 	/* place i takes item k[i].i; a place filled is marked k[at].i = at */
 	for (i = 0; i < n; i++) {
 		if (k[i].i == i)
