@@ -61,4 +61,20 @@ clean_page() {
 adopt() { vl-add -C "$1" audit-restart --reason "written by hand for a test" > /dev/null; }
 # snapshot DIR: a listing with checksums of every file, to prove nothing changed
 snapshot() { (cd "$1" && find . -type f ! -name .vl.lock | LC_ALL=C sort | xargs sha256sum); }
+# agree_ STATUS ARGS: run ARGS with 1, 2 and 3 threads: the same stdout,
+# stderr and status, the status STATUS
+agree_() {
+	want1=$1
+	shift
+	VL_THREADS=1 "$@" > out1 2> err1
+	st1=$?
+	[ "$st1" = "$want1" ] || { fail "$* exited $st1, expected $want1"; head -5 err1 >&2; }
+	for t in 2 3; do
+		VL_THREADS=$t "$@" > out 2> err
+		st=$?
+		[ "$st" = "$st1" ] || fail "$* with $t threads exited $st, with 1 $st1"
+		same out1 out
+		same err1 err
+	done
+}
 done_() { exit "$failed"; }

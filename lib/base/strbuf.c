@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 
 #include <malloc.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -126,6 +127,20 @@ vl_threads(void)
 		__atomic_store_n(&online, n, __ATOMIC_RELAXED);
 	}
 	return n < 1 ? 1 : n > 64 ? 64 : (size_t)n;
+}
+
+void
+vl_both(void *(*fn)(void *), void *first, void *second, bool threads)
+{
+	pthread_t thread;
+	bool started = threads && pthread_create(&thread, NULL, fn,
+	    second) == 0;
+
+	fn(first);
+	if (started)
+		pthread_join(thread, NULL);
+	else
+		fn(second);
 }
 
 char *

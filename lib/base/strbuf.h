@@ -37,6 +37,10 @@ char *vl_xstrdup(const char *s);
 /* Threads a big job (a large file, a roll-up, a register's digests)
  * works with at once: $VL_THREADS, else one per processor. */
 size_t vl_threads(void);
+/* fn(first) here and fn(second) by a thread of its own at the same time
+ * when threads is true (and a thread can be made), else one after the
+ * other; returns when both are done */
+void vl_both(void *(*fn)(void *), void *first, void *second, bool threads);
 
 /* FNV-1a of s, for tables of short keys (ids, towns): no adversary.
  * Inline: a national journal looks up a project on every row. */

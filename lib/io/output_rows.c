@@ -5,7 +5,6 @@
  * lines: a third of each report's time when made by one thread after the
  * register is read (the reading has threads of its own).
  */
-#include <pthread.h>
 #include <stdlib.h>
 
 #include "base/err.h"
@@ -26,7 +25,6 @@ struct half {
 	const char **values;
 	void *scratch;
 	struct vl_buf made;
-	pthread_t thread;
 };
 
 static void *
@@ -69,7 +67,6 @@ two_threads(struct vl_out *o, const struct vl_rows *r, size_t ncols)
 {
 	struct half h[2];
 	size_t at, end, mid;
-	bool started;
 
 	half_init(&h[0], o, r, ncols);
 	half_init(&h[1], o, r, ncols);
@@ -78,13 +75,7 @@ two_threads(struct vl_out *o, const struct vl_rows *r, size_t ncols)
 		mid = at + (end - at) / 2;
 		h[0].from = at, h[0].to = mid;
 		h[1].from = mid, h[1].to = end;
-		started = pthread_create(&h[1].thread, NULL, make_half,
-		    &h[1]) == 0;
-		make_half(&h[0]);
-		if (started)
-			pthread_join(h[1].thread, NULL);
-		else
-			make_half(&h[1]);
+		vl_both(make_half, &h[0], &h[1], true);
 		vl_out_emit_rows(o, &h[0].made, mid - at);
 		vl_out_emit_rows(o, &h[1].made, end - mid);
 	}

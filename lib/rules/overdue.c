@@ -7,7 +7,6 @@
  * so progress, inspections and closings dated later do not exist here.
  */
 #define _GNU_SOURCE		/* qsort_r (glibc; POSIX.1-2024 has it too) */
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,7 +308,6 @@ struct keys_half {
 	struct key *k;
 	size_t from, to;
 	bool numbered;	/* every project's id numbered alike */
-	pthread_t thread;
 };
 
 static void *
@@ -340,20 +338,6 @@ sort_keys(void *arg)
 	qsort_r(h->k + h->from, h->to - h->from, sizeof *h->k, by_urgency,
 	    (void *)h->v);
 	return NULL;
-}
-
-/* fn on both halves: the second by a thread of its own with threads */
-static void
-both(void *(*fn)(void *), struct keys_half h[2], bool threads)
-{
-	bool started = threads && pthread_create(&h[1].thread, NULL, fn,
-	    &h[1]) == 0;
-
-	fn(&h[0]);
-	if (started)
-		pthread_join(h[1].thread, NULL);
-	else
-		fn(&h[1]);
 }
 
 /* The keys, their halves sorted, merged into a list of their own (of
@@ -392,10 +376,10 @@ sorted(const struct vl_projects *ps, struct vl_overdue *v, size_t n)
 	if (n < 2)
 		return v;
 	h[0].k = h[1].k = k = vl_xcalloc(n, sizeof *k);
-	both(make_keys, h, threads);
+	vl_both(make_keys, &h[0], &h[1], threads);
 	for (i = 0; !(h[0].numbered && h[1].numbered) && i < n; i++)
 		k[i].number = 0;	/* by the ids themselves */
-	both(sort_keys, h, threads);
+	vl_both(sort_keys, &h[0], &h[1], threads);
 	k = merged(h, n);
 	free(h[0].k);
 	/* place i takes item k[i].i; a place filled is marked k[at].i = at */

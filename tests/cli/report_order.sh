@@ -27,7 +27,7 @@ CSV
 expect 0 vl-report -C reg overdue --as-of 2023-06-10 --within 10
 cut -d, -f1,2,8,9,10 out > got
 # P4's dates are not due yet: only its flags show, last
-cat > want <<'CSV'
+cat > order <<'CSV'
 kind,project,days_late,days_left,status
 not-started,P3,101,,late
 rectification,P3,101,,late
@@ -39,7 +39,7 @@ rectification,P2,,10,due-soon
 missing-leader,P4,,,flag
 missing-specialist,P4,,,flag
 CSV
-same got want
+same got order
 # the two findings of P3, due the same day: #9 before #10
 grep '^rectification,P3' out | cut -d, -f11 > got
 printf '#9 check safety: A\n#10 check quality: B\n' > want
@@ -50,17 +50,6 @@ same got want
 sed -i 's/P3,/P3b,/' reg/projects.csv reg/inspections.csv
 expect 0 vl-report -C reg overdue --as-of 2023-06-10 --within 10
 cut -d, -f1,2,8,9,10 out > got
-cat > want <<'CSV'
-kind,project,days_late,days_left,status
-not-started,P3b,101,,late
-rectification,P3b,101,,late
-rectification,P3b,101,,late
-not-completed,P3b,101,,late
-not-completed,P2,10,,late
-not-completed,P10,10,,late
-rectification,P2,,10,due-soon
-missing-leader,P4,,,flag
-missing-specialist,P4,,,flag
-CSV
+sed 's/P3,/P3b,/' order > want
 same got want
 done_

@@ -28,23 +28,6 @@ projects() {
 	}' > reg/projects.csv
 }
 
-# agree_ STATUS ARGS: run ARGS with 1, 2 and 3 threads: the same stdout,
-# stderr and status, the status STATUS
-agree_() {
-	want1=$1
-	shift
-	VL_THREADS=1 "$@" > out1 2> err1
-	st1=$?
-	[ "$st1" = "$want1" ] || { fail "$* exited $st1, expected $want1"; head -5 err1 >&2; }
-	for t in 2 3; do
-		VL_THREADS=$t "$@" > out 2> err
-		st=$?
-		[ "$st" = "$st1" ] || fail "$* with $t threads exited $st, with 1 $st1"
-		same out1 out
-		same err1 err
-	done
-}
-
 day="--as-of 2023-06-15"
 projects 0
 adopt reg
