@@ -472,10 +472,7 @@ numeric(enum vl_coltype t)
 	return t == VL_COL_INT || t == VL_COL_MONEY;
 }
 
-/* A table of one text column needs no widths: its rows are written as
- * they come, as table_flush would write them (a national summary page
- * has hundreds of thousands of lines, not kept twice). */
-/* a line of a table of one column, which is not kept to be measured */
+/* a line of a table of one column, added to b */
 static void
 table_line(struct vl_buf *b, const char *v)
 {
@@ -487,6 +484,9 @@ table_line(struct vl_buf *b, const char *v)
 	vl_buf_puts(b, "\n");
 }
 
+/* A table of one text column needs no widths: its rows are written as
+ * they come, as table_flush would write them (a national summary page
+ * has hundreds of thousands of lines, not kept twice). */
 static void
 table_stream(struct vl_out *o, const char *v)
 {

@@ -70,10 +70,9 @@ void vl_out_row(struct vl_out *o, const char *const *values);
  * values, scratch): the same output as vl_out_row for each in turn.
  * Plain CSV, or a page (a table of one column of text), of a long list
  * is made by two threads, a block of rows at a time in halves, written
- * in order: fill may only
- * read what ctx points to, and make what it needs in scratch, sc_size
- * bytes of its thread's own, zeroed at the start; done(scratch) frees
- * what it holds at the end.
+ * in order: fill may only read what ctx points to, and make what it
+ * needs in scratch, sc_size bytes of its thread's own, zeroed at the
+ * start; done(scratch) frees what it holds at the end.
  */
 struct vl_rows {
 	size_t n;

@@ -7,7 +7,6 @@
  */
 #include <stdlib.h>
 
-#include "base/err.h"
 #include "base/strbuf.h"
 #include "io/output_priv.h"
 
@@ -21,7 +20,7 @@
 struct half {
 	const struct vl_out *o;
 	const struct vl_rows *r;
-	size_t ncols, from, to;
+	size_t from, to;
 	const char **values;
 	void *scratch;
 	struct vl_buf made;
@@ -45,7 +44,7 @@ static void
 half_init(struct half *h, const struct vl_out *o, const struct vl_rows *r,
     size_t ncols)
 {
-	*h = (struct half){.o = o, .r = r, .ncols = ncols};
+	*h = (struct half){.o = o, .r = r};
 	h->values = vl_xcalloc(ncols ? ncols : 1, sizeof *h->values);
 	h->scratch = vl_xcalloc(1, r->sc_size ? r->sc_size : 1);
 }
