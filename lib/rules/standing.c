@@ -177,14 +177,25 @@ vl_gravity_cmp(const struct vl_inspection *a, const struct vl_inspection *b)
 	return a->due < b->due ? -1 : a->due > b->due;
 }
 
+/* What a finding is sorted by, beside it: a comparison reads no
+ * inspection (a miss in the cache each) and no aspect's name. */
+struct gravity {
+	int rank;
+	vl_date due;
+	long line;
+	const struct vl_inspection *in;
+};
+
 static int
 by_gravity(const void *pa, const void *pb)
 {
-	const struct vl_inspection *a = *(const struct vl_inspection *const *)pa;
-	const struct vl_inspection *b = *(const struct vl_inspection *const *)pb;
-	int c = vl_gravity_cmp(a, b);
+	const struct gravity *a = pa, *b = pb;
 
-	return c ? c : a->line < b->line ? -1 : a->line > b->line;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->due != b->due)
+		return a->due < b->due ? -1 : 1;
+	return a->line < b->line ? -1 : a->line > b->line;
 }
 
 void
@@ -195,21 +206,25 @@ vl_findings_collect(const struct vl_book *b, struct vl_findings *f)
 	bool late;
 	int r;
 
+	struct gravity *g = vl_xcalloc(b->ninsp + 1, sizeof *g);
+
 	memset(f, 0, sizeof *f);
-	f->v = vl_xcalloc(b->ninsp + 1, sizeof *f->v);
 	for (i = 0; i < b->ninsp; i++) {
 		in = &b->insp[i];
 		if (!vl_finding_open(in) || b->insp_project[i] < 0)
 			continue;
 		late = vl_finding_late(in, b->as_of);
 		r = vl_aspect_rank(in->aspect);
-		f->v[f->n++] = in;
+		g[f->n++] = (struct gravity){r, in->due, in->line, in};
 		f->late += late;
 		f->open_by[r]++;
 		f->late_by[r] += late;
 	}
-	if (f->n > 1)
-		qsort(f->v, f->n, sizeof *f->v, by_gravity);
+	qsort(g, f->n, sizeof *g, by_gravity);
+	f->v = vl_xcalloc(f->n + 1, sizeof *f->v);
+	for (i = 0; i < f->n; i++)
+		f->v[i] = g[i].in;
+	free(g);
 }
 
 void
