@@ -177,8 +177,9 @@ vl_gravity_cmp(const struct vl_inspection *a, const struct vl_inspection *b)
 	return a->due < b->due ? -1 : a->due > b->due;
 }
 
-/* What a finding is sorted by, beside it: a comparison reads no
- * inspection (a miss in the cache each) and no aspect's name. */
+/* What a finding is sorted by, beside it (vl_gravity_cmp's order, then
+ * the line): a comparison reads no inspection (a miss in the cache
+ * each) and no aspect's name. */
 struct gravity {
 	int rank;
 	vl_date due;
