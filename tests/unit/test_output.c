@@ -369,7 +369,8 @@ struct row_scratch {
 	char id[32], town[64];
 	long made;
 };
-static long rows_done;	/* scratches given back */
+static long rows_done, rows_made;	/* scratches given back, the rows
+					 * they made */
 
 static void
 fill_row(const void *ctx, size_t i, const char **v, void *scratch)
@@ -401,7 +402,7 @@ done_row(void *scratch)
 {
 	struct row_scratch *sc = scratch;
 
-	assert_true(sc->made >= 0);
+	rows_made += sc->made;
 	rows_done++;
 }
 
@@ -449,13 +450,19 @@ test_rows(void **state)
 			    .excel = f == 0 && k == 3};
 
 			ncols = f == 3 ? 1 : NCOLS;	/* a page */
-			rows_done = 0;
+			rows_done = rows_made = 0;
 			one = out_rows(&o, ncols, sizes[k], "1");
+			assert_int_equal(rows_done, 1);
+			assert_int_equal(rows_made, sizes[k]);
+			rows_done = rows_made = 0;
 			two = out_rows(&o, ncols, sizes[k], "2");
 			assert_int_equal(one.len, two.len);
 			assert_memory_equal(one.data, two.data, one.len);
-			/* a scratch a thread, each given back */
-			assert_true(rows_done >= 2 && rows_done <= 3);
+			/* a scratch a thread, each given back; each row made
+			 * once */
+			assert_int_equal(rows_done, (f == 0 || f == 3) &&
+			    sizes[k] >= 4096 && !o.excel ? 2 : 1);
+			assert_int_equal(rows_made, sizes[k]);
 			if (formats[f] == VL_FMT_CSV && !o.excel) {
 				for (lines = 0, p = two.data; (p = strchr(p,
 				    '\n')); p++)
