@@ -35,9 +35,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const char *const required[] = {"id", "amount", NULL};
 	struct vl_header h = {0};
-	struct vl_csv_opts any = {NULL, NULL, NULL, false, false};
+	struct vl_csv_opts any = {NULL, NULL, NULL, false, false, NULL};
 	struct vl_csv_opts strict = {"utf-8", required, &h, false,
-	    false};
+	    false, NULL};
 	size_t n = 0;
 
 	vl_csv_read_mem((const char *)data, size, "fuzz", &any, on_record, &n);

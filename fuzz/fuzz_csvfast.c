@@ -131,7 +131,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const size_t blocks[] = {0, 1, 2, 3, 7, 16, 64, 256};
-	struct vl_csv_opts opts = {NULL, NULL, NULL, false, false};
+	struct vl_csv_opts opts = {NULL, NULL, NULL, false, false, NULL};
 	struct run want = {{0}, {0}, 0}, got = {{0}, {0}, 0};
 	uint8_t how;
 	int width;

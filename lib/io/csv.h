@@ -48,6 +48,9 @@ struct vl_csv_opts {
 	bool no_header;
 	/* a register file: opened as vl_open_regular_at opens it */
 	bool regular;
+	/* if not NULL, set when the file was in another encoding than
+	 * UTF-8 (GB18030) and was read converted */
+	bool *converted;
 };
 
 struct stat;

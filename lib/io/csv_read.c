@@ -537,6 +537,8 @@ reader_finish(struct reader *r)
 
 	vl_csv_reader_fini(r);
 	status = reader_status(r);
+	if (r->opts && r->opts->converted)
+		*r->opts->converted = r->enc == ENC_ICONV;
 	vl_csv_reader_free(r);
 	return status;
 }

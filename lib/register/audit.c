@@ -246,7 +246,7 @@ vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
     void *ctx, long *broken)
 {
 	struct vl_header hdr = {0};
-	struct vl_csv_opts opts = {"utf-8", NULL, &hdr, false, false};
+	struct vl_csv_opts opts = {"utf-8", NULL, &hdr, false, false, NULL};
 	struct walk w = {a, fn, ctx, 0};
 	char *path = vl_reg_path(reg, "audit.csv");
 	int status = VL_OK;
@@ -283,7 +283,7 @@ widen_line(const struct vl_record *r, void *ctx)
 int
 vl_audit_widened(const struct vl_reg *reg, struct vl_buf *out)
 {
-	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, true};
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, true, NULL};
 	char *path = vl_reg_path(reg, "audit.csv");
 	int status;
 

@@ -296,7 +296,9 @@ check_money(struct vl_batch *b, const struct vl_record *r)
 static int
 scan_target(struct vl_batch *b)
 {
-	struct vl_csv_opts opts = {.header_out = &b->hdr, .regular = true};
+	struct vl_csv_opts opts = {.encoding = b->book.encoding,
+	    .header_out = &b->hdr, .regular = true,
+	    .converted = &b->converted};
 	char *path = vl_reg_path(&b->book.reg, b->spec->file);
 	int status = VL_OK;
 	size_t i;
@@ -711,6 +713,10 @@ whole_file(struct vl_batch *b, struct vl_buf *out)
 		vl_reg_note_detail(&b->book.reg, "add-columns", b->spec->file,
 		    "", what.data);
 	}
+	if (b->converted)
+		vl_reg_note_detail(&b->book.reg, "to-utf8", b->spec->file, "",
+		    "the file was not UTF-8 (a spreadsheet saved it so): "
+		    "written out whole in UTF-8");
 	vl_buf_free(&what);
 	vl_buf_add(out, b->rows.data, b->rows.len);
 	return status;
@@ -727,7 +733,8 @@ batch_commit(struct vl_batch *b)
 
 	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
 	ch.header = header.data;
-	if (b->rows.len > 0 && b->grown) {
+	/* UTF-8 rows appended to a GB18030 file would make it neither */
+	if (b->rows.len > 0 && (b->grown || b->converted)) {
 		status = whole_file(b, &whole);
 		ch = (struct vl_change){b->spec->file, NULL, true, whole.data,
 		    whole.len};

@@ -51,6 +51,8 @@ struct vl_batch {
 	const char *row_id;	/* of the row seen or checked */
 	bool add_ids;		/* the file had no id column: numbered now */
 	bool grown;		/* columns added: the file written whole */
+	bool converted;		/* the file is not UTF-8 (saved as GB18030):
+				 * written whole, in UTF-8, not appended to */
 	struct vl_buf new_columns;	/* their names, a blank between */
 	bool import;		/* records from a file, not options */
 	bool checked_columns;

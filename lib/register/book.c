@@ -498,7 +498,7 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	struct vl_gather g = {sizeof(struct loader), part_init, part_merge,
 	    part_free, projects ? projects_accept : NULL, projects ?
 	    projects_reset : NULL, NULL};
-	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false, false};
+	struct vl_csv_opts opts = {l->b->encoding, NULL, NULL, false, false, NULL};
 	char *path = vl_reg_path(&l->b->reg, s->file), *display;
 	long before = vl_error_count();
 	int status = VL_OK;

@@ -146,7 +146,7 @@ vl_fund_read(const struct vl_journal *j, vl_fund_fn fn, void *ctx,
 	struct vl_gather parts = {0, part_init, part_merge, part_free,
 	    part_accept, part_reset, (void *)g};
 	struct vl_csv_opts opts = {j->encoding, NULL, NULL, false,
-	    j->regular};
+	    j->regular, NULL};
 	long before = vl_error_count();
 	int status;
 

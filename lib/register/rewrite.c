@@ -118,7 +118,7 @@ static int
 table_read(struct table *t, const struct vl_book *b,
     const struct vl_filespec *spec)
 {
-	struct vl_csv_opts opts = {b->encoding, NULL, &t->hdr, false, false};
+	struct vl_csv_opts opts = {b->encoding, NULL, &t->hdr, false, false, NULL};
 	char *path = vl_reg_path(&b->reg, spec->file);
 	int status;
 

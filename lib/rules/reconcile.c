@@ -165,7 +165,7 @@ int
 vl_reconcile(const char *path, const char *encoding, int64_t total,
     const struct vl_plan *plan, struct vl_buf *eq)
 {
-	struct vl_csv_opts opts = {encoding, NULL, NULL, true, false};
+	struct vl_csv_opts opts = {encoding, NULL, NULL, true, false, NULL};
 	struct recon r = {0};
 	long before = vl_error_count();
 	int status;

@@ -119,7 +119,7 @@ static struct result
 read_serial(const struct input *in, bool plain)
 {
 	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false,
-	    false};
+	    false, NULL};
 	struct log l = {{0}, in->stop_at, 0};
 	struct result r;
 
@@ -159,7 +159,7 @@ read_split(const struct input *in, const char *path, size_t nparts,
     bool accept)
 {
 	struct vl_csv_opts opts = {in->encoding, NULL, NULL, false,
-	    false};
+	    false, NULL};
 	struct log l[4];
 	void *ctx[4];
 	struct vl_split sp = {nparts, ctx, accept ? NULL : refuse, reset, NULL,
@@ -715,7 +715,7 @@ static void
 test_gather(void **state)
 {
 	char path[] = "/tmp/vl-gather.XXXXXX";
-	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, false};
+	struct vl_csv_opts opts = {"utf-8", NULL, NULL, false, false, NULL};
 	struct gathering arg = {0, 0, 0, 0, false};
 	struct vl_gather g = {sizeof(struct tally), g_init, g_merge, g_free,
 	    g_accept, g_reset, &arg};
