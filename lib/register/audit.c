@@ -223,13 +223,17 @@ on_line(const struct vl_record *r, void *ctx)
 	const char *f[9], *const *c;
 	char want[VL_HASH_HEX], seq[24];
 	size_t i = 0;
+	bool ok;
 
 	for (c = audit_cols; *c; c++)
 		f[i++] = vl_field(r, *c);
 	chain_hash(w->a->hash, f, vl_field(r, "detail"), want);
 	snprintf(seq, sizeof seq, "%ld", w->a->seq + 1);
-	if (!w->broken && (strcmp(want, f[7]) != 0 || strcmp(seq, f[0]) != 0))
+	ok = strcmp(want, f[7]) == 0 && strcmp(seq, f[0]) == 0;
+	if (!ok && !w->broken)
 		w->broken = r->line;
+	else if (ok && w->broken && vl_audit_restart(f[4], f[5]))
+		w->broken = 0;	/* the break before is a loss on record */
 	w->a->seq++;
 	remember(w->a, f[4], f[5], f[8], r->line);
 	if (!w->a->anchor && strcmp(f[4], "anchor") == 0)
@@ -237,7 +241,7 @@ on_line(const struct vl_record *r, void *ctx)
 	memcpy(w->a->hash, f[7], VL_HASH_HEX - 1);
 	w->a->hash[VL_HASH_HEX - 1] = '\0';
 	if (w->fn)
-		return w->fn(r, w->broken == r->line, w->ctx);
+		return w->fn(r, w->broken != 0, w->ctx);
 	return 0;
 }
 
@@ -265,6 +269,7 @@ vl_audit_read(const struct vl_reg *reg, struct vl_audit *a, vl_audit_fn fn,
 	vl_header_free(&hdr);
 	if (broken)
 		*broken = w.broken;
+	a->broken = w.broken;
 	return status;
 }
 
@@ -609,6 +614,22 @@ holding_records(const struct vl_reg *reg)
 	return NULL;
 }
 
+/* vl_trail_check of the trail read whole */
+static enum vl_trail_fault
+walk_and_check(const struct vl_reg *reg, struct vl_trail *t)
+{
+	struct vl_audit a;
+	enum vl_trail_fault fault;
+
+	if (vl_audit_read(reg, &a, NULL, NULL, NULL) == VL_SYSFAULT) {
+		vl_audit_free(&a);
+		return t->fault = VL_TRAIL_SHORT;	/* unreadable: said */
+	}
+	fault = vl_trail_check(reg, &a, t);
+	vl_audit_free(&a);
+	return fault;
+}
+
 enum vl_trail_fault
 vl_trail_check(const struct vl_reg *reg, const struct vl_audit *walked,
     struct vl_trail *t)
@@ -626,8 +647,16 @@ vl_trail_check(const struct vl_reg *reg, const struct vl_audit *walked,
 		memcpy(hash, walked->hash, VL_HASH_HEX);
 	} else {
 		glance(reg, t, hash);
+		/* the last line's hash not the head's: maybe it is not the
+		 * last line but a record's (a detail of several lines), so
+		 * the trail is read whole before it is called short */
+		if (t->have_head && t->lines && strcmp(hash, t->head_hash) != 0)
+			return walk_and_check(reg, t);
 	}
-	if (t->have_head && !t->lines)
+	if (walked && walked->broken) {
+		t->broken = walked->broken;
+		t->fault = VL_TRAIL_BREAK;
+	} else if (t->have_head && !t->lines)
 		t->fault = VL_TRAIL_GONE;
 	else if (t->have_head && (strcmp(hash, t->head_hash) != 0 ||
 	    (walked && walked->seq != t->head_seq)))
@@ -668,6 +697,10 @@ vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
 		break;
 	case VL_TRAIL_BAD_HEAD:
 		vl_warn("%s: not a head the vl tools wrote (SEQ:HASH)", head);
+		break;
+	case VL_TRAIL_BREAK:
+		vl_errat(trail, t->broken, "hash", "the chain breaks here: "
+		    "this line was edited, or one before it deleted or moved");
 		break;
 	}
 	if (t->fault != VL_TRAIL_OK && writer)

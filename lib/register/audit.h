@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "base/strbuf.h"
 #include "io/csv.h"
@@ -42,6 +43,8 @@ struct vl_audit {
 				 * bit each by vl_register_files' order */
 	bool wide;		/* audit.csv has the detail column */
 	bool widen;		/* it gains it with the lines made */
+	long broken;		/* the line where the chain breaks, after
+				 * the last restart; 0: whole */
 };
 
 /* seq,time,user,tool,action,file,record,hash,digest; NULL-terminated:
@@ -53,9 +56,20 @@ const char *const *vl_audit_header(const struct vl_audit *a, size_t *n);
 typedef int (*vl_audit_fn)(const struct vl_record *r, bool broken,
     void *ctx);
 /* Read audit.csv (if any) into a: the last seq and hash, calling fn (may
- * be NULL) on each line; *broken gets the line of the first break or 0. */
+ * be NULL) on each line, broken from the line where the chain breaks on
+ * until a restart; *broken (and a->broken) gets the line of the break
+ * that no restart came after, or 0. */
 int vl_audit_read(const struct vl_reg *reg, struct vl_audit *a,
     vl_audit_fn fn, void *ctx, long *broken);
+/* Is a line of this action and file the start of a restart (a trail lost
+ * and started again, on record)?  A break before it is not one after. */
+static inline bool
+vl_audit_restart(const char *action, const char *file)
+{
+	return strcmp(action, "restart") == 0 &&
+	    strcmp(file, "audit.csv") == 0;
+}
+
 /* make the next line of the chain in a->lines */
 void vl_audit_append(struct vl_audit *a, const char *action,
     const char *file, const char *record, const char *digest);
@@ -106,7 +120,9 @@ enum vl_trail_fault {
 	VL_TRAIL_GONE,		/* no line at all */
 	VL_TRAIL_SHORT,		/* does not end with the head's line */
 	VL_TRAIL_NO_HEAD,	/* .vl-head missing, the trail anchored */
-	VL_TRAIL_BAD_HEAD	/* .vl-head not a head */
+	VL_TRAIL_BAD_HEAD,	/* .vl-head not a head */
+	VL_TRAIL_BREAK		/* a line edited, inserted or removed (a
+				 * trail walked whole) */
 };
 struct vl_trail {
 	enum vl_trail_fault fault;
@@ -116,6 +132,7 @@ struct vl_trail {
 	bool lines;		/* audit.csv has a line below its header */
 	long anchor;		/* the anchor's seq (1 when only glanced at) */
 	const char *records;	/* GONE, no head: a file holding records */
+	long broken;		/* BREAK: the line where it breaks */
 };
 /* walked: the trail as vl_audit_read read it, checked whole (a writer,
  * vl-report audit); NULL: a reader's glance at the ends of audit.csv. */

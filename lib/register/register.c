@@ -513,7 +513,10 @@ note_restart(const struct vl_reg *r, struct vl_audit *audit,
 	struct vl_buf record = {0};
 	char now[VL_HASH_HEX];
 
-	if (t->have_head)
+	if (t->fault == VL_TRAIL_BREAK)
+		vl_buf_printf(&record, "chain broken at line %ld: %s",
+		    t->broken, reason);
+	else if (t->have_head)
 		vl_buf_printf(&record, "head was %ld:%s: %s", t->head_seq,
 		    t->head_hash, reason);
 	else
@@ -613,9 +616,10 @@ check_changes(const struct vl_change *ch, size_t n)
 	return n <= VL_REG_FILES - 2 ? VL_OK : VL_SYSFAULT;
 }
 
-/* The trail as it is, checked whole: VL_OK to write on; else said, and
- * the commit refused.  A restart (reason) needs a trail that is broken,
- * and readable. */
+/* The trail as it is, checked whole (every line's hash, not only the
+ * last against the head): VL_OK to write on; else said, and the commit
+ * refused.  A restart (reason) needs a trail that is broken, and
+ * readable. */
 static int
 read_trail(struct vl_reg *r, struct vl_audit *audit, struct vl_trail *t,
     const char *reason)

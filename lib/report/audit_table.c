@@ -31,8 +31,8 @@ vl_audit_table(const struct vl_outopts *o, vl_date day)
 	return vl_out_report(o, "变更记录", day, NAUDIT_COLS, audit_cols);
 }
 
-/* the chain column: ok, broken from the first break on, and restart on
- * the line that records a trail lost and started again */
+/* the chain column: ok, broken from a break on, and restart on the line
+ * that records a trail lost (or broken) and started again */
 static const char *
 chain_state(const struct vl_record *r, const struct vl_audit_walked *w)
 {
@@ -52,7 +52,9 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 	const char *v[NAUDIT_COLS];
 	size_t i;
 
-	if (broken)
+	if (!broken)
+		w->broken = 0;	/* whole, or whole again from a restart on */
+	else if (!w->broken)
 		w->broken = r->line;
 	if (*k->want_seq && !w->found &&
 	    strcmp(vl_field(r, "seq"), k->want_seq) == 0) {
@@ -117,8 +119,9 @@ audit_locked(struct vl_reg *reg, struct vl_out *out, long want_seq,
 	if (out && vl_out_close(out) != VL_OK && status == VL_OK)
 		status = VL_SYSFAULT;
 	*findings = w.broken != 0;
+	/* a break is said by the walk */
 	if (status != VL_SYSFAULT && vl_trail_check(reg, head, &trail) !=
-	    VL_TRAIL_OK) {
+	    VL_TRAIL_OK && trail.fault != VL_TRAIL_BREAK) {
 		vl_trail_say(reg, &trail, false);
 		*findings = true;
 	}

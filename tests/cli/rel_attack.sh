@@ -374,6 +374,46 @@ expect 2 vl-add -C t audit-restart --reason "the trail is whole"
 has err "nothing to restart"
 expect 2 vl-add -C t audit-restart
 attack
+# a line in the middle of the trail edited, the last line and the head
+# as they were: vl-report audit exits 1 at the line; a writer reads the
+# chain whole, refuses (3) and writes nothing; audit-restart puts the
+# break on record, and the trail is whole again from there on (the lines
+# before it still shown broken)
+demo t
+sed -i '5s/,init,/,inix,/' t/audit.csv
+expect 1 vl-report -C t audit
+has err "audit.csv:5: hash: the chain breaks here"
+snapshot t > reg.before
+expect 3 vl-add -C t fund --kind receipt --level central --amount 1 --date 2022-12-01
+has err "audit.csv:5: hash: the chain breaks here"
+has err "nothing written"
+snapshot t > reg.after
+same reg.before reg.after
+expect 0 vl-add -C t audit-restart --reason "line 5 edited by hand"
+expect 0 vl-report -C t audit
+has out "4,2022-11-30T00:00:00Z,demo,generate.py,inix,progress.csv,,,broken"
+has out "chain broken at line 5: line 5 edited by hand,,restart"
+[ -s err ] && fail "warnings after the restart: $(cat err)"
+expect 0 vl-add -C t fund --kind receipt --level central --amount 1 --date 2022-12-01
+expect 0 "$VERIFY" t
+# the restart's own line edited in turn: the break is no more on record
+n=$(grep -n ',restart,audit.csv,' t/audit.csv | cut -d: -f1)
+sed -i "${n}s/edited by hand/a typo/" t/audit.csv
+expect 1 vl-report -C t audit
+has err "audit.csv:5: hash: the chain breaks here"
+expect 3 vl-add -C t fund --kind receipt --level central --amount 2 --date 2022-12-01
+attack
+# the last line a record of several lines (a close note of two): readers
+# and writers find the head in it, and warn of nothing
+demo t
+expect 0 vl-inspect -C t close 78 --date 2023-06-01 --note "$(printf 'line one\nline two')"
+tail -1 t/audit.csv | grep -q '^line two' || fail "the close note is not the trail's last line"
+expect 0 vl-inspect -C t list --as-of 2023-06-15
+[ -s err ] && fail "a reader warned of a trail of several-line records: $(cat err)"
+expect 0 vl-add -C t fund --kind receipt --level central --amount 1 --date 2022-12-01
+expect 0 vl-report -C t audit
+expect 0 "$VERIFY" t
+attack
 
 # ---- 6. no sum leaves the 64-bit range ------------------------------------
 
