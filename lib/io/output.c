@@ -436,8 +436,8 @@ json_row(struct vl_out *o, const char *const *values)
 /* A cell of a table, for a terminal: a control character (C0, DEL,
  * C1), which could drive the terminal or break the row, becomes a blank.
  * Every file's texts are checked for them; this is the last guard. */
-static void
-add_terminal_safe(struct vl_buf *b, const char *v)
+void
+vl_buf_terminal_safe(struct vl_buf *b, const char *v)
 {
 	const unsigned char *p;
 	size_t k = b->len;
@@ -462,7 +462,7 @@ terminal_safe(const char *v)
 {
 	struct vl_buf b = {0};
 
-	add_terminal_safe(&b, v);
+	vl_buf_terminal_safe(&b, v);
 	return b.data;
 }
 
@@ -478,7 +478,7 @@ table_line(struct vl_buf *b, const char *v)
 {
 	size_t start = b->len;
 
-	add_terminal_safe(b, v ? v : "");
+	vl_buf_terminal_safe(b, v ? v : "");
 	while (b->len > start && b->data[b->len - 1] == ' ')
 		b->len--;	/* as an empty last cell leaves no blanks */
 	vl_buf_puts(b, "\n");

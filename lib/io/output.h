@@ -44,6 +44,11 @@ struct vl_outopts {
 	const char *heading;	/* the title row (vl_out_report makes it) */
 };
 
+struct vl_buf;
+/* v added to b as a terminal may show it: a control character (C0 --
+ * a line break or a tab too --, DEL, C1) as a blank */
+void vl_buf_terminal_safe(struct vl_buf *b, const char *v);
+
 struct vl_out;
 /* for people (table, --excel, xlsx, a sheet of a workbook), whose
  * words are translated, or for machines (csv, json), whose never are */

@@ -565,6 +565,41 @@ english_word(const struct vl_fieldspec *f, const char *const *choices,
  * forms (１２３４，５．００) read as the ASCII it stands for, blanks
  * around it dropped; a word in Chinese as the word; any other field as
  * it is. */
+/* the length of the blanks at s: spaces, tabs, ideographic spaces */
+static size_t
+blanks_at(const char *s)
+{
+	size_t n = 0;
+
+	for (;;)
+		if (s[n] == ' ' || s[n] == '\t')
+			n++;
+		else if (strncmp(s + n, "\xe3\x80\x80", 3) == 0)
+			n += 3;
+		else
+			return n;
+}
+
+/* text without the blanks around it, newly allocated: a name pasted with
+ * a space after it is the same name, and one of blanks alone is none */
+static char *
+text_trimmed(const char *v)
+{
+	size_t from = blanks_at(v), k = from, to = from, b;
+	char *t;
+
+	while (v[k]) {
+		if ((b = blanks_at(v + k)) > 0)
+			k += b;
+		else
+			to = ++k;
+	}
+	t = vl_xmalloc(to - from + 1);
+	memcpy(t, v + from, to - from);
+	t[to - from] = '\0';
+	return t;
+}
+
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)
@@ -577,6 +612,8 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	for (i = 0; i < s->n && !f; i++)
 		if (strcmp(s->field[i].name, column) == 0)
 			f = &s->field[i];
+	if (f && f->type == VL_T_TEXT)
+		return text_trimmed(v);
 	if (f && f->type == VL_T_ENUM && *v) {
 		words = plan ? plan_words(plan, f) : NULL;
 		return english_word(f, words ? words : f->choices, v);

@@ -68,6 +68,7 @@ const char **vl_spec_required(const struct vl_filespec *s);
 /* A field as a spreadsheet or a Chinese input method typed it, as it is
  * stored (newly allocated): full-width digits and punctuation in an
  * amount, a date, an id or a count as ASCII, blanks around them dropped;
+ * text without the blanks around it (spaces, tabs, ideographic spaces);
  * a vocabulary's word in Chinese (已动工) as the word (started), the
  * plan's words (村自筹: village) too when plan (may be NULL) names them. */
 char *vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,

@@ -29,6 +29,22 @@ vl_story_project(const struct vl_book *b, const char *arg)
 	return i;
 }
 
+/* v as the story shows it (an arena's copy, when it must change): a line
+ * break, a tab or another control character of a file's text as a blank,
+ * so that no text makes a line, a column or a terminal's command of its
+ * own */
+static const char *
+flat(struct vl_arena *a, const char *v)
+{
+	struct vl_buf b = {0};
+	const char *t;
+
+	vl_buf_terminal_safe(&b, v);
+	t = strcmp(b.data, v) == 0 ? v : vl_arena_strdup(a, b.data);
+	vl_buf_free(&b);
+	return t;
+}
+
 /* s, then blanks to w terminal columns (CJK counting two) and one more */
 static void
 put_padded(struct vl_buf *b, const char *s, size_t w)
@@ -59,7 +75,7 @@ put_step(struct vl_buf *s, const char *name, vl_date d, bool now)
 
 static void
 put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
-    vl_date today)
+    vl_date today, struct vl_arena *a)
 {
 	const struct vl_project *p = &b->projects.v[i];
 	struct vl_milestones m;
@@ -67,17 +83,18 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	char money[VL_MONEY_BUFSZ], d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
 	size_t k;
 
-	vl_buf_printf(s, "%s %s %s\n", p->id, p->town, p->village);
-	vl_buf_printf(s, vl_tr("leader      %s\n"), *p->leader ? p->leader :
-	    "-");
+	vl_buf_printf(s, "%s %s %s\n", flat(a, p->id), flat(a, p->town),
+	    flat(a, p->village));
+	vl_buf_printf(s, vl_tr("leader      %s\n"), *p->leader ? flat(a,
+	    p->leader) : "-");
 	vl_buf_printf(s, vl_tr("specialist  %s\n"), *p->specialist ?
-	    p->specialist : "-");
+	    flat(a, p->specialist) : "-");
 	vl_buf_printf(s, vl_tr("budget      %s"), vl_money_format(p->budget,
 	    money));
 	if (*p->mode)
 		vl_buf_printf(s, vl_tr("  mode %s"), vl_trc("mode", p->mode));
 	if (*p->area)
-		vl_buf_printf(s, vl_tr("  area %s m²"), p->area);
+		vl_buf_printf(s, vl_tr("  area %s m²"), flat(a, p->area));
 	vl_buf_printf(s, vl_tr("\ndeadlines   start by %s, complete by %s\n"),
 	    vl_date_format(p->start_by, d1),
 	    vl_date_format(p->complete_by, d2));
@@ -101,45 +118,50 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 /* A rectification verified: when, by whom, what they found, what shows
  * it. */
 static void
-put_closing(struct vl_buf *s, const struct vl_inspection *in)
+put_closing(struct vl_buf *s, const struct vl_inspection *in,
+    struct vl_arena *a)
 {
 	char d[VL_DATE_BUFSZ];
 
 	vl_date_format(in->closed, d);
 	if (*in->closed_by)
 		vl_buf_printf(s, vl_tr("closed %s, verified by %s\n"), d,
-		    in->closed_by);
+		    flat(a, in->closed_by));
 	else
 		vl_buf_printf(s, vl_tr("closed %s\n"), d);
 	if (*in->close_note)
 		vl_buf_printf(s, vl_tr("         rectified: %s\n"),
-		    in->close_note);
+		    flat(a, in->close_note));
 	if (*in->close_evidence)
 		vl_buf_printf(s, vl_tr("         close evidence: %s\n"),
-		    in->close_evidence);
+		    flat(a, in->close_evidence));
 }
 
 static void
 put_inspection(struct vl_buf *s, const struct vl_inspection *in,
-    vl_date today)
+    vl_date today, struct vl_arena *a)
 {
 	char d[VL_DATE_BUFSZ], due[VL_DATE_BUFSZ];
 
-	vl_buf_printf(s, "  #%-5s %s  ", in->id, vl_date_format(in->date, d));
+	vl_buf_printf(s, "  #%-5s %s  ", flat(a, in->id), vl_date_format(
+	    in->date, d));
 	put_padded(s, vl_trc("phase", in->phase), 10);
 	put_padded(s, vl_trc("aspect", in->aspect), 8);
 	put_padded(s, vl_trc("result", in->result), 4);
-	vl_buf_printf(s, " %s\n", *in->inspector ? in->inspector : "-");
+	vl_buf_printf(s, " %s\n", *in->inspector ? flat(a, in->inspector) :
+	    "-");
 	if (*in->finding)
-		vl_buf_printf(s, vl_tr("         finding: %s\n"), in->finding);
+		vl_buf_printf(s, vl_tr("         finding: %s\n"), flat(a,
+		    in->finding));
 	if (*in->evidence)
-		vl_buf_printf(s, vl_tr("         evidence: %s\n"), in->evidence);
+		vl_buf_printf(s, vl_tr("         evidence: %s\n"), flat(a,
+		    in->evidence));
 	if (strcmp(in->result, "fail") != 0)
 		return;
 	vl_buf_printf(s, vl_tr("         due %s, "), vl_date_format(in->due,
 	    due));
 	if (in->closed != VL_NODATE)
-		put_closing(s, in);
+		put_closing(s, in, a);
 	else if (vl_finding_late(in, today))
 		vl_buf_printf(s, vl_trn(today - in->due, "open, %ld day overdue\n",
 		    "open, %ld days overdue\n"), (long)(today - in->due));
@@ -149,7 +171,8 @@ put_inspection(struct vl_buf *s, const struct vl_inspection *in,
 
 /* The rows voided, which count no more: still part of the story. */
 static void
-put_voids(struct vl_buf *s, const struct vl_book *b, size_t i)
+put_voids(struct vl_buf *s, const struct vl_book *b, size_t i,
+    struct vl_arena *a)
 {
 	char d[VL_DATE_BUFSZ], v[VL_DATE_BUFSZ];
 	size_t k, n = 0;
@@ -168,12 +191,12 @@ put_voids(struct vl_buf *s, const struct vl_book *b, size_t i)
 		vl_buf_puts(s, "  ");
 		put_padded(s, progress ? vl_tr("progress") :
 		    vl_tr("inspection"), 10);
-		vl_buf_printf(s, "#%-5s %s  ", x->id, vl_date_format(x->date,
-		    d));
+		vl_buf_printf(s, "#%-5s %s  ", flat(a, x->id), vl_date_format(
+		    x->date, d));
 		put_padded(s, vl_trc(progress ? "stage" : "phase", x->what),
 		    10);
 		vl_buf_printf(s, vl_tr("void %s: %s\n"),
-		    vl_date_format(x->voided, v), x->reason);
+		    vl_date_format(x->voided, v), flat(a, x->reason));
 	}
 }
 
@@ -207,17 +230,19 @@ void
 vl_story(const struct vl_book *b, size_t i, struct vl_buf *s)
 {
 	struct vl_buf w = {0};
+	struct vl_arena a = {0};	/* the texts made flat() */
 	const size_t *list;
 	size_t k, n = vl_book_inspections(b, i, &list);
 
-	put_head(s, b, i, b->as_of);
+	put_head(s, b, i, b->as_of, &a);
 	vl_buf_printf(s, vl_tr("inspections (%zu)\n"), n);
 	for (k = 0; k < n; k++)
-		put_inspection(s, &b->insp[list[k]], b->as_of);
-	put_voids(s, b, i);
+		put_inspection(s, &b->insp[list[k]], b->as_of, &a);
+	put_voids(s, b, i, &a);
 	n = overdue_warnings(&w, b, i);
 	n += vl_history_warnings(b, i, &w);
 	vl_buf_printf(s, vl_tr("warnings (%zu)\n"), n);
 	vl_buf_puts(s, w.data ? w.data : "");
 	vl_buf_free(&w);
+	vl_arena_free(&a);
 }

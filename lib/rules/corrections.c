@@ -14,6 +14,7 @@
 #include "register/funds.h"
 #include "rules/corrections.h"
 #include "rules/entries.h"
+#include "rules/records.h"
 
 /* The reason stands in the trail for ever: one line of text. */
 static int
@@ -121,12 +122,27 @@ check_budget(const struct vl_record *row, const struct vl_rewrite *rw)
 	char m[2][VL_MONEY_BUFSZ];
 	int64_t fen;
 
-	if (vl_money_parse(s, &fen, &why) != 0 || fen >= a->allocated)
-		return 0;	/* a bad amount: the schema says so */
+	if (vl_money_parse(s, &fen, &why) != 0 || fen >= a->allocated ||
+	    fen < 0)
+		return 0;	/* a bad amount: the schema says so; below
+				 * zero: vl_project_sane */
 	vl_errat("command line", 0, "budget", "%s is below what is allocated "
 	    "to %s already (%s): reverse an allocation first", vl_money_format(
 	    fen, m[0]), rw->id, vl_money_format(a->allocated, m[1]));
 	return 1;
+}
+
+struct amended_row {
+	const struct vl_record *row;
+	const struct vl_rewrite *rw;
+};
+
+static const char *
+amended_field(const void *ctx, const char *column)
+{
+	const struct amended_row *a = ctx;
+
+	return amended(a->row, a->rw, column);
 }
 
 /* The project as amended obeys every rule a new one does; a field set
@@ -145,7 +161,9 @@ amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 		return 1;
 	}
 	return check_people(row, rw) + check_village(row, rw) +
-	    check_budget(row, rw);
+	    check_budget(row, rw) + vl_project_sane("command line", 0,
+	    amended_field, &(struct amended_row){row, rw},
+	    &((struct amending *)rw->ctx)->b->plan);
 }
 
 static int
@@ -184,9 +202,10 @@ vl_amend_project(const struct vl_source *src, const char *id,
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
 	    N_("no project \"%s\""), amend_check, &a, reason};
-	char money[VL_MONEY_BUFSZ];
+	char money[VL_MONEY_BUFSZ], **typed;
 	struct vl_book b;
 	int status = VL_OK;
+	size_t k;
 
 	if (n == 0)
 		vl_errat("command line", 0, NULL, "nothing to amend: give the "
@@ -195,6 +214,10 @@ vl_amend_project(const struct vl_source *src, const char *id,
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
+	typed = vl_xcalloc(n, sizeof *typed);
+	for (k = 0; k < n; k++)	/* as vl-add project takes them */
+		set[k].value = typed[k] = vl_spec_typed(&vl_projects_spec,
+		    NULL, set[k].column, set[k].value);
 	normalise_budget(set, n, money);
 	a.b = &b;
 	/* read and rewritten under the writer's lock */
@@ -205,6 +228,9 @@ vl_amend_project(const struct vl_source *src, const char *id,
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
 	vl_book_free(&b);
+	for (k = 0; k < n; k++)
+		free(typed[k]);
+	free(typed);
 	return status;
 }
 

@@ -7,6 +7,7 @@
 
 #include "base/err.h"
 #include "base/i18n.h"
+#include "base/money.h"
 #include "base/strbuf.h"
 #include "register/batch.h"
 #include "register/rewrite.h"
@@ -99,6 +100,55 @@ more_than_planned(struct vl_batch *b)
 	    b->book.projects.n, b->book.plan.villages);
 }
 
+static vl_date
+date_or(const char *s, vl_date otherwise)
+{
+	vl_date d;
+	const char *why;
+
+	return *s && vl_date_parse(s, &d, &why) == 0 ? d : otherwise;
+}
+
+int
+vl_project_sane(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_plan *plan)
+{
+	static const char *const names[] = {"town", "village", "leader",
+	    "specialist", NULL};
+	const char *const *n, *why, *own_end = field(ctx, "complete_by");
+	vl_date start = date_or(field(ctx, "start_by"), plan->start_by);
+	vl_date end = date_or(own_end, plan->complete_by);
+	char d[2][VL_DATE_BUFSZ];
+	int64_t fen;
+	int bad = 0;
+
+	for (n = names; *n; n++)
+		if (strpbrk(field(ctx, *n), "\t\r\n")) {
+			vl_errat(file, line, *n, "a line break or a tab: one "
+			    "line of text");
+			bad++;
+		}
+	if (vl_money_parse(field(ctx, "budget"), &fen, &why) == 0 && fen < 0) {
+		vl_errat(file, line, "budget", "%s: a budget is never below "
+		    "zero", field(ctx, "budget"));
+		bad++;
+	}
+	if (start != VL_NODATE && end != VL_NODATE && end <= start) {
+		vl_errat(file, line, *own_end ? "complete_by" : "start_by",
+		    "complete_by %s is not after start_by %s: a project "
+		    "completes after it starts", vl_date_format(end, d[0]),
+		    vl_date_format(start, d[1]));
+		bad++;
+	}
+	return bad;
+}
+
+static const char *
+record_field(const void *r, const char *column)
+{
+	return vl_field(r, column);
+}
+
 /* A project's own rules; and a project added is known at once, so later
  * rows of the batch may not repeat it. */
 static int
@@ -107,7 +157,8 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	struct vl_projects *set = villages(b);
 	struct vl_project p = {0}, k = {0};
 	const struct vl_project *had;
-	int bad = check_people(r);
+	int bad = check_people(r) + vl_project_sane(r->file, r->line,
+	    record_field, r, &b->book.plan);
 
 	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
 	if ((had = vl_projects_find(set, k.id)) != NULL)

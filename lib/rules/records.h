@@ -22,6 +22,17 @@ int vl_add_records(const struct vl_filespec *spec,
     const struct vl_source *src, const char *import,
     const char *const *value, bool allow_repeat);
 
+/* A project's field as it will be written: the value of column */
+typedef const char *vl_project_field(const void *ctx, const char *column);
+
+/* What no project may be, added or amended: a name (town, village,
+ * leader, specialist) of several lines or with a tab, which a list shows
+ * as another's; a budget below zero; a completion due on or before its
+ * start (the plan's deadline where the project sets none of its own).
+ * Each said as file:line: field; returns how many. */
+int vl_project_sane(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_plan *plan);
+
 /* How a rectification was verified: each NULL or "" when not said. */
 struct vl_close {
 	const char *by;		/* who verified it: closed_by */
