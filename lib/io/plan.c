@@ -21,16 +21,54 @@
 #include "io/csv.h"
 #include "io/plan.h"
 
+/* Where each value of the plan's text starts: jansson keeps no place
+ * for a value, so the text is walked for them (see struct scan). */
+struct place {
+	char *path;		/* "funding[1].name" */
+	int line;
+};
+
 struct ctx {
 	const char *file;
 	bool bad;
+	struct place *at;	/* every value's, in the order of the text */
+	size_t nat;
+	char said[16][64];	/* the fields found bad, the first 16 */
+	size_t nsaid;
 };
+
+/* the line of the value at path, or 0 (a key that is missing) */
+static int
+line_of(const struct ctx *c, const char *path)
+{
+	size_t i;
+
+	for (i = 0; path && i < c->nat; i++)
+		if (strcmp(c->at[i].path, path) == 0)
+			return c->at[i].line;
+	return 0;
+}
+
+/* Has a message been given of field?  (a value found bad is not judged
+ * again: the date it is not, the number it is not) */
+static bool
+said(const struct ctx *c, const char *field)
+{
+	size_t i;
+
+	for (i = 0; i < c->nsaid; i++)
+		if (strcmp(c->said[i], field) == 0)
+			return true;
+	return false;
+}
 
 static void
 perr(struct ctx *c, const char *field, const char *fmt, const char *arg)
 {
-	vl_errat(c->file, 0, field, fmt, arg);
+	vl_errat(c->file, line_of(c, field), field, fmt, arg);
 	c->bad = true;
+	if (field && c->nsaid < sizeof c->said / sizeof c->said[0])
+		snprintf(c->said[c->nsaid++], sizeof c->said[0], "%s", field);
 }
 
 static void
@@ -40,12 +78,19 @@ check_keys(struct ctx *c, json_t *obj, const char *where,
 	const char *key, *const *a;
 	json_t *v;
 
+	char path[128];
+
 	json_object_foreach(obj, key, v) {
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
 				break;
-		if (!*a)
-			perr(c, where, "unknown key \"%s\"", key);
+		if (*a)
+			continue;
+		snprintf(path, sizeof path, "%s%s%s", where ? where : "",
+		    where ? "." : "", key);
+		vl_errat(c->file, line_of(c, path), where, "unknown key "
+		    "\"%s\"", key);
+		c->bad = true;
 	}
 }
 
@@ -175,7 +220,8 @@ check_lines_apart(struct ctx *c, const struct vl_plan *p)
 						continue;
 					snprintf(field, sizeof field,
 					    "funding[%zu].levels", i);
-					vl_errat(c->file, 0, field, "\"%s\" is "
+					vl_errat(c->file, line_of(c, field),
+					    field, "\"%s\" is "
 					    "in funding[%zu] already: a level "
 					    "is in one funding line at most",
 					    p->funding[i].levels[k], j);
@@ -416,16 +462,17 @@ check_sane(struct ctx *c, struct vl_plan *p)
 
 	if ((p->placeholder = placeholder(p)))
 		return;
-	if (p->complete_by <= p->start_by) {
-		vl_errat(c->file, 0, "complete_by", "%s must be after "
-		    "start_by %s", vl_date_format(p->complete_by, a),
-		    vl_date_format(p->start_by, b));
+	if (!said(c, "start_by") && !said(c, "complete_by") &&
+	    p->complete_by <= p->start_by) {
+		vl_errat(c->file, line_of(c, "complete_by"), "complete_by",
+		    "%s must be after start_by %s", vl_date_format(
+		    p->complete_by, a), vl_date_format(p->start_by, b));
 		c->bad = true;
 	}
-	if (p->villages < 1)
+	if (!said(c, "villages") && p->villages < 1)
 		perr(c, "villages", "must be at least 1 (the villages the "
 		    "programme builds in)%s", "");
-	if (p->total <= 0)
+	if (!said(c, "total") && p->total <= 0)
 		perr(c, "total", "must be above zero%s", "");
 }
 
@@ -467,8 +514,7 @@ load_root(struct ctx *c, json_t *root, struct vl_plan *p)
 	check_lines_apart(c, p);
 	check_magnitude(c, p);
 	load_rollup(c, root, p);
-	if (!c->bad)
-		check_sane(c, p);
+	check_sane(c, p);	/* every problem in one run, a value's once */
 }
 
 /*
@@ -484,6 +530,8 @@ struct scan {
 	const unsigned char *p, *end;
 	int line, col;		/* of p */
 	bool bad;
+	struct ctx *places;	/* non-NULL: the walk that notes where each
+				 * value is, and reports nothing */
 };
 
 /* one byte on, never past the end (the text may end anywhere: a NUL
@@ -614,21 +662,29 @@ scan_value(struct scan *s, char *path, size_t len, int depth)
 	skip_blanks(s);
 	if (s->p >= s->end || depth > 4096)
 		return;
+	if (s->places && len) {
+		struct ctx *c = s->places;
+
+		c->at = vl_xrealloc(c->at, (c->nat + 1) * sizeof *c->at);
+		c->at[c->nat++] = (struct place){vl_xstrdup(path), s->line};
+	}
 	if (*s->p == '{' || *s->p == '[')
 		scan_container(s, path, len, depth);
 	else if (*s->p == '"')
-		scan_string(s, len ? path : NULL, true);
+		scan_string(s, len ? path : NULL, !s->places);
 	else
 		while (s->p < s->end && (!*s->p ||
 		    !strchr(",]} \t\r\n", *s->p)))
 			step(s);	/* a NUL byte too: never a delimiter */
 }
 
+/* The controls in the texts of buf, said; or with places, where each of
+ * its values starts, noted there. */
 static bool
-scan_controls(const char *buf, size_t len, const char *file)
+scan_text(const char *buf, size_t len, const char *file, struct ctx *places)
 {
 	struct scan s = {file, (const unsigned char *)buf,
-	    (const unsigned char *)buf + len, 1, 1, false};
+	    (const unsigned char *)buf + len, 1, 1, false, places};
 	char path[256] = "";
 
 	scan_value(&s, path, 0, 0);
@@ -639,7 +695,7 @@ int
 vl_plan_load_mem(const char *buf, size_t len, const char *display,
     struct vl_plan *p)
 {
-	struct ctx c = {display, false};
+	struct ctx c = {display, false, NULL, 0, {""}, 0};
 	json_error_t e;
 	json_t *root;
 
@@ -654,10 +710,14 @@ vl_plan_load_mem(const char *buf, size_t len, const char *display,
 		    e.text);
 		return VL_BADINPUT;
 	}
+	scan_text(buf, len, display, &c);
 	load_root(&c, root, p);
 	json_decref(root);
-	if (scan_controls(buf, len, display))
+	if (scan_text(buf, len, display, NULL))
 		c.bad = true;
+	while (c.nat > 0)
+		free(c.at[--c.nat].path);
+	free(c.at);
 	return c.bad ? VL_BADINPUT : VL_OK;
 }
 

@@ -267,12 +267,12 @@ test_unknown_key(void **state)
 {
 	(void)state;
 	refused_with("\"villages\"", "\"vilages\"",
-	    "vl: plan.json: unknown key \"vilages\"\n"
+	    "vl: plan.json:3: unknown key \"vilages\"\n"
 	    "vl: plan.json: villages: must be a whole number\n");
 	refused_with("  \"total\"", "  \"note\": \"x\",\n  \"total\"",
-	    "vl: plan.json: unknown key \"note\"\n");
+	    "vl: plan.json:6: unknown key \"note\"\n");
 	refused_with("\"name\": \"区\"", "\"name\": \"区\", \"amt\": \"1\"",
-	    "vl: plan.json: funding[1]: unknown key \"amt\"\n");
+	    "vl: plan.json:9: funding[1]: unknown key \"amt\"\n");
 }
 
 static void
@@ -283,10 +283,10 @@ test_amount_number(void **state)
 
 	(void)state;
 	refused_with("\"amount\": \"168.46万\"", "\"amount\": 1684600",
-	    "vl: plan.json: funding[0].amount: must be a string (write "
+	    "vl: plan.json:8: funding[0].amount: must be a string (write "
 	    "amounts as \"184.7万\", never as JSON numbers)\n");
 	refused_with("\"total\": \"184.7万\"", "\"total\": 1847000.00",
-	    "vl: plan.json: total: must be a string (write amounts as "
+	    "vl: plan.json:6: total: must be a string (write amounts as "
 	    "\"184.7万\", never as JSON numbers)\n");
 	/* both at once: every problem is reported */
 	one = example_with("\"total\": \"184.7万\"", "\"total\": 1847000");
@@ -306,44 +306,70 @@ test_bad_values(void **state)
 {
 	(void)state;
 	refused_with("2023-05-31", "2023-02-29",
-	    "vl: plan.json: complete_by: no such day\n");
+	    "vl: plan.json:5: complete_by: no such day\n");
 	refused_with("2022-12-31", "2022/12/31",
-	    "vl: plan.json: start_by: not a YYYY-MM-DD date\n");
+	    "vl: plan.json:4: start_by: not a YYYY-MM-DD date\n");
 	refused_with("\"184.7万\"", "\"1.234\"",
-	    "vl: plan.json: total: more than 2 decimals\n");
+	    "vl: plan.json:6: total: more than 2 decimals\n");
 	refused_with("\"168.46万\"", "\"lots\"",
-	    "vl: plan.json: funding[0].amount: not an amount\n");
+	    "vl: plan.json:8: funding[0].amount: not an amount\n");
 	refused_with("\"district\"", "\"town\"",
-	    "vl: plan.json: funding[1].levels: unknown level \"town\" "
+	    "vl: plan.json:9: funding[1].levels: unknown level \"town\" "
 	    "(central, region, city, district)\n");
 	refused_with("\"villages\": 50", "\"villages\": -1",
-	    "vl: plan.json: villages: must be a whole number\n");
+	    "vl: plan.json:3: villages: must be a whole number\n");
 	refused_with("\"villages\": 50", "\"villages\": \"50\"",
-	    "vl: plan.json: villages: must be a whole number\n");
+	    "vl: plan.json:3: villages: must be a whole number\n");
 	refused_with("[\"construction\", \"equipment\"]", "[]",
-	    "vl: plan.json: purposes: must be a non-empty array of strings\n");
+	    "vl: plan.json:11: purposes: must be a non-empty array of strings\n");
 	refused_with("\"equipment\"", "\"\"",
-	    "vl: plan.json: purposes: must hold only non-empty strings\n");
+	    "vl: plan.json:11: purposes: must hold only non-empty strings\n");
 	refused_with("[\"district\"]", "\"district\"",
-	    "vl: plan.json: funding[1].levels: must be a non-empty array of "
+	    "vl: plan.json:9: funding[1].levels: must be a non-empty array of "
 	    "strings\n");
 	refused_with("  \"start_by\": \"2022-12-31\",\n", "",
 	    "vl: plan.json: start_by: missing\n");
 	refused("[]\n", "vl: plan.json: the plan must be a JSON object\n");
 	/* what a plan must say to be a programme at all */
 	refused_with("\"villages\": 50", "\"villages\": 0",
-	    "vl: plan.json: villages: must be at least 1 (the villages the "
+	    "vl: plan.json:3: villages: must be at least 1 (the villages the "
 	    "programme builds in)\n");
 	refused_with("2023-05-31", "2022-12-31",
-	    "vl: plan.json: complete_by: 2022-12-31 must be after start_by "
+	    "vl: plan.json:5: complete_by: 2022-12-31 must be after start_by "
 	    "2022-12-31\n");
 	refused_with("2023-05-31", "2022-11-30",
-	    "vl: plan.json: complete_by: 2022-11-30 must be after start_by "
+	    "vl: plan.json:5: complete_by: 2022-11-30 must be after start_by "
 	    "2022-12-31\n");
 	refused_with("\"184.7万\"", "\"0\"",
-	    "vl: plan.json: total: must be above zero\n");
+	    "vl: plan.json:6: total: must be above zero\n");
 	refused_with("\"184.7万\"", "\"-1\"",
-	    "vl: plan.json: total: must be above zero\n");
+	    "vl: plan.json:6: total: must be above zero\n");
+}
+
+/* Every problem of a plan in one run, each at its line: those of what a
+ * plan must say to be a programme too, beside the others; a value found
+ * bad is not judged again (a total that is no string is not "not above
+ * zero" as well). */
+static void
+test_every_problem(void **state)
+{
+	char *a = example_with("\"villages\": 50", "\"villages\": 0");
+	char *b = replace(a, "\"2023-05-31\"", "\"2022-01-01\"");
+	char *c = replace(b, "\"district\"]", "\"moon\"]");
+	char *d = replace(c, "  \"total\"", "  \"foo\": 1,\n  \"total\"");
+
+	(void)state;
+	refused(d, "vl: plan.json:6: unknown key \"foo\"\n"
+	    "vl: plan.json:10: funding[1].levels: unknown level \"moon\" "
+	    "(central, region, city, district)\n"
+	    "vl: plan.json:5: complete_by: 2022-01-01 must be after start_by "
+	    "2022-12-31\n"
+	    "vl: plan.json:3: villages: must be at least 1 (the villages the "
+	    "programme builds in)\n");
+	free(a), free(b), free(c), free(d);
+	refused_with("\"184.7万\"", "-5",
+	    "vl: plan.json:6: total: must be a string (write amounts as "
+	    "\"184.7万\", never as JSON numbers)\n");
 }
 
 /* The template vl-add init writes loads (a new register can be read),
@@ -456,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_amount_number),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_every_problem),
 		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_invalid_json),
 		cmocka_unit_test(test_missing_file),
