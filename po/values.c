@@ -10,6 +10,11 @@ NC_("kind", "not-completed") NC_("kind", "not-accepted")
 NC_("kind", "started-before-review") NC_("kind", "missing-leader")
 NC_("kind", "missing-specialist") NC_("kind", "task")
 NC_("kind", "milestone")
+/* kinds of change (vl-report progress --since): "milestone" is one
+ * reached, not the overdue list's late one, hence a context of their own */
+NC_("change", "started") NC_("change", "milestone") NC_("change", "completed")
+NC_("change", "finding-opened") NC_("change", "finding-closed")
+NC_("change", "received") NC_("change", "spent") NC_("change", "task-done")
 /* fund kinds */
 NC_("kind", "receipt") NC_("kind", "allocation") NC_("kind", "expense")
 /* statuses: of the overdue list, of the fund checks */

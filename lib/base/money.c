@@ -286,13 +286,12 @@ vl_money_gap_for(bool human, int64_t expected, int64_t actual,
 	char m[VL_MONEY_BUFSZ];
 	int64_t d;
 
-	if (!vl_money_sub(actual, expected, &d))
+	/* a difference past the 64-bit range, or of INT64_MIN fen, whose
+	 * negation is: the word alone, never a wrong number */
+	if (!vl_money_sub(actual, expected, &d) || d == INT64_MIN)
 		snprintf(buf, VL_GAP_BUFSZ, "%s", actual < expected ?
 		    vl_tr_if(h, "short") : vl_tr_if(h, "over"));
 	else if (d < 0 && vl_money_sub(0, d, &d))
-		snprintf(buf, VL_GAP_BUFSZ, vl_tr_if(h, "short by %s"),
-		    vl_money_format(d, m));
-	else if (d < 0)	/* INT64_MIN fen short: no positive to print */
 		snprintf(buf, VL_GAP_BUFSZ, vl_tr_if(h, "short by %s"),
 		    vl_money_format(d, m));
 	else

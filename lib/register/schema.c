@@ -12,6 +12,7 @@
 #include "base/halfwidth.h"
 #include "base/i18n.h"
 #include "base/money.h"
+#include "base/strbuf.h"
 #include "register/funds.h"
 #include "register/project.h"
 #include "register/schema_priv.h"
@@ -143,15 +144,27 @@ vl_spec_required(const struct vl_filespec *s)
 	return names;
 }
 
-static void
-choices_text(const char *const *c, char *buf, size_t size)
+/* v is none of field's words c: said with the words, each with its
+ * Chinese under --lang zh (an import reads both), "新建（new）、…" */
+static int
+bad_choice(const struct vl_record *r, const char *field,
+    const char *const *c, const char *v)
 {
-	size_t used = 0;
+	struct vl_buf list = {0};
+	const char *zh;
 
-	buf[0] = '\0';
-	for (; *c && used < size; c++)
-		used += (size_t)snprintf(buf + used, size - used, "%s%s",
-		    used ? ", " : "", *c);
+	for (; *c; c++) {
+		if (list.len)
+			vl_buf_puts(&list, vl_tr(", "));
+		if (strcmp((zh = vl_trc(field, *c)), *c) != 0)
+			vl_buf_printf(&list, vl_tr("%s (%s)"), zh, *c);
+		else
+			vl_buf_puts(&list, *c);
+	}
+	vl_errat(r->file, r->line, field, "\"%s\" is not one of %s", v,
+	    list.data ? list.data : "");
+	vl_buf_free(&list);
+	return 1;
 }
 
 static bool
@@ -261,7 +274,6 @@ check_field(const struct vl_fieldspec *f, const char *const *choices,
     struct vl_value *v)
 {
 	const char *why = NULL, *s = v->s;
-	char list[VL_WORDS_MAX * 34];
 
 	if (v->len == 0) {	/* the length at hand, not a load of the text */
 		if (!f->required)
@@ -293,12 +305,8 @@ check_field(const struct vl_fieldspec *f, const char *const *choices,
 		break;
 	case VL_T_ENUM:
 		if ((v->choice = choice_index(choices, word_len, s,
-		    v->len)) < 0) {
-			choices_text(choices, list, sizeof list);
-			vl_errat(r->file, r->line, f->name,
-			    "\"%s\" is not one of %s", s, list);
-			return 1;
-		}
+		    v->len)) < 0)
+			return bad_choice(r, f->name, choices, s);
 		return 0;
 	case VL_T_PROJECT:
 		if (projects && (v->project = vl_projects_index(projects,
@@ -544,6 +552,14 @@ vl_check_record(const struct vl_filespec *s, const struct vl_record *r,
 	return vl_check_row(&m, r, projects, plan, NULL);
 }
 
+/* Chinese words of exports made before the catalogue took SPEC's:
+ * read as the words they stood for */
+static const struct {
+	const char *field, *zh, *word;
+} old_zh[] = {
+	{"mode", "扩建", "expand"}, {"mode", "修缮", "repair"},
+};
+
 /* A word of a vocabulary as a Chinese table shows it (已动工) is the
  * word (started). */
 static char *
@@ -558,6 +574,10 @@ english_word(const struct vl_fieldspec *f, const char *const *choices,
 	for (i = 0; choices[i]; i++)
 		if (strcmp(v, vl_tr_zh(f->name, choices[i])) == 0)
 			return vl_xstrdup(choices[i]);
+	for (i = 0; i < sizeof old_zh / sizeof old_zh[0]; i++)
+		if (strcmp(f->name, old_zh[i].field) == 0 &&
+		    strcmp(v, old_zh[i].zh) == 0)
+			return vl_xstrdup(old_zh[i].word);
 	return vl_xstrdup(v);
 }
 

@@ -3,13 +3,17 @@
  * DATE): projects started, their milestones reached, projects
  * completed, findings opened and closed,
  * money received and spent, a row each, in order of date.  "What moved
- * since last week" in one run, not two runs and a diff.
+ * since last week" in one run, not two runs and a diff.  For people
+ * (table, --excel, xlsx) the kind and the detail are in their language,
+ * the kind with the context "change" ("milestone" is a late one in the
+ * overdue list's "kind"); CSV and JSON keep the English words.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "register/funds.h"
@@ -38,6 +42,7 @@ struct since {
 	const struct vl_book *b;
 	const struct vl_filter *f;
 	vl_date from;		/* exclusive */
+	bool human;		/* details in the reader's language */
 	struct event *v;
 	size_t n, cap;
 };
@@ -81,6 +86,13 @@ add(struct since *s, vl_date date, int kind, const struct vl_project *p,
 	return add_owned(s, date, kind, p, project, NULL);
 }
 
+/* a word of vocabulary context, in the reader's language for people */
+static const char *
+word(const struct since *s, const char *context, const char *w)
+{
+	return s->human ? vl_trc(context, w) : w;
+}
+
 /* tasks done: the owner as the person, "task 3, AREA: TITLE" */
 static void
 tasks_done(struct since *s)
@@ -97,7 +109,10 @@ tasks_done(struct since *s)
 		    K_TASK_DONE, NULL, NULL, t->owner)))
 			continue;
 		d = (struct vl_buf){0};
-		vl_buf_printf(&d, "task %s, %s: %s", t->id, t->area, t->title);
+		vl_buf_printf(&d, vl_tr_if(s->human, "task %s, "), t->id);
+		vl_buf_puts(&d, t->area);
+		vl_buf_puts(&d, vl_tr_if(s->human, ": "));
+		vl_buf_puts(&d, t->title);
 		e->detail = d.data;
 	}
 }
@@ -118,20 +133,21 @@ projects(struct since *s)
 		for (k = 0; k < b->plan.nmilestones; k++)
 			if (in_range(s, (d = b->progress[i].milestone[k])) &&
 			    (e = add(s, d, K_MILESTONE, p, p->id)))
-				e->detail = vl_xstrdup(
-				    b->plan.milestones[k].name);
+				e->detail = vl_xstrdup(word(s, "stage",
+				    b->plan.milestones[k].name));
 		if (in_range(s, b->progress[i].completed))
 			add(s, b->progress[i].completed, K_COMPLETED, p, p->id);
 	}
 }
 
 static char *
-finding(const struct vl_inspection *in)
+finding(const struct since *s, const struct vl_inspection *in)
 {
 	struct vl_buf d = {0};
 	const char *c;
 
-	vl_buf_printf(&d, "#%s %s %s: ", in->id, in->phase, in->aspect);
+	vl_buf_printf(&d, vl_tr_if(s->human, "#%s %s %s: "), in->id,
+	    word(s, "phase", in->phase), word(s, "aspect", in->aspect));
 	for (c = in->finding; *c; c++)	/* on one line */
 		vl_buf_add(&d, *c == '\n' || *c == '\r' ? " " : c, 1);
 	return d.data;
@@ -153,10 +169,10 @@ findings(struct since *s)
 			continue;
 		if (in_range(s, in->date) && (e = add(s, in->date, K_OPENED,
 		    p, in->project)))
-			e->detail = finding(in);
+			e->detail = finding(s, in);
 		if (in_range(s, in->closed) && (e = add(s, in->closed,
 		    K_CLOSED, p, in->project)))
-			e->detail = finding(in);
+			e->detail = finding(s, in);
 	}
 }
 
@@ -180,13 +196,13 @@ on_fund(const struct vl_fund *f, void *ctx)
 	e->owned = true;
 	e->amount = f->amount;
 	e->has_amount = true;
-	vl_buf_printf(&d, "#%s", f->id);
+	vl_buf_printf(&d, vl_tr_if(s->human, "#%s"), f->id);
 	if (*f->level)
-		vl_buf_printf(&d, " %s", f->level);
+		vl_buf_printf(&d, " %s", word(s, "level", f->level));
 	if (*f->source)
-		vl_buf_printf(&d, " %s", f->source);
+		vl_buf_printf(&d, " %s", word(s, "source", f->source));
 	if (*f->purpose)
-		vl_buf_printf(&d, " %s", f->purpose);
+		vl_buf_printf(&d, " %s", word(s, "purpose", f->purpose));
 	e->detail = d.data;
 	return 0;
 }
@@ -228,12 +244,13 @@ static const struct vl_col since_cols[] = {
 #define NSINCE_COLS (sizeof since_cols / sizeof since_cols[0])
 
 static void
-event_row(struct vl_out *out, const struct event *e)
+event_row(struct vl_out *out, const struct since *s, const struct event *e)
 {
 	char d[VL_DATE_BUFSZ], m[VL_MONEY_BUFSZ];
 	const struct vl_project *p = e->p;
 	const char *v[NSINCE_COLS] = {vl_date_format(e->date, d),
-	    vl_since_kinds[e->kind], e->project, p ? p->town : NULL,
+	    word(s, "change", vl_since_kinds[e->kind]), e->project,
+	    p ? p->town : NULL,
 	    p ? p->village : NULL, p ? p->leader : e->owner,
 	    p ? p->specialist : NULL,
 	    e->has_amount ? vl_money_format(e->amount, m) : NULL,
@@ -274,7 +291,7 @@ int
 vl_report_since(const struct vl_book *b, const struct vl_outopts *o,
     vl_date since, const struct vl_filter *f)
 {
-	struct since s = {b, f, since, NULL, 0, 0};
+	struct since s = {b, f, since, vl_out_human(o), NULL, 0, 0};
 	struct vl_out *out;
 	int status = collect(&s);
 	size_t i;
@@ -283,7 +300,7 @@ vl_report_since(const struct vl_book *b, const struct vl_outopts *o,
 		out = vl_out_report(o, "变化", b->as_of, NSINCE_COLS,
 		    since_cols);
 		for (i = 0; i < s.n; i++)
-			event_row(out, &s.v[i]);
+			event_row(out, &s, &s.v[i]);
 		status = vl_out_close(out);
 	}
 	since_free(&s);
@@ -302,7 +319,8 @@ vl_rollup_report_since(const struct vl_rollup *r, const struct vl_outopts *o,
 	size_t i, k;
 
 	for (i = 0; i < r->n; i++) {
-		s[i] = (struct since){&r->book[i], f, since, NULL, 0, 0};
+		s[i] = (struct since){&r->book[i], f, since, vl_out_human(o),
+		    NULL, 0, 0};
 		if ((st = collect(&s[i])) != VL_OK && status != VL_SYSFAULT)
 			status = st;
 	}
@@ -312,7 +330,7 @@ vl_rollup_report_since(const struct vl_rollup *r, const struct vl_outopts *o,
 		for (i = 0; i < r->n; i++) {
 			vl_out_lead(out, r->district[i]);
 			for (k = 0; k < s[i].n; k++)
-				event_row(out, &s[i].v[k]);
+				event_row(out, &s[i], &s[i].v[k]);
 		}
 		status = vl_out_close(out);
 	}

@@ -280,8 +280,8 @@ received_from(const struct vl_plan *city, const struct vl_ledger *l,
 					vl_money_add(sum, l->level[lv].received,
 					    &sum);
 					vl_buf_printf(levels, "%s%s",
-					    !levels->len ? "" : human ? "、" :
-					    ", ", human ?
+					    !levels->len ? "" :
+					    vl_tr_if(human, ", "), human ?
 					    vl_trc("level", l->levels[lv]) :
 					    l->levels[lv]);
 				}

@@ -58,6 +58,24 @@ has err 'date:'
 printf 'date,project,stage\n2023-06-02,P001,已审查\n' > e.csv
 expect 2 vl-add -C r progress --import e.csv
 has err 'e.csv:2: stage:'
+# a project's mode in SPEC's Chinese (新建 / 改扩建 / 维修), on import
+# and on the command line; 扩建 and 修缮, what exports said before, too
+printf '镇,村,领导,专干,预算,建设方式\n甲镇,甲村,a,b,100,改扩建\n甲镇,乙村,a,b,100,维修\n甲镇,丙村,a,b,100,新建\n甲镇,丁村,a,b,100,扩建\n甲镇,戊村,a,b,100,修缮\n' > m.csv
+expect 0 vl-add -C r project --import m.csv --lang zh
+has r/projects.csv 'P003,甲镇,甲村,a,b,100.00,,,expand,'
+has r/projects.csv 'P004,甲镇,乙村,a,b,100.00,,,repair,'
+has r/projects.csv 'P005,甲镇,丙村,a,b,100.00,,,new,'
+has r/projects.csv 'P006,甲镇,丁村,a,b,100.00,,,expand,'
+has r/projects.csv 'P007,甲镇,戊村,a,b,100.00,,,repair,'
+expect 0 vl-add -C r project --town 乙镇 --village 甲村 --leader a \
+    --specialist b --budget 100 --mode 维修
+has r/projects.csv 'P008,乙镇,甲村,a,b,100.00,,,repair,'
+# and a Chinese export says them so, its CSV the words
+expect 0 vl-add -C r export projects --lang zh --excel
+has out '甲镇,甲村,a,b,100.00,,,改扩建,'
+has out '甲镇,乙村,a,b,100.00,,,维修,'
+expect 0 vl-add -C r export projects --lang zh
+has out 'P004,甲镇,乙村,a,b,100.00,,,repair,'
 # the register reads back whole
 expect 0 vl-report -C r progress --by project --format csv
 has out "P001,青山镇,松林村,蓝霞,廖燕,completed"

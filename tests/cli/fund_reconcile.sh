@@ -4,7 +4,7 @@
 NE=$(printf '\342\211\240')
 
 rec() {	# rec STATUS TOTAL INPUT WANT: INPUT (printf format) on stdin
-	printf "$3" > in
+	printf -- "$3" > in
 	STDIN=in expect "$1" vl-fund reconcile --total "$2"
 	printf '%s\n' "$4" > want
 	same out want
@@ -63,6 +63,16 @@ printf '92233720368547758.07\n0.01\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 1
 has err 'stdin:2: amount: the sum overflows'
 [ -s out ] && fail "output despite an overflow"
+# a difference past the range, or of -92233720368547758.08, whose
+# negation is: the word alone, never a wrong number
+rec 1 0 '-92233720368547758.08\n' \
+    "-92233720368547758.08 = -92233720368547758.08 $NE 0.00 (short)"
+rec 1 0.01 '-92233720368547758.08\n' \
+    "-92233720368547758.08 = -92233720368547758.08 $NE 0.01 (short)"
+rec 1 -0.01 '92233720368547758.07\n' \
+    "92233720368547758.07 = 92233720368547758.07 $NE -0.01 (over)"
+rec 1 0 '-92233720368547758.07\n' \
+    "-92233720368547758.07 = -92233720368547758.07 $NE 0.00 (short by 92233720368547758.07)"
 
 # usage
 expect 2 vl-fund reconcile

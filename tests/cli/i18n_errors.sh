@@ -22,8 +22,16 @@ printf '%s\n' 'id,date,kind,level,source,project,purpose,amount,note' \
     ',2023-02-30,receipt,mars,finance,,,1,' > bad.csv
 expect 2 vl-add -C d --lang zh fund --import bad.csv
 has err 'vl-add: bad.csv:2: amount: 不是有效金额: "x"'
-has err 'vl-add: bad.csv:3: level: "mars" 不是以下之一: central, region, city, district'
+has err 'vl-add: bad.csv:3: level: "mars" 不是以下之一: 中央（central）、自治区（region）、市（city）、区（district）'
 has err 'vl-add: bad.csv:3: date: 日期不存在: "2023-02-30"'
+# a word not one of a column's: its words said in Chinese too, as an
+# import reads them; in English as they were
+expect 2 vl-add -C d --lang zh project --town 甲镇 --village 甲村 \
+    --budget 1 --mode 改建
+has err 'vl-add: command line: mode: "改建" 不是以下之一: 新建（new）、改扩建（expand）、维修（repair）'
+expect 2 vl-add -C d --lang en project --town 甲镇 --village 甲村 \
+    --budget 1 --mode 改建
+has err 'vl-add: command line: mode: "改建" is not one of new, expand, repair'
 # a rule of the programme, in the clerk's words
 expect 2 vl-inspect -C d --lang zh add --project P05 --phase check \
     --aspect safety --result fail --date 2023-06-01

@@ -61,8 +61,9 @@ vl-fund balance
 vl-inspect list
 vl-inspect sample --count 5 --seed 7
 vl-report overdue --kind task
+vl-report progress --since 2022-08-01
 LIST
-[ $n -eq 14 ] || fail "$n commands run"
+[ $n -eq 15 ] || fail "$n commands run"
 has t1.txt '未按期动工'
 has t6.txt '资金到位'
 has t6.txt '待到位'
@@ -72,6 +73,19 @@ has x1.csv '已逾期'
 has t14.txt '党员大集训'
 has t12.txt '核查人'
 has t12.txt '已加设防护网'
+# what changed: its kinds and details (money, findings, tasks) Chinese;
+# its JSON, as its CSV, the same bytes in both languages
+has t15.txt '资金到位'
+has t15.txt '1 号 中央 财政'
+has t15.txt '12 号 事前审查 质量：'
+has t15.txt '任务完成'
+has x15.csv '整改销号'
+for f in json csv; do
+	vl-report -C d progress --since 2022-08-01 --format $f > e.$f
+	vl-report -C d progress --since 2022-08-01 --format $f --lang zh > z.$f
+	same e.$f z.$f
+done
+has e.csv ',received,,,,,,1000000.00,#1 central finance'
 expect 0 vl-report -C d summary --lang zh
 english out
 expect 0 vl-report -C d summary --lang zh --format xlsx -o s.xlsx

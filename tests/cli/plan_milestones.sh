@@ -72,6 +72,16 @@ printf '%s\n' 'date,kind,project,town,village,leader,specialist,amount,detail' \
     '2023-01-01,milestone,P1,青山镇,松林村,蓝霞,廖燕,,roofed' \
     '2023-01-12,milestone,P2,青山镇,石门村,胡海燕,郭光荣,,approved' > want
 same out want
+# for people in Chinese: the kind of change and the milestone's name;
+# the CSV the same bytes in both languages
+expect 0 vl-report -C reg progress --since 2022-12-31 --kind milestone \
+    --format table --lang zh
+has out "节点完成"
+has out "主体封顶"
+hasnt out "milestone"
+hasnt out "roofed"
+expect 0 vl-report -C reg progress --since 2022-12-31 --kind milestone --lang zh
+same out want
 
 # show: each milestone in the story, reached or not
 expect 0 vl-inspect -C reg show P1

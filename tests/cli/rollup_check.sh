@@ -12,6 +12,14 @@ has out "青山区,receipts,区,162400.00,162000.00,-400.00,pending"
 has out "白水区,receipts,中央、自治区、市,168460.00,168060.00,-400.00,pending"
 # 江城市 sent 白水区 168460.00, 白水区 booked 168060.00 from the city's levels
 has out "白水区,city-transfer,江城市 -> 白水区,168460.00,168060.00,-400.00,pending,\"what 江城市 allocated to 白水区 against what 白水区 booked as received from central, region, city: short by 400.00"
+# the table and --excel in English say the levels as the CSV does; in
+# Chinese with 、 (rollup_zh.sh)
+for f in '--format table' --excel; do
+	# shellcheck disable=SC2086
+	expect 0 vl-fund -C r/city -C r/qingshan -C r/baishui check $day $f --lang en
+	has out "booked as received from central, region, city: short by 400.00"
+	hasnt out "central、region"
+done
 # 青山区's books agree with the city's: no row
 hasnt out "江城市 -> 青山区"
 # --district keeps one district's rows, the city's transfer to it among

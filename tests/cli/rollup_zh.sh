@@ -21,7 +21,25 @@ vl-fund sum --by level
 vl-report funds
 vl-report progress --by district
 vl-report overdue --by district
+vl-report progress --since 2022-08-01
 LIST
+# what changed, district by district, in the other human formats too
+vl-report -C r/qingshan -C r/baishui progress --since 2022-08-01 --excel \
+    --lang zh > since.csv 2> err || fail "since --excel: $(cat err)"
+vl-report -C r/qingshan -C r/baishui progress --since 2022-08-01 \
+    --format xlsx -o since.xlsx --lang zh 2> err || fail "since xlsx: $(cat err)"
+english since.csv
+english --xlsx since.xlsx
+has since.csv '青山区,2022-08-20,资金到位,,,,,,1000000.00,1 号 中央 财政'
+has t6.txt '发现问题'
+has t6.txt '任务完成'
+for f in csv json; do
+	vl-report -C r/qingshan -C r/baishui progress --since 2022-08-01 \
+	    --format $f > e.$f
+	vl-report -C r/qingshan -C r/baishui progress --since 2022-08-01 \
+	    --format $f --lang zh > z.$f
+	same e.$f z.$f
+done
 has t1.txt '市级拨付'
 has t1.txt '江城市 下拨给 白水区 的资金，对照 白水区 记录的来自中央、自治区、市的到位资金：尚差 400.00'
 has t5.txt '合计'

@@ -254,6 +254,26 @@ test_overflow(void **state)
 	assert_int_equal(r, 77);
 }
 
+/* the gap in words: an amount only where one is exact, never a
+ * negation that wrapped */
+static void
+test_gap(void **state)
+{
+	char g[VL_GAP_BUFSZ];
+
+	(void)state;
+	assert_string_equal(vl_money_gap(184700000, 184660000, g),
+	    "short by 400.00");
+	assert_string_equal(vl_money_gap(0, 1, g), "over by 0.01");
+	assert_string_equal(vl_money_gap(0, INT64_MIN + 1, g),
+	    "short by 92233720368547758.07");
+	assert_string_equal(vl_money_gap(0, INT64_MIN, g), "short");
+	assert_string_equal(vl_money_gap(-1, INT64_MAX, g), "over");
+	assert_string_equal(vl_money_gap(1, INT64_MIN, g), "short");
+	assert_string_equal(vl_money_gap(-1, INT64_MAX - 1, g),
+	    "over by 92233720368547758.07");
+}
+
 int
 main(void)
 {
@@ -268,6 +288,7 @@ main(void)
 		cmocka_unit_test(test_dimes),
 		cmocka_unit_test(test_arith),
 		cmocka_unit_test(test_overflow),
+		cmocka_unit_test(test_gap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
