@@ -49,5 +49,5 @@ has out "江城市,allocation,白水区,168460.00,168000.00,-460.00,pending"
 # a bad plan key of a city is refused
 sed 's/"projects": "districts"/"projects": "towns"/' r/city/plan.json > p && mv p r/city/plan.json
 expect 2 vl-fund -C r/city -C r/qingshan check $day
-has err "r/city/plan.json: projects: must be \"villages\" (the default) or \"districts\""
+has err "r/city/plan.json:3: projects: must be \"villages\" (the default) or \"districts\""
 done_

@@ -9,8 +9,11 @@ day=2023-06-15
 expect 0 vl-add -C d project --id P91 \
     --town '=HYPERLINK("http://evil.example/","点击")' --village '@SUM(A1)' \
     --leader '+1+1' --specialist '-2+3' --budget 0
-expect 0 vl-add -C d project --id P92 --town '=1+1' --village "$(printf '\t=cmd')" \
+expect 0 vl-add -C d project --id P92 --town '=1+1' --village cmd \
     --leader 000123 --specialist 123456789012345 --budget 0
+# a name with a tab the tools refuse (or trim): a file edited by hand
+sed -i 's/^P92,=1+1,cmd,/P92,=1+1,"\t=cmd",/' d/projects.csv
+grep -q '^P92,=1+1,"	=cmd",' d/projects.csv || fail "the tab was not put in by hand"
 # Excel reads _x0041_ in a string as "A": a literal one must stay itself
 expect 0 vl-add -C d project --id P93 --town 河口镇 --village _x0041_村 \
     --leader a_x005F_b --specialist 专干 --budget 0
