@@ -11,6 +11,7 @@
 #include "base/money.h"
 #include "io/csv.h"
 #include "rules/reconcile.h"
+#include "rules/standing.h"
 
 #define MAX_SHOWN 10	/* parts in the equation; more are counted */
 
@@ -69,8 +70,11 @@ other_funds(struct recon *r, const struct vl_record *rec)
 	int64_t fen;
 	const char *why;
 
-	if (!r->plan || r->level < 0 || !vl_plan_other_level(r->plan,
-	    rec->field[r->level]))
+	/* by level, a level of other funds; by any other key, their one
+	 * group (vl-fund sum's) */
+	if (!(r->plan && r->level >= 0 && vl_plan_other_level(r->plan,
+	    rec->field[r->level])) && !(r->col > 0 && strcmp(rec->field[0],
+	    VL_FUNDS_OTHER) == 0))
 		return false;
 	r->left_out++;
 	if (vl_money_parse(rec->field[r->col], &fen, &why) == 0)

@@ -8,6 +8,7 @@
 #include "base/err.h"
 #include "base/money.h"
 #include "register/schema.h"
+#include "rules/standing.h"
 #include "rules/sums.h"
 
 const char *const vl_sum_keys[] = {"level", "source", "kind", "purpose",
@@ -24,6 +25,10 @@ struct summing {		/* one a part of the journal */
 	bool overflow;
 	/* by level or kind, a choice: its group's index + 1, found once */
 	size_t group_of[NCHOICE];
+	/* other funds (多方筹集), by any key but level: one group apart
+	 * (VL_FUNDS_OTHER), never in the special fund's; plan NULL: none */
+	const struct vl_plan *plan;
+	bool other[NCHOICE];	/* a level of other funds, by index */
 };
 
 int
@@ -99,6 +104,16 @@ passes(const struct summing *s, const struct vl_fund *f)
 	return vl_filter_row(s->f, row);
 }
 
+/* is row f of other funds, summed apart? */
+static bool
+other_funds(const struct summing *s, const struct vl_fund *f)
+{
+	if (!s->plan || f->level_index < 0)
+		return false;
+	return f->level_index < NCHOICE ? s->other[f->level_index] :
+	    vl_plan_other_level(s->plan, f->level);
+}
+
 static int
 on_sum(const struct vl_fund *f, void *ctx)
 {
@@ -111,7 +126,10 @@ on_sum(const struct vl_fund *f, void *ctx)
 	if (s->f && !passes(s, f))
 		return 0;
 	key = key_of(s, f);
-	if (s->by == VL_BY_LEVEL && f->level_index + 1 < NCHOICE)
+	if (other_funds(s, f))
+		ok = vl_groups_add(&s->g, key = VL_FUNDS_OTHER, f->amount,
+		    f->line);
+	else if (s->by == VL_BY_LEVEL && f->level_index + 1 < NCHOICE)
 		ok = add_choice(s, key, f->level_index, f);
 	else if (s->by == VL_BY_KIND)
 		ok = add_choice(s, key, (int)f->kind, f);
@@ -131,10 +149,13 @@ static void
 part_init(void *part, const void *first, void *arg)
 {
 	const struct summing *s = first;
+	struct summing *p = part;
 
 	(void)arg;
-	*(struct summing *)part = (struct summing){s->by, s->kind, s->b,
-	    s->f, {0}, false, {0}};
+	*p = *s;
+	p->g = (struct vl_groups){0};
+	p->overflow = false;
+	memset(p->group_of, 0, sizeof p->group_of);
 }
 
 /* in order, so each group keeps its first line; no sum of these rows
@@ -173,8 +194,18 @@ vl_fund_sum(const struct vl_journal *j, enum vl_sum_key by, int kind,
 {
 	struct vl_gather parts = {sizeof(struct summing), part_init,
 	    part_merge, part_free, NULL, part_reset, NULL};
-	struct summing s = {by, kind, b, f, {0}, false, {0}};
-	int status = vl_fund_read(j, on_sum, &s, &parts);
+	struct summing s = {by, kind, b, f, {0}, false, {0}, NULL, {false}};
+	const char *const *levels;
+	size_t k;
+	int status;
+
+	if (j->plan && by != VL_BY_LEVEL && vl_plan_has_other(j->plan)) {
+		s.plan = j->plan;
+		levels = vl_plan_levels(j->plan);
+		for (k = 0; k < NCHOICE && levels[k]; k++)
+			s.other[k] = vl_plan_other_level(j->plan, levels[k]);
+	}
+	status = vl_fund_read(j, on_sum, &s, &parts);
 
 	if (status == VL_OK && s.overflow)
 		status = VL_BADINPUT;

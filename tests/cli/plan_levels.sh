@@ -64,6 +64,19 @@ vl-fund -C reg sum --by level > levels.csv
 expect 0 vl-fund -C reg reconcile --total 184.7万 levels.csv
 has out "1684600.00 + 162400.00 = 1847000.00"
 has out "other funds (多方筹集) left out: 2 rows, 7000.00"
+# by any other key, other funds are one group apart, which reconcile
+# leaves out: the special fund's groups as without them
+for key in source kind project purpose town; do
+	vl-fund -C base sum --by $key --kind all > want
+	expect 0 vl-fund -C reg sum --by $key --kind all
+	grep -v '^(other funds),' out > got
+	same want got
+	has out "(other funds),10000.00,3"
+done
+vl-fund -C reg sum --by source > sources.csv
+expect 0 vl-fund -C reg reconcile --total 184.7万 sources.csv
+has out "= 1847000.00"
+has out "other funds (多方筹集) left out: 1 rows, 7000.00"
 # a journal summed as a FILE reads in the plan's words of the register
 # it is summed in; outside any register, in the default plan's
 cp reg/funds.csv journal.csv
