@@ -44,6 +44,7 @@ struct fund_row {
 	int64_t amount;
 	size_t reversed_by;	/* its reversal's index + 1, or 0 */
 	bool reversal;
+	vl_date date;		/* VL_NODATE: none that parses */
 };
 
 static struct entry_state *
@@ -332,7 +333,8 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 		s->fund = vl_xrealloc(s->fund, s->nfund * sizeof *s->fund);
 		memset(s->fund + n, 0, (s->nfund - n) * sizeof *s->fund);
 	}
-	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0'};
+	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0',
+	    date_of(r, "date")};
 	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
 		of->reversed_by = (size_t)i + 1;
 }
@@ -344,14 +346,15 @@ fund_seen(struct vl_batch *b, const struct vl_record *r)
 	return 0;
 }
 
-/* A reversal is the exact negation of a real entry, made once. */
+/* A reversal is the exact negation of a real entry, made once, and
+ * not dated before it. */
 static int
 check_reversal(const struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
 {
 	const char *rev = vl_field(r, "reverses");
 	const struct fund_row *of = fund_find(s, b, rev);
-	char want[VL_MONEY_BUFSZ];
+	char want[VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
 	uint64_t key = fund_key(r);
 	int bad = 1;
 
@@ -373,6 +376,13 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 		    "--reverses %s --reason TEXT writes it)", rev,
 		    vl_money_format(of->amount == INT64_MIN ? 0 : -of->amount,
 		    want), rev);
+	else if (date_of(r, "date") < of->date)
+		/* undone before it was done: as of a day between, the
+		 * reversal would stand and the entry not */
+		vl_errat(r->file, r->line, "date", "%s is before entry %s "
+		    "(%s): a reversal is dated on or after the entry it "
+		    "reverses; give --date %s or later", vl_field(r, "date"),
+		    rev, vl_date_format(of->date, day), day);
 	else
 		bad = 0;
 	return bad;

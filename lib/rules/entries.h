@@ -12,7 +12,8 @@
  * seen, rule and ctx set.  Progress: a project starts once and completes
  * once, after its start (a voided row does not count).  Funds: no zero
  * amount; a negative one only as the exact negation of a real entry not
- * reversed before and not a reversal itself (reverses); allocations
+ * reversed before and not a reversal itself (reverses), dated on or
+ * after it; allocations
  * within the budget; expenses within the allocations; no project's net
  * sum negative; every sum within the 64-bit range. */
 void vl_entries_rules(struct vl_batch *b);

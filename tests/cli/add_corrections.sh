@@ -130,4 +130,17 @@ has out 'reversal,190,,-1.00,,discrepancy,"reg/funds.csv:191: entry 190 is not t
 printf '191,2023-06-29,expense,,,P02,construction,-2.00,by hand,\n' >> reg/funds.csv
 expect 1 vl-fund -C reg check 2> /dev/null
 has out 'entry 191: a negative amount that names no entry it reverses'
+
+# ---- a reversal is dated on or after the entry it reverses -------------
+# (else as of a day between it stands and the entry does not: vl-fund
+# check then finds a reversal of nothing)
+demo reg
+refused vl-add -C reg fund --reverses 151 --reason x --date 2023-04-19
+has err "date: 2023-04-19 is before entry 151 (2023-04-20): a reversal is dated on or after the entry it reverses; give --date 2023-04-20 or later"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-04-19,expense,,,P38,equipment,-5944.39,x,151\n' > early.csv
+refused vl-add -C reg fund --import early.csv
+has err "early.csv:2: date: 2023-04-19 is before entry 151 (2023-04-20)"
+expect 0 vl-add -C reg fund --reverses 151 --reason "当日冲销" --date 2023-04-20
+expect 0 vl-fund -C reg check --as-of 2023-04-20
+hasnt out reversal
 done_
