@@ -32,6 +32,10 @@ struct entry_state {
 	size_t nstages;
 	int64_t (*money)[2];		/* per project: allocated, spent */
 	int64_t kind_total[3];		/* per kind, for the 64-bit range */
+	/* the special fund's receipts and allocations, every project's
+	 * (other funds not), the one held within the other as vl-fund
+	 * check holds them */
+	int64_t fund_total[2];
 	/* fund entries, by their index among the batch's ids (b->ids):
 	 * a few bytes each, as a journal of millions is read by every add */
 	struct fund_row *fund;
@@ -324,6 +328,10 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	if (p >= 0 && k != VL_RECEIPT)
 		vl_money_add(s->money[p][k == VL_EXPENSE], fen,
 		    &s->money[p][k == VL_EXPENSE]);
+	if (k != VL_EXPENSE && !vl_plan_other_level(&b->book.plan,
+	    vl_field(r, "level")))
+		vl_money_add(s->fund_total[k == VL_ALLOCATION], fen,
+		    &s->fund_total[k == VL_ALLOCATION]);
 	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
 	if (i < 0)
 		return;		/* a row without an id: nothing names it */
@@ -444,8 +452,52 @@ over_allocation(const struct vl_record *r, const int64_t *money,
 	return 1;
 }
 
+/* An allocation reversed: what the project spent stays within what is
+ * left allocated to it, as a new expense must. */
+static int
+unallocated(const struct vl_record *r, const int64_t *money, int64_t now)
+{
+	char m[4][VL_MONEY_BUFSZ];
+
+	if (money[1] <= now)
+		return 0;
+	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
+	    "this reversal %s: the spending would be over the allocations "
+	    "by %s; reverse the expenses first", vl_field(r, "project"),
+	    vl_money_format(money[0], m[0]), vl_money_format(money[1], m[1]),
+	    vl_money_format(amount_of(r), m[3]), vl_money_format(money[1] -
+	    now, m[2]));
+	return 1;
+}
+
+/* A receipt reversed: the special fund's allocations stay within what
+ * is left received (allocations never exceed receipts).  Money not
+ * received yet is pending, never refused: only what was allocated
+ * from it holds a receipt in place. */
+static int
+unreceived(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
+{
+	char m[4][VL_MONEY_BUFSZ];
+	int64_t now;
+
+	if (vl_plan_other_level(&b->book.plan, vl_field(r, "level")) ||
+	    !vl_money_add(s->fund_total[0], fen, &now) ||
+	    s->fund_total[1] <= now)
+		return 0;
+	vl_errat(r->file, r->line, "amount", "received %s, allocated %s, "
+	    "this reversal %s: the allocations would be over the receipts "
+	    "by %s; reverse allocations first", vl_money_format(
+	    s->fund_total[0], m[0]), vl_money_format(s->fund_total[1], m[1]),
+	    vl_money_format(fen, m[3]), vl_money_format(s->fund_total[1] - now,
+	    m[2]));
+	return 1;
+}
+
 /* A project's sums after the entry: within the 64-bit range, never
- * negative, allocations within the budget, spending within them. */
+ * negative, allocations within the budget, spending within them.  A
+ * reversal lowers a sum, and what rests on it must still hold: the
+ * spending on the allocations, the allocations on the receipts. */
 static int
 check_sums(struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
@@ -462,7 +514,9 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		    vl_field(r, "amount"), vl_field(r, "kind"));
 		return 1;
 	}
-	if (p < 0 || k == VL_RECEIPT)
+	if (k == VL_RECEIPT)
+		return fen < 0 ? unreceived(s, b, r, fen) : 0;
+	if (p < 0)
 		return 0;
 	if (now < 0) {
 		vl_errat(r->file, r->line, "amount", "%s: this would drive the "
@@ -472,7 +526,7 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return 1;
 	}
 	if (fen < 0)
-		return 0;	/* a reversal only ever lowers a sum */
+		return i ? 0 : unallocated(r, s->money[p], now);
 	return i ? over_allocation(r, s->money[p], now) :
 	    over_budget(b, r, p, now);
 }

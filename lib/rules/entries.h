@@ -14,8 +14,10 @@
  * amount; a negative one only as the exact negation of a real entry not
  * reversed before and not a reversal itself (reverses), dated on or
  * after it; allocations
- * within the budget; expenses within the allocations; no project's net
- * sum negative; every sum within the 64-bit range. */
+ * within the budget; expenses within the allocations, also when an
+ * allocation is reversed; the special fund's allocations within its
+ * receipts when a receipt is reversed; no project's net sum negative;
+ * every sum within the 64-bit range. */
 void vl_entries_rules(struct vl_batch *b);
 /* what vl_entries_rules made, after vl_batch_run */
 void vl_entries_free(struct vl_batch *b);

@@ -143,4 +143,25 @@ has err "early.csv:2: date: 2023-04-19 is before entry 151 (2023-04-20)"
 expect 0 vl-add -C reg fund --reverses 151 --reason "当日冲销" --date 2023-04-20
 expect 0 vl-fund -C reg check --as-of 2023-04-20
 hasnt out reversal
+
+# ---- a reversal keeps what rests on it true ----------------------------
+# an allocation reversed while its project's spending stands, a receipt
+# while what was allocated from it stands: refused, as a new expense
+# above the allocations is; money merely not there yet is pending
+demo reg
+refused vl-add -C reg fund --reverses 1 --reason x
+has err "amount: received 1846600.00, allocated 1730770.00, this reversal -1000000.00: the allocations would be over the receipts by 884170.00; reverse allocations first"
+refused vl-add -C reg fund --reverses 44 --reason x
+has err "amount: P38: allocated 36940.00, spent 34494.39, this reversal -36940.00: the spending would be over the allocations by 34494.39; reverse the expenses first"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,allocation,,,P38,,-36940.00,x,44\n' > unalloc.csv
+refused vl-add -C reg fund --import unalloc.csv
+has err "unalloc.csv:2: amount: P38: allocated 36940.00, spent 34494.39"
+# what is left received still covers the allocations: pending, taken
+expect 0 vl-add -C reg fund --reverses 5 --reason "未到位"
+# the expenses reversed first, then the allocation
+for e in 83 144 151 44; do
+	expect 0 vl-add -C reg fund --reverses $e --reason "项目取消"
+done
+expect 0 vl-fund -C reg check
+hasnt out discrepancy
 done_
