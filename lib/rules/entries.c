@@ -168,8 +168,40 @@ milestone_rule(const struct entry_state *s, const struct vl_record *r,
 	return 0;
 }
 
-/* started once; each milestone once, between them; completed once,
- * after a start and the milestones reached, not before them */
+/* A start not after the completion nor after a milestone reached: a
+ * start voided and typed again must still come first. */
+static int
+start_rule(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, vl_date d)
+{
+	const struct stage_row *done = stage_of(s, p, s->nstages - 1), *m;
+	char day[VL_DATE_BUFSZ];
+	size_t k;
+
+	if (done->id && d > done->date) {
+		vl_errat(r->file, r->line, "date", "started %s is after %s was "
+		    "completed (%s, progress %s): give the right --date, or "
+		    "void progress %s first if the completion is wrong",
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(done->date, day), done->id, done->id);
+		return 1;
+	}
+	for (k = 1; k + 1 < s->nstages; k++)
+		if ((m = stage_of(s, p, k))->id && d > m->date) {
+			vl_errat(r->file, r->line, "date", "started %s is after "
+			    "%s reached %s (%s, progress %s): give the right "
+			    "--date, or void progress %s first if that is "
+			    "wrong", vl_field(r, "date"), vl_field(r,
+			    "project"), b->book.plan.milestones[k - 1].name,
+			    vl_date_format(m->date, day), m->id, m->id);
+			return 1;
+		}
+	return 0;
+}
+
+/* started once, not after what follows it; each milestone once,
+ * between them; completed once, after a start and the milestones
+ * reached, not before them */
 static int
 progress_rule(struct vl_batch *b, const struct vl_record *r)
 {
@@ -187,7 +219,13 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 		return 0;	/* imported void (a file exported): counts not */
 	if (stage_of(s, p, st)->id)
 		return second_stage(r, stage_of(s, p, st));
-	if (st > 0 && !completing) {
+	if (st == 0) {
+		if (start_rule(s, b, r, p, d))
+			return 1;
+		take_stage(s, p, st, b->row_id, d);
+		return 0;
+	}
+	if (!completing) {
 		if (milestone_rule(s, r, p, d))
 			return 1;
 		take_stage(s, p, st, b->row_id, d);

@@ -10,7 +10,8 @@
 
 /* b's rules for its file (progress.csv or funds.csv; others none): b's
  * seen, rule and ctx set.  Progress: a project starts once and completes
- * once, after its start (a voided row does not count).  Funds: no zero
+ * once, after its start, and a start is never after a milestone reached
+ * or the completion (a voided row does not count).  Funds: no zero
  * amount; a negative one only as the exact negation of a real entry not
  * reversed before and not a reversal itself (reverses), dated on or
  * after it; allocations

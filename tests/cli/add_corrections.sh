@@ -164,4 +164,25 @@ for e in 83 144 151 44; do
 done
 expect 0 vl-fund -C reg check
 hasnt out discrepancy
+
+# ---- a start is never after what follows it -----------------------------
+# P19 started 2022-12-09 (progress 15), completed 2023-06-17 (92): the
+# start is not voided while the completion stands on it alone, else the
+# register holds a completion without a start (and a start typed again
+# after it would be taken)
+demo reg
+refused vl-add -C reg void progress 15 --reason "日期错误"
+has err "progress.csv:16: stage: progress 15 is the start of P19, and completed stands on it (progress 92, 2023-06-17): void progress 92 first, then this one"
+expect 0 vl-add -C reg void progress 92 --reason "日期错误"
+expect 0 vl-add -C reg void progress 15 --reason "日期错误"
+expect 0 vl-add -C reg progress --project P19 --stage started --date 2022-12-12
+expect 0 vl-add -C reg progress --project P19 --stage completed --date 2023-06-17
+# a register an older vl left so (P21's start voided by it while its
+# completion, 2023-05-04, stood): a start after that completion is
+# refused; one before it taken
+sed 's/^16,2022-12-10,P21,started,,,$/16,2022-12-10,P21,started,,2023-06-01,x/' \
+    reg/progress.csv > p.csv && cat p.csv > reg/progress.csv
+refused vl-add -C reg progress --project P21 --stage started --date 2023-05-10
+has err "date: started 2023-05-10 is after P21 was completed (2023-05-04, progress 78): give the right --date, or void progress 78 first if the completion is wrong"
+expect 0 vl-add -C reg progress --project P21 --stage started --date 2022-12-10 2> /dev/null
 done_
