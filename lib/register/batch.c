@@ -11,6 +11,7 @@
  * in one commit.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,21 +127,44 @@ has_upper(const char *s)
 	return false;
 }
 
+/* The largest number an id given (--id, an import) may hold in the
+ * file's numbered form (P001, 17): the ids given after it, one above
+ * the other, stay numbers for longer than any register will live. */
+#define ID_MAX INT64_C(999999999999999999)
+#define ID_MAX_TEXT "999999999999999999"
+
+/* An id of the file's numbered form, its prefix and then digits: 1 and
+ * its number and width, or -1 when the number is past the 64-bit range
+ * (INT64_MAX, which has no next, too); 0 when the id is of another form
+ * (an id is any word), which numbers nothing. */
+static int
+id_number(const struct vl_batch *b, const char *id, int64_t *n, int *width)
+{
+	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
+	char *end;
+
+	if (strncmp(id, prefix, strlen(prefix)) != 0 || *num < '0' ||
+	    *num > '9')
+		return 0;
+	errno = 0;
+	*n = strtoll(num, &end, 10);
+	if (*end != '\0')
+		return 0;
+	*width = (int)(end - num);
+	return errno == ERANGE || *n == INT64_MAX ? -1 : 1;
+}
+
 /* the next id to give: above a numeric id seen */
 static void
 bump_next(struct vl_batch *b, const char *id)
 {
-	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
-	char *end;
 	int64_t n;
+	int width;
 
-	if (strncmp(id, prefix, strlen(prefix)) == 0 && *num >= '0' &&
-	    *num <= '9') {
-		n = strtoll(num, &end, 10);
-		if (*end == '\0' && n >= b->next_id && n < INT64_MAX) {
-			b->next_id = n + 1;
-			b->id_width = (int)(end - num);	/* P01: P02 next */
-		}
+	/* one past the 64-bit range (a hand's) numbers nothing */
+	if (id_number(b, id, &n, &width) == 1 && n >= b->next_id) {
+		b->next_id = n + 1;
+		b->id_width = width;	/* P01: P02 next */
 	}
 }
 
@@ -399,7 +423,9 @@ check_columns(struct vl_batch *b, const struct vl_record *r)
 static int
 check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 {
-	if (!**id) {
+	bool given = **id != '\0';
+
+	if (!given) {
 		struct vl_buf s = {0};
 
 		free(*id);
@@ -409,9 +435,15 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 		*id = s.data;
 	}
 	char *low = folded(*id);
-	int bad = 1;
+	int64_t n;
+	int bad = 1, width, num = id_number(b, *id, &n, &width);
 
-	if (vl_projects_find(&b->ids, *id))
+	if (given && (num < 0 || (num > 0 && n > ID_MAX)))
+		vl_errat(r->file, r->line, "id", "\"%s\" is too large a number "
+		    "for an id: at most %s%s, so that the ids after it are "
+		    "numbered above it; leave --id out for a new one", *id,
+		    id_prefix(b->spec), ID_MAX_TEXT);
+	else if (vl_projects_find(&b->ids, *id))
 		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
 		    "in this batch", *id, b->spec->file);
 	else if (vl_projects_find(&b->used, *id))

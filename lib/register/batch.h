@@ -76,7 +76,8 @@ struct vl_batch {
  * own files never are read in); when no record was bad the rows
  * are appended in one commit and their ids printed, else "nothing
  * written".  Refused besides: a date after src's day, an id used before
- * (in the file, in the audit trail, or the same but for letter case), a
+ * (in the file, in the audit trail, or the same but for letter case), an
+ * id given in the numbered form (17, P017) past 999999999999999999, a
  * row equal to another but for its id (unless allow_repeat), a file
  * imported before (its SHA-256 is in the audit trail), records added to
  * a plan still the template's.  A file without a column the spec has and

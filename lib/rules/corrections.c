@@ -4,6 +4,7 @@
  * goes through the register's one row rewrite or the batch, under the
  * lock, and its audit line holds the old and new values and the reason.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,7 +240,78 @@ vl_amend_project(const struct vl_source *src, const char *id,
 struct voiding {
 	vl_date when;
 	char day[VL_DATE_BUFSZ];
+	const struct vl_book *b;
 };
+
+/* What stands of a project's progress but the row to void: its other
+ * starts, and the first of what follows a start (a milestone, the
+ * completion). */
+struct standing {
+	const char *project, *id;	/* of the row to void */
+	long n;				/* rows read: ids of a file without */
+	vl_date start, after;
+	char *after_id, *after_stage;
+};
+
+static int
+on_standing(const struct vl_record *r, void *ctx)
+{
+	struct standing *st = ctx;
+	const char *id = vl_field(r, "id"), *why;
+	char num[24];
+	vl_date d;
+
+	st->n++;
+	if (vl_header_index(r->header, "id") < 0) {	/* numbered as read */
+		snprintf(num, sizeof num, "%ld", st->n);
+		id = num;
+	}
+	if (strcmp(vl_field(r, "project"), st->project) != 0 ||
+	    strcmp(id, st->id) == 0 || *vl_field(r, "voided") ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0)
+		return 0;
+	if (strcmp(vl_field(r, "stage"), "started") == 0) {
+		vl_date_first(&st->start, d);
+	} else if (st->after == VL_NODATE || d < st->after) {
+		st->after = d;
+		free(st->after_id);
+		free(st->after_stage);
+		st->after_id = vl_xstrdup(id);
+		st->after_stage = vl_xstrdup(vl_field(r, "stage"));
+	}
+	return 0;
+}
+
+/* A start is not voided while what follows it stands on it alone: the
+ * register would hold a completion (or a milestone) without a start,
+ * or before the one left. */
+static int
+start_stands(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct vl_book *b = ((const struct voiding *)rw->ctx)->b;
+	struct standing st = {vl_field(row, "project"), rw->id, 0, VL_NODATE,
+	    VL_NODATE, NULL, NULL};
+	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
+	char *path = vl_reg_path(&b->reg, rw->spec->file);
+	char day[VL_DATE_BUFSZ];
+	int bad = 0;
+
+	if (vl_csv_read(path, row->file, &opts, on_standing, &st) != VL_OK)
+		bad = 1;	/* said */
+	else if (st.after != VL_NODATE && (st.start == VL_NODATE ||
+	    st.start > st.after)) {
+		vl_errat(row->file, row->line, "stage", "progress %s is the "
+		    "start of %s, and %s stands on it (progress %s, %s): void "
+		    "progress %s first, then this one", rw->id, st.project,
+		    st.after_stage, st.after_id, vl_date_format(st.after, day),
+		    st.after_id);
+		bad = 1;
+	}
+	free(path);
+	free(st.after_id);
+	free(st.after_stage);
+	return bad;
+}
 
 static int
 void_check(const struct vl_record *row, struct vl_rewrite *rw)
@@ -247,7 +319,8 @@ void_check(const struct vl_record *row, struct vl_rewrite *rw)
 	const char *was = vl_field(row, "voided");
 
 	if (!*was)
-		return 0;
+		return rw->spec == &vl_progress_spec && strcmp(vl_field(row,
+		    "stage"), "started") == 0 ? start_stands(row, rw) : 0;
 	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
 	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
 	    "progress" : rw->spec == &vl_tasks_spec ? "task" : "inspection",
@@ -260,7 +333,7 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
     const char *id, vl_date when, const char *reason)
 {
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
-	struct voiding v = {when, ""};
+	struct voiding v = {when, "", NULL};
 	struct vl_assign set[2] = {{"voided", v.day, NULL},
 	    {"void_reason", reason, NULL}};
 	struct vl_rewrite rw = {spec, id, set, 2, "void", spec ==
@@ -275,6 +348,7 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
+	v.b = &b;
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
 	    VL_LOAD_WRITE)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);

@@ -24,7 +24,8 @@ int vl_amend_project(const struct vl_source *src, const char *id,
 /* Row id of spec's file (progress or inspections) marked void on when
  * for reason: it stays in the file, and from that day every report
  * ignores it.  A row is voided once, not before its own date, and not
- * on a day after src's. */
+ * on a day after src's; a project's start not while a milestone or its
+ * completion stands on it alone (void those first). */
 int vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
     const char *id, vl_date when, const char *reason);
 

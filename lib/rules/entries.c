@@ -32,6 +32,10 @@ struct entry_state {
 	size_t nstages;
 	int64_t (*money)[2];		/* per project: allocated, spent */
 	int64_t kind_total[3];		/* per kind, for the 64-bit range */
+	/* the special fund's receipts and allocations, every project's
+	 * (other funds not), the one held within the other as vl-fund
+	 * check holds them */
+	int64_t fund_total[2];
 	/* fund entries, by their index among the batch's ids (b->ids):
 	 * a few bytes each, as a journal of millions is read by every add */
 	struct fund_row *fund;
@@ -44,6 +48,7 @@ struct fund_row {
 	int64_t amount;
 	size_t reversed_by;	/* its reversal's index + 1, or 0 */
 	bool reversal;
+	vl_date date;		/* VL_NODATE: none that parses */
 };
 
 static struct entry_state *
@@ -163,8 +168,40 @@ milestone_rule(const struct entry_state *s, const struct vl_record *r,
 	return 0;
 }
 
-/* started once; each milestone once, between them; completed once,
- * after a start and the milestones reached, not before them */
+/* A start not after the completion nor after a milestone reached: a
+ * start voided and typed again must still come first. */
+static int
+start_rule(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, vl_date d)
+{
+	const struct stage_row *done = stage_of(s, p, s->nstages - 1), *m;
+	char day[VL_DATE_BUFSZ];
+	size_t k;
+
+	if (done->id && d > done->date) {
+		vl_errat(r->file, r->line, "date", "started %s is after %s was "
+		    "completed (%s, progress %s): give the right --date, or "
+		    "void progress %s first if the completion is wrong",
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(done->date, day), done->id, done->id);
+		return 1;
+	}
+	for (k = 1; k + 1 < s->nstages; k++)
+		if ((m = stage_of(s, p, k))->id && d > m->date) {
+			vl_errat(r->file, r->line, "date", "started %s is after "
+			    "%s reached %s (%s, progress %s): give the right "
+			    "--date, or void progress %s first if that is "
+			    "wrong", vl_field(r, "date"), vl_field(r,
+			    "project"), b->book.plan.milestones[k - 1].name,
+			    vl_date_format(m->date, day), m->id, m->id);
+			return 1;
+		}
+	return 0;
+}
+
+/* started once, not after what follows it; each milestone once,
+ * between them; completed once, after a start and the milestones
+ * reached, not before them */
 static int
 progress_rule(struct vl_batch *b, const struct vl_record *r)
 {
@@ -182,7 +219,13 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 		return 0;	/* imported void (a file exported): counts not */
 	if (stage_of(s, p, st)->id)
 		return second_stage(r, stage_of(s, p, st));
-	if (st > 0 && !completing) {
+	if (st == 0) {
+		if (start_rule(s, b, r, p, d))
+			return 1;
+		take_stage(s, p, st, b->row_id, d);
+		return 0;
+	}
+	if (!completing) {
 		if (milestone_rule(s, r, p, d))
 			return 1;
 		take_stage(s, p, st, b->row_id, d);
@@ -323,6 +366,10 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	if (p >= 0 && k != VL_RECEIPT)
 		vl_money_add(s->money[p][k == VL_EXPENSE], fen,
 		    &s->money[p][k == VL_EXPENSE]);
+	if (k != VL_EXPENSE && !vl_plan_other_level(&b->book.plan,
+	    vl_field(r, "level")))
+		vl_money_add(s->fund_total[k == VL_ALLOCATION], fen,
+		    &s->fund_total[k == VL_ALLOCATION]);
 	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
 	if (i < 0)
 		return;		/* a row without an id: nothing names it */
@@ -332,7 +379,8 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 		s->fund = vl_xrealloc(s->fund, s->nfund * sizeof *s->fund);
 		memset(s->fund + n, 0, (s->nfund - n) * sizeof *s->fund);
 	}
-	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0'};
+	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0',
+	    date_of(r, "date")};
 	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
 		of->reversed_by = (size_t)i + 1;
 }
@@ -344,14 +392,15 @@ fund_seen(struct vl_batch *b, const struct vl_record *r)
 	return 0;
 }
 
-/* A reversal is the exact negation of a real entry, made once. */
+/* A reversal is the exact negation of a real entry, made once, and
+ * not dated before it. */
 static int
 check_reversal(const struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
 {
 	const char *rev = vl_field(r, "reverses");
 	const struct fund_row *of = fund_find(s, b, rev);
-	char want[VL_MONEY_BUFSZ];
+	char want[VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
 	uint64_t key = fund_key(r);
 	int bad = 1;
 
@@ -373,6 +422,13 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 		    "--reverses %s --reason TEXT writes it)", rev,
 		    vl_money_format(of->amount == INT64_MIN ? 0 : -of->amount,
 		    want), rev);
+	else if (date_of(r, "date") < of->date)
+		/* undone before it was done: as of a day between, the
+		 * reversal would stand and the entry not */
+		vl_errat(r->file, r->line, "date", "%s is before entry %s "
+		    "(%s): a reversal is dated on or after the entry it "
+		    "reverses; give --date %s or later", vl_field(r, "date"),
+		    rev, vl_date_format(of->date, day), day);
 	else
 		bad = 0;
 	return bad;
@@ -434,8 +490,52 @@ over_allocation(const struct vl_record *r, const int64_t *money,
 	return 1;
 }
 
+/* An allocation reversed: what the project spent stays within what is
+ * left allocated to it, as a new expense must. */
+static int
+unallocated(const struct vl_record *r, const int64_t *money, int64_t now)
+{
+	char m[4][VL_MONEY_BUFSZ];
+
+	if (money[1] <= now)
+		return 0;
+	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
+	    "this reversal %s: the spending would be over the allocations "
+	    "by %s; reverse the expenses first", vl_field(r, "project"),
+	    vl_money_format(money[0], m[0]), vl_money_format(money[1], m[1]),
+	    vl_money_format(amount_of(r), m[3]), vl_money_format(money[1] -
+	    now, m[2]));
+	return 1;
+}
+
+/* A receipt reversed: the special fund's allocations stay within what
+ * is left received (allocations never exceed receipts).  Money not
+ * received yet is pending, never refused: only what was allocated
+ * from it holds a receipt in place. */
+static int
+unreceived(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, int64_t fen)
+{
+	char m[4][VL_MONEY_BUFSZ];
+	int64_t now;
+
+	if (vl_plan_other_level(&b->book.plan, vl_field(r, "level")) ||
+	    !vl_money_add(s->fund_total[0], fen, &now) ||
+	    s->fund_total[1] <= now)
+		return 0;
+	vl_errat(r->file, r->line, "amount", "received %s, allocated %s, "
+	    "this reversal %s: the allocations would be over the receipts "
+	    "by %s; reverse allocations first", vl_money_format(
+	    s->fund_total[0], m[0]), vl_money_format(s->fund_total[1], m[1]),
+	    vl_money_format(fen, m[3]), vl_money_format(s->fund_total[1] - now,
+	    m[2]));
+	return 1;
+}
+
 /* A project's sums after the entry: within the 64-bit range, never
- * negative, allocations within the budget, spending within them. */
+ * negative, allocations within the budget, spending within them.  A
+ * reversal lowers a sum, and what rests on it must still hold: the
+ * spending on the allocations, the allocations on the receipts. */
 static int
 check_sums(struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
@@ -452,7 +552,9 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		    vl_field(r, "amount"), vl_field(r, "kind"));
 		return 1;
 	}
-	if (p < 0 || k == VL_RECEIPT)
+	if (k == VL_RECEIPT)
+		return fen < 0 ? unreceived(s, b, r, fen) : 0;
+	if (p < 0)
 		return 0;
 	if (now < 0) {
 		vl_errat(r->file, r->line, "amount", "%s: this would drive the "
@@ -462,7 +564,7 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return 1;
 	}
 	if (fen < 0)
-		return 0;	/* a reversal only ever lowers a sum */
+		return i ? 0 : unallocated(r, s->money[p], now);
 	return i ? over_allocation(r, s->money[p], now) :
 	    over_budget(b, r, p, now);
 }

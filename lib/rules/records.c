@@ -304,13 +304,20 @@ struct closing {
 	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
 };
 
-/* Only an open failed inspection closes, and not before it happened. */
+/* Only an open failed inspection closes, not a voided one, and not
+ * before it happened. */
 static int
 can_close(const struct vl_record *row, const struct closing *c)
 {
 	char buf[VL_DATE_BUFSZ];
 	vl_date d = date_of(row, "date");
 
+	if (*vl_field(row, "voided")) {
+		vl_errat(row->file, row->line, "voided", "inspection %s was "
+		    "voided on %s (%s): not to be closed", c->id, vl_field(row,
+		    "voided"), vl_field(row, "void_reason"));
+		return 1;
+	}
 	if (strcmp(vl_field(row, "result"), "fail") != 0) {
 		vl_errat(row->file, row->line, "result", "inspection %s did "
 		    "not fail: nothing to rectify", c->id);

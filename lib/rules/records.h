@@ -44,7 +44,8 @@ struct vl_close {
  * on when, how's fields in their own columns (closed_by, close_note,
  * close_evidence, added to a file without them; the finding is never
  * touched), by and evidence one line each.  Only an open failed
- * inspection closes, and not before the day it was made.  The register
+ * inspection closes, not a voided one, and not before the day it was
+ * made.  The register
  * of src is read as it is, whatever its day; only the row changes
  * (vl_rewrite_row), audited with the old and new values: when it is
  * refused, "nothing written".  VL_OK, VL_BADINPUT or VL_SYSFAULT. */

@@ -130,4 +130,59 @@ has out 'reversal,190,,-1.00,,discrepancy,"reg/funds.csv:191: entry 190 is not t
 printf '191,2023-06-29,expense,,,P02,construction,-2.00,by hand,\n' >> reg/funds.csv
 expect 1 vl-fund -C reg check 2> /dev/null
 has out 'entry 191: a negative amount that names no entry it reverses'
+
+# ---- a reversal is dated on or after the entry it reverses -------------
+# (else as of a day between it stands and the entry does not: vl-fund
+# check then finds a reversal of nothing)
+demo reg
+refused vl-add -C reg fund --reverses 151 --reason x --date 2023-04-19
+has err "date: 2023-04-19 is before entry 151 (2023-04-20): a reversal is dated on or after the entry it reverses; give --date 2023-04-20 or later"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-04-19,expense,,,P38,equipment,-5944.39,x,151\n' > early.csv
+refused vl-add -C reg fund --import early.csv
+has err "early.csv:2: date: 2023-04-19 is before entry 151 (2023-04-20)"
+expect 0 vl-add -C reg fund --reverses 151 --reason "当日冲销" --date 2023-04-20
+expect 0 vl-fund -C reg check --as-of 2023-04-20
+hasnt out reversal
+
+# ---- a reversal keeps what rests on it true ----------------------------
+# an allocation reversed while its project's spending stands, a receipt
+# while what was allocated from it stands: refused, as a new expense
+# above the allocations is; money merely not there yet is pending
+demo reg
+refused vl-add -C reg fund --reverses 1 --reason x
+has err "amount: received 1846600.00, allocated 1730770.00, this reversal -1000000.00: the allocations would be over the receipts by 884170.00; reverse allocations first"
+refused vl-add -C reg fund --reverses 44 --reason x
+has err "amount: P38: allocated 36940.00, spent 34494.39, this reversal -36940.00: the spending would be over the allocations by 34494.39; reverse the expenses first"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,allocation,,,P38,,-36940.00,x,44\n' > unalloc.csv
+refused vl-add -C reg fund --import unalloc.csv
+has err "unalloc.csv:2: amount: P38: allocated 36940.00, spent 34494.39"
+# what is left received still covers the allocations: pending, taken
+expect 0 vl-add -C reg fund --reverses 5 --reason "未到位"
+# the expenses reversed first, then the allocation
+for e in 83 144 151 44; do
+	expect 0 vl-add -C reg fund --reverses $e --reason "项目取消"
+done
+expect 0 vl-fund -C reg check
+hasnt out discrepancy
+
+# ---- a start is never after what follows it -----------------------------
+# P19 started 2022-12-09 (progress 15), completed 2023-06-17 (92): the
+# start is not voided while the completion stands on it alone, else the
+# register holds a completion without a start (and a start typed again
+# after it would be taken)
+demo reg
+refused vl-add -C reg void progress 15 --reason "日期错误"
+has err "progress.csv:16: stage: progress 15 is the start of P19, and completed stands on it (progress 92, 2023-06-17): void progress 92 first, then this one"
+expect 0 vl-add -C reg void progress 92 --reason "日期错误"
+expect 0 vl-add -C reg void progress 15 --reason "日期错误"
+expect 0 vl-add -C reg progress --project P19 --stage started --date 2022-12-12
+expect 0 vl-add -C reg progress --project P19 --stage completed --date 2023-06-17
+# a register an older vl left so (P21's start voided by it while its
+# completion, 2023-05-04, stood): a start after that completion is
+# refused; one before it taken
+sed 's/^16,2022-12-10,P21,started,,,$/16,2022-12-10,P21,started,,2023-06-01,x/' \
+    reg/progress.csv > p.csv && cat p.csv > reg/progress.csv
+refused vl-add -C reg progress --project P21 --stage started --date 2023-05-10
+has err "date: started 2023-05-10 is after P21 was completed (2023-05-04, progress 78): give the right --date, or void progress 78 first if the completion is wrong"
+expect 0 vl-add -C reg progress --project P21 --stage started --date 2022-12-10 2> /dev/null
 done_

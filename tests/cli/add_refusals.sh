@@ -80,6 +80,9 @@ echo P003 > want
 same out want
 refused vl-add -C reg project --id P002 --town t3 --village v3 --leader l --specialist s --budget 1
 has err 'id: "P002" was used before (audit.csv); an id is never given twice'
+# an id of digits too large to number above: refused, the limit said
+refused vl-add -C reg project --id P10000000000000000000 --town t3 --village v3 --leader l --specialist s --budget 1
+has err 'id: "P10000000000000000000" is too large a number for an id: at most P999999999999999999, so that the ids after it are numbered above it; leave --id out for a new one'
 
 # ---- imports and repeated rows --------------------------------------------
 printf 'date,kind,level,source,project,purpose,amount,note\n2023-01-06,receipt,city,finance,,,5,市配套\n' > pay.csv
@@ -112,4 +115,18 @@ hasnt out '<p>全部动工</p>'
 expect 0 vl-add -C reg project --town 河口镇 --village 三村 --leader 甲 \
     --specialist 乙 --budget 1
 has err "reg/plan.json: 3 projects under a plan of 1 villages: amend the plan's villages if the programme grew"
+
+# ---- the largest id given: the next one above it -------------------------
+refused vl-add -C reg fund --id 99999999999999999999 --kind receipt --level city --amount 7 --date 2023-01-06
+has err 'command line: id: "99999999999999999999" is too large a number for an id: at most 999999999999999999'
+printf 'id,date,project,phase,aspect,result\n1000000000000000000,2023-01-07,P001,check,safety,pass\n' > big.csv
+snapshot reg > before
+expect 2 vl-inspect -C reg add --import big.csv
+has err 'big.csv:2: id: "1000000000000000000" is too large a number for an id'
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --id 999999999999999999 --kind receipt --level city --amount 7 --date 2023-01-06
+expect 0 vl-add -C reg fund --kind receipt --level city --amount 8 --date 2023-01-06
+echo 1000000000000000000 > want
+same out want
 done_

@@ -150,4 +150,15 @@ expect 2 vl-inspect -C reg4 close 5 --date 2023-01-05
 has err 'appears twice'
 snapshot reg4 > after
 same before after
+
+# a voided inspection is not closed: its finding counts no more (as a
+# voided task is not done)
+demo reg7
+expect 0 vl-add -C reg7 void inspection 113 --reason 重复录入 --date 2023-06-10
+snapshot reg7 > before
+expect 2 vl-inspect -C reg7 close 113
+has err 'inspections.csv:114: voided: inspection 113 was voided on 2023-06-10 (重复录入): not to be closed'
+has err 'nothing written'
+snapshot reg7 > after
+same before after
 done_

@@ -95,6 +95,20 @@ has out "审批通过"
 expect 0 vl-add -C reg void progress 3 --reason "typed the wrong day"
 expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-05
 
+# a start is never after a milestone: not voided while one stands on it
+# (P2: started 5, approved 6), nor typed again after one (a register an
+# older vl left with its start voided)
+snapshot reg > before
+expect 2 vl-add -C reg void progress 5 --reason x
+has err "progress 5 is the start of P2, and approved stands on it (progress 6, 2023-01-12): void progress 6 first, then this one"
+snapshot reg > after
+same before after
+sed 's/^5,2023-01-10,P2,started,,,$/5,2023-01-10,P2,started,,2023-02-01,x/' \
+    reg/progress.csv > p.csv && cat p.csv > reg/progress.csv
+expect 2 vl-add -C reg progress --project P2 --stage started --date 2023-01-13
+has err "started 2023-01-13 is after P2 reached approved (2023-01-12, progress 6): give the right --date, or void progress 6 first if that is wrong"
+expect 0 vl-add -C reg progress --project P2 --stage started --date 2023-01-12 2> /dev/null
+
 # bad milestones in a plan are refused
 refuse_plan milestones '[{"name": "started"}]' \
     '[{"name": "roofed"}, {"name": "roofed"}]' \
