@@ -224,9 +224,13 @@ split_parts(struct split *s, const struct part *p, size_t np,
 	size_t i, k;
 
 	if (mkdir(s->dir, 0777) != 0 && errno != EEXIST) {
+		int e = errno;
+
 		vl_warn("-o %s: cannot make the directory: %s", s->dir,
-		    strerror(errno));
-		return VL_SYSFAULT;
+		    strerror(e));
+		/* in a directory that is not there: a usage error, as -o
+		 * FILE's is */
+		return e == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
 	}
 	vl_buf_printf(&path, "%s/index.csv", s->dir);
 	io.output = path.data;

@@ -92,6 +92,10 @@ snapshot reg > before
 expect 2 vl-report -C reg overdue --split-by leader -o afile
 has err 'not a directory'
 expect 2 vl-report -C reg overdue --split-by leader --by town -o x
+# in a directory that is not there: a usage error, as -o FILE's is
+expect 2 vl-report -C reg overdue --split-by leader -o nowhere/sub
+has err "nowhere/sub: cannot make the directory"
+[ -e nowhere ] && fail "a directory made above -o DIR"
 [ -e x ] && fail "a directory made for a usage error"
 # bad input: nothing made, not even the directory
 expect 2 vl-report -C reg overdue --split-by leader --as-of 2023-02-30 -o y
