@@ -581,10 +581,6 @@ english_word(const struct vl_fieldspec *f, const char *const *choices,
 	return vl_xstrdup(v);
 }
 
-/* A field as stored: an amount, a date or an id typed in full-width
- * forms (１２３４，５．００) read as the ASCII it stands for, blanks
- * around it dropped; a word in Chinese as the word; any other field as
- * it is. */
 /* the length of the blanks at s: spaces, tabs, ideographic spaces */
 static size_t
 blanks_at(const char *s)
@@ -620,6 +616,10 @@ text_trimmed(const char *v)
 	return t;
 }
 
+/* A field as stored: an amount, a date or an id typed in full-width
+ * forms (１２３４，５．００) read as the ASCII it stands for, blanks
+ * around it dropped; a word in Chinese as the word; text without the
+ * blanks around it; any other field as it is. */
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)
