@@ -232,9 +232,11 @@ cmd_reconcile(struct vl_cli *c)
 	vl_book_free(&b);
 	if (status != VL_OK && status != VL_FINDINGS)
 		return status;
-	fputs(eq.data, stdout);
+	/* in the output's encoding, as every report is */
+	close = vl_out_bytes(&c->out, eq.data, eq.len);
 	vl_buf_free(&eq);
-	close = vl_close_stdout();
+	if (close == VL_OK)
+		close = vl_close_stdout();
 	return close == VL_OK ? status : close;
 }
 

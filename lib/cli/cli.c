@@ -441,6 +441,11 @@ settle(struct vl_cli *c, const char *as_of)
 		check_split_dir(c);
 	else
 		check_output(c);
+	/* JSON with a byte-order mark is no JSON (RFC 8259) */
+	if (c->out.excel && c->out.format == VL_FMT_JSON)
+		vl_die(VL_BADINPUT, "--excel is for a spreadsheet (CSV with a "
+		    "BOM, CRLF, formulas made text); --format json is for "
+		    "programs: give one or the other");
 	/* a command that prints no report takes no file to print it to */
 	if (!c->command->report && (c->out.output ||
 	    c->out.format == VL_FMT_XLSX))

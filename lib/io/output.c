@@ -269,6 +269,21 @@ vl_outfile_commit(struct vl_outfile *f)
 	return status;
 }
 
+/* the conversion to the output's encoding, (iconv_t)-1 for UTF-8 */
+static iconv_t
+output_cd(const struct vl_outopts *opts)
+{
+	iconv_t cd;
+
+	if (!opts->encoding || strcasecmp(opts->encoding, "utf-8") == 0 ||
+	    strcasecmp(opts->encoding, "utf8") == 0)
+		return (iconv_t)-1;
+	if ((cd = iconv_open("GB18030", "UTF-8")) == (iconv_t)-1)
+		vl_die(VL_BADINPUT, "%s: unknown output encoding",
+		    opts->encoding);
+	return cd;
+}
+
 static void
 emit(struct vl_out *o, const char *s, size_t n)
 {
@@ -578,13 +593,7 @@ vl_out_open(FILE *f, const struct vl_outopts *opts, size_t ncols,
 			    opts->output);
 		o->to_file = true;
 	}
-	if (opts->encoding && strcasecmp(opts->encoding, "utf-8") != 0 &&
-	    strcasecmp(opts->encoding, "utf8") != 0) {
-		o->cd = iconv_open("GB18030", "UTF-8");
-		if (o->cd == (iconv_t)-1)
-			vl_die(VL_BADINPUT, "%s: unknown output encoding",
-			    opts->encoding);
-	}
+	o->cd = output_cd(opts);
 	if (opts->excel && o->cd == (iconv_t)-1)
 		emit(o, "\xef\xbb\xbf", 3);
 	for (i = 0; i < ncols; i++)	/* keys for machines stay English */
@@ -820,13 +829,15 @@ int
 vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n)
 {
 	struct vl_outfile file;
-	FILE *f = stdout;
+	struct vl_out o;	/* its stream and encoding only */
 	int fd, status = VL_OK;
 
+	memset(&o, 0, sizeof o);
+	o.f = stdout;
 	if (opts->output) {
 		if ((fd = vl_outfile_open(&file, opts->output)) < 0)
 			return VL_SYSFAULT;
-		if (!(f = fdopen(fd, "w"))) {
+		if (!(o.f = fdopen(fd, "w"))) {
 			close(fd);
 			vl_outfile_abort(&file);
 			vl_warn("%s: cannot write: %s", opts->output,
@@ -834,9 +845,13 @@ vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n)
 			return VL_SYSFAULT;
 		}
 	}
-	if (fwrite(p, 1, n, f) != n || fflush(f) != 0 || ferror(f))
+	o.cd = output_cd(opts);	/* a page in GB18030 when asked */
+	emit(&o, p, n);
+	if (o.cd != (iconv_t)-1)
+		iconv_close(o.cd);
+	if (o.failed || fflush(o.f) != 0 || ferror(o.f))
 		status = VL_SYSFAULT;
-	if (opts->output && fclose(f) != 0)
+	if (opts->output && fclose(o.f) != 0)
 		status = VL_SYSFAULT;
 	if (status != VL_OK)
 		vl_warn("%s: cannot write: %s", opts->output ? opts->output :

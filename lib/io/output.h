@@ -99,9 +99,9 @@ void vl_out_note(struct vl_out *o, const char *text);
  * or not at all.  VL_OK, VL_BADINPUT (more rows than a sheet of Excel
  * holds) or VL_SYSFAULT, each said on stderr. */
 int vl_out_close(struct vl_out *o);
-/* Bytes as they are (a page of HTML) to stdout, or with opts->output
- * set to that file: whole or not at all.  VL_OK or VL_SYSFAULT, said on
- * stderr. */
+/* A page of UTF-8 (vl-inspect show's, a briefing's) to stdout, or with
+ * opts->output set to that file: whole or not at all; in GB18030 when
+ * opts->encoding says so.  VL_OK or VL_SYSFAULT, said on stderr. */
 int vl_out_bytes(const struct vl_outopts *opts, const void *p, size_t n);
 /* display width of UTF-8 text, CJK counting two columns */
 size_t vl_text_width(const char *s);

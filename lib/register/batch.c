@@ -511,18 +511,26 @@ note_record(struct vl_batch *b, char **values, int idcol)
 static int
 not_later(const struct vl_batch *b, const struct vl_record *r)
 {
+	/* what happened: the record, its rectification closed, its void
+	 * (a task's done: task_rule); a due date is to come by nature */
+	static const char *const happened[] = {"date", "closed", "voided",
+	    NULL};
+	const char *const *f, *why;
 	char day[VL_DATE_BUFSZ];
-	const char *why;
+	int bad = 0;
 	vl_date d;
 
-	if (vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
-	    b->today == VL_NODATE || d <= b->today)
-		return 0;
-	vl_errat(r->file, r->line, "date", "%s is after today (%s): a record "
-	    "is dated when it happened; give the right --date (or --as-of "
-	    "for a register kept as of another day)", vl_field(r, "date"),
-	    vl_date_format(b->today, day));
-	return 1;
+	for (f = happened; *f && b->today != VL_NODATE; f++) {
+		if (vl_date_parse(vl_field(r, *f), &d, &why) != 0 ||
+		    d <= b->today)
+			continue;
+		vl_errat(r->file, r->line, *f, "%s is after today (%s): a "
+		    "record is dated when it happened; give the right --date "
+		    "(or --as-of for a register kept as of another day)",
+		    vl_field(r, *f), vl_date_format(b->today, day));
+		bad++;
+	}
+	return bad;
 }
 
 /* The same entry made twice (a file imported twice, a payment typed
@@ -732,7 +740,10 @@ whole_file(struct vl_batch *b, struct vl_buf *out)
 	int status;
 
 	vl_buf_csv_row(out, b->hdr.n, (const char *const *)b->hdr.name);
-	status = vl_csv_read(path, vl_book_display(&b->book, b->spec->file),
+	/* a file made by this batch (tasks.csv by the first task) with a
+	 * column asked for on demand has no rows yet */
+	status = !vl_reg_exists(&b->book.reg, b->spec->file) ? VL_OK :
+	    vl_csv_read(path, vl_book_display(&b->book, b->spec->file),
 	    &opts, old_row, &w);
 	free(path);
 	if (b->add_ids) {

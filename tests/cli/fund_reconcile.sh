@@ -82,4 +82,11 @@ has err 'vl-fund: --total: more than 2 decimals: "1.001"'
 expect 2 vl-fund reconcile --total 1 a b
 expect 2 vl-fund reconcile --total 1 missing.txt
 has err 'missing.txt'
+# the equation in GB18030 when asked
+printf '1\n2\n' > two.txt
+vl-fund reconcile --total 4 two.txt > want
+expect 1 vl-fund reconcile --total 4 --encoding gb18030 two.txt
+iconv -f GB18030 -t UTF-8 out > got || fail "reconcile --encoding gb18030 is not GB18030"
+same got want
+cmp -s out want && fail "reconcile --encoding gb18030 wrote UTF-8"
 done_

@@ -73,4 +73,16 @@ same kept old.csv
 tail -n 1 reg2/inspections.csv > row
 printf '%s\r\n' ',2,2023-02-01,P02,check,safety,fail,"无护栏,已补",2023-02-10,2023-02-08,' > want
 same row want
+# a rectification closed, or a row voided, after today: refused as the
+# record's own date is (close and void refuse it on the command line)
+demo reg3
+snapshot reg3 > before
+printf 'date,project,phase,aspect,result,finding,due,closed\n2023-06-10,P49,check,quality,fail,f,2023-06-25,2099-01-01\n' > later.csv
+expect 2 vl-inspect -C reg3 add --as-of 2023-06-15 --import later.csv
+has err "later.csv:2: closed: 2099-01-01 is after today (2023-06-15)"
+printf 'date,project,phase,aspect,result,finding,due,voided,void_reason\n2023-06-10,P49,check,quality,fail,f,2023-06-25,2099-01-01,r\n' > later.csv
+expect 2 vl-inspect -C reg3 add --as-of 2023-06-15 --import later.csv
+has err "later.csv:2: voided: 2099-01-01 is after today (2023-06-15)"
+snapshot reg3 > after
+same before after
 done_

@@ -103,4 +103,9 @@ expect 2 vl-inspect -C reg show P01 P02
 has err usage:
 vl-inspect -C reg show P05 > /dev/full 2> err
 [ $? = 3 ] || fail "show > /dev/full did not exit 3"
+# in GB18030 when asked, as every report
+vl-inspect -C reg show P05 > want
+expect 0 vl-inspect -C reg show P05 --encoding gb18030
+iconv -f GB18030 -t UTF-8 out > got || fail "show --encoding gb18030 is not GB18030"
+same got want
 done_

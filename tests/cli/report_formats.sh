@@ -52,4 +52,9 @@ has out '{"town":"total","projects":50,"reviewed":49,"started":48,"completed":42
 # bad format names are usage errors
 expect 2 vl-report -C d overdue --format xml
 has err "--format"
+# --excel is for a spreadsheet: with json (which a BOM would break) a
+# usage error
+expect 2 vl-report -C d overdue --excel --format json
+has err "--excel is for a spreadsheet"
+[ -s out ] && fail "json with --excel printed something"
 done_

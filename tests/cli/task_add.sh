@@ -74,4 +74,12 @@ printf '11\n' > want
 same out want
 has d/tasks.csv '11,整村推进,联系点资料归档,黎建国,2023-07-15,,,'
 expect 0 vl-report -C d audit
+# the first tasks, imported with the void columns an export has: tasks.csv
+# made with them
+demo_without_tasks n
+printf 'area,title,owner,due,done,voided,void_reason\n甲,乙,丙,2023-06-01,,,\n' > first.csv
+expect 0 vl-add -C n task --as-of 2023-06-30 --import first.csv
+has n/tasks.csv '1,甲,乙,丙,2023-06-01,,,,,'
+head -1 n/tasks.csv | grep -q ',voided,void_reason$' || fail "tasks.csv lacks the void columns"
+expect 0 vl-report -C n audit
 done_
