@@ -27,6 +27,9 @@ struct place {
 	char *path;		/* "funding[1].name" */
 	int line;
 };
+/* the first values' places only: a plan has some dozens; a hostile one
+ * of a million values is said without lines past these, not slowly */
+#define MAX_PLACES 1024
 
 struct ctx {
 	const char *file;
@@ -77,7 +80,6 @@ check_keys(struct ctx *c, json_t *obj, const char *where,
 {
 	const char *key, *const *a;
 	json_t *v;
-
 	char path[128];
 
 	json_object_foreach(obj, key, v) {
@@ -203,30 +205,38 @@ load_funding(struct ctx *c, const struct vl_plan *p, json_t *line,
 	get_money(c, line, "amount", field, &f->amount);
 }
 
-/* A level in two funding lines: which would a receipt from it count to? */
+/* A level in two funding lines: which would a receipt from it count to?
+ * Each level's first line kept, so a plan of thousands of lines is
+ * looked at once a level, and said once a line. */
 static void
 check_lines_apart(struct ctx *c, const struct vl_plan *p)
 {
-	size_t i, k, j, m;
+	const char *const *levels = p->levels ?
+	    (const char *const *)p->levels : level_names;
+	long first[VL_PLAN_WORDS_MAX + 1];
+	size_t i, k, w;
 	char field[64];
 
+	for (w = 0; w <= VL_PLAN_WORDS_MAX; w++)
+		first[w] = -1;
 	for (i = 0; i < p->nfunding; i++)
-		for (k = 0; k < p->funding[i].nlevels; k++)
-			for (j = 0; j <= i; j++)
-				for (m = 0; m < (j < i ? p->funding[j].nlevels :
-				    k); m++) {
-					if (strcmp(p->funding[i].levels[k],
-					    p->funding[j].levels[m]) != 0)
-						continue;
-					snprintf(field, sizeof field,
-					    "funding[%zu].levels", i);
-					vl_errat(c->file, line_of(c, field),
-					    field, "\"%s\" is "
-					    "in funding[%zu] already: a level "
-					    "is in one funding line at most",
-					    p->funding[i].levels[k], j);
-					c->bad = true;
-				}
+		for (k = 0; k < p->funding[i].nlevels; k++) {
+			for (w = 0; levels[w] && w < VL_PLAN_WORDS_MAX &&
+			    strcmp(levels[w], p->funding[i].levels[k]) != 0;
+			    w++)
+				;
+			if (!levels[w] || w == VL_PLAN_WORDS_MAX)
+				continue;	/* unknown: check_level said */
+			if (first[w] < 0) {
+				first[w] = (long)i;
+				continue;
+			}
+			snprintf(field, sizeof field, "funding[%zu].levels", i);
+			vl_errat(c->file, line_of(c, field), field, "\"%s\" is "
+			    "in funding[%ld] already: a level is in one funding "
+			    "line at most", p->funding[i].levels[k], first[w]);
+			c->bad = true;
+		}
 }
 
 /* The plan's amounts, signs dropped, within VL_MONEY_LIMIT: no sum or
@@ -662,10 +672,12 @@ scan_value(struct scan *s, char *path, size_t len, int depth)
 	skip_blanks(s);
 	if (s->p >= s->end || depth > 4096)
 		return;
-	if (s->places && len) {
+	if (s->places && len && s->places->nat < MAX_PLACES) {
 		struct ctx *c = s->places;
 
-		c->at = vl_xrealloc(c->at, (c->nat + 1) * sizeof *c->at);
+		if ((c->nat & (c->nat - 1)) == 0)	/* 0, 1, 2, 4, ... */
+			c->at = vl_xrealloc(c->at, (c->nat ? 2 * c->nat : 1) *
+			    sizeof *c->at);
 		c->at[c->nat++] = (struct place){vl_xstrdup(path), s->line};
 	}
 	if (*s->p == '{' || *s->p == '[')

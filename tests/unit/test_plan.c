@@ -372,6 +372,36 @@ test_every_problem(void **state)
 	    "\"184.7万\", never as JSON numbers)\n");
 }
 
+/* A hostile plan of thousands of funding lines of one level: each line
+ * said once ("in funding[0] already"), not once for every line before
+ * it (millions of messages, minutes); places past the first values
+ * said without a line. */
+static void
+test_many_lines(void **state)
+{
+	struct vl_buf t = {0};
+	struct loaded l;
+	size_t i, n = 5000;
+
+	(void)state;
+	vl_buf_puts(&t, "{\"name\": \"x\", \"villages\": 1, \"start_by\": "
+	    "\"2023-01-01\", \"complete_by\": \"2023-02-01\", \"total\": "
+	    "\"1\", \"purposes\": [\"a\"], \"funding\": [\n");
+	for (i = 0; i < n; i++)
+		vl_buf_printf(&t, "%s{\"name\": \"n%zu\", \"levels\": "
+		    "[\"central\"], \"amount\": \"1\"}\n", i ? "," : "", i);
+	vl_buf_puts(&t, "]}\n");
+	l = load(t.data);
+	assert_int_equal(l.status, VL_BADINPUT);
+	assert_int_equal(l.errors, (long)n - 1);
+	assert_non_null(strstr(l.err, "vl: plan.json:3: funding[1].levels: "
+	    "\"central\" is in funding[0] already"));
+	assert_non_null(strstr(l.err, "vl: plan.json: funding[4999].levels: "
+	    "\"central\" is in funding[0] already"));
+	free(l.err);
+	vl_buf_free(&t);
+}
+
 /* The template vl-add init writes loads (a new register can be read),
  * known for what it is; a plan is not one. */
 static void
@@ -483,6 +513,7 @@ main(void)
 		cmocka_unit_test(test_amount_number),
 		cmocka_unit_test(test_bad_values),
 		cmocka_unit_test(test_every_problem),
+		cmocka_unit_test(test_many_lines),
 		cmocka_unit_test(test_template),
 		cmocka_unit_test(test_invalid_json),
 		cmocka_unit_test(test_missing_file),
