@@ -69,10 +69,12 @@ static const char help[] = N_(
     "\n");
 static const char more[] = N_(
     "\n"
-    "Filters of overdue and progress: --town T, --village V, --project P,\n"
-    "--leader L, --specialist S keep the rows whose column holds the\n"
-    "value; a filter given twice takes either value, two filters both.\n"
-    "A value nothing holds lists nothing (exit 0).\n"
+    "Filters: --town T, --village V, --project P, --leader L,\n"
+    "--specialist S keep the rows whose column holds the value (funds,\n"
+    "summary, briefing: those projects and what is theirs; the plan and\n"
+    "the receipts are the register's); a filter given twice takes either\n"
+    "value, two filters both.  A value nothing holds lists nothing\n"
+    "(exit 0).\n"
     "\n"
     "Several registers (-C twice, --registers FILE): every report over\n"
     "all of them, a district column first (briefing: the city's page, the\n"
@@ -112,9 +114,10 @@ static const struct vl_option audit_options[] = {
 	VL_FLAG("head", O_HEAD), VL_VALUE("expect", O_EXPECT),
 	VL_DISTRICT_FILTER, VL_END_OPTIONS
 };
-/* funds, summary, briefing: whole registers, kept by their district */
-static const struct vl_option district_options[] = {
-	VL_DISTRICT_FILTER, VL_END_OPTIONS
+/* funds, summary, briefing: of some projects of a register, or whole
+ * registers of a roll-up kept by their district */
+static const struct vl_option whole_options[] = {
+	VL_PROJECT_FILTERS, VL_DISTRICT_FILTER, VL_END_OPTIONS
 };
 
 /* --within N: days, 0 to MAX_WITHIN; -1 when not given */
@@ -139,8 +142,10 @@ bad:
 /* every part of a register a report reads: of its inspections the fails */
 #define REPORT_PARTS (VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_PROGRESS | \
 	VL_LOAD_INSPECTIONS | VL_LOAD_FAILS | VL_LOAD_TASKS)
-/* The register as of the day; the ledger's totals too with l; villages:
- * a report of villages, which a city register alone has not. */
+/* The register as of the day; the ledger's totals too with l, of the
+ * projects the filters keep (funds, summary, briefing: the book narrowed
+ * to them; the lists filter their rows); villages: a report of villages,
+ * which a city register alone has not. */
 static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
     bool villages)
@@ -149,9 +154,21 @@ load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
 
 	if (status == VL_OK && villages)	/* not a city register's */
 		status = vl_book_of_villages(b);
-	if (status == VL_OK && l)
+	if (status == VL_OK && l) {
+		vl_filter_narrow(&c->filter, b);
 		status = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
+	}
 	return status;
+}
+
+/* funds, summary, briefing of several registers: whole districts */
+static void
+whole_districts(const struct vl_cli *c, const char *command)
+{
+	if (vl_filter_on_projects(&c->filter))
+		vl_die(VL_BADINPUT, "%s of several registers: whole districts "
+		    "(--district D); --town, --village, --project, --leader "
+		    "and --specialist are for one register", command);
 }
 
 /* what a report's command returns: its status, then stdout's */
@@ -323,8 +340,10 @@ cmd_funds(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
-	if (c->rollup)
+	if (c->rollup) {
+		whole_districts(c, "funds");
 		return rollup_funds(c, false);
+	}
 	/* a city register's money too: funds is not of villages */
 	if ((status = load(&b, &l, c, false)) == VL_OK)
 		status = vl_report_funds(&b, &l, &c->out);
@@ -343,8 +362,10 @@ cmd_summary(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "summary: plain text, or a workbook with "
 		    "--format xlsx; --format json|table and --excel do not "
 		    "apply");
-	if (c->rollup)
+	if (c->rollup) {
+		whole_districts(c, "summary");
 		return rollup_funds(c, true);
+	}
 	if ((status = load(&b, &l, c, true)) == VL_OK)
 		status = vl_report_summary(&b, &l, &c->out);
 	return done(status, &b, &l);
@@ -365,6 +386,8 @@ cmd_briefing(struct vl_cli *c)
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
 		    "--excel and --encoding do not apply");
+	if (c->rollup)
+		whole_districts(c, "briefing");
 	status = c->rollup ? rollup_load(&r, &ls, c) : load(&b, &l, c, true);
 	if (status == VL_OK && c->rollup)
 		vl_briefing_city(&r, ls, &page);	/* the city's page */
@@ -442,14 +465,17 @@ static const struct vl_command commands[] = {
 	    "[--specialist S] [--district D] [--since DATE [--kind K]] "
 	    "[--as-of DATE] [--format F] [-o FILE]", progress_options, 0, 0,
 	    true, NULL},
-	{"funds", cmd_funds, "vl-report [-C DIR] funds [--district D] "
-	    "[--as-of DATE] [--format F] [-o FILE]", district_options, 0, 0,
-	    true, NULL},
-	{"summary", cmd_summary, "vl-report [-C DIR] summary [--district D] "
-	    "[--as-of DATE] [--encoding E] [--format xlsx -o FILE]",
-	    district_options, 0, 0, true, NULL},
-	{"briefing", cmd_briefing, "vl-report [-C DIR] briefing "
-	    "[--district D] [--as-of DATE] [-o FILE]", district_options, 0, 0,
+	{"funds", cmd_funds, "vl-report [-C DIR] funds [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--district D] [--as-of DATE] [--format F] [-o FILE]",
+	    whole_options, 0, 0, true, NULL},
+	{"summary", cmd_summary, "vl-report [-C DIR] summary [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--district D] [--as-of DATE] [--encoding E] "
+	    "[--format xlsx -o FILE]", whole_options, 0, 0, true, NULL},
+	{"briefing", cmd_briefing, "vl-report [-C DIR] briefing [--town T] "
+	    "[--village V] [--project P] [--leader L] [--specialist S] "
+	    "[--district D] [--as-of DATE] [-o FILE]", whole_options, 0, 0,
 	    true, NULL},
 	{NULL, NULL, NULL, NULL, 0, 0, false, NULL}
 };

@@ -367,6 +367,8 @@ vl_book_inspections(const struct vl_book *b, size_t project,
 long
 vl_book_villages(const struct vl_book *b)
 {
+	if (b->keep)
+		return (long)b->kept;
 	return (long)b->projects.n > b->plan.villages ? (long)b->projects.n :
 	    b->plan.villages;
 }
@@ -636,6 +638,10 @@ vl_book_free(struct vl_book *b)
 {
 	if (b->edits)	/* the thread joined, what it found not said */
 		vl_audit_edits_end(b->edits, false);
+	free(b->keep);
+	free(b->task_keep);
+	free(b->narrowed_to);
+	free(b->narrowed_zh);
 	free(b->insp);
 	free(b->insp_first);
 	free(b->insp_of);

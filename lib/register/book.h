@@ -6,6 +6,7 @@
 #ifndef VL_BOOK_H
 #define VL_BOOK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "base/date.h"
@@ -93,6 +94,15 @@ struct vl_book {
 	struct vl_task *tasks;	/* VL_LOAD_TASKS: those not voided */
 	size_t ntasks;
 	struct vl_edits *edits;	/* VL_LOAD_DIGESTS: being taken */
+	/* Narrowed to some projects (vl_filter_narrow: summary, funds and
+	 * briefing --town ...): the projects kept, keep[i] for projects.v[i],
+	 * kept of them, and the tasks kept, task_keep[i] for tasks[i]; what
+	 * counts, lists and sums (standing.c, overdue.c, ledger.c) looks at
+	 * those only.  NULL: every project and task. */
+	bool *keep, *task_keep;
+	size_t kept;
+	char *narrowed_to;	/* what keeps them, for people: "town 青山镇" */
+	char *narrowed_zh;	/* the same in Chinese (the briefing's) */
 };
 
 /* The parts a tool needs, in this order of dependence. */
@@ -124,8 +134,20 @@ void vl_book_free(struct vl_book *b);
 long vl_book_outside_edits(struct vl_book *b);
 /* The villages every headline counts progress against: the plan's, or
  * the projects registered when there are more (a discrepancy of vl-fund
- * check), so a headline never says 3/3 when the register has 5. */
+ * check), so a headline never says 3/3 when the register has 5; of a
+ * narrowed book, the projects kept. */
 long vl_book_villages(const struct vl_book *b);
+/* is project i (task i) among those the book is narrowed to? */
+static inline bool
+vl_book_kept(const struct vl_book *b, size_t i)
+{
+	return !b->keep || b->keep[i];
+}
+static inline bool
+vl_book_task_kept(const struct vl_book *b, size_t i)
+{
+	return !b->task_keep || b->task_keep[i];
+}
 /* how many inspections project i has, *list their indexes in insp */
 size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);

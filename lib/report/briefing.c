@@ -131,13 +131,19 @@ masthead(struct page *pg)
 	cn_date(pg, pg->today);
 	put(pg, "</time></span></p>\n<hr class=\"rule\"/>\n<h1>");
 	esc(pg, p->name);
-	put(pg, "</h1>\n<p class=\"sub\">%ld 个村 · 动工截止 %s",
-	    vl_book_villages(pg->b), vl_date_format(p->start_by, d));
-	put(pg, " · 竣工截止 %s · 总投资 <span id=\"total-wan\">%s</span>"
+	put(pg, "</h1>\n<p class=\"sub\">");
+	if (pg->b->keep) {	/* which part of the register */
+		put(pg, "<span id=\"narrowed\">");
+		esc(pg, pg->b->narrowed_zh);
+		put(pg, "</span> · ");
+	}
+	put(pg, "%ld 个村 · 动工截止 %s", vl_book_villages(pg->b),
+	    vl_date_format(p->start_by, d));
+	put(pg, " · 竣工截止 %s · %s <span id=\"total-wan\">%s</span>"
 	    "（<span id=\"total\">", vl_date_format(p->complete_by, d),
-	    vl_wan(p->total, w));
+	    pg->b->keep ? "预算" : "总投资", vl_wan(pg->base, w));
 	put(pg, "%s</span> 元）· 专款专用</p>\n</header>\n",
-	    vl_money_format(p->total, m));
+	    vl_money_format(pg->base, m));
 }
 
 /* ---- the headline ----------------------------------------------------- */
@@ -170,13 +176,13 @@ tile_started(struct page *pg)
 	put(pg, "</div>\n");
 }
 
-/* an amount against the plan's total */
+/* an amount against the plan's total (the budgets kept) */
 static void
 tile_money(struct page *pg, const char *label, const char *id, int64_t fen,
     const char *colour)
 {
 	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ], pct[VL_SHARE_BUFSZ] = "";
-	long pm = vl_permille_fen(fen, pg->b->plan.total);
+	long pm = vl_permille_fen(fen, pg->base);
 
 	if (pm >= 0)
 		snprintf(pct, sizeof pct, "%ld.%ld%%", pm / 10, pm % 10);
@@ -186,8 +192,8 @@ tile_money(struct page *pg, const char *label, const char *id, int64_t fen,
 	bar(pg, pm, colour);
 	put(pg, "<p><span id=\"%s\">%s</span> 元</p>\n", id,
 	    vl_money_format(fen, m));
-	put(pg, "<p class=\"label\">占总额 %s 的 %s</p>\n</div>\n",
-	    vl_wan(pg->b->plan.total, w), pct);
+	put(pg, "<p class=\"label\">占%s %s 的 %s</p>\n</div>\n",
+	    pg->b->keep ? "预算" : "总额", vl_wan(pg->base, w), pct);
 }
 
 static void
@@ -237,7 +243,8 @@ headline(struct page *pg)
 
 	put(pg, "<section class=\"tiles\" aria-label=\"主要数字\">\n");
 	tile_started(pg);
-	tile_money(pg, "资金到位", "received", t->received, BLUE);
+	if (!pg->b->keep)	/* receipts are the register's */
+		tile_money(pg, "资金到位", "received", t->received, BLUE);
 	tile_money(pg, "已下拨", "allocated", t->allocated, BLUE2);
 	tile_money(pg, "已支出", "spent", t->spent, GREEN);
 	tile_findings(pg);
@@ -525,6 +532,7 @@ vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
 	pg.b = b;
 	pg.l = l;
 	pg.today = b->as_of;
+	pg.base = b->keep ? vl_kept_budget(b) : b->plan.total;
 	pg.s = vl_standings(b);
 	pg.ntowns = vl_tally_towns(b, pg.s, &pg.towns, &pg.total);
 	vl_findings_collect(b, &pg.f);

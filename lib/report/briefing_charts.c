@@ -42,7 +42,8 @@ plot_range(struct page *pg, struct plot *p)
 	int y, m, d;
 
 	for (i = 0; i < pg->b->projects.n; i++)
-		if (pg->s[i].m.started != VL_NODATE &&
+		if (vl_book_kept(pg->b, i) &&
+		    pg->s[i].m.started != VL_NODATE &&
 		    pg->s[i].m.started < first)
 			first = pg->s[i].m.started;
 	if (plan->start_by < first)
@@ -530,9 +531,35 @@ funds_table(struct page *pg)
 	put(pg, "</tbody>\n</table>\n");
 }
 
+/* The money of the projects a narrowed book keeps: their budgets,
+ * allocated, spent; the receipts, by funding line, are the register's. */
+static void
+kept_funds(struct page *pg)
+{
+	const struct vl_ledger_sums *t = &pg->l->total;
+	int64_t left;
+
+	put(pg, "<section id=\"funds\">\n<h2>三、资金下拨与使用</h2>\n"
+	    "<table class=\"data\">\n<thead><tr><th class=\"num\">预算（元）"
+	    "</th><th class=\"num\">下拨</th><th class=\"num\">支出</th>"
+	    "<th class=\"num\">结余</th></tr></thead>\n<tbody>\n<tr>");
+	money_cell(pg, &pg->base);
+	money_cell(pg, &t->allocated);
+	money_cell(pg, &t->spent);
+	money_cell(pg, vl_money_sub(t->allocated, t->spent, &left) ? &left :
+	    NULL);
+	put(pg, "</tr>\n</tbody>\n</table>\n<p>结余 = 下拨 − "
+	    "支出。资金到位按渠道计入全区，不分到项目：见全区简报。</p>\n"
+	    "</section>\n");
+}
+
 void
 vl_briefing_funds(struct page *pg)
 {
+	if (pg->b->keep) {
+		kept_funds(pg);
+		return;
+	}
 	put(pg, "<section id=\"funds\">\n<h2>三、资金到位与使用</h2>\n<figure>\n");
 	funds_chart(pg);
 	put(pg, "<figcaption>计划为 plan.json 所列各渠道金额；下拨、支出未注明"

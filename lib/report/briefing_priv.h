@@ -45,6 +45,9 @@ struct page {
 	size_t nod;
 	struct vl_funds_row *fr;
 	size_t nfr;
+	/* what money is measured against: the plan's total, or the budgets
+	 * of the projects a narrowed book keeps (b->keep) */
+	int64_t base;
 };
 
 /* ---- writing: markup and numbers, and texts from the register escaped */

@@ -152,7 +152,8 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	size_t i;
 
 	for (i = 0; i < b->projects.n; i++)
-		vl_tally_add(&t, &s[i]);
+		if (vl_book_kept(b, i))
+			vl_tally_add(&t, &s[i]);
 	vl_date_format(b->plan.start_by, d1);
 	vl_date_format(b->plan.complete_by, d2);
 	/* the speech's 12月份全部动工, when the plan's deadline is December */
@@ -162,7 +163,7 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	count_line(pg, N_("动工 started"), t.started, villages);
 	count_line(pg, N_("竣工 completed"), t.completed, villages);
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
-	if ((long)b->projects.n != b->plan.villages)
+	if (!b->keep && (long)b->projects.n != b->plan.villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
 		    "projects", b->plan.villages, b->projects.n);
 	deadline_line(pg, villages - t.started);
@@ -180,6 +181,50 @@ money_line(struct page *pg, const char *label, int64_t fen, const char *note)
 	vl_buf_free(&p2);
 }
 
+/* what was spent, by purpose: the note of the line spent */
+static void
+spent_note(struct vl_buf *note, const struct vl_ledger *l,
+    const struct vl_plan *p)
+{
+	char m[VL_MONEY_BUFSZ];
+	size_t i;
+
+	note->len = 0;
+	vl_buf_puts(note, "");	/* a text, when nothing follows */
+	for (i = 0; i < l->npurposes; i++)
+		vl_buf_printf(note, "%s%s %s", i ? vl_tr(", ") : "  ",
+		    vl_trc("purpose", p->purposes[i]),
+		    vl_money_format(l->purpose[i], m));
+	if (l->purpose[l->npurposes] != 0)
+		vl_buf_printf(note, vl_tr(", NOT ALLOWED %s"), vl_money_format(
+		    l->purpose[l->npurposes], m));
+}
+
+/* The money of a book narrowed to some projects: their budgets, what was
+ * allocated to them and spent; the receipts are the register's. */
+static void
+summary_kept_funds(struct page *pg, const struct vl_ledger *l)
+{
+	const struct vl_book *b = pg->b;
+	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	struct vl_buf note = {0};
+	int64_t budget = vl_kept_budget(b), d;
+
+	say(pg, vl_trn((long)b->kept, "二、资金 Funds of the %zu project "
+	    "kept: budget %s (%s yuan), 专款专用", "二、资金 Funds of the %zu "
+	    "projects kept: budget %s (%s yuan), 专款专用"), b->kept,
+	    vl_wan(budget, w), vl_money_grouped(budget, m));
+	money_line(pg, vl_tr("下拨 allocated"), l->total.allocated, "");
+	spent_note(&note, l, &b->plan);
+	money_line(pg, vl_tr("支出 spent"), l->total.spent, note.data);
+	if (vl_money_sub(l->total.allocated, l->total.spent, &d))
+		money_line(pg, vl_tr("结余 remaining"), d,
+		    vl_tr("  allocated - spent"));
+	say(pg, "  receipts are the register's, not a project's: vl-report "
+	    "funds without a filter");
+	vl_buf_free(&note);
+}
+
 static void
 summary_funds(struct page *pg, const struct vl_ledger *l)
 {
@@ -189,6 +234,10 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 	int64_t d;
 	size_t i;
 
+	if (pg->b->keep) {
+		summary_kept_funds(pg, l);
+		return;
+	}
 	say(pg, "二、资金 Funds: %s in all (%s yuan), 专款专用", vl_wan(p->total, w),
 	    vl_money_grouped(p->total, m));
 	for (i = 0; i < p->nfunding; i++) {
@@ -205,16 +254,8 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 	}
 	money_line(pg, vl_tr("到位 received"), l->total.received, "");
 	money_line(pg, vl_tr("下拨 allocated"), l->total.allocated, "");
-	note.len = 0;
-	for (i = 0; i < l->npurposes; i++)
-		vl_buf_printf(&note, "%s%s %s", i ? vl_tr(", ") : "  ",
-		    vl_trc("purpose", p->purposes[i]),
-		    vl_money_format(l->purpose[i], m));
-	if (l->purpose[l->npurposes] != 0)
-		vl_buf_printf(&note, vl_tr(", NOT ALLOWED %s"), vl_money_format(
-		    l->purpose[l->npurposes], m));
-	money_line(pg, vl_tr("支出 spent"), l->total.spent, note.data ?
-	    note.data : "");
+	spent_note(&note, l, p);
+	money_line(pg, vl_tr("支出 spent"), l->total.spent, note.data);
 	if (vl_money_sub(l->total.received, l->total.spent, &d))
 		money_line(pg, vl_tr("结余 remaining"), d,
 		    vl_tr("  received - spent"));
@@ -613,6 +654,8 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	}
 	vl_buf_printf(&title, vl_tr("%s — 情况汇总 summary as of %s"),
 	    b->plan.name, vl_date_format(b->as_of, d));
+	if (b->narrowed_to)	/* --town 青山镇: which part of the register */
+		vl_buf_printf(&title, " — %s", b->narrowed_to);
 	page_open(&pg, o, title.data);
 	s = vl_standings(b);
 	say(&pg, "");

@@ -69,11 +69,12 @@ headline_sheet(const struct vl_book *b, const struct vl_ledger *l,
 	struct vl_overdue *od;
 	struct vl_buf note = {0};
 	struct vl_out *out;
-	int64_t left;
+	int64_t left, budget;
 	size_t i, n;
 
 	for (i = 0; i < b->projects.n; i++)
-		vl_tally_add(&t, &s[i]);
+		if (vl_book_kept(b, i))
+			vl_tally_add(&t, &s[i]);
 	out = vl_out_report(o, "汇总", b->as_of, NHEADLINE_COLS,
 	    headline_cols);
 	headline(out, vl_tr("审查 reviewed"), t.reviewed, villages, NULL, NULL);
@@ -81,12 +82,22 @@ headline_sheet(const struct vl_book *b, const struct vl_ledger *l,
 	headline(out, vl_tr("竣工 completed"), t.completed, villages, NULL,
 	    NULL);
 	headline(out, vl_tr("验收 accepted"), t.accepted, villages, NULL, NULL);
-	headline(out, vl_tr("plan"), -1, 0, &b->plan.total, NULL);
-	headline(out, vl_tr("到位 received"), -1, 0, &l->total.received, NULL);
+	if (b->keep) {	/* some projects: the receipts are not theirs */
+		budget = vl_kept_budget(b);
+		headline(out, vl_tr("budget"), -1, 0, &budget, b->narrowed_to);
+	} else {
+		headline(out, vl_tr("plan"), -1, 0, &b->plan.total, NULL);
+		headline(out, vl_tr("到位 received"), -1, 0,
+		    &l->total.received, NULL);
+	}
 	headline(out, vl_tr("下拨 allocated"), -1, 0, &l->total.allocated,
 	    NULL);
 	headline(out, vl_tr("支出 spent"), -1, 0, &l->total.spent, NULL);
-	if (vl_money_sub(l->total.received, l->total.spent, &left))
+	if (b->keep && vl_money_sub(l->total.allocated, l->total.spent, &left))
+		headline(out, vl_tr("结余 remaining"), -1, 0, &left,
+		    vl_tr("allocated - spent"));
+	else if (!b->keep && vl_money_sub(l->total.received, l->total.spent,
+	    &left))
 		headline(out, vl_tr("结余 remaining"), -1, 0, &left,
 		    vl_tr("received - spent"));
 	if (vl_plan_has_other(&b->plan))	/* apart, as on the page */

@@ -500,9 +500,11 @@ struct unattributed {
 	bool allocated, spent;
 };
 
+/* narrowed: a book of some projects, whose plan and receipts are the
+ * register's: those cells empty */
 static void
 funds_row(struct vl_out *out, const struct vl_funds_row *r,
-    struct unattributed u)
+    struct unattributed u, bool narrowed)
 {
 	char m[5][VL_MONEY_BUFSZ];
 	const char *v[NFUNDS_COLS];
@@ -510,14 +512,15 @@ funds_row(struct vl_out *out, const struct vl_funds_row *r,
 
 	v[0] = r->line;
 	v[1] = r->level;
-	v[2] = r->plan ? vl_money_format(*r->plan, m[0]) : NULL;
-	v[3] = vl_money_format(r->sums->received, m[1]);
+	v[2] = r->plan && !narrowed ? vl_money_format(*r->plan, m[0]) : NULL;
+	v[3] = narrowed ? NULL : vl_money_format(r->sums->received, m[1]);
 	/* for people, no 0.00 where nothing could be booked to the line */
 	v[4] = line && u.allocated && r->sums->allocated == 0 ? NULL :
 	    vl_money_format(r->sums->allocated, m[2]);
 	v[5] = line && u.spent && r->sums->spent == 0 ? NULL :
 	    vl_money_format(r->sums->spent, m[3]);
-	v[6] = r->remaining ? vl_money_format(r->left, m[4]) : NULL;
+	v[6] = r->remaining && !narrowed ? vl_money_format(r->left, m[4]) :
+	    NULL;
 	vl_out_row(out, v);
 }
 
@@ -531,16 +534,33 @@ unattributed(const struct vl_outopts *o, const struct vl_ledger *l)
 	    stray->spent != 0} : (struct unattributed){false, false};
 }
 
-/* the note under a funds table some of whose cells are left empty */
+/* The note under a funds table some of whose cells are left empty: u,
+ * what no line can hold; narrowed, of kept projects (0: the register's
+ * whole money) */
 static void
-unattributed_note(struct vl_out *out, struct unattributed u)
+funds_note(struct vl_out *out, struct unattributed u, size_t kept,
+    bool narrowed)
 {
+	struct vl_buf note = {0};
+
 	if (u.allocated || u.spent)
-		vl_out_note(out, vl_tr("Allocations and expenses name a "
+		vl_buf_puts(&note, vl_tr("Allocations and expenses name a "
 		    "funding level only when the clerk gave one: what was "
 		    "booked without one stands on the row (no line), and a "
 		    "line's empty cell means nothing could be attributed to "
 		    "it, not 0.00."));
+	if (narrowed)
+		vl_buf_printf(&note, vl_trn((long)kept, "%sThe money of the "
+		    "%zu project kept: its allocations and expenses; the plan "
+		    "and the receipts are the register's, not a project's "
+		    "(vl-fund balance: each project's budget).", "%sThe money "
+		    "of the %zu projects kept: their allocations and expenses; "
+		    "the plan and the receipts are the register's, not a "
+		    "project's (vl-fund balance: each project's budget)."),
+		    note.len ? " " : "", kept);
+	if (note.len)
+		vl_out_note(out, note.data);
+	vl_buf_free(&note);
 }
 
 int
@@ -556,8 +576,8 @@ vl_report_funds(const struct vl_book *b, const struct vl_ledger *l,
 	out = vl_out_report(named(o, b, &own), "资金", b->as_of, NFUNDS_COLS,
 	    funds_cols);
 	for (i = 0; i < n; i++)
-		funds_row(out, &rows[i], u);
-	unattributed_note(out, u);
+		funds_row(out, &rows[i], u, b->keep != NULL);
+	funds_note(out, u, b->kept, b->keep && vl_out_human(o));
 	free(rows);
 	return vl_out_close(out);
 }
@@ -746,14 +766,14 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 		any.allocated |= u.allocated, any.spent |= u.spent;
 		vl_out_lead(out, r->district[i]);
 		for (k = 0; k < n; k++)
-			funds_row(out, &rows[k], u);
+			funds_row(out, &rows[k], u, false);
 		free(rows);
 	}
 	all = (struct vl_funds_row){VL_FR_TOTAL, "total", "", &plan, &sums,
 	    true, 0};
 	vl_money_sub(sums.received, sums.spent, &all.left);
 	vl_out_lead(out, "total");
-	funds_row(out, &all, any);
-	unattributed_note(out, any);
+	funds_row(out, &all, any, false);
+	funds_note(out, any, 0, false);
 	return vl_out_close(out);
 }

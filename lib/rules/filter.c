@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "register/schema.h"
 #include "rules/filter.h"
@@ -79,6 +80,71 @@ vl_filter_project(const struct vl_filter *f, const struct vl_project *p)
 		if (f->n[c] && !among(f, c, row[c]))
 			return false;
 	return true;
+}
+
+bool
+vl_filter_on_projects(const struct vl_filter *f)
+{
+	int c;
+
+	for (c = VL_FC_TOWN; c <= VL_FC_SPECIALIST; c++)
+		if (f && f->n[c])
+			return true;
+	return false;
+}
+
+bool *
+vl_filter_keep(const struct vl_filter *f, const struct vl_book *b,
+    size_t *kept)
+{
+	bool *keep;
+	size_t i;
+
+	*kept = b->projects.n;
+	if (!vl_filter_on_projects(f))
+		return NULL;
+	keep = vl_xcalloc(b->projects.n + 1, sizeof *keep);
+	for (i = 0, *kept = 0; i < b->projects.n; i++)
+		*kept += keep[i] = vl_filter_project(f, &b->projects.v[i]);
+	return keep;
+}
+
+/* "town 青山镇/河口镇, leader 王五": the filter on the projects' columns,
+ * for people, in their language, or (zh) in Chinese */
+static char *
+described(const struct vl_filter *f, bool zh)
+{
+	static const char *const zh_names[] = {"镇", "村", "项目", "领导",
+	    "专干"};
+	struct vl_buf s = {0};
+	size_t i;
+	int c;
+
+	for (c = VL_FC_TOWN; c <= VL_FC_SPECIALIST; c++) {
+		if (!f->n[c])
+			continue;
+		if (s.len)
+			vl_buf_puts(&s, zh ? "，" : vl_tr(", "));
+		vl_buf_printf(&s, "%s ", zh ? zh_names[c - VL_FC_TOWN] :
+		    vl_tr(vl_filter_names[c]));
+		for (i = 0; i < f->n[c]; i++)
+			vl_buf_printf(&s, "%s%s", i ? "/" : "", f->v[c][i]);
+	}
+	return s.data;
+}
+
+void
+vl_filter_narrow(const struct vl_filter *f, struct vl_book *b)
+{
+	size_t i;
+
+	if (!(b->keep = vl_filter_keep(f, b, &b->kept)))
+		return;
+	b->task_keep = vl_xcalloc(b->ntasks + 1, sizeof *b->task_keep);
+	for (i = 0; i < b->ntasks; i++)
+		b->task_keep[i] = vl_filter_task(f, &b->tasks[i]);
+	b->narrowed_to = described(f, false);
+	b->narrowed_zh = described(f, true);
 }
 
 bool

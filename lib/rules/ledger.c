@@ -30,6 +30,7 @@ struct loading {		/* one a part of the journal */
 	int *line_of_level;
 	bool overflow;
 	enum vl_ledger_sums_of what;
+	const bool *keep;	/* the projects summed; NULL: all, receipts too */
 	struct vl_ledger own;	/* l of a part but the first; its project
 				 * is the first's */
 };
@@ -194,13 +195,29 @@ add_fund(struct loading *c, const struct vl_fund *f, size_t lv)
 	return ok;
 }
 
+/* Is a row of the projects kept?  A receipt, which names none, is not. */
+static bool
+kept(const struct loading *c, const struct vl_fund *f)
+{
+	long i;
+
+	if (f->kind == VL_RECEIPT)
+		return false;
+	i = vl_projects_index(&c->b->projects, f->project);
+	return i >= 0 && c->keep[i];
+}
+
 static int
 on_fund(const struct vl_fund *f, void *ctx)
 {
 	struct loading *c = ctx;
 	struct vl_ledger *l = c->l;
 	size_t lv = f->level_index < 0 ? l->nlevels : (size_t)f->level_index;
-	bool ok = c->line_of_level[lv] == OTHER ? add_other(c, f, lv) :
+	bool ok;
+
+	if (c->keep && !kept(c, f))
+		return 0;
+	ok = c->line_of_level[lv] == OTHER ? add_other(c, f, lv) :
 	    add_fund(c, f, lv);
 
 	l->rows++;
@@ -257,7 +274,7 @@ ledger_reset(void *first, void *arg)
 	(void)arg;
 	free(c->line_of_level);
 	vl_ledger_free(l);
-	ledger_init(c, l, c->b, c->what, NULL);
+	ledger_init(c, l, c->b, c->what, NULL);	/* c->keep as it was */
 }
 
 /* a later part sums into a ledger of its own */
@@ -269,6 +286,7 @@ part_init(void *part, const void *first, void *arg)
 
 	(void)arg;
 	ledger_init(c, &c->own, c0->b, c0->what, c0->l);
+	c->keep = c0->keep;
 }
 
 /* merged in order; they cannot overflow (vl_fund_read) */
@@ -298,6 +316,13 @@ int
 vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
     enum vl_ledger_sums_of what)
 {
+	return vl_ledger_load_kept(l, b, what, b->keep);
+}
+
+int
+vl_ledger_load_kept(struct vl_ledger *l, const struct vl_book *b,
+    enum vl_ledger_sums_of what, const bool *keep)
+{
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
 	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true,
@@ -307,6 +332,7 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
 	char *path;
 
 	ledger_init(&c, l, b, what, NULL);
+	c.keep = keep;
 	path = vl_reg_path(&b->reg, "funds.csv");
 	j.path = path;
 	j.display = vl_xstrdup(vl_book_display(b, "funds.csv"));

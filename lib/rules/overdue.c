@@ -111,8 +111,8 @@ tasks(struct collect *c)
 		const struct vl_task *t = &c->b->tasks[i];
 
 		late = (long)c->as_of - (long)t->due;
-		if (t->done != VL_NODATE || (late <= 0 && (c->within < 0 ||
-		    -late > c->within)))
+		if (!vl_book_task_kept(c->b, i) || t->done != VL_NODATE ||
+		    (late <= 0 && (c->within < 0 || -late > c->within)))
 			continue;
 		if (c->n == c->cap) {
 			c->cap = c->cap ? 2 * c->cap : 64;
@@ -187,7 +187,8 @@ rectifications(struct collect *c)
 
 		if (!vl_finding_open(in) || in->due == VL_NODATE)
 			continue;
-		if ((p = c->project_of[i]) < 0)
+		if ((p = c->project_of[i]) < 0 || !vl_book_kept(c->b,
+		    (size_t)p))
 			continue;
 		if ((o = dated(c, VL_OD_RECTIFICATION, (size_t)p, in->due)))
 			o->insp = in;
@@ -407,7 +408,8 @@ vl_overdue_collect(const struct vl_book *b, long within,
 
 	c.project_of = b->insp_project;
 	for (i = 0; i < b->projects.n; i++)
-		project_rules(&c, i);
+		if (vl_book_kept(b, i))
+			project_rules(&c, i);
 	rectifications(&c);
 	tasks(&c);
 	if (c.n && c.n < c.cap)	/* what doubling left over, given back */
@@ -540,9 +542,12 @@ vl_task_tally(const struct vl_book *b, size_t nb, struct vl_task_tally *t)
 	memset(t, 0, sizeof *t);
 	t->from = vl_xcalloc(nb + 1, sizeof *t->from);
 	for (k = 0; k < nb; k++) {
-		t->tasks += (long)b[k].ntasks;
-		for (i = 0; i < b[k].ntasks; i++)
+		for (i = 0; i < b[k].ntasks; i++) {
+			if (!vl_book_task_kept(&b[k], i))
+				continue;
+			t->tasks++;
 			t->done += b[k].tasks[i].done != VL_NODATE;
+		}
 		/* the whole list of a book only when it has tasks: a
 		 * national register's is hundreds of thousands of items */
 		n = b[k].ntasks ? vl_overdue_collect(&b[k], -1, &v) : 0;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/err.h"
 #include "base/i18n.h"
 #include "base/groups.h"
 #include "base/money.h"
@@ -74,7 +75,8 @@ vl_tally_by(const struct vl_book *b, const struct vl_standing *s,
 	memset(total, 0, sizeof *total);
 	total->town = "total";
 	for (i = 0; i < b->projects.n; i++) {
-		if (f && !vl_filter_project(f, &b->projects.v[i]))
+		if (!vl_book_kept(b, i) || (f && !vl_filter_project(f,
+		    &b->projects.v[i])))
 			continue;
 		vl_filter_project_row(row, &b->projects.v[i]);
 		key = row[by] ? row[by] : "";
@@ -212,7 +214,8 @@ vl_findings_collect(const struct vl_book *b, struct vl_findings *f)
 	memset(f, 0, sizeof *f);
 	for (i = 0; i < b->ninsp; i++) {
 		in = &b->insp[i];
-		if (!vl_finding_open(in) || b->insp_project[i] < 0)
+		if (!vl_finding_open(in) || b->insp_project[i] < 0 ||
+		    !vl_book_kept(b, (size_t)b->insp_project[i]))
 			continue;
 		late = vl_finding_late(in, b->as_of);
 		r = vl_aspect_rank(in->aspect);
@@ -350,6 +353,20 @@ vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
 	return r.n;
 }
 
+int64_t
+vl_kept_budget(const struct vl_book *b)
+{
+	int64_t sum = 0;
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++)
+		if (vl_book_kept(b, i) && !vl_money_add(sum,
+		    b->projects.v[i].budget, &sum))
+			vl_die(VL_BADINPUT, "the budgets of the projects kept "
+			    "overflow the 64-bit range of fen");
+	return sum;
+}
+
 /* ---- starts day by day ------------------------------------------------- */
 
 static void
@@ -368,8 +385,9 @@ vl_burnup(const struct vl_book *b, const struct vl_standing *s,
 	long *cum = vl_xcalloc(ndays, sizeof *cum);
 
 	for (i = 0; i < b->projects.n; i++)
-		count_from(cum, from, to, completed ? s[i].m.completed :
-		    s[i].m.started);
+		if (vl_book_kept(b, i))
+			count_from(cum, from, to, completed ?
+			    s[i].m.completed : s[i].m.started);
 	for (i = 1; i < ndays; i++)
 		cum[i] += cum[i - 1];
 	return cum;

@@ -111,6 +111,9 @@ struct vl_funds_row {
 /* malloc'd (free it); returns how many */
 size_t vl_funds_rows(const struct vl_book *b, const struct vl_ledger *l,
     struct vl_funds_row **list);
+/* The budgets of the projects a narrowed book keeps (vl_filter_narrow),
+ * summed: beyond the 64-bit range of fen, an error (VL_BADINPUT). */
+int64_t vl_kept_budget(const struct vl_book *b);
 
 /* The day project i was last inspected, or VL_NODATE. */
 vl_date vl_last_inspected(const struct vl_book *b, size_t i);
