@@ -22,7 +22,8 @@ int vl_add_records(const struct vl_filespec *spec,
     const struct vl_source *src, const char *import,
     const char *const *value, bool allow_repeat);
 
-/* A project's field as it will be written: the value of column */
+/* A field of a record as it will be written (a project added or
+ * amended, a task): the value of column */
 typedef const char *vl_project_field(const void *ctx, const char *column);
 
 /* What no project may be, added or amended: a name (town, village,
