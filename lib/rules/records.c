@@ -14,24 +14,6 @@
 #include "rules/entries.h"
 #include "rules/records.h"
 
-static int
-check_people(const struct vl_record *r)
-{
-	int bad = 0;
-
-	if (!*vl_field(r, "leader")) {
-		vl_errat(r->file, r->line, "leader", "missing: every project "
-		    "names its leader (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	if (!*vl_field(r, "specialist")) {
-		vl_errat(r->file, r->line, "specialist", "missing: every "
-		    "project names its specialist (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	return bad;
-}
-
 /* "town/village", newly allocated: one project a village */
 static char *
 village_key(const char *town, const char *village)
@@ -127,6 +109,32 @@ one_line_columns(const char *file, long line, const char *const *columns,
 }
 
 int
+vl_project_people(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_record *was)
+{
+	static const char *const people[] = {"leader", "specialist", NULL};
+	const char *const *p;
+	int bad = 0;
+
+	for (p = people; *p; p++) {
+		if (*field(ctx, *p) || (was && !*vl_field(was, *p)))
+			continue;	/* named; or amended, and never was */
+		if (was)
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its leader and specialist "
+			    "(一个项目,一名领导,一名专干)");
+		else if (strcmp(*p, "leader") == 0)
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its leader (一个项目,一名领导,一名专干)");
+		else
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its specialist (一个项目,一名领导,一名专干)");
+		bad++;
+	}
+	return bad;
+}
+
+int
 vl_project_sane(const char *file, long line, vl_project_field *field,
     const void *ctx, const struct vl_plan *plan)
 {
@@ -168,8 +176,8 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	struct vl_projects *set = villages(b);
 	struct vl_project p = {0}, k = {0};
 	const struct vl_project *had;
-	int bad = check_people(r) + vl_project_sane(r->file, r->line,
-	    record_field, r, &b->book.plan);
+	int bad = vl_project_people(r->file, r->line, record_field, r, NULL) +
+	    vl_project_sane(r->file, r->line, record_field, r, &b->book.plan);
 
 	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
 	if ((had = vl_projects_find(set, k.id)) != NULL)

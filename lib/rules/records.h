@@ -26,6 +26,14 @@ int vl_add_records(const struct vl_filespec *spec,
  * amended, a task): the value of column */
 typedef const char *vl_project_field(const void *ctx, const char *column);
 
+/* A project names its leader and its specialist: each missing said as
+ * file:line: column; returns how many.  was: the project as it stands
+ * when amended (NULL when added), of which only a name taken away is
+ * refused, so that a project registered without one may be amended in
+ * its other fields. */
+int vl_project_people(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_record *was);
+
 /* What no project may be, added or amended: a name (town, village,
  * leader, specialist) of several lines or with a tab, which a list shows
  * as another's; a budget below zero; a completion due on or before its
