@@ -79,23 +79,6 @@ amended(const struct vl_record *row, const struct vl_rewrite *rw,
 }
 
 static int
-check_people(const struct vl_record *row, const struct vl_rewrite *rw)
-{
-	static const char *const people[] = {"leader", "specialist", NULL};
-	const char *const *p;
-	int bad = 0;
-
-	for (p = people; *p; p++)
-		if (!*amended(row, rw, *p) && *vl_field(row, *p)) {
-			vl_errat("command line", 0, *p, "missing: every project "
-			    "names its leader and specialist "
-			    "(一个项目,一名领导,一名专干)");
-			bad++;
-		}
-	return bad;
-}
-
-static int
 check_village(const struct vl_record *row, const struct vl_rewrite *rw)
 {
 	const struct vl_projects *ps = &((struct amending *)rw->ctx)->b->projects;
@@ -151,6 +134,7 @@ amended_field(const void *ctx, const char *column)
 static int
 amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
+	const struct amended_row now = {row, rw};
 	size_t k, changed = 0;
 
 	for (k = 0; k < rw->n; k++)
@@ -161,9 +145,9 @@ amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 		    "already: nothing to amend", rw->id);
 		return 1;
 	}
-	return check_people(row, rw) + check_village(row, rw) +
-	    check_budget(row, rw) + vl_project_sane("command line", 0,
-	    amended_field, &(struct amended_row){row, rw},
+	return vl_project_people("command line", 0, amended_field, &now, row) +
+	    check_village(row, rw) + check_budget(row, rw) +
+	    vl_project_sane("command line", 0, amended_field, &now,
 	    &((struct amending *)rw->ctx)->b->plan);
 }
 

@@ -14,24 +14,6 @@
 #include "rules/entries.h"
 #include "rules/records.h"
 
-static int
-check_people(const struct vl_record *r)
-{
-	int bad = 0;
-
-	if (!*vl_field(r, "leader")) {
-		vl_errat(r->file, r->line, "leader", "missing: every project "
-		    "names its leader (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	if (!*vl_field(r, "specialist")) {
-		vl_errat(r->file, r->line, "specialist", "missing: every "
-		    "project names its specialist (一个项目,一名领导,一名专干)");
-		bad++;
-	}
-	return bad;
-}
-
 /* "town/village", newly allocated: one project a village */
 static char *
 village_key(const char *town, const char *village)
@@ -109,25 +91,62 @@ date_or(const char *s, vl_date otherwise)
 	return *s && vl_date_parse(s, &d, &why) == 0 ? d : otherwise;
 }
 
+/* Columns read on one line (a list's row, a file named after one): no
+ * line break or tab.  Each said as file:line: column; how many. */
+static int
+one_line_columns(const char *file, long line, const char *const *columns,
+    vl_project_field *field, const void *ctx)
+{
+	int bad = 0;
+
+	for (; *columns; columns++)
+		if (strpbrk(field(ctx, *columns), "\t\r\n")) {
+			vl_errat(file, line, *columns, "a line break or a tab: "
+			    "one line of text");
+			bad++;
+		}
+	return bad;
+}
+
+int
+vl_project_people(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_record *was)
+{
+	static const char *const people[] = {"leader", "specialist", NULL};
+	const char *const *p;
+	int bad = 0;
+
+	for (p = people; *p; p++) {
+		if (*field(ctx, *p) || (was && !*vl_field(was, *p)))
+			continue;	/* named; or amended, and never was */
+		if (was)
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its leader and specialist "
+			    "(一个项目,一名领导,一名专干)");
+		else if (strcmp(*p, "leader") == 0)
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its leader (一个项目,一名领导,一名专干)");
+		else
+			vl_errat(file, line, *p, "missing: every project names "
+			    "its specialist (一个项目,一名领导,一名专干)");
+		bad++;
+	}
+	return bad;
+}
+
 int
 vl_project_sane(const char *file, long line, vl_project_field *field,
     const void *ctx, const struct vl_plan *plan)
 {
 	static const char *const names[] = {"town", "village", "leader",
 	    "specialist", NULL};
-	const char *const *n, *why, *own_end = field(ctx, "complete_by");
+	const char *why, *own_end = field(ctx, "complete_by");
 	vl_date start = date_or(field(ctx, "start_by"), plan->start_by);
 	vl_date end = date_or(own_end, plan->complete_by);
 	char d[2][VL_DATE_BUFSZ];
 	int64_t fen;
-	int bad = 0;
+	int bad = one_line_columns(file, line, names, field, ctx);
 
-	for (n = names; *n; n++)
-		if (strpbrk(field(ctx, *n), "\t\r\n")) {
-			vl_errat(file, line, *n, "a line break or a tab: one "
-			    "line of text");
-			bad++;
-		}
 	if (vl_money_parse(field(ctx, "budget"), &fen, &why) == 0 && fen < 0) {
 		vl_errat(file, line, "budget", "%s: a budget is never below "
 		    "zero", field(ctx, "budget"));
@@ -157,8 +176,8 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	struct vl_projects *set = villages(b);
 	struct vl_project p = {0}, k = {0};
 	const struct vl_project *had;
-	int bad = check_people(r) + vl_project_sane(r->file, r->line,
-	    record_field, r, &b->book.plan);
+	int bad = vl_project_people(r->file, r->line, record_field, r, NULL) +
+	    vl_project_sane(r->file, r->line, record_field, r, &b->book.plan);
 
 	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
 	if ((had = vl_projects_find(set, k.id)) != NULL)
@@ -236,17 +255,11 @@ task_rule(struct vl_batch *b, const struct vl_record *r)
 {
 	static const char *const one_line[] = {"area", "title", "owner",
 	    NULL};
-	const char *const *f;
 	char day[VL_DATE_BUFSZ];
 	vl_date done = date_of(r, "done");
-	int bad = 0;
+	int bad = one_line_columns(r->file, r->line, one_line, record_field,
+	    r);
 
-	for (f = one_line; *f; f++)
-		if (strpbrk(vl_field(r, *f), "\t\r\n")) {
-			vl_errat(r->file, r->line, *f, "a line break or a tab: "
-			    "one line of text");
-			bad++;
-		}
 	if (done != VL_NODATE && b->today != VL_NODATE && done > b->today) {
 		vl_errat(r->file, r->line, "done", "%s is after today (%s): a "
 		    "task is done when it was done", vl_field(r, "done"),

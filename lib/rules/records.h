@@ -22,8 +22,17 @@ int vl_add_records(const struct vl_filespec *spec,
     const struct vl_source *src, const char *import,
     const char *const *value, bool allow_repeat);
 
-/* A project's field as it will be written: the value of column */
+/* A field of a record as it will be written (a project added or
+ * amended, a task): the value of column */
 typedef const char *vl_project_field(const void *ctx, const char *column);
+
+/* A project names its leader and its specialist: each missing said as
+ * file:line: column; returns how many.  was: the project as it stands
+ * when amended (NULL when added), of which only a name taken away is
+ * refused, so that a project registered without one may be amended in
+ * its other fields. */
+int vl_project_people(const char *file, long line, vl_project_field *field,
+    const void *ctx, const struct vl_record *was);
 
 /* What no project may be, added or amended: a name (town, village,
  * leader, specialist) of several lines or with a tab, which a list shows

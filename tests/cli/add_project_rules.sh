@@ -69,6 +69,11 @@ has r/projects.csv "P51,新镇,甲村,张,李,100.00"
 expect 0 vl-add -C r amend project P51 --leader " 王五 " --mode 新建 --reason x
 has r/projects.csv "P51,新镇,甲村,王五,李,100.00"
 grep '^P51,' r/projects.csv | grep -q ',new,' || fail "amend --mode 新建 not stored as new"
+# a project registered without a specialist (the demo's P18) is amended
+# in its other fields: only a name taken away is refused
+expect 0 vl-add -C r amend project P18 --budget 40000 --reason x
+hasnt err "missing"
+has r/projects.csv "P18,河口镇,渡头村,苏霞,,40000.00,"
 # a file edited by hand: show puts its control characters as blanks
 demo s
 sed -i 's/^P01,青山镇,松林村,蓝霞,/P01,青山镇,松林村,"蓝\r霞\t\n假行",/' s/projects.csv
