@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/err.h"
+#include "base/err_priv.h"
 #include "report/audit_table.h"
 
 static const struct vl_col audit_cols[] = {
@@ -105,6 +106,30 @@ vl_audit_holds(const struct vl_reg *reg, const struct vl_audit_walked *w,
 	return ok;
 }
 
+/*
+ * The register's name (plan.json's), for a workbook's title row as every
+ * other report's has it; NULL when the plan does not read.  Quietly: the
+ * audit is what a clerk runs on a register whose plan was spoiled by
+ * hand, and it says which file changed outside the tools; a title
+ * without the name is no reason to fail it.
+ */
+static char *
+register_name(const struct vl_reg *reg)
+{
+	struct vl_errbuf quiet = {0}, *was = vl_err_capture(&quiet);
+	char *path = vl_reg_path(reg, "plan.json"), *name = NULL;
+	struct vl_plan plan;
+
+	if (vl_plan_load(path, vl_reg_display(reg, "plan.json"), &plan) ==
+	    VL_OK && plan.name)
+		name = vl_xstrdup(plan.name);
+	vl_plan_free(&plan);
+	vl_err_capture(was);
+	vl_err_discard(&quiet);
+	free(path);
+	return name;
+}
+
 /* the walk of the register open in reg, under its lock; *head: the
  * trail's last line */
 static int
@@ -137,7 +162,9 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
     bool table, long want_seq, const char *want_hash,
     struct vl_audit *head, bool *findings)
 {
+	struct vl_outopts own;
 	struct vl_reg reg;
+	char *name = NULL;
 	int status;
 
 	*findings = false;
@@ -145,9 +172,14 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
 	vl_reg_open(&reg, dir);
 	if ((status = vl_reg_need_plan(&reg)) == VL_OK &&
 	    (status = vl_reg_lock_shared(&reg)) == VL_OK) {
-		status = audit_locked(&reg, table ? vl_audit_table(o, day) :
+		if (table) {	/* its title names the register */
+			own = *o;
+			own.register_name = name = register_name(&reg);
+		}
+		status = audit_locked(&reg, table ? vl_audit_table(&own, day) :
 		    NULL, want_seq, want_hash, head, findings);
 	}
+	free(name);
 	vl_reg_close(&reg);
 	return status;
 }

@@ -208,14 +208,16 @@ part_keys(const struct split *s, const struct part *p,
 	}
 }
 
-/* the files of every part, then DIR/index.csv naming them */
+/* the files of every part, then DIR/index.csv naming them: CSV, for
+ * a spreadsheet (--excel) and in the encoding (--encoding) the files
+ * are, opened beside them */
 static int
 split_parts(struct split *s, const struct part *p, size_t np,
     const struct vl_filter *f, vl_date day)
 {
-	struct vl_outopts io = {VL_FMT_CSV, false, NULL, NULL, "", NULL,
-	    s->o->lead && s->by != VL_FC_DISTRICT ? "district" : NULL, NULL,
-	    NULL};
+	struct vl_outopts io = {VL_FMT_CSV, s->o->excel, s->o->encoding, NULL,
+	    "", NULL, s->o->lead && s->by != VL_FC_DISTRICT ? "district" :
+	    NULL, NULL, NULL};
 	struct vl_col cols[] = {{vl_filter_names[s->by], VL_COL_TEXT},
 	    {"file", VL_COL_TEXT}, {"items", VL_COL_INT},
 	    {"late", VL_COL_INT}};

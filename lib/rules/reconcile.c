@@ -144,8 +144,8 @@ equation(const struct recon *r, int64_t total, struct vl_buf *b)
 	long i;
 
 	if (r->parts == 0 || r->parts > MAX_SHOWN)
-		vl_buf_printf(b, "%ld part%s", r->parts, r->parts == 1 ? "" :
-		    "s");
+		vl_buf_printf(b, vl_trn(r->parts, "%ld part", "%ld parts"),
+		    r->parts);
 	for (i = 0; r->parts <= MAX_SHOWN && i < r->parts; i++) {
 		if (i > 0 && r->shown[i] < 0 && vl_money_sub(0, r->shown[i],
 		    &neg))
@@ -155,10 +155,11 @@ equation(const struct recon *r, int64_t total, struct vl_buf *b)
 			    vl_money_format(r->shown[i], m));
 	}
 	vl_buf_printf(b, " = %s", vl_money_format(r->sum, m));
+	/* the equation is for people: its words in their language */
 	if (r->sum != total)
-		vl_buf_printf(b, " \xe2\x89\xa0 %s (%s)",
+		vl_buf_printf(b, vl_tr(" ≠ %s (%s)"),
 		    vl_money_format(total, t),
-		    vl_money_gap(total, r->sum, g));
+		    vl_money_gap_for(true, total, r->sum, g));
 	vl_buf_puts(b, "\n");
 	if (r->left_out)
 		vl_buf_printf(b, vl_tr("other funds (多方筹集) left out: %ld "

@@ -74,6 +74,26 @@ rec 1 -0.01 '92233720368547758.07\n' \
 rec 1 0 '-92233720368547758.07\n' \
     "-92233720368547758.07 = -92233720368547758.07 $NE 0.00 (short by 92233720368547758.07)"
 
+# the equation is for people: under --lang zh its words are Chinese, the
+# figures the same; English as it was
+rec_zh() {	# rec_zh STATUS TOTAL INPUT WANT, as rec, with --lang zh
+	printf -- "$3" > in
+	STDIN=in expect "$1" vl-fund reconcile --total "$2" --lang zh
+	printf '%s\n' "$4" > want
+	same out want
+}
+rec_zh 1 1847000 '1684600.00\n162000.00\n' \
+    "1684600.00 + 162000.00 = 1846600.00 $NE 1847000.00（尚差 400.00）"
+rec_zh 1 1847000 '1847000.01\n' \
+    "1847000.01 = 1847000.01 $NE 1847000.00（超出 0.01）"
+rec_zh 1 0 '-92233720368547758.08\n' \
+    "-92233720368547758.08 = -92233720368547758.08 $NE 0.00（不足）"
+rec_zh 0 66 "$(seq 1 11 | tr '\n' ' ' | sed 's/ /\\n/g')" '11 项之和 = 66.00'
+rec_zh 0 0 '' '0 项之和 = 0.00'
+rec 1 1847000 '1684600.00\n162000.00\n' \
+    "1684600.00 + 162000.00 = 1846600.00 $NE 1847000.00 (short by 400.00)"
+rec 0 1 '1\n' '1.00 = 1.00'
+
 # usage
 expect 2 vl-fund reconcile
 has err 'usage: vl-fund reconcile --total AMT'

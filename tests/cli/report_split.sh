@@ -65,6 +65,10 @@ has odd/index.csv 'index,index~'
 [ "$(ls odd | wc -l)" = "$(wc -l < odd/index.csv)" ] || fail "a file per row and the index"
 # the long name is cut on a character boundary: valid UTF-8
 ls odd | grep '^长' | iconv -f UTF-8 -t UTF-8 > /dev/null || fail "cut mid-character"
+# with --excel, a name a spreadsheet would run is text in index.csv as
+# in the files: the index is opened beside them
+expect 0 vl-report -C reg overdue --split-by leader --excel -o oddx
+has oddx/index.csv "'-rf,_rf~"
 
 # by town, by specialist; the format chosen as usual: .json, --excel
 demo reg
@@ -76,8 +80,25 @@ same towns/东岭镇.json want
 expect 0 vl-report -C reg overdue --split-by specialist --excel -o spec
 printf '\357\273\277' > bom
 head -c 3 spec/蒙红英.csv | cmp -s - bom || fail "--excel: no BOM"
-# index.csv stays plain CSV for the script that reads it
-head -c 3 spec/index.csv | cmp -s - bom && fail "index.csv has a BOM"
+# index.csv is written as the files it names are: for a spreadsheet
+# with --excel (BOM, CRLF, its header in the language), in GB18030 with
+# --encoding, plain CSV without either, as a script loops over it
+head -c 3 spec/index.csv | cmp -s - bom || fail "--excel: index.csv has no BOM"
+[ "$(tr -cd '\r' < spec/index.csv | wc -c)" = "$(wc -l < spec/index.csv)" ] ||
+    fail "--excel: index.csv lines not CRLF"
+expect 0 vl-report -C reg overdue --split-by specialist -o plain
+head -c 3 plain/index.csv | cmp -s - bom && fail "index.csv has a BOM"
+grep -q "$(printf '\r')" plain/index.csv && fail "index.csv has CRs"
+{ printf '\357\273\277'; sed 's/$/\r/' plain/index.csv; } > want
+same spec/index.csv want
+expect 0 vl-report -C reg overdue --split-by specialist --excel --lang zh -o zh
+head -n 1 zh/index.csv > hdr
+printf '\357\273\277专干,文件,事项,逾期\r\n' > want
+same hdr want
+expect 0 vl-report -C reg overdue --split-by specialist --encoding gb18030 -o gb
+iconv -f GB18030 -t UTF-8 gb/index.csv > got || fail "index.csv is not GB18030"
+same got plain/index.csv
+cmp -s gb/index.csv plain/index.csv && fail "--encoding gb18030: index.csv in UTF-8"
 # filters apply before the split: one town's leaders only
 expect 0 vl-report -C reg overdue --split-by leader --town 东岭镇 -o dl
 [ "$(($(wc -l < dl/index.csv) - 1))" = "$(awk -F, '$2 == "东岭镇"' reg/projects.csv | cut -d, -f4 | sort -u | wc -l)" ] || fail "filtered split"

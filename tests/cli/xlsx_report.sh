@@ -34,6 +34,28 @@ xcmp funds.xlsx "资金 $day" funds.csv plan=money received=money \
     allocated=money spent=money remaining=money
 report audit "变更记录 $day" audit
 xcmp audit.xlsx "变更记录 $day" audit.csv seq=int
+# every title row names the register, the audit's too (its plan read for
+# the name alone); one whose plan.json was spoiled by hand is still
+# audited, its title without the name
+for b in overdue progress funds audit; do
+	py "
+a1 = openpyxl.load_workbook('$b.xlsx').worksheets[0]['A1'].value
+assert a1.startswith('村级组织活动场所建设(第一批) — '), a1
+" || fail "$b.xlsx: the title row does not name the register"
+done
+py "
+a1 = openpyxl.load_workbook('audit.xlsx').worksheets[0]['A1'].value
+assert a1 == '村级组织活动场所建设(第一批) — 变更记录, as of $day', a1
+" || fail "audit.xlsx: title row"
+demo spoilt
+echo '{' > spoilt/plan.json
+expect 0 vl-report -C spoilt audit --as-of $day --format xlsx -o spoilt.xlsx
+has err 'plan.json: changed outside the vl tools'
+hasnt err 'column'
+py "
+a1 = openpyxl.load_workbook('spoilt.xlsx').worksheets[0]['A1'].value
+assert a1 == '变更记录, as of $day', a1
+" || fail "spoilt.xlsx: title row"
 
 # the figures the seed names, as numbers Excel sums exactly
 py "
