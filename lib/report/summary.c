@@ -166,7 +166,10 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	if (!b->keep && (long)b->projects.n != b->plan.villages)
 		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
 		    "projects", b->plan.villages, b->projects.n);
-	deadline_line(pg, villages - t.started);
+	if (b->keep && b->kept == 0)	/* a filter nothing holds */
+		say(pg, "  no project of the register: %s", b->narrowed_to);
+	else
+		deadline_line(pg, villages - t.started);
 }
 
 static void

@@ -93,8 +93,11 @@ vl_filter_on_projects(const struct vl_filter *f)
 	return false;
 }
 
-bool *
-vl_filter_keep(const struct vl_filter *f, const struct vl_book *b,
+/* The projects of b that f keeps, keep[i] for projects.v[i], and how many
+ * (*kept); NULL (and every project kept) when f filters no project's
+ * column. */
+static bool *
+projects_kept(const struct vl_filter *f, const struct vl_book *b,
     size_t *kept)
 {
 	bool *keep;
@@ -138,7 +141,7 @@ vl_filter_narrow(const struct vl_filter *f, struct vl_book *b)
 {
 	size_t i;
 
-	if (!(b->keep = vl_filter_keep(f, b, &b->kept)))
+	if (!(b->keep = projects_kept(f, b, &b->kept)))
 		return;
 	b->task_keep = vl_xcalloc(b->ntasks + 1, sizeof *b->task_keep);
 	for (i = 0; i < b->ntasks; i++)

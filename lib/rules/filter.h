@@ -47,11 +47,6 @@ void vl_filter_project_row(const char *row[VL_NFC],
 bool vl_filter_project(const struct vl_filter *f, const struct vl_project *p);
 /* is a filter on a project's own columns given (f may be NULL)? */
 bool vl_filter_on_projects(const struct vl_filter *f);
-/* The projects of b that f keeps, keep[i] for projects.v[i], and how many
- * (*kept); NULL (and every project kept) when f filters no project's
- * column.  Free it. */
-bool *vl_filter_keep(const struct vl_filter *f, const struct vl_book *b,
-    size_t *kept);
 /* b narrowed to the projects f keeps (and the tasks, their owner a
  * leader): see struct vl_book's keep.  Nothing, when f filters no
  * project's column. */

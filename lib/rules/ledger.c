@@ -316,13 +316,6 @@ int
 vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
     enum vl_ledger_sums_of what)
 {
-	return vl_ledger_load_kept(l, b, what, b->keep);
-}
-
-int
-vl_ledger_load_kept(struct vl_ledger *l, const struct vl_book *b,
-    enum vl_ledger_sums_of what, const bool *keep)
-{
 	struct vl_gather g = {sizeof(struct loading), part_init, part_merge,
 	    part_free, NULL, ledger_reset, NULL};
 	struct vl_journal j = {NULL, NULL, b->as_of, b->encoding, true,
@@ -332,7 +325,7 @@ vl_ledger_load_kept(struct vl_ledger *l, const struct vl_book *b,
 	char *path;
 
 	ledger_init(&c, l, b, what, NULL);
-	c.keep = keep;
+	c.keep = b->keep;	/* a narrowed book's projects only */
 	path = vl_reg_path(&b->reg, "funds.csv");
 	j.path = path;
 	j.display = vl_xstrdup(vl_book_display(b, "funds.csv"));

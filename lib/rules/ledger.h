@@ -5,7 +5,6 @@
 #ifndef VL_LEDGER_H
 #define VL_LEDGER_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -79,15 +78,12 @@ enum vl_ledger_sums_of { VL_LEDGER_TOTALS, VL_LEDGER_PROJECTS };
  * dated later are not there yet).  Bad rows are reported as vl_fund_read
  * does and an overflowing sum as an error.  Returns VL_OK, VL_BADINPUT
  * or VL_SYSFAULT; l is filled (and must be freed) in every case; with
- * VL_LEDGER_TOTALS, l->project is NULL and l->nprojects 0. */
+ * VL_LEDGER_TOTALS, l->project is NULL and l->nprojects 0.  Of a book
+ * narrowed to some projects (b->keep), their allocations and expenses
+ * only: no receipt (which names no project), nothing of another project
+ * or of none; a bad row of any is reported all the same. */
 int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
     enum vl_ledger_sums_of what);
-/* The same of the projects keep[i] keeps (b->projects.n of them): their
- * allocations and expenses only, no receipt (which names no project) and
- * nothing a row of another or of no project holds.  A bad row of any is
- * reported all the same. */
-int vl_ledger_load_kept(struct vl_ledger *l, const struct vl_book *b,
-    enum vl_ledger_sums_of what, const bool *keep);
 void vl_ledger_free(struct vl_ledger *l);
 
 #endif

@@ -76,6 +76,8 @@ grep -q "started .* / 1 " out || fail "town and leader: not one project"
 # a value nobody holds: an empty page, exit 0
 expect 0 vl-report -C reg summary --town 无此镇
 grep -q "started .* 0 / 0" out || fail "nobody: not 0 / 0"
+has out "no project of the register: town 无此镇"
+hasnt out "every village has started"
 
 # the same page in Chinese: no English word of the money section
 expect 0 vl-report -C reg summary --town "$town" --lang zh
