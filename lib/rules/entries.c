@@ -199,6 +199,29 @@ start_rule(const struct entry_state *s, const struct vl_batch *b,
 	return 0;
 }
 
+/* A completion is not dated after the project passed its acceptance:
+ * an acceptance passes only a completed project (vl-inspect add says
+ * so of the acceptance; this is the same rule seen from the other
+ * side). */
+static int
+accepted_rule(const struct vl_batch *b, const struct vl_record *r, long p,
+    vl_date d)
+{
+	char day[VL_DATE_BUFSZ];
+	vl_date acc;
+
+	if (!b->book.passes || (acc = b->book.passes[p].accepted) ==
+	    VL_NODATE || d <= acc)
+		return 0;
+	vl_errat(r->file, r->line, "date", "completed %s is after %s passed "
+	    "its acceptance (%s), which passes only a completed project: "
+	    "give the right --date, or void that acceptance first "
+	    "(vl-inspect list --project %s --phase acceptance)",
+	    vl_field(r, "date"), vl_field(r, "project"),
+	    vl_date_format(acc, day), vl_field(r, "project"));
+	return 1;
+}
+
 /* started once, not after what follows it; each milestone once,
  * between them; completed once, after a start and the milestones
  * reached, not before them */
@@ -256,6 +279,8 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 		    vl_date_format(start->date, day), start->id, start->id);
 		return 1;
 	}
+	if (accepted_rule(b, r, p, d))
+		return 1;
 	take_stage(s, p, st, b->row_id, d);
 	return 0;
 }
@@ -590,6 +615,8 @@ vl_entries_rules(struct vl_batch *b)
 {
 	b->ctx = vl_xcalloc(1, sizeof(struct entry_state));
 	if (b->spec == &vl_progress_spec) {
+		/* the passes are counted of every inspection read */
+		b->load = VL_LOAD_INSPECTIONS | VL_LOAD_FAILS;
 		b->seen = progress_seen;
 		b->rule = progress_rule;
 	} else if (b->spec == &vl_funds_spec) {
