@@ -18,7 +18,7 @@ struct vl_fund_day {		/* what one day moved */
 	int64_t allocated, spent;
 };
 
-struct vl_fund_days {		/* a project's, in the order booked */
+struct vl_fund_days {		/* a project's, a day each, in date order */
 	struct vl_fund_day *v;
 	size_t n, cap;
 };
