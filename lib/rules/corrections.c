@@ -330,14 +330,32 @@ progress_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 	return 0;
 }
 
+/* A row is voided on or after its own date: as of a day between, it
+ * would be void before it happened. */
+static int
+void_before(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct voiding *v = rw->ctx;
+	const char *date = vl_field(row, "date"), *why;
+	vl_date d;
+
+	if (vl_date_parse(date, &d, &why) != 0 || v->when >= d)
+		return 0;
+	vl_errat(row->file, row->line, "voided", "%s is before %s %s of %s: "
+	    "a row is voided on or after its own date; give --date %s or "
+	    "later", v->day, rw->spec == &vl_progress_spec ? "progress" :
+	    "inspection", rw->id, date, date);
+	return 1;
+}
+
 static int
 void_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
 	const char *was = vl_field(row, "voided");
 
 	if (!*was)
-		return rw->spec == &vl_progress_spec ? progress_stands(row,
-		    rw) : 0;
+		return void_before(row, rw) || (rw->spec == &vl_progress_spec ?
+		    progress_stands(row, rw) : 0);
 	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
 	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
 	    "progress" : rw->spec == &vl_tasks_spec ? "task" : "inspection",
