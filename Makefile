@@ -43,7 +43,7 @@ RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \
 	$(B)/lib/rules/reconcile.o $(B)/lib/rules/overdue.o \
 	$(B)/lib/rules/standing.o $(B)/lib/rules/records.o \
 	$(B)/lib/rules/entries.o $(B)/lib/rules/corrections.o \
-	$(B)/lib/rules/reversals.o $(B)/lib/rules/sample.o \
+	$(B)/lib/rules/reversals.o $(B)/lib/rules/fund_days.o $(B)/lib/rules/sample.o \
 	$(B)/lib/rules/filter.o $(B)/lib/rules/districts.o
 REPORTOBJ = $(B)/lib/report/tables.o $(B)/lib/report/fund_tables.o \
 	$(B)/lib/report/ranking.o \

@@ -451,21 +451,37 @@ overdue(struct page *pg)
 
 /* ---- 六、the programme's other duties (tasks.csv) ----------------------- */
 
+/* The tasks the page keeps (a filter keeps its leader's as owner, none of
+ * a town's), and how many of them are done into *done. */
+static size_t
+tasks_kept(const struct vl_book *b, long *done)
+{
+	size_t i, n = 0;
+
+	*done = 0;
+	for (i = 0; i < b->ntasks; i++) {
+		if (!vl_book_task_kept(b, i))
+			continue;
+		n++;
+		*done += b->tasks[i].done != VL_NODATE;
+	}
+	return n;
+}
+
 /* The tasks late by the day, with their owners; the section only when the
- * register has tasks. */
+ * page keeps tasks, counted as vl-report summary counts them. */
 static void
 tasks(struct page *pg, const struct vl_overdue *td, size_t n)
 {
-	const struct vl_book *b = pg->b;
 	char d[VL_DATE_BUFSZ];
-	long done = 0;
-	size_t i;
+	long done;
+	size_t i, kept;
 
-	for (i = 0; i < b->ntasks; i++)
-		done += b->tasks[i].done != VL_NODATE;
+	kept = tasks_kept(pg->b, &done);
+	if (kept == 0)
+		return;
 	put(pg, "<section id=\"tasks\">\n<h2>六、其他工作任务</h2>\n<p>共 "
-	    "%zu 项任务，已完成 %ld 项，逾期 %zu 项。</p>\n", b->ntasks, done,
-	    n);
+	    "%zu 项任务，已完成 %ld 项，逾期 %zu 项。</p>\n", kept, done, n);
 	if (n == 0) {
 		put(pg, "</section>\n");
 		return;
@@ -547,8 +563,7 @@ vl_briefing(const struct vl_book *b, const struct vl_ledger *l,
 	vl_briefing_funds(&pg);
 	findings(&pg);
 	overdue(&pg);
-	if (b->ntasks)
-		tasks(&pg, td, ntd);
+	tasks(&pg, td, ntd);
 	footer(&pg);
 	free(td);
 	free(pg.fr);

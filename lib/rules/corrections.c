@@ -297,14 +297,65 @@ start_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 	return bad;
 }
 
+/* A completion is not voided while a passed acceptance stands on it:
+ * the register would hold a project accepted and never completed. */
+static int
+completion_stands(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct vl_book *b = ((const struct voiding *)rw->ctx)->b;
+	const char *project = vl_field(row, "project");
+	long p = vl_projects_index(&b->projects, project);
+	char day[VL_DATE_BUFSZ];
+
+	if (p < 0 || !b->passes || b->passes[p].accepted == VL_NODATE)
+		return 0;
+	vl_errat(row->file, row->line, "stage", "progress %s is the "
+	    "completion of %s, and its acceptance passed %s stands on it: "
+	    "void that acceptance first (vl-inspect list --project %s "
+	    "--phase acceptance), then this one", rw->id, project,
+	    vl_date_format(b->passes[p].accepted, day), project);
+	return 1;
+}
+
+/* what must not stand on a progress row when it is voided */
+static int
+progress_stands(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const char *stage = vl_field(row, "stage");
+
+	if (strcmp(stage, "started") == 0)
+		return start_stands(row, rw);
+	if (strcmp(stage, "completed") == 0)
+		return completion_stands(row, rw);
+	return 0;
+}
+
+/* A row is voided on or after its own date: as of a day between, it
+ * would be void before it happened. */
+static int
+void_before(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct voiding *v = rw->ctx;
+	const char *date = vl_field(row, "date"), *why;
+	vl_date d;
+
+	if (vl_date_parse(date, &d, &why) != 0 || v->when >= d)
+		return 0;
+	vl_errat(row->file, row->line, "voided", "%s is before %s %s of %s: "
+	    "a row is voided on or after its own date; give --date %s or "
+	    "later", v->day, rw->spec == &vl_progress_spec ? "progress" :
+	    "inspection", rw->id, date, date);
+	return 1;
+}
+
 static int
 void_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
 	const char *was = vl_field(row, "voided");
 
 	if (!*was)
-		return rw->spec == &vl_progress_spec && strcmp(vl_field(row,
-		    "stage"), "started") == 0 ? start_stands(row, rw) : 0;
+		return void_before(row, rw) || (rw->spec == &vl_progress_spec ?
+		    progress_stands(row, rw) : 0);
 	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
 	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
 	    "progress" : rw->spec == &vl_tasks_spec ? "task" : "inspection",
@@ -333,8 +384,10 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 		return VL_BADINPUT;
 	}
 	v.b = &b;
+	/* a progress row's: the passed acceptances that may stand on it */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK)
+	    VL_LOAD_WRITE | (spec == &vl_progress_spec ? VL_LOAD_INSPECTIONS |
+	    VL_LOAD_FAILS : 0))) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

@@ -16,6 +16,7 @@
 #include "base/money.h"
 #include "register/funds.h"
 #include "rules/entries.h"
+#include "rules/fund_days.h"
 
 /* ---- progress ---------------------------------------------------------- */
 
@@ -31,6 +32,7 @@ struct entry_state {
 	struct stage_row *stage;
 	size_t nstages;
 	int64_t (*money)[2];		/* per project: allocated, spent */
+	struct vl_fund_days *days;	/* per project: the same by day */
 	int64_t kind_total[3];		/* per kind, for the 64-bit range */
 	/* the special fund's receipts and allocations, every project's
 	 * (other funds not), the one held within the other as vl-fund
@@ -62,6 +64,7 @@ state_of(struct vl_batch *b)
 		s->stage = vl_xcalloc((s->n + 1) * s->nstages,
 		    sizeof *s->stage);
 		s->money = vl_xcalloc(s->n + 1, sizeof *s->money);
+		s->days = vl_xcalloc(s->n + 1, sizeof *s->days);
 	}
 	return s;
 }
@@ -199,6 +202,29 @@ start_rule(const struct entry_state *s, const struct vl_batch *b,
 	return 0;
 }
 
+/* A completion is not dated after the project passed its acceptance:
+ * an acceptance passes only a completed project (vl-inspect add says
+ * so of the acceptance; this is the same rule seen from the other
+ * side). */
+static int
+accepted_rule(const struct vl_batch *b, const struct vl_record *r, long p,
+    vl_date d)
+{
+	char day[VL_DATE_BUFSZ];
+	vl_date acc;
+
+	if (!b->book.passes || (acc = b->book.passes[p].accepted) ==
+	    VL_NODATE || d <= acc)
+		return 0;
+	vl_errat(r->file, r->line, "date", "completed %s is after %s passed "
+	    "its acceptance (%s), which passes only a completed project: "
+	    "give the right --date, or void that acceptance first "
+	    "(vl-inspect list --project %s --phase acceptance)",
+	    vl_field(r, "date"), vl_field(r, "project"),
+	    vl_date_format(acc, day), vl_field(r, "project"));
+	return 1;
+}
+
 /* started once, not after what follows it; each milestone once,
  * between them; completed once, after a start and the milestones
  * reached, not before them */
@@ -256,6 +282,8 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 		    vl_date_format(start->date, day), start->id, start->id);
 		return 1;
 	}
+	if (accepted_rule(b, r, p, d))
+		return 1;
 	take_stage(s, p, st, b->row_id, d);
 	return 0;
 }
@@ -363,9 +391,12 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	struct fund_row *of;
 	size_t n;
 
-	if (p >= 0 && k != VL_RECEIPT)
+	if (p >= 0 && k != VL_RECEIPT) {
 		vl_money_add(s->money[p][k == VL_EXPENSE], fen,
 		    &s->money[p][k == VL_EXPENSE]);
+		vl_fund_days_add(&s->days[p], date_of(r, "date"),
+		    k == VL_EXPENSE, fen);
+	}
 	if (k != VL_EXPENSE && !vl_plan_other_level(&b->book.plan,
 	    vl_field(r, "level")))
 		vl_money_add(s->fund_total[k == VL_ALLOCATION], fen,
@@ -532,6 +563,44 @@ unreceived(const struct entry_state *s, const struct vl_batch *b,
 	return 1;
 }
 
+/* An expense, or an allocation reversed, holds as of every day from its
+ * own: one dated before the allocation it needs would leave the project
+ * spending more than it was allocated as of the days between (vl-fund
+ * check as of such a day says so). */
+static int
+short_dated(const struct entry_state *s, const struct vl_record *r, long p,
+    bool spent, int64_t fen)
+{
+	struct vl_fund_day at;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+	int64_t over;
+
+	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), spent, fen,
+	    &at) == VL_NODATE)
+		return 0;
+	over = spent ? at.spent + fen - at.allocated : at.spent -
+	    (at.allocated + fen);
+	vl_money_format(at.allocated, m[0]);
+	vl_money_format(at.spent, m[1]);
+	vl_money_format(fen, m[2]);
+	vl_money_format(over, m[3]);
+	vl_date_format(at.date, day);
+	if (spent)
+		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
+		    "spent %s, this expense %s of %s: over by %s; the "
+		    "allocation it needs is dated later: give the expense its "
+		    "right --date, or record the allocation first",
+		    vl_field(r, "project"), day, m[0], m[1], m[2],
+		    vl_field(r, "date"), m[3]);
+	else
+		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
+		    "spent %s, this reversal %s of %s: the spending would be "
+		    "over the allocations by %s; date the reversal later, or "
+		    "reverse the expenses first", vl_field(r, "project"), day,
+		    m[0], m[1], m[2], vl_field(r, "date"), m[3]);
+	return 1;
+}
+
 /* A project's sums after the entry: within the 64-bit range, never
  * negative, allocations within the budget, spending within them.  A
  * reversal lowers a sum, and what rests on it must still hold: the
@@ -564,9 +633,10 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return 1;
 	}
 	if (fen < 0)
-		return i ? 0 : unallocated(r, s->money[p], now);
-	return i ? over_allocation(r, s->money[p], now) :
-	    over_budget(b, r, p, now);
+		return i ? 0 : unallocated(r, s->money[p], now) ||
+		    short_dated(s, r, p, false, fen);
+	return i ? over_allocation(r, s->money[p], now) ||
+	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now);
 }
 
 static int
@@ -590,6 +660,8 @@ vl_entries_rules(struct vl_batch *b)
 {
 	b->ctx = vl_xcalloc(1, sizeof(struct entry_state));
 	if (b->spec == &vl_progress_spec) {
+		/* the passes are counted of every inspection read */
+		b->load = VL_LOAD_INSPECTIONS | VL_LOAD_FAILS;
 		b->seen = progress_seen;
 		b->rule = progress_rule;
 	} else if (b->spec == &vl_funds_spec) {
@@ -609,6 +681,9 @@ vl_entries_free(struct vl_batch *b)
 	for (i = 0; s->stage && i < (s->n + 1) * s->nstages; i++)
 		free(s->stage[i].id);
 	free(s->stage);
+	for (i = 0; s->days && i < s->n + 1; i++)
+		vl_fund_days_free(&s->days[i]);
+	free(s->days);
 	free(s->money);
 	free(s->fund);
 	free(s);

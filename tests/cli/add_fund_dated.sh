@@ -1,0 +1,58 @@
+# Spending never exceeds allocations as of any day, not only in the
+# journal's total: an expense dated before the allocation it needs, or an
+# allocation reversed on a day when the money was spent already, is
+# refused (exit 2, nothing written, FILE:LINE: field: and the sums as of
+# that day), as vl-fund check as of that day would report it.  Dated on
+# or after the allocation it is taken, and vl-fund check holds every day.
+. "$TESTS/lib.sh"
+
+demo reg
+export VL_AS_OF=2023-07-01
+# P50 has nothing allocated in the demo
+grep -q ',allocation,.*,P50,' reg/funds.csv && fail "the demo allocates to P50"
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 10000 \
+    --date 2023-06-10
+first=$(cat out)
+expect 0 vl-add -C reg fund --kind expense --project P50 \
+    --purpose construction --amount 10000 --date 2023-06-12
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 5000 \
+    --date 2023-06-20
+
+# within the totals (15000 allocated, 10000 spent), not as of 06-12
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind expense --project P50 \
+    --purpose construction --amount 5000 --date 2023-06-11
+has err "vl-add: command line: date: P50: as of 2023-06-12 allocated 10000.00, spent 10000.00, this expense 5000.00 of 2023-06-11: over by 5000.00"
+has err "nothing written"
+printf 'date,kind,level,source,project,purpose,amount,note\n%s\n%s\n' \
+    "2023-06-30,expense,,,P50,equipment,1000,桌椅" \
+    "2023-06-15,expense,,,P50,construction,3000.50,材料" > early.csv
+expect 2 vl-add -C reg fund --import early.csv
+has err "early.csv:3: date: P50: as of 2023-06-15 allocated 10000.00, spent 10000.00, this expense 3000.50 of 2023-06-15: over by 3000.50"
+snapshot reg > after
+same before after
+# dated on or after the allocation it needs: taken, and every day holds
+expect 0 vl-add -C reg fund --kind expense --project P50 \
+    --purpose construction --amount 5000 --date 2023-06-20
+for day in 2023-06-11 2023-06-12 2023-06-19 2023-06-20 2023-07-01; do
+	expect 0 vl-fund -C reg check --as-of "$day"
+	hasnt out discrepancy
+done
+
+# an allocation reversed while the totals would hold, not as of its day
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 12000 \
+    --date 2023-06-25
+snapshot reg > before
+expect 2 vl-add -C reg fund --reverses "$first" --reason "下拨错" \
+    --date 2023-06-22
+has err "command line: date: P50: as of 2023-06-22 allocated 15000.00, spent 15000.00, this reversal -10000.00 of 2023-06-22"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --reverses "$first" --reason "下拨错" \
+    --date 2023-06-25
+for day in 2023-06-22 2023-06-25 2023-07-01; do
+	expect 0 vl-fund -C reg check --as-of "$day"
+	hasnt out discrepancy
+done
+expect 0 vl-report -C reg audit
+done_

@@ -1,0 +1,30 @@
+# A row is voided on or after its own date (vl-add void ... --date D):
+# a void dated before the row would be void before it happened, and the
+# register would say so of a day it did not yet hold the row.  Refused,
+# exit 2, FILE:LINE: voided:, nothing written; on the row's day or after,
+# taken, and the audit line holds the void and the reason.
+. "$TESTS/lib.sh"
+
+demo reg
+export VL_AS_OF=2023-07-01
+row=$(awk -F, '$3 == "P50" && $4 == "started" { print $1 }' reg/progress.csv)
+[ -n "$row" ] || fail "the demo has no start to void"
+day=$(awk -F, -v id="$row" '$1 == id { print $2 }' reg/progress.csv)
+line=$(awk -F, -v id="$row" '$1 == id { print NR }' reg/progress.csv)
+snapshot reg > before
+expect 2 vl-add -C reg void progress "$row" --reason "录错" --date 2023-01-01
+has err "progress.csv:$line: voided: 2023-01-01 is before progress $row of $day"
+has err "give --date $day or later"
+has err "nothing written"
+insp=$(awk -F, 'NR > 1 && $2 > "2023-02-01" { print $1; exit }' reg/inspections.csv)
+iday=$(awk -F, -v id="$insp" '$1 == id { print $2 }' reg/inspections.csv)
+expect 2 vl-add -C reg void inspection "$insp" --reason "录错" \
+    --date 2023-01-15
+has err "voided: 2023-01-15 is before inspection $insp of $iday"
+snapshot reg > after
+same before after
+# on the row's own day: taken
+expect 0 vl-add -C reg void progress "$row" --reason "录错" --date "$day"
+expect 0 vl-report -C reg audit
+has out "void,progress.csv,$row,voided:  → $day"
+done_
