@@ -61,6 +61,19 @@ verify_locked(const struct vl_reg *reg, const struct vl_copy *c)
 	return status;
 }
 
+/* A copy a --registers line names that is not there is said at that
+ * line: the city's list, not the copy, is what to look at */
+static int
+need_plan(const struct vl_reg *reg, const struct vl_copy *c)
+{
+	if (!c->where || vl_reg_exists(reg, "plan.json"))
+		return vl_reg_need_plan(reg);
+	vl_errat(c->where, 0, NULL, "%s: no register there (no plan.json): "
+	    "a copy not received, or a line naming the wrong directory",
+	    c->dir);
+	return VL_BADINPUT;
+}
+
 /* The copy verified under a reader's lock, held in reg on VL_OK (the
  * caller reads the data under it, then closes reg): no writer between
  * the trail verified and the data used. */
@@ -70,7 +83,7 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
 	int status;
 
 	vl_reg_open(reg, c->dir);
-	if ((status = vl_reg_need_plan(reg)) == VL_OK &&
+	if ((status = need_plan(reg, c)) == VL_OK &&
 	    (status = vl_reg_lock_shared(reg)) == VL_OK)
 		status = verify_locked(reg, c);
 	if (status != VL_OK)

@@ -1,0 +1,26 @@
+# roll-up (SPEC 9): a --registers line naming a directory with no register
+# (a copy not received, a name mistyped) is said at that line of the list,
+# exit 2, nothing printed; -C of no register says so as before
+. "$TESTS/lib.sh"
+
+cp -R "$SHARE/rollup" r
+day="--as-of 2023-06-15"
+
+printf '# the copies\nqingshan\n\nbaishiu\n' > r/list
+expect 2 vl-report --registers r/list overdue $day
+has err "vl-report: r/list:4: r/baishiu: no register there (no plan.json)"
+[ -s out ] && fail "a report printed: $(head -3 out)"
+expect 2 vl-fund --registers r/list check $day
+has err "vl-fund: r/list:4: r/baishiu: no register there"
+expect 2 vl-inspect --registers r/list list $day
+has err "vl-inspect: r/list:4: r/baishiu: no register there"
+expect 2 vl-report --registers r/list overdue $day --lang zh
+has err "vl-report: r/list:4: r/baishiu：此处没有台账"
+# from standard input, relative to here
+printf 'r/qingshan\nr/nosuch\n' > list
+STDIN=list expect 2 vl-report --registers - progress $day
+has err "vl-report: -:2: r/nosuch: no register there"
+# -C names no list line
+expect 2 vl-report -C r/qingshan -C r/baishiu overdue $day
+has err "vl-report: r/baishiu: not a vl register (no plan.json)"
+done_
