@@ -435,7 +435,10 @@ cmd_audit(struct vl_cli *c)
 		    &c->filter, &c->out, &broken);
 		findings = broken > 0;
 	} else {
-		vl_cli_one_register(c);
+		if (c->rollup)	/* a reading command all the same */
+			vl_die(VL_BADINPUT, "audit --head, --expect: of one "
+			    "register; of several, a --registers line DIR "
+			    "SEQ:HASH checks each copy's head");
 		audit_anchor(c, hash, &seq);
 		status = vl_report_audit(c->src.dir, &c->out, c->src.as_of,
 		    table, seq, c->arg[O_EXPECT] ? hash : NULL, &head,

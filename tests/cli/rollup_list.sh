@@ -1,6 +1,8 @@
 # roll-up (SPEC 9): a --registers line naming a directory with no register
 # (a copy not received, a name mistyped) is said at that line of the list,
-# exit 2, nothing printed; -C of no register says so as before
+# exit 2, nothing printed; -C of no register says so as before.
+# audit --head and --expect over several registers: exit 2, pointing to
+# the list's DIR SEQ:HASH (not 'for reading': audit is a reading command)
 . "$TESTS/lib.sh"
 
 cp -R "$SHARE/rollup" r
@@ -23,4 +25,14 @@ has err "vl-report: -:2: r/nosuch: no register there"
 # -C names no list line
 expect 2 vl-report -C r/qingshan -C r/baishiu overdue $day
 has err "vl-report: r/baishiu: not a vl register (no plan.json)"
+
+for opt in --head "--expect $(cat r/baishui/.vl-head)"; do
+	expect 2 vl-report -C r/qingshan -C r/baishui audit $opt
+	has err "vl-report: audit --head, --expect: of one register; of several, a --registers line DIR SEQ:HASH checks each copy's head"
+	[ -s out ] && fail "audit $opt printed: $(cat out)"
+done
+expect 2 vl-report -C r/qingshan -C r/baishui audit --head --lang zh
+has err "逐一核对各副本的末端"
+# the roll-up's history itself is read
+expect 0 vl-report -C r/qingshan -C r/baishui audit
 done_
