@@ -33,6 +33,16 @@ for opt in --head "--expect $(cat r/baishui/.vl-head)"; do
 done
 expect 2 vl-report -C r/qingshan -C r/baishui audit --head --lang zh
 has err "逐一核对各副本的末端"
+# -C DIR/ as a shell completes it: its files named with one slash
+cp -R r/baishui b
+sed 's/"district": "白水区",//' r/baishui/plan.json > b/plan.json
+expect 0 vl-report -C r/qingshan -C b/ overdue --by district $day
+has err "vl-report: b/plan.json: no \"district\": named \"b\" after its directory"
+hasnt err "//"
+sed '5s/generate.py/generate.px/' r/baishui/audit.csv > b/audit.csv
+expect 1 vl-report -C r/qingshan -C b/ overdue $day
+has err "vl-report: b/audit.csv:5: hash: the chain breaks here"
+hasnt err "//"
 # the roll-up's history itself is read
 expect 0 vl-report -C r/qingshan -C r/baishui audit
 done_
