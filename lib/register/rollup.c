@@ -52,7 +52,7 @@ verify_locked(const struct vl_reg *reg, const struct vl_copy *c)
 		status = VL_FINDINGS;
 	} else if (status == VL_OK && vl_trail_check(reg, &a, &t) !=
 	    VL_TRAIL_OK) {	/* cut short, put back or removed */
-		vl_trail_say(reg, &t, false);
+		vl_trail_say_copy(reg, &t);
 		status = VL_FINDINGS;
 	} else if (status == VL_BADINPUT) {	/* said: a trail unreadable */
 		status = VL_FINDINGS;
