@@ -21,6 +21,17 @@ for copy in short gone headless; do
 done
 expect 1 vl-report -C r/qingshan -C short overdue $day --lang zh
 has err "short：变更记录不完整；该台账不计入汇总"
+# the city's pages, printed without their messages, say a copy left out
+expect 1 vl-report -C r/qingshan -C short briefing $day
+clean_page out
+python3 "$TESTS/tools/htmlcheck.py" ids out > ids
+has ids "left-out	1"
+has ids "districts	1"
+has out "另有 <span id=\"left-out\">1</span> 个台账未计入</b>"
+expect 0 vl-report -C r/qingshan -C r/baishui briefing $day
+hasnt out "left-out"
+expect 1 vl-report -C r/qingshan -C short summary $day
+has out "1 register(s) left out"
 # read alone, the register's own clerk is told how to start it again
 expect 0 vl-report -C short overdue $day
 has err "audit-restart --reason TEXT"
