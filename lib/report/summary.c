@@ -684,7 +684,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 static void
 rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 {
-	long villages = 0;
+	long villages = 0, planned = 0;
 	size_t i;
 	struct vl_tally t = {0};
 
@@ -697,12 +697,15 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 		t.projects += total.projects, t.reviewed += total.reviewed;
 		t.started += total.started, t.completed += total.completed;
 		t.accepted += total.accepted;
+		/* planned: the plans' own; villages: what progress is
+		 * measured against, the projects where more are registered */
+		planned += b->plan.villages;
 		villages += vl_book_villages(b);
 		free(towns);
 		free(s);
 	}
 	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
-	    "projects", n, villages, t.projects);
+	    "projects", n, planned, t.projects);
 	/* out of the villages, as a district's own page counts them */
 	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
 	count_line(pg, N_("动工 started"), t.started, villages);
