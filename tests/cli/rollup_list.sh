@@ -33,6 +33,21 @@ for opt in --head "--expect $(cat r/baishui/.vl-head)"; do
 done
 expect 2 vl-report -C r/qingshan -C r/baishui audit --head --lang zh
 has err "逐一核对各副本的末端"
+# a list saved by Notepad on a Chinese Windows (GB18030, CRLF) names the
+# copies in Chinese as one saved as UTF-8 does
+mkdir cn && cp -R r/qingshan cn/青山区 && cp -R r/baishui cn/白水区
+printf '# 各区县副本\r\n青山区\r\n白水区\r\n' > cn/utf8.txt
+iconv -f UTF-8 -t GB18030 cn/utf8.txt > cn/gb.txt
+expect 0 vl-report --registers cn/utf8.txt overdue --by district $day
+cp out want
+expect 0 vl-report --registers cn/gb.txt overdue --by district $day
+same out want
+has out "白水区,7,6,0,1,166"
+# a line neither: said at its line, nothing printed
+printf 'r/qingshan\n\377\376\377\n' > bad.txt
+expect 2 vl-report --registers bad.txt overdue $day
+has err "vl-report: bad.txt:2: neither UTF-8 nor GB18030: save the list as UTF-8"
+[ -s out ] && fail "a report printed from a list with a bad line"
 # -C DIR/ as a shell completes it: its files named with one slash
 cp -R r/baishui b
 sed 's/"district": "白水区",//' r/baishui/plan.json > b/plan.json
