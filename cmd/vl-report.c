@@ -194,6 +194,8 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 	vl_rollup_keep(r, &c->filter);
 	if (l)
 		*l = NULL;
+	if (status == VL_OK)
+		status = vl_rollup_of_villages(r);
 	if (status == VL_OK && l)
 		status = vl_rollup_ledgers(r, false, VL_LEDGER_TOTALS, l);
 	return status;

@@ -334,6 +334,15 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	return worst(status, check_distinct(r));
 }
 
+int
+vl_rollup_of_villages(const struct vl_rollup *r)
+{
+	/* districts left out are said, and the status is theirs */
+	if (r->n > 0 || r->ncity == 0 || r->untrusted > 0)
+		return VL_OK;
+	return vl_book_of_villages(&r->city[0]);
+}
+
 void
 vl_rollup_free(struct vl_rollup *r)
 {
