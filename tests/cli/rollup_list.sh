@@ -58,6 +58,13 @@ sed '5s/generate.py/generate.px/' r/baishui/audit.csv > b/audit.csv
 expect 1 vl-report -C r/qingshan -C b/ overdue $day
 has err "vl-report: b/audit.csv:5: hash: the chain breaks here"
 hasnt err "//"
+# a district named by blanks alone is no name: refused as an empty one,
+# by init and by a reader
+refuse_plan district '""' '"   "'
+cp -R r/baishui blank
+sed 's/"district": "白水区"/"district": "   "/' r/baishui/plan.json > blank/plan.json
+expect 2 vl-report -C r/qingshan -C blank overdue --by district $day
+has err "blank/plan.json:2: district: must be a non-empty name on one line"
 # the roll-up's history itself is read
 expect 0 vl-report -C r/qingshan -C r/baishui audit
 done_
