@@ -167,7 +167,7 @@ rollup_load(struct vl_rollup *r, const struct vl_cli *c, int what)
 	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | what);
 
 	vl_rollup_keep(r, &c->filter);
-	return status;
+	return status == VL_OK ? vl_rollup_of_villages(r) : status;
 }
 
 /* a register left out of the roll-up is a finding (exit 1) */

@@ -194,6 +194,8 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 	vl_rollup_keep(r, &c->filter);
 	if (l)
 		*l = NULL;
+	if (status == VL_OK)
+		status = vl_rollup_of_villages(r);
 	if (status == VL_OK && l)
 		status = vl_rollup_ledgers(r, false, VL_LEDGER_TOTALS, l);
 	return status;
@@ -435,7 +437,10 @@ cmd_audit(struct vl_cli *c)
 		    &c->filter, &c->out, &broken);
 		findings = broken > 0;
 	} else {
-		vl_cli_one_register(c);
+		if (c->rollup)	/* a reading command all the same */
+			vl_die(VL_BADINPUT, "audit --head, --expect: of one "
+			    "register; of several, a --registers line DIR "
+			    "SEQ:HASH checks each copy's head");
 		audit_anchor(c, hash, &seq);
 		status = vl_report_audit(c->src.dir, &c->out, c->src.as_of,
 		    table, seq, c->arg[O_EXPECT] ? hash : NULL, &head,

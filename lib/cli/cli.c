@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <iconv.h>
 #include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@
 #include "base/i18n.h"
 #include "base/strbuf.h"
 #include "cli/cli.h"
+#include "io/csv.h"
 #include "register/register.h"
 
 enum {	/* getopt's values of the shared options without a letter */
@@ -237,6 +239,29 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 	add_register(c, dir.data, expect, where.data);
 }
 
+/* A line of a list that is not UTF-8 read as GB18030, as a register's
+ * files are (SPEC 4): Notepad on a Chinese Windows saves 青山区 so.
+ * malloc'd; NULL: neither. */
+static char *
+utf8_line(const char *line)
+{
+	size_t in = strlen(line), left = 4 * in + 1;
+	char *buf, *ip = (char *)line, *op;
+	iconv_t cd;
+
+	if (vl_utf8_valid(line, in))
+		return vl_xstrdup(line);
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+		return NULL;
+	op = buf = vl_xcalloc(left, 1);
+	if (iconv(cd, &ip, &in, &op, &left) == (size_t)-1) {
+		free(buf);
+		buf = NULL;
+	}
+	iconv_close(cd);
+	return buf;
+}
+
 /* --registers FILE: one register a line; blank lines and # comments
  * skipped.  A bad line is a usage error, every one said. */
 static void
@@ -244,7 +269,7 @@ read_registers(struct vl_cli *c, const char *file)
 {
 	bool std_in = strcmp(file, "-") == 0;
 	FILE *f = std_in ? stdin : fopen(file, "r");
-	char *line = NULL, *copy, *base;
+	char *line = NULL, *copy, *base, *utf8;
 	size_t cap = 0, before = c->nregs;
 	long n = 0, errors = vl_error_count();
 
@@ -255,8 +280,14 @@ read_registers(struct vl_cli *c, const char *file)
 	copy = vl_xstrdup(std_in ? "." : file);
 	base = vl_xstrdup(dirname(copy));
 	free(copy);
-	while (getline(&line, &cap, f) != -1)
-		register_line(c, file, ++n, line, base);
+	while (getline(&line, &cap, f) != -1) {
+		if ((utf8 = utf8_line(line)))
+			register_line(c, file, ++n, utf8, base);
+		else
+			vl_errat(file, ++n, NULL, "neither UTF-8 nor GB18030: "
+			    "save the list as UTF-8");
+		free(utf8);
+	}
 	free(line);
 	free(base);
 	if (f != stdin)

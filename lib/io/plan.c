@@ -268,11 +268,11 @@ load_villages(struct ctx *c, json_t *root, struct vl_plan *p)
 }
 
 /* A district's name, which roll-ups print in every row: one line of
- * text, no control character. */
+ * text, no control character, not blanks alone (a name none can see). */
 static bool
 plain_name(const char *s)
 {
-	if (!*s)
+	if (!s[strspn(s, " ")])
 		return false;
 	for (; *s; s++)
 		if ((unsigned char)*s < ' ' || *s == 0x7f)

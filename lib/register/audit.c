@@ -669,8 +669,9 @@ vl_trail_check(const struct vl_reg *reg, const struct vl_audit *walked,
 	return t->fault;
 }
 
-void
-vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
+/* what is wrong with reg's trail, said */
+static void
+trail_fault(const struct vl_reg *reg, const struct vl_trail *t)
 {
 	char *trail = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
 	char *head = vl_xstrdup(vl_reg_display(reg, VL_HEAD));
@@ -703,6 +704,14 @@ vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
 		    "this line was edited, or one before it deleted or moved");
 		break;
 	}
+	free(trail);
+	free(head);
+}
+
+void
+vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
+{
+	trail_fault(reg, t);
 	if (t->fault != VL_TRAIL_OK && writer)
 		vl_warn("%s: nothing written: the audit trail must be whole "
 		    "first.  Put it back from a copy; or, if it is lost, "
@@ -712,6 +721,16 @@ vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t, bool writer)
 		vl_warn("%s: the audit trail is broken (vl-report audit); "
 		    "\"vl-add audit-restart --reason TEXT\" records the loss "
 		    "and starts it again", reg->dir);
-	free(trail);
-	free(head);
+}
+
+void
+vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t)
+{
+	trail_fault(reg, t);
+	/* not audit-restart: on a copy it would make what was cut or put
+	 * back pass as whole */
+	if (t->fault != VL_TRAIL_OK)
+		vl_warn("%s: its audit trail is not whole; this register is "
+		    "left out of the roll-up: ask its district for a new copy "
+		    "and its head (vl-report audit --head)", reg->dir);
 }

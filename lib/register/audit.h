@@ -141,5 +141,8 @@ enum vl_trail_fault vl_trail_check(const struct vl_reg *reg,
 /* say what is wrong, and what to do: a writer wrote nothing */
 void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
     bool writer);
+/* the same of a copy a roll-up reads (register/rollup.c): left out, a
+ * new copy to ask for */
+void vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t);
 
 #endif

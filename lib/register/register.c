@@ -108,13 +108,23 @@ vl_reg_close(struct vl_reg *r)
 
 static _Thread_local struct vl_buf display;
 
+/* dir/name into b: one slash, -C DIR/ as a shell completes it too */
+static void
+join(struct vl_buf *b, const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	vl_buf_printf(b, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/",
+	    name);
+}
+
 const char *
 vl_reg_display(const struct vl_reg *r, const char *name)
 {
 	if (strcmp(r->dir, ".") == 0)
 		return name;
 	display.len = 0;
-	vl_buf_printf(&display, "%s/%s", r->dir, name);
+	join(&display, r->dir, name);
 	return display.data;
 }
 
@@ -129,7 +139,7 @@ vl_reg_path(const struct vl_reg *r, const char *name)
 {
 	struct vl_buf b = {0};
 
-	vl_buf_printf(&b, "%s/%s", r->dir, name);
+	join(&b, r->dir, name);
 	return b.data;
 }
 

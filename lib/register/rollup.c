@@ -52,13 +52,26 @@ verify_locked(const struct vl_reg *reg, const struct vl_copy *c)
 		status = VL_FINDINGS;
 	} else if (status == VL_OK && vl_trail_check(reg, &a, &t) !=
 	    VL_TRAIL_OK) {	/* cut short, put back or removed */
-		vl_trail_say(reg, &t, false);
+		vl_trail_say_copy(reg, &t);
 		status = VL_FINDINGS;
 	} else if (status == VL_BADINPUT) {	/* said: a trail unreadable */
 		status = VL_FINDINGS;
 	}
 	vl_audit_free(&a);
 	return status;
+}
+
+/* A copy a --registers line names that is not there is said at that
+ * line: the city's list, not the copy, is what to look at */
+static int
+need_plan(const struct vl_reg *reg, const struct vl_copy *c)
+{
+	if (!c->where || vl_reg_exists(reg, "plan.json"))
+		return vl_reg_need_plan(reg);
+	vl_errat(c->where, 0, NULL, "%s: no register there (no plan.json): "
+	    "a copy not received, or a line naming the wrong directory",
+	    c->dir);
+	return VL_BADINPUT;
 }
 
 /* The copy verified under a reader's lock, held in reg on VL_OK (the
@@ -70,7 +83,7 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
 	int status;
 
 	vl_reg_open(reg, c->dir);
-	if ((status = vl_reg_need_plan(reg)) == VL_OK &&
+	if ((status = need_plan(reg, c)) == VL_OK &&
 	    (status = vl_reg_lock_shared(reg)) == VL_OK)
 		status = verify_locked(reg, c);
 	if (status != VL_OK)
@@ -319,6 +332,15 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	free(ld.v);
 	free(msgs);
 	return worst(status, check_distinct(r));
+}
+
+int
+vl_rollup_of_villages(const struct vl_rollup *r)
+{
+	/* districts left out are said, and the status is theirs */
+	if (r->n > 0 || r->ncity == 0 || r->untrusted > 0)
+		return VL_OK;
+	return vl_book_of_villages(&r->city[0]);
 }
 
 void

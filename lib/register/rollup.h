@@ -57,6 +57,10 @@ int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
  * says nothing) */
 void vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
     struct vl_errbuf *msgs);
+/* VL_OK, or VL_BADINPUT said (vl_book_of_villages) when r holds a city
+ * register and no district's (a city read alone, as a roll-up of one,
+ * or --district naming only it): no report of villages is of it. */
+int vl_rollup_of_villages(const struct vl_rollup *r);
 void vl_rollup_free(struct vl_rollup *r);
 /* The district of a book loaded with its plan: plan.json's "district",
  * else the name of its directory, dir (a warning says so); malloc'd. */

@@ -59,8 +59,16 @@ city_head(struct city *c)
 	    "</span> 个区县 · %ld 个项目 · 计划投资合计 ", c->n,
 	    c->all.projects);
 	put(pg, "<span id=\"plan-wan\">%s</span>（<span id=\"plan\">%s</span>"
-	    " 元）· 各区县按本区县计划核算</p>\n</header>\n",
+	    " 元）· 各区县按本区县计划核算</p>\n",
 	    vl_wan(c->all.plan, w), vl_money_format(c->all.plan, m));
+	/* the page is printed without its messages: a district missing
+	 * from it is said on it, as the summary says it */
+	if (c->r->untrusted)
+		put(pg, "<p class=\"sub\"><b class=\"late\">另有 <span id="
+		    "\"left-out\">%ld</span> 个台账未计入</b>：其变更记录未通过核验"
+		    "（见命令行提示），请向其区县重新索取副本</p>\n",
+		    c->r->untrusted);
+	put(pg, "</header>\n");
 }
 
 /* a tile of an amount against the districts' plans */

@@ -687,7 +687,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 static void
 rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 {
-	long villages = 0;
+	long villages = 0, planned = 0;
 	size_t i;
 	struct vl_tally t = {0};
 
@@ -700,12 +700,15 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 		t.projects += total.projects, t.reviewed += total.reviewed;
 		t.started += total.started, t.completed += total.completed;
 		t.accepted += total.accepted;
+		/* planned: the plans' own; villages: what progress is
+		 * measured against, the projects where more are registered */
+		planned += b->plan.villages;
 		villages += vl_book_villages(b);
 		free(towns);
 		free(s);
 	}
 	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
-	    "projects", n, villages, t.projects);
+	    "projects", n, planned, t.projects);
 	/* out of the villages, as a district's own page counts them */
 	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
 	count_line(pg, N_("动工 started"), t.started, villages);
@@ -713,41 +716,63 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
 }
 
-/* the districts' money added up: past 64 bits, said and exit 2 before a
- * line of the page is written */
+/* the districts' money added up */
+struct city_money {
+	int64_t plan;
+	struct vl_ledger_sums sums;
+	struct vl_ledger_sums other;	/* other funds (多方筹集), apart */
+	bool has_other;		/* a plan of them names other funds */
+};
+
+/* past 64 bits, said and exit 2 before a line of the page is written */
 static void
-rollup_sums(const struct vl_district_rank *v, size_t n,
-    const struct vl_ledger *ledgers, int64_t *plan,
-    struct vl_ledger_sums *sums)
+rollup_sums(const struct vl_rollup *r, const struct vl_district_rank *v,
+    size_t n, const struct vl_ledger *ledgers, struct city_money *c)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const struct vl_ledger *l = &ledgers[v[i].book];
 
-		vl_money_total(plan, v[i].plan, "plan");
-		vl_money_total(&sums->received, l->total.received, "received");
-		vl_money_total(&sums->allocated, l->total.allocated,
+		vl_money_total(&c->plan, v[i].plan, "plan");
+		vl_money_total(&c->sums.received, l->total.received,
+		    "received");
+		vl_money_total(&c->sums.allocated, l->total.allocated,
 		    "allocated");
-		vl_money_total(&sums->spent, l->total.spent, "spent");
+		vl_money_total(&c->sums.spent, l->total.spent, "spent");
+		if (!vl_plan_has_other(&r->book[v[i].book].plan))
+			continue;
+		c->has_other = true;
+		vl_money_total(&c->other.received, l->other.received,
+		    "other funds");
+		vl_money_total(&c->other.spent, l->other.spent, "other funds");
 	}
 }
 
 static void
-rollup_funds(struct page *pg, int64_t plan, struct vl_ledger_sums sums)
+rollup_funds(struct page *pg, const struct city_money *c)
 {
 	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	struct vl_buf note = {0};
 	int64_t d;
 
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
-	    "checked against its own", vl_wan(plan, w),
-	    vl_money_format(plan, m));
-	money_line(pg, vl_tr("到位 received"), sums.received, "");
-	money_line(pg, vl_tr("下拨 allocated"), sums.allocated, "");
-	money_line(pg, vl_tr("支出 spent"), sums.spent, "");
-	if (vl_money_sub(sums.received, sums.spent, &d))
+	    "checked against its own", vl_wan(c->plan, w),
+	    vl_money_format(c->plan, m));
+	money_line(pg, vl_tr("到位 received"), c->sums.received, "");
+	money_line(pg, vl_tr("下拨 allocated"), c->sums.allocated, "");
+	money_line(pg, vl_tr("支出 spent"), c->sums.spent, "");
+	if (vl_money_sub(c->sums.received, c->sums.spent, &d))
 		money_line(pg, vl_tr("结余 remaining"), d,
 		    vl_tr("  received - spent"));
+	/* as a district's own page says them: apart, never in the above */
+	if (c->has_other) {
+		vl_buf_printf(&note, vl_tr("  outside the total; spent %s"),
+		    vl_money_format(c->other.spent, m));
+		money_line(pg, vl_tr("多方筹集 other funds"), c->other.received,
+		    note.data);
+	}
+	vl_buf_free(&note);
 }
 
 /* 通报: the districts in rank order, one line each */
@@ -815,11 +840,11 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	struct vl_buf title = {0};
 	char d[VL_DATE_BUFSZ];
 	size_t n = vl_district_ranks(r, ledgers, &v);
-	struct vl_ledger_sums sums = {0, 0, 0};
-	int64_t plan = 0;
+	struct city_money money;
 	int status;
 
-	rollup_sums(v, n, ledgers, &plan, &sums);
+	memset(&money, 0, sizeof money);
+	rollup_sums(r, v, n, ledgers, &money);
 	vl_buf_printf(&title, vl_tr("%zu districts — 情况汇总 summary as of "
 	    "%s"), n, vl_date_format(day, d));
 	/* said as it is made, a nation's late items too; a workbook's page
@@ -834,7 +859,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	say(&pg, "");
 	rollup_progress(&pg, v, n);
 	say(&pg, "");
-	rollup_funds(&pg, plan, sums);
+	rollup_funds(&pg, &money);
 	say(&pg, "");
 	rollup_ranking(&pg, v, n, r->district);
 	say(&pg, "");

@@ -189,6 +189,7 @@ figures_of(void *arg, size_t i)
 	struct figuring *x = arg;
 
 	x->v[i].book = i;
+	x->v[i].district = x->r->district[i];
 	figures(&x->r->book[i], &x->ledgers[i], &x->v[i]);
 }
 
@@ -225,13 +226,15 @@ rank_cmp(const struct vl_district_rank *a, const struct vl_district_rank *b)
 	return 0;
 }
 
+/* districts equal for a circular by name: the same ranking (and the
+ * city's summary and briefing) whatever order the registers came in */
 static int
 by_rank(const void *pa, const void *pb)
 {
 	const struct vl_district_rank *a = pa, *b = pb;
 	int d = rank_cmp(a, b);
 
-	return d ? d : a->book < b->book ? -1 : a->book > b->book;
+	return d ? d : strcmp(a->district, b->district);
 }
 
 size_t

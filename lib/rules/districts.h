@@ -44,6 +44,7 @@ size_t vl_rollup_overdue(const struct vl_rollup *r, long within,
 /* A district's figures for a circular. */
 struct vl_district_rank {
 	size_t book;
+	const char *district;	/* its name (r's), NULL in a total */
 	long rank;		/* 1 the best; districts equal share a rank */
 	long projects, started, completed, overdue;	/* overdue: late items */
 	long villages;		/* what progress is measured against: the
@@ -56,7 +57,8 @@ struct vl_district_rank {
 };
 /* The districts ranked: the share started, most first, then the share
  * completed, then fewer overdue items, then the share of money received;
- * ties keep the order read.  ledgers as vl_rollup_ledgers made them.
+ * ties by the district's name (byte order), whatever order the
+ * registers were read in.  ledgers as vl_rollup_ledgers made them.
  * Returns r->n; *list malloc'd (free it). */
 size_t vl_district_ranks(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, struct vl_district_rank **list);
