@@ -228,6 +228,32 @@ summary_kept_funds(struct page *pg, const struct vl_ledger *l)
 	vl_buf_free(&note);
 }
 
+/* The money's lines of a page, a district's or a city's: received,
+ * allocated, spent (note after it), remaining; then other funds (多方筹集)
+ * apart, never in those sums (other NULL: the plans name none). */
+static void
+money_lines(struct page *pg, const struct vl_ledger_sums *t,
+    const char *spent_note, const struct vl_ledger_sums *other)
+{
+	char m[VL_MONEY_BUFSZ];
+	struct vl_buf note = {0};
+	int64_t d;
+
+	money_line(pg, vl_tr("到位 received"), t->received, "");
+	money_line(pg, vl_tr("下拨 allocated"), t->allocated, "");
+	money_line(pg, vl_tr("支出 spent"), t->spent, spent_note);
+	if (vl_money_sub(t->received, t->spent, &d))
+		money_line(pg, vl_tr("结余 remaining"), d,
+		    vl_tr("  received - spent"));
+	if (other) {
+		vl_buf_printf(&note, vl_tr("  outside the total; spent %s"),
+		    vl_money_format(other->spent, m));
+		money_line(pg, vl_tr("多方筹集 other funds"), other->received,
+		    note.data);
+	}
+	vl_buf_free(&note);
+}
+
 static void
 summary_funds(struct page *pg, const struct vl_ledger *l)
 {
@@ -255,21 +281,9 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 		money_line(pg, p->funding[i].name, l->line[i].received,
 		    note.data);
 	}
-	money_line(pg, vl_tr("到位 received"), l->total.received, "");
-	money_line(pg, vl_tr("下拨 allocated"), l->total.allocated, "");
 	spent_note(&note, l, p);
-	money_line(pg, vl_tr("支出 spent"), l->total.spent, note.data);
-	if (vl_money_sub(l->total.received, l->total.spent, &d))
-		money_line(pg, vl_tr("结余 remaining"), d,
-		    vl_tr("  received - spent"));
-	/* other funds (多方筹集): said apart, never in the sums above */
-	if (vl_plan_has_other(p)) {
-		note.len = 0;
-		vl_buf_printf(&note, vl_tr("  outside the total; spent %s"),
-		    vl_money_format(l->other.spent, m));
-		money_line(pg, vl_tr("多方筹集 other funds"), l->other.received,
-		    note.data);
-	}
+	money_lines(pg, &l->total, note.data, vl_plan_has_other(p) ?
+	    &l->other : NULL);
 	vl_buf_free(&note);
 }
 
@@ -753,26 +767,12 @@ static void
 rollup_funds(struct page *pg, const struct city_money *c)
 {
 	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
-	struct vl_buf note = {0};
-	int64_t d;
 
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
 	    "checked against its own", vl_wan(c->plan, w),
 	    vl_money_format(c->plan, m));
-	money_line(pg, vl_tr("到位 received"), c->sums.received, "");
-	money_line(pg, vl_tr("下拨 allocated"), c->sums.allocated, "");
-	money_line(pg, vl_tr("支出 spent"), c->sums.spent, "");
-	if (vl_money_sub(c->sums.received, c->sums.spent, &d))
-		money_line(pg, vl_tr("结余 remaining"), d,
-		    vl_tr("  received - spent"));
-	/* as a district's own page says them: apart, never in the above */
-	if (c->has_other) {
-		vl_buf_printf(&note, vl_tr("  outside the total; spent %s"),
-		    vl_money_format(c->other.spent, m));
-		money_line(pg, vl_tr("多方筹集 other funds"), c->other.received,
-		    note.data);
-	}
-	vl_buf_free(&note);
+	/* as a district's own page says them */
+	money_lines(pg, &c->sums, "", c->has_other ? &c->other : NULL);
 }
 
 /* 通报: the districts in rank order, one line each */
