@@ -620,7 +620,12 @@ vl_out_report(const struct vl_outopts *o, const char *title, vl_date day,
 	vl_sheet_name(own.sheet, title, day);
 	/* a workbook's title row: what, whose, as of when */
 	if (o->register_name && *o->register_name)
-		vl_buf_printf(&heading, "%s — ", o->register_name);
+		vl_buf_puts(&heading, o->register_name);
+	if (o->register_part)
+		vl_buf_printf(&heading, heading.len ? " (%s)" : "%s",
+		    o->register_part);
+	if (heading.len)
+		vl_buf_puts(&heading, " — ");
 	if (day == VL_NODATE)
 		vl_buf_puts(&heading, title);
 	else

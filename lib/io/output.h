@@ -41,6 +41,8 @@ struct vl_outopts {
 	const char *lead;
 	const char *register_name;	/* plan.json's name, for a workbook's
 					 * title row; NULL: none */
+	const char *register_part;	/* the projects a narrowed book keeps,
+					 * after the name ("town 青山镇") */
 	const char *heading;	/* the title row (vl_out_report makes it) */
 };
 

@@ -10,6 +10,7 @@
 #include "base/err.h"
 #include "base/strbuf.h"
 #include "io/csv.h"
+#include "io/output.h"
 #include "register/audit.h"
 #include "register/book.h"
 #include "register/book_priv.h"
@@ -377,6 +378,13 @@ const char *
 vl_book_display(const struct vl_book *b, const char *name)
 {
 	return vl_reg_display(&b->reg, name);
+}
+
+void
+vl_book_names(const struct vl_book *b, struct vl_outopts *o)
+{
+	o->register_name = b->plan.name;
+	o->register_part = b->narrowed_to;
 }
 
 /* n projects' progress, none yet; the milestones of them all (m a

@@ -153,6 +153,10 @@ size_t vl_book_inspections(const struct vl_book *b, size_t i,
     const size_t **list);
 /* "DIR/name" for messages: the name alone when DIR is "." */
 const char *vl_book_display(const struct vl_book *b, const char *name);
+struct vl_outopts;
+/* o's title row names the register and, for a narrowed book, the
+ * projects it keeps */
+void vl_book_names(const struct vl_book *b, struct vl_outopts *o);
 /* A report of villages' projects (overdue, progress, summary, briefing,
  * sample) of b alone: VL_OK, or VL_BADINPUT when b is a city register,
  * whose projects are the districts it funds (said, with what to do). */

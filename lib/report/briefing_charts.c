@@ -540,7 +540,7 @@ kept_funds(struct page *pg)
 	int64_t left;
 
 	put(pg, "<section id=\"funds\">\n<h2>三、资金下拨与使用</h2>\n"
-	    "<table class=\"data\">\n<thead><tr><th class=\"num\">预算（元）"
+	    "<figure>\n<table class=\"data\">\n<thead><tr><th class=\"num\">预算（元）"
 	    "</th><th class=\"num\">下拨</th><th class=\"num\">支出</th>"
 	    "<th class=\"num\">结余</th></tr></thead>\n<tbody>\n<tr>");
 	money_cell(pg, &pg->base);
@@ -548,9 +548,10 @@ kept_funds(struct page *pg)
 	money_cell(pg, &t->spent);
 	money_cell(pg, vl_money_sub(t->allocated, t->spent, &left) ? &left :
 	    NULL);
-	put(pg, "</tr>\n</tbody>\n</table>\n<p>结余 = 下拨 − "
-	    "支出。资金到位按渠道计入全区，不分到项目：见全区简报。</p>\n"
-	    "</section>\n");
+	/* the note a caption, as under the whole register's chart */
+	put(pg, "</tr>\n</tbody>\n</table>\n<figcaption>结余 = 下拨 − "
+	    "支出。资金到位按渠道计入全区，不分到项目：见全区简报。"
+	    "</figcaption>\n</figure>\n</section>\n");
 }
 
 void

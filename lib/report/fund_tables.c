@@ -332,7 +332,7 @@ vl_report_balance(const struct vl_book *b, const struct vl_ledger *l,
 	struct vl_outopts own = *o;
 	int status;
 
-	own.register_name = b->plan.name;
+	vl_book_names(b, &own);
 	bo.out = vl_out_report(&own, "项目资金", b->as_of, bo.ncols, cols);
 	vl_balances(b, l, balance_row, &bo);
 	vl_out_total(bo.out, vl_trc("row", "total"));

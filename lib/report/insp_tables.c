@@ -114,7 +114,7 @@ vl_report_inspections(const struct vl_book *b,
 
 	if (f->f)
 		vl_filter_words(f->f, VL_FC_ASPECT, &aspects, 1);
-	own.register_name = b->plan.name;
+	vl_book_names(b, &own);
 	out = insp_open(&own, f, b->as_of);
 	*n = insp_rows(out, b, f);
 	return vl_out_close(out);
@@ -176,7 +176,7 @@ vl_report_sample(const struct vl_book *b, const struct vl_sample *s,
 	size_t *drawn, i, n;
 
 	n = vl_sample_draw(b, s, &drawn);
-	own.register_name = b->plan.name;
+	vl_book_names(b, &own);
 	out = vl_out_report(&own, "抽查", b->as_of, NSAMPLE_COLS,
 	    sample_cols);
 	for (i = 0; i < n; i++)

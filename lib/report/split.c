@@ -217,7 +217,7 @@ split_parts(struct split *s, const struct part *p, size_t np,
 {
 	struct vl_outopts io = {VL_FMT_CSV, s->o->excel, s->o->encoding, NULL,
 	    "", NULL, s->o->lead && s->by != VL_FC_DISTRICT ? "district" :
-	    NULL, NULL, NULL};
+	    NULL, NULL, NULL, NULL};
 	struct vl_col cols[] = {{vl_filter_names[s->by], VL_COL_TEXT},
 	    {"file", VL_COL_TEXT}, {"items", VL_COL_INT},
 	    {"late", VL_COL_INT}};

@@ -171,7 +171,7 @@ vl_summary_workbook(const struct vl_book *b, const struct vl_ledger *l,
 	bool found;
 
 	o.workbook = vl_workbook_open(opts->output);
-	o.register_name = b->plan.name;
+	vl_book_names(b, &o);
 	status = headline_sheet(b, l, &o);
 	if (status == VL_OK)
 		status = findings_sheet(b, &o);

@@ -27,7 +27,7 @@ named(const struct vl_outopts *o, const struct vl_book *b,
     struct vl_outopts *own)
 {
 	*own = *o;
-	own->register_name = b->plan.name;
+	vl_book_names(b, own);
 	return own;
 }
 

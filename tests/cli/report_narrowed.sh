@@ -101,6 +101,17 @@ assert rows['下拨 allocated'][4] == $allocated, rows['下拨 allocated']
 assert rows['结余 remaining'][5] == 'allocated - spent', rows['结余 remaining']
 assert 'plan' not in rows and '到位 received' not in rows, list(rows)
 " || fail "the town's workbook"
+# every sheet's title row names the part of the register it is about
+py "
+wb = openpyxl.load_workbook('book.xlsx')
+for ws in wb.worksheets[1:]:
+    assert '(town $town) — ' in ws['A1'].value, (ws.title, ws['A1'].value)
+" || fail "a sheet of the town's workbook not titled with the town"
+expect 0 vl-report -C reg summary --format xlsx -o whole.xlsx
+py "
+ws = openpyxl.load_workbook('whole.xlsx').worksheets[2]
+assert 'town' not in ws['A1'].value, ws['A1'].value
+" || fail "the whole register's sheets titled with a filter"
 
 # ---- funds ---------------------------------------------------------------
 expect 0 vl-report -C reg funds --town "$town"
@@ -127,6 +138,8 @@ has out "<span id=\"total\">$budget</span>"
 has out "<span id=\"allocated\">$allocated</span>"
 hasnt out "<p class=\"label\">资金到位"
 has out "<td class=\"num\">$budget</td><td class=\"num\">$allocated</td>"
+# the note under the table a caption, as the whole register's is
+has out "<figcaption>结余 = 下拨 − 支出。"
 expect 0 vl-report -C reg briefing
 has out "<p class=\"label\">资金到位"
 hasnt out "id=\"narrowed\""
