@@ -157,8 +157,9 @@ verrat(const char *file, long line, const char *field, const char *fmt,
 	put("%s: ", progname);
 	if (file && line > 0)
 		put("%s:%ld: ", file, line);
-	else if (file)
-		put("%s: ", file);
+	else if (file)	/* a value given on the command line: no file */
+		put("%s: ", strcmp(file, VL_CMDLINE) == 0 ?
+		    vl_tr(N_("command line")) : file);
 	if (field)
 		put("%s: ", field);
 	vput(vl_tr(fmt), ap);

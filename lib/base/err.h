@@ -17,6 +17,9 @@ void vl_setprogname(const char *argv0);
 const char *vl_progname(void);
 /* "prog: message" */
 void vl_warn(const char *fmt, ...);
+/* the FILE of a value given on the command line, said in the user's
+ * language */
+#define VL_CMDLINE "command line"
 /* "prog: FILE:LINE: FIELD: message"; counts one input error.
  * line <= 0 leaves out the line, field NULL leaves out the field. */
 void vl_errat(const char *file, long line, const char *field,

@@ -1,13 +1,14 @@
 # Messages in Chinese keep their form (tool: file: field: message, the
-# value as typed) and their exit status; English under cron's empty
-# environment; --lang takes en or zh only.
+# value as typed; a value given on the command line at 命令行) and their
+# exit status; English under cron's empty environment; --lang takes en or
+# zh only.
 . "$TESTS/lib.sh"
 demo d
 snapshot d > before
 zh() { env LC_ALL= LANG=zh_CN.UTF-8 "$@"; }
 
 expect 2 zh vl-add -C d fund --kind receipt --level city --amount 1.234
-has err 'vl-add: command line: amount: 小数超过 2 位: "1.234"'
+has err 'vl-add: 命令行: amount: 小数超过 2 位: "1.234"'
 has err 'vl-add: 未写入任何内容'
 lines err 2
 expect 2 env -i PATH="$PATH" vl-add -C d fund --kind receipt --level city \
@@ -15,7 +16,7 @@ expect 2 env -i PATH="$PATH" vl-add -C d fund --kind receipt --level city \
 has err 'vl-add: command line: amount: more than 2 decimals: "1.234"'
 has err 'vl-add: nothing written'
 expect 2 vl-add -C d --lang zh fund --kind receipt --level city --amount 1.2345678万
-has err 'vl-add: command line: amount: 以万为单位时小数超过 6 位: "1.2345678万"'
+has err 'vl-add: 命令行: amount: 以万为单位时小数超过 6 位: "1.2345678万"'
 # every error of a batch, each with its file, line and field
 printf '%s\n' 'id,date,kind,level,source,project,purpose,amount,note' \
     ',2023-01-01,receipt,city,finance,,,x,' \
@@ -28,19 +29,19 @@ has err 'vl-add: bad.csv:3: date: 日期不存在: "2023-02-30"'
 # import reads them; in English as they were
 expect 2 vl-add -C d --lang zh project --town 甲镇 --village 甲村 \
     --budget 1 --mode 改建
-has err 'vl-add: command line: mode: "改建" 不是以下之一: 新建（new）、改扩建（expand）、维修（repair）'
+has err 'vl-add: 命令行: mode: "改建" 不是以下之一: 新建（new）、改扩建（expand）、维修（repair）'
 expect 2 vl-add -C d --lang en project --town 甲镇 --village 甲村 \
     --budget 1 --mode 改建
 has err 'vl-add: command line: mode: "改建" is not one of new, expand, repair'
 # a rule of the programme, in the clerk's words
 expect 2 vl-inspect -C d --lang zh add --project P05 --phase check \
     --aspect safety --result fail --date 2023-06-01
-has err 'vl-inspect: command line: finding: 检查不合格须填写发现的问题'
-has err 'vl-inspect: command line: due: 检查不合格须填写整改期限'
+has err 'vl-inspect: 命令行: finding: 检查不合格须填写发现的问题'
+has err 'vl-inspect: 命令行: due: 检查不合格须填写整改期限'
 expect 2 vl-inspect -C d --lang zh add --project P05 --phase check \
     --aspect safety --result fail --finding 未设防护网 --due 2023-05-01 \
     --date 2023-06-01
-has err 'vl-inspect: command line: due: 2023-05-01 须晚于检查日期 2023-06-01'
+has err 'vl-inspect: 命令行: due: 2023-05-01 须晚于检查日期 2023-06-01'
 snapshot d > after
 same before after
 # not a register
