@@ -105,7 +105,7 @@ static const struct vl_option sample_options[] = {
 	VL_VALUE("skip-recent", O_SKIP_RECENT), VL_PROJECT_FILTERS,
 	VL_DISTRICT_FILTER,
 	/* a comma-separated list of stages */
-	{"stage", true, O_STAGE, vl_project_stages, true}, VL_END_OPTIONS
+	{"stage", true, O_STAGE, vl_project_stages, true, NULL}, VL_END_OPTIONS
 };
 
 /* the register as of the day: what `what` asks besides plan, projects */

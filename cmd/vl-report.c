@@ -107,7 +107,7 @@ static const struct vl_option overdue_options[] = {
 };
 static const struct vl_option progress_options[] = {
 	VL_CHOICE("by", O_BY, by_words), VL_VALUE("since", O_SINCE),
-	VL_FILTER("kind", VL_FC_KIND, vl_since_kinds), VL_PROJECT_FILTERS,
+	VL_FILTER_OF("kind", VL_FC_KIND, vl_since_kinds, "change"), VL_PROJECT_FILTERS,
 	VL_DISTRICT_FILTER, VL_FLAG("entries", O_ENTRIES), VL_END_OPTIONS
 };
 static const struct vl_option audit_options[] = {

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "base/i18n.h"
+#include "base/strbuf.h"
 
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
@@ -203,6 +204,37 @@ vl_tr_zh(const char *context, const char *msgid)
 		return (t = chinese_anyway(key)) ? t : msgid;
 	t = dgettext("vl", key);
 	return t == key ? msgid : t;
+}
+
+const char *
+vl_word_named(const char *context, const char *const *words, const char *v)
+{
+	const char *const *w;
+
+	for (w = words; *w; w++)
+		if (strcmp(v, *w) == 0)
+			return *w;
+	for (w = words; *w; w++)
+		if (strcmp(v, vl_tr_zh(context, *w)) == 0)
+			return *w;
+	return NULL;
+}
+
+char *
+vl_words_said(const char *context, const char *const *words)
+{
+	struct vl_buf list = {0};
+	const char *zh;
+
+	for (; *words; words++) {
+		if (list.len)
+			vl_buf_puts(&list, vl_tr(", "));
+		if (strcmp((zh = vl_trc(context, *words)), *words) != 0)
+			vl_buf_printf(&list, vl_tr("%s (%s)"), zh, *words);
+		else
+			vl_buf_puts(&list, *words);
+	}
+	return list.data ? list.data : vl_xstrdup("");
 }
 
 const char *

@@ -23,6 +23,14 @@ const char *vl_tr_if(bool human, const char *msgid);
 /* the Chinese of msgid whatever the language (a Chinese header read
  * back, the Chinese briefing); msgid itself when there is none */
 const char *vl_tr_zh(const char *context, const char *msgid);
+/* the word of words that v names, as it is or in the Chinese a table
+ * shows it in (已动工 for started, context "stage"); NULL: none */
+const char *vl_word_named(const char *context, const char *const *words,
+    const char *v);
+/* words for a message, each with its Chinese under --lang zh (as
+ * either is read): "新建（new）、改扩建（expand）", or "new, expand";
+ * newly allocated */
+char *vl_words_said(const char *context, const char *const *words);
 /* one or many (days, rows): English's two forms, one in Chinese */
 const char *vl_trn(long n, const char *one, const char *many);
 /* marks a value word of a vocabulary for the catalogue */

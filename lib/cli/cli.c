@@ -99,19 +99,19 @@ vl_cli_usage(const struct vl_cli *c)
 	vl_usage(c->command->usage);
 }
 
-/* --NAME: "v" is not one of a, b, c */
-static void
-need_choice(const char *name, const char *v, const char *const *choices)
+/* the word of o's that v names, in English or as a Chinese table shows
+ * it (--kind 未动工 is --kind not-started); else --NAME: "v" is not one
+ * of a, b, c */
+static const char *
+need_choice(const struct vl_option *o, const char *v)
 {
-	struct vl_buf list = {0};
-	const char *const *w;
+	const char *context = o->context ? o->context : o->name;
+	const char *w = vl_word_named(context, o->choices, v);
 
-	if (vl_in(choices, v))
-		return;
-	for (w = choices; *w; w++)
-		vl_buf_printf(&list, "%s%s", w == choices ? "" : ", ", *w);
-	vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s", name, v,
-	    list.data);
+	if (!w)
+		vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s", o->name,
+		    v, vl_words_said(context, o->choices));
+	return w;
 }
 
 /* the values of a list option given more than once, joined by commas
@@ -125,19 +125,25 @@ own_option(struct vl_cli *c, const struct vl_option *o, const char *arg)
 	char *copy, *save = NULL, *w;
 
 	if (o->key >= VL_FKEY) {	/* a filter: each value one more */
-		if (o->choices)
-			need_choice(o->name, arg, o->choices);
-		vl_filter_add(&c->filter, o->key - VL_FKEY, arg);
+		vl_filter_add(&c->filter, o->key - VL_FKEY, o->choices ?
+		    need_choice(o, arg) : arg);
 		return;
 	}
 	if (o->choices && !o->list) {
-		need_choice(o->name, arg, o->choices);
-	} else if (o->choices) {
+		arg = need_choice(o, arg);
+	} else if (o->choices) {	/* each word as the word it names */
+		struct vl_buf *words = &lists[o->key];
+
+		if (!c->arg[o->key])
+			words->len = 0;
 		copy = vl_xstrdup(arg);
 		for (w = strtok_r(copy, ",", &save); w; w = strtok_r(NULL,
 		    ",", &save))
-			need_choice(o->name, w, o->choices);
+			vl_buf_printf(words, "%s%s", words->len ? "," : "",
+			    need_choice(o, w));
 		free(copy);
+		c->arg[o->key] = words->data;
+		return;
 	}
 	if (o->list && c->arg[o->key]) {
 		struct vl_buf *joined = &lists[o->key];
@@ -306,6 +312,8 @@ shared_option(struct vl_cli *c, int opt, const char *arg, const char **as_of)
 {
 	static const char *const formats[] = {"csv", "json", "table", "xlsx",
 	    NULL};
+	static const struct vl_option format = VL_CHOICE("format", 0,
+	    formats);
 
 	switch (opt) {
 	case 'C':
@@ -315,7 +323,7 @@ shared_option(struct vl_cli *c, int opt, const char *arg, const char **as_of)
 		read_registers(c, arg);
 		break;
 	case OPT_FORMAT:
-		need_choice("format", arg, formats);
+		need_choice(&format, arg);
 		vl_format_parse(arg, &c->out.format);
 		c->format_given = true;
 		break;

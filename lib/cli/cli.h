@@ -29,18 +29,24 @@ struct vl_option {
 	 * another is a usage error */
 	const char *const *choices;
 	bool list;
+	/* the words' column in the catalogue, where they are said in
+	 * Chinese (and may be typed so: --kind 未动工); NULL: name */
+	const char *context;
 };
 
 /* a table's entries: an option with a value, one of words, a flag */
-#define VL_VALUE(name, key) {name, true, key, NULL, false}
-#define VL_CHOICE(name, key, words) {name, true, key, words, false}
-#define VL_FLAG(name, key) {name, false, key, NULL, false}
-#define VL_END_OPTIONS {NULL, false, 0, NULL, false}
+#define VL_VALUE(name, key) {name, true, key, NULL, false, NULL}
+#define VL_CHOICE(name, key, words) {name, true, key, words, false, NULL}
+#define VL_FLAG(name, key) {name, false, key, NULL, false, NULL}
+#define VL_END_OPTIONS {NULL, false, 0, NULL, false, NULL}
 /* A filter (rules/filter.h): --NAME VALUE, repeatable, into cli->filter;
  * words: the values it may take, or NULL for any. */
 #define VL_FKEY VL_CLI_KEYS	/* a filter's key: VL_FKEY + its column */
 #define VL_FILTER(name, col, words) {name, true, VL_FKEY + (col), words, \
-	false}
+	false, NULL}
+/* the same, its words of the catalogue's column context */
+#define VL_FILTER_OF(name, col, words, context) {name, true, \
+	VL_FKEY + (col), words, false, context}
 /* the filters of a project's own columns, spelled alike everywhere */
 #define VL_PROJECT_FILTERS \
 	VL_FILTER("town", VL_FC_TOWN, NULL), \

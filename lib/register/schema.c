@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/err.h"
@@ -150,20 +151,11 @@ static int
 bad_choice(const struct vl_record *r, const char *field,
     const char *const *c, const char *v)
 {
-	struct vl_buf list = {0};
-	const char *zh;
+	char *list = vl_words_said(field, c);
 
-	for (; *c; c++) {
-		if (list.len)
-			vl_buf_puts(&list, vl_tr(", "));
-		if (strcmp((zh = vl_trc(field, *c)), *c) != 0)
-			vl_buf_printf(&list, vl_tr("%s (%s)"), zh, *c);
-		else
-			vl_buf_puts(&list, *c);
-	}
 	vl_errat(r->file, r->line, field, "\"%s\" is not one of %s", v,
-	    list.data ? list.data : "");
-	vl_buf_free(&list);
+	    list);
+	free(list);
 	return 1;
 }
 
@@ -566,14 +558,11 @@ static char *
 english_word(const struct vl_fieldspec *f, const char *const *choices,
     const char *v)
 {
+	const char *w = vl_word_named(f->name, choices, v);
 	size_t i;
 
-	for (i = 0; choices[i]; i++)
-		if (strcmp(v, choices[i]) == 0)
-			return vl_xstrdup(v);
-	for (i = 0; choices[i]; i++)
-		if (strcmp(v, vl_tr_zh(f->name, choices[i])) == 0)
-			return vl_xstrdup(choices[i]);
+	if (w)
+		return vl_xstrdup(w);
 	for (i = 0; i < sizeof old_zh / sizeof old_zh[0]; i++)
 		if (strcmp(f->name, old_zh[i].field) == 0 &&
 		    strcmp(v, old_zh[i].zh) == 0)

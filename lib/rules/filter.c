@@ -190,20 +190,17 @@ void
 vl_filter_words(const struct vl_filter *f, enum vl_fcol c,
     const char *const *const *words, size_t nwords)
 {
-	struct vl_buf list = {0};
-	const char *const *w;
+	const char *name = vl_filter_names[c], *w = NULL;
 	size_t i, k;
 
 	for (i = 0; nwords > 0 && i < f->n[c]; i++) {
-		for (k = 0; k < nwords && !vl_in(words[k], f->v[c][i]); k++)
+		for (k = 0; k < nwords && !(w = vl_word_named(name, words[k],
+		    f->v[c][i])); k++)
 			;
-		if (k < nwords)
-			continue;
-		for (w = words[0]; *w; w++)
-			vl_buf_printf(&list, "%s%s", w == words[0] ? "" : ", ",
-			    *w);
-		vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s",
-		    vl_filter_names[c], f->v[c][i], list.data);
+		if (!w)
+			vl_die(VL_BADINPUT, "--%s: \"%s\" is not one of %s",
+			    name, f->v[c][i], vl_words_said(name, words[0]));
+		f->v[c][i] = w;	/* --aspect 安全 is --aspect safety */
 	}
 }
 

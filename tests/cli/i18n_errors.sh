@@ -54,7 +54,7 @@ expect 2 vl-report --lang zh frobnicate
 has err 'vl-report: 未知命令 "frobnicate"'
 has err '用法: vl-report overdue|audit|progress|funds|summary|briefing ...（详见 vl-report --help）'
 expect 2 vl-fund -C d --lang zh sum --by colour
-has err 'vl-fund: --by: "colour" 不是以下之一: level, source, kind, purpose, project, town'
+has err 'vl-fund: --by: "colour" 不是以下之一: level、source、kind、purpose、project、town'
 expect 2 vl-inspect -C d --lang zh close
 has err '用法: vl-inspect'
 # the warning of a draw larger than the register, one project or many
