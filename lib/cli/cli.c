@@ -227,7 +227,7 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 			sp--;
 		*sp = '\0';
 	} else if (sp && strchr(sp + 1, ':')) {
-		vl_errat(file, n, NULL, "\"%s\": a head is SEQ:HASH, the "
+		vl_errat(file, n, "head", "\"%s\": a head is SEQ:HASH, the "
 		    "seq and the 64 hex digits vl-report audit --head prints",
 		    sp + 1);
 		return;

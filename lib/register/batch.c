@@ -577,7 +577,7 @@ not_repeated(struct vl_batch *b, const struct vl_record *r)
 {
 	if (key_add(&b->rowkeys, row_key(b, r)) || b->allow_repeat)
 		return 0;
-	vl_errat(r->file, r->line, NULL, "the same as a row already in %s or "
+	vl_errat(r->file, r->line, "id", "the same as a row already in %s or "
 	    "in this batch but for its id: a double entry?  If it is "
 	    "a second one indeed, give --allow-repeat", b->spec->file);
 	return 1;
@@ -694,7 +694,7 @@ imported_before(struct vl_batch *b, const struct vl_buf *text,
 	vl_audit_free(&a);
 	if (!im.day[0])
 		return 0;
-	vl_errat(display, 0, NULL, "this file was imported before, on %s "
+	vl_errat(display, 0, "import", "this file was imported before, on %s "
 	    "(audit.csv seq %ld): its rows are in %s already; nothing to do",
 	    im.day, im.seq, b->spec->file);
 	return 1;

@@ -173,7 +173,7 @@ has err "\"江城市\" is read twice"
 # a bad registers file, and one naming no register
 printf 'qingshan 12:abc\n' > r/bad
 expect 2 vl-report --registers r/bad overdue
-has err "r/bad:1: \"12:abc\": a head is SEQ:HASH"
+has err "r/bad:1: head: \"12:abc\": a head is SEQ:HASH"
 printf '# nothing\n' > r/none
 expect 2 vl-report --registers r/none overdue
 expect 2 vl-report --registers r/missing overdue
