@@ -448,9 +448,15 @@ settle_registers(struct vl_cli *c)
 void
 vl_cli_one_register(const struct vl_cli *c)
 {
-	if (c->rollup)
-		vl_die(VL_BADINPUT, "%s: one register at a time; -C twice and "
-		    "--registers are for reading", c->command->name);
+	if (!c->rollup)
+		return;
+	/* a reading command that takes one register (vl-add export) is
+	 * not told that several are "for reading" */
+	if (c->command->report)
+		vl_die(VL_BADINPUT, "%s: reads one register at a time; give "
+		    "-C once, without --registers", c->command->name);
+	vl_die(VL_BADINPUT, "%s: one register at a time; -C twice and "
+	    "--registers are for reading", c->command->name);
 }
 
 /* The day, the directory and the output the options name, checked. */
