@@ -233,7 +233,7 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 			sp--;
 		*sp = '\0';
 	} else if (sp && strchr(sp + 1, ':')) {
-		vl_errat(file, n, NULL, "\"%s\": a head is SEQ:HASH, the "
+		vl_errat(file, n, "head", "\"%s\": a head is SEQ:HASH, the "
 		    "seq and the 64 hex digits vl-report audit --head prints",
 		    sp + 1);
 		return;
@@ -456,9 +456,15 @@ settle_registers(struct vl_cli *c)
 void
 vl_cli_one_register(const struct vl_cli *c)
 {
-	if (c->rollup)
-		vl_die(VL_BADINPUT, "%s: one register at a time; -C twice and "
-		    "--registers are for reading", c->command->name);
+	if (!c->rollup)
+		return;
+	/* a reading command that takes one register (vl-add export) is
+	 * not told that several are "for reading" */
+	if (c->command->report)
+		vl_die(VL_BADINPUT, "%s: reads one register at a time; give "
+		    "-C once, without --registers", c->command->name);
+	vl_die(VL_BADINPUT, "%s: one register at a time; -C twice and "
+	    "--registers are for reading", c->command->name);
 }
 
 /* The day, the directory and the output the options name, checked. */

@@ -104,7 +104,8 @@ int vl_cli_main(const struct vl_tool *t, int argc, char **argv);
 /* "usage: " and the command's usage on stderr; exit VL_BADINPUT */
 _Noreturn void vl_cli_usage(const struct vl_cli *c);
 /* A command that writes, or reads one register only: a usage error when
- * the command line names several (-C twice, --registers). */
+ * the command line names several (-C twice, --registers),
+ * said as the one or the other (the command's report flag). */
 void vl_cli_one_register(const struct vl_cli *c);
 /* The index of the word the option of that key was given among its
  * choices, or -1 when it was not given. */

@@ -161,14 +161,17 @@ take_header(struct reader *r)
 			r->header.name[i] = sheet_name(r, r->header.name[i]);
 		for (j = 0; j < i; j++)
 			if (strcmp(r->header.name[i], r->header.name[j]) == 0) {
-				bad(r, r->rec_line, "column \"%s\" appears twice",
-				    r->header.name[i]);
+				vl_errat(r->display, r->rec_line,
+				    r->header.name[i], "column appears twice");
+				r->bad = true;
 				r->header_bad = true;
 			}
 	}
 	for (req = r->opts ? r->opts->required : NULL; req && *req; req++)
 		if (vl_header_index(&r->header, *req) < 0) {
-			bad(r, r->rec_line, "missing column \"%s\"", *req);
+			vl_errat(r->display, r->rec_line, *req,
+			    "missing column");
+			r->bad = true;
 			r->header_bad = true;
 		}
 	r->have_header = true;

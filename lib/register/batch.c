@@ -533,43 +533,6 @@ not_later(const struct vl_batch *b, const struct vl_record *r)
 	return bad;
 }
 
-/* What is said of a closing (who verified it, how, by what) or of a void
- * (why) is said with its day: the command line writes them together
- * (vl-inspect close, vl-add void), and an import may not leave one
- * without the other, a value no report would show. */
-static const char closing[] = N_("\"%s\" but no closed date: only a "
-    "closed rectification says who verified it, how and by what; give the "
-    "closed date too, or leave %s empty");
-static const char voiding[] = N_("\"%s\" but no voided date: only a "
-    "voided row gives a void reason; give the voided date too, or leave %s "
-    "empty");
-
-static int
-no_orphan(const struct vl_record *r)
-{
-	static const struct {
-		const char *column, *date, *why;
-	} pair[] = {
-		{"closed_by", "closed", closing},
-		{"close_note", "closed", closing},
-		{"close_evidence", "closed", closing},
-		{"void_reason", "voided", voiding},
-	};
-	const char *v;
-	size_t i;
-	int bad = 0;
-
-	for (i = 0; i < sizeof pair / sizeof pair[0]; i++) {
-		v = vl_field(r, pair[i].column);
-		if (!*v || *vl_field(r, pair[i].date))
-			continue;
-		vl_errat(r->file, r->line, pair[i].column, pair[i].why, v,
-		    pair[i].column);
-		bad++;
-	}
-	return bad;
-}
-
 /* The same entry made twice (a file imported twice, a payment typed
  * again) is refused, unless it is known to be a second one. */
 static int
@@ -577,7 +540,7 @@ not_repeated(struct vl_batch *b, const struct vl_record *r)
 {
 	if (key_add(&b->rowkeys, row_key(b, r)) || b->allow_repeat)
 		return 0;
-	vl_errat(r->file, r->line, NULL, "the same as a row already in %s or "
+	vl_errat(r->file, r->line, "id", "the same as a row already in %s or "
 	    "in this batch but for its id: a double entry?  If it is "
 	    "a second one indeed, give --allow-repeat", b->spec->file);
 	return 1;
@@ -604,7 +567,6 @@ batch_record(const struct vl_record *r, void *batch)
 	view.field = values;
 	bad += vl_check_record(b->spec, &view, &b->book.projects,
 	    &b->book.plan);
-	bad += no_orphan(&view);
 	b->row_id = idcol >= 0 ? values[idcol] : "";
 	/* the file's own rule last: it takes what it passes into its sums */
 	if (!bad)
@@ -694,7 +656,7 @@ imported_before(struct vl_batch *b, const struct vl_buf *text,
 	vl_audit_free(&a);
 	if (!im.day[0])
 		return 0;
-	vl_errat(display, 0, NULL, "this file was imported before, on %s "
+	vl_errat(display, 0, "import", "this file was imported before, on %s "
 	    "(audit.csv seq %ld): its rows are in %s already; nothing to do",
 	    im.day, im.seq, b->spec->file);
 	return 1;

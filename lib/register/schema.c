@@ -394,6 +394,39 @@ check_inspection(const struct vl_record *r, const struct vl_value *v)
 	return bad;
 }
 
+/* What is said of a closing (who verified it, how, by what) or of a void
+ * (why) is said with its day: the command line writes them together
+ * (vl-inspect close, vl-add void), and neither an import nor a hand edit
+ * may leave one without the other, a value no report would show. */
+static const char closing[] = N_("\"%s\" but no closed date: only a "
+    "closed rectification says who verified it, how and by what; give the "
+    "closed date too, or leave %s empty");
+static const char voiding[] = N_("\"%s\" but no voided date: only a "
+    "voided row gives a void reason; give the voided date too, or leave %s "
+    "empty");
+
+/* field i said without its day, field day: one error */
+static int
+orphan(const struct vl_record *r, const struct vl_value *v,
+    const struct vl_fieldspec *f, int i, int day, const char *why)
+{
+	if (!*v[i].s || *v[day].s)
+		return 0;
+	vl_errat(r->file, r->line, f[i].name, why, v[i].s, f[i].name);
+	return 1;
+}
+
+static int
+inspection_orphans(const struct vl_record *r, const struct vl_value *v)
+{
+	const struct vl_fieldspec *f = inspections_fields;
+
+	return orphan(r, v, f, VL_I_CLOSED_BY, VL_I_CLOSED, closing) +
+	    orphan(r, v, f, VL_I_CLOSE_NOTE, VL_I_CLOSED, closing) +
+	    orphan(r, v, f, VL_I_CLOSE_EVIDENCE, VL_I_CLOSED, closing) +
+	    orphan(r, v, f, VL_I_VOID_REASON, VL_I_VOIDED, voiding);
+}
+
 /* A void gives its reason.  It may be dated before the row it voids:
  * a row typed with a date to come (2032) is voided today. */
 static int
@@ -521,12 +554,17 @@ vl_check_row(struct vl_colmap *m, const struct vl_record *r,
 		bad = CHECK_FIELDS(inspections_fields);
 		bad += check_inspection(r, v);
 		bad += check_void(r, v, VL_I_VOIDED);
+		bad += inspection_orphans(r, v);
 	} else if (s == &vl_progress_spec) {
 		bad = CHECK_FIELDS(progress_fields);
 		bad += check_void(r, v, VL_G_VOIDED);
+		bad += orphan(r, v, progress_fields, VL_G_VOID_REASON,
+		    VL_G_VOIDED, voiding);
 	} else if (s == &vl_tasks_spec) {
 		bad = CHECK_FIELDS(tasks_fields);
 		bad += check_void(r, v, VL_K_VOIDED);
+		bad += orphan(r, v, tasks_fields, VL_K_VOID_REASON,
+		    VL_K_VOIDED, voiding);
 	} else {		/* vl_projects_spec: there is no other */
 		bad = CHECK_FIELDS(projects_fields);
 	}

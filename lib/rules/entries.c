@@ -505,19 +505,40 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
 	return 1;
 }
 
+/* An expense above the allocations: the sums it is held to are those
+ * of the first day from its own on which the project would spend more
+ * than it was allocated (vl-fund check as of that day would say so),
+ * not the journal's totals, which may hold entries dated after that
+ * day, after the expense or after the as-of day.  The totals only when
+ * no day is short but for the expense (a register short already, or an
+ * entry with no date). */
 static int
-over_allocation(const struct vl_record *r, const int64_t *money,
-    int64_t now)
+over_allocation(const struct entry_state *s, const struct vl_record *r,
+    long p, int64_t fen, int64_t now)
 {
-	char m[4][VL_MONEY_BUFSZ];
+	struct vl_fund_day at = {VL_NODATE, s->money[p][0], s->money[p][1]};
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
 
-	if (now <= money[0])
+	if (now <= s->money[p][0])
 		return 0;
-	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
-	    "this expense %s: over by %s; record the allocation first",
-	    vl_field(r, "project"), vl_money_format(money[0], m[0]),
-	    vl_money_format(money[1], m[1]), vl_money_format(amount_of(r),
-	    m[3]), vl_money_format(now - money[0], m[2]));
+	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), true, fen,
+	    &at) == VL_NODATE)
+		at = (struct vl_fund_day){VL_NODATE, s->money[p][0],
+		    s->money[p][1]};
+	vl_money_format(at.allocated, m[0]);
+	vl_money_format(at.spent, m[1]);
+	vl_money_format(fen, m[3]);
+	vl_money_format(at.spent + fen - at.allocated, m[2]);
+	if (at.date == VL_NODATE || (at.allocated == s->money[p][0] &&
+	    at.spent == s->money[p][1]))
+		vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent "
+		    "%s, this expense %s: over by %s; record the allocation "
+		    "first", vl_field(r, "project"), m[0], m[1], m[3], m[2]);
+	else
+		vl_errat(r->file, r->line, "amount", "%s: as of %s allocated "
+		    "%s, spent %s, this expense %s: over by %s; record the "
+		    "allocation first", vl_field(r, "project"),
+		    vl_date_format(at.date, day), m[0], m[1], m[3], m[2]);
 	return 1;
 }
 
@@ -635,7 +656,7 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 	if (fen < 0)
 		return i ? 0 : unallocated(r, s->money[p], now) ||
 		    short_dated(s, r, p, false, fen);
-	return i ? over_allocation(r, s->money[p], now) ||
+	return i ? over_allocation(s, r, p, fen, now) ||
 	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now);
 }
 

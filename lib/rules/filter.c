@@ -29,14 +29,34 @@ vl_filter_on(const struct vl_filter *f, enum vl_fcol c)
 	return f->n[c] > 0;
 }
 
-/* is s one of column c's values? */
+/* a and b the same but for the letter case of ASCII letters? */
+static bool
+same_folded(const char *a, const char *b)
+{
+	unsigned char x, y;
+
+	do {
+		x = (unsigned char)*a++;
+		y = (unsigned char)*b++;
+		if (x >= 'A' && x <= 'Z')
+			x += 'a' - 'A';
+		if (y >= 'A' && y <= 'Z')
+			y += 'a' - 'A';
+	} while (x == y && x);
+	return x == y;
+}
+
+/* is s one of column c's values?  A project's id is matched whatever
+ * the case of its letters: the writers refuse ids that differ only in
+ * case, so --project P51 finds p51 and nothing else. */
 static bool
 among(const struct vl_filter *f, enum vl_fcol c, const char *s)
 {
 	size_t i;
 
 	for (i = 0; s && i < f->n[c]; i++)
-		if (strcmp(f->v[c][i], s) == 0)
+		if (c == VL_FC_PROJECT ? same_folded(f->v[c][i], s) :
+		    strcmp(f->v[c][i], s) == 0)
 			return true;
 	return false;
 }

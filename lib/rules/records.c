@@ -484,7 +484,7 @@ vl_task_done(const struct vl_source *src, const char *id, vl_date when,
 	    VL_LOAD_PROJECTS | VL_LOAD_WRITE)) != VL_OK)
 		;
 	else if (!vl_reg_exists(&b.reg, vl_tasks_spec.file)) {
-		vl_errat(vl_book_display(&b, vl_tasks_spec.file), 0, NULL,
+		vl_errat(vl_book_display(&b, vl_tasks_spec.file), 0, "id",
 		    "no task \"%s\": the register has no tasks (vl-add task)",
 		    id);
 		status = VL_BADINPUT;

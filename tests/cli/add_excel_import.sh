@@ -41,7 +41,7 @@ has r/progress.csv '2023-06-01,P001,completed,'
 # the same file again is refused as imported before; named GB18030, the
 # file with its mark reads the same (into a register of its own)
 expect 2 vl-add -C r progress --import c.csv --input-encoding gb18030
-has err 'c.csv: this file was imported before'
+has err 'c.csv: import: this file was imported before'
 vl-add -C r2 init --plan "$SHARE/demo/plan.json" 2>/dev/null
 vl-add -C r2 project --import a.csv > /dev/null
 expect 0 vl-add -C r2 progress --import c.csv --input-encoding gb18030

@@ -54,5 +54,22 @@ for day in 2023-06-22 2023-06-25 2023-07-01; do
 	expect 0 vl-fund -C reg check --as-of "$day"
 	hasnt out discrepancy
 done
+# over the journal's totals too (17000.00 allocated, 15000.00 spent),
+# but the sums quoted are those the rule held it to, as of the first day
+# it would be over: not the totals, which count the entries of 06-20 and
+# 06-25, after the expense and after the as-of day
+snapshot reg > before
+expect 0 vl-fund -C reg balance --project P50 --as-of 2023-06-15
+has out ',10000.00,10000.00,'
+expect 2 vl-add -C reg --as-of 2023-06-15 fund --kind expense --project P50 \
+    --purpose construction --amount 2100 --date 2023-06-14
+has err "vl-add: command line: amount: P50: as of 2023-06-14 allocated 10000.00, spent 10000.00, this expense 2100.00: over by 2100.00; record the allocation first"
+hasnt err "15000.00"
+# on the last day the totals are the day's sums: said without a day
+expect 2 vl-add -C reg fund --kind expense --project P50 \
+    --purpose construction --amount 2100 --date 2023-06-25
+has err "vl-add: command line: amount: P50: allocated 17000.00, spent 15000.00, this expense 2100.00: over by 100.00; record the allocation first"
+snapshot reg > after
+same before after
 expect 0 vl-report -C reg audit
 done_

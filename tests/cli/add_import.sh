@@ -48,5 +48,5 @@ has err "colour: not a column of projects.csv"
 # a missing required column
 printf 'town,village,leader,specialist\nt,v,l,s\n' > miss.csv
 expect 2 vl-add -C reg project --import miss.csv
-has err "missing column \"budget\""
+has err ":1: budget: missing column"
 done_

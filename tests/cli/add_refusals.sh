@@ -92,13 +92,13 @@ day=$(grep ',import,funds.csv,pay.csv,' reg/audit.csv | cut -d, -f2 | cut -c1-10
 has reg/audit.csv ",import,funds.csv,pay.csv,"
 has reg/audit.csv "sha256:$(sha256sum pay.csv | cut -c1-64)"
 refused vl-add -C reg fund --import pay.csv
-has err "pay.csv: this file was imported before, on $day (audit.csv seq $seq): its rows are in funds.csv already; nothing to do"
+has err "pay.csv: import: this file was imported before, on $day (audit.csv seq $seq): its rows are in funds.csv already; nothing to do"
 # the same rows under another name: each a double entry
 cp pay.csv again.csv && printf '\n' >> again.csv
 refused vl-add -C reg fund --import again.csv
-has err "again.csv:2: the same as a row already in funds.csv or in this batch but for its id: a double entry?  If it is a second one indeed, give --allow-repeat"
+has err "again.csv:2: id: the same as a row already in funds.csv or in this batch but for its id: a double entry?  If it is a second one indeed, give --allow-repeat"
 refused vl-add -C reg fund --kind receipt --level city --source finance --amount 5 --date 2023-01-06 --note 市配套
-has err "command line: the same as a row already in funds.csv"
+has err "command line: id: the same as a row already in funds.csv"
 expect 0 vl-add -C reg fund --import again.csv --allow-repeat
 
 # ---- more projects than the plan's villages ------------------------------

@@ -42,7 +42,7 @@ expect 2 vl-inspect -C reg add --import col.csv
 has err 'col.csv:1: colour: not a column of inspections.csv'
 printf 'date,project,phase,aspect\n2023-06-10,P01,check,quality\n' > miss.csv
 expect 2 vl-inspect -C reg add --import miss.csv
-has err 'missing column "result"'
+has err ':1: result: missing column'
 expect 2 vl-inspect -C reg add --import no-such-file.csv
 # options beside an import would be lost: refused
 expect 2 vl-inspect -C reg add --import day.csv --inspector 甲

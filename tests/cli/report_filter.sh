@@ -97,4 +97,20 @@ expect 0 vl-report -C reg progress --by project --leader 莫伟 --leader 覃勇
 [ "$(tail -n +2 out | cut -d, -f4 | sort -u | tr '\n' ' ')" = "莫伟 覃勇 " ] || fail "progress by project filtered"
 expect 0 vl-report -C reg progress --town 无此镇
 has out 'total,0,0,0,0,0,,0,0'
+# a project's id is matched whatever the case of its letters (the
+# writers refuse ids that differ only in case): --project P51 finds p51
+demo reg2
+vl-add -C reg2 project --id p51 --town 青山镇 --village 新村 --leader 甲 --specialist 乙 --budget 100 > /dev/null 2>&1
+expect 2 vl-add -C reg2 project --id P51 --town 青山镇 --village 新村二 --leader 甲 --specialist 乙 --budget 100
+has err 'differs only in letter case'
+vl-inspect -C reg2 add --project p51 --phase review --aspect quality --result pass --date 2023-06-01 --inspector 丙 > /dev/null
+expect 0 vl-report -C reg2 overdue --project P51
+has out 'not-started,p51,青山镇,新村,甲,乙,2022-12-31,'
+lines out 3
+expect 0 vl-inspect -C reg2 list --project P51
+has out ',2023-06-01,p51,青山镇,新村,甲,乙,review,quality,pass,'
+lines out 2
+expect 0 vl-fund -C reg2 balance --project P51
+has out 'p51,青山镇,新村,甲,乙,100.00,'
+lines out 2
 done_

@@ -173,7 +173,7 @@ has err "\"江城市\" is read twice"
 # a bad registers file, and one naming no register
 printf 'qingshan 12:abc\n' > r/bad
 expect 2 vl-report --registers r/bad overdue
-has err "r/bad:1: \"12:abc\": a head is SEQ:HASH"
+has err "r/bad:1: head: \"12:abc\": a head is SEQ:HASH"
 printf '# nothing\n' > r/none
 expect 2 vl-report --registers r/none overdue
 expect 2 vl-report --registers r/missing overdue
@@ -198,6 +198,14 @@ snapshot r > before
 expect 2 vl-add -C r/qingshan -C r/baishui progress --project P25 --stage started
 has err "one register at a time"
 expect 2 vl-inspect --registers r/list close 4
+# an export reads one register: said so, not that several are for reading
+expect 2 vl-add -C r/qingshan -C r/baishui export projects
+has err 'vl-add: export: reads one register at a time; give -C once, without --registers'
+hasnt err 'for reading'
+[ ! -s out ] || fail "export of two registers printed"
+expect 2 vl-add -C r/qingshan -C r/baishui export projects --lang zh
+has err 'vl-add: export：一次只读取一个台账'
+hasnt err '写'
 # (the briefing of several is the city's page: tests/cli/rollup_briefing.sh)
 expect 0 vl-report -C r/qingshan -C r/baishui briefing -o city.html
 snapshot r > after

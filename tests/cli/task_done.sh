@@ -7,7 +7,7 @@
 demo_without_tasks reg
 export VL_AS_OF=2023-06-15
 expect 2 vl-add -C reg done 1
-has err 'no task "1": the register has no tasks'
+has err 'tasks.csv: id: no task "1": the register has no tasks'
 vl-add -C reg task --area 整村推进 --title 联系点 --owner 王五 --due 2023-06-30 --evidence a.jpg > /dev/null
 vl-add -C reg task --area 党员大集训 --title 场地 --owner 李四 --due 2023-01-15 > /dev/null
 vl-add -C reg task --area 党员大集训 --title 教材 --owner 李四 --due 2023-01-15 > /dev/null
