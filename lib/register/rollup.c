@@ -175,6 +175,35 @@ check_distinct(const struct vl_rollup *r)
 	return status;
 }
 
+/* the books and their names in the order of the names (byte order) */
+struct named {
+	struct vl_book book;
+	const char *name;
+};
+
+static int
+by_name(const void *pa, const void *pb)
+{
+	return strcmp(((const struct named *)pa)->name,
+	    ((const struct named *)pb)->name);
+}
+
+static void
+sort_by_name(struct vl_book *book, const char **name, size_t n)
+{
+	struct named *v = vl_xcalloc(n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = (struct named){book[i], name[i]};
+	qsort(v, n, sizeof *v, by_name);
+	for (i = 0; i < n; i++) {
+		book[i] = v[i].book;
+		name[i] = v[i].name;
+	}
+	free(v);
+}
+
 static int
 worst(int a, int b)
 {
@@ -331,7 +360,13 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	}
 	free(ld.v);
 	free(msgs);
-	return worst(status, check_distinct(r));
+	status = worst(status, check_distinct(r));
+	/* every list, table and page of the roll-up the same whatever
+	 * order the registers are named in: the districts (and the cities)
+	 * in the order of their names, as if named so */
+	sort_by_name(r->book, r->district, r->n);
+	sort_by_name(r->city, r->city_name, r->ncity);
+	return status;
 }
 
 int
