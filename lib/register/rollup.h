@@ -36,6 +36,10 @@ struct vl_rollup {
 	size_t ncity;
 	long untrusted;		/* registers left out: trail broken, or not
 				 * the head expected (each named) */
+	/* the line of each book's (each city's) audit trail where it was
+	 * last started again (vl-add audit-restart), a break its district
+	 * acknowledged: read, but warned of; 0: none */
+	long *restart, *city_restart;
 	vl_date as_of;		/* the day and the encoding it was read */
 	const char *encoding;	/* as of, in (vl_source) */
 };
