@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/err.h"
 #include "base/err_priv.h"
@@ -233,6 +234,32 @@ sort_by_name(struct vl_book *book, const char **name, long *restart,
 	free(v);
 }
 
+/* a district of the word the roll-up's reports name their totals row by
+ * (in English or in Chinese) could not be told from the total: in
+ * progress --by district, overdue --by district, a district's towns */
+static int
+check_not_total(const struct vl_rollup *r)
+{
+	const struct vl_book *b;
+	const char *name;
+	int status = VL_OK;
+	size_t i;
+
+	for (i = 0; i < r->n + r->ncity; i++) {
+		b = nth(r, i, &name);
+		if (strcasecmp(name, "total") == 0 ||
+		    strcmp(name, "合计") == 0) {
+			vl_errat(vl_book_display(b, "plan.json"), 0,
+			    "district", "\"%s\" is what a roll-up's reports "
+			    "call their totals row (total, 合计): this "
+			    "district could not be told from the total; give "
+			    "its plan.json another \"district\"", name);
+			status = VL_BADINPUT;
+		}
+	}
+	return status;
+}
+
 static int
 worst(int a, int b)
 {
@@ -401,6 +428,7 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	free(ld.v);
 	free(msgs);
 	status = worst(status, check_distinct(r));
+	status = worst(status, check_not_total(r));
 	/* every list, table and page of the roll-up the same whatever
 	 * order the registers are named in: the districts (and the cities)
 	 * in the order of their names, as if named so */

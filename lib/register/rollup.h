@@ -52,8 +52,9 @@ int vl_copy_verify(const struct vl_copy *c);
  * holds, as of src's day in src's encoding (src->dir is not used);
  * VL_LOAD_DIGESTS: each copy's files changed outside the tools warned
  * of, as vl_book_outside_edits does.  Every bad record of every register
- * is reported (in the order named); two registers of one district are
- * bad input; the books in r in the order of their names.  VL_OK,
+ * is reported (in the order named); two registers of one district, or
+ * a district named as the totals row ("total", "合计"), are bad input;
+ * the books in r in the order of their names.  VL_OK,
  * VL_BADINPUT or VL_SYSFAULT; r->untrusted counts the registers left
  * out.  Free r in every case. */
 int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
