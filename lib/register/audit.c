@@ -734,3 +734,12 @@ vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t)
 		    "left out of the roll-up: ask its district for a new copy "
 		    "and its head (vl-report audit --head)", reg->dir);
 }
+
+void
+vl_trail_say_restart(const struct vl_reg *reg, long line, const char *record)
+{
+	vl_warn("%s:%ld: restart: its audit trail was broken or lost and "
+	    "started again here (%s): what this register recorded before "
+	    "cannot be verified; it is read all the same: ask its district "
+	    "why", vl_reg_display(reg, "audit.csv"), line, record);
+}

@@ -144,5 +144,11 @@ void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
 /* the same of a copy a roll-up reads (register/rollup.c): left out, a
  * new copy to ask for */
 void vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t);
+/* A copy a roll-up reads whose trail was started again (vl-add
+ * audit-restart) at line, record that line's record: a break its
+ * district acknowledged, which the city is told of (a warning; the
+ * register is read) */
+void vl_trail_say_restart(const struct vl_reg *reg, long line,
+    const char *record);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/err.h"
 #include "base/err_priv.h"
@@ -29,16 +30,39 @@ at_head(const struct vl_audit *a, const char *expect)
 	return strcmp(head, expect) == 0;
 }
 
-/* the copy's trail checked under reg's lock */
+/* the trail's last restart (a break acknowledged): its line, 0 none,
+ * and record */
+struct restart {
+	long line;
+	char *record;
+};
+
 static int
-verify_locked(const struct vl_reg *reg, const struct vl_copy *c)
+on_restart(const struct vl_record *r, bool broken, void *ctx)
+{
+	struct restart *x = ctx;
+
+	if (!broken && vl_audit_restart(vl_field(r, "action"),
+	    vl_field(r, "file"))) {
+		x->line = r->line;
+		free(x->record);
+		x->record = vl_xstrdup(vl_field(r, "record"));
+	}
+	return 0;
+}
+
+/* the copy's trail checked under reg's lock; *restart: its last restart
+ * when it holds */
+static int
+verify_locked(const struct vl_reg *reg, const struct vl_copy *c,
+    struct restart *restart)
 {
 	struct vl_audit a;
 	struct vl_trail t;
 	long broken = 0;
 	int status;
 
-	status = vl_audit_read(reg, &a, NULL, NULL, &broken);
+	status = vl_audit_read(reg, &a, on_restart, restart, &broken);
 	if (status == VL_OK && broken) {
 		vl_errat(vl_reg_display(reg, "audit.csv"), broken, "hash",
 		    "the chain breaks here; this register is left out of the "
@@ -78,14 +102,15 @@ need_plan(const struct vl_reg *reg, const struct vl_copy *c)
  * caller reads the data under it, then closes reg): no writer between
  * the trail verified and the data used. */
 static int
-verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
+verify_and_hold(struct vl_reg *reg, const struct vl_copy *c,
+    struct restart *restart)
 {
 	int status;
 
 	vl_reg_open(reg, c->dir);
 	if ((status = need_plan(reg, c)) == VL_OK &&
 	    (status = vl_reg_lock_shared(reg)) == VL_OK)
-		status = verify_locked(reg, c);
+		status = verify_locked(reg, c, restart);
 	if (status != VL_OK)
 		vl_reg_close(reg);
 	return status;
@@ -94,11 +119,13 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c)
 int
 vl_copy_verify(const struct vl_copy *c)
 {
+	struct restart restart = {0, NULL};
 	struct vl_reg reg;
-	int status = verify_and_hold(&reg, c);
+	int status = verify_and_hold(&reg, c, &restart);
 
 	if (status == VL_OK)
 		vl_reg_close(&reg);
+	free(restart.record);
 	return status;
 }
 
@@ -170,6 +197,64 @@ check_distinct(const struct vl_rollup *r)
 				status = VL_BADINPUT;
 				break;
 			}
+		}
+	}
+	return status;
+}
+
+/* the books and their names in the order of the names (byte order) */
+struct named {
+	struct vl_book book;
+	const char *name;
+	long restart;
+};
+
+static int
+by_name(const void *pa, const void *pb)
+{
+	return strcmp(((const struct named *)pa)->name,
+	    ((const struct named *)pb)->name);
+}
+
+static void
+sort_by_name(struct vl_book *book, const char **name, long *restart,
+    size_t n)
+{
+	struct named *v = vl_xcalloc(n + 1, sizeof *v);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = (struct named){book[i], name[i], restart[i]};
+	qsort(v, n, sizeof *v, by_name);
+	for (i = 0; i < n; i++) {
+		book[i] = v[i].book;
+		name[i] = v[i].name;
+		restart[i] = v[i].restart;
+	}
+	free(v);
+}
+
+/* a district of the word the roll-up's reports name their totals row by
+ * (in English or in Chinese) could not be told from the total: in
+ * progress --by district, overdue --by district, a district's towns */
+static int
+check_not_total(const struct vl_rollup *r)
+{
+	const struct vl_book *b;
+	const char *name;
+	int status = VL_OK;
+	size_t i;
+
+	for (i = 0; i < r->n + r->ncity; i++) {
+		b = nth(r, i, &name);
+		if (strcasecmp(name, "total") == 0 ||
+		    strcmp(name, "合计") == 0) {
+			vl_errat(vl_book_display(b, "plan.json"), 0,
+			    "district", "\"%s\" is what a roll-up's reports "
+			    "call their totals row (total, 合计): this "
+			    "district could not be told from the total; give "
+			    "its plan.json another \"district\"", name);
+			status = VL_BADINPUT;
 		}
 	}
 	return status;
@@ -250,6 +335,7 @@ struct loaded {
 	struct vl_book book;
 	int status;		/* of the verification, or of the load */
 	bool verified;
+	long restart;		/* its trail's last restart line, 0 none */
 };
 
 struct loader {
@@ -266,10 +352,16 @@ load_one(void *arg, size_t i)
 	const struct vl_copy *c = &ld->copies[i];
 	struct loaded *x = &ld->v[i];
 	struct vl_source one = *ld->src;
+	struct restart restart = {0, NULL};
 	struct vl_reg held;
 
-	if ((x->status = verify_and_hold(&held, c)) == VL_OK) {
+	if ((x->status = verify_and_hold(&held, c, &restart)) == VL_OK) {
 		x->verified = true;
+		/* a break acknowledged: whole from there on, and read, but
+		 * the city is told (its head --expect'ed would not say it) */
+		if ((x->restart = restart.line) > 0)
+			vl_trail_say_restart(&held, restart.line,
+			    restart.record);
 		one.dir = c->dir;
 		/* the book is read under the lock the trail was verified
 		 * under, and keeps it */
@@ -277,6 +369,7 @@ load_one(void *arg, size_t i)
 		x->status = vl_book_load(&x->book, &one, ld->what &
 		    ~VL_LOAD_DIGESTS);
 	}
+	free(restart.record);
 	/* the files against the trail here, in this thread (not one more
 	 * thread a register), under the book's lock */
 	if (x->verified && x->status != VL_SYSFAULT &&
@@ -303,6 +396,8 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	r->district = vl_xcalloc(n ? n : 1, sizeof *r->district);
 	r->city = vl_xcalloc(n ? n : 1, sizeof *r->city);
 	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
+	r->restart = vl_xcalloc(n ? n : 1, sizeof *r->restart);
+	r->city_restart = vl_xcalloc(n ? n : 1, sizeof *r->city_restart);
 	vl_rollup_each(n, load_one, &ld, msgs);
 	for (i = 0; i < n; i++) {
 		x = &ld.v[i];
@@ -323,15 +418,23 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 		status = worst(status, x->status);
 		if (r->book[r->n].plan.of_districts) {	/* a city's */
 			r->city[r->ncity] = r->book[r->n];
+			r->city_restart[r->ncity] = x->restart;
 			r->city_name[r->ncity++] = r->district[r->n];
 			memset(&r->book[r->n], 0, sizeof r->book[r->n]);
 		} else {
-			r->n++;
+			r->restart[r->n++] = x->restart;
 		}
 	}
 	free(ld.v);
 	free(msgs);
-	return worst(status, check_distinct(r));
+	status = worst(status, check_distinct(r));
+	status = worst(status, check_not_total(r));
+	/* every list, table and page of the roll-up the same whatever
+	 * order the registers are named in: the districts (and the cities)
+	 * in the order of their names, as if named so */
+	sort_by_name(r->book, r->district, r->restart, r->n);
+	sort_by_name(r->city, r->city_name, r->city_restart, r->ncity);
+	return status;
 }
 
 int
@@ -360,5 +463,7 @@ vl_rollup_free(struct vl_rollup *r)
 	free(r->district);
 	free(r->city);
 	free(r->city_name);
+	free(r->restart);
+	free(r->city_restart);
 	memset(r, 0, sizeof *r);
 }

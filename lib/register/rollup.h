@@ -20,7 +20,9 @@ struct vl_copy {
 	const char *where;	/* "FILE:LINE" of --registers, or NULL (-C) */
 };
 
-/* The registers whose trail holds, loaded, each with its district. */
+/* The registers whose trail holds, loaded, each with its district, in
+ * the order of the districts' names (byte order), whatever order the
+ * registers were named in; the cities so too. */
 struct vl_rollup {
 	struct vl_book *book;
 	const char **district;	/* plan.json's district, else the
@@ -34,6 +36,10 @@ struct vl_rollup {
 	size_t ncity;
 	long untrusted;		/* registers left out: trail broken, or not
 				 * the head expected (each named) */
+	/* the line of each book's (each city's) audit trail where it was
+	 * last started again (vl-add audit-restart), a break its district
+	 * acknowledged: read, but warned of; 0: none */
+	long *restart, *city_restart;
 	vl_date as_of;		/* the day and the encoding it was read */
 	const char *encoding;	/* as of, in (vl_source) */
 };
@@ -46,7 +52,9 @@ int vl_copy_verify(const struct vl_copy *c);
  * holds, as of src's day in src's encoding (src->dir is not used);
  * VL_LOAD_DIGESTS: each copy's files changed outside the tools warned
  * of, as vl_book_outside_edits does.  Every bad record of every register
- * is reported; two registers of one district are bad input.  VL_OK,
+ * is reported (in the order named); two registers of one district, or
+ * a district named as the totals row ("total", "合计"), are bad input;
+ * the books in r in the order of their names.  VL_OK,
  * VL_BADINPUT or VL_SYSFAULT; r->untrusted counts the registers left
  * out.  Free r in every case. */
 int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,

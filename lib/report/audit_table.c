@@ -57,6 +57,12 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 		w->broken = 0;	/* whole, or whole again from a restart on */
 	else if (!w->broken)
 		w->broken = r->line;
+	if (!broken && vl_audit_restart(vl_field(r, "action"),
+	    vl_field(r, "file"))) {
+		w->restart = r->line;
+		free(w->restart_record);
+		w->restart_record = vl_xstrdup(vl_field(r, "record"));
+	}
 	if (*k->want_seq && !w->found &&
 	    strcmp(vl_field(r, "seq"), k->want_seq) == 0) {
 		w->found = r->line;
@@ -152,6 +158,7 @@ audit_locked(struct vl_reg *reg, struct vl_out *out, long want_seq,
 	}
 	if (want_hash && !vl_audit_holds(reg, &w, want_seq))
 		*findings = true;
+	free(w.restart_record);
 	if (vl_audit_outside_edits(reg) < 0 && status == VL_OK)
 		status = VL_SYSFAULT;
 	return status;
@@ -191,31 +198,39 @@ vl_report_audit(const char *dir, const struct vl_outopts *o, vl_date day,
  * changed outside the tools are warned of, as of one register.
  */
 static bool
-audit_one(struct vl_book *b, const struct vl_copy *c,
+audit_one(struct vl_book *b, const struct vl_copy *c, const char *name,
     const struct vl_filter *f, struct vl_out *out, int *status)
 {
 	struct vl_audit_walked w;
 	struct vl_audit audit;
 	struct vl_trail t;
-	char *name = vl_rollup_name(b, c->dir);
 	bool broken;
 	int s;
 
-	if (!vl_filter_district(f, name)) {	/* --district another */
-		free(name);
+	if (!vl_filter_district(f, name))	/* --district another */
 		return false;
-	}
 	vl_out_lead(out, name);
 	s = vl_audit_walk(&b->reg, out, 0, NULL, &audit, &w);
 	broken = w.broken || (s == VL_OK && vl_trail_check(&b->reg, &audit,
 	    &t) != VL_TRAIL_OK) || (c->expect && vl_copy_verify(c) != VL_OK);
+	if (!broken && w.restart)	/* whole, from a break acknowledged */
+		vl_trail_say_restart(&b->reg, w.restart, w.restart_record);
+	free(w.restart_record);
 	vl_audit_free(&audit);
 	if (vl_audit_outside_edits(&b->reg) < 0 && s == VL_OK)
 		s = VL_SYSFAULT;
 	if (s != VL_OK && *status == VL_OK)
 		*status = s;
-	free(name);
 	return broken;
+}
+
+static char *const *sort_names;
+
+static int
+by_name(const void *pa, const void *pb)
+{
+	return strcmp(sort_names[*(const size_t *)pa],
+	    sort_names[*(const size_t *)pb]);
 }
 
 int
@@ -226,8 +241,10 @@ vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
 	struct vl_outopts own = vl_outopts_by_district(o);
 	struct vl_book *b = vl_xcalloc(n ? n : 1, sizeof *b);
 	struct vl_source one = *src;
+	char **name = vl_xcalloc(n + 1, sizeof *name);
+	size_t *order = vl_xcalloc(n + 1, sizeof *order);
 	struct vl_out *out;
-	size_t i, loaded;
+	size_t i, k, loaded;
 	int status = VL_OK, s;
 
 	*broken = 0;
@@ -238,15 +255,29 @@ vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
 		status = vl_book_load(&b[loaded], &one, VL_LOAD_PLAN);
 	}
 	if (status == VL_OK) {
+		/* the districts in the order of their names, as a roll-up
+		 * has them, whatever order the registers are named in */
+		for (i = 0; i < n; i++) {
+			name[i] = vl_rollup_name(&b[i], copies[i].dir);
+			order[i] = i;
+		}
+		sort_names = name;
+		qsort(order, n, sizeof *order, by_name);
 		out = vl_audit_table(&own, src->as_of);
-		for (i = 0; i < n; i++)
-			*broken += audit_one(&b[i], &copies[i], f, out,
-			    &status);
+		for (k = 0; k < n; k++) {
+			i = order[k];
+			*broken += audit_one(&b[i], &copies[i], name[i], f,
+			    out, &status);
+		}
 		if ((s = vl_out_close(out)) != VL_OK && status == VL_OK)
 			status = s;
 	}
-	for (i = 0; i < loaded; i++)
+	for (i = 0; i < loaded; i++) {
 		vl_book_free(&b[i]);
+		free(name[i]);
+	}
+	free(name);
+	free(order);
 	free(b);
 	return status;
 }

@@ -21,6 +21,9 @@ struct vl_audit_walked {
 				 * (said), 0: whole */
 	long found;		/* the line of the seq expected, 0: none */
 	bool same;		/* and its hash is the one expected */
+	long restart;		/* the line of the last restart the chain
+				 * holds at, 0: none */
+	char *restart_record;	/* its record; malloc'd, free it */
 };
 
 /* The table "变更记录" as of day: seq, time, user, tool, action, file,
@@ -29,7 +32,8 @@ struct vl_audit_walked {
 struct vl_out *vl_audit_table(const struct vl_outopts *o, vl_date day);
 /* Read reg's trail (under the caller's lock) into *audit, each line a
  * row of out (NULL: none), and look for the line want_seq with want_hash
- * (NULL: none expected).  vl_audit_read's status; free *audit. */
+ * (NULL: none expected).  vl_audit_read's status; free *audit and
+ * w->restart_record. */
 int vl_audit_walk(const struct vl_reg *reg, struct vl_out *out,
     long want_seq, const char *want_hash, struct vl_audit *audit,
     struct vl_audit_walked *w);
@@ -49,8 +53,9 @@ int vl_report_audit(const char *dir, const struct vl_outopts *o,
     struct vl_audit *head, bool *findings);
 /* Every register's history in one table, a district column first, each
  * chain verified on its own (and at the head expected, --registers); a
- * break is named, the rest listed; those of the districts f passes.
- * *broken: how many registers broke.  The status of the reading and of
+ * break is named, the rest listed; those of the districts f passes; a
+ * trail started again (a break acknowledged) is warned of, as a roll-up
+ * warns of it.  *broken: how many registers broke.  The status of the reading and of
  * the output. */
 int vl_rollup_report_audit(const struct vl_copy *copies, size_t n,
     const struct vl_source *src, const struct vl_filter *f,

@@ -38,6 +38,28 @@ permille_text(long pm, char buf[VL_SHARE_BUFSZ])
 	return t ? t : "-";
 }
 
+/* the registers read whose audit trail was started again (a break
+ * their district acknowledged): named on the page, as in the messages */
+static void
+city_restarted(struct city *c)
+{
+	const struct vl_rollup *r = c->r;
+	struct page *pg = &c->pg;
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < r->n + r->ncity; i++) {
+		if (!(i < r->n ? r->restart[i] : r->city_restart[i - r->n]))
+			continue;
+		put(pg, n++ ? "、" : "<p class=\"sub\"><b class=\"late\">"
+		    "变更记录曾中断后重新开始的台账</b>：<span id=\"restarted\">");
+		esc(pg, i < r->n ? r->district[i] : r->city_name[i - r->n]);
+	}
+	if (n)
+		put(pg, "</span>（共 %ld 个，此前的记录无法核验，见命令行提示），"
+		    "请向其区县问明原因</p>\n", n);
+}
+
 static void
 city_head(struct city *c)
 {
@@ -68,6 +90,7 @@ city_head(struct city *c)
 		    "\"left-out\">%ld</span> 个台账未计入</b>：其变更记录未通过核验"
 		    "（见命令行提示），请向其区县重新索取副本</p>\n",
 		    c->r->untrusted);
+	city_restarted(c);
 	put(pg, "</header>\n");
 }
 

@@ -807,6 +807,28 @@ rollup_ranking(struct page *pg, const struct vl_district_rank *v, size_t n,
 	vl_buf_free(&name);
 }
 
+/* The registers read whose audit trail was started again (a break their
+ * district acknowledged, vl-add audit-restart), named on the page as
+ * they are in the messages: the page is printed without them. */
+static void
+rollup_restarted(struct page *pg, const struct vl_rollup *r)
+{
+	struct vl_buf names = {0};
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < r->n + r->ncity; i++)
+		if (i < r->n ? r->restart[i] : r->city_restart[i - r->n])
+			vl_buf_printf(&names, "%s%s", n++ ? vl_tr(", ") : "",
+			    i < r->n ? r->district[i] :
+			    r->city_name[i - r->n]);
+	if (n)
+		say(pg, "  %ld register(s) whose audit trail was broken and "
+		    "started again: %s; what they recorded before cannot be "
+		    "verified (see the messages)", n, names.data);
+	vl_buf_free(&names);
+}
+
 static int
 rollup_workbook(struct page *pg, const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *opts)
@@ -856,6 +878,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	if (r->untrusted)
 		say(&pg, "  %ld register(s) left out: the audit trail does not "
 		    "hold (see the messages)", r->untrusted);
+	rollup_restarted(&pg, r);
 	say(&pg, "");
 	rollup_progress(&pg, v, n);
 	say(&pg, "");

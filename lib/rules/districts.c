@@ -72,6 +72,7 @@ vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f)
 	for (i = 0; i < r->n; i++)
 		if (vl_filter_district(f, r->district[i])) {
 			r->book[k] = r->book[i];
+			r->restart[k] = r->restart[i];
 			r->district[k++] = r->district[i];
 		} else {
 			vl_book_free(&r->book[i]);

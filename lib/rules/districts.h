@@ -26,7 +26,7 @@ void vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
     struct vl_ledger *l);
 
 /* Only the districts f passes (--district; f may be NULL: all) are kept
- * in r, in the order read; the city registers stay. */
+ * in r, in the order of their names; the city registers stay. */
 void vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f);
 
 /* An item of the roll-up's overdue list and the book it is of. */
@@ -36,7 +36,8 @@ struct vl_district_item {
 };
 /* Every district's list (the items f passes, f may be NULL) as one, in
  * the order of one list: late items by days late, most first, then by
- * district (in the order read), then as each district's list has them;
+ * district (r's order: of their names, whatever order the registers
+ * were named in), then as each district's list has them;
  * the flags after.  Returns how many; *list malloc'd (free it). */
 size_t vl_rollup_overdue(const struct vl_rollup *r, long within,
     const struct vl_filter *f, struct vl_district_item **list);

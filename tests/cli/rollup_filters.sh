@@ -77,9 +77,10 @@ has out "青山区,,1,1,0,0,5"
 has out "青山区,total,22,18,0,4,166"
 has out "total,total,29,24,0,5,166"
 
-# --split-by district: a file a district, each its list; the index
+# --split-by district: a file a district, each its list; the index (the
+# districts in the order of their names, whatever order they are named in)
 expect 0 vl-report $two overdue --split-by district -o split $day
-printf 'district,file,items,late\n青山区,青山区.csv,22,18\n白水区,白水区.csv,7,6\n' > want
+printf 'district,file,items,late\n白水区,白水区.csv,7,6\n青山区,青山区.csv,22,18\n' > want
 same split/index.csv want
 expect 0 vl-report -C r/baishui overdue --district 白水区 $day
 same split/白水区.csv out

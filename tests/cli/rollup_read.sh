@@ -81,8 +81,8 @@ has out "白水区,city,68060.00,1"
 expect 0 vl-fund -C r/qingshan -C r/baishui sum --by district $day
 cat > want <<'CSV'
 district,amount,count
-青山区,1846600.00,7
 白水区,184300.00,3
+青山区,1846600.00,7
 CSV
 same out want
 expect 2 vl-fund -C r/qingshan -C r/baishui sum --by level r/baishui/funds.csv
