@@ -23,7 +23,7 @@ static const char *const by_words[] = {"town", "project", NULL};
 static const struct vl_option go_options[] = {
 	VL_VALUE("name", K_NAME), VL_CHOICE("by", K_BY, by_words),
 	VL_FLAG("check", K_CHECK),
-	{"stage", true, K_STAGE, vl_project_stages, true},
+	{"stage", true, K_STAGE, vl_project_stages, true, NULL},
 	VL_VALUE("start_by", K_START), VL_VALUE("start-by", K_START),
 	VL_END_OPTIONS
 };
