@@ -79,7 +79,10 @@ static const char more[] = N_(
     "Several registers (-C twice, --registers FILE): every report over\n"
     "all of them, a district column first (briefing: the city's page, the\n"
     "districts ranked); a register whose audit trail breaks is named and\n"
-    "left out, exit 1.  --district D keeps that district's rows.\n"
+    "left out, exit 1.  --district D keeps that district's rows; the\n"
+    "other filters each district's (funds, summary, briefing: each\n"
+    "district's projects kept, their budgets, allocations and expenses;\n"
+    "a district that holds none shows zeros).\n"
     "\n"
     "Exit status: 0 done, 1 overdue --check found something to act on\n"
     "or audit found the trail broken or short of its head,\n"
@@ -161,16 +164,6 @@ load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
 	return status;
 }
 
-/* funds, summary, briefing of several registers: whole districts */
-static void
-whole_districts(const struct vl_cli *c, const char *command)
-{
-	if (vl_filter_on_projects(&c->filter))
-		vl_die(VL_BADINPUT, "%s of several registers: whole districts "
-		    "(--district D); --town, --village, --project, --leader "
-		    "and --specialist are for one register", command);
-}
-
 /* what a report's command returns: its status, then stdout's */
 static int
 done(int status, struct vl_book *b, struct vl_ledger *l)
@@ -184,7 +177,9 @@ done(int status, struct vl_book *b, struct vl_ledger *l)
 /* ---- several registers (SPEC 9) ------------------------------------- */
 
 /* Every register the command line names whose audit trail holds and
- * whose district --district passes, every part; their ledgers with l. */
+ * whose district --district passes, every part; their ledgers with l,
+ * each of the projects the filters keep (funds, summary, briefing: each
+ * district's book narrowed to them before its ledger is summed). */
 static int
 rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 {
@@ -196,8 +191,10 @@ rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 		*l = NULL;
 	if (status == VL_OK)
 		status = vl_rollup_of_villages(r);
-	if (status == VL_OK && l)
+	if (status == VL_OK && l) {
+		vl_rollup_narrow(r, &c->filter);
 		status = vl_rollup_ledgers(r, false, VL_LEDGER_TOTALS, l);
+	}
 	return status;
 }
 
@@ -342,10 +339,8 @@ cmd_funds(struct vl_cli *c)
 	struct vl_book b;
 	int status;
 
-	if (c->rollup) {
-		whole_districts(c, "funds");
+	if (c->rollup)
 		return rollup_funds(c, false);
-	}
 	/* a city register's money too: funds is not of villages */
 	if ((status = load(&b, &l, c, false)) == VL_OK)
 		status = vl_report_funds(&b, &l, &c->out);
@@ -364,10 +359,8 @@ cmd_summary(struct vl_cli *c)
 		vl_die(VL_BADINPUT, "summary: plain text, or a workbook with "
 		    "--format xlsx; --format json|table and --excel do not "
 		    "apply");
-	if (c->rollup) {
-		whole_districts(c, "summary");
+	if (c->rollup)
 		return rollup_funds(c, true);
-	}
 	if ((status = load(&b, &l, c, true)) == VL_OK)
 		status = vl_report_summary(&b, &l, &c->out);
 	return done(status, &b, &l);
@@ -388,8 +381,6 @@ cmd_briefing(struct vl_cli *c)
 	    strcasecmp(e, "utf-8") != 0 && strcasecmp(e, "utf8") != 0))
 		vl_die(VL_BADINPUT, "briefing: one HTML page in UTF-8; --format, "
 		    "--excel and --encoding do not apply");
-	if (c->rollup)
-		whole_districts(c, "briefing");
 	status = c->rollup ? rollup_load(&r, &ls, c) : load(&b, &l, c, true);
 	if (status == VL_OK && c->rollup)
 		vl_briefing_city(&r, ls, &page);	/* the city's page */

@@ -24,6 +24,8 @@ static const enum vl_overdue_kind late_kinds[] = {VL_OD_NOT_STARTED,
 struct city {
 	struct page pg;		/* o and today; no book of its own */
 	const struct vl_rollup *r;
+	const struct vl_book *narrowed;	/* a book narrowed to some projects
+					 * (each is so), or NULL */
 	struct vl_district_rank *rank, all;
 	size_t n;
 	struct vl_task_tally tasks;	/* the late ones by district */
@@ -77,12 +79,20 @@ city_head(struct city *c)
 	    "<time id=\"as-of\" datetime=\"%s\">", d);
 	cn_date(pg, pg->today);
 	put(pg, "</time></span></p>\n<hr class=\"rule\"/>\n"
-	    "<h1>各区县汇总</h1>\n<p class=\"sub\"><span id=\"districts\">%zu"
-	    "</span> 个区县 · %ld 个项目 · 计划投资合计 ", c->n,
-	    c->all.projects);
+	    "<h1>各区县汇总</h1>\n<p class=\"sub\">");
+	if (c->narrowed) {	/* which part of the districts */
+		put(pg, "<span id=\"narrowed\">");
+		esc(pg, c->narrowed->narrowed_zh);
+		put(pg, "</span> · ");
+	}
+	put(pg, "<span id=\"districts\">%zu</span> 个区县 · %ld 个项目 · %s ",
+	    c->n, c->all.projects, c->narrowed ? "预算合计" : "计划投资合计");
 	put(pg, "<span id=\"plan-wan\">%s</span>（<span id=\"plan\">%s</span>"
 	    " 元）· 各区县按本区县计划核算</p>\n",
 	    vl_wan(c->all.plan, w), vl_money_format(c->all.plan, m));
+	if (c->narrowed && c->all.projects == 0)	/* nothing kept */
+		put(pg, "<p class=\"sub\" id=\"none-kept\">各区县台账中均无符合"
+		    "筛选条件的项目</p>\n");
 	/* the page is printed without its messages: a district missing
 	 * from it is said on it, as the summary says it */
 	if (c->r->untrusted)
@@ -107,8 +117,8 @@ city_money(struct city *c, const char *label, const char *id, int64_t fen,
 	    vl_wan(fen, w));
 	bar(&c->pg, pm, colour);
 	put(&c->pg, "<p><span id=\"%s\">%s</span> 元</p>\n<p class=\"label\">"
-	    "占计划的 %s</p>\n</div>\n", id, vl_money_format(fen, m),
-	    permille_text(pm, pct));
+	    "占%s的 %s</p>\n</div>\n", id, vl_money_format(fen, m),
+	    c->narrowed ? "预算" : "计划", permille_text(pm, pct));
 }
 
 static void
@@ -126,7 +136,10 @@ city_headline(struct city *c)
 	put(pg, "<p><span id=\"started-share\">%s</span> · 竣工 <span id="
 	    "\"completed\">%ld</span></p>\n</div>\n",
 	    vl_share(a->started, a->villages, pct) ? pct : "", a->completed);
-	city_money(c, "资金到位", "received", a->received, BLUE);
+	if (!c->narrowed)	/* receipts are the districts' */
+		city_money(c, "资金到位", "received", a->received, BLUE);
+	else
+		city_money(c, "已下拨", "allocated", a->allocated, BLUE2);
 	city_money(c, "已支出", "spent", a->spent, GREEN);
 	put(pg, "<div class=\"tile%s\">\n<p class=\"label\">逾期事项</p>\n"
 	    "<p class=\"big%s\"><span id=\"late-items\">%ld</span> 项</p>\n"
@@ -165,9 +178,14 @@ city_ranking(struct city *c)
 		    permille_text(d->received_pm, p[2]),
 		    vl_money_format(d->spent, m));
 	}
-	put(pg, "</tbody>\n</table>\n<p class=\"none\" style=\"font-size: 8pt\">"
-	    "按动工率、竣工率排列，逾期事项少者、资金到位率高者在前；与 "
-	    "vl-report progress --by district 相同。</p>\n</section>\n");
+	if (c->narrowed)	/* receipts are a district's, not a project's */
+		put(pg, "</tbody>\n</table>\n<p class=\"none\" style=\"font-size: "
+		    "8pt\">所筛选项目按动工率、竣工率排列，逾期事项少者在前；资金到位"
+		    "属区县台账，不属某一项目，不计。</p>\n</section>\n");
+	else
+		put(pg, "</tbody>\n</table>\n<p class=\"none\" style=\"font-size: "
+		    "8pt\">按动工率、竣工率排列，逾期事项少者、资金到位率高者在前；"
+		    "与 vl-report progress --by district 相同。</p>\n</section>\n");
 }
 
 /* 二、each district's late items by kind */
@@ -258,6 +276,7 @@ vl_briefing_city(const struct vl_rollup *r, const struct vl_ledger *ledgers,
 	c.pg.o = out;
 	c.pg.today = r->as_of;
 	c.r = r;
+	c.narrowed = vl_rollup_narrowed(r);
 	c.n = vl_district_ranks(r, ledgers, &c.rank);
 	for (i = 0; i < c.n; i++)	/* the total first: it may not add up */
 		vl_district_rank_add(&c.all, &c.rank[i]);

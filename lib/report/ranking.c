@@ -43,7 +43,8 @@ rank_row(struct vl_out *out, const struct vl_district_rank *d, bool total)
 	v[5] = vl_permille_text(d->completed_pm, pct[1]);
 	v[6] = num[4];
 	v[7] = vl_money_format(d->plan, m[0]);
-	v[8] = vl_money_format(d->received, m[1]);
+	/* of some projects: the receipts are the district's, not theirs */
+	v[8] = d->narrowed ? NULL : vl_money_format(d->received, m[1]);
 	v[9] = vl_permille_text(d->received_pm, pct[2]);
 	v[10] = vl_money_format(d->spent, m[2]);
 	vl_out_row(out, v);
@@ -70,7 +71,8 @@ vl_rollup_report_ranking(const struct vl_rollup *r,
 	}
 	all.started_pm = vl_permille(all.started, all.villages);
 	all.completed_pm = vl_permille(all.completed, all.villages);
-	all.received_pm = vl_permille_fen(all.received, all.plan);
+	all.received_pm = all.narrowed ? -1 : vl_permille_fen(all.received,
+	    all.plan);
 	vl_out_lead(out, "total");
 	rank_row(out, &all, true);
 	free(v);

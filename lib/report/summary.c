@@ -699,7 +699,8 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 /* ---- roll-up: the page of a city or a region -------------------------- */
 
 static void
-rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
+rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n,
+    const char *narrowed)
 {
 	long villages = 0, planned = 0;
 	size_t i;
@@ -721,18 +722,27 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n)
 		free(towns);
 		free(s);
 	}
-	say(pg, "一、进度 Progress: %zu districts, %ld villages planned, %ld "
-	    "projects", n, planned, t.projects);
+	if (narrowed)	/* the plans' villages are not the projects' */
+		say(pg, vl_trn(t.projects, "一、进度 Progress: %zu districts, "
+		    "%ld project kept", "一、进度 Progress: %zu districts, %ld "
+		    "projects kept"), n, t.projects);
+	else
+		say(pg, "一、进度 Progress: %zu districts, %ld villages "
+		    "planned, %ld projects", n, planned, t.projects);
 	/* out of the villages, as a district's own page counts them */
 	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
 	count_line(pg, N_("动工 started"), t.started, villages);
 	count_line(pg, N_("竣工 completed"), t.completed, villages);
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
+	if (narrowed && t.projects == 0)	/* a filter nothing holds */
+		say(pg, "  no project of the registers: %s", narrowed);
 }
 
-/* the districts' money added up */
+/* the districts' money added up (narrowed: plan is the budgets of the
+ * projects kept) */
 struct city_money {
 	int64_t plan;
+	long kept;		/* narrowed: the projects kept, else -1 */
 	struct vl_ledger_sums sums;
 	struct vl_ledger_sums other;	/* other funds (多方筹集), apart */
 	bool has_other;		/* a plan of them names other funds */
@@ -767,6 +777,23 @@ static void
 rollup_funds(struct page *pg, const struct city_money *c)
 {
 	char m[VL_MONEY_BUFSZ], w[VL_WAN_BUFSZ];
+	int64_t d;
+
+	if (c->kept >= 0) {	/* some projects: as a narrowed district's */
+		say(pg, vl_trn(c->kept, "二、资金 Funds of the %zu project "
+		    "kept: budget %s (%s yuan), 专款专用", "二、资金 Funds of "
+		    "the %zu projects kept: budget %s (%s yuan), 专款专用"),
+		    (size_t)c->kept, vl_wan(c->plan, w),
+		    vl_money_grouped(c->plan, m));
+		money_line(pg, vl_tr("下拨 allocated"), c->sums.allocated, "");
+		money_line(pg, vl_tr("支出 spent"), c->sums.spent, "");
+		if (vl_money_sub(c->sums.allocated, c->sums.spent, &d))
+			money_line(pg, vl_tr("结余 remaining"), d,
+			    vl_tr("  allocated - spent"));
+		say(pg, "  receipts are the districts', not a project's: "
+		    "vl-report funds without a filter");
+		return;
+	}
 
 	say(pg, "二、资金 Funds: %s in the districts' plans (%s yuan), each "
 	    "checked against its own", vl_wan(c->plan, w),
@@ -787,8 +814,12 @@ rollup_ranking(struct page *pg, const struct vl_district_rank *v, size_t n,
 	for (i = 0; i < n; i++)
 		if (vl_text_width(district[v[i].book]) > w)
 			w = vl_text_width(district[v[i].book]);
-	say(pg, "三、区县排名 Districts ranked: started, completed, late items, "
-	    "money received");
+	if (n > 0 && v[0].narrowed)	/* no receipts of some projects */
+		say(pg, "三、区县排名 Districts ranked: started, completed, "
+		    "late items, of the projects kept");
+	else
+		say(pg, "三、区县排名 Districts ranked: started, completed, "
+		    "late items, money received");
 	for (i = 0; i < n; i++) {
 		snprintf(p1, sizeof p1, "%ld.%ld%%", v[i].started_pm / 10,
 		    v[i].started_pm % 10);
@@ -833,11 +864,14 @@ static int
 rollup_workbook(struct page *pg, const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *opts)
 {
+	const struct vl_book *narrowed = vl_rollup_narrowed(r);
 	struct vl_outopts o = *opts;
 	int status;
 	bool found;
 
 	o.workbook = vl_workbook_open(opts->output);
+	if (narrowed)	/* every sheet's title names the filter */
+		o.register_part = narrowed->narrowed_to;
 	status = print_page(pg, &o);
 	if (status == VL_OK)
 		status = vl_rollup_report_ranking(r, ledgers, &o);
@@ -861,14 +895,21 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	struct vl_district_rank *v;
 	struct vl_buf title = {0};
 	char d[VL_DATE_BUFSZ];
-	size_t n = vl_district_ranks(r, ledgers, &v);
+	size_t n = vl_district_ranks(r, ledgers, &v), i;
+	const struct vl_book *narrowed = vl_rollup_narrowed(r);
+	const char *part = narrowed ? narrowed->narrowed_to : NULL;
 	struct city_money money;
 	int status;
 
 	memset(&money, 0, sizeof money);
 	rollup_sums(r, v, n, ledgers, &money);
+	money.kept = narrowed ? 0 : -1;
+	for (i = 0; narrowed && i < r->n; i++)
+		money.kept += (long)r->book[i].kept;
 	vl_buf_printf(&title, vl_tr("%zu districts — 情况汇总 summary as of "
 	    "%s"), n, vl_date_format(day, d));
+	if (part)	/* --town 青山镇: which part of the districts */
+		vl_buf_printf(&title, " — %s", part);
 	/* said as it is made, a nation's late items too; a workbook's page
 	 * is kept for its sheet */
 	if (book)
@@ -880,7 +921,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 		    "hold (see the messages)", r->untrusted);
 	rollup_restarted(&pg, r);
 	say(&pg, "");
-	rollup_progress(&pg, v, n);
+	rollup_progress(&pg, v, n, part);
 	say(&pg, "");
 	rollup_funds(&pg, &money);
 	say(&pg, "");

@@ -737,7 +737,9 @@ vl_rollup_report_progress(const struct vl_rollup *r,
 }
 
 /* Each district's lines against its own plan, then the total of all:
- * the plans' totals and every movement, nothing apportioned. */
+ * the plans' totals and every movement, nothing apportioned.  Books
+ * narrowed to some projects (vl_rollup_narrow): their allocations and
+ * expenses, the plans and the receipts left empty (the districts'). */
 int
 vl_rollup_report_funds(const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *o)
@@ -746,9 +748,10 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 	struct vl_ledger_sums sums = {0, 0, 0};
 	struct vl_funds_row *rows, all;
 	struct unattributed u, any = {false, false};
+	const struct vl_book *narrowed = vl_rollup_narrowed(r);
 	int64_t plan = 0;
 	struct vl_out *out;
-	size_t i, k, n;
+	size_t i, k, n, kept = 0;
 
 	for (i = 0; i < r->n; i++) {	/* the total first: it may not add up */
 		vl_money_total(&plan, r->book[i].plan.total, "plan");
@@ -757,6 +760,10 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 		vl_money_total(&sums.allocated, ledgers[i].total.allocated,
 		    "allocated");
 		vl_money_total(&sums.spent, ledgers[i].total.spent, "spent");
+		kept += r->book[i].kept;
+	}
+	if (narrowed) {	/* --town 青山镇: the workbook's title says it */
+		own.register_part = narrowed->narrowed_to;
 	}
 	out = vl_out_report(&own, "资金", r->as_of, NFUNDS_COLS,
 	    funds_cols);
@@ -766,14 +773,14 @@ vl_rollup_report_funds(const struct vl_rollup *r,
 		any.allocated |= u.allocated, any.spent |= u.spent;
 		vl_out_lead(out, r->district[i]);
 		for (k = 0; k < n; k++)
-			funds_row(out, &rows[k], u, false);
+			funds_row(out, &rows[k], u, narrowed != NULL);
 		free(rows);
 	}
 	all = (struct vl_funds_row){VL_FR_TOTAL, "total", "", &plan, &sums,
 	    true, 0};
 	vl_money_sub(sums.received, sums.spent, &all.left);
 	vl_out_lead(out, "total");
-	funds_row(out, &all, any, false);
-	funds_note(out, any, 0, false);
+	funds_row(out, &all, any, narrowed != NULL);
+	funds_note(out, any, kept, narrowed && vl_out_human(o));
 	return vl_out_close(out);
 }

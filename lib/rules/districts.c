@@ -81,6 +81,26 @@ vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f)
 	r->n = k;
 }
 
+void
+vl_rollup_narrow(struct vl_rollup *r, const struct vl_filter *f)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		vl_filter_narrow(f, &r->book[i]);
+}
+
+const struct vl_book *
+vl_rollup_narrowed(const struct vl_rollup *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (r->book[i].keep)
+			return &r->book[i];
+	return NULL;
+}
+
 /* ---- overdue ----------------------------------------------------------- */
 
 struct key {			/* what the merged list is sorted by */
@@ -173,8 +193,15 @@ figures(const struct vl_book *b, const struct vl_ledger *l,
 	late_items(b, d);
 	d->plan = b->plan.total;
 	d->received = l->total.received;
+	d->allocated = l->total.allocated;
 	d->spent = l->total.spent;
 	d->received_pm = vl_permille_fen(d->received, d->plan);
+	if (b->keep) {	/* some projects: their budgets, no receipts */
+		d->narrowed = true;
+		d->plan = vl_kept_budget(b);
+		d->received = 0;
+		d->received_pm = -1;
+	}
 }
 
 struct figuring {
@@ -209,7 +236,9 @@ vl_district_rank_add(struct vl_district_rank *all,
 		all->late[k] += d->late[k];
 	vl_money_total(&all->plan, d->plan, "plan");
 	vl_money_total(&all->received, d->received, "received");
+	vl_money_total(&all->allocated, d->allocated, "allocated");
 	vl_money_total(&all->spent, d->spent, "spent");
+	all->narrowed |= d->narrowed;
 }
 
 /* better first; 0 when equal for a circular */

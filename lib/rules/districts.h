@@ -28,6 +28,13 @@ void vl_rollup_ledgers_free(const struct vl_rollup *r, bool cities,
 /* Only the districts f passes (--district; f may be NULL: all) are kept
  * in r, in the order of their names; the city registers stay. */
 void vl_rollup_keep(struct vl_rollup *r, const struct vl_filter *f);
+/* Each district's book of r narrowed to the projects f keeps (--town,
+ * --village, --project, --leader, --specialist; vl_filter_narrow), before
+ * its ledger is loaded: a district f keeps nothing of is a book of none. */
+void vl_rollup_narrow(struct vl_rollup *r, const struct vl_filter *f);
+/* a book of r narrowed to some projects (its narrowed_to, narrowed_zh
+ * say by what, the same in every book), or NULL: whole districts */
+const struct vl_book *vl_rollup_narrowed(const struct vl_rollup *r);
 
 /* An item of the roll-up's overdue list and the book it is of. */
 struct vl_district_item {
@@ -55,6 +62,11 @@ struct vl_district_rank {
 	long started_pm, completed_pm;	/* vl_permille of villages */
 	int64_t plan, received, spent;
 	long received_pm;	/* vl_permille_fen of the plan's total */
+	/* a book narrowed to some projects: plan is their budgets,
+	 * received 0 and received_pm -1 (receipts are the district's, not
+	 * a project's); allocated: what was allocated to them */
+	bool narrowed;
+	int64_t allocated;
 };
 /* The districts ranked: the share started, most first, then the share
  * completed, then fewer overdue items, then the share of money received;

@@ -144,11 +144,5 @@ expect 0 vl-report -C reg briefing
 has out "<p class=\"label\">资金到位"
 hasnt out "id=\"narrowed\""
 
-# ---- several registers: whole districts -----------------------------------
-for cmd in summary funds briefing; do
-	expect 2 vl-report -C "$SHARE/rollup/qingshan" -C "$SHARE/rollup/baishui" \
-	    $cmd --town "$town"
-	has err "$cmd of several registers: whole districts"
-	[ -s out ] && fail "$cmd printed on a usage error"
-done
+# several registers: tests/cli/rollup_narrowed.sh
 done_
