@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/err.h"
 #include "base/err_priv.h"
@@ -247,8 +246,7 @@ check_not_total(const struct vl_rollup *r)
 
 	for (i = 0; i < r->n + r->ncity; i++) {
 		b = nth(r, i, &name);
-		if (strcasecmp(name, "total") == 0 ||
-		    strcmp(name, "合计") == 0) {
+		if (vl_plan_total_name(name)) {
 			vl_errat(vl_book_display(b, "plan.json"), 0,
 			    "district", "\"%s\" is what a roll-up's reports "
 			    "call their totals row (total, 合计): this "
