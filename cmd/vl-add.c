@@ -151,6 +151,17 @@ cmd_init(struct vl_cli *c)
 
 	if (file && (status = vl_slurp(file, file, &text)) == VL_OK) {
 		status = vl_plan_load_mem(text.data, text.len, file, &plan);
+		/* a roll-up refuses the name of its totals row: refused
+		 * before there is a register of it */
+		if (status == VL_OK && plan.district &&
+		    vl_plan_total_name(plan.district)) {
+			vl_errat(file, plan.district_line, "district", "\"%s\" "
+			    "is what a roll-up's reports call their totals row "
+			    "(total, 合计): this district could not be told from "
+			    "the total; give its plan.json another \"district\"",
+			    plan.district);
+			status = VL_BADINPUT;
+		}
 		vl_plan_free(&plan);
 	} else if (!file) {
 		vl_buf_puts(&text, plan_template);

@@ -125,6 +125,11 @@ int vl_csv_gather(const char *path, const char *display,
 bool vl_utf8_valid(const char *s, size_t n);
 
 void vl_header_free(struct vl_header *h);
+/* "FILE:LINE: COLUMN: N fields where the header has M: ...": a record of
+ * nf fields under header h, the column its first missing one, or for too
+ * many the header's last */
+void vl_csv_ragged(const char *file, long line, const struct vl_header *h,
+    size_t nf);
 /* index of a column, or -1 */
 int vl_header_index(const struct vl_header *h, const char *name);
 /* a record's field by column name; "" when there is no such column */

@@ -238,18 +238,36 @@ sheet_row(struct reader *r)
 	return true;
 }
 
+void
+vl_csv_ragged(const char *file, long line, const struct vl_header *h,
+    size_t nf)
+{
+	const char *col;
+	char want[32];
+
+	/* the column named: the first one missing, or, for too many fields,
+	 * the header's last (those after it have no name) */
+	col = h->n == 0 ? "" : h->name[nf < h->n ? nf : h->n - 1];
+	snprintf(want, sizeof want, "%zu", h->n);
+	if (nf < h->n)
+		vl_errat(file, line, *col ? col : NULL, "%zu fields where the "
+		    "header has %s: this column and those after it are "
+		    "missing", nf, want);
+	else
+		vl_errat(file, line, *col ? col : NULL, "%zu fields where the "
+		    "header has %s: a field after this, the header's last "
+		    "column", nf, want);
+}
+
 static void
 deliver(struct reader *r)
 {
 	struct vl_record rec;
-	char want[32];
 
 	if (!sheet_row(r))
 		return;
 	if (r->nf != r->header.n && !headless(r)) {
-		snprintf(want, sizeof want, "%zu", r->header.n);
-		vl_errat(r->display, r->rec_line, NULL,
-		    "%zu fields where the header has %s", r->nf, want);
+		vl_csv_ragged(r->display, r->rec_line, &r->header, r->nf);
 		r->bad = true;
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -291,8 +292,10 @@ load_rollup(struct ctx *c, json_t *root, struct vl_plan *p)
 	if (d && (!json_is_string(d) || !plain_name(json_string_value(d))))
 		perr(c, "district", "must be a non-empty name on one line%s",
 		    "");
-	else if (d)
+	else if (d) {
 		p->district = vl_xstrdup(json_string_value(d));
+		p->district_line = line_of(c, "district");
+	}
 	if (k && (!json_is_string(k) || (strcmp(json_string_value(k),
 	    "districts") != 0 && strcmp(json_string_value(k), "villages") !=
 	    0)))
@@ -819,6 +822,12 @@ vl_plan_has_purpose(const struct vl_plan *p, const char *purpose)
 		if (strcmp(p->purposes[i], purpose) == 0)
 			return true;
 	return false;
+}
+
+bool
+vl_plan_total_name(const char *name)
+{
+	return strcasecmp(name, "total") == 0 || strcmp(name, "合计") == 0;
 }
 
 int

@@ -38,6 +38,7 @@ struct vl_plan {
 	char **purposes;
 	size_t npurposes;
 	char *district;		/* the register's own name; NULL: not given */
+	long district_line;	/* its line in plan.json, or 0 */
 	/* The words the plan defines, each list NULL-terminated; NULL when
 	 * not given (the schema's own lists stand).  A level of levels in
 	 * no funding line is "other funds" (多方筹集). */
@@ -74,6 +75,10 @@ int vl_plan_funding_of(const struct vl_plan *p, const char *level);
 bool vl_plan_other_level(const struct vl_plan *p, const char *level);
 /* has the plan a level of other funds at all? */
 bool vl_plan_has_other(const struct vl_plan *p);
+/* Is name the word a roll-up's reports name their totals row by ("total"
+ * in any case, "合计")?  A district so named could not be told from the
+ * total: a roll-up refuses it, vl-add init too, vl-add warns of it. */
+bool vl_plan_total_name(const char *name);
 /* index of a milestone in the plan, or -1 */
 int vl_plan_milestone(const struct vl_plan *p, const char *name);
 

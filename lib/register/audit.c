@@ -736,8 +736,17 @@ vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t)
 }
 
 void
-vl_trail_say_restart(const struct vl_reg *reg, long line, const char *record)
+vl_trail_say_restart(const struct vl_reg *reg, long line, long n,
+    const char *record)
 {
+	if (n > 1) {	/* each a break: how many, not only the last */
+		vl_warn("%s:%ld: restart: its audit trail was broken or lost "
+		    "and started again %ld times, the last here (%s): what "
+		    "this register recorded before cannot be verified; it is "
+		    "read all the same: ask its district why",
+		    vl_reg_display(reg, "audit.csv"), line, n, record);
+		return;
+	}
 	vl_warn("%s:%ld: restart: its audit trail was broken or lost and "
 	    "started again here (%s): what this register recorded before "
 	    "cannot be verified; it is read all the same: ask its district "

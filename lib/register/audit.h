@@ -145,10 +145,10 @@ void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
  * new copy to ask for */
 void vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t);
 /* A copy a roll-up reads whose trail was started again (vl-add
- * audit-restart) at line, record that line's record: a break its
- * district acknowledged, which the city is told of (a warning; the
- * register is read) */
-void vl_trail_say_restart(const struct vl_reg *reg, long line,
+ * audit-restart) n times, the last at line, record that line's record:
+ * a break its district acknowledged, which the city is told of (a
+ * warning; the register is read) */
+void vl_trail_say_restart(const struct vl_reg *reg, long line, long n,
     const char *record);
 
 #endif

@@ -589,6 +589,15 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	path = vl_reg_path(&b->reg, "plan.json");
 	status = vl_plan_load(path, vl_book_display(b, "plan.json"), &b->plan);
 	free(path);
+	/* written to, a register named as a roll-up's totals row is said to
+	 * be (a roll-up refuses it); read alone it has no total to mistake */
+	if (status == VL_OK && (what & VL_LOAD_WRITE) && b->plan.district &&
+	    vl_plan_total_name(b->plan.district))
+		vl_warn("%s:%ld: district: \"%s\" is what a roll-up's reports "
+		    "call their totals row (total, 合计): this district could "
+		    "not be told from the total; give its plan.json another "
+		    "\"district\"", vl_book_display(b, "plan.json"),
+		    b->plan.district_line, b->plan.district);
 	if (what & VL_LOAD_DIGESTS)
 		b->edits = vl_audit_edits_begin(&b->reg);
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)

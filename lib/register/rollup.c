@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/err.h"
 #include "base/err_priv.h"
@@ -31,10 +30,11 @@ at_head(const struct vl_audit *a, const char *expect)
 }
 
 /* the trail's last restart (a break acknowledged): its line, 0 none,
- * and record */
+ * and record; how many restarts there are */
 struct restart {
 	long line;
 	char *record;
+	long n;
 };
 
 static int
@@ -45,6 +45,7 @@ on_restart(const struct vl_record *r, bool broken, void *ctx)
 	if (!broken && vl_audit_restart(vl_field(r, "action"),
 	    vl_field(r, "file"))) {
 		x->line = r->line;
+		x->n++;
 		free(x->record);
 		x->record = vl_xstrdup(vl_field(r, "record"));
 	}
@@ -119,7 +120,7 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c,
 int
 vl_copy_verify(const struct vl_copy *c)
 {
-	struct restart restart = {0, NULL};
+	struct restart restart = {0, NULL, 0};
 	struct vl_reg reg;
 	int status = verify_and_hold(&reg, c, &restart);
 
@@ -247,8 +248,7 @@ check_not_total(const struct vl_rollup *r)
 
 	for (i = 0; i < r->n + r->ncity; i++) {
 		b = nth(r, i, &name);
-		if (strcasecmp(name, "total") == 0 ||
-		    strcmp(name, "合计") == 0) {
+		if (vl_plan_total_name(name)) {
 			vl_errat(vl_book_display(b, "plan.json"), 0,
 			    "district", "\"%s\" is what a roll-up's reports "
 			    "call their totals row (total, 合计): this "
@@ -352,7 +352,7 @@ load_one(void *arg, size_t i)
 	const struct vl_copy *c = &ld->copies[i];
 	struct loaded *x = &ld->v[i];
 	struct vl_source one = *ld->src;
-	struct restart restart = {0, NULL};
+	struct restart restart = {0, NULL, 0};
 	struct vl_reg held;
 
 	if ((x->status = verify_and_hold(&held, c, &restart)) == VL_OK) {
@@ -360,7 +360,7 @@ load_one(void *arg, size_t i)
 		/* a break acknowledged: whole from there on, and read, but
 		 * the city is told (its head --expect'ed would not say it) */
 		if ((x->restart = restart.line) > 0)
-			vl_trail_say_restart(&held, restart.line,
+			vl_trail_say_restart(&held, restart.line, restart.n,
 			    restart.record);
 		one.dir = c->dir;
 		/* the book is read under the lock the trail was verified

@@ -60,6 +60,7 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 	if (!broken && vl_audit_restart(vl_field(r, "action"),
 	    vl_field(r, "file"))) {
 		w->restart = r->line;
+		w->restarts++;
 		free(w->restart_record);
 		w->restart_record = vl_xstrdup(vl_field(r, "record"));
 	}
@@ -214,7 +215,8 @@ audit_one(struct vl_book *b, const struct vl_copy *c, const char *name,
 	broken = w.broken || (s == VL_OK && vl_trail_check(&b->reg, &audit,
 	    &t) != VL_TRAIL_OK) || (c->expect && vl_copy_verify(c) != VL_OK);
 	if (!broken && w.restart)	/* whole, from a break acknowledged */
-		vl_trail_say_restart(&b->reg, w.restart, w.restart_record);
+		vl_trail_say_restart(&b->reg, w.restart, w.restarts,
+		    w.restart_record);
 	free(w.restart_record);
 	vl_audit_free(&audit);
 	if (vl_audit_outside_edits(&b->reg) < 0 && s == VL_OK)

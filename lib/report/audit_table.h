@@ -24,6 +24,7 @@ struct vl_audit_walked {
 	long restart;		/* the line of the last restart the chain
 				 * holds at, 0: none */
 	char *restart_record;	/* its record; malloc'd, free it */
+	long restarts;		/* the restarts the chain holds at */
 };
 
 /* The table "变更记录" as of day: seq, time, user, tool, action, file,

@@ -543,20 +543,39 @@ over_allocation(const struct entry_state *s, const struct vl_record *r,
 }
 
 /* An allocation reversed: what the project spent stays within what is
- * left allocated to it, as a new expense must. */
+ * left allocated to it, as a new expense must.  The sums quoted are
+ * those of the first day from the reversal's own on which the spending
+ * would be over (as over_allocation's), not the journal's totals, which
+ * may hold entries dated after it. */
 static int
-unallocated(const struct vl_record *r, const int64_t *money, int64_t now)
+unallocated(const struct entry_state *s, const struct vl_record *r,
+    long p, int64_t fen, int64_t now)
 {
-	char m[4][VL_MONEY_BUFSZ];
+	struct vl_fund_day at;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
 
-	if (money[1] <= now)
+	if (s->money[p][1] <= now)
 		return 0;
-	vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent %s, "
-	    "this reversal %s: the spending would be over the allocations "
-	    "by %s; reverse the expenses first", vl_field(r, "project"),
-	    vl_money_format(money[0], m[0]), vl_money_format(money[1], m[1]),
-	    vl_money_format(amount_of(r), m[3]), vl_money_format(money[1] -
-	    now, m[2]));
+	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), false, fen,
+	    &at) == VL_NODATE)
+		at = (struct vl_fund_day){VL_NODATE, s->money[p][0],
+		    s->money[p][1]};
+	vl_money_format(at.allocated, m[0]);
+	vl_money_format(at.spent, m[1]);
+	vl_money_format(fen, m[3]);
+	vl_money_format(at.spent - (at.allocated + fen), m[2]);
+	if (at.date == VL_NODATE || (at.allocated == s->money[p][0] &&
+	    at.spent == s->money[p][1]))
+		vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent "
+		    "%s, this reversal %s: the spending would be over the "
+		    "allocations by %s; reverse the expenses first",
+		    vl_field(r, "project"), m[0], m[1], m[3], m[2]);
+	else
+		vl_errat(r->file, r->line, "amount", "%s: as of %s allocated "
+		    "%s, spent %s, this reversal %s: the spending would be "
+		    "over the allocations by %s; reverse the expenses first",
+		    vl_field(r, "project"), vl_date_format(at.date, day), m[0],
+		    m[1], m[3], m[2]);
 	return 1;
 }
 
@@ -654,7 +673,7 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return 1;
 	}
 	if (fen < 0)
-		return i ? 0 : unallocated(r, s->money[p], now) ||
+		return i ? 0 : unallocated(s, r, p, fen, now) ||
 		    short_dated(s, r, p, false, fen);
 	return i ? over_allocation(s, r, p, fen, now) ||
 	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now);

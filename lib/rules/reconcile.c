@@ -9,6 +9,7 @@
 #include "base/err.h"
 #include "base/i18n.h"
 #include "base/money.h"
+#include "base/strbuf.h"
 #include "io/csv.h"
 #include "rules/reconcile.h"
 #include "rules/standing.h"
@@ -23,7 +24,7 @@ struct recon {
 	const struct vl_plan *plan;	/* whose other funds are left out */
 	long left_out;		/* rows of other funds */
 	int64_t other;		/* their sum */
-	size_t ncols;		/* the header's fields, when there is one */
+	struct vl_header header;	/* the header, when there is one */
 	struct vl_buf joined;	/* a line's fields joined again by commas */
 	int64_t sum;
 	long parts;
@@ -106,14 +107,18 @@ on_amount(const struct vl_record *rec, void *ctx)
 {
 	struct recon *r = ctx;
 	const char *line, *why;
-	char want[32];
 	int64_t fen;
+	size_t i;
 
 	if (!r->decided) {
 		r->decided = true;
 		if ((r->col = column(rec, "amount")) >= 0) {
 			r->level = column(rec, "level");
-			r->ncols = rec->n;
+			r->header.n = rec->n;
+			r->header.name = vl_xcalloc(rec->n,
+			    sizeof *r->header.name);
+			for (i = 0; i < rec->n; i++)
+				r->header.name[i] = vl_xstrdup(rec->field[i]);
 			return 0;
 		}
 		line = whole_line(r, rec);
@@ -126,10 +131,8 @@ on_amount(const struct vl_record *rec, void *ctx)
 	}
 	if (r->col < 0) {
 		take(r, rec->line, whole_line(r, rec));
-	} else if (rec->n != r->ncols) {
-		snprintf(want, sizeof want, "%zu", r->ncols);
-		vl_errat(r->display, rec->line, NULL, "%zu fields where the "
-		    "header has %s", rec->n, want);
+	} else if (rec->n != r->header.n) {
+		vl_csv_ragged(r->display, rec->line, &r->header, rec->n);
 	} else if (!other_funds(r, rec)) {
 		take(r, rec->line, rec->field[r->col]);
 	}
@@ -180,6 +183,7 @@ vl_reconcile(const char *path, const char *encoding, int64_t total,
 	r.plan = plan;
 	status = vl_csv_read(path, r.display, &opts, on_amount, &r);
 	vl_buf_free(&r.joined);
+	vl_header_free(&r.header);
 	if (status == VL_OK && vl_error_count() > before)
 		status = VL_BADINPUT;
 	if (status != VL_OK)

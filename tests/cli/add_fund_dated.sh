@@ -17,6 +17,7 @@ expect 0 vl-add -C reg fund --kind expense --project P50 \
     --purpose construction --amount 10000 --date 2023-06-12
 expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 5000 \
     --date 2023-06-20
+second=$(cat out)
 
 # within the totals (15000 allocated, 10000 spent), not as of 06-12
 snapshot reg > before
@@ -69,6 +70,13 @@ hasnt err "15000.00"
 expect 2 vl-add -C reg fund --kind expense --project P50 \
     --purpose construction --amount 2100 --date 2023-06-25
 has err "vl-add: command line: amount: P50: allocated 17000.00, spent 15000.00, this expense 2100.00: over by 100.00; record the allocation first"
+# an allocation reversed over the totals too (17000.00 allocated, 15000.00
+# spent, 12000.00 left): the sums quoted are those as of its day, not the
+# totals, which count the entries of 06-25, after it
+expect 2 vl-add -C reg fund --reverses "$second" --reason "下拨错" \
+    --date 2023-06-21
+has err "vl-add: command line: amount: P50: as of 2023-06-21 allocated 15000.00, spent 15000.00, this reversal -5000.00: the spending would be over the allocations by 5000.00; reverse the expenses first"
+hasnt err "17000.00"
 snapshot reg > after
 same before after
 expect 0 vl-report -C reg audit

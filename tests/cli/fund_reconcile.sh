@@ -57,7 +57,10 @@ has err 'stdin:2: amount: misplaced thousands separator: "36,94"'
 # with a header, every record has its fields
 printf 'level,amount,count\ncentral,1\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 1
-has err 'stdin:2: 2 fields where the header has 3'
+has err 'stdin:2: count: 2 fields where the header has 3: this column and those after it are missing'
+printf 'level,amount,count\ncentral,1,2,3\n' > in
+STDIN=in expect 2 vl-fund reconcile --total 1
+has err "stdin:2: count: 4 fields where the header has 3: a field after this, the header's last column"
 # a sum beyond the 64-bit range of fen is an error, never a wrap
 printf '92233720368547758.07\n0.01\n' > in
 STDIN=in expect 2 vl-fund reconcile --total 1

@@ -64,6 +64,20 @@ hasnt out "started again"
 expect 0 vl-report -C b overdue $day
 hasnt err "restart"
 
+# started again twice: how many times said, at the last restart line
+cp -R b b2
+sed -i "\$s/,vl-add,/,vl-adD,/" b2/audit.csv
+expect 0 vl-add -C b2 audit-restart --reason "edited by hand"
+last=$(grep -n ',restart,audit.csv,' b2/audit.csv | tail -1 | cut -d: -f1)
+[ "$last" -gt "$line" ] || fail "no second restart line in b2's trail"
+for cmd in "vl-report overdue $day" "vl-report audit"; do
+	expect 0 $cmd -C r/qingshan -C b2
+	has err "b2/audit.csv:$last: restart: its audit trail was broken or lost and started again 2 times, the last here (chain broken at line $((last - 1)): edited by hand): what this register"
+	lines err 1
+done
+expect 0 vl-report -C r/qingshan -C b2 overdue $day --lang zh
+has err "b2/audit.csv:$last: restart: 变更记录曾中断或丢失并重新开始 2 次"
+
 # broken again after its restart: left out, exit 1, no restart said
 sed -i "\$s/,vl-add,/,vl-adD,/" b/audit.csv
 expect 1 vl-report -C r/qingshan -C b overdue $day
