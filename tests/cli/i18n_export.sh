@@ -1,6 +1,7 @@
 # vl-add export --lang zh says a fund's purpose in Chinese (建设), as
 # every other word of the row, and the import reads it back as the plan's
-# purpose.  CSV and JSON stay English.
+# purpose; vl-fund sum under --lang zh says other funds (多方筹集) in
+# Chinese whatever the key.  CSV and JSON stay English.
 . "$TESTS/lib.sh"
 export VL_AS_OF=2023-06-15 ALLOW="$(id -un)"
 english() { python3 "$TESTS/tools/english.py" "$@" >&2 || fail "English in $*"; }
@@ -26,4 +27,25 @@ hasnt x/funds.csv ',建设,'
 cut -d, -f7 d/funds.csv > want
 cut -d, -f7 x/funds.csv > got
 same want got
+# other funds: a plan that names a village's own money outside its lines
+vl-add -C o init --plan d/plan.json 2> /dev/null
+python3 - o/plan.json <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p["levels"] = ["central", "region", "city", "district", "village"]
+json.dump(p, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+expect 0 vl-add -C o project --town 青山镇 --village 松林村 --leader 蓝霞 \
+    --specialist 廖燕 --budget 184.7万
+expect 0 vl-add -C o fund --kind receipt --level village --amount 5000 \
+    --date 2023-06-01
+expect 0 vl-add -C o fund --kind expense --level village --project P001 \
+    --purpose construction --amount 3000 --date 2023-06-02
+for by in source kind purpose; do
+	expect 0 vl-fund -C o sum --by $by --lang zh --format table
+	english out
+	has out '多方筹集'
+	expect 0 vl-fund -C o sum --by $by --format csv
+	has out '(other funds)'
+done
 done_
