@@ -62,6 +62,10 @@ same got want
 expect 0 vl-inspect -C reg show P19
 has out "voided (1)"
 has out "  progress   #$(printf '%-5s' "$id") 2023-06-17  completed  void 2023-06-20: 尚未完工"
+# in Chinese, its count in full-width brackets as the other headings'
+expect 0 vl-inspect -C reg show P19 --lang zh
+has out "已作废（1）"
+has out "检查记录（"
 # the project's entries: void from that day
 expect 0 vl-report -C reg progress --entries --project P19
 has out "$id,2023-06-17,P19,completed,,void,2023-06-20,尚未完工"
