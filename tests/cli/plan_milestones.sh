@@ -65,6 +65,11 @@ lines out 1
 expect 0 vl-report -C reg overdue --kind milestone --format table --lang zh
 has out "主体封顶"
 hasnt out "roofed"
+# the summary's who-is-late line names the milestone, as the list does
+expect 0 vl-report -C reg summary
+has out "milestone roofed 76 days"
+expect 0 vl-report -C reg summary --lang zh
+has out "节点未按期 主体封顶 76 天"
 
 # progress --since: the milestones reached, named
 expect 0 vl-report -C reg progress --since 2022-12-31 --kind milestone
