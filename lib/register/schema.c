@@ -617,8 +617,9 @@ text_trimmed(const char *v)
 	return t;
 }
 
-/* A purpose of the plan as a Chinese export shows it (建设) is the
- * purpose (construction); the plan's own word first, as it is. */
+/* A purpose of the plan as a Chinese export shows it (建设), or as a
+ * Chinese header names it (办公用品配置, the speech's word), is the
+ * purpose (equipment); the plan's own word first, as it is. */
 static char *
 purpose_word(const struct vl_plan *plan, const char *v)
 {
@@ -629,7 +630,8 @@ purpose_word(const struct vl_plan *plan, const char *v)
 		if (strcmp(t, plan->purposes[i]) == 0)
 			return t;
 	for (i = 0; i < plan->npurposes; i++)
-		if (strcmp(t, vl_tr_zh("purpose", plan->purposes[i])) == 0) {
+		if (strcmp(t, vl_tr_zh("purpose", plan->purposes[i])) == 0 ||
+		    strcmp(t, vl_tr_zh(NULL, plan->purposes[i])) == 0) {
 			free(t);
 			return vl_xstrdup(plan->purposes[i]);
 		}

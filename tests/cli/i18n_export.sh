@@ -27,6 +27,14 @@ hasnt x/funds.csv ',建设,'
 cut -d, -f7 d/funds.csv > want
 cut -d, -f7 x/funds.csv > got
 same want got
+# the speech's word for the equipment purpose (办公用品配置, the balance's
+# header) is read as the purpose, on the command line as in an import
+expect 0 vl-add -C x fund --kind expense --project P02 --purpose 办公用品配置 \
+    --amount 10 --date 2023-06-30 --as-of 2023-12-31
+expect 2 vl-add -C x fund --kind expense --project P02 --purpose 办公 \
+    --amount 10 --date 2023-06-30 --as-of 2023-12-31
+tail -1 x/funds.csv | grep -q ',P02,equipment,10.00,' ||
+    fail "办公用品配置 not stored as equipment: $(tail -1 x/funds.csv)"
 # other funds: a plan that names a village's own money outside its lines
 vl-add -C o init --plan d/plan.json 2> /dev/null
 python3 - o/plan.json <<'PY'
