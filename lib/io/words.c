@@ -71,6 +71,55 @@ is_name(const char *name, size_t n)
 	    n - word);
 }
 
+/* Is the change named name..n of a column whose values are words of a
+ * vocabulary (mode: repair → new), said in the reader's language? */
+static bool
+vocabulary(const char *name, size_t n)
+{
+	static const char *const words[] = {"mode", "stage", "kind", "level",
+	    "source", "purpose", "phase", "aspect", "result", NULL};
+	size_t k;
+
+	for (k = 0; words[k]; k++)
+		if (strlen(words[k]) == n && strncmp(name, words[k], n) == 0)
+			return true;
+	return false;
+}
+
+/* v..n, a word of column's vocabulary, in the reader's language */
+static void
+vocabulary_word(struct vl_buf *b, const char *column, const char *v,
+    size_t n)
+{
+	char word[64];
+
+	if (n == 0 || n >= sizeof word) {
+		vl_buf_printf(b, "%.*s", (int)n, v);
+		return;
+	}
+	snprintf(word, sizeof word, "%.*s", (int)n, v);
+	vl_buf_puts(b, vl_trc(column, word));
+}
+
+/* "OLD → NEW" of a vocabulary's column, each word in the reader's
+ * language */
+static void
+change_words(struct vl_buf *b, const char *column, const char *v, size_t n)
+{
+	static const char arrow[] = " → ";
+	const size_t alen = sizeof arrow - 1;
+	size_t k;
+
+	for (k = 0; k + alen <= n; k++)
+		if (memcmp(v + k, arrow, alen) == 0) {
+			vocabulary_word(b, column, v, k);
+			vl_buf_puts(b, arrow);
+			vocabulary_word(b, column, v + k + alen, n - k - alen);
+			return;
+		}
+	vocabulary_word(b, column, v, n);
+}
+
 /* A change's value as it is, but for the names in it: the columns of
  * "columns added: id voided" and the "amount" of a reversal's "amount
  * -120.00". */
@@ -117,8 +166,17 @@ changes(const char *v, char **tmp)
 		} else {
 			change_name(&b, p, colon - p);
 			vl_buf_puts(&b, ": ");
-			change_value(&b, strncmp(p, "columns added: ", 15) == 0,
-			    colon + 2, p + n - colon - 2);
+			if (vocabulary(p, colon - p)) {
+				char column[16];
+
+				snprintf(column, sizeof column, "%.*s",
+				    (int)(colon - p), p);
+				change_words(&b, column, colon + 2,
+				    p + n - colon - 2);
+			} else {
+				change_value(&b, strncmp(p, "columns added: ",
+				    15) == 0, colon + 2, p + n - colon - 2);
+			}
 		}
 		if (!semi)
 			break;

@@ -643,6 +643,27 @@ text_trimmed(const char *v)
 	return t;
 }
 
+/* A purpose of the plan as a Chinese export shows it (建设), or as a
+ * Chinese header names it (办公用品配置, the speech's word), is the
+ * purpose (equipment); the plan's own word first, as it is. */
+static char *
+purpose_word(const struct vl_plan *plan, const char *v)
+{
+	char *t = text_trimmed(v);
+	size_t i;
+
+	for (i = 0; i < plan->npurposes; i++)
+		if (strcmp(t, plan->purposes[i]) == 0)
+			return t;
+	for (i = 0; i < plan->npurposes; i++)
+		if (strcmp(t, vl_tr_zh("purpose", plan->purposes[i])) == 0 ||
+		    strcmp(t, vl_tr_zh(NULL, plan->purposes[i])) == 0) {
+			free(t);
+			return vl_xstrdup(plan->purposes[i]);
+		}
+	return t;
+}
+
 /* A field as stored: an amount, a date or an id typed in full-width
  * forms (１２３４，５．００) read as the ASCII it stands for, blanks
  * around it dropped; a word in Chinese as the word; text without the
@@ -659,6 +680,8 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	for (i = 0; i < s->n && !f; i++)
 		if (strcmp(s->field[i].name, column) == 0)
 			f = &s->field[i];
+	if (f == &funds_fields[VL_F_PURPOSE] && plan)
+		return purpose_word(plan, v);
 	if (f && f->type == VL_T_TEXT)
 		return text_trimmed(v);
 	if (f && f->type == VL_T_ENUM && *v) {

@@ -23,6 +23,10 @@ col_type(const struct vl_filespec *spec, const char *name)
 {
 	size_t i;
 
+	/* a purpose is text (a plan names its own), its words translated
+	 * all the same: 建设, and the import reads them back (schema.c) */
+	if (strcmp(name, "purpose") == 0)
+		return VL_COL_WORD;
 	for (i = 0; i < spec->n; i++)
 		if (strcmp(spec->field[i].name, name) == 0)
 			switch (spec->field[i].type) {

@@ -81,7 +81,16 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	struct vl_milestones m;
 	enum vl_stage st = vl_project_stage(b, i, &m);
 	char money[VL_MONEY_BUFSZ], d1[VL_DATE_BUFSZ], d2[VL_DATE_BUFSZ];
-	size_t k;
+	const char *stage = vl_project_stages[st];
+	size_t k, reached = 0;	/* the furthest milestone reached, + 1 */
+
+	/* a project started is as far as the last of the plan's
+	 * milestones it reached (roofed), until it completes */
+	for (k = 0; st == VL_STAGE_STARTED && k < b->plan.nmilestones; k++)
+		if (b->progress[i].milestone[k] != VL_NODATE)
+			reached = k + 1;
+	if (reached)
+		stage = b->plan.milestones[reached - 1].name;
 
 	vl_buf_printf(s, "%s %s %s\n", flat(a, p->id), flat(a, p->town),
 	    flat(a, p->village));
@@ -99,18 +108,18 @@ put_head(struct vl_buf *s, const struct vl_book *b, size_t i,
 	    vl_date_format(p->start_by, d1),
 	    vl_date_format(p->complete_by, d2));
 	vl_buf_printf(s, vl_tr("stage       %s (as of %s)\n"), vl_trc("stage",
-	    vl_project_stages[st]), vl_date_format(today, d1));
+	    stage), vl_date_format(today, d1));
 	vl_buf_printf(s, "  %s", vl_trc("stage", "registered"));
 	if (st == VL_STAGE_REGISTERED)
 		vl_buf_printf(s, "%*s%s", (int)(24 - vl_text_width(vl_trc(
 		    "stage", "registered"))), "", vl_tr("<- now"));
 	vl_buf_puts(s, "\n");
 	put_step(s, "reviewed", m.reviewed, st == VL_STAGE_REVIEWED);
-	put_step(s, "started", m.started, st == VL_STAGE_STARTED);
+	put_step(s, "started", m.started, st == VL_STAGE_STARTED && !reached);
 	/* the plan's milestones between, each reached or not */
 	for (k = 0; k < b->plan.nmilestones; k++)
 		put_step(s, b->plan.milestones[k].name,
-		    b->progress[i].milestone[k], false);
+		    b->progress[i].milestone[k], k + 1 == reached);
 	put_step(s, "completed", m.completed, st == VL_STAGE_COMPLETED);
 	put_step(s, "accepted", m.accepted, st == VL_STAGE_ACCEPTED);
 }

@@ -462,6 +462,9 @@ late_text(struct scratch *sc, const char *district,
 		    v[k].kind)));
 		if (v[k].kind == VL_OD_RECTIFICATION)
 			vl_buf_printf(&sc->what, " #%s", v[k].insp->id);
+		if (v[k].kind == VL_OD_MILESTONE && v[k].stage)
+			vl_buf_printf(&sc->what, " %s", vl_trc("stage",
+			    v[k].stage));
 		if (v[k].status == VL_OD_LATE)
 			vl_buf_printf(&sc->what, vl_trn(v[k].days_late,
 			    " %ld day", " %ld days"), v[k].days_late);

@@ -129,6 +129,32 @@ amended_field(const void *ctx, const char *column)
 	return amended(a->row, a->rw, column);
 }
 
+/* The values given, each of its column's form (a date, an amount, a
+ * mode), said of the command line they came from: the file's row holds
+ * none of them yet, and the rest of it was checked when the register
+ * was read. */
+static int
+amended_forms(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const struct vl_filespec *s = &vl_projects_spec;
+	const struct amending *a = rw->ctx;
+	struct vl_header h = {s->n, vl_xcalloc(s->n, sizeof *h.name)};
+	char **f = vl_xcalloc(s->n, sizeof *f);
+	struct vl_record r = {.file = "command line", .line = 0, .n = s->n,
+	    .field = f, .header = &h};
+	size_t i;
+	int bad;
+
+	for (i = 0; i < s->n; i++) {
+		h.name[i] = (char *)s->field[i].name;
+		f[i] = (char *)amended(row, rw, s->field[i].name);
+	}
+	bad = vl_check_record(s, &r, &a->b->projects, &a->b->plan);
+	free(h.name);
+	free(f);
+	return bad;
+}
+
 /* The project as amended obeys every rule a new one does; a field set
  * to what it holds is no change. */
 static int
@@ -145,6 +171,8 @@ amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 		    "already: nothing to amend", rw->id);
 		return 1;
 	}
+	if (amended_forms(row, rw) != 0)
+		return 1;
 	return vl_project_people("command line", 0, amended_field, &now, row) +
 	    check_village(row, rw) + check_budget(row, rw) +
 	    vl_project_sane("command line", 0, amended_field, &now,

@@ -38,6 +38,10 @@ struct entry_state {
 	 * (other funds not), the one held within the other as vl-fund
 	 * check holds them */
 	int64_t fund_total[2];
+	/* the same by day: received as "allocated", allocated as "spent",
+	 * so that a receipt reversed is held to every day as an
+	 * allocation reversed is */
+	struct vl_fund_days fund_days;
 	/* fund entries, by their index among the batch's ids (b->ids):
 	 * a few bytes each, as a journal of millions is read by every add */
 	struct fund_row *fund;
@@ -398,9 +402,12 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 		    k == VL_EXPENSE, fen);
 	}
 	if (k != VL_EXPENSE && !vl_plan_other_level(&b->book.plan,
-	    vl_field(r, "level")))
+	    vl_field(r, "level"))) {
 		vl_money_add(s->fund_total[k == VL_ALLOCATION], fen,
 		    &s->fund_total[k == VL_ALLOCATION]);
+		vl_fund_days_add(&s->fund_days, date_of(r, "date"),
+		    k == VL_ALLOCATION, fen);
+	}
 	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
 	if (i < 0)
 		return;		/* a row without an id: nothing names it */
@@ -579,10 +586,33 @@ unallocated(const struct entry_state *s, const struct vl_record *r,
 	return 1;
 }
 
+/* A receipt reversed dated before what was allocated from it is spent
+ * of the days between: as of such a day vl-fund check would find the
+ * allocations over the receipts. */
+static int
+unreceived_on(const struct entry_state *s, const struct vl_record *r,
+    int64_t fen)
+{
+	struct vl_fund_day at;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+
+	if (vl_fund_days_short(&s->fund_days, date_of(r, "date"), false, fen,
+	    &at) == VL_NODATE)
+		return 0;
+	vl_errat(r->file, r->line, "date", "as of %s received %s, allocated "
+	    "%s, this reversal %s of %s: the allocations would be over the "
+	    "receipts by %s; date the reversal later, or reverse "
+	    "allocations first", vl_date_format(at.date, day),
+	    vl_money_format(at.allocated, m[0]), vl_money_format(at.spent,
+	    m[1]), vl_money_format(fen, m[2]), vl_field(r, "date"),
+	    vl_money_format(at.spent - (at.allocated + fen), m[3]));
+	return 1;
+}
+
 /* A receipt reversed: the special fund's allocations stay within what
- * is left received (allocations never exceed receipts).  Money not
- * received yet is pending, never refused: only what was allocated
- * from it holds a receipt in place. */
+ * is left received (allocations never exceed receipts), as of every day
+ * from the reversal's.  Money not received yet is pending, never
+ * refused: only what was allocated from it holds a receipt in place. */
 static int
 unreceived(const struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
@@ -591,9 +621,10 @@ unreceived(const struct entry_state *s, const struct vl_batch *b,
 	int64_t now;
 
 	if (vl_plan_other_level(&b->book.plan, vl_field(r, "level")) ||
-	    !vl_money_add(s->fund_total[0], fen, &now) ||
-	    s->fund_total[1] <= now)
+	    !vl_money_add(s->fund_total[0], fen, &now))
 		return 0;
+	if (s->fund_total[1] <= now)
+		return unreceived_on(s, r, fen);
 	vl_errat(r->file, r->line, "amount", "received %s, allocated %s, "
 	    "this reversal %s: the allocations would be over the receipts "
 	    "by %s; reverse allocations first", vl_money_format(
@@ -724,6 +755,7 @@ vl_entries_free(struct vl_batch *b)
 	for (i = 0; s->days && i < s->n + 1; i++)
 		vl_fund_days_free(&s->days[i]);
 	free(s->days);
+	vl_fund_days_free(&s->fund_days);
 	free(s->money);
 	free(s->fund);
 	free(s);

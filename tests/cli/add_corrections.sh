@@ -39,6 +39,16 @@ refused vl-add -C reg amend project P99 --leader x --reason x
 has err 'no project "P99"'
 refused vl-add -C reg amend project P02 --budget lots --reason x
 has err 'budget: not an amount: "lots"'
+# a value of the wrong form is the command line's, not a line of
+# projects.csv (which holds none of it): said so, as vl-add project says
+for a in '--budget lots' '--start_by 2023-02-30' '--complete_by soon' \
+    '--mode big' '--area 1.5'; do
+	# shellcheck disable=SC2086
+	refused vl-add -C reg amend project P02 $a --reason x
+	f=${a%% *}
+	has err "vl-add: command line: ${f#--}: "
+	hasnt err "projects.csv:"
+done
 expect 2 vl-add -C reg amend project P02 --id P03 --reason x
 has err "usage:"
 
@@ -62,6 +72,10 @@ same got want
 expect 0 vl-inspect -C reg show P19
 has out "voided (1)"
 has out "  progress   #$(printf '%-5s' "$id") 2023-06-17  completed  void 2023-06-20: 尚未完工"
+# in Chinese, its count in full-width brackets as the other headings'
+expect 0 vl-inspect -C reg show P19 --lang zh
+has out "已作废（1）"
+has out "检查记录（"
 # the project's entries: void from that day
 expect 0 vl-report -C reg progress --entries --project P19
 has out "$id,2023-06-17,P19,completed,,void,2023-06-20,尚未完工"

@@ -4,6 +4,8 @@
 # refused (exit 2, nothing written, FILE:LINE: field: and the sums as of
 # that day), as vl-fund check as of that day would report it.  Dated on
 # or after the allocation it is taken, and vl-fund check holds every day.
+# So too the allocations and the receipts: a receipt reversed on a day
+# when that money was allocated already is refused.
 . "$TESTS/lib.sh"
 
 demo reg
@@ -79,5 +81,24 @@ has err "vl-add: command line: amount: P50: as of 2023-06-21 allocated 15000.00,
 hasnt err "17000.00"
 snapshot reg > after
 same before after
+
+# a receipt reversed while the totals would hold, not as of its day: the
+# central 1,000,000.00 (entry 1) received again on 06-29, the first one
+# reversed as of 06-28 would leave the allocations over the receipts
+grep -q '^1,2022-08-20,receipt,central,finance,,,1000000.00,' reg/funds.csv ||
+    fail "the demo's entry 1 is not the central receipt"
+expect 0 vl-add -C reg fund --kind receipt --level central --source finance \
+    --amount 1000000 --date 2023-06-29 --note "重新到位"
+snapshot reg > before
+expect 2 vl-add -C reg fund --reverses 1 --reason "到位日期错" --date 2023-06-28
+has err "command line: date: as of 2023-06-28 received 1846600.00, allocated 1747770.00, this reversal -1000000.00 of 2023-06-28: the allocations would be over the receipts by 901170.00"
+has err "nothing written"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --reverses 1 --reason "到位日期错" --date 2023-06-29
+for day in 2023-06-28 2023-06-29 2023-07-01; do
+	expect 0 vl-fund -C reg check --as-of "$day"
+	hasnt out discrepancy
+done
 expect 0 vl-report -C reg audit
 done_

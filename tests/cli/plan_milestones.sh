@@ -65,6 +65,11 @@ lines out 1
 expect 0 vl-report -C reg overdue --kind milestone --format table --lang zh
 has out "主体封顶"
 hasnt out "roofed"
+# the summary's who-is-late line names the milestone, as the list does
+expect 0 vl-report -C reg summary
+has out "milestone roofed 76 days"
+expect 0 vl-report -C reg summary --lang zh
+has out "节点未按期 主体封顶 76 天"
 
 # progress --since: the milestones reached, named
 expect 0 vl-report -C reg progress --since 2022-12-31 --kind milestone
@@ -90,6 +95,19 @@ has out "  roofed      2023-01-01"
 has out "  equipped    -"
 expect 0 vl-inspect -C reg show P1 --lang zh
 has out "审批通过"
+# a project started is as far as the last milestone it reached: P2 is
+# at approved, not at started, and was at started before it
+expect 0 vl-inspect -C reg show P2
+has out "stage       approved (as of 2023-06-15)"
+has out "  approved    2023-01-12  <- now"
+hasnt out "  started     2023-01-10  <- now"
+expect 0 vl-inspect -C reg show P2 --lang zh
+has out "阶段        审批通过（截至 2023-06-15）"
+has out "  审批通过    2023-01-12  ← 当前"
+expect 0 vl-inspect -C reg show P2 --as-of 2023-01-11
+has out "stage       started (as of 2023-01-11)"
+has out "  started     2023-01-10  <- now"
+has out "  approved    -"
 
 # a void frees the milestone to be recorded again
 expect 0 vl-add -C reg void progress 3 --reason "typed the wrong day"
