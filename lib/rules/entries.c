@@ -42,6 +42,12 @@ struct entry_state {
 	 * so that a receipt reversed is held to every day as an
 	 * allocation reversed is */
 	struct vl_fund_days fund_days;
+	/* other funds (多方筹集), per level of the plan's: received and
+	 * spent, held one within the other as vl-fund check holds them;
+	 * and the same by day */
+	int64_t (*other)[2];
+	struct vl_fund_days *other_days;
+	size_t nother;			/* the plan's levels + 1 */
 	/* fund entries, by their index among the batch's ids (b->ids):
 	 * a few bytes each, as a journal of millions is read by every add */
 	struct fund_row *fund;
@@ -69,6 +75,9 @@ state_of(struct vl_batch *b)
 		    sizeof *s->stage);
 		s->money = vl_xcalloc(s->n + 1, sizeof *s->money);
 		s->days = vl_xcalloc(s->n + 1, sizeof *s->days);
+		s->nother = b->book.plan.nlevels + 1;
+		s->other = vl_xcalloc(s->nother, sizeof *s->other);
+		s->other_days = vl_xcalloc(s->nother, sizeof *s->other_days);
 	}
 	return s;
 }
@@ -382,11 +391,28 @@ fund_project(const struct vl_batch *b, const struct vl_record *r)
 	return vl_projects_index(&b->book.projects, vl_field(r, "project"));
 }
 
+/* The index among the plan's levels of a fund row's level of other
+ * funds, or -1: the special fund's money. */
+static long
+other_of(const struct vl_batch *b, const struct vl_record *r)
+{
+	const struct vl_plan *p = &b->book.plan;
+	const char *level = vl_field(r, "level");
+	size_t i;
+
+	if (!vl_plan_other_level(p, level))
+		return -1;
+	for (i = 0; i < p->nlevels; i++)
+		if (strcmp(p->levels[i], level) == 0)
+			return (long)i;
+	return -1;
+}
+
 static void
 fund_take(struct entry_state *s, struct vl_batch *b,
     const struct vl_record *r)
 {
-	long p = fund_project(b, r);
+	long p = fund_project(b, r), o = other_of(b, r);
 	long i = vl_projects_index(&b->ids, b->row_id);
 	enum vl_kind k = kind_of(r);
 	int64_t fen = amount_of(r);
@@ -407,6 +433,12 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 		    &s->fund_total[k == VL_ALLOCATION]);
 		vl_fund_days_add(&s->fund_days, date_of(r, "date"),
 		    k == VL_ALLOCATION, fen);
+	}
+	if (o >= 0 && k != VL_ALLOCATION) {
+		vl_money_add(s->other[o][k == VL_EXPENSE], fen,
+		    &s->other[o][k == VL_EXPENSE]);
+		vl_fund_days_add(&s->other_days[o], date_of(r, "date"),
+		    k == VL_EXPENSE, fen);
 	}
 	vl_money_add(s->kind_total[k], fen, &s->kind_total[k]);
 	if (i < 0)
@@ -672,6 +704,57 @@ short_dated(const struct entry_state *s, const struct vl_record *r, long p,
 	return 1;
 }
 
+/* Other funds (多方筹集) are spent only as they are received: an
+ * expense, or a receipt reversed, that would take a level's spending
+ * above its receipts, in all or as of a day from the entry's own (the
+ * first such day's sums quoted), is refused as vl-fund check would
+ * find it (other-funds). */
+static int
+other_short(const struct entry_state *s, const struct vl_record *r,
+    long o, bool spent, int64_t fen)
+{
+	struct vl_fund_day at = {VL_NODATE, s->other[o][0], s->other[o][1]};
+	int64_t got = at.allocated, out = at.spent;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+	const char *level = vl_field(r, "level");
+
+	if (!vl_money_add(spent ? out : got, fen, spent ? &out : &got))
+		return 0;	/* refused as out of range already */
+	if (out <= got && vl_fund_days_short(&s->other_days[o],
+	    date_of(r, "date"), spent, fen, &at) == VL_NODATE)
+		return 0;
+	vl_money_format(at.allocated, m[0]);
+	vl_money_format(at.spent, m[1]);
+	vl_money_format(fen, m[2]);
+	vl_money_format(spent ? at.spent + fen - at.allocated : at.spent -
+	    (at.allocated + fen), m[3]);
+	if (out > got && spent)
+		vl_errat(r->file, r->line, "amount", "%s (other funds): "
+		    "received %s, spent %s, this expense %s: over the receipts "
+		    "by %s; other funds are spent only as received: record the "
+		    "receipt first", level, m[0], m[1], m[2], m[3]);
+	else if (out > got)
+		vl_errat(r->file, r->line, "amount", "%s (other funds): "
+		    "received %s, spent %s, this reversal %s: the spending "
+		    "would be over the receipts by %s; reverse the expenses "
+		    "first", level, m[0], m[1], m[2], m[3]);
+	else if (spent)
+		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
+		    "received %s, spent %s, this expense %s of %s: over the "
+		    "receipts by %s; the receipt it needs is dated later: give "
+		    "the expense its right --date, or record the receipt first",
+		    level, vl_date_format(at.date, day), m[0], m[1], m[2],
+		    vl_field(r, "date"), m[3]);
+	else
+		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
+		    "received %s, spent %s, this reversal %s of %s: the "
+		    "spending would be over the receipts by %s; date the "
+		    "reversal later, or reverse the expenses first", level,
+		    vl_date_format(at.date, day), m[0], m[1], m[2],
+		    vl_field(r, "date"), m[3]);
+	return 1;
+}
+
 /* A project's sums after the entry: within the 64-bit range, never
  * negative, allocations within the budget, spending within them.  A
  * reversal lowers a sum, and what rests on it must still hold: the
@@ -680,7 +763,7 @@ static int
 check_sums(struct entry_state *s, const struct vl_batch *b,
     const struct vl_record *r, int64_t fen)
 {
-	long p = fund_project(b, r);
+	long p = fund_project(b, r), o = other_of(b, r);
 	enum vl_kind k = kind_of(r);
 	int64_t now, total;
 	int i = k == VL_EXPENSE;
@@ -692,6 +775,9 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		    vl_field(r, "amount"), vl_field(r, "kind"));
 		return 1;
 	}
+	if (o >= 0 && ((k == VL_RECEIPT && fen < 0) || (k == VL_EXPENSE &&
+	    fen > 0)))
+		return other_short(s, r, o, k == VL_EXPENSE, fen);
 	if (k == VL_RECEIPT)
 		return fen < 0 ? unreceived(s, b, r, fen) : 0;
 	if (p < 0)
@@ -756,6 +842,10 @@ vl_entries_free(struct vl_batch *b)
 		vl_fund_days_free(&s->days[i]);
 	free(s->days);
 	vl_fund_days_free(&s->fund_days);
+	for (i = 0; s->other_days && i < s->nother; i++)
+		vl_fund_days_free(&s->other_days[i]);
+	free(s->other_days);
+	free(s->other);
 	free(s->money);
 	free(s->fund);
 	free(s);

@@ -2,8 +2,9 @@
  * fund_rules.c - the fund rules of SPEC 2, checked against a register's
  * plan and ledger: the plan adds up (1), receipts meet the plan's lines
  * (2), allocations stay within receipts and meet each budget (3),
- * expenses stay within allocations, on the plan's purposes (4), and name
- * projects the register knows (5).  Money not received or allocated yet
+ * expenses stay within allocations, on the plan's purposes (4) (other
+ * funds' within their receipts, level by level), and name projects the
+ * register knows (5).  Money not received or allocated yet
  * is pending, a discrepancy only at the closing audit (final).  Also
  * each project's balance, with its flags.
  */
@@ -229,6 +230,21 @@ check_expenses(struct checker *k)
 			    false, "spent by %s against its allocations: %s",
 			    k->b->projects.v[i].id, vl_money_gap_for(k->human,
 			    lp->allocated, lp->spent, g));
+	}
+	/* other funds (多方筹集): spent only as received, by level */
+	for (i = 0; i < l->nlevels; i++) {
+		const struct vl_ledger_sums *o = &l->level[i];
+
+		if (!vl_plan_other_level(&k->b->plan, l->levels[i]))
+			continue;
+		k->c->checked++;
+		if (o->spent > o->received)
+			finding(k, "other-funds", l->levels[i], &o->received,
+			    &o->spent, false, "spent from %s (other funds, "
+			    "多方筹集) against its receipts: %s", k->human ?
+			    vl_trc("level", l->levels[i]) : l->levels[i],
+			    vl_money_gap_for(k->human, o->received, o->spent,
+			    g));
 	}
 	join(&allowed, k->b->plan.purposes, k->b->plan.npurposes, "purpose",
 	    k->human);

@@ -19,8 +19,8 @@
 struct vl_fund_finding {
 	const char *check;	/* plan-lines, budgets, villages, receipts,
 				 * allocations-vs-receipts, allocation,
-				 * expense-vs-allocation, project, purpose,
-				 * reversal */
+				 * expense-vs-allocation, other-funds,
+				 * project, purpose, reversal */
 	const char *subject;	/* the line, level, project or purpose */
 	bool has_expected, has_actual, has_difference;
 	int64_t expected, actual, difference;	/* actual - expected */
