@@ -817,8 +817,12 @@ vl_entries_rules(struct vl_batch *b)
 {
 	b->ctx = vl_xcalloc(1, sizeof(struct entry_state));
 	if (b->spec == &vl_progress_spec) {
-		/* the passes are counted of every inspection read */
-		b->load = VL_LOAD_INSPECTIONS | VL_LOAD_FAILS;
+		/* the passes are counted of every inspection read; the
+		 * progress read too, as readers read it (each row's stage
+		 * one of the plan's, say): a file they refuse is not
+		 * written to.  The rows are seen again for the rules. */
+		b->load = VL_LOAD_INSPECTIONS | VL_LOAD_FAILS |
+		    VL_LOAD_PROGRESS;
 		b->seen = progress_seen;
 		b->rule = progress_rule;
 	} else if (b->spec == &vl_funds_spec) {

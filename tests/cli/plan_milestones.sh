@@ -127,6 +127,27 @@ expect 2 vl-add -C reg progress --project P2 --stage started --date 2023-01-13
 has err "started 2023-01-13 is after P2 reached approved (2023-01-12, progress 6): give the right --date, or void progress 6 first if that is wrong"
 expect 0 vl-add -C reg progress --project P2 --stage started --date 2023-01-12 2> /dev/null
 
+# a milestone taken out of plan.json by hand: the progress rows of it
+# are refused by readers and writers alike, with the same message,
+# nothing written (put the milestone back, or restore the plan)
+cp -R reg cut
+python3 - cut/plan.json <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p['milestones'] = [m for m in p['milestones'] if m['name'] != 'roofed']
+json.dump(p, open(sys.argv[1], 'w'), ensure_ascii=False)
+PY
+expect 2 vl-report -C cut summary
+grep 'progress.csv:[0-9]*: stage: "roofed" is not one of' err > want ||
+    fail "vl-report: $(cat err)"
+snapshot cut > before
+expect 2 vl-add -C cut progress --project P2 --stage completed --date 2023-02-01
+grep 'progress.csv:[0-9]*: stage: ' err | sed 's/^vl-add/vl-report/' > got
+same want got
+has err "nothing written"
+snapshot cut > after
+same before after
+
 # bad milestones in a plan are refused
 refuse_plan milestones '[{"name": "started"}]' \
     '[{"name": "roofed"}, {"name": "roofed"}]' \
