@@ -589,9 +589,10 @@ summary_late(struct page *pg, const char *heading, const struct vl_book *b,
 
 /* The programme's other duties of nb books (a roll-up's districts, each
  * late one after its district's name): how many, done and late, and each
- * late one with its owner; said only when there are tasks. */
+ * late one with its owner; said only when there are tasks.  The heading
+ * is part five of a register's page, six of a roll-up's. */
 static void
-summary_tasks(struct page *pg, const char *heading, const struct vl_book *b,
+summary_tasks(struct page *pg, bool rollup, const struct vl_book *b,
     const char *const *district, size_t nb)
 {
 	struct vl_task_tally t;
@@ -601,7 +602,12 @@ summary_tasks(struct page *pg, const char *heading, const struct vl_book *b,
 	vl_task_tally(b, nb, &t);
 	if (t.tasks) {
 		say(pg, "");
-		say(pg, heading, (size_t)t.tasks, t.done, (long)t.nlate);
+		say(pg, rollup ? vl_trn(t.tasks, "六、其他任务 Tasks: %zu "
+		    "task, %ld done, %ld late", "六、其他任务 Tasks: %zu tasks, "
+		    "%ld done, %ld late") : vl_trn(t.tasks, "五、其他任务 "
+		    "Tasks: %zu task, %ld done, %ld late", "五、其他任务 Tasks: "
+		    "%zu tasks, %ld done, %ld late"), (size_t)t.tasks, t.done,
+		    (long)t.nlate);
 	}
 	for (k = 0; k < nb; k++)
 		for (i = t.from[k]; i < t.from[k + 1]; i++) {
@@ -691,8 +697,7 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	summary_late(&pg, N_("四、逾期 Who is late: %ld items late, %ld "
 	    "flagged, on %zu projects (vl-report overdue for the list)"), b,
 	    NULL, 1);
-	summary_tasks(&pg, N_("五、其他任务 Tasks: %zu tasks, %ld done, "
-	    "%ld late"), b, NULL, 1);
+	summary_tasks(&pg, false, b, NULL, 1);
 	status = vl_out_close(pg.out);
 	vl_buf_free(&title);
 	vl_buf_free(&pg.line);
@@ -937,8 +942,8 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	summary_late(&pg, N_("五、逾期 Who is late: %ld items late, %ld "
 	    "flagged, on %zu projects (vl-report overdue for the list)"),
 	    r->book, (const char *const *)r->district, r->n);
-	summary_tasks(&pg, N_("六、其他任务 Tasks: %zu tasks, %ld done, "
-	    "%ld late"), r->book, (const char *const *)r->district, r->n);
+	summary_tasks(&pg, true, r->book, (const char *const *)r->district,
+	    r->n);
 	status = book ? rollup_workbook(&pg, r, ledgers, o) :
 	    vl_out_close(pg.out);
 	free(v);
