@@ -155,8 +155,24 @@ amended_forms(const struct vl_record *row, const struct vl_rewrite *rw)
 	return bad;
 }
 
+/* Does a field set to value change what the row holds?  A budget is
+ * the same amount in any form ("36940" of a row written by hand). */
+static bool
+changes(const struct vl_record *row, const struct vl_assign *set)
+{
+	const char *had = vl_field(row, set->column), *why;
+	int64_t a, b;
+
+	if (strcmp(set->column, "budget") == 0 &&
+	    vl_money_parse(had, &a, &why) == 0 &&
+	    vl_money_parse(set->value, &b, &why) == 0)
+		return a != b;
+	return strcmp(had, set->value) != 0;
+}
+
 /* The project as amended obeys every rule a new one does; a field set
- * to what it holds is no change. */
+ * to what it holds is no change, left out of the audit line, and an
+ * amend that changes nothing is refused. */
 static int
 amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
@@ -164,8 +180,9 @@ amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 	size_t k, changed = 0;
 
 	for (k = 0; k < rw->n; k++)
-		changed += strcmp(vl_field(row, rw->set[k].column),
-		    rw->set[k].value) != 0;
+		if (changes(row, &rw->set[k]))
+			rw->set[changed++] = rw->set[k];
+	rw->n = changed;
 	if (!changed) {
 		vl_errat("command line", 0, NULL, "%s holds these values "
 		    "already: nothing to amend", rw->id);

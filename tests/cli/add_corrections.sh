@@ -20,8 +20,14 @@ expect 0 vl-add -C reg amend project P18 --specialist 李明 --budget 36940 \
     --reason "补录专干"
 has reg/projects.csv 'P18,河口镇,渡头村,苏霞,李明,36940.00,'
 expect 0 vl-report -C reg audit
-has out ',amend,projects.csv,P18,specialist:  → 李明; budget: 36940.00 → 36940.00; reason: 补录专干,ok'
+# the budget given as it stands (36940.00) is no change: the audit line
+# lists the specialist only
+has out ',amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干,ok'
+hasnt out 'budget: 36940.00 → 36940.00'
 refused vl-add -C reg amend project P18 --specialist 李明 --reason again
+has err "P18 holds these values already: nothing to amend"
+refused vl-add -C reg amend project P18 --budget 36940 --specialist 李明 \
+    --reason again
 has err "P18 holds these values already: nothing to amend"
 refused vl-add -C reg amend project P18 --leader 王五
 has err "reason: missing: a correction says why (--reason TEXT)"
