@@ -544,6 +544,23 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
 	return 1;
 }
 
+/* The sums of project p a row of the journal is held to (an expense, or
+ * an allocation reversed) into *at: those of the first day from the
+ * row's own on which the project would be short, and true; or the
+ * journal's totals, and false, when no such day is found or its sums are
+ * the totals. */
+static bool
+short_day(const struct entry_state *s, const struct vl_record *r, long p,
+    bool expense, int64_t fen, struct vl_fund_day *at)
+{
+	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), expense, fen,
+	    at) == VL_NODATE)
+		*at = (struct vl_fund_day){VL_NODATE, s->money[p][0],
+		    s->money[p][1]};
+	return at->date != VL_NODATE && (at->allocated != s->money[p][0] ||
+	    at->spent != s->money[p][1]);
+}
+
 /* An expense above the allocations: the sums it is held to are those
  * of the first day from its own on which the project would spend more
  * than it was allocated (vl-fund check as of that day would say so),
@@ -555,21 +572,18 @@ static int
 over_allocation(const struct entry_state *s, const struct vl_record *r,
     long p, int64_t fen, int64_t now)
 {
-	struct vl_fund_day at = {VL_NODATE, s->money[p][0], s->money[p][1]};
+	struct vl_fund_day at;
 	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+	bool dated;
 
 	if (now <= s->money[p][0])
 		return 0;
-	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), true, fen,
-	    &at) == VL_NODATE)
-		at = (struct vl_fund_day){VL_NODATE, s->money[p][0],
-		    s->money[p][1]};
+	dated = short_day(s, r, p, true, fen, &at);
 	vl_money_format(at.allocated, m[0]);
 	vl_money_format(at.spent, m[1]);
 	vl_money_format(fen, m[3]);
 	vl_money_format(at.spent + fen - at.allocated, m[2]);
-	if (at.date == VL_NODATE || (at.allocated == s->money[p][0] &&
-	    at.spent == s->money[p][1]))
+	if (!dated)
 		vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent "
 		    "%s, this expense %s: over by %s; record the allocation "
 		    "first", vl_field(r, "project"), m[0], m[1], m[3], m[2]);
@@ -592,19 +606,16 @@ unallocated(const struct entry_state *s, const struct vl_record *r,
 {
 	struct vl_fund_day at;
 	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+	bool dated;
 
 	if (s->money[p][1] <= now)
 		return 0;
-	if (vl_fund_days_short(&s->days[p], date_of(r, "date"), false, fen,
-	    &at) == VL_NODATE)
-		at = (struct vl_fund_day){VL_NODATE, s->money[p][0],
-		    s->money[p][1]};
+	dated = short_day(s, r, p, false, fen, &at);
 	vl_money_format(at.allocated, m[0]);
 	vl_money_format(at.spent, m[1]);
 	vl_money_format(fen, m[3]);
 	vl_money_format(at.spent - (at.allocated + fen), m[2]);
-	if (at.date == VL_NODATE || (at.allocated == s->money[p][0] &&
-	    at.spent == s->money[p][1]))
+	if (!dated)
 		vl_errat(r->file, r->line, "amount", "%s: allocated %s, spent "
 		    "%s, this reversal %s: the spending would be over the "
 		    "allocations by %s; reverse the expenses first",
