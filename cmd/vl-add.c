@@ -1,6 +1,7 @@
 /*
  * vl-add - write records into a register: init, project, fund, progress;
- * correct them: amend a project, void a row, reverse a fund entry; and
+ * correct them: amend a project, void a row, reopen a finding closed or a
+ * task done by mistake, reverse a fund entry; and
  * export, the file an import reads back.
  *
  * Records come from options named after their columns or in bulk from a
@@ -47,6 +48,10 @@ static const char help[] = N_(
     "  void progress|inspection|task ID --reason T [--date D]\n"
     "                              mark a wrong row void: it stays, and\n"
     "                              reports ignore it from D on\n"
+    "  reopen inspection|task ID --reason T\n"
+    "                              take back a close (vl-inspect close)\n"
+    "                              or a done made by mistake: the\n"
+    "                              finding or the task is open again\n"
     "  fund --reverses ID --reason T [--date D]\n"
     "                              the exact negation of fund entry ID\n"
     "  --allow-repeat              take a row equal to one already there\n"
@@ -108,6 +113,9 @@ static const struct vl_option amend_options[] = {
 };
 static const struct vl_option void_options[] = {
 	VL_VALUE("date", O_DATE), VL_VALUE("reason", O_REASON), VL_END_OPTIONS
+};
+static const struct vl_option reopen_options[] = {
+	VL_VALUE("reason", O_REASON), VL_END_OPTIONS
 };
 static const struct vl_option fund_options[] = {
 	VL_VALUE("id", O_ID), VL_VALUE("date", O_DATE), VL_VALUE("kind", O_KIND),
@@ -292,6 +300,23 @@ cmd_void(struct vl_cli *c)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
+/* reopen inspection|task ID --reason T */
+static int
+cmd_reopen(struct vl_cli *c)
+{
+	const struct vl_filespec *spec;
+	int status;
+
+	if (strcmp(c->operand[0], "inspection") == 0)
+		spec = &vl_inspections_spec;
+	else if (strcmp(c->operand[0], "task") == 0)
+		spec = &vl_tasks_spec;
+	else
+		vl_cli_usage(c);
+	status = vl_reopen_row(&c->src, spec, c->operand[1], c->arg[O_REASON]);
+	return status == VL_OK ? vl_close_stdout() : status;
+}
+
 /* The reason stands in the trail for ever: a line of text. */
 static void
 check_reason(const struct vl_cli *c, const char *reason)
@@ -364,6 +389,8 @@ static const struct vl_command commands[] = {
 	    "... --reason T", amend_options, 2, 2, false, NULL},
 	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection|task ID "
 	    "--reason T [--date D]", void_options, 2, 2, false, NULL},
+	{"reopen", cmd_reopen, "vl-add [-C DIR] reopen inspection|task ID "
+	    "--reason T", reopen_options, 2, 2, false, NULL},
 	{"export", cmd_export, "vl-add [-C DIR] export projects|progress|funds|"
 	    "inspections [--format F] [--excel] [-o FILE]", NULL, 1, 1, true,
 	    NULL},

@@ -1,6 +1,7 @@
 /*
  * corrections.c - a mistake corrected through the tools, not by a hand
- * edit: a project amended, a row voided, a fund entry reversed.  Each
+ * edit: a project amended, a row voided, a close or a done taken back, a
+ * fund entry reversed.  Each
  * goes through the register's one row rewrite or the batch, under the
  * lock, and its audit line holds the old and new values and the reason.
  */
@@ -438,6 +439,93 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 		vl_warn("nothing written");
 	free(set[0].old);
 	free(set[1].old);
+	vl_book_free(&b);
+	return status;
+}
+
+/* ---- reopen ---------------------------------------------------------- */
+
+/* What a close or a done wrote, in the order the audit line says them. */
+static const char *const closing_columns[] = {"closed", "closed_by",
+    "close_note", "close_evidence", NULL};
+static const char *const doing_columns[] = {"done", NULL};
+
+/* the columns of col that row fills, to be emptied */
+static int
+set_filled(const struct vl_record *row, struct vl_rewrite *rw,
+    const char *const *col)
+{
+	for (rw->n = 0; *col; col++)
+		if (*vl_field(row, *col))
+			rw->set[rw->n++] = (struct vl_assign){*col, "", NULL};
+	return 0;
+}
+
+/* Only a closed rectification or a done task is reopened, and not a
+ * voided one (out of every report already).  The set: the columns the
+ * close or the done filled, emptied; the audit line says their values. */
+static int
+reopen_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	bool task = rw->spec == &vl_tasks_spec;
+
+	if (*vl_field(row, "voided") && task) {
+		vl_errat(row->file, row->line, "voided", "task %s was voided on "
+		    "%s (%s): nothing to reopen", rw->id, vl_field(row,
+		    "voided"), vl_field(row, "void_reason"));
+		return 1;
+	}
+	if (*vl_field(row, "voided")) {
+		vl_errat(row->file, row->line, "voided", "inspection %s was "
+		    "voided on %s (%s): nothing to reopen", rw->id,
+		    vl_field(row, "voided"), vl_field(row, "void_reason"));
+		return 1;
+	}
+	if (task && !*vl_field(row, "done")) {
+		vl_errat(row->file, row->line, "done", "task %s is not done: "
+		    "nothing to reopen", rw->id);
+		return 1;
+	}
+	if (task)
+		return set_filled(row, rw, doing_columns);
+	if (strcmp(vl_field(row, "result"), "fail") != 0) {
+		vl_errat(row->file, row->line, "result", "inspection %s did "
+		    "not fail: nothing to reopen", rw->id);
+		return 1;
+	}
+	if (!*vl_field(row, "closed")) {
+		vl_errat(row->file, row->line, "closed", "the rectification of "
+		    "inspection %s is not closed: nothing to reopen", rw->id);
+		return 1;
+	}
+	return set_filled(row, rw, closing_columns);
+}
+
+int
+vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, const char *reason)
+{
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
+	struct vl_assign set[4] = {{NULL, NULL, NULL}};
+	struct vl_rewrite rw = {spec, id, set, 0, "reopen", spec ==
+	    &vl_tasks_spec ? N_("no task \"%s\"") :
+	    N_("no inspection \"%s\""), reopen_check, NULL, reason};
+	struct vl_book b;
+	size_t k;
+	int status;
+
+	if (need_reason(reason)) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
+	/* read and rewritten under the writer's lock */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK)
+		status = vl_rewrite_row(&b, &rw);
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
+	for (k = 0; k < rw.n; k++)
+		free(set[k].old);
 	vl_book_free(&b);
 	return status;
 }

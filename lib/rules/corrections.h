@@ -29,6 +29,16 @@ int vl_amend_project(const struct vl_source *src, const char *id,
 int vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
     const char *id, vl_date when, const char *reason);
 
+/* Inspection id's rectification closed, or task id done, by mistake:
+ * taken back (spec: inspections or tasks).  The columns the close or the
+ * done filled (closed, closed_by, close_note, close_evidence; done) are
+ * emptied, their values on the audit line "reopen" with the reason; the
+ * finding or the task is open again, in views of past days too (as an
+ * amended project's fields are).  Not a row voided, nor one not closed
+ * or done. */
+int vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, const char *reason);
+
 /* Fund entry id reversed: a new entry, its exact negation (kind, level,
  * source, project, purpose; the amount negated) dated date (NULL: src's
  * day), reason its note, reverses its id.  Its id printed. */
