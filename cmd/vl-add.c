@@ -1,7 +1,7 @@
 /*
  * vl-add - write records into a register: init, project, fund, progress;
- * correct them: amend a project, void a row, reopen a finding closed or a
- * task done by mistake, reverse a fund entry; and
+ * correct them: amend a project, a task or a finding, void a row, reopen
+ * a finding closed or a task done by mistake, reverse a fund entry; and
  * export, the file an import reads back.
  *
  * Records come from options named after their columns or in bulk from a
@@ -44,7 +44,12 @@ static const char help[] = N_(
     "  amend project ID --FIELD VALUE... --reason T\n"
     "                              correct a project's leader, specialist,\n"
     "                              town, village, budget, start_by,\n"
-    "                              complete_by, mode or area\n"
+    "                              complete_by, mode or area\n"    "  amend task ID --FIELD VALUE... --reason T\n"
+    "                              correct a task's area, title, owner,\n"
+    "                              due or note\n"
+    "  amend inspection ID --FIELD VALUE... --reason T\n"
+    "                              correct a failed inspection's due\n"
+    "                              date or finding, an inspector\n"
     "  void progress|inspection|task ID --reason T [--date D]\n"
     "                              mark a wrong row void: it stays, and\n"
     "                              reports ignore it from D on\n"
@@ -87,7 +92,7 @@ enum {
 	O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA, O_KIND, O_LEVEL, O_SOURCE,
 	O_PROJECT, O_PURPOSE, O_AMOUNT, O_NOTE, O_STAGE, O_IMPORT, O_PLAN,
 	O_REVERSES, O_REASON, O_ALLOW_REPEAT, O_AREA_T, O_TITLE, O_OWNER, O_DUE,
-	O_EVIDENCE
+	O_EVIDENCE, O_FINDING, O_INSPECTOR
 };
 
 static const struct vl_option init_options[] = {
@@ -102,8 +107,12 @@ static const struct vl_option project_options[] = {
 	VL_VALUE("area", O_AREA), VL_VALUE("import", O_IMPORT),
 	VL_FLAG("allow-repeat", O_ALLOW_REPEAT), VL_END_OPTIONS
 };
-/* amend project: the fields a correction may change; never the id */
+/* amend project|task|inspection: the fields a correction may change;
+ * never the id */
 static const struct vl_option amend_options[] = {
+	VL_VALUE("title", O_TITLE), VL_VALUE("owner", O_OWNER),
+	VL_VALUE("due", O_DUE), VL_VALUE("note", O_NOTE),
+	VL_VALUE("finding", O_FINDING), VL_VALUE("inspector", O_INSPECTOR),
 	VL_VALUE("town", O_TOWN), VL_VALUE("village", O_VILLAGE),
 	VL_VALUE("leader", O_LEADER), VL_VALUE("specialist", O_SPECIALIST),
 	VL_VALUE("budget", O_BUDGET), VL_VALUE("start_by", O_START_BY),
@@ -220,30 +229,56 @@ cmd_fund(struct vl_cli *c)
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 
-/* amend project ID --FIELD VALUE ... --reason T */
+/* what amend may change in each file: an option, its column */
+struct amendable {
+	int key;
+	const char *column;
+};
+static const struct amendable project_fields[] = {{O_TOWN, "town"},
+    {O_VILLAGE, "village"}, {O_LEADER, "leader"},
+    {O_SPECIALIST, "specialist"}, {O_BUDGET, "budget"},
+    {O_START_BY, "start_by"}, {O_COMPLETE_BY, "complete_by"},
+    {O_MODE, "mode"}, {O_AREA, "area"}, {-1, NULL}};
+static const struct amendable task_fields[] = {{O_AREA, "area"},
+    {O_TITLE, "title"}, {O_OWNER, "owner"}, {O_DUE, "due"},
+    {O_NOTE, "note"}, {-1, NULL}};
+static const struct amendable inspection_fields[] = {{O_DUE, "due"},
+    {O_FINDING, "finding"}, {O_INSPECTOR, "inspector"}, {-1, NULL}};
+
+/* amend project|task|inspection ID --FIELD VALUE ... --reason T; a
+ * field of another file is a usage error */
 static int
 cmd_amend(struct vl_cli *c)
 {
-	static const struct {
-		int key;
-		const char *column;
-	} field[] = {{O_TOWN, "town"}, {O_VILLAGE, "village"},
-	    {O_LEADER, "leader"}, {O_SPECIALIST, "specialist"},
-	    {O_BUDGET, "budget"}, {O_START_BY, "start_by"},
-	    {O_COMPLETE_BY, "complete_by"}, {O_MODE, "mode"},
-	    {O_AREA, "area"}};
-	struct vl_assign set[sizeof field / sizeof field[0]];
+	static const int every[] = {O_TITLE, O_OWNER, O_DUE, O_NOTE,
+	    O_FINDING, O_INSPECTOR, O_TOWN, O_VILLAGE, O_LEADER, O_SPECIALIST,
+	    O_BUDGET, O_START_BY, O_COMPLETE_BY, O_MODE, O_AREA};
+	const struct amendable *f, *fields;
+	const struct vl_filespec *spec = NULL;
+	struct vl_assign set[sizeof every / sizeof every[0]];
 	size_t i, n = 0;
 	int status;
 
-	if (strcmp(c->operand[0], "project") != 0)
+	if (strcmp(c->operand[0], "project") == 0)
+		fields = project_fields;
+	else if (strcmp(c->operand[0], "task") == 0)
+		fields = task_fields, spec = &vl_tasks_spec;
+	else if (strcmp(c->operand[0], "inspection") == 0)
+		fields = inspection_fields, spec = &vl_inspections_spec;
+	else
 		vl_cli_usage(c);
-	for (i = 0; i < sizeof field / sizeof field[0]; i++)
-		if (c->arg[field[i].key])
-			set[n++] = (struct vl_assign){field[i].column,
-			    c->arg[field[i].key], NULL};
-	status = vl_amend_project(&c->src, c->operand[1], set, n,
-	    c->arg[O_REASON]);
+	for (i = 0; i < sizeof every / sizeof every[0]; i++) {
+		if (!c->arg[every[i]])
+			continue;
+		for (f = fields; f->column && f->key != every[i]; f++)
+			;
+		if (!f->column)
+			vl_cli_usage(c);
+		set[n++] = (struct vl_assign){f->column, c->arg[f->key], NULL};
+	}
+	status = spec ? vl_amend_row(&c->src, spec, c->operand[1], set, n,
+	    c->arg[O_REASON]) : vl_amend_project(&c->src, c->operand[1], set,
+	    n, c->arg[O_REASON]);
 	for (i = 0; i < n; i++)
 		free(set[i].old);
 	return status == VL_OK ? vl_close_stdout() : status;
@@ -385,8 +420,9 @@ static const struct vl_command commands[] = {
 	    false, &vl_tasks_spec},
 	{"done", cmd_done, "vl-add [-C DIR] done ID [--date D] [--evidence R]",
 	    done_options, 1, 1, false, NULL},
-	{"amend", cmd_amend, "vl-add [-C DIR] amend project ID --FIELD VALUE "
-	    "... --reason T", amend_options, 2, 2, false, NULL},
+	{"amend", cmd_amend, "vl-add [-C DIR] amend project|task|inspection "
+	    "ID --FIELD VALUE ... --reason T", amend_options, 2, 2, false,
+	    NULL},
 	{"void", cmd_void, "vl-add [-C DIR] void progress|inspection|task ID "
 	    "--reason T [--date D]", void_options, 2, 2, false, NULL},
 	{"reopen", cmd_reopen, "vl-add [-C DIR] reopen inspection|task ID "

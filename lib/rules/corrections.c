@@ -48,7 +48,7 @@ not_after_today(const struct vl_source *src, vl_date when)
 	return 1;
 }
 
-/* ---- amend ----------------------------------------------------------- */
+/* ---- amend a project --------------------------------------------------- */
 
 struct amending {
 	const struct vl_book *b;
@@ -137,7 +137,7 @@ amended_field(const void *ctx, const char *column)
 static int
 amended_forms(const struct vl_record *row, const struct vl_rewrite *rw)
 {
-	const struct vl_filespec *s = &vl_projects_spec;
+	const struct vl_filespec *s = rw->spec;
 	const struct amending *a = rw->ctx;
 	struct vl_header h = {s->n, vl_xcalloc(s->n, sizeof *h.name)};
 	char **f = vl_xcalloc(s->n, sizeof *f);
@@ -171,6 +171,24 @@ changes(const struct vl_record *row, const struct vl_assign *set)
 	return strcmp(had, set->value) != 0;
 }
 
+/* rw's set cut to the fields it changes; an amend that changes none is
+ * refused */
+static int
+only_changes(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	size_t k, changed = 0;
+
+	for (k = 0; k < rw->n; k++)
+		if (changes(row, &rw->set[k]))
+			rw->set[changed++] = rw->set[k];
+	rw->n = changed;
+	if (changed)
+		return 0;
+	vl_errat("command line", 0, NULL, "%s holds these values already: "
+	    "nothing to amend", rw->id);
+	return 1;
+}
+
 /* The project as amended obeys every rule a new one does; a field set
  * to what it holds is no change, left out of the audit line, and an
  * amend that changes nothing is refused. */
@@ -178,18 +196,8 @@ static int
 amend_check(const struct vl_record *row, struct vl_rewrite *rw)
 {
 	const struct amended_row now = {row, rw};
-	size_t k, changed = 0;
 
-	for (k = 0; k < rw->n; k++)
-		if (changes(row, &rw->set[k]))
-			rw->set[changed++] = rw->set[k];
-	rw->n = changed;
-	if (!changed) {
-		vl_errat("command line", 0, NULL, "%s holds these values "
-		    "already: nothing to amend", rw->id);
-		return 1;
-	}
-	if (amended_forms(row, rw) != 0)
+	if (only_changes(row, rw) != 0 || amended_forms(row, rw) != 0)
 		return 1;
 	return vl_project_people("command line", 0, amended_field, &now, row) +
 	    check_village(row, rw) + check_budget(row, rw) +
@@ -255,6 +263,117 @@ vl_amend_project(const struct vl_source *src, const char *id,
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
 	    VL_LOAD_WRITE)) == VL_OK && (status = read_allocations(&b, &rw)) ==
 	    VL_OK)
+		status = vl_rewrite_row(&b, &rw);
+	if (status == VL_BADINPUT)
+		vl_warn("nothing written");
+	vl_book_free(&b);
+	for (k = 0; k < n; k++)
+		free(typed[k]);
+	free(typed);
+	return status;
+}
+
+/* ---- amend a task or a finding ---------------------------------------- */
+
+/* A voided row is out of every report: it is added again, not amended. */
+static int
+amend_voided(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	const char *was = vl_field(row, "voided");
+
+	if (!*was)
+		return 0;
+	if (rw->spec == &vl_tasks_spec)
+		vl_errat(row->file, row->line, "voided", "task %s was voided on "
+		    "%s (%s): add it again rather than amend it", rw->id, was,
+		    vl_field(row, "void_reason"));
+	else
+		vl_errat(row->file, row->line, "voided", "inspection %s was "
+		    "voided on %s (%s): add it again rather than amend it",
+		    rw->id, was, vl_field(row, "void_reason"));
+	return 1;
+}
+
+/* A passed inspection has no finding and no due date to change. */
+static int
+amend_passed(const struct vl_record *row, const struct vl_rewrite *rw)
+{
+	size_t k;
+
+	if (rw->spec != &vl_inspections_spec ||
+	    strcmp(vl_field(row, "result"), "fail") == 0)
+		return 0;
+	for (k = 0; k < rw->n; k++)
+		if (strcmp(rw->set[k].column, "inspector") != 0) {
+			vl_errat("command line", 0, rw->set[k].column,
+			    "inspection %s passed: it has no finding or due "
+			    "date to amend", rw->id);
+			return 1;
+		}
+	return 0;
+}
+
+/* A task's area, title and owner are read on one line, as task_rule
+ * (records.c) has them when a task is added. */
+static int
+amend_one_line(const struct vl_rewrite *rw)
+{
+	static const char *const one_line[] = {"area", "title", "owner",
+	    "inspector", NULL};
+	int bad = 0;
+	size_t k;
+
+	for (k = 0; k < rw->n; k++)
+		if (vl_in(one_line, rw->set[k].column) &&
+		    strpbrk(rw->set[k].value, "\t\r\n")) {
+			vl_errat("command line", 0, rw->set[k].column, "a line "
+			    "break or a tab: one line of text");
+			bad++;
+		}
+	return bad;
+}
+
+/* The row as amended obeys the rules a new one does (a fail's due date
+ * after the inspection, a task's date a date); what it holds already is
+ * no change. */
+static int
+amend_row_check(const struct vl_record *row, struct vl_rewrite *rw)
+{
+	if (amend_voided(row, rw) || amend_passed(row, rw) ||
+	    only_changes(row, rw))
+		return 1;
+	return amend_one_line(rw) + amended_forms(row, rw);
+}
+
+int
+vl_amend_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, struct vl_assign *set, size_t n, const char *reason)
+{
+	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
+	struct amending a = {NULL, 0};
+	struct vl_rewrite rw = {spec, id, set, n, "amend", spec ==
+	    &vl_tasks_spec ? N_("no task \"%s\"") :
+	    N_("no inspection \"%s\""), amend_row_check, &a, reason};
+	char **typed;
+	struct vl_book b;
+	int status;
+	size_t k;
+
+	if (n == 0)
+		vl_errat("command line", 0, NULL, "nothing to amend: give the "
+		    "fields to change");
+	if (need_reason(reason) || n == 0) {
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
+	typed = vl_xcalloc(n, sizeof *typed);
+	for (k = 0; k < n; k++)	/* as vl-add task, vl-inspect add take them */
+		set[k].value = typed[k] = vl_spec_typed(spec, NULL,
+		    set[k].column, set[k].value);
+	a.b = &b;
+	/* read and rewritten under the writer's lock */
+	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

@@ -21,6 +21,15 @@
 int vl_amend_project(const struct vl_source *src, const char *id,
     struct vl_assign *set, size_t n, const char *reason);
 
+/* Task id's fields (area, title, owner, due, note) or inspection id's
+ * (due, finding, inspector; a passed one's inspector only) set as
+ * vl_amend_project sets a project's (spec: tasks or inspections): the
+ * row as amended checked as a new one is, a field given the value it
+ * holds left out, an amend that changes nothing refused, a voided row
+ * not amended.  Audited "amend" with the old and new values and reason. */
+int vl_amend_row(const struct vl_source *src, const struct vl_filespec *spec,
+    const char *id, struct vl_assign *set, size_t n, const char *reason);
+
 /* Row id of spec's file (progress or inspections) marked void on when
  * for reason: it stays in the file, and from that day every report
  * ignores it.  A row is voided once, not before its own date, and not
