@@ -1,9 +1,9 @@
 /*
  * corrections.c - a mistake corrected through the tools, not by a hand
- * edit: a project amended, a row voided, a close or a done taken back, a
- * fund entry reversed.  Each
- * goes through the register's one row rewrite or the batch, under the
- * lock, and its audit line holds the old and new values and the reason.
+ * edit: a project, a task or a finding amended, a row voided, a close or
+ * a done taken back, a fund entry reversed.  Each goes through the
+ * register's one row rewrite or the batch, under the lock, and its audit
+ * line holds the old and new values and the reason.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -313,8 +313,8 @@ amend_passed(const struct vl_record *row, const struct vl_rewrite *rw)
 	return 0;
 }
 
-/* A task's area, title and owner are read on one line, as task_rule
- * (records.c) has them when a task is added. */
+/* A task's area, title and owner, an inspector's name, are read on one
+ * line, as task_rule (records.c) has them when a task is added. */
 static int
 amend_one_line(const struct vl_rewrite *rw)
 {
