@@ -132,17 +132,26 @@ make_plain(char *name)
 }
 
 char *
-vl_rollup_name(const struct vl_book *b, const char *dir)
+vl_rollup_dir_name(const char *dir)
 {
 	char real[PATH_MAX], *copy, *name;
 	const char *d;
 
-	if (b->plan.district)
-		return vl_xstrdup(b->plan.district);
 	d = realpath(dir, real) ? real : dir;
 	name = vl_xstrdup(basename(copy = vl_xstrdup(d)));
 	free(copy);
 	make_plain(name);
+	return name;
+}
+
+char *
+vl_rollup_name(const struct vl_book *b, const char *dir)
+{
+	char *name;
+
+	if (b->plan.district)
+		return vl_xstrdup(b->plan.district);
+	name = vl_rollup_dir_name(dir);
 	vl_warn("%s: no \"district\": named \"%s\" after its directory",
 	    vl_book_display(b, "plan.json"), name);
 	return name;
