@@ -479,15 +479,17 @@ find_entry(const struct vl_source *src, struct reversing *r)
 {
 	struct vl_reg reg;
 	struct vl_plan plan = {0};
-	char *path, *plan_path;
+	char *path, *plan_path, *display;
 	int status;
 
 	vl_reg_open(&reg, src->dir);
 	path = vl_reg_path(&reg, "funds.csv");
 	plan_path = vl_reg_path(&reg, "plan.json");
+	/* its own copy: vl_reg_display's is the plan's once it is read */
+	display = vl_xstrdup(vl_reg_display(&reg, "funds.csv"));
 	{
-		struct vl_journal j = {path, vl_reg_display(&reg, "funds.csv"),
-		    VL_NODATE, src->encoding, true, &plan};
+		struct vl_journal j = {path, display, VL_NODATE, src->encoding,
+		    true, &plan};
 
 		/* read as a reader reads: a whole commit, never half; the
 		 * plan's levels and sources are words of its rows */
@@ -500,6 +502,7 @@ find_entry(const struct vl_source *src, struct reversing *r)
 	}
 	vl_plan_free(&plan);
 	free(plan_path);
+	free(display);
 	free(path);
 	vl_reg_close(&reg);
 	if (status == 1)

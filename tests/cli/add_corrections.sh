@@ -164,6 +164,15 @@ expect 0 vl-add -C reg fund --reverses 151 --reason "当日冲销" --date 2023-0
 expect 0 vl-fund -C reg check --as-of 2023-04-20
 hasnt out reversal
 
+# ---- a row of the journal refused when the entry is looked for ---------
+# is said of funds.csv, where it is (it was said of plan.json, whose name
+# the display buffer held by then)
+demo reg
+sed -i '3s/,region,/,county,/' reg/funds.csv
+vl-add -C reg fund --reverses 5 --reason x 2> err
+has err 'reg/funds.csv:3: level: "county" is not one of central, region, city, district'
+hasnt err plan.json
+
 # ---- a reversal keeps what rests on it true ----------------------------
 # an allocation reversed while its project's spending stands, a receipt
 # while what was allocated from it stands: refused, as a new expense
