@@ -458,8 +458,8 @@ on_entry(const struct vl_fund *f, void *ctx)
 	struct reversing *r = ctx;
 	char buf[VL_MONEY_BUFSZ];
 
-	if (strcmp(f->id, r->id) != 0)
-		return 0;
+	if (r->found || strcmp(f->id, r->id) != 0)
+		return 0;	/* every row read: one the readers refuse said */
 	r->found = true;
 	r->field[2] = vl_xstrdup(vl_kinds[f->kind]);
 	r->field[3] = vl_xstrdup(f->level);
@@ -469,7 +469,7 @@ on_entry(const struct vl_fund *f, void *ctx)
 	/* -INT64_MIN is no amount: the batch refuses what cannot negate */
 	r->field[7] = vl_xstrdup(vl_money_format(f->amount == INT64_MIN ? 0 :
 	    -f->amount, buf));
-	return 1;
+	return 0;
 }
 
 /* The entry to reverse, read as it is: the batch checks again, under
@@ -505,8 +505,6 @@ find_entry(const struct vl_source *src, struct reversing *r)
 	free(display);
 	free(path);
 	vl_reg_close(&reg);
-	if (status == 1)
-		status = VL_OK;
 	if (status == VL_OK && !r->found) {
 		vl_errat("command line", 0, "reverses", "no fund entry \"%s\"",
 		    r->id);

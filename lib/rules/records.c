@@ -289,7 +289,10 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	if (spec == &vl_projects_spec) {
 		b.rule = project_rule;
 	} else if (spec == &vl_inspections_spec) {
-		b.load = VL_LOAD_PROGRESS;
+		/* the inspections read as readers read them (each row's
+		 * aspect one of the plan's, say): a file they refuse is not
+		 * written to */
+		b.load = VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS;
 		b.rule = inspection_rule;
 		b.required = inspection_columns;
 	} else if (spec == &vl_tasks_spec) {
