@@ -373,8 +373,10 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 	int status;
 
 	b->input_encoding = src->encoding;
-	status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
+	/* the rows there read as readers read them: a file they refuse is
+	 * not written to (funds.csv's checked as the batch reads it) */
+	status = vl_book_load(&b->book, &all, b->load | vl_load_of(b->spec) |
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_WRITE);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;

@@ -629,6 +629,18 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 }
 
 int
+vl_load_of(const struct vl_filespec *spec)
+{
+	if (spec == &vl_progress_spec)
+		return VL_LOAD_PROGRESS;
+	if (spec == &vl_inspections_spec)
+		return VL_LOAD_INSPECTIONS | VL_LOAD_FAILS;
+	if (spec == &vl_tasks_spec)
+		return VL_LOAD_TASKS;
+	return 0;
+}
+
+int
 vl_book_of_villages(const struct vl_book *b)
 {
 	if (!b->plan.of_districts)

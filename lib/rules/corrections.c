@@ -431,8 +431,8 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 	v.b = &b;
 	/* a progress row's: the passed acceptances that may stand on it */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE | (spec == &vl_progress_spec ? VL_LOAD_INSPECTIONS |
-	    VL_LOAD_FAILS : 0))) == VL_OK)
+	    VL_LOAD_WRITE | vl_load_of(spec) | (spec == &vl_progress_spec ?
+	    VL_LOAD_INSPECTIONS | VL_LOAD_FAILS : 0))) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

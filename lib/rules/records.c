@@ -289,10 +289,7 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	if (spec == &vl_projects_spec) {
 		b.rule = project_rule;
 	} else if (spec == &vl_inspections_spec) {
-		/* the inspections read as readers read them (each row's
-		 * aspect one of the plan's, say): a file they refuse is not
-		 * written to */
-		b.load = VL_LOAD_PROGRESS | VL_LOAD_INSPECTIONS;
+		b.load = VL_LOAD_PROGRESS;
 		b.rule = inspection_rule;
 		b.required = inspection_columns;
 	} else if (spec == &vl_tasks_spec) {
@@ -417,8 +414,9 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	 * under the writer's lock, so that what is rewritten is what was
 	 * read */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK &&
-	    (status = vl_rewrite_row(&b, &rw)) == VL_BADINPUT)
+	    vl_load_of(rw.spec) | VL_LOAD_WRITE)) == VL_OK)
+		status = vl_rewrite_row(&b, &rw);
+	if (status == VL_BADINPUT)	/* a file refused as read, too */
 		vl_warn("nothing written");
 	for (k = 0; k < 4; k++)
 		free(set[k].old);
@@ -484,7 +482,7 @@ vl_task_done(const struct vl_source *src, const char *id, vl_date when,
 		    "a task is done when it was done", day,
 		    vl_date_format(src->as_of, today));
 	else if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | VL_LOAD_WRITE)) != VL_OK)
+	    VL_LOAD_PROJECTS | vl_load_of(rw.spec) | VL_LOAD_WRITE)) != VL_OK)
 		;
 	else if (!vl_reg_exists(&b.reg, vl_tasks_spec.file)) {
 		vl_errat(vl_book_display(&b, vl_tasks_spec.file), 0, "id",
