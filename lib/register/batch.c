@@ -377,6 +377,10 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 	 * not written to (funds.csv's checked as the batch reads it) */
 	status = vl_book_load(&b->book, &all, b->load | vl_load_of(b->spec) |
 	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_WRITE);
+	/* a city register's projects are districts: the progress,
+	 * inspections and tasks of villages no report reads in it */
+	if (status == VL_OK && vl_load_of(b->spec))
+		status = vl_book_of_villages(&b->book);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;
