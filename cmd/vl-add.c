@@ -185,7 +185,6 @@ cmd_init(struct vl_cli *c)
 	const char *file = c->arg[O_PLAN];
 	struct vl_buf text = {0};
 	struct vl_plan plan;
-	char *total = NULL;
 	int status = VL_OK;
 
 	if (file && (status = vl_slurp(file, file, &text)) == VL_OK) {
@@ -195,7 +194,6 @@ cmd_init(struct vl_cli *c)
 		vl_plan_free(&plan);
 	} else if (!file) {
 		vl_buf_puts(&text, plan_template);
-		total = total_dir(c->src.dir);
 	}
 	if (status == VL_OK)
 		status = vl_reg_create(c->src.dir, text.data, text.len);
@@ -203,12 +201,8 @@ cmd_init(struct vl_cli *c)
 	if (status == VL_OK && !file)
 		vl_warn("%s: a new register; edit plan.json (a template) "
 		    "before adding records", c->src.dir);
-	if (status == VL_OK && total)	/* the template has no district */
-		vl_warn("%s: give plan.json a \"district\": a roll-up would "
-		    "name this register after its directory, \"%s\", what "
-		    "its reports call their totals row, and refuse it",
-		    c->src.dir, total);
-	free(total);
+	if (status == VL_OK && !file)	/* the template has no district */
+		vl_rollup_warn_total_dir(c->src.dir);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 

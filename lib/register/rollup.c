@@ -144,6 +144,21 @@ vl_rollup_dir_name(const char *dir)
 	return name;
 }
 
+bool
+vl_rollup_warn_total_dir(const char *dir)
+{
+	char *name = vl_rollup_dir_name(dir);
+	bool total = vl_plan_total_name(name);
+
+	if (total)
+		vl_warn("%s: give plan.json a \"district\": a roll-up would "
+		    "name this register after its directory, \"%s\", what "
+		    "its reports call their totals row, and refuse it", dir,
+		    name);
+	free(name);
+	return total;
+}
+
 char *
 vl_rollup_name(const struct vl_book *b, const char *dir)
 {

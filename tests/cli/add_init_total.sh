@@ -54,6 +54,22 @@ expect 0 vl-add -C d/totals init --plan nodistrict.json
 expect 0 vl-add -C t/total init
 has err 't/total: give plan.json a "district": a roll-up would name this register after its directory, "total"'
 
+# a register of that directory without a district already (its plan
+# edited since, or made from the template): written to with a warning,
+# as one whose district is so named
+demo w/total
+python3 - w/total/plan.json <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p.pop("district", None)
+json.dump(p, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+expect 0 vl-add -C w/total fund --kind receipt --level city --source finance \
+    --amount 1 --date 2023-06-01
+has err 'w/total: give plan.json a "district": a roll-up would name this register after its directory, "total"'
+expect 0 vl-report -C w/total progress --as-of 2023-06-15
+hasnt err 'give plan.json'
+
 # a register so named already: read, and written to with a warning
 demo reg
 demo_plan reg/plan.json '{"district": "Total"}'
