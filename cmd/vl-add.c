@@ -156,6 +156,44 @@ static const struct vl_option restart_options[] = {
 	VL_VALUE("reason", O_REASON), VL_END_OPTIONS
 };
 
+/* The name a roll-up would give a register in dir of a plan without
+ * "district" when it is the word of the totals row, or NULL; malloc'd */
+static char *
+total_dir(const char *dir)
+{
+	char *name = vl_rollup_dir_name(dir);
+
+	if (vl_plan_total_name(name))
+		return name;
+	free(name);
+	return NULL;
+}
+
+/* A roll-up refuses the name of its totals row, plan.json's "district"
+ * or, without one, its directory's: refused before there is a register
+ * of it */
+static int
+refuse_total(const char *file, const struct vl_plan *plan, const char *dir)
+{
+	char *name;
+
+	if (plan->district && vl_plan_total_name(plan->district)) {
+		vl_errat(file, plan->district_line, "district", "\"%s\" is "
+		    "what a roll-up's reports call their totals row (total, "
+		    "合计): this district could not be told from the total; "
+		    "give its plan.json another \"district\"", plan->district);
+		return VL_BADINPUT;
+	}
+	if (plan->district || !(name = total_dir(dir)))
+		return VL_OK;
+	vl_errat(file, 0, "district", "none, so a roll-up names this register "
+	    "after its directory, \"%s\", which is what a roll-up's reports "
+	    "call their totals row (total, 合计): this district could not be "
+	    "told from the total; give its plan.json a \"district\"", name);
+	free(name);
+	return VL_BADINPUT;
+}
+
 /* A plan checked as read, before the register is made of it; stdin is
  * read once.  Without one, the template to edit. */
 static int
@@ -167,18 +205,9 @@ cmd_init(struct vl_cli *c)
 	int status = VL_OK;
 
 	if (file && (status = vl_slurp(file, file, &text)) == VL_OK) {
-		status = vl_plan_load_mem(text.data, text.len, file, &plan);
-		/* a roll-up refuses the name of its totals row: refused
-		 * before there is a register of it */
-		if (status == VL_OK && plan.district &&
-		    vl_plan_total_name(plan.district)) {
-			vl_errat(file, plan.district_line, "district", "\"%s\" "
-			    "is what a roll-up's reports call their totals row "
-			    "(total, 合计): this district could not be told from "
-			    "the total; give its plan.json another \"district\"",
-			    plan.district);
-			status = VL_BADINPUT;
-		}
+		if ((status = vl_plan_load_mem(text.data, text.len, file,
+		    &plan)) == VL_OK)
+			status = refuse_total(file, &plan, c->src.dir);
 		vl_plan_free(&plan);
 	} else if (!file) {
 		vl_buf_puts(&text, plan_template);
@@ -189,6 +218,8 @@ cmd_init(struct vl_cli *c)
 	if (status == VL_OK && !file)
 		vl_warn("%s: a new register; edit plan.json (a template) "
 		    "before adding records", c->src.dir);
+	if (status == VL_OK && !file)	/* the template has no district */
+		vl_rollup_warn_total_dir(c->src.dir);
 	return status == VL_OK ? vl_close_stdout() : status;
 }
 

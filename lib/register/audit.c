@@ -736,9 +736,31 @@ vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t)
 }
 
 void
-vl_trail_say_restart(const struct vl_reg *reg, long line, long n,
-    const char *record)
+vl_restarts_note(struct vl_restarts *x, const struct vl_record *r,
+    bool broken)
 {
+	if (broken || !vl_audit_restart(vl_field(r, "action"),
+	    vl_field(r, "file")))
+		return;
+	x->line = r->line;
+	x->n++;
+	free(x->record);
+	x->record = vl_xstrdup(vl_field(r, "record"));
+}
+
+void
+vl_restarts_free(struct vl_restarts *x)
+{
+	free(x->record);
+	x->record = NULL;
+}
+
+void
+vl_trail_say_restart(const struct vl_reg *reg, const struct vl_restarts *x)
+{
+	long line = x->line, n = x->n;
+	const char *record = x->record;
+
 	if (n > 1) {	/* each a break: how many, not only the last */
 		vl_warn("%s:%ld: restart: its audit trail was broken or lost "
 		    "and started again %ld times, the last here (%s): what "

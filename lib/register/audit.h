@@ -70,6 +70,19 @@ vl_audit_restart(const char *action, const char *file)
 	    strcmp(file, "audit.csv") == 0;
 }
 
+/* A trail's last restart the chain holds at (a break acknowledged), and
+ * how many there are: noted line by line as a walk reads the trail. */
+struct vl_restarts {
+	long line;	/* the last one's line, 0: none */
+	char *record;	/* its record; malloc'd, vl_restarts_free */
+	long n;		/* how many */
+};
+/* note the line r of a walk (an vl_audit_fn's r and broken) if it is a
+ * restart the chain holds at */
+void vl_restarts_note(struct vl_restarts *x, const struct vl_record *r,
+    bool broken);
+void vl_restarts_free(struct vl_restarts *x);
+
 /* make the next line of the chain in a->lines */
 void vl_audit_append(struct vl_audit *a, const char *action,
     const char *file, const char *record, const char *digest);
@@ -145,10 +158,9 @@ void vl_trail_say(const struct vl_reg *reg, const struct vl_trail *t,
  * new copy to ask for */
 void vl_trail_say_copy(const struct vl_reg *reg, const struct vl_trail *t);
 /* A copy a roll-up reads whose trail was started again (vl-add
- * audit-restart) n times, the last at line, record that line's record:
- * a break its district acknowledged, which the city is told of (a
- * warning; the register is read) */
-void vl_trail_say_restart(const struct vl_reg *reg, long line, long n,
-    const char *record);
+ * audit-restart), x its restarts: a break its district acknowledged,
+ * which the city is told of (a warning; the register is read) */
+void vl_trail_say_restart(const struct vl_reg *reg,
+    const struct vl_restarts *x);
 
 #endif

@@ -22,6 +22,7 @@
 #include "base/money.h"
 #include "register/audit.h"
 #include "register/batch.h"
+#include "register/schema_priv.h"
 
 static int
 stop(const struct vl_record *r, void *ctx)
@@ -220,6 +221,10 @@ on_existing(const struct vl_record *r, void *ctx)
 	char num[24];
 
 	b->nrows++;
+	if (b->check && vl_check_row(b->check, r, NULL, NULL, NULL) != 0) {
+		b->refused++;	/* said, as a reader says it */
+		return 0;
+	}
 	b->row_id = vl_field(r, "id");
 	if (b->add_ids) {	/* numbered in file order, as readers do */
 		snprintf(num, sizeof num, "%ld", b->nrows);
@@ -328,12 +333,19 @@ scan_target(struct vl_batch *b)
 	size_t i;
 
 	b->next_id = 1;
+	if (b->spec == &vl_funds_spec) {
+		b->check = vl_xcalloc(1, sizeof *b->check);
+		vl_colmap_init(b->check, b->spec);
+		vl_colmap_plan(b->check, &b->book.plan);
+	}
 	if (vl_reg_exists(&b->book.reg, b->spec->file) && has_id(b->spec))
 		b->add_ids = !file_has_id(&b->book, b->spec);
 	if (vl_reg_exists(&b->book.reg, b->spec->file))
 		status = vl_csv_read(path, vl_book_display(&b->book,
 		    b->spec->file), &opts, on_existing, b);
 	free(path);
+	if (status == VL_OK && b->refused)
+		status = VL_BADINPUT;
 	if (status == VL_OK)
 		status = scan_audit(b);
 	if (b->hdr.n == 0) {	/* a new file: the columns always there */
@@ -361,8 +373,14 @@ batch_open(struct vl_batch *b, const struct vl_source *src)
 	int status;
 
 	b->input_encoding = src->encoding;
-	status = vl_book_load(&b->book, &all, b->load | VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | VL_LOAD_WRITE);
+	/* the rows there read as readers read them: a file they refuse is
+	 * not written to (funds.csv's checked as the batch reads it) */
+	status = vl_book_load(&b->book, &all, b->load | vl_load_of(b->spec) |
+	    VL_LOAD_PLAN | VL_LOAD_PROJECTS | VL_LOAD_WRITE);
+	/* a city register's projects are districts: the progress,
+	 * inspections and tasks of villages no report reads in it */
+	if (status == VL_OK && vl_load_of(b->spec))
+		status = vl_book_of_villages(&b->book);
 	if (status == VL_OK)
 		status = scan_target(b);
 	return status;
@@ -802,6 +820,7 @@ static void
 batch_free(struct vl_batch *b)
 {
 	vl_book_free(&b->book);
+	free(b->check);
 	vl_header_free(&b->hdr);
 	vl_projects_free(&b->ids);
 	vl_projects_free(&b->folded);

@@ -15,6 +15,7 @@
 #include "register/schema.h"
 
 struct vl_batch;
+struct vl_colmap;
 /* The rules of a file beyond the schema's, for one record: each problem
  * reported with vl_errat; returns how many. */
 typedef int (*vl_batch_rule)(struct vl_batch *b, const struct vl_record *r);
@@ -48,6 +49,11 @@ struct vl_batch {
 	int64_t next_id;	/* max numeric id + 1 */
 	int id_width;		/* digits of that max id, 0 if none */
 	long nrows;		/* rows in the file */
+	/* funds.csv's rows checked as its readers check them (vl_fund_read,
+	 * by the plan's words): a file they refuse is not written to (the
+	 * book loads the others, checked as read); NULL: not that file */
+	struct vl_colmap *check;
+	long refused;		/* rows there the readers refuse (said) */
 	const char *row_id;	/* of the row seen or checked */
 	bool add_ids;		/* the file had no id column: numbered now */
 	bool grown;		/* columns added: the file written whole */

@@ -14,6 +14,7 @@
 #include "register/audit.h"
 #include "register/book.h"
 #include "register/book_priv.h"
+#include "register/rollup.h"
 #include "register/schema_priv.h"
 
 /* One reader's: a part of a file, when it is read by several threads. */
@@ -598,6 +599,9 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 		    "not be told from the total; give its plan.json another "
 		    "\"district\"", vl_book_display(b, "plan.json"),
 		    b->plan.district_line, b->plan.district);
+	else if (status == VL_OK && (what & VL_LOAD_WRITE) &&
+	    !b->plan.district)	/* named after its directory */
+		vl_rollup_warn_total_dir(b->reg.dir);
 	if (what & VL_LOAD_DIGESTS)
 		b->edits = vl_audit_edits_begin(&b->reg);
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
@@ -626,6 +630,18 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	b->nvoids = l.nvoids;
 	b->strings = l.strings;
 	return status;
+}
+
+int
+vl_load_of(const struct vl_filespec *spec)
+{
+	if (spec == &vl_progress_spec)
+		return VL_LOAD_PROGRESS;
+	if (spec == &vl_inspections_spec)
+		return VL_LOAD_INSPECTIONS | VL_LOAD_FAILS;
+	if (spec == &vl_tasks_spec)
+		return VL_LOAD_TASKS;
+	return 0;
 }
 
 int

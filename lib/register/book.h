@@ -121,6 +121,14 @@ enum {
 	/* the files' digests taken meanwhile, for vl_book_outside_edits */
 	VL_LOAD_DIGESTS = 256
 };
+struct vl_filespec;
+/* What a writer of spec's file loads to read the rows there as every
+ * reader does, each checked (against the plan's words, say), and to
+ * write nothing to a file they refuse: VL_LOAD_PROGRESS, _INSPECTIONS
+ * (the failed ones kept, as the reports keep them) or _TASKS; 0 for
+ * projects.csv, always loaded, and funds.csv, which vl_fund_read
+ * reads. */
+int vl_load_of(const struct vl_filespec *spec);
 /* Load what `what` asks of the register src names, as of its day.
  * Every bad record of every file is reported.  The register is read
  * under its lock (vl_reg_lock_shared, or vl_reg_lock with

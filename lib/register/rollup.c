@@ -29,26 +29,10 @@ at_head(const struct vl_audit *a, const char *expect)
 	return strcmp(head, expect) == 0;
 }
 
-/* the trail's last restart (a break acknowledged): its line, 0 none,
- * and record; how many restarts there are */
-struct restart {
-	long line;
-	char *record;
-	long n;
-};
-
 static int
 on_restart(const struct vl_record *r, bool broken, void *ctx)
 {
-	struct restart *x = ctx;
-
-	if (!broken && vl_audit_restart(vl_field(r, "action"),
-	    vl_field(r, "file"))) {
-		x->line = r->line;
-		x->n++;
-		free(x->record);
-		x->record = vl_xstrdup(vl_field(r, "record"));
-	}
+	vl_restarts_note(ctx, r, broken);
 	return 0;
 }
 
@@ -56,7 +40,7 @@ on_restart(const struct vl_record *r, bool broken, void *ctx)
  * when it holds */
 static int
 verify_locked(const struct vl_reg *reg, const struct vl_copy *c,
-    struct restart *restart)
+    struct vl_restarts *restart)
 {
 	struct vl_audit a;
 	struct vl_trail t;
@@ -104,7 +88,7 @@ need_plan(const struct vl_reg *reg, const struct vl_copy *c)
  * the trail verified and the data used. */
 static int
 verify_and_hold(struct vl_reg *reg, const struct vl_copy *c,
-    struct restart *restart)
+    struct vl_restarts *restart)
 {
 	int status;
 
@@ -120,13 +104,13 @@ verify_and_hold(struct vl_reg *reg, const struct vl_copy *c,
 int
 vl_copy_verify(const struct vl_copy *c)
 {
-	struct restart restart = {0, NULL, 0};
+	struct vl_restarts restart = {0, NULL, 0};
 	struct vl_reg reg;
 	int status = verify_and_hold(&reg, c, &restart);
 
 	if (status == VL_OK)
 		vl_reg_close(&reg);
-	free(restart.record);
+	vl_restarts_free(&restart);
 	return status;
 }
 
@@ -148,17 +132,41 @@ make_plain(char *name)
 }
 
 char *
-vl_rollup_name(const struct vl_book *b, const char *dir)
+vl_rollup_dir_name(const char *dir)
 {
 	char real[PATH_MAX], *copy, *name;
 	const char *d;
 
-	if (b->plan.district)
-		return vl_xstrdup(b->plan.district);
 	d = realpath(dir, real) ? real : dir;
 	name = vl_xstrdup(basename(copy = vl_xstrdup(d)));
 	free(copy);
 	make_plain(name);
+	return name;
+}
+
+bool
+vl_rollup_warn_total_dir(const char *dir)
+{
+	char *name = vl_rollup_dir_name(dir);
+	bool total = vl_plan_total_name(name);
+
+	if (total)
+		vl_warn("%s: give plan.json a \"district\": a roll-up would "
+		    "name this register after its directory, \"%s\", what "
+		    "its reports call their totals row, and refuse it", dir,
+		    name);
+	free(name);
+	return total;
+}
+
+char *
+vl_rollup_name(const struct vl_book *b, const char *dir)
+{
+	char *name;
+
+	if (b->plan.district)
+		return vl_xstrdup(b->plan.district);
+	name = vl_rollup_dir_name(dir);
 	vl_warn("%s: no \"district\": named \"%s\" after its directory",
 	    vl_book_display(b, "plan.json"), name);
 	return name;
@@ -352,7 +360,7 @@ load_one(void *arg, size_t i)
 	const struct vl_copy *c = &ld->copies[i];
 	struct loaded *x = &ld->v[i];
 	struct vl_source one = *ld->src;
-	struct restart restart = {0, NULL, 0};
+	struct vl_restarts restart = {0, NULL, 0};
 	struct vl_reg held;
 
 	if ((x->status = verify_and_hold(&held, c, &restart)) == VL_OK) {
@@ -360,8 +368,7 @@ load_one(void *arg, size_t i)
 		/* a break acknowledged: whole from there on, and read, but
 		 * the city is told (its head --expect'ed would not say it) */
 		if ((x->restart = restart.line) > 0)
-			vl_trail_say_restart(&held, restart.line, restart.n,
-			    restart.record);
+			vl_trail_say_restart(&held, &restart);
 		one.dir = c->dir;
 		/* the book is read under the lock the trail was verified
 		 * under, and keeps it */
@@ -369,7 +376,7 @@ load_one(void *arg, size_t i)
 		x->status = vl_book_load(&x->book, &one, ld->what &
 		    ~VL_LOAD_DIGESTS);
 	}
-	free(restart.record);
+	vl_restarts_free(&restart);
 	/* the files against the trail here, in this thread (not one more
 	 * thread a register), under the book's lock */
 	if (x->verified && x->status != VL_SYSFAULT &&

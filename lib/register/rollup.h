@@ -73,5 +73,12 @@ void vl_rollup_free(struct vl_rollup *r);
 /* The district of a book loaded with its plan: plan.json's "district",
  * else the name of its directory, dir (a warning says so); malloc'd. */
 char *vl_rollup_name(const struct vl_book *b, const char *dir);
+/* The name a roll-up gives the register in dir whose plan has no
+ * "district": its directory's (there or not yet, as init has it), made
+ * plain to print; malloc'd. */
+char *vl_rollup_dir_name(const char *dir);
+/* Is that name the word of a roll-up's totals row (which a roll-up
+ * refuses)?  Then say so, asking for a "district" (a warning). */
+bool vl_rollup_warn_total_dir(const char *dir);
 
 #endif

@@ -39,8 +39,7 @@ chain_state(const struct vl_record *r, const struct vl_audit_walked *w)
 {
 	if (w->broken)
 		return "broken";
-	if (strcmp(vl_field(r, "action"), "restart") == 0 &&
-	    strcmp(vl_field(r, "file"), "audit.csv") == 0)
+	if (vl_audit_restart(vl_field(r, "action"), vl_field(r, "file")))
 		return "restart";
 	return "ok";
 }
@@ -57,13 +56,7 @@ audit_row(const struct vl_record *r, bool broken, void *ctx)
 		w->broken = 0;	/* whole, or whole again from a restart on */
 	else if (!w->broken)
 		w->broken = r->line;
-	if (!broken && vl_audit_restart(vl_field(r, "action"),
-	    vl_field(r, "file"))) {
-		w->restart = r->line;
-		w->restarts++;
-		free(w->restart_record);
-		w->restart_record = vl_xstrdup(vl_field(r, "record"));
-	}
+	vl_restarts_note(&w->restarts, r, broken);
 	if (*k->want_seq && !w->found &&
 	    strcmp(vl_field(r, "seq"), k->want_seq) == 0) {
 		w->found = r->line;
@@ -159,7 +152,7 @@ audit_locked(struct vl_reg *reg, struct vl_out *out, long want_seq,
 	}
 	if (want_hash && !vl_audit_holds(reg, &w, want_seq))
 		*findings = true;
-	free(w.restart_record);
+	vl_restarts_free(&w.restarts);
 	if (vl_audit_outside_edits(reg) < 0 && status == VL_OK)
 		status = VL_SYSFAULT;
 	return status;
@@ -214,10 +207,9 @@ audit_one(struct vl_book *b, const struct vl_copy *c, const char *name,
 	s = vl_audit_walk(&b->reg, out, 0, NULL, &audit, &w);
 	broken = w.broken || (s == VL_OK && vl_trail_check(&b->reg, &audit,
 	    &t) != VL_TRAIL_OK) || (c->expect && vl_copy_verify(c) != VL_OK);
-	if (!broken && w.restart)	/* whole, from a break acknowledged */
-		vl_trail_say_restart(&b->reg, w.restart, w.restarts,
-		    w.restart_record);
-	free(w.restart_record);
+	if (!broken && w.restarts.line)	/* whole, a break acknowledged */
+		vl_trail_say_restart(&b->reg, &w.restarts);
+	vl_restarts_free(&w.restarts);
 	vl_audit_free(&audit);
 	if (vl_audit_outside_edits(&b->reg) < 0 && s == VL_OK)
 		s = VL_SYSFAULT;

@@ -21,10 +21,8 @@ struct vl_audit_walked {
 				 * (said), 0: whole */
 	long found;		/* the line of the seq expected, 0: none */
 	bool same;		/* and its hash is the one expected */
-	long restart;		/* the line of the last restart the chain
-				 * holds at, 0: none */
-	char *restart_record;	/* its record; malloc'd, free it */
-	long restarts;		/* the restarts the chain holds at */
+	struct vl_restarts restarts;	/* those the chain holds at;
+					 * vl_restarts_free them */
 };
 
 /* The table "变更记录" as of day: seq, time, user, tool, action, file,
@@ -34,7 +32,7 @@ struct vl_out *vl_audit_table(const struct vl_outopts *o, vl_date day);
 /* Read reg's trail (under the caller's lock) into *audit, each line a
  * row of out (NULL: none), and look for the line want_seq with want_hash
  * (NULL: none expected).  vl_audit_read's status; free *audit and
- * w->restart_record. */
+ * w->restarts. */
 int vl_audit_walk(const struct vl_reg *reg, struct vl_out *out,
     long want_seq, const char *want_hash, struct vl_audit *audit,
     struct vl_audit_walked *w);

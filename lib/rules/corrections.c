@@ -551,8 +551,8 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 	v.b = &b;
 	/* a progress row's: the passed acceptances that may stand on it */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE | (spec == &vl_progress_spec ? VL_LOAD_INSPECTIONS |
-	    VL_LOAD_FAILS : 0))) == VL_OK)
+	    VL_LOAD_WRITE | vl_load_of(spec) | (spec == &vl_progress_spec ?
+	    VL_LOAD_INSPECTIONS | VL_LOAD_FAILS : 0))) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
@@ -665,8 +665,8 @@ on_entry(const struct vl_fund *f, void *ctx)
 	struct reversing *r = ctx;
 	char buf[VL_MONEY_BUFSZ];
 
-	if (strcmp(f->id, r->id) != 0)
-		return 0;
+	if (r->found || strcmp(f->id, r->id) != 0)
+		return 0;	/* every row read: one the readers refuse said */
 	r->found = true;
 	r->field[2] = vl_xstrdup(vl_kinds[f->kind]);
 	r->field[3] = vl_xstrdup(f->level);
@@ -676,7 +676,7 @@ on_entry(const struct vl_fund *f, void *ctx)
 	/* -INT64_MIN is no amount: the batch refuses what cannot negate */
 	r->field[7] = vl_xstrdup(vl_money_format(f->amount == INT64_MIN ? 0 :
 	    -f->amount, buf));
-	return 1;
+	return 0;
 }
 
 /* The entry to reverse, read as it is: the batch checks again, under
@@ -686,15 +686,17 @@ find_entry(const struct vl_source *src, struct reversing *r)
 {
 	struct vl_reg reg;
 	struct vl_plan plan = {0};
-	char *path, *plan_path;
+	char *path, *plan_path, *display;
 	int status;
 
 	vl_reg_open(&reg, src->dir);
 	path = vl_reg_path(&reg, "funds.csv");
 	plan_path = vl_reg_path(&reg, "plan.json");
+	/* its own copy: vl_reg_display's is the plan's once it is read */
+	display = vl_xstrdup(vl_reg_display(&reg, "funds.csv"));
 	{
-		struct vl_journal j = {path, vl_reg_display(&reg, "funds.csv"),
-		    VL_NODATE, src->encoding, true, &plan};
+		struct vl_journal j = {path, display, VL_NODATE, src->encoding,
+		    true, &plan};
 
 		/* read as a reader reads: a whole commit, never half; the
 		 * plan's levels and sources are words of its rows */
@@ -707,10 +709,9 @@ find_entry(const struct vl_source *src, struct reversing *r)
 	}
 	vl_plan_free(&plan);
 	free(plan_path);
+	free(display);
 	free(path);
 	vl_reg_close(&reg);
-	if (status == 1)
-		status = VL_OK;
 	if (status == VL_OK && !r->found) {
 		vl_errat("command line", 0, "reverses", "no fund entry \"%s\"",
 		    r->id);

@@ -164,6 +164,20 @@ expect 0 vl-add -C reg fund --reverses 151 --reason "当日冲销" --date 2023-0
 expect 0 vl-fund -C reg check --as-of 2023-04-20
 hasnt out reversal
 
+# ---- a row of the journal the readers refuse ---------------------------
+# is said of funds.csv, where it is (it was said of plan.json, whose name
+# the display buffer held by then), once, and the reversal refused: a
+# journal the readers refuse is not written to, whether the row comes
+# before the entry reversed or after it
+demo reg
+sed -i '3s/,region,/,county,/' reg/funds.csv
+refused vl-add -C reg fund --reverses 5 --reason x
+has err 'reg/funds.csv:3: level: "county" is not one of central, region, city, district'
+hasnt err plan.json
+[ "$(grep -c 'funds.csv:3:' err)" = 1 ] || fail "said more than once: $(cat err)"
+refused vl-add -C reg fund --reverses 1 --reason x
+has err 'reg/funds.csv:3: level: "county"'
+
 # ---- a reversal keeps what rests on it true ----------------------------
 # an allocation reversed while its project's spending stands, a receipt
 # while what was allocated from it stands: refused, as a new expense

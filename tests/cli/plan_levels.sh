@@ -155,6 +155,33 @@ printf '%s\n' '编号,日期,类型,层级,来源,项目,用途,金额,备注' \
 expect 0 vl-add -C reg fund --import zh.csv
 has reg/funds.csv "900,2023-01-06,receipt,village,,,,100.00,"
 
+# a level taken out of plan.json by hand after rows of it were written:
+# readers refuse those rows, and so do the writers (an entry, an import,
+# a reversal), with the readers' message, nothing written (put the level
+# back, or restore the plan)
+cp -R reg cut
+python3 - cut/plan.json <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+p['levels'].remove('donation')
+json.dump(p, open(sys.argv[1], 'w'), ensure_ascii=False)
+PY
+expect 2 vl-fund -C cut sum --by level
+grep 'funds.csv:[0-9]*: level: "donation" is not one of' err > want
+lines want 1
+snapshot cut > before
+printf '%s\n' 'date,kind,level,source,amount' \
+    '2023-01-06,receipt,village,self_raised,100' > more.csv
+for add in "fund --kind receipt --amount 1 --level village --source self_raised" \
+    "fund --import more.csv" "fund --reverses 1 --reason 重复录入"; do
+	expect 2 vl-add -C cut $add
+	grep 'funds.csv:[0-9]*: ' err | sed 's/^vl-add/vl-fund/' > got
+	same want got
+	has err "nothing written"
+done
+snapshot cut > after
+same before after
+
 # a funding line's level must be one of the plan's levels
 demo_plan bad.json '{"levels": ["central", "region", "city"]}'
 expect 2 vl-add -C r2 init --plan bad.json

@@ -29,4 +29,26 @@ sed '5s/generate.py/generate.px/' r/baishui/audit.csv > a && mv a r/baishui/audi
 expect 1 vl-report -C r/city -C r/baishui overdue $day
 has err "r/baishui/audit.csv:5: hash: the chain breaks here"
 hasnt err "$said"
+
+# nor does it take a village's records: progress, an inspection or a
+# task written to it no report would read (the roll-up leaves them out,
+# read alone it is refused): refused as readers refuse it, nothing
+# written; its money is written as ever
+cp -R "$SHARE/rollup/city" c
+said="c/plan.json: projects: a city register: its projects are the districts it funds"
+snapshot c > before
+expect 2 vl-add -C c progress --project 青山区 --stage started \
+    --date 2023-06-01 $day
+has err "$said"
+has err "nothing written"
+expect 2 vl-inspect -C c add --project 青山区 --phase review \
+    --aspect quality --result pass --date 2023-06-01 $day
+has err "$said"
+expect 2 vl-add -C c task --area 整村推进 --title 督导 --owner 王五 \
+    --due 2023-06-30 $day
+has err "$said"
+snapshot c > after
+same before after
+expect 0 vl-add -C c fund --kind receipt --level city --source finance \
+    --amount 1 --date 2023-06-01 $day
 done_
