@@ -485,11 +485,13 @@ normalise_money(const struct vl_batch *b, char **values)
 }
 
 /* The audit line of a record: its id, or its core fields when the file
- * has no ids (progress: "P01 started 2023-01-05"). */
+ * has no ids (progress: "P01 started 2023-01-05"), and its detail (the
+ * batch's, else what describe says of it). */
 static void
-note_record(struct vl_batch *b, char **values, int idcol)
+note_record(struct vl_batch *b, const struct vl_record *r, int idcol)
 {
-	struct vl_buf key = {0};
+	char *const *values = r->field;
+	struct vl_buf key = {0}, detail = {0};
 	size_t i;
 	int col;
 
@@ -503,7 +505,14 @@ note_record(struct vl_batch *b, char **values, int idcol)
 	/* noted at the commit, after what it does to the file as a whole */
 	vl_buf_puts(&b->adds, key.data ? key.data : "");
 	vl_buf_add(&b->adds, "", 1);
+	if (b->detail)
+		vl_buf_puts(&detail, b->detail);
+	else if (b->describe)
+		b->describe(r, &detail);
+	vl_buf_puts(&b->adds, detail.data ? detail.data : "");
+	vl_buf_add(&b->adds, "", 1);
 	vl_buf_free(&key);
+	vl_buf_free(&detail);
 }
 
 /* A record dated after today is a typing slip (2032 for 2023): a report
@@ -580,10 +589,12 @@ batch_record(const struct vl_record *r, void *batch)
 	b->row_id = NULL;
 	if (!bad) {
 		normalise_money(b, values);
+		for (i = 0; i < b->hdr.n; i++)
+			lens[i] = strlen(values[i]);
 		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
 		if (idcol >= 0)
 			vl_buf_printf(&b->added, "%s\n", values[idcol]);
-		note_record(b, values, idcol);
+		note_record(b, &view, idcol);
 	}
 	for (i = 0; i < b->hdr.n; i++)
 		free(values[i]);
@@ -771,7 +782,7 @@ batch_commit(struct vl_batch *b)
 	struct vl_buf header = {0}, whole = {0};
 	struct vl_change ch = {.file = b->spec->file, .data = b->rows.data,
 	    .len = b->rows.len};
-	const char *p;
+	const char *p, *d;
 	int status = VL_OK;
 
 	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
@@ -786,9 +797,11 @@ batch_commit(struct vl_batch *b)
 		vl_reg_note_detail(&b->book.reg, "import", b->spec->file,
 		    b->import_name, b->import_detail.data);
 	for (p = b->adds.data; p && p < b->adds.data + b->adds.len;
-	    p += strlen(p) + 1)
-		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p,
-		    b->detail ? b->detail : "");
+	    p += strlen(p) + 1) {
+		d = p + strlen(p) + 1;	/* the record, then its detail */
+		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p, d);
+		p = d;
+	}
 	if (b->rows.len > 0 && status == VL_OK)
 		status = vl_reg_commit(&b->book.reg, &ch, 1);
 	vl_buf_free(&header);

@@ -477,6 +477,10 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 	if (!of)
 		vl_errat(r->file, r->line, "reverses", "no fund entry \"%s\" "
 		    "to reverse", rev);
+	else if (!*vl_field(r, "note"))
+		/* a correction says why: --reason is the note */
+		vl_errat(r->file, r->line, "note", "missing: a reversal says "
+		    "why it undoes entry %s (its reason in the note)", rev);
 	else if (of->reversal)
 		vl_errat(r->file, r->line, "reverses", "entry %s is itself a "
 		    "reversal, which is never reversed: record the entry "
@@ -823,6 +827,17 @@ fund_rule(struct vl_batch *b, const struct vl_record *r)
 
 /* ---- the batch's rules --------------------------------------------------- */
 
+/* An imported reversal's audit line, as vl-add fund --reverses writes
+ * it: the entry it reverses, the amount and the reason (its note). */
+static void
+fund_describe(const struct vl_record *r, struct vl_buf *out)
+{
+	if (*vl_field(r, "reverses"))
+		vl_buf_printf(out, "reverses %s: amount %s; reason: %s",
+		    vl_field(r, "reverses"), vl_field(r, "amount"),
+		    vl_field(r, "note"));
+}
+
 void
 vl_entries_rules(struct vl_batch *b)
 {
@@ -839,6 +854,7 @@ vl_entries_rules(struct vl_batch *b)
 	} else if (b->spec == &vl_funds_spec) {
 		b->seen = fund_seen;
 		b->rule = fund_rule;
+		b->describe = fund_describe;
 	}
 }
 

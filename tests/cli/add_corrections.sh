@@ -185,6 +185,18 @@ done
 expect 0 vl-fund -C reg check
 hasnt out discrepancy
 
+# ---- a reversal imported is a correction like --reverses --------------
+# its note is its reason, never empty, and its audit line names the entry
+# it reverses, the amount and the reason, as --reverses writes them
+demo reg
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P38,equipment,-5944.39,,151\n' > bare.csv
+refused vl-add -C reg fund --import bare.csv
+has err "bare.csv:2: note: missing: a reversal says why it undoes entry 151 (its reason in the note)"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P38,equipment,-5944.39,重复支付,151\n' > why.csv
+expect 0 vl-add -C reg fund --import why.csv
+expect 0 vl-report -C reg audit
+has out ',add,funds.csv,189,reverses 151: amount -5944.39; reason: 重复支付,ok'
+
 # ---- a start is never after what follows it -----------------------------
 # P19 started 2022-12-09 (progress 15), completed 2023-06-17 (92): the
 # start is not voided while the completion stands on it alone, else the
