@@ -703,7 +703,16 @@ short_dated(const struct entry_state *s, const struct vl_record *r, long p,
 	vl_money_format(fen, m[2]);
 	vl_money_format(over, m[3]);
 	vl_date_format(at.date, day);
-	if (spent)
+	/* all the allocations stand by that day: what the totals have
+	 * room for is an expense reversed after it */
+	if (spent && at.allocated >= s->money[p][0])
+		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
+		    "spent %s, this expense %s of %s: over by %s; the reversal "
+		    "that makes room for it is dated later: give the expense "
+		    "its --date on or after that reversal's",
+		    vl_field(r, "project"), day, m[0], m[1], m[2],
+		    vl_field(r, "date"), m[3]);
+	else if (spent)
 		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
 		    "spent %s, this expense %s of %s: over by %s; the "
 		    "allocation it needs is dated later: give the expense its "
@@ -753,6 +762,13 @@ other_short(const struct entry_state *s, const struct vl_record *r,
 		    "received %s, spent %s, this reversal %s: the spending "
 		    "would be over the receipts by %s; reverse the expenses "
 		    "first", level, m[0], m[1], m[2], m[3]);
+	else if (spent && at.allocated >= s->other[o][0])
+		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
+		    "received %s, spent %s, this expense %s of %s: over the "
+		    "receipts by %s; the reversal that makes room for it is "
+		    "dated later: give the expense its --date on or after that "
+		    "reversal's", level, vl_date_format(at.date, day), m[0],
+		    m[1], m[2], vl_field(r, "date"), m[3]);
 	else if (spent)
 		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
 		    "received %s, spent %s, this expense %s of %s: over the "

@@ -101,4 +101,21 @@ for day in 2023-06-28 2023-06-29 2023-07-01; do
 	hasnt out discrepancy
 done
 expect 0 vl-report -C reg audit
+
+# an expense reversed today and booked again on its own (earlier) day:
+# as of that day the first still stands, and the message says it is the
+# reversal that is dated later, not an allocation (P38 has all of its
+# allocation since 2022-11-28: 36940.00, spent 34494.39)
+demo reg
+expect 0 vl-add -C reg fund --reverses 151 --reason "金额录错"
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind expense --project P38 \
+    --purpose equipment --amount 5944.39 --date 2023-04-20
+has err "date: P38: as of 2023-04-20 allocated 36940.00, spent 34494.39, this expense 5944.39 of 2023-04-20: over by 3498.78; the reversal that makes room for it is dated later: give the expense its --date on or after that reversal's"
+hasnt err "allocation it needs"
+has err "nothing written"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --kind expense --project P38 \
+    --purpose equipment --amount 5944.39
 done_
