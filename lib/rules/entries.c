@@ -166,11 +166,20 @@ milestone_rule(const struct entry_state *s, const struct vl_record *r,
 	    *done = stage_of(s, p, s->nstages - 1);
 	char day[VL_DATE_BUFSZ];
 
-	if (!start->id || d < start->date) {
-		vl_errat(r->file, r->line, "stage", "%s %s is before %s "
-		    "started: a milestone comes between started and completed",
-		    vl_field(r, "stage"), vl_field(r, "date"),
+	if (!start->id) {
+		vl_errat(r->file, r->line, "stage", "%s has no started progress: "
+		    "record its start first (vl-add progress --project %s "
+		    "--stage started --date D)", vl_field(r, "project"),
 		    vl_field(r, "project"));
+		return 1;
+	}
+	if (d < start->date) {
+		vl_errat(r->file, r->line, "date", "%s %s is before %s started "
+		    "(%s, progress %s): a milestone comes between started and "
+		    "completed: give the right --date, or void progress %s "
+		    "first if the start is wrong", vl_field(r, "stage"),
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(start->date, day), start->id, start->id);
 		return 1;
 	}
 	if (done->id && d > done->date) {
