@@ -542,6 +542,25 @@ not_later(const struct vl_batch *b, const struct vl_record *r)
 	return bad;
 }
 
+/* A row imported void is voided on or after its own date, as vl-add
+ * void says of a void on the command line: as of a day between, it
+ * would be void before it happened.  (Readers take such a row: one
+ * typed with a date to come, before that was refused, voided since.) */
+static int
+not_void_before(const struct vl_record *r)
+{
+	const char *why;
+	vl_date d, v;
+
+	if (vl_date_parse(vl_field(r, "voided"), &v, &why) != 0 ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 || v >= d)
+		return 0;
+	vl_errat(r->file, r->line, "voided", "%s is before the row's date %s: "
+	    "a row is voided on or after its own date", vl_field(r, "voided"),
+	    vl_field(r, "date"));
+	return 1;
+}
+
 /* The same entry made twice (a file imported twice, a payment typed
  * again) is refused, unless it is known to be a second one. */
 static int
@@ -579,7 +598,7 @@ batch_record(const struct vl_record *r, void *batch)
 	b->row_id = idcol >= 0 ? values[idcol] : "";
 	/* the file's own rule last: it takes what it passes into its sums */
 	if (!bad)
-		bad += not_later(b, &view);
+		bad += not_later(b, &view) + not_void_before(&view);
 	if (!bad)
 		bad += check_money(b, &view);
 	if (!bad && b->rule)
