@@ -666,24 +666,69 @@ on_import_line(const struct vl_record *r, bool broken, void *ctx)
 	return 0;
 }
 
-/* A file is imported once: its bytes, as given, hashed and looked for
- * in the audit trail; the import's own line records them. */
+static void
+hash_hex(const char *data, size_t len, char hex[VL_HASH_HEX])
+{
+	struct vl_sha256 h;
+
+	vl_sha256_init(&h);
+	vl_sha256_add(&h, data, len);
+	vl_sha256_end(&h, hex);
+}
+
+/* The bytes of a file as a spreadsheet saving it again leaves its
+ * content: a UTF-8 byte-order mark, CR before LF and trailing blank
+ * lines left out, one LF at the end.  A file with none of them is its
+ * own bytes. */
+static void
+content_of(const struct vl_buf *text, struct vl_buf *out)
+{
+	const char *s = text->data ? text->data : "";
+	size_t n = text->len, i;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	for (i = 0; i < n; i++)
+		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+			vl_buf_add(out, s + i, 1);
+	while (out->len > 0 && (out->data[out->len - 1] == '\n' ||
+	    out->data[out->len - 1] == '\r'))
+		out->len--;
+	if (out->len > 0)
+		vl_buf_add(out, "\n", 1);
+}
+
+/* A file is imported once: its content (content_of) hashed and looked
+ * for in the audit trail, and its bytes as given (what an import
+ * recorded before), so the same file saved again by a spreadsheet with
+ * a byte-order mark or CRLF is known; the import's own line records the
+ * content. */
 static int
 imported_before(struct vl_batch *b, const struct vl_buf *text,
     const char *display, struct vl_buf *detail)
 {
 	struct imported im = {NULL, "", 0};
+	struct vl_buf content = {0}, raw = {0};
 	char hex[VL_HASH_HEX];
-	struct vl_sha256 h;
 	struct vl_audit a;
 
-	vl_sha256_init(&h);
-	vl_sha256_add(&h, text->data, text->len);
-	vl_sha256_end(&h, hex);
+	content_of(text, &content);
+	hash_hex(content.data ? content.data : "", content.len, hex);
 	vl_buf_printf(detail, "sha256:%s", hex);
 	im.detail = detail->data;
 	vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
 	vl_audit_free(&a);
+	hash_hex(text->data ? text->data : "", text->len, hex);
+	vl_buf_printf(&raw, "sha256:%s", hex);
+	if (!im.day[0] && strcmp(raw.data, detail->data) != 0) {
+		im.detail = raw.data;
+		vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
+		vl_audit_free(&a);
+	}
+	vl_buf_free(&content);
+	vl_buf_free(&raw);
 	if (!im.day[0])
 		return 0;
 	vl_errat(display, 0, "import", "this file was imported before, on %s "
