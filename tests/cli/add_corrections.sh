@@ -129,6 +129,9 @@ refused vl-add -C reg fund --reverses 999 --reason x
 has err 'no fund entry "999"'
 refused vl-add -C reg fund --reverses 151
 has err "reason: missing"
+# a fund entry voided as a row is: said what to do instead
+refused vl-add -C reg void fund 151 --reason x
+has err "vl-add: command line: void: a fund entry is never voided: reverse it (vl-add fund --reverses 151 --reason TEXT)"
 expect 2 vl-add -C reg fund --reverses 151 --amount 5 --reason x
 has err "usage:"
 refused vl-add -C reg fund --kind expense --project P02 --purpose equipment \
