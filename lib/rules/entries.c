@@ -557,6 +557,32 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
 	return 1;
 }
 
+/* An allocation within the budget in the journal's total, not as of a
+ * day from its own: an allocation reversed later stands until then, and
+ * vl-fund check as of such a day finds the allocations over the budget
+ * (the budget as it stands: --as-of reads no amend). */
+static int
+over_budget_dated(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, int64_t fen)
+{
+	const struct vl_project *pr = &b->book.projects.v[p];
+	struct vl_fund_day at;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+
+	if (vl_fund_days_over(&s->days[p], date_of(r, "date"), fen,
+	    pr->budget, &at) == VL_NODATE)
+		return 0;
+	vl_errat(r->file, r->line, "date", "%s: as of %s budget %s, allocated "
+	    "%s, this allocation %s of %s: over the budget by %s; the reversal "
+	    "that makes room for it is dated later: give the allocation its "
+	    "--date on or after that reversal's", pr->id,
+	    vl_date_format(at.date, day), vl_money_format(pr->budget, m[0]),
+	    vl_money_format(at.allocated, m[1]), vl_money_format(fen, m[2]),
+	    vl_field(r, "date"), vl_money_format(at.allocated + fen -
+	    pr->budget, m[3]));
+	return 1;
+}
+
 /* The sums of project p a row of the journal is held to (an expense, or
  * an allocation reversed) into *at: those of the first day from the
  * row's own on which the project would be short, and true; or the
@@ -833,7 +859,8 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return i ? 0 : unallocated(s, r, p, fen, now) ||
 		    short_dated(s, r, p, false, fen);
 	return i ? over_allocation(s, r, p, fen, now) ||
-	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now);
+	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now) ||
+	    over_budget_dated(s, b, r, p, fen);
 }
 
 static int

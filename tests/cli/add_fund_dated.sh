@@ -118,4 +118,24 @@ snapshot reg > after
 same before after
 expect 0 vl-add -C reg fund --kind expense --project P38 \
     --purpose equipment --amount 5944.39
+
+# an allocation reversed today and booked again on its own (earlier)
+# day: as of that day both stand, over the budget (vl-fund check as of
+# it would say so); refused, the day's sums, nothing written; dated on
+# or after the reversal, taken.  P50 has nothing allocated in the demo.
+demo reg
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 36940 \
+    --date 2023-06-10
+alloc=$(cat out)
+expect 0 vl-add -C reg fund --reverses "$alloc" --reason "拨错项目"
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind allocation --project P50 --amount 36940 \
+    --date 2023-06-10
+has err "vl-add: command line: date: P50: as of 2023-06-10 budget 36940.00, allocated 36940.00, this allocation 36940.00 of 2023-06-10: over the budget by 36940.00; the reversal that makes room for it is dated later: give the allocation its --date on or after that reversal's"
+has err "nothing written"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 36940
+expect 0 vl-fund -C reg check --as-of 2023-06-10
+hasnt out "P50"
 done_
