@@ -212,6 +212,23 @@ expect 0 vl-add -C reg void progress 92 --reason "日期错误"
 expect 0 vl-add -C reg void progress 15 --reason "日期错误"
 expect 0 vl-add -C reg progress --project P19 --stage started --date 2022-12-12
 expect 0 vl-add -C reg progress --project P19 --stage completed --date 2023-06-17
+# what follows a start, voided since, stands on it until its void: the
+# start voided on an earlier day would leave it standing without a start
+# as of the days between (overdue: not started; show: completed).
+# Refused, the day to give; on that day, taken.  So a completion and an
+# acceptance voided since.
+demo reg
+expect 0 vl-add -C reg void progress 92 --reason "日期错误"
+snapshot reg > before
+refused vl-add -C reg void progress 15 --reason "日期错误" --date 2023-06-20
+has err "progress.csv:16: voided: progress 15 is the start of P19, and completed stands on it until its void on 2023-06-30 (progress 92, 2023-06-17): as of the days between, it would stand without a start; give --date 2023-06-30 or later"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg void progress 15 --reason "日期错误" --date 2023-06-30
+expect 0 vl-add -C reg void inspection 75 --reason "录错"
+refused vl-add -C reg void progress 50 --reason "录错" --date 2023-06-01
+has err "progress.csv:51: voided: progress 50 is the completion of P42, and acceptance 75 stands on it until its void on 2023-06-30: as of the days between, the project would be accepted and not completed; give --date 2023-06-30 or later"
+expect 0 vl-add -C reg void progress 50 --reason "录错"
 # a register an older vl left so (P21's start voided by it while its
 # completion, 2023-05-04, stood): a start after that completion is
 # refused; one before it taken
