@@ -357,7 +357,14 @@ cmd_void(struct vl_cli *c)
 		spec = &vl_inspections_spec;
 	else if (strcmp(c->operand[0], "task") == 0)
 		spec = &vl_tasks_spec;
-	else
+	else if (strcmp(c->operand[0], "fund") == 0) {
+		/* the journal is append-only: said what to do instead */
+		vl_errat("command line", 0, "void", "a fund entry is never "
+		    "voided: reverse it (vl-add fund --reverses %s --reason "
+		    "TEXT)", c->operand[1]);
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	} else
 		vl_cli_usage(c);
 	if (date_arg(c, &when))
 		return VL_BADINPUT;

@@ -503,11 +503,13 @@ normalise_money(const struct vl_batch *b, char **values)
 }
 
 /* The audit line of a record: its id, or its core fields when the file
- * has no ids (progress: "P01 started 2023-01-05"). */
+ * has no ids (progress: "P01 started 2023-01-05"), and its detail (the
+ * batch's, else what describe says of it). */
 static void
-note_record(struct vl_batch *b, char **values, int idcol)
+note_record(struct vl_batch *b, const struct vl_record *r, int idcol)
 {
-	struct vl_buf key = {0};
+	char *const *values = r->field;
+	struct vl_buf key = {0}, detail = {0};
 	size_t i;
 	int col;
 
@@ -521,7 +523,14 @@ note_record(struct vl_batch *b, char **values, int idcol)
 	/* noted at the commit, after what it does to the file as a whole */
 	vl_buf_puts(&b->adds, key.data ? key.data : "");
 	vl_buf_add(&b->adds, "", 1);
+	if (b->detail)
+		vl_buf_puts(&detail, b->detail);
+	else if (b->describe)
+		b->describe(r, &detail);
+	vl_buf_puts(&b->adds, detail.data ? detail.data : "");
+	vl_buf_add(&b->adds, "", 1);
 	vl_buf_free(&key);
+	vl_buf_free(&detail);
 }
 
 /* A record dated after today is a typing slip (2032 for 2023): a report
@@ -549,6 +558,25 @@ not_later(const struct vl_batch *b, const struct vl_record *r)
 		bad++;
 	}
 	return bad;
+}
+
+/* A row imported void is voided on or after its own date, as vl-add
+ * void says of a void on the command line: as of a day between, it
+ * would be void before it happened.  (Readers take such a row: one
+ * typed with a date to come, before that was refused, voided since.) */
+static int
+not_void_before(const struct vl_record *r)
+{
+	const char *why;
+	vl_date d, v;
+
+	if (vl_date_parse(vl_field(r, "voided"), &v, &why) != 0 ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 || v >= d)
+		return 0;
+	vl_errat(r->file, r->line, "voided", "%s is before the row's date %s: "
+	    "a row is voided on or after its own date", vl_field(r, "voided"),
+	    vl_field(r, "date"));
+	return 1;
 }
 
 /* The same entry made twice (a file imported twice, a payment typed
@@ -588,7 +616,7 @@ batch_record(const struct vl_record *r, void *batch)
 	b->row_id = idcol >= 0 ? values[idcol] : "";
 	/* the file's own rule last: it takes what it passes into its sums */
 	if (!bad)
-		bad += not_later(b, &view);
+		bad += not_later(b, &view) + not_void_before(&view);
 	if (!bad)
 		bad += check_money(b, &view);
 	if (!bad && b->rule)
@@ -598,10 +626,12 @@ batch_record(const struct vl_record *r, void *batch)
 	b->row_id = NULL;
 	if (!bad) {
 		normalise_money(b, values);
+		for (i = 0; i < b->hdr.n; i++)
+			lens[i] = strlen(values[i]);
 		vl_buf_csv_row(&b->rows, b->hdr.n, (const char *const *)values);
 		if (idcol >= 0)
 			vl_buf_printf(&b->added, "%s\n", values[idcol]);
-		note_record(b, values, idcol);
+		note_record(b, &view, idcol);
 	}
 	for (i = 0; i < b->hdr.n; i++)
 		free(values[i]);
@@ -654,24 +684,69 @@ on_import_line(const struct vl_record *r, bool broken, void *ctx)
 	return 0;
 }
 
-/* A file is imported once: its bytes, as given, hashed and looked for
- * in the audit trail; the import's own line records them. */
+static void
+hash_hex(const char *data, size_t len, char hex[VL_HASH_HEX])
+{
+	struct vl_sha256 h;
+
+	vl_sha256_init(&h);
+	vl_sha256_add(&h, data, len);
+	vl_sha256_end(&h, hex);
+}
+
+/* The bytes of a file as a spreadsheet saving it again leaves its
+ * content: a UTF-8 byte-order mark, CR before LF and trailing blank
+ * lines left out, one LF at the end.  A file with none of them is its
+ * own bytes. */
+static void
+content_of(const struct vl_buf *text, struct vl_buf *out)
+{
+	const char *s = text->data ? text->data : "";
+	size_t n = text->len, i;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0) {
+		s += 3;
+		n -= 3;
+	}
+	for (i = 0; i < n; i++)
+		if (!(s[i] == '\r' && i + 1 < n && s[i + 1] == '\n'))
+			vl_buf_add(out, s + i, 1);
+	while (out->len > 0 && (out->data[out->len - 1] == '\n' ||
+	    out->data[out->len - 1] == '\r'))
+		out->len--;
+	if (out->len > 0)
+		vl_buf_add(out, "\n", 1);
+}
+
+/* A file is imported once: its content (content_of) hashed and looked
+ * for in the audit trail, and its bytes as given (what an import
+ * recorded before), so the same file saved again by a spreadsheet with
+ * a byte-order mark or CRLF is known; the import's own line records the
+ * content. */
 static int
 imported_before(struct vl_batch *b, const struct vl_buf *text,
     const char *display, struct vl_buf *detail)
 {
 	struct imported im = {NULL, "", 0};
+	struct vl_buf content = {0}, raw = {0};
 	char hex[VL_HASH_HEX];
-	struct vl_sha256 h;
 	struct vl_audit a;
 
-	vl_sha256_init(&h);
-	vl_sha256_add(&h, text->data, text->len);
-	vl_sha256_end(&h, hex);
+	content_of(text, &content);
+	hash_hex(content.data ? content.data : "", content.len, hex);
 	vl_buf_printf(detail, "sha256:%s", hex);
 	im.detail = detail->data;
 	vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
 	vl_audit_free(&a);
+	hash_hex(text->data ? text->data : "", text->len, hex);
+	vl_buf_printf(&raw, "sha256:%s", hex);
+	if (!im.day[0] && strcmp(raw.data, detail->data) != 0) {
+		im.detail = raw.data;
+		vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
+		vl_audit_free(&a);
+	}
+	vl_buf_free(&content);
+	vl_buf_free(&raw);
 	if (!im.day[0])
 		return 0;
 	vl_errat(display, 0, "import", "this file was imported before, on %s "
@@ -789,7 +864,7 @@ batch_commit(struct vl_batch *b)
 	struct vl_buf header = {0}, whole = {0};
 	struct vl_change ch = {.file = b->spec->file, .data = b->rows.data,
 	    .len = b->rows.len};
-	const char *p;
+	const char *p, *d;
 	int status = VL_OK;
 
 	vl_buf_csv_row(&header, b->hdr.n, (const char *const *)b->hdr.name);
@@ -804,9 +879,11 @@ batch_commit(struct vl_batch *b)
 		vl_reg_note_detail(&b->book.reg, "import", b->spec->file,
 		    b->import_name, b->import_detail.data);
 	for (p = b->adds.data; p && p < b->adds.data + b->adds.len;
-	    p += strlen(p) + 1)
-		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p,
-		    b->detail ? b->detail : "");
+	    p += strlen(p) + 1) {
+		d = p + strlen(p) + 1;	/* the record, then its detail */
+		vl_reg_note_detail(&b->book.reg, "add", b->spec->file, p, d);
+		p = d;
+	}
 	if (b->rows.len > 0 && status == VL_OK)
 		status = vl_reg_commit(&b->book.reg, &ch, 1);
 	vl_buf_free(&header);

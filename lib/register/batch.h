@@ -35,6 +35,9 @@ struct vl_batch {
 	bool allow_repeat;	/* a row equal to another but for its id */
 	const char *detail;	/* or NULL: the detail of each add's audit
 				 * line (a reversal's reason) */
+	/* or NULL: when detail is NULL, the detail of a record's audit
+	 * line written into out (an imported reversal's), or nothing */
+	void (*describe)(const struct vl_record *r, struct vl_buf *out);
 	/* kept by the batch */
 	struct vl_book book;	/* as vl_book_load, nothing ignored */
 	vl_date today;		/* the as-of day: no record dated after it */
@@ -68,7 +71,8 @@ struct vl_batch {
 	int64_t money;		/* the file's and the batch's amounts added
 				 * up, signs dropped (VL_MONEY_LIMIT) */
 	bool money_over;	/* past the limit */
-	struct vl_buf adds;	/* their audit records, NUL after each */
+	struct vl_buf adds;	/* their audit records and details, NUL
+				 * after each */
 	const char *import_name;	/* the file imported, for its line */
 	struct vl_buf import_detail;	/* its "sha256:…" */
 };

@@ -397,10 +397,29 @@ struct voiding {
  * completion). */
 struct standing {
 	const char *project, *id;	/* of the row to void */
+	vl_date when;			/* the void's day */
 	long n;				/* rows read: ids of a file without */
 	vl_date start, after;
 	char *after_id, *after_stage;
+	vl_date after_void;		/* its void, after when; or none */
 };
+
+/* A row voided on a day stands until then: it stands on some day from
+ * when on unless it is voided on or before when (or never stood, voided
+ * on its own day).  *until: its void, VL_NODATE when none. */
+static bool
+stands_from(const struct vl_record *r, vl_date d, vl_date when,
+    vl_date *until)
+{
+	const char *why;
+
+	*until = VL_NODATE;
+	if (!*vl_field(r, "voided"))
+		return true;
+	if (vl_date_parse(vl_field(r, "voided"), until, &why) != 0)
+		return false;
+	return *until > when && *until > d;
+}
 
 static int
 on_standing(const struct vl_record *r, void *ctx)
@@ -408,7 +427,7 @@ on_standing(const struct vl_record *r, void *ctx)
 	struct standing *st = ctx;
 	const char *id = vl_field(r, "id"), *why;
 	char num[24];
-	vl_date d;
+	vl_date d, until;
 
 	st->n++;
 	if (vl_header_index(r->header, "id") < 0) {	/* numbered as read */
@@ -416,13 +435,19 @@ on_standing(const struct vl_record *r, void *ctx)
 		id = num;
 	}
 	if (strcmp(vl_field(r, "project"), st->project) != 0 ||
-	    strcmp(id, st->id) == 0 || *vl_field(r, "voided") ||
+	    strcmp(id, st->id) == 0 ||
 	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0)
 		return 0;
 	if (strcmp(vl_field(r, "stage"), "started") == 0) {
-		vl_date_first(&st->start, d);
-	} else if (st->after == VL_NODATE || d < st->after) {
+		/* another start holds what follows only while it stands */
+		if (!*vl_field(r, "voided"))
+			vl_date_first(&st->start, d);
+	} else if (stands_from(r, d, st->when, &until) &&
+	    (st->after == VL_NODATE || d < st->after)) {
+		/* what follows, standing on some day from the void's on:
+		 * voided since, it stands until its void */
 		st->after = d;
+		st->after_void = until;
 		free(st->after_id);
 		free(st->after_stage);
 		st->after_id = vl_xstrdup(id);
@@ -437,17 +462,28 @@ on_standing(const struct vl_record *r, void *ctx)
 static int
 start_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 {
-	const struct vl_book *b = ((const struct voiding *)rw->ctx)->b;
-	struct standing st = {vl_field(row, "project"), rw->id, 0, VL_NODATE,
-	    VL_NODATE, NULL, NULL};
+	const struct voiding *v = rw->ctx;
+	const struct vl_book *b = v->b;
+	struct standing st = {vl_field(row, "project"), rw->id, v->when, 0,
+	    VL_NODATE, VL_NODATE, NULL, NULL, VL_NODATE};
 	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
 	char *path = vl_reg_path(&b->reg, rw->spec->file);
-	char day[VL_DATE_BUFSZ];
+	char day[VL_DATE_BUFSZ], until[VL_DATE_BUFSZ];
 	int bad = 0;
 
 	if (vl_csv_read(path, row->file, &opts, on_standing, &st) != VL_OK)
 		bad = 1;	/* said */
 	else if (st.after != VL_NODATE && (st.start == VL_NODATE ||
+	    st.start > st.after) && st.after_void != VL_NODATE) {
+		vl_errat(row->file, row->line, "voided", "progress %s is the "
+		    "start of %s, and %s stands on it until its void on %s "
+		    "(progress %s, %s): as of the days between, it would stand "
+		    "without a start; give --date %s or later",
+		    rw->id, st.project, st.after_stage, vl_date_format(
+		    st.after_void, until), st.after_id, vl_date_format(
+		    st.after, day), until);
+		bad = 1;
+	} else if (st.after != VL_NODATE && (st.start == VL_NODATE ||
 	    st.start > st.after)) {
 		vl_errat(row->file, row->line, "stage", "progress %s is the "
 		    "start of %s, and %s stands on it (progress %s, %s): void "
@@ -462,16 +498,71 @@ start_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 	return bad;
 }
 
+/* A passed acceptance of the project voided after the void's day: it
+ * stands until its void, the latest such kept. */
+struct accepting {
+	const char *project;
+	vl_date when, until;
+	char *id;
+};
+
+static int
+on_acceptance(const struct vl_record *r, void *ctx)
+{
+	struct accepting *a = ctx;
+	const char *why;
+	vl_date d, until;
+
+	if (strcmp(vl_field(r, "project"), a->project) != 0 ||
+	    strcmp(vl_field(r, "phase"), "acceptance") != 0 ||
+	    strcmp(vl_field(r, "result"), "pass") != 0 ||
+	    vl_date_parse(vl_field(r, "date"), &d, &why) != 0 ||
+	    !stands_from(r, d, a->when, &until) || until == VL_NODATE ||
+	    (a->until != VL_NODATE && until <= a->until))
+		return 0;
+	a->until = until;
+	free(a->id);
+	a->id = vl_xstrdup(vl_field(r, "id"));
+	return 0;
+}
+
 /* A completion is not voided while a passed acceptance stands on it:
- * the register would hold a project accepted and never completed. */
+ * the register would hold a project accepted and never completed; nor
+ * dated before the void of one voided since, which stands until then. */
 static int
 completion_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 {
-	const struct vl_book *b = ((const struct voiding *)rw->ctx)->b;
+	const struct voiding *v = rw->ctx;
+	const struct vl_book *b = v->b;
 	const char *project = vl_field(row, "project");
 	long p = vl_projects_index(&b->projects, project);
+	struct accepting a = {project, v->when, VL_NODATE, NULL};
+	struct vl_csv_opts opts = {.encoding = b->encoding, .regular = true};
 	char day[VL_DATE_BUFSZ];
+	char *path;
+	int status;
 
+	if (p >= 0 && (!b->passes || b->passes[p].accepted == VL_NODATE) &&
+	    vl_reg_exists(&b->reg, "inspections.csv")) {
+		path = vl_reg_path(&b->reg, "inspections.csv");
+		status = vl_csv_read(path, vl_book_display(b,
+		    "inspections.csv"), &opts, on_acceptance, &a);
+		free(path);
+		if (status != VL_OK) {
+			free(a.id);
+			return 1;	/* said */
+		}
+	}
+	if (a.until != VL_NODATE) {
+		vl_date_format(a.until, day);
+		vl_errat(row->file, row->line, "voided", "progress %s is the "
+		    "completion of %s, and acceptance %s stands on it until "
+		    "its void on %s: as of the days between, the project would "
+		    "be accepted and not completed; give --date %s or later",
+		    rw->id, project, a.id, day, day);
+		free(a.id);
+		return 1;
+	}
 	if (p < 0 || !b->passes || b->passes[p].accepted == VL_NODATE)
 		return 0;
 	vl_errat(row->file, row->line, "stage", "progress %s is the "

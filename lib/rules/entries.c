@@ -166,11 +166,20 @@ milestone_rule(const struct entry_state *s, const struct vl_record *r,
 	    *done = stage_of(s, p, s->nstages - 1);
 	char day[VL_DATE_BUFSZ];
 
-	if (!start->id || d < start->date) {
-		vl_errat(r->file, r->line, "stage", "%s %s is before %s "
-		    "started: a milestone comes between started and completed",
-		    vl_field(r, "stage"), vl_field(r, "date"),
+	if (!start->id) {
+		vl_errat(r->file, r->line, "stage", "%s has no started progress: "
+		    "record its start first (vl-add progress --project %s "
+		    "--stage started --date D)", vl_field(r, "project"),
 		    vl_field(r, "project"));
+		return 1;
+	}
+	if (d < start->date) {
+		vl_errat(r->file, r->line, "date", "%s %s is before %s started "
+		    "(%s, progress %s): a milestone comes between started and "
+		    "completed: give the right --date, or void progress %s "
+		    "first if the start is wrong", vl_field(r, "stage"),
+		    vl_field(r, "date"), vl_field(r, "project"),
+		    vl_date_format(start->date, day), start->id, start->id);
 		return 1;
 	}
 	if (done->id && d > done->date) {
@@ -477,6 +486,10 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 	if (!of)
 		vl_errat(r->file, r->line, "reverses", "no fund entry \"%s\" "
 		    "to reverse", rev);
+	else if (!*vl_field(r, "note"))
+		/* a correction says why: --reason is the note */
+		vl_errat(r->file, r->line, "note", "missing: a reversal says "
+		    "why it undoes entry %s (its reason in the note)", rev);
 	else if (of->reversal)
 		vl_errat(r->file, r->line, "reverses", "entry %s is itself a "
 		    "reversal, which is never reversed: record the entry "
@@ -541,6 +554,32 @@ over_budget(const struct vl_batch *b, const struct vl_record *r, long p,
 	    vl_money_format(now - amount_of(r), m[1]),
 	    vl_money_format(amount_of(r), m[3]),
 	    vl_money_format(now - pr->budget, m[2]), pr->id);
+	return 1;
+}
+
+/* An allocation within the budget in the journal's total, not as of a
+ * day from its own: an allocation reversed later stands until then, and
+ * vl-fund check as of such a day finds the allocations over the budget
+ * (the budget as it stands: --as-of reads no amend). */
+static int
+over_budget_dated(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, int64_t fen)
+{
+	const struct vl_project *pr = &b->book.projects.v[p];
+	struct vl_fund_day at;
+	char m[4][VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ];
+
+	if (vl_fund_days_over(&s->days[p], date_of(r, "date"), fen,
+	    pr->budget, &at) == VL_NODATE)
+		return 0;
+	vl_errat(r->file, r->line, "date", "%s: as of %s budget %s, allocated "
+	    "%s, this allocation %s of %s: over the budget by %s; the reversal "
+	    "that makes room for it is dated later: give the allocation its "
+	    "--date on or after that reversal's", pr->id,
+	    vl_date_format(at.date, day), vl_money_format(pr->budget, m[0]),
+	    vl_money_format(at.allocated, m[1]), vl_money_format(fen, m[2]),
+	    vl_field(r, "date"), vl_money_format(at.allocated + fen -
+	    pr->budget, m[3]));
 	return 1;
 }
 
@@ -699,7 +738,16 @@ short_dated(const struct entry_state *s, const struct vl_record *r, long p,
 	vl_money_format(fen, m[2]);
 	vl_money_format(over, m[3]);
 	vl_date_format(at.date, day);
-	if (spent)
+	/* all the allocations stand by that day: what the totals have
+	 * room for is an expense reversed after it */
+	if (spent && at.allocated >= s->money[p][0])
+		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
+		    "spent %s, this expense %s of %s: over by %s; the reversal "
+		    "that makes room for it is dated later: give the expense "
+		    "its --date on or after that reversal's",
+		    vl_field(r, "project"), day, m[0], m[1], m[2],
+		    vl_field(r, "date"), m[3]);
+	else if (spent)
 		vl_errat(r->file, r->line, "date", "%s: as of %s allocated %s, "
 		    "spent %s, this expense %s of %s: over by %s; the "
 		    "allocation it needs is dated later: give the expense its "
@@ -749,6 +797,13 @@ other_short(const struct entry_state *s, const struct vl_record *r,
 		    "received %s, spent %s, this reversal %s: the spending "
 		    "would be over the receipts by %s; reverse the expenses "
 		    "first", level, m[0], m[1], m[2], m[3]);
+	else if (spent && at.allocated >= s->other[o][0])
+		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
+		    "received %s, spent %s, this expense %s of %s: over the "
+		    "receipts by %s; the reversal that makes room for it is "
+		    "dated later: give the expense its --date on or after that "
+		    "reversal's", level, vl_date_format(at.date, day), m[0],
+		    m[1], m[2], vl_field(r, "date"), m[3]);
 	else if (spent)
 		vl_errat(r->file, r->line, "date", "%s (other funds): as of %s "
 		    "received %s, spent %s, this expense %s of %s: over the "
@@ -804,7 +859,8 @@ check_sums(struct entry_state *s, const struct vl_batch *b,
 		return i ? 0 : unallocated(s, r, p, fen, now) ||
 		    short_dated(s, r, p, false, fen);
 	return i ? over_allocation(s, r, p, fen, now) ||
-	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now);
+	    short_dated(s, r, p, true, fen) : over_budget(b, r, p, now) ||
+	    over_budget_dated(s, b, r, p, fen);
 }
 
 static int
@@ -823,6 +879,17 @@ fund_rule(struct vl_batch *b, const struct vl_record *r)
 
 /* ---- the batch's rules --------------------------------------------------- */
 
+/* An imported reversal's audit line, as vl-add fund --reverses writes
+ * it: the entry it reverses, the amount and the reason (its note). */
+static void
+fund_describe(const struct vl_record *r, struct vl_buf *out)
+{
+	if (*vl_field(r, "reverses"))
+		vl_buf_printf(out, "reverses %s: amount %s; reason: %s",
+		    vl_field(r, "reverses"), vl_field(r, "amount"),
+		    vl_field(r, "note"));
+}
+
 void
 vl_entries_rules(struct vl_batch *b)
 {
@@ -839,6 +906,7 @@ vl_entries_rules(struct vl_batch *b)
 	} else if (b->spec == &vl_funds_spec) {
 		b->seen = fund_seen;
 		b->rule = fund_rule;
+		b->describe = fund_describe;
 	}
 }
 

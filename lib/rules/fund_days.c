@@ -106,6 +106,35 @@ vl_fund_days_short(const struct vl_fund_days *d, vl_date date, bool spent,
 	return VL_NODATE;
 }
 
+vl_date
+vl_fund_days_over(const struct vl_fund_days *d, vl_date date, int64_t fen,
+    int64_t cap, struct vl_fund_day *as_of)
+{
+	struct vl_fund_day sums = {VL_NODATE, 0, 0};
+	int64_t with;
+	size_t i;
+
+	/* the allocations as of each day of d from date's on (a day d
+	 * holds before it counts, and date's own sums are those days') */
+	for (i = 0; i < d->n && d->v[i].date < date; i++)
+		vl_money_add(sums.allocated, d->v[i].allocated,
+		    &sums.allocated);
+	sums.date = date;
+	for (;;) {
+		if (i < d->n && d->v[i].date == sums.date)
+			vl_money_add(sums.allocated, d->v[i++].allocated,
+			    &sums.allocated);
+		if (vl_money_add(sums.allocated, fen, &with) && with > cap &&
+		    sums.allocated <= cap) {
+			*as_of = sums;
+			return sums.date;
+		}
+		if (i >= d->n)
+			return VL_NODATE;
+		sums.date = d->v[i].date;
+	}
+}
+
 void
 vl_fund_days_free(struct vl_fund_days *d)
 {

@@ -34,6 +34,12 @@ void vl_fund_days_add(struct vl_fund_days *d, vl_date date, bool spent,
 vl_date vl_fund_days_short(const struct vl_fund_days *d, vl_date date,
     bool spent, int64_t fen, struct vl_fund_day *as_of);
 
+/* The first day on or after date on which the project's allocations
+ * with an allocation of fen dated date would be above cap (its budget),
+ * when they were not before: that day, the sums as of it without the
+ * entry in *as_of; VL_NODATE when no such day. */
+vl_date vl_fund_days_over(const struct vl_fund_days *d, vl_date date,
+    int64_t fen, int64_t cap, struct vl_fund_day *as_of);
 void vl_fund_days_free(struct vl_fund_days *d);
 
 #endif

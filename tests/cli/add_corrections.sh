@@ -129,6 +129,9 @@ refused vl-add -C reg fund --reverses 999 --reason x
 has err 'no fund entry "999"'
 refused vl-add -C reg fund --reverses 151
 has err "reason: missing"
+# a fund entry voided as a row is: said what to do instead
+refused vl-add -C reg void fund 151 --reason x
+has err "vl-add: command line: void: a fund entry is never voided: reverse it (vl-add fund --reverses 151 --reason TEXT)"
 expect 2 vl-add -C reg fund --reverses 151 --amount 5 --reason x
 has err "usage:"
 refused vl-add -C reg fund --kind expense --project P02 --purpose equipment \
@@ -199,6 +202,18 @@ done
 expect 0 vl-fund -C reg check
 hasnt out discrepancy
 
+# ---- a reversal imported is a correction like --reverses --------------
+# its note is its reason, never empty, and its audit line names the entry
+# it reverses, the amount and the reason, as --reverses writes them
+demo reg
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P38,equipment,-5944.39,,151\n' > bare.csv
+refused vl-add -C reg fund --import bare.csv
+has err "bare.csv:2: note: missing: a reversal says why it undoes entry 151 (its reason in the note)"
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P38,equipment,-5944.39,重复支付,151\n' > why.csv
+expect 0 vl-add -C reg fund --import why.csv
+expect 0 vl-report -C reg audit
+has out ',add,funds.csv,189,reverses 151: amount -5944.39; reason: 重复支付,ok'
+
 # ---- a start is never after what follows it -----------------------------
 # P19 started 2022-12-09 (progress 15), completed 2023-06-17 (92): the
 # start is not voided while the completion stands on it alone, else the
@@ -211,6 +226,23 @@ expect 0 vl-add -C reg void progress 92 --reason "日期错误"
 expect 0 vl-add -C reg void progress 15 --reason "日期错误"
 expect 0 vl-add -C reg progress --project P19 --stage started --date 2022-12-12
 expect 0 vl-add -C reg progress --project P19 --stage completed --date 2023-06-17
+# what follows a start, voided since, stands on it until its void: the
+# start voided on an earlier day would leave it standing without a start
+# as of the days between (overdue: not started; show: completed).
+# Refused, the day to give; on that day, taken.  So a completion and an
+# acceptance voided since.
+demo reg
+expect 0 vl-add -C reg void progress 92 --reason "日期错误"
+snapshot reg > before
+refused vl-add -C reg void progress 15 --reason "日期错误" --date 2023-06-20
+has err "progress.csv:16: voided: progress 15 is the start of P19, and completed stands on it until its void on 2023-06-30 (progress 92, 2023-06-17): as of the days between, it would stand without a start; give --date 2023-06-30 or later"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg void progress 15 --reason "日期错误" --date 2023-06-30
+expect 0 vl-add -C reg void inspection 75 --reason "录错"
+refused vl-add -C reg void progress 50 --reason "录错" --date 2023-06-01
+has err "progress.csv:51: voided: progress 50 is the completion of P42, and acceptance 75 stands on it until its void on 2023-06-30: as of the days between, the project would be accepted and not completed; give --date 2023-06-30 or later"
+expect 0 vl-add -C reg void progress 50 --reason "录错"
 # a register an older vl left so (P21's start voided by it while its
 # completion, 2023-05-04, stood): a start after that completion is
 # refused; one before it taken

@@ -101,4 +101,41 @@ for day in 2023-06-28 2023-06-29 2023-07-01; do
 	hasnt out discrepancy
 done
 expect 0 vl-report -C reg audit
+
+# an expense reversed today and booked again on its own (earlier) day:
+# as of that day the first still stands, and the message says it is the
+# reversal that is dated later, not an allocation (P38 has all of its
+# allocation since 2022-11-28: 36940.00, spent 34494.39)
+demo reg
+expect 0 vl-add -C reg fund --reverses 151 --reason "金额录错"
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind expense --project P38 \
+    --purpose equipment --amount 5944.39 --date 2023-04-20
+has err "date: P38: as of 2023-04-20 allocated 36940.00, spent 34494.39, this expense 5944.39 of 2023-04-20: over by 3498.78; the reversal that makes room for it is dated later: give the expense its --date on or after that reversal's"
+hasnt err "allocation it needs"
+has err "nothing written"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --kind expense --project P38 \
+    --purpose equipment --amount 5944.39
+
+# an allocation reversed today and booked again on its own (earlier)
+# day: as of that day both stand, over the budget (vl-fund check as of
+# it would say so); refused, the day's sums, nothing written; dated on
+# or after the reversal, taken.  P50 has nothing allocated in the demo.
+demo reg
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 36940 \
+    --date 2023-06-10
+alloc=$(cat out)
+expect 0 vl-add -C reg fund --reverses "$alloc" --reason "拨错项目"
+snapshot reg > before
+expect 2 vl-add -C reg fund --kind allocation --project P50 --amount 36940 \
+    --date 2023-06-10
+has err "vl-add: command line: date: P50: as of 2023-06-10 budget 36940.00, allocated 36940.00, this allocation 36940.00 of 2023-06-10: over the budget by 36940.00; the reversal that makes room for it is dated later: give the allocation its --date on or after that reversal's"
+has err "nothing written"
+snapshot reg > after
+same before after
+expect 0 vl-add -C reg fund --kind allocation --project P50 --amount 36940
+expect 0 vl-fund -C reg check --as-of 2023-06-10
+hasnt out "P50"
 done_

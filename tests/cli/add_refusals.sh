@@ -93,8 +93,21 @@ has reg/audit.csv ",import,funds.csv,pay.csv,"
 has reg/audit.csv "sha256:$(sha256sum pay.csv | cut -c1-64)"
 refused vl-add -C reg fund --import pay.csv
 has err "pay.csv: import: this file was imported before, on $day (audit.csv seq $seq): its rows are in funds.csv already; nothing to do"
-# the same rows under another name: each a double entry
-cp pay.csv again.csv && printf '\n' >> again.csv
+# the same file saved again by a spreadsheet (a byte-order mark, CRLF,
+# blank lines at the end): the same content, refused as imported before,
+# --allow-repeat or not
+for f in bom crlf blank; do
+	case $f in
+	bom) printf '\357\273\277' | cat - pay.csv > $f.csv ;;
+	crlf) sed 's/$/\r/' pay.csv > $f.csv ;;
+	blank) cat pay.csv > $f.csv && printf '\n\r\n' >> $f.csv ;;
+	esac
+	refused vl-add -C reg fund --import $f.csv --allow-repeat
+	has err "$f.csv: import: this file was imported before, on $day (audit.csv seq $seq)"
+done
+# the same rows in another file (the columns in another order): each a
+# double entry
+printf 'date,kind,level,source,project,purpose,note,amount\n2023-01-06,receipt,city,finance,,,市配套,5\n' > again.csv
 refused vl-add -C reg fund --import again.csv
 has err "again.csv:2: id: the same as a row already in funds.csv or in this batch but for its id: a double entry?  If it is a second one indeed, give --allow-repeat"
 refused vl-add -C reg fund --kind receipt --level city --source finance --amount 5 --date 2023-01-06 --note 市配套

@@ -27,4 +27,25 @@ same before after
 expect 0 vl-add -C reg void progress "$row" --reason "录错" --date "$day"
 expect 0 vl-report -C reg audit
 has out "void,progress.csv,$row,voided:  → $day"
+
+# a row imported void (an exported file edited, say) is held to the same:
+# voided before its own date, refused, file:line: voided:, nothing written
+demo reg
+snapshot reg > before
+printf 'date,project,stage,note,voided,void_reason\n%s\n' \
+    "2023-06-20,P25,started,,2023-06-19,录错" > pv.csv
+expect 2 vl-add -C reg progress --import pv.csv
+has err "pv.csv:2: voided: 2023-06-19 is before the row's date 2023-06-20: a row is voided on or after its own date"
+has err "nothing written"
+printf 'date,project,phase,aspect,result,finding,due,closed,inspector,voided,void_reason\n%s\n' \
+    "2023-06-20,P50,check,quality,fail,墙体裂缝,2023-06-30,,甲,2023-06-01,录错" > iv.csv
+expect 2 vl-inspect -C reg add --import iv.csv
+has err "iv.csv:2: voided: 2023-06-01 is before the row's date 2023-06-20"
+has err "nothing written"
+snapshot reg > after
+same before after
+# on the row's own day: taken
+printf 'date,project,phase,aspect,result,finding,due,closed,inspector,voided,void_reason\n%s\n' \
+    "2023-06-20,P50,check,quality,fail,墙体裂缝,2023-06-30,,甲,2023-06-20,录错" > iv2.csv
+expect 0 vl-inspect -C reg add --import iv2.csv
 done_

@@ -34,8 +34,6 @@ has err 'date: village (other funds): as of 2023-01-02 received 0.00, spent 0.00
 id=$(awk -F, '$3 == "receipt" { print $1 }' r/funds.csv)
 expect 2 vl-add -C r fund --reverses "$id" --reason "booked twice"
 has err 'village (other funds): received 5000.00, spent 3000.00, this reversal -5000.00: the spending would be over the receipts by 3000.00; reverse the expenses first'
-snapshot r > after
-same before after
 # the special fund's receipts do not pay for other funds
 expect 0 vl-add -C r fund --kind receipt --amount 168.46万 --level central \
     --source finance --date 2023-01-02
@@ -59,4 +57,25 @@ has out '社会捐赠'
 # as of a day before it, none
 VL_AS_OF=2023-01-05 vl-fund -C r check > got
 hasnt got other-funds
+
+vl-add -C r2 init --plan plan.json > /dev/null
+vl-add -C r2 project --id P1 --town 青山镇 --village 松林村 --leader 蓝霞 \
+    --specialist 廖燕 --budget 184.7万 > /dev/null
+expect 0 vl-add -C r2 fund --kind receipt --amount 5000 --level village \
+    --source self_raised --date 2023-01-03
+expect 0 vl-add -C r2 fund --kind expense --amount 3000 --level village \
+    --project P1 --purpose construction --date 2023-01-04
+# an expense reversed today and booked again on its own day: the
+# reversal, not a receipt, is what is dated later
+eid=$(awk -F, '$3 == "expense" { print $1 }' r2/funds.csv)
+expect 0 vl-add -C r2 fund --reverses "$eid" --reason "金额录错"
+snapshot r2 > before
+expect 2 vl-add -C r2 fund --kind expense --amount 3000 --level village \
+    --project P1 --purpose construction --date 2023-01-04
+has err 'date: village (other funds): as of 2023-01-04 received 5000.00, spent 3000.00, this expense 3000.00 of 2023-01-04: over the receipts by 1000.00; the reversal that makes room for it is dated later'
+hasnt err 'the receipt it needs'
+snapshot r2 > after
+same before after
+expect 0 vl-add -C r2 fund --kind expense --amount 3000 --level village \
+    --project P1 --purpose construction
 done_

@@ -17,12 +17,18 @@ vl-add -C reg project --id P2 --town 青山镇 --village 石门村 --leader 胡�
 # out of order: before the start, refused, nothing written
 snapshot reg > before
 expect 2 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
-has err "roofed 2023-01-01 is before P1 started"
+# no start at all: said so, and what to do (not "before P1 started")
+has err "vl-add: command line: stage: P1 has no started progress: record its start first (vl-add progress --project P1 --stage started --date D)"
+has err "nothing written"
 snapshot reg > after
 same before after
 vl-add -C reg progress --project P1 --stage started --date 2022-12-10 > /dev/null
+# before the start: the start's date and progress id, and what to do
+snapshot reg > before
 expect 2 vl-add -C reg progress --project P1 --stage approved --date 2022-12-09
-has err "approved 2022-12-09 is before P1 started"
+has err "vl-add: command line: date: approved 2022-12-09 is before P1 started (2022-12-10, progress 1): a milestone comes between started and completed: give the right --date, or void progress 1 first if the start is wrong"
+snapshot reg > after
+same before after
 expect 0 vl-add -C reg progress --project P1 --stage approved --date 2022-12-18
 expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
 # twice
