@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
+#include "io/output.h"
 #include "register/funds.h"
 #include "register/project.h"
 #include "register/schema_priv.h"
@@ -664,10 +665,11 @@ purpose_word(const struct vl_plan *plan, const char *v)
 	return t;
 }
 
-/* A field as stored: an amount, a date or an id typed in full-width
- * forms (１２３４，５．００) read as the ASCII it stands for, blanks
- * around it dropped; a word in Chinese as the word; text without the
- * blanks around it; any other field as it is. */
+/* A field as stored: the apostrophe an --excel export put before it
+ * (=1+1 as '=1+1) left out; an amount, a date or an id typed in
+ * full-width forms (１２３４，５．００) read as the ASCII it stands for,
+ * blanks around it dropped; a word in Chinese as the word; text without
+ * the blanks around it; any other field as it is. */
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)
@@ -677,6 +679,8 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	char *half;
 	size_t i, n;
 
+	if (v[0] == '\'' && vl_excel_marked(v + 1))
+		v++;
 	for (i = 0; i < s->n && !f; i++)
 		if (strcmp(s->field[i].name, column) == 0)
 			f = &s->field[i];
