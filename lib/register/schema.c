@@ -676,7 +676,7 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 {
 	const struct vl_fieldspec *f = NULL;
 	const char *const *words;
-	char *half;
+	char *half, iso[VL_DATE_BUFSZ];
 	size_t i, n;
 
 	if (v[0] == '\'' && vl_excel_marked(v + 1))
@@ -694,12 +694,19 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	}
 	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
 	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
-	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
+	    f->type != VL_T_COUNT))
 		return vl_xstrdup(v);
+	if (!(half = vl_halfwidth(v)))
+		return vl_xstrdup(f->type == VL_T_DATE &&
+		    vl_date_slashed(v, iso) ? iso : v);
 	n = strlen(half);
 	while (n > 0 && half[n - 1] == ' ')
 		half[--n] = '\0';
 	i = strspn(half, " ");
 	memmove(half, half + i, n - i + 1);
+	if (f->type == VL_T_DATE && vl_date_slashed(half, iso)) {
+		free(half);
+		return vl_xstrdup(iso);
+	}
 	return half;
 }
