@@ -231,7 +231,8 @@ rollup_show(struct vl_cli *c)
 	    VL_LOAD_INSPECTIONS | VL_LOAD_VOIDS)) != VL_OK)
 		return rollup_done(status, &r);
 	if (vl_rollup_story(&r, c->operand[0], &s) == 0) {
-		vl_warn("no project or inspection \"%s\"", c->operand[0]);
+		vl_errat("command line", 0, "id", "no project or "
+		    "inspection \"%s\"", c->operand[0]);
 		status = VL_BADINPUT;
 	} else {
 		status = vl_out_bytes(&c->out, s.data, s.len);
@@ -257,7 +258,8 @@ cmd_show(struct vl_cli *c)
 	    VL_LOAD_VOIDS)) != VL_OK)
 		return status;
 	if ((i = vl_story_project(&b, c->operand[0])) < 0) {
-		vl_warn("no project or inspection \"%s\"", c->operand[0]);
+		vl_errat("command line", 0, "id", "no project or "
+		    "inspection \"%s\"", c->operand[0]);
 		status = VL_BADINPUT;
 	} else if (c->format_given) {
 		f.project = f.sheet = b.projects.v[i].id;

@@ -6,6 +6,7 @@
  * arithmetic, so neither mktime() nor the time zone nor the locale can
  * change a date that is read or written.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -110,6 +111,38 @@ iso_shape(const char *s)
 	return digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
 	    s[4] == '-' && digit(s[5]) && digit(s[6]) && s[7] == '-' &&
 	    digit(s[8]) && digit(s[9]) && s[10] == '\0';
+}
+
+/* the 1 or 2 digits at *s, then sep (or the end for '\0'), as *v */
+static bool
+part(const char **s, char sep, int *v)
+{
+	const char *p = *s;
+	int n = 0;
+
+	while (n < 2 && digit(p[n]))
+		n++;
+	if (n == 0 || p[n] != sep)
+		return false;
+	*v = number(p, n);
+	*s = p + n + (sep != '\0');
+	return true;
+}
+
+bool
+vl_date_slashed(const char *s, char iso[VL_DATE_BUFSZ])
+{
+	const char *p;
+	int m, d;
+
+	if (!(digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
+	    s[4] == '/'))
+		return false;
+	p = s + 5;
+	if (!part(&p, '/', &m) || !part(&p, '\0', &d))
+		return false;
+	snprintf(iso, VL_DATE_BUFSZ, "%.4s-%02d-%02d", s, m, d);
+	return true;
 }
 
 int

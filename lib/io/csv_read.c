@@ -167,7 +167,19 @@ take_header(struct reader *r)
 				r->header_bad = true;
 			}
 	}
-	for (req = r->opts ? r->opts->required : NULL; req && *req; req++)
+	if (r->opts && r->opts->required && r->opts->required[0] &&
+	    vl_header_index(&r->header, r->opts->required[0]) < 0 &&
+	    r->header.n == 1 && strchr(r->header.name[0], '\t')) {
+		vl_errat(r->display, r->rec_line, NULL, "the columns are "
+		    "separated by tabs (a spreadsheet's \"text, tab "
+		    "delimited\"): save the sheet as CSV, comma separated");
+		r->bad = true;
+		r->header_bad = true;
+		req = NULL;
+	} else {
+		req = r->opts ? r->opts->required : NULL;
+	}
+	for (; req && *req; req++)
 		if (vl_header_index(&r->header, *req) < 0) {
 			vl_errat(r->display, r->rec_line, *req,
 			    "missing column");
@@ -198,7 +210,8 @@ title_line(const struct reader *r)
 	const char *const *c;
 	size_t i;
 
-	if (!r->sheet || r->title_seen || r->len[0] == 0)
+	if (!r->sheet || r->title_seen || r->len[0] == 0 ||
+	    strchr(r->field[0], '\t'))	/* a header separated by tabs */
 		return false;
 	for (i = 1; i < r->nf; i++)
 		if (r->field[i][strspn(r->field[i], " \t")] != '\0')
@@ -471,6 +484,14 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 			s += 4, n -= 4;	/* GB18030's, as WPS may save it */
 			r->offset = 4;
 			r->gb_bom = true;
+		} else if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+		    memcmp(s, "\xfe\xff", 2) == 0)) {
+			vl_errat(r->display, 1, NULL, "a UTF-16 file (a "
+			    "spreadsheet's \"Unicode text\"): save the sheet "
+			    "as CSV (UTF-8, or the default) instead");
+			r->bad = true;
+			r->stop = VL_BADINPUT;
+			return n;
 		}
 		vl_csv_decide_encoding(r, s, n, more);
 	}

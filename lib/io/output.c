@@ -368,6 +368,12 @@ long_digits(const char *s)
 	    s[0] == '0');
 }
 
+bool
+vl_excel_marked(const char *v)
+{
+	return vl_excel_dangerous(v) || long_digits(v);
+}
+
 /* the cell as written: with --excel, text that a spreadsheet would run
  * or mangle gets a leading apostrophe, its mark for "this is text" */
 static const char *
@@ -378,7 +384,7 @@ cell(const struct vl_out *o, const char *v, char **tmp)
 	*tmp = NULL;
 	if (!v)
 		return "";
-	if (!o->opts.excel || !(vl_excel_dangerous(v) || long_digits(v)))
+	if (!o->opts.excel || !vl_excel_marked(v))
 		return v;
 	vl_buf_puts(&b, "'");
 	vl_buf_puts(&b, v);

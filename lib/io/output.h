@@ -46,6 +46,11 @@ struct vl_outopts {
 	const char *heading;	/* the title row (vl_out_report makes it) */
 };
 
+/* Does --excel write the cell v with a leading apostrophe, Excel's mark
+ * for text (a formula's first character, a long digit string)?  An
+ * import reads "'" and such a v as v: the export's round trip. */
+bool vl_excel_marked(const char *v);
+
 struct vl_buf;
 /* v added to b as a terminal may show it: a control character (C0 --
  * a line break or a tab too --, DEL, C1) as a blank */

@@ -14,6 +14,7 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
+#include "io/output.h"
 #include "register/funds.h"
 #include "register/project.h"
 #include "register/schema_priv.h"
@@ -664,19 +665,22 @@ purpose_word(const struct vl_plan *plan, const char *v)
 	return t;
 }
 
-/* A field as stored: an amount, a date or an id typed in full-width
- * forms (１２３４，５．００) read as the ASCII it stands for, blanks
- * around it dropped; a word in Chinese as the word; text without the
- * blanks around it; any other field as it is. */
+/* A field as stored: the apostrophe an --excel export put before it
+ * (=1+1 as '=1+1) left out; an amount, a date or an id typed in
+ * full-width forms (１２３４，５．００) read as the ASCII it stands for,
+ * blanks around it dropped; a word in Chinese as the word; text without
+ * the blanks around it; any other field as it is. */
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)
 {
 	const struct vl_fieldspec *f = NULL;
 	const char *const *words;
-	char *half;
+	char *half, iso[VL_DATE_BUFSZ];
 	size_t i, n;
 
+	if (v[0] == '\'' && vl_excel_marked(v + 1))
+		v++;
 	for (i = 0; i < s->n && !f; i++)
 		if (strcmp(s->field[i].name, column) == 0)
 			f = &s->field[i];
@@ -690,12 +694,19 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	}
 	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
 	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
-	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
+	    f->type != VL_T_COUNT))
 		return vl_xstrdup(v);
+	if (!(half = vl_halfwidth(v)))
+		return vl_xstrdup(f->type == VL_T_DATE &&
+		    vl_date_slashed(v, iso) ? iso : v);
 	n = strlen(half);
 	while (n > 0 && half[n - 1] == ' ')
 		half[--n] = '\0';
 	i = strspn(half, " ");
 	memmove(half, half + i, n - i + 1);
+	if (f->type == VL_T_DATE && vl_date_slashed(half, iso)) {
+		free(half);
+		return vl_xstrdup(iso);
+	}
 	return half;
 }

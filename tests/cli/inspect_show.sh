@@ -95,8 +95,13 @@ same out want
 expect 0 vl-inspect -C reg show 41 --format json
 has out '"id":"95"'
 
+# no such project: said of the command line's id, as vl-inspect close
+# and vl-add done say theirs; over several registers too
 expect 2 vl-inspect -C reg show P99
-has err 'no project or inspection "P99"'
+has err 'vl-inspect: command line: id: no project or inspection "P99"'
+cp -R "$SHARE/rollup" ru
+expect 2 vl-inspect -C ru/qingshan -C ru/baishui show P99 --as-of 2023-06-15
+has err 'vl-inspect: command line: id: no project or inspection "P99"'
 expect 2 vl-inspect -C reg show
 has err usage:
 expect 2 vl-inspect -C reg show P01 P02

@@ -105,7 +105,7 @@ import() {	# TARGET FILE
 
 # malformed FILE: refused for its bytes or its CSV, not for a value
 malformed() {
-	[ -f "${1%.*}.expect" ] && grep -q 'NUL byte\|not valid\|quoted field\|malformed\|fields where\|control character\|field longer\|more than 4096' "${1%.*}.expect"
+	[ -f "${1%.*}.expect" ] && grep -q 'NUL byte\|UTF-16 file\|not valid\|quoted field\|malformed\|fields where\|control character\|field longer\|more than 4096' "${1%.*}.expect"
 }
 # reads TARGET CMD: the command reads funds.csv (all read projects.csv)
 reads() { [ "$1" = project ] || case $2 in *funds*|*check*) true ;; *) false ;; esac; }
