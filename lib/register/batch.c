@@ -604,8 +604,8 @@ batch_record(const struct vl_record *r, void *batch)
 	int idcol = vl_header_index(&b->hdr, "id");
 
 	for (i = 0; i < b->hdr.n; i++)
-		values[i] = vl_spec_typed(b->spec, &b->book.plan,
-		    b->hdr.name[i], vl_field(r, b->hdr.name[i]));
+		values[i] = (b->import ? vl_spec_cell : vl_spec_typed)(b->spec,
+		    &b->book.plan, b->hdr.name[i], vl_field(r, b->hdr.name[i]));
 	if (idcol >= 0)
 		bad += check_id(b, r, &values[idcol]);
 	for (i = 0; i < b->hdr.n; i++)

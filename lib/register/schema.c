@@ -670,20 +670,29 @@ purpose_word(const struct vl_plan *plan, const char *v)
  * full-width forms (１２３４，５．００) read as the ASCII it stands for,
  * blanks around it dropped; a word in Chinese as the word; text without
  * the blanks around it; any other field as it is. */
+/* the field of s named column, or NULL */
+static const struct vl_fieldspec *
+field_named(const struct vl_filespec *s, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->field[i].name, column) == 0)
+			return &s->field[i];
+	return NULL;
+}
+
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)
 {
-	const struct vl_fieldspec *f = NULL;
+	const struct vl_fieldspec *f = field_named(s, column);
 	const char *const *words;
-	char *half, iso[VL_DATE_BUFSZ];
+	char *half;
 	size_t i, n;
 
 	if (v[0] == '\'' && vl_excel_marked(v + 1))
 		v++;
-	for (i = 0; i < s->n && !f; i++)
-		if (strcmp(s->field[i].name, column) == 0)
-			f = &s->field[i];
 	if (f == &funds_fields[VL_F_PURPOSE] && plan)
 		return purpose_word(plan, v);
 	if (f && f->type == VL_T_TEXT)
@@ -694,19 +703,25 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	}
 	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
 	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
-	    f->type != VL_T_COUNT))
+	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
 		return vl_xstrdup(v);
-	if (!(half = vl_halfwidth(v)))
-		return vl_xstrdup(f->type == VL_T_DATE &&
-		    vl_date_slashed(v, iso) ? iso : v);
 	n = strlen(half);
 	while (n > 0 && half[n - 1] == ' ')
 		half[--n] = '\0';
 	i = strspn(half, " ");
 	memmove(half, half + i, n - i + 1);
-	if (f->type == VL_T_DATE && vl_date_slashed(half, iso)) {
-		free(half);
-		return vl_xstrdup(iso);
-	}
 	return half;
+}
+
+char *
+vl_spec_cell(const struct vl_filespec *s, const struct vl_plan *plan,
+    const char *column, const char *v)
+{
+	const struct vl_fieldspec *f = field_named(s, column);
+	char *typed = vl_spec_typed(s, plan, column, v), iso[VL_DATE_BUFSZ];
+
+	if (!f || f->type != VL_T_DATE || !vl_date_slashed(typed, iso))
+		return typed;
+	free(typed);
+	return vl_xstrdup(iso);
 }

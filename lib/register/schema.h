@@ -73,6 +73,11 @@ const char **vl_spec_required(const struct vl_filespec *s);
  * plan's words (村自筹: village) too when plan (may be NULL) names them. */
 char *vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v);
+/* A cell of an imported file, as vl_spec_typed has it, and a date as
+ * Chinese Excel saves an export's dates back, its short date 2023/1/5,
+ * as 2023-01-05 (a command line's date is ISO: YYYY-MM-DD). */
+char *vl_spec_cell(const struct vl_filespec *s, const struct vl_plan *plan,
+    const char *column, const char *v);
 /* Is s (n bytes, NUL-terminated) free of what text may not hold: a C0
  * control but tab, LF and CR, DEL, a C1 control? */
 bool vl_text_clean(const char *s, size_t n);

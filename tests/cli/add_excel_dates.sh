@@ -44,6 +44,10 @@ expect 2 vl-add -C y progress --import bad.csv $day
 has err "bad.csv:2: date: no such day"
 has err "bad.csv:3: date: month out of range"
 has err 'bad.csv:4: date: not a YYYY-MM-DD date: "23/1/5"'
+# a date typed on the command line is ISO, as SPEC has it: the short
+# date is a spreadsheet's, read from its files only
+expect 2 vl-add -C y progress --project P001 --stage started --date 2023/1/5 $day
+has err 'command line: date: not a YYYY-MM-DD date: "2023/1/5"'
 snapshot y > after
 same before after
 done_
