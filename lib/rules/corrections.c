@@ -233,37 +233,43 @@ normalise_budget(struct vl_assign *set, size_t n, char buf[VL_MONEY_BUFSZ])
 			set[k].value = vl_money_format(fen, buf);
 }
 
-int
-vl_amend_project(const struct vl_source *src, const char *id,
-    struct vl_assign *set, size_t n, const char *reason)
+/* rw (an amend, its ctx a struct amending) made: the values typed as
+ * the writers take them (a project's budget in one form), the register
+ * read and the row rewritten under the writer's lock (a project's
+ * allocations read for its budget's rule) */
+static int
+amend(const struct vl_source *src, struct vl_rewrite *rw)
 {
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
-	struct amending a = {NULL, 0};
-	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
-	    N_("no project \"%s\""), amend_check, &a, reason};
+	bool project = rw->spec == &vl_projects_spec;
+	struct amending *a = rw->ctx;
 	char money[VL_MONEY_BUFSZ], **typed;
 	struct vl_book b;
 	int status = VL_OK;
-	size_t k;
+	size_t k, n = rw->n;
 
-	if (n == 0)
+	if (n == 0 && project)
 		vl_errat("command line", 0, NULL, "nothing to amend: give the "
 		    "fields to change (--leader NAME ...)");
-	if (need_reason(reason) || n == 0) {
+	else if (n == 0)
+		vl_errat("command line", 0, NULL, "nothing to amend: give the "
+		    "fields to change");
+	if (need_reason(rw->reason) || n == 0) {
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
 	typed = vl_xcalloc(n, sizeof *typed);
-	for (k = 0; k < n; k++)	/* as vl-add project takes them */
-		set[k].value = typed[k] = vl_spec_typed(&vl_projects_spec,
-		    NULL, set[k].column, set[k].value);
-	normalise_budget(set, n, money);
-	a.b = &b;
-	/* read and rewritten under the writer's lock */
+	for (k = 0; k < n; k++)	/* as vl-add and vl-inspect add take them */
+		rw->set[k].value = typed[k] = vl_spec_typed(rw->spec, NULL,
+		    rw->set[k].column, rw->set[k].value);
+	if (project)
+		normalise_budget(rw->set, n, money);
+	a->b = &b;
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK && (status = read_allocations(&b, &rw)) ==
-	    VL_OK)
-		status = vl_rewrite_row(&b, &rw);
+	    VL_LOAD_WRITE)) == VL_OK && project)
+		status = read_allocations(&b, rw);
+	if (status == VL_OK)
+		status = vl_rewrite_row(&b, rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
 	vl_book_free(&b);
@@ -271,6 +277,17 @@ vl_amend_project(const struct vl_source *src, const char *id,
 		free(typed[k]);
 	free(typed);
 	return status;
+}
+
+int
+vl_amend_project(const struct vl_source *src, const char *id,
+    struct vl_assign *set, size_t n, const char *reason)
+{
+	struct amending a = {NULL, 0};
+	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
+	    N_("no project \"%s\""), amend_check, &a, reason};
+
+	return amend(src, &rw);
 }
 
 /* ---- amend a task or a finding ---------------------------------------- */
@@ -349,39 +366,12 @@ int
 vl_amend_row(const struct vl_source *src, const struct vl_filespec *spec,
     const char *id, struct vl_assign *set, size_t n, const char *reason)
 {
-	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {spec, id, set, n, "amend", spec ==
 	    &vl_tasks_spec ? N_("no task \"%s\"") :
 	    N_("no inspection \"%s\""), amend_row_check, &a, reason};
-	char **typed;
-	struct vl_book b;
-	int status;
-	size_t k;
 
-	if (n == 0)
-		vl_errat("command line", 0, NULL, "nothing to amend: give the "
-		    "fields to change");
-	if (need_reason(reason) || n == 0) {
-		vl_warn("nothing written");
-		return VL_BADINPUT;
-	}
-	typed = vl_xcalloc(n, sizeof *typed);
-	for (k = 0; k < n; k++)	/* as vl-add task, vl-inspect add take them */
-		set[k].value = typed[k] = vl_spec_typed(spec, NULL,
-		    set[k].column, set[k].value);
-	a.b = &b;
-	/* read and rewritten under the writer's lock */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK)
-		status = vl_rewrite_row(&b, &rw);
-	if (status == VL_BADINPUT)
-		vl_warn("nothing written");
-	vl_book_free(&b);
-	for (k = 0; k < n; k++)
-		free(typed[k]);
-	free(typed);
-	return status;
+	return amend(src, &rw);
 }
 
 /* ---- void ------------------------------------------------------------ */
