@@ -589,7 +589,22 @@ static const struct {
 	const char *field, *zh, *word;
 } old_zh[] = {
 	{"mode", "扩建", "expand"}, {"mode", "修缮", "repair"},
+	{"purpose", "设备", "equipment"},
 };
+
+/* Is t word's Chinese in old_zh? */
+static bool
+old_word(const char *t, const char *field, const char *word)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof old_zh / sizeof old_zh[0]; i++)
+		if (strcmp(old_zh[i].field, field) == 0 &&
+		    strcmp(old_zh[i].word, word) == 0 &&
+		    strcmp(old_zh[i].zh, t) == 0)
+			return true;
+	return false;
+}
 
 /* A word of a vocabulary as a Chinese table shows it (已动工) is the
  * word (started). */
@@ -658,18 +673,14 @@ purpose_word(const struct vl_plan *plan, const char *v)
 			return t;
 	for (i = 0; i < plan->npurposes; i++)
 		if (strcmp(t, vl_tr_zh("purpose", plan->purposes[i])) == 0 ||
-		    strcmp(t, vl_tr_zh(NULL, plan->purposes[i])) == 0) {
+		    strcmp(t, vl_tr_zh(NULL, plan->purposes[i])) == 0 ||
+		    old_word(t, "purpose", plan->purposes[i])) {
 			free(t);
 			return vl_xstrdup(plan->purposes[i]);
 		}
 	return t;
 }
 
-/* A field as stored: the apostrophe an --excel export put before it
- * (=1+1 as '=1+1) left out; an amount, a date or an id typed in
- * full-width forms (１２３４，５．００) read as the ASCII it stands for,
- * blanks around it dropped; a word in Chinese as the word; text without
- * the blanks around it; any other field as it is. */
 /* the field of s named column, or NULL */
 static const struct vl_fieldspec *
 field_named(const struct vl_filespec *s, const char *column)
@@ -682,6 +693,11 @@ field_named(const struct vl_filespec *s, const char *column)
 	return NULL;
 }
 
+/* A field as stored: the apostrophe an --excel export put before it
+ * (=1+1 as '=1+1) left out; an amount, a date or an id typed in
+ * full-width forms (１２３４，５．００) read as the ASCII it stands for,
+ * blanks around it dropped; a word in Chinese as the word; text without
+ * the blanks around it; any other field as it is. */
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
     const char *column, const char *v)

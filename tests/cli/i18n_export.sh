@@ -35,6 +35,15 @@ expect 2 vl-add -C x fund --kind expense --project P02 --purpose 办公 \
     --amount 10 --date 2023-06-30 --as-of 2023-12-31
 tail -1 x/funds.csv | grep -q ',P02,equipment,10.00,' ||
     fail "办公用品配置 not stored as equipment: $(tail -1 x/funds.csv)"
+# the export says the speech's word too, and an older export's 设备
+# is still read back as equipment
+expect 0 vl-add -C d export funds --lang zh --format table
+has out '办公用品配置'
+hasnt out '设备'
+expect 0 vl-add -C x fund --kind expense --project P02 --purpose 设备 \
+    --amount 10 --date 2023-06-02 --note 旧导出 --as-of 2023-12-31
+tail -1 x/funds.csv | grep -q ',P02,equipment,10.00,旧导出' ||
+    fail "设备 not stored as equipment: $(tail -1 x/funds.csv)"
 # other funds: a plan that names a village's own money outside its lines
 vl-add -C o init --plan d/plan.json 2> /dev/null
 python3 - o/plan.json <<'PY'
