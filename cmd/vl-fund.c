@@ -254,6 +254,8 @@ rollup_sum(struct vl_cli *c, enum vl_sum_key by, int kind)
 		vl_die(VL_BADINPUT, "sum: over several registers, their own "
 		    "journals; a FILE is summed alone");
 	if ((status = rollup_load(&r, c, 0)) == VL_OK)
+		vl_rollup_say_cities_apart(&r);
+	if (status == VL_OK)
 		status = vl_rollup_report_sum(&r, by, kind, filtered(c) ?
 		    &c->filter : NULL, &c->out);
 	return rollup_done(status, false, &r);
@@ -334,6 +336,8 @@ cmd_balance(struct vl_cli *c)
 
 	if (c->rollup) {
 		if ((status = rollup_load(&r, c, 0)) == VL_OK)
+			vl_rollup_say_cities_apart(&r);
+		if (status == VL_OK)
 			status = vl_rollup_report_balance(&r, &c->filter,
 			    &c->out);
 		return rollup_done(status, false, &r);

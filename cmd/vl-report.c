@@ -218,7 +218,9 @@ rollup_funds(struct vl_cli *c, bool summary)
 	struct vl_rollup r;
 	int status;
 
-	if ((status = rollup_load(&r, &l, c)) == VL_OK)
+	if ((status = rollup_load(&r, &l, c)) == VL_OK && !summary)
+		vl_rollup_say_cities_apart(&r);
+	if (status == VL_OK)
 		status = summary ? vl_rollup_report_summary(&r, l, &c->out) :
 		    vl_rollup_report_funds(&r, l, &c->out);
 	return rollup_done(status, &r, l);

@@ -444,6 +444,17 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	return status;
 }
 
+void
+vl_rollup_say_cities_apart(const struct vl_rollup *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncity; i++)
+		vl_warn("%s: a city register, left out of these sums: what it "
+		    "sent is in the districts' receipts (vl-fund check sets "
+		    "the two side by side)", r->city_name[i]);
+}
+
 int
 vl_rollup_of_villages(const struct vl_rollup *r)
 {

@@ -65,6 +65,12 @@ int vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies,
  * says nothing) */
 void vl_rollup_each(size_t n, void (*fn)(void *arg, size_t i), void *arg,
     struct vl_errbuf *msgs);
+/* Warn of each city register of r (its projects the districts) left out
+ * of a report of the districts' money alone (sum, balance, funds): what
+ * it sent is in their receipts, and vl-fund check sets the two side by
+ * side. */
+void vl_rollup_say_cities_apart(const struct vl_rollup *r);
+
 /* VL_OK, or VL_BADINPUT said (vl_book_of_villages) when r holds a city
  * register and no district's (a city read alone, as a roll-up of one,
  * or --district naming only it): no report of villages is of it. */
