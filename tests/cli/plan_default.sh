@@ -5,9 +5,10 @@
 # byte for byte what the tools of c988726 printed: their checksums in
 # tests/fixtures/plan-default.sha256, made by tests/tools/plan_outputs.sh
 # with those tools (but for since.table-zh and since.excel-zh, whose
-# kinds and details are Chinese since 2b9d28f: their sums are of the
-# tools after it); and so is every report of a copy whose plan spells
-# out each default.
+# kinds and details are Chinese since 2b9d28f, and the Chinese outputs
+# that name the equipment purpose, 办公用品配置 where they said 设备 before
+# session 32: their sums are of the tools after); and so is every report
+# of a copy whose plan spells out each default.
 . "$TESTS/lib.sh"
 
 sums() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs sha256sum); }
