@@ -35,7 +35,8 @@ static const char help[] = N_(
     "  progress --project P --stage started|MILESTONE|completed\n"
     "           [--date D] [--note T]   MILESTONE: the plan's\n"
     "  task --area A --title T --owner O --due D [--evidence R]\n"
-    "       [--note T] [--id ID]    a duty of the programme (tasks.csv)\n"
+    "       [--note T] [--date D] [--id ID]\n"
+    "                              a duty of the programme (tasks.csv)\n"
     "  done ID [--date D] [--evidence R]\n"
     "                              task ID done, R added to its evidence\n"
     "  project|fund|progress|task --import FILE|-\n"
@@ -142,9 +143,10 @@ static const struct vl_option progress_options[] = {
 	VL_END_OPTIONS
 };
 static const struct vl_option task_options[] = {
-	VL_VALUE("id", O_ID), VL_VALUE("area", O_AREA_T),
-	VL_VALUE("title", O_TITLE), VL_VALUE("owner", O_OWNER),
-	VL_VALUE("due", O_DUE), VL_VALUE("evidence", O_EVIDENCE),
+	VL_VALUE("id", O_ID), VL_VALUE("date", O_DATE),
+	VL_VALUE("area", O_AREA_T), VL_VALUE("title", O_TITLE),
+	VL_VALUE("owner", O_OWNER), VL_VALUE("due", O_DUE),
+	VL_VALUE("evidence", O_EVIDENCE),
 	VL_VALUE("note", O_NOTE), VL_VALUE("import", O_IMPORT),
 	VL_FLAG("allow-repeat", O_ALLOW_REPEAT), VL_END_OPTIONS
 };

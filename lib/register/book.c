@@ -293,6 +293,7 @@ on_task(const struct vl_record *r, void *ctx)
 	size_t n = b->ntasks;
 
 	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0 ||
+	    later(l, v[VL_K_DATE].date) ||
 	    voided(l, v, VL_K_VOIDED, VL_K_ID, VL_K_DUE, VL_K_ID,
 	    v[VL_K_TITLE].s))
 		return 0;

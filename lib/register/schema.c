@@ -105,6 +105,9 @@ static const struct vl_fieldspec tasks_fields[] = {
 	[VL_K_NOTE] = {"note", VL_T_TEXT, false, NULL, false},
 	[VL_K_VOIDED] = {"voided", VL_T_DATE, false, NULL, true},
 	[VL_K_VOID_REASON] = {"void_reason", VL_T_TEXT, false, NULL, true},
+	/* the day it was recorded: not there as of a day before (a file
+	 * written before it has none, and gains it on its next task) */
+	[VL_K_DATE] = {"date", VL_T_DATE, false, NULL, true},
 };
 
 #define SPEC(file, f, core) {file, f, sizeof f / sizeof f[0], core}

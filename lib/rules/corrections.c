@@ -576,6 +576,14 @@ progress_stands(const struct vl_record *row, const struct vl_rewrite *rw)
 	return 0;
 }
 
+/* what a row of spec's file is called, in the messages' language */
+static const char *
+row_word(const struct vl_filespec *spec)
+{
+	return vl_tr(spec == &vl_progress_spec ? N_("progress entry") :
+	    spec == &vl_tasks_spec ? N_("task") : N_("inspection"));
+}
+
 /* A row is voided on or after its own date: as of a day between, it
  * would be void before it happened. */
 static int
@@ -589,8 +597,7 @@ void_before(const struct vl_record *row, const struct vl_rewrite *rw)
 		return 0;
 	vl_errat(row->file, row->line, "voided", "%s is before %s %s of %s: "
 	    "a row is voided on or after its own date; give --date %s or "
-	    "later", v->day, rw->spec == &vl_progress_spec ? "progress" :
-	    "inspection", rw->id, date, date);
+	    "later", v->day, row_word(rw->spec), rw->id, date, date);
 	return 1;
 }
 
@@ -603,9 +610,8 @@ void_check(const struct vl_record *row, struct vl_rewrite *rw)
 		return void_before(row, rw) || (rw->spec == &vl_progress_spec ?
 		    progress_stands(row, rw) : 0);
 	vl_errat(row->file, row->line, "voided", "%s %s was voided on %s "
-	    "already (%s); nothing to do", rw->spec == &vl_progress_spec ?
-	    "progress" : rw->spec == &vl_tasks_spec ? "task" : "inspection",
-	    rw->id, was, vl_field(row, "void_reason"));
+	    "already (%s); nothing to do", row_word(rw->spec), rw->id, was,
+	    vl_field(row, "void_reason"));
 	return 1;
 }
 

@@ -92,7 +92,7 @@ lines out 1
 expect 0 vl-report -C reg audit
 has out ",void,progress.csv,$id,voided:  → 2023-06-20; void_reason:  → 尚未完工; reason: 尚未完工,ok"
 refused vl-add -C reg void progress "$id" --reason again
-has err "progress $id was voided on 2023-06-20 already (尚未完工); nothing to do"
+has err "progress entry $id was voided on 2023-06-20 already (尚未完工); nothing to do"
 refused vl-add -C reg void progress 999 --reason x
 has err 'no progress entry "999"'
 refused vl-add -C reg void inspection 78 --reason x --date 2023-07-01

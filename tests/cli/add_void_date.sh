@@ -13,7 +13,7 @@ day=$(awk -F, -v id="$row" '$1 == id { print $2 }' reg/progress.csv)
 line=$(awk -F, -v id="$row" '$1 == id { print NR }' reg/progress.csv)
 snapshot reg > before
 expect 2 vl-add -C reg void progress "$row" --reason "录错" --date 2023-01-01
-has err "progress.csv:$line: voided: 2023-01-01 is before progress $row of $day"
+has err "progress.csv:$line: voided: 2023-01-01 is before progress entry $row of $day"
 has err "give --date $day or later"
 has err "nothing written"
 insp=$(awk -F, 'NR > 1 && $2 > "2023-02-01" { print $1; exit }' reg/inspections.csv)
@@ -21,6 +21,17 @@ iday=$(awk -F, -v id="$insp" '$1 == id { print $2 }' reg/inspections.csv)
 expect 2 vl-add -C reg void inspection "$insp" --reason "录错" \
     --date 2023-01-15
 has err "voided: 2023-01-15 is before inspection $insp of $iday"
+# a task is recorded on a day too: voided on it or after; said in Chinese
+# with Chinese words
+expect 0 vl-add -C reg task --area 整村推进 --title 补录 --owner 黎建国 --due 2023-07-10 --date 2023-06-20
+task=$(cat out)
+snapshot reg > before
+expect 2 vl-add -C reg void task "$task" --reason 录错 --date 2023-06-19
+has err "voided: 2023-06-19 is before task $task of 2023-06-20"
+expect 2 vl-add -C reg void task "$task" --reason 录错 --date 2023-06-19 --lang zh
+has err "2023-06-19 早于任务 $task 的日期 2023-06-20"
+expect 2 vl-add -C reg void progress "$row" --reason 录错 --date 2023-01-01 --lang zh
+has err "早于进度记录 $row 的日期"
 snapshot reg > after
 same before after
 # on the row's own day: taken

@@ -35,9 +35,9 @@ same out want
 expect 0 vl-add -C reg task --area 党员大集训 --title 场地 --owner 李四 --due 2023-01-15 --note 县委党校礼堂
 printf '2\n' > want
 same out want
-printf '%s\n' 'id,area,title,owner,due,done,evidence,note' \
-    '1,整村推进,古井村联系点：对照验收指标,王五,2023-06-30,,IMG_0031.jpg,' \
-    '2,党员大集训,场地,李四,2023-01-15,,,县委党校礼堂' > want
+printf '%s\n' 'id,area,title,owner,due,done,evidence,note,date' \
+    '1,整村推进,古井村联系点：对照验收指标,王五,2023-06-30,,IMG_0031.jpg,,2023-06-15' \
+    '2,党员大集训,场地,李四,2023-01-15,,,县委党校礼堂,2023-06-15' > want
 same reg/tasks.csv want
 has reg/audit.csv ',vl-add,add,tasks.csv,1,'
 has reg/audit.csv ',vl-add,add,tasks.csv,2,'
@@ -82,4 +82,23 @@ expect 0 vl-add -C n task --as-of 2023-06-30 --import first.csv
 has n/tasks.csv '1,甲,乙,丙,2023-06-01,,,,,'
 head -1 n/tasks.csv | grep -q ',voided,void_reason$' || fail "tasks.csv lacks the void columns"
 expect 0 vl-report -C n audit
+
+# a task is recorded on a day (--date, else today): as of a day before,
+# it is not there yet, as no record is; a tasks.csv written before has no
+# date column, its tasks there on every day, and gains it on its next
+# task, audited
+demo o
+head -1 o/tasks.csv | grep -q ',date' && fail "the demo's tasks.csv has a date column"
+expect 0 vl-add -C o task --area 整村推进 --title 补录 --owner 黎建国 --due 2023-06-01 --date 2023-06-12
+has o/tasks.csv ',补录,黎建国,2023-06-01,,,,2023-06-12'
+has o/audit.csv ',add-columns,tasks.csv,,'
+expect 0 vl-report -C o overdue --kind task
+has out '黎建国,,2023-06-01,14,,late'
+expect 0 vl-report -C o overdue --kind task --as-of 2023-06-11
+hasnt out '补录'
+has out '卢建华,,2023-06-10,1,,late'
+expect 0 vl-report -C o summary --as-of 2023-06-11
+has out 'Tasks: 10 tasks'
+expect 2 vl-add -C o task --area 整村推进 --title 明日 --owner 黎建国 --due 2023-07-01 --date 2023-06-16
+has err 'date: 2023-06-16 is after today (2023-06-15)'
 done_

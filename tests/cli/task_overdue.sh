@@ -13,9 +13,9 @@ for r in overdue summary briefing; do vl-report -C reg $r > $r.before; done
 vl-report -C reg progress --since 2023-06-01 > since.before
 vl-report -C reg overdue --by leader > by.before
 
-vl-add -C reg task --area 整村推进 --title 古井村联系点 --owner 王五 --due 2023-06-01 > /dev/null
-vl-add -C reg task --area 党员大集训 --title 场地 --owner 李四 --due 2023-06-20 > /dev/null
-vl-add -C reg task --area 党员大集训 --title 教材 --owner 赵六 --due 2023-01-15 > /dev/null
+vl-add -C reg task --area 整村推进 --title 古井村联系点 --owner 王五 --due 2023-06-01 --date 2023-01-01 > /dev/null
+vl-add -C reg task --area 党员大集训 --title 场地 --owner 李四 --due 2023-06-20 --date 2023-01-01 > /dev/null
+vl-add -C reg task --area 党员大集训 --title 教材 --owner 赵六 --due 2023-01-15 --date 2023-01-01 > /dev/null
 vl-add -C reg done 3 --date 2023-06-10 > /dev/null
 
 # the list: the late task, with its owner as leader and its id in the detail
