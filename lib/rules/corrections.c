@@ -265,8 +265,9 @@ amend(const struct vl_source *src, struct vl_rewrite *rw)
 	if (project)
 		normalise_budget(rw->set, n, money);
 	a->b = &b;
+	/* the rows of the file read as the readers read them */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK && project)
+	    vl_load_of(rw->spec) | VL_LOAD_WRITE)) == VL_OK && project)
 		status = read_allocations(&b, rw);
 	if (status == VL_OK)
 		status = vl_rewrite_row(&b, rw);
@@ -724,9 +725,10 @@ vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
-	/* read and rewritten under the writer's lock */
+	/* read, the rows of the file as the readers read them, and
+	 * rewritten under the writer's lock */
 	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE)) == VL_OK)
+	    vl_load_of(spec) | VL_LOAD_WRITE)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

@@ -1,6 +1,6 @@
 # A register file the readers refuse (a row edited by hand out of the
 # schema, a word since taken out of plan.json) is not written to by any
-# writer: vl-add task, done, void; vl-inspect close.  Each is refused with
+# writer: vl-add task, done, void, amend, reopen; vl-inspect close.  Each is refused with
 # the readers' FILE:LINE: field: message, exit 2, "nothing written", no
 # byte changed (they wrote into a file every report then refused).
 . "$TESTS/lib.sh"
@@ -36,6 +36,8 @@ refused_as want vl-add -C reg task --area 整村推进 --title 联系点 \
     --owner 王五 --due 2023-07-30
 refused_as want vl-add -C reg done 4
 refused_as want vl-add -C reg void task 5 --reason 重复录入
+refused_as want vl-add -C reg amend task 4 --owner 韦海燕 --reason 人员调整
+refused_as want vl-add -C reg reopen task 1 --reason 误办结
 
 # ---- inspections.csv: an aspect taken out of plan.json -----------------
 demo reg
@@ -49,6 +51,8 @@ reader inspections.csv vl-inspect -C reg list
 has want 'reg/inspections.csv:53: aspect: "safety" is not one of quality, progress, funds'
 refused_as want vl-inspect -C reg close 78 --by 张三 --date 2023-06-01
 refused_as want vl-add -C reg void inspection 1 --reason 重复录入
+refused_as want vl-add -C reg amend inspection 95 --due 2023-07-15 --reason 延期整改
+refused_as want vl-add -C reg reopen inspection 12 --reason 误销号
 
 # ---- progress.csv: a date edited by hand out of the calendar -----------
 demo reg
