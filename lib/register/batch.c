@@ -665,7 +665,8 @@ batch_fields(struct vl_batch *b, const char *const *value, vl_date today)
 }
 
 struct imported {
-	const char *detail;	/* "sha256:…" of the file */
+	const char *detail;	/* "sha256:…" of the file's content */
+	const char *raw;	/* of its bytes, as earlier imports hashed */
 	char day[11];		/* when it was imported before, "" if never */
 	long seq;
 };
@@ -677,7 +678,8 @@ on_import_line(const struct vl_record *r, bool broken, void *ctx)
 
 	(void)broken;
 	if (!im->day[0] && strcmp(vl_field(r, "action"), "import") == 0 &&
-	    strcmp(vl_field(r, "detail"), im->detail) == 0) {
+	    (strcmp(vl_field(r, "detail"), im->detail) == 0 ||
+	    strcmp(vl_field(r, "detail"), im->raw) == 0)) {
 		snprintf(im->day, sizeof im->day, "%s", vl_field(r, "time"));
 		im->seq = strtol(vl_field(r, "seq"), NULL, 10);
 	}
@@ -727,7 +729,7 @@ static int
 imported_before(struct vl_batch *b, const struct vl_buf *text,
     const char *display, struct vl_buf *detail)
 {
-	struct imported im = {NULL, "", 0};
+	struct imported im = {NULL, NULL, "", 0};
 	struct vl_buf content = {0}, raw = {0};
 	char hex[VL_HASH_HEX];
 	struct vl_audit a;
@@ -735,16 +737,13 @@ imported_before(struct vl_batch *b, const struct vl_buf *text,
 	content_of(text, &content);
 	hash_hex(content.data ? content.data : "", content.len, hex);
 	vl_buf_printf(detail, "sha256:%s", hex);
-	im.detail = detail->data;
-	vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
-	vl_audit_free(&a);
 	hash_hex(text->data ? text->data : "", text->len, hex);
 	vl_buf_printf(&raw, "sha256:%s", hex);
-	if (!im.day[0] && strcmp(raw.data, detail->data) != 0) {
-		im.detail = raw.data;
-		vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
-		vl_audit_free(&a);
-	}
+	im.detail = detail->data;
+	im.raw = raw.data;
+	/* one read of the trail, either hash an import line's */
+	vl_audit_read(&b->book.reg, &a, on_import_line, &im, NULL);
+	vl_audit_free(&a);
 	vl_buf_free(&content);
 	vl_buf_free(&raw);
 	if (!im.day[0])
