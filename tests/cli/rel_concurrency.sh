@@ -43,8 +43,15 @@ reader() {
 		vl-fund -C reg check > /dev/null 2> check.err
 		grep -q 'changed outside\|trail' check.err &&
 		    echo "vl-fund check warned: $(cat check.err)" >> reader.fail
-		cp reg/funds.csv seen.csv 2> /dev/null
-		csv_ok seen.csv 2>> reader.fail || echo "torn funds.csv" >> reader.fail
+		# a copy that cp could not make is not a torn file: it is
+		# told apart, and what cp said kept (a CI run once saw an
+		# empty seen.csv, and did not keep why)
+		if cp reg/funds.csv seen.csv 2> cp.err; then
+			csv_ok seen.csv 2>> reader.fail ||
+			    echo "torn funds.csv ($(wc -c < seen.csv) bytes copied)" >> reader.fail
+		else
+			echo "cp exited $?: $(cat cp.err)" >> cp.failures
+		fi
 	done
 	echo "$n" > reader.looks
 }
@@ -63,6 +70,7 @@ wait $pids
 touch writers.done
 wait "$rpid"
 note "$W writers x $N adds in $(($(date +%s) - start)) s; the reader looked $(cat reader.looks) times"
+[ -e cp.failures ] && note "cp could not copy funds.csv $(wc -l < cp.failures) times: $(head -3 cp.failures)"
 
 total=$((W * N))
 [ -e failures ] && fail "adds failed: $(head -5 failures)" && cat err.* >&2
