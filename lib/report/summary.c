@@ -164,8 +164,10 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 	count_line(pg, N_("竣工 completed"), t.completed, villages);
 	count_line(pg, N_("验收 accepted"), t.accepted, villages);
 	if (!b->keep && (long)b->projects.n != b->plan.villages)
-		say(pg, "  the plan names %ld villages; projects.csv holds %zu "
-		    "projects", b->plan.villages, b->projects.n);
+		say(pg, vl_trn((long)b->projects.n, "  the plan names %ld "
+		    "villages; projects.csv holds %zu project", "  the plan "
+		    "names %ld villages; projects.csv holds %zu projects"),
+		    b->plan.villages, b->projects.n);
 	if (b->keep && b->kept == 0)	/* a filter nothing holds */
 		say(pg, "  no project of the register: %s", b->narrowed_to);
 	else
@@ -552,6 +554,22 @@ late_say(struct page *pg, const char *district, const struct late *x)
 	free(at);
 }
 
+/* The section's heading: heading's two %s, the items late and the
+ * projects they are on, each in its own plural. */
+static void
+late_heading(struct page *pg, const char *heading, const struct late *all)
+{
+	struct vl_buf items = {0}, projects = {0};
+
+	vl_buf_printf(&items, vl_trn(all->nlate, "%ld item late",
+	    "%ld items late"), all->nlate);
+	vl_buf_printf(&projects, vl_trn((long)all->nproj, "on %zu project",
+	    "on %zu projects"), all->nproj);
+	say(pg, heading, items.data, all->nflag, projects.data);
+	vl_buf_free(&items);
+	vl_buf_free(&projects);
+}
+
 /* Who is late in nb books (a roll-up's, each after its district's
  * name, the districts by name): one line a project, in the order of its
  * most pressing item.  A roll-up's lists are made twice, to count, then
@@ -576,7 +594,7 @@ summary_late(struct page *pg, const char *heading, const struct vl_book *b,
 		sort_district = district;
 		qsort(order, nb, sizeof *order, by_district);
 	}
-	say(pg, heading, all.nlate, all.nflag, all.nproj);
+	late_heading(pg, heading, &all);
 	for (j = 0; j < nb; j++) {
 		k = order[j];
 		if (nb > 1)
@@ -694,8 +712,8 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	    "due (进度服从质量、平安高于一切: safety and quality first)"), b,
 	    NULL, 1);
 	say(&pg, "");
-	summary_late(&pg, N_("四、逾期 Who is late: %ld items late, %ld "
-	    "flagged, on %zu projects (vl-report overdue for the list)"), b,
+	summary_late(&pg, N_("四、逾期 Who is late: %s, %ld flagged, %s "
+	    "(vl-report overdue for the list)"), b,
 	    NULL, 1);
 	summary_tasks(&pg, false, b, NULL, 1);
 	status = vl_out_close(pg.out);
@@ -939,8 +957,8 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	    "due (进度服从质量、平安高于一切: safety and quality first)"),
 	    r->book, (const char *const *)r->district, r->n);
 	say(&pg, "");
-	summary_late(&pg, N_("五、逾期 Who is late: %ld items late, %ld "
-	    "flagged, on %zu projects (vl-report overdue for the list)"),
+	summary_late(&pg, N_("五、逾期 Who is late: %s, %ld flagged, %s "
+	    "(vl-report overdue for the list)"),
 	    r->book, (const char *const *)r->district, r->n);
 	summary_tasks(&pg, true, r->book, (const char *const *)r->district,
 	    r->n);

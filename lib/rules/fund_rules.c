@@ -95,7 +95,11 @@ check_plan(struct checker *k)
 		    "%zu projects under a plan of %ld villages: a project "
 		    "registered twice, or the plan's villages to amend",
 		    k->b->projects.n, p->villages);
-	if (budgets != p->total)
+	if (budgets != p->total && k->b->projects.n == 1)
+		finding(k, "budgets", "total", &p->total, &budgets, false,
+		    "the budget of the 1 project against the plan's total: %s",
+		    vl_money_gap_for(k->human, p->total, budgets, g));
+	else if (budgets != p->total)
 		finding(k, "budgets", "total", &p->total, &budgets, false,
 		    "the budgets of %s projects against the plan's total: %s",
 		    sub, vl_money_gap_for(k->human, p->total, budgets, g));

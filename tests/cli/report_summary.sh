@@ -55,6 +55,17 @@ has out "start by 2022-12-31 (12月份全部动工)"
 expect 0 vl-report -C d summary --as-of 2023-06-09
 has out "due 2023-06-08, 1 day late;"
 hasnt out "1 days"
+# one project, one item late on it: singular words, not "1 projects"
+vl-add -C r project --town 青山镇 --village 东村 --leader 张三 \
+    --specialist 李四 --budget 3万 --start_by 2022-12-01 > /dev/null
+expect 0 vl-report -C r summary --as-of 2022-12-31
+has out "projects.csv holds 1 project"
+has out "Who is late: 1 item late, 0 flagged, on 1 project (vl-report"
+hasnt out "1 projects"
+expect 0 vl-report -C r summary --as-of 2022-12-31 --lang zh
+has out "四、逾期：逾期 1 项，需纠正 0 项，涉及 1 个项目（清单见 vl-report overdue）"
+expect 1 vl-fund -C r check --as-of 2022-12-31
+has out "the budget of the 1 project against the plan's total: short by 1817000.00"
 # in Chinese through and through (i18n_values checks every word)
 expect 0 vl-report -C d summary --as-of 2023-06-15 --lang zh
 has out "二、资金：共 184.70万元（1,847,000.00 元），专款专用"
