@@ -409,3 +409,11 @@ vl_rewrite_row(struct vl_book *b, struct vl_rewrite *rw)
 	table_free(&t);
 	return status;
 }
+
+int
+vl_rewrite_load(struct vl_book *b, const struct vl_source *src,
+    const struct vl_filespec *spec, int more)
+{
+	return vl_book_load(b, src, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
+	    VL_LOAD_WRITE | vl_load_of(spec) | more);
+}

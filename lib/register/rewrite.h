@@ -54,4 +54,12 @@ struct vl_rewrite {
  * VL_SYSFAULT. */
 int vl_rewrite_row(struct vl_book *b, struct vl_rewrite *rw);
 
+/* The book a rewrite of a row of spec's file stands on, read under the
+ * writer's lock: the plan, the projects and the rows of that file as
+ * the readers read them (vl_load_of: a file they refuse is not written
+ * into), and what more (VL_LOAD_*) the caller's check needs.  As
+ * vl_book_load: free b in every case. */
+int vl_rewrite_load(struct vl_book *b, const struct vl_source *src,
+    const struct vl_filespec *spec, int more);
+
 #endif

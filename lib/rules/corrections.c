@@ -266,8 +266,8 @@ amend(const struct vl_source *src, struct vl_rewrite *rw)
 		normalise_budget(rw->set, n, money);
 	a->b = &b;
 	/* the rows of the file read as the readers read them */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    vl_load_of(rw->spec) | VL_LOAD_WRITE)) == VL_OK && project)
+	if ((status = vl_rewrite_load(&b, &all, rw->spec, 0)) == VL_OK &&
+	    project)
 		status = read_allocations(&b, rw);
 	if (status == VL_OK)
 		status = vl_rewrite_row(&b, rw);
@@ -638,9 +638,9 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 	}
 	v.b = &b;
 	/* a progress row's: the passed acceptances that may stand on it */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    VL_LOAD_WRITE | vl_load_of(spec) | (spec == &vl_progress_spec ?
-	    VL_LOAD_INSPECTIONS | VL_LOAD_FAILS : 0))) == VL_OK)
+	if ((status = vl_rewrite_load(&b, &all, spec, spec ==
+	    &vl_progress_spec ? VL_LOAD_INSPECTIONS | VL_LOAD_FAILS : 0)) ==
+	    VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");
@@ -727,8 +727,7 @@ vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
 	}
 	/* read, the rows of the file as the readers read them, and
 	 * rewritten under the writer's lock */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    vl_load_of(spec) | VL_LOAD_WRITE)) == VL_OK)
+	if ((status = vl_rewrite_load(&b, &all, spec, 0)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)
 		vl_warn("nothing written");

@@ -413,8 +413,7 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	/* every record counts here: none is ignored; and all of it is read
 	 * under the writer's lock, so that what is rewritten is what was
 	 * read */
-	if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN | VL_LOAD_PROJECTS |
-	    vl_load_of(rw.spec) | VL_LOAD_WRITE)) == VL_OK)
+	if ((status = vl_rewrite_load(&b, &all, rw.spec, 0)) == VL_OK)
 		status = vl_rewrite_row(&b, &rw);
 	if (status == VL_BADINPUT)	/* a file refused as read, too */
 		vl_warn("nothing written");
@@ -481,8 +480,7 @@ vl_task_done(const struct vl_source *src, const char *id, vl_date when,
 		vl_errat("command line", 0, "date", "%s is after today (%s): "
 		    "a task is done when it was done", day,
 		    vl_date_format(src->as_of, today));
-	else if ((status = vl_book_load(&b, &all, VL_LOAD_PLAN |
-	    VL_LOAD_PROJECTS | vl_load_of(rw.spec) | VL_LOAD_WRITE)) != VL_OK)
+	else if ((status = vl_rewrite_load(&b, &all, rw.spec, 0)) != VL_OK)
 		;
 	else if (!vl_reg_exists(&b.reg, vl_tasks_spec.file)) {
 		vl_errat(vl_book_display(&b, vl_tasks_spec.file), 0, "id",
