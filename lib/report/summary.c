@@ -880,9 +880,12 @@ rollup_restarted(struct page *pg, const struct vl_rollup *r)
 			    i < r->n ? r->district[i] :
 			    r->city_name[i - r->n]);
 	if (n)
-		say(pg, "  %ld register(s) whose audit trail was broken and "
-		    "started again: %s; what they recorded before cannot be "
-		    "verified (see the messages)", n, names.data);
+		say(pg, vl_trn(n, "  %ld register whose audit trail was "
+		    "broken and started again: %s; what it recorded before "
+		    "cannot be verified (see the messages)", "  %ld registers "
+		    "whose audit trail was broken and started again: %s; what "
+		    "they recorded before cannot be verified (see the "
+		    "messages)"), n, names.data);
 	vl_buf_free(&names);
 }
 
@@ -943,8 +946,10 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	else
 		page_open(&pg, o, title.data);
 	if (r->untrusted)
-		say(&pg, "  %ld register(s) left out: the audit trail does not "
-		    "hold (see the messages)", r->untrusted);
+		say(&pg, vl_trn(r->untrusted, "  %ld register left out: its "
+		    "audit trail does not hold (see the messages)", "  %ld "
+		    "registers left out: their audit trails do not hold (see "
+		    "the messages)"), r->untrusted);
 	rollup_restarted(&pg, r);
 	say(&pg, "");
 	rollup_progress(&pg, v, n, part);

@@ -47,7 +47,7 @@ has err "b/audit.csv:$line: restart: 变更记录曾中断或丢失，自此重�
 
 # the city's pages, printed without their messages, name it
 expect 0 vl-report -C r/qingshan -C b summary $day
-has out "1 register(s) whose audit trail was broken and started again: 白水区"
+has out "1 register whose audit trail was broken and started again: 白水区; what it recorded"
 expect 0 vl-report -C r/qingshan -C r/baishui summary $day
 hasnt out "started again"
 expect 0 vl-report -C r/qingshan -C b briefing $day

@@ -31,7 +31,7 @@ has out "另有 <span id=\"left-out\">1</span> 个台账未计入</b>"
 expect 0 vl-report -C r/qingshan -C r/baishui briefing $day
 hasnt out "left-out"
 expect 1 vl-report -C r/qingshan -C short summary $day
-has out "1 register(s) left out"
+has out "1 register left out: its audit trail does not hold"
 # read alone, the register's own clerk is told how to start it again
 expect 0 vl-report -C short overdue $day
 has err "audit-restart --reason TEXT"
