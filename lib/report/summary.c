@@ -722,6 +722,15 @@ vl_report_summary(const struct vl_book *b, const struct vl_ledger *l,
 	return status;
 }
 
+/* "1 district", "3 districts" (b's content, emptied first) */
+static const char *
+districts_word(struct vl_buf *b, size_t n)
+{
+	b->len = 0;
+	vl_buf_printf(b, vl_trn((long)n, "%zu district", "%zu districts"), n);
+	return b->data;
+}
+
 /* ---- roll-up: the page of a city or a region -------------------------- */
 
 static void
@@ -731,6 +740,7 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n,
 	long villages = 0, planned = 0;
 	size_t i;
 	struct vl_tally t = {0};
+	struct vl_buf word = {0};
 
 	for (i = 0; i < n; i++) {
 		const struct vl_book *b = &pg->b[v[i].book];
@@ -749,12 +759,13 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n,
 		free(s);
 	}
 	if (narrowed)	/* the plans' villages are not the projects' */
-		say(pg, vl_trn(t.projects, "一、进度 Progress: %zu districts, "
-		    "%ld project kept", "一、进度 Progress: %zu districts, %ld "
-		    "projects kept"), n, t.projects);
+		say(pg, vl_trn(t.projects, "一、进度 Progress: %s, %ld "
+		    "project kept", "一、进度 Progress: %s, %ld projects kept"),
+		    districts_word(&word, n), t.projects);
 	else
-		say(pg, "一、进度 Progress: %zu districts, %ld villages "
-		    "planned, %ld projects", n, planned, t.projects);
+		say(pg, "一、进度 Progress: %s, %ld villages planned, %ld "
+		    "projects", districts_word(&word, n), planned, t.projects);
+	vl_buf_free(&word);
 	/* out of the villages, as a district's own page counts them */
 	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
 	count_line(pg, N_("动工 started"), t.started, villages);
@@ -922,7 +933,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	    {0}};
 	bool book = o->format == VL_FMT_XLSX;
 	struct vl_district_rank *v;
-	struct vl_buf title = {0};
+	struct vl_buf title = {0}, word = {0};
 	char d[VL_DATE_BUFSZ];
 	size_t n = vl_district_ranks(r, ledgers, &v), i;
 	const struct vl_book *narrowed = vl_rollup_narrowed(r);
@@ -935,8 +946,9 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	money.kept = narrowed ? 0 : -1;
 	for (i = 0; narrowed && i < r->n; i++)
 		money.kept += (long)r->book[i].kept;
-	vl_buf_printf(&title, vl_tr("%zu districts — 情况汇总 summary as of "
-	    "%s"), n, vl_date_format(day, d));
+	vl_buf_printf(&title, vl_tr("%s — 情况汇总 summary as of %s"),
+	    districts_word(&word, n), vl_date_format(day, d));
+	vl_buf_free(&word);
 	if (part)	/* --town 青山镇: which part of the districts */
 		vl_buf_printf(&title, " — %s", part);
 	/* said as it is made, a nation's late items too; a workbook's page

@@ -32,7 +32,7 @@ done
 expect 0 vl-report $two audit --district 白水区
 has out "白水区,1,"
 expect 0 vl-report $two summary --district 白水区 $day
-has out "1 districts, 5 villages planned, 5 projects"
+has out "1 district, 5 villages planned, 5 projects"
 # none kept: the page still says its day
 expect 0 vl-report $two summary --district 黑水区 $day
 has out "0 districts — 情况汇总 summary as of 2023-06-15"
