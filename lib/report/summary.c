@@ -142,6 +142,32 @@ deadline_line(struct page *pg, long behind)
 		    "left to the start deadline"), behind, (long)(by - pg->today));
 }
 
+/* The projects not started whose own start_by tells otherwise than the
+ * plan's deadline: given a later one, not late though the plan's has
+ * passed; given an earlier one, late though the plan's has not (the
+ * overdue list goes by theirs). */
+static void
+own_deadline_line(struct page *pg, const struct vl_standing *s)
+{
+	const struct vl_book *b = pg->b;
+	bool passed = pg->today > b->plan.start_by;
+	long n = 0;
+	size_t i;
+
+	for (i = 0; i < b->projects.n; i++)
+		if (vl_book_kept(b, i) && s[i].m.started == VL_NODATE &&
+		    (pg->today > b->projects.v[i].start_by) != passed)
+			n++;
+	if (n && passed)
+		say(pg, vl_trn(n, "  %ld of them not late yet: a start_by of "
+		    "its own still to come", "  %ld of them not late yet: "
+		    "start_by dates of their own still to come"), n);
+	else if (n)
+		say(pg, vl_trn(n, "  %ld of them late already: its own "
+		    "start_by has passed", "  %ld of them late already: their "
+		    "own start_by dates have passed"), n);
+}
+
 static void
 summary_progress(struct page *pg, const struct vl_standing *s)
 {
@@ -170,8 +196,12 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 		    b->plan.villages, b->projects.n);
 	if (b->keep && b->kept == 0)	/* a filter nothing holds */
 		say(pg, "  no project of the register: %s", b->narrowed_to);
-	else
+	else if (villages > t.started) {
 		deadline_line(pg, villages - t.started);
+		own_deadline_line(pg, s);
+	} else {
+		deadline_line(pg, 0);
+	}
 }
 
 static void

@@ -62,10 +62,26 @@ expect 0 vl-report -C r summary --as-of 2022-12-31
 has out "projects.csv holds 1 project"
 has out "Who is late: 1 item late, 0 flagged, on 1 project (vl-report"
 hasnt out "1 projects"
+# its own start_by is earlier than the plan's: late already, as the
+# overdue list has it, though the plan's deadline is today
+has out "50 not started; the start deadline is today"
+has out "  1 of them late already: its own start_by has passed"
 expect 0 vl-report -C r summary --as-of 2022-12-31 --lang zh
 has out "四、逾期：逾期 1 项，需纠正 0 项，涉及 1 个项目（清单见 vl-report overdue）"
 expect 1 vl-fund -C r check --as-of 2022-12-31
 has out "the budget of the 1 project against the plan's total: short by 1817000.00"
+# a project given a later start_by (延期动工): of those not started past
+# the plan's deadline, not late yet, as the overdue list has it
+demo ext
+vl-add -C ext amend project P25 --start_by 2023-07-01 \
+    --complete_by 2023-12-31 --reason 延期动工 --as-of 2023-06-15 2> /dev/null
+expect 0 vl-report -C ext summary --as-of 2023-06-15
+has out "  2 not started, 166 days after the start deadline"
+has out "  1 of them not late yet: a start_by of its own still to come"
+expect 0 vl-report -C ext overdue --kind not-started --as-of 2023-06-15
+[ "$(tail -n +2 out | wc -l)" = 1 ] || fail "not one project late to start"
+expect 0 vl-report -C ext summary --as-of 2023-06-15 --lang zh
+has out "  其中 1 个另定了更晚的动工期限，尚未逾期"
 # in Chinese through and through (i18n_values checks every word)
 expect 0 vl-report -C d summary --as-of 2023-06-15 --lang zh
 has out "二、资金：共 184.70万元（1,847,000.00 元），专款专用"
