@@ -9,7 +9,8 @@
  * on any file system and in a shell loop, else the name with every
  * unsafe byte made '_' and "~" and 8 hex digits of the name's SHA-256
  * after it, so that two names never share a file and a name always gets
- * the same one.
+ * the same one.  '~' is unsafe too: a name kept as it is never holds
+ * one, so it is never the file another name was made into.
  *
  * A roll-up (SPEC 9) splits a file a district (--split-by district), or
  * a file a person or town of each district in a folder of the district:
@@ -36,7 +37,7 @@
 static bool
 unsafe(unsigned char c)
 {
-	return c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|,", c) != NULL;
+	return c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|,~", c) != NULL;
 }
 
 /* name made a file name in buf (ext NULL: a folder's): see the head of

@@ -48,7 +48,18 @@ awk -F, -v OFS=, -v long="$long" 'NR == 2 { $4 = "a/b" } NR == 3 { $4 = ".hidden
     NR == 4 { $4 = "-rf" } NR == 5 { $4 = "index" } NR == 6 { $4 = "\"x,y\"" }
     NR == 7 { $4 = long } NR == 8 { $4 = "a_b" } { print }' reg/projects.csv > p
 mv p reg/projects.csv
+# a name that is the file name another name was made into ("a/b" made
+# a_b~ and its hash) is not written over it: each keeps its own file
+ab=a_b~$(printf 'a/b' | sha256sum | cut -c1-8)
+awk -F, -v OFS=, -v ab="$ab" 'NR == 9 { $4 = ab } { print }' reg/projects.csv > p
+mv p reg/projects.csv
 expect 0 vl-report -C reg overdue --split-by leader -o odd
+vl-report -C reg overdue --leader "$ab" > want
+file=$(grep -F "$ab," odd/index.csv | cut -d, -f2)
+[ "$file" != "$ab.csv" ] || fail "$ab: the file of a/b"
+same "odd/$file" want
+vl-report -C reg overdue --leader a/b > want
+same "odd/$(grep -F 'a/b,' odd/index.csv | cut -d, -f2)" want
 for f in odd/*; do
 	b=${f#odd/}
 	case $b in
