@@ -32,6 +32,22 @@ has leaders/index.csv '莫伟,莫伟.csv,2,2'
 has leaders/index.csv '卢建华,卢建华.csv,1,1'
 has leaders/卢建华.csv 'task,,,,卢建华,,2023-06-10,5,,late,"task 4, 整村推进: 联系点鹿鸣村'
 has leaders/index.csv '黎建国,黎建国.csv,0,0'
+# a file in DIR that is a FIFO, or a link to one, is not written
+# through (a planted name would hang cron or feed another program): named,
+# exit 3, its index not written
+rm -f leaders/index.csv leaders/蓝霞.csv
+mkfifo leaders/蓝霞.csv
+expect 3 vl-report -C reg overdue --split-by leader -o leaders
+has err "leaders/蓝霞.csv: a FIFO"
+[ -e leaders/index.csv ] && fail "an index naming files not written"
+rm leaders/蓝霞.csv
+mkfifo fifo
+ln -s ../fifo leaders/蓝霞.csv
+expect 3 vl-report -C reg overdue --split-by leader -o leaders
+has err "leaders/蓝霞.csv: a symbolic link"
+rm leaders/蓝霞.csv
+expect 0 vl-report -C reg overdue --split-by leader -o leaders
+lines leaders/蓝霞.csv 1
 # no temporary file left; the same names on a second run
 ls -A leaders | grep -q '^\.' && fail "temporary file left"
 expect 0 vl-report -C reg overdue --split-by leader -o leaders

@@ -87,6 +87,17 @@ same split/白水区.csv out
 # never into a register's directory, whichever
 expect 2 vl-report $two overdue --split-by district -o r/baishui $day
 has err "the register's directory"
+# a district's folder that is a symbolic link (or a file) is not
+# written through: nothing goes outside -o DIR, the link is named (exit 3)
+mkdir -p people elsewhere
+ln -s ../elsewhere people/白水区
+expect 3 vl-report $two overdue --split-by leader -o people $day
+has err "people/白水区: a symbolic link"
+[ -z "$(ls elsewhere)" ] || fail "written through a link: $(ls elsewhere)"
+[ -e people/index.csv ] && fail "an index naming files not written"
+rm people/白水区
+expect 0 vl-report $two overdue --split-by leader -o people $day
+[ -d people/白水区 ] && [ ! -L people/白水区 ] || fail "no folder 白水区"
 
 # --check: what someone can act on, the rule of one register
 expect 1 vl-report $two overdue --check $day
