@@ -731,6 +731,7 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n,
 	long villages = 0, planned = 0;
 	size_t i;
 	struct vl_tally t = {0};
+	struct vl_buf districts = {0};
 
 	for (i = 0; i < n; i++) {
 		const struct vl_book *b = &pg->b[v[i].book];
@@ -748,13 +749,16 @@ rollup_progress(struct page *pg, const struct vl_district_rank *v, size_t n,
 		free(towns);
 		free(s);
 	}
+	vl_buf_printf(&districts, vl_trn((long)n, "%zu district",
+	    "%zu districts"), n);
 	if (narrowed)	/* the plans' villages are not the projects' */
-		say(pg, vl_trn(t.projects, "一、进度 Progress: %zu districts, "
-		    "%ld project kept", "一、进度 Progress: %zu districts, %ld "
-		    "projects kept"), n, t.projects);
+		say(pg, vl_trn(t.projects, "一、进度 Progress: %s, %ld project "
+		    "kept", "一、进度 Progress: %s, %ld projects kept"),
+		    districts.data, t.projects);
 	else
-		say(pg, "一、进度 Progress: %zu districts, %ld villages "
-		    "planned, %ld projects", n, planned, t.projects);
+		say(pg, "一、进度 Progress: %s, %ld villages planned, %ld "
+		    "projects", districts.data, planned, t.projects);
+	vl_buf_free(&districts);
 	/* out of the villages, as a district's own page counts them */
 	count_line(pg, N_("审查 reviewed"), t.reviewed, villages);
 	count_line(pg, N_("动工 started"), t.started, villages);
@@ -951,8 +955,9 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	money.kept = narrowed ? 0 : -1;
 	for (i = 0; narrowed && i < r->n; i++)
 		money.kept += (long)r->book[i].kept;
-	vl_buf_printf(&title, vl_tr("%zu districts — 情况汇总 summary as of "
-	    "%s"), n, vl_date_format(day, d));
+	vl_buf_printf(&title, vl_trn((long)n, "%zu district — 情况汇总 "
+	    "summary as of %s", "%zu districts — 情况汇总 summary as of %s"), n,
+	    vl_date_format(day, d));
 	if (part)	/* --town 青山镇: which part of the districts */
 		vl_buf_printf(&title, " — %s", part);
 	/* said as it is made, a nation's late items too; a workbook's page

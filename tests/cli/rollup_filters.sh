@@ -32,7 +32,12 @@ done
 expect 0 vl-report $two audit --district 白水区
 has out "白水区,1,"
 expect 0 vl-report $two summary --district 白水区 $day
-has out "1 districts, 5 villages planned, 5 projects"
+# one district: "1 district", in the title as in the line
+has out "1 district — 情况汇总 summary as of 2023-06-15"
+has out "1 district, 5 villages planned, 5 projects"
+expect 0 vl-report $two summary --district 白水区 $day --lang zh
+has out "1 个区县 — 情况汇总（截至 2023-06-15）"
+has out "一、进度：1 个区县，计划 5 个村，登记项目 5 个"
 # none kept: the page still says its day
 expect 0 vl-report $two summary --district 黑水区 $day
 has out "0 districts — 情况汇总 summary as of 2023-06-15"

@@ -95,7 +95,7 @@ hasnt out "到位 received"
 # --district with it: that district's projects of the town only
 expect 0 vl-report $two summary --town "$town" --district 白水区
 n=$(awk -F, -v t="$town" '$2 == t' r/baishui/projects.csv | wc -l)
-has out "Progress: 1 districts, $n projects kept"
+has out "Progress: 1 district, $n projects kept"
 grep -q "下拨 allocated .* $(money_sum 7 bal.baishui)\$" out ||
     fail "白水区's allocated"
 # the page in Chinese
