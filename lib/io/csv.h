@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "base/strbuf.h"
 
@@ -65,6 +66,9 @@ int vl_open_regular_at(int dirfd, const char *name, const char *display,
  * 1: yes; 0: there is none (errno ENOENT); -1: it is something else, or
  * cannot be looked at, said as vl_open_regular_at says it. */
 int vl_regular_at(int dirfd, const char *name, const char *display);
+/* what a file of that mode is, for a message refusing it: "a symbolic
+ * link", "a FIFO", "a directory", "a device", ... (translated) */
+const char *vl_file_kind(mode_t mode);
 
 /* Read path ("-" is stdin) record by record.  Structural errors (NUL,
  * bad encoding, bad quoting, ragged rows, missing columns) are reported

@@ -618,9 +618,8 @@ vl_csv_read_sheet(const char *buf, size_t len, const char *display,
 	return read_buffer(buf, len, display, opts, sheet, fn, ctx);
 }
 
-/* what a file is, for a message refusing it */
-static const char *
-file_kind(mode_t mode)
+const char *
+vl_file_kind(mode_t mode)
 {
 	if (S_ISLNK(mode))
 		return vl_tr("a symbolic link");
@@ -639,7 +638,7 @@ static int
 refuse_kind(const char *display, mode_t mode)
 {
 	vl_warn("%s: %s, not a regular file: refused (a register file is "
-	    "never read or written through one)", display, file_kind(mode));
+	    "never read or written through one)", display, vl_file_kind(mode));
 	errno = EPERM;
 	return -1;
 }

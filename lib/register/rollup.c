@@ -243,6 +243,12 @@ sort_by_name(struct vl_book *book, const char **name, long *restart,
 	free(v);
 }
 
+static int
+by_string(const void *pa, const void *pb)
+{
+	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
 /* a district of the word the roll-up's reports name their totals row by
  * (in English or in Chinese) could not be told from the total: in
  * progress --by district, overdue --by district, a district's towns */
@@ -405,13 +411,15 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	r->city_name = vl_xcalloc(n ? n : 1, sizeof *r->city_name);
 	r->restart = vl_xcalloc(n ? n : 1, sizeof *r->restart);
 	r->city_restart = vl_xcalloc(n ? n : 1, sizeof *r->city_restart);
+	r->left_out = vl_xcalloc(n ? n : 1, sizeof *r->left_out);
 	vl_rollup_each(n, load_one, &ld, msgs);
 	for (i = 0; i < n; i++) {
 		x = &ld.v[i];
 		vl_err_flush(&msgs[i]);	/* in the order of the registers */
 		if (!x->verified) {
 			if (x->status == VL_FINDINGS)
-				r->untrusted++;
+				r->left_out[r->untrusted++] = vl_xstrdup(
+				    copies[i].dir);
 			else
 				status = worst(status, x->status);
 			continue;
@@ -441,6 +449,8 @@ vl_rollup_load(struct vl_rollup *r, const struct vl_copy *copies, size_t n,
 	 * in the order of their names, as if named so */
 	sort_by_name(r->book, r->district, r->restart, r->n);
 	sort_by_name(r->city, r->city_name, r->city_restart, r->ncity);
+	qsort(r->left_out, (size_t)r->untrusted, sizeof *r->left_out,
+	    by_string);
 	return status;
 }
 
@@ -477,6 +487,9 @@ vl_rollup_free(struct vl_rollup *r)
 		vl_book_free(&r->city[i]);
 		free((char *)r->city_name[i]);
 	}
+	for (i = 0; i < (size_t)r->untrusted; i++)
+		free((char *)r->left_out[i]);
+	free(r->left_out);
 	free(r->book);
 	free(r->district);
 	free(r->city);

@@ -36,6 +36,7 @@ struct vl_rollup {
 	size_t ncity;
 	long untrusted;		/* registers left out: trail broken, or not
 				 * the head expected (each named) */
+	const char **left_out;	/* their directories, as named */
 	/* the line of each book's (each city's) audit trail where it was
 	 * last started again (vl-add audit-restart), a break its district
 	 * acknowledged: read, but warned of; 0: none */

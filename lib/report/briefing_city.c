@@ -95,11 +95,19 @@ city_head(struct city *c)
 		    "筛选条件的项目</p>\n");
 	/* the page is printed without its messages: a district missing
 	 * from it is said on it, as the summary says it */
-	if (c->r->untrusted)
+	if (c->r->untrusted) {
+		size_t i;
+
 		put(pg, "<p class=\"sub\"><b class=\"late\">另有 <span id="
-		    "\"left-out\">%ld</span> 个台账未计入</b>：其变更记录未通过核验"
-		    "（见命令行提示），请向其区县重新索取副本</p>\n",
-		    c->r->untrusted);
+		    "\"left-out\">%ld</span> 个台账未计入</b>（<span id=\""
+		    "left-out-dirs\">", c->r->untrusted);
+		for (i = 0; i < (size_t)c->r->untrusted; i++) {
+			put(pg, i ? "、" : "");
+			esc(pg, c->r->left_out[i]);
+		}
+		put(pg, "</span>）：其变更记录未通过核验（见命令行提示），"
+		    "请向其区县重新索取副本</p>\n");
+	}
 	city_restarted(c);
 	put(pg, "</header>\n");
 }

@@ -9,7 +9,8 @@
  * on any file system and in a shell loop, else the name with every
  * unsafe byte made '_' and "~" and 8 hex digits of the name's SHA-256
  * after it, so that two names never share a file and a name always gets
- * the same one.
+ * the same one.  '~' is unsafe too: a name kept as it is never holds
+ * one, so it is never the file another name was made into.
  *
  * A roll-up (SPEC 9) splits a file a district (--split-by district), or
  * a file a person or town of each district in a folder of the district:
@@ -24,7 +25,9 @@
 
 #include "base/err.h"
 #include "base/groups.h"
+#include "base/i18n.h"
 #include "base/strbuf.h"
+#include "io/csv.h"
 #include "register/audit.h"
 #include "report/tables.h"
 #include "rules/overdue.h"
@@ -36,7 +39,7 @@
 static bool
 unsafe(unsigned char c)
 {
-	return c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|,", c) != NULL;
+	return c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|,~", c) != NULL;
 }
 
 /* name made a file name in buf (ext NULL: a folder's): see the head of
@@ -105,6 +108,35 @@ is_key(const struct split *s, const struct vl_overdue *it, const char *key)
 		return true;
 	vl_overdue_frow(it, row);	/* a task is of no town: no file */
 	return row[s->by] && strcmp(row[s->by], key) == 0;
+}
+
+/* DIR/name, a folder of the split (folder) or a file, is one the split
+ * may write into or over: not there, or a real folder or regular file,
+ * never a symbolic link, a FIFO or a device someone put in its place,
+ * which would take the list outside DIR or hang cron.  VL_OK, or
+ * VL_SYSFAULT said. */
+static int
+planted(const struct split *s, const char *name, bool folder)
+{
+	struct vl_buf path = {0};
+	struct stat st;
+	int status = VL_OK;
+
+	vl_buf_printf(&path, "%s/%s", s->dir, name);
+	if (lstat(path.data, &st) != 0) {
+		if (errno != ENOENT) {
+			vl_warn("%s: %s", path.data, strerror(errno));
+			status = VL_SYSFAULT;
+		}
+	} else if (folder ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) {
+		vl_warn("%s: %s, not a %s the split writes: refused (nothing "
+		    "is written through it; nothing was written)", path.data,
+		    vl_file_kind(st.st_mode), folder ? vl_tr("folder") :
+		    vl_tr("file"));
+		status = VL_SYSFAULT;
+	}
+	vl_buf_free(&path);
+	return status;
 }
 
 /* the items of key into DIR/file; how many, *late of them late */
@@ -208,6 +240,42 @@ part_keys(const struct split *s, const struct part *p,
 	}
 }
 
+/* every name the split would write under DIR, looked at before any is
+ * written: VL_OK, or VL_SYSFAULT with each one in the way said */
+static int
+check_names(struct split *s, const struct part *p, size_t np,
+    const struct vl_filter *f)
+{
+	int status = planted(s, "index.csv", false), st;
+	size_t i, k;
+
+	for (k = 0; k < np; k++) {
+		struct vl_groups keys = {0};
+		struct vl_buf folder = {0};
+
+		if (p[k].district && s->by != VL_FC_DISTRICT) {
+			file_name(p[k].district, NULL, &folder);
+			if ((st = planted(s, folder.data, true)) != VL_OK)
+				status = st;
+			vl_buf_puts(&folder, "/");
+		}
+		part_keys(s, &p[k], f, &keys);
+		for (i = 0; i < keys.n; i++) {
+			struct vl_buf file = {0};
+
+			vl_buf_puts(&file, folder.data ? folder.data : "");
+			file_name(keys.v[i].key, extension(s->o->format),
+			    &file);
+			if ((st = planted(s, file.data, false)) != VL_OK)
+				status = st;
+			vl_buf_free(&file);
+		}
+		vl_groups_free(&keys);
+		vl_buf_free(&folder);
+	}
+	return status;
+}
+
 /* the files of every part, then DIR/index.csv naming them: CSV, for
  * a spreadsheet (--excel) and in the encoding (--encoding) the files
  * are, opened beside them */
@@ -234,6 +302,8 @@ split_parts(struct split *s, const struct part *p, size_t np,
 		 * FILE's is */
 		return e == ENOENT ? VL_BADINPUT : VL_SYSFAULT;
 	}
+	if ((status = check_names(s, p, np, f)) != VL_OK)
+		return status;
 	vl_buf_printf(&path, "%s/index.csv", s->dir);
 	io.output = path.data;
 	s->index = vl_out_report(&io, "index", day, 4, cols);

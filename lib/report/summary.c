@@ -930,6 +930,25 @@ rollup_restarted(struct page *pg, const struct vl_rollup *r)
 	vl_buf_free(&names);
 }
 
+/* the registers left out, named: the page is printed without its
+ * messages */
+static void
+rollup_left_out(struct page *pg, const struct vl_rollup *r)
+{
+	struct vl_buf names = {0};
+	size_t i;
+
+	for (i = 0; i < (size_t)r->untrusted; i++)
+		vl_buf_printf(&names, "%s%s", i ? vl_tr(", ") : "",
+		    r->left_out[i]);
+	say(pg, vl_trn(r->untrusted, "  %ld register left out: %s; its "
+	    "audit trail does not hold (see the messages): ask its district "
+	    "for a new copy", "  %ld registers left out: %s; their audit "
+	    "trails do not hold (see the messages): ask their districts for "
+	    "new copies"), r->untrusted, names.data);
+	vl_buf_free(&names);
+}
+
 static int
 rollup_workbook(struct page *pg, const struct vl_rollup *r,
     const struct vl_ledger *ledgers, const struct vl_outopts *opts)
@@ -988,10 +1007,7 @@ vl_rollup_report_summary(const struct vl_rollup *r,
 	else
 		page_open(&pg, o, title.data);
 	if (r->untrusted)
-		say(&pg, vl_trn(r->untrusted, "  %ld register left out: its "
-		    "audit trail does not hold (see the messages)", "  %ld "
-		    "registers left out: their audit trails do not hold (see "
-		    "the messages)"), r->untrusted);
+		rollup_left_out(&pg, r);
 	rollup_restarted(&pg, r);
 	say(&pg, "");
 	rollup_progress(&pg, v, n, part);

@@ -32,6 +32,22 @@ has leaders/index.csv '莫伟,莫伟.csv,2,2'
 has leaders/index.csv '卢建华,卢建华.csv,1,1'
 has leaders/卢建华.csv 'task,,,,卢建华,,2023-06-10,5,,late,"task 4, 整村推进: 联系点鹿鸣村'
 has leaders/index.csv '黎建国,黎建国.csv,0,0'
+# a file in DIR that is a FIFO, or a link to one, is not written
+# through (a planted name would hang cron or feed another program): named,
+# exit 3, its index not written
+rm -f leaders/index.csv leaders/蓝霞.csv
+mkfifo leaders/蓝霞.csv
+expect 3 vl-report -C reg overdue --split-by leader -o leaders
+has err "leaders/蓝霞.csv: a FIFO"
+[ -e leaders/index.csv ] && fail "an index naming files not written"
+rm leaders/蓝霞.csv
+mkfifo fifo
+ln -s ../fifo leaders/蓝霞.csv
+expect 3 vl-report -C reg overdue --split-by leader -o leaders
+has err "leaders/蓝霞.csv: a symbolic link"
+rm leaders/蓝霞.csv
+expect 0 vl-report -C reg overdue --split-by leader -o leaders
+lines leaders/蓝霞.csv 1
 # no temporary file left; the same names on a second run
 ls -A leaders | grep -q '^\.' && fail "temporary file left"
 expect 0 vl-report -C reg overdue --split-by leader -o leaders
@@ -48,7 +64,18 @@ awk -F, -v OFS=, -v long="$long" 'NR == 2 { $4 = "a/b" } NR == 3 { $4 = ".hidden
     NR == 4 { $4 = "-rf" } NR == 5 { $4 = "index" } NR == 6 { $4 = "\"x,y\"" }
     NR == 7 { $4 = long } NR == 8 { $4 = "a_b" } { print }' reg/projects.csv > p
 mv p reg/projects.csv
+# a name that is the file name another name was made into ("a/b" made
+# a_b~ and its hash) is not written over it: each keeps its own file
+ab=a_b~$(printf 'a/b' | sha256sum | cut -c1-8)
+awk -F, -v OFS=, -v ab="$ab" 'NR == 9 { $4 = ab } { print }' reg/projects.csv > p
+mv p reg/projects.csv
 expect 0 vl-report -C reg overdue --split-by leader -o odd
+vl-report -C reg overdue --leader "$ab" > want
+file=$(grep -F "$ab," odd/index.csv | cut -d, -f2)
+[ "$file" != "$ab.csv" ] || fail "$ab: the file of a/b"
+same "odd/$file" want
+vl-report -C reg overdue --leader a/b > want
+same "odd/$(grep -F 'a/b,' odd/index.csv | cut -d, -f2)" want
 for f in odd/*; do
 	b=${f#odd/}
 	case $b in

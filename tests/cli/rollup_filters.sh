@@ -32,7 +32,12 @@ done
 expect 0 vl-report $two audit --district 白水区
 has out "白水区,1,"
 expect 0 vl-report $two summary --district 白水区 $day
+# one district: "1 district", in the title as in the line
+has out "1 district — 情况汇总 summary as of 2023-06-15"
 has out "1 district, 5 villages planned, 5 projects"
+expect 0 vl-report $two summary --district 白水区 $day --lang zh
+has out "1 个区县 — 情况汇总（截至 2023-06-15）"
+has out "一、进度：1 个区县，计划 5 个村，登记项目 5 个"
 # none kept: the page still says its day
 expect 0 vl-report $two summary --district 黑水区 $day
 has out "0 districts — 情况汇总 summary as of 2023-06-15"
@@ -87,6 +92,17 @@ same split/白水区.csv out
 # never into a register's directory, whichever
 expect 2 vl-report $two overdue --split-by district -o r/baishui $day
 has err "the register's directory"
+# a district's folder that is a symbolic link (or a file) is not
+# written through: nothing goes outside -o DIR, the link is named (exit 3)
+mkdir -p people elsewhere
+ln -s ../elsewhere people/白水区
+expect 3 vl-report $two overdue --split-by leader -o people $day
+has err "people/白水区: a symbolic link"
+[ -z "$(ls elsewhere)" ] || fail "written through a link: $(ls elsewhere)"
+[ -e people/index.csv ] && fail "an index naming files not written"
+rm people/白水区
+expect 0 vl-report $two overdue --split-by leader -o people $day
+[ -d people/白水区 ] && [ ! -L people/白水区 ] || fail "no folder 白水区"
 
 # --check: what someone can act on, the rule of one register
 expect 1 vl-report $two overdue --check $day

@@ -28,10 +28,14 @@ python3 "$TESTS/tools/htmlcheck.py" ids out > ids
 has ids "left-out	1"
 has ids "districts	1"
 has out "另有 <span id=\"left-out\">1</span> 个台账未计入</b>"
+# named, as the messages name it: the page goes without them
+has ids "left-out-dirs	short"
 expect 0 vl-report -C r/qingshan -C r/baishui briefing $day
 hasnt out "left-out"
 expect 1 vl-report -C r/qingshan -C short summary $day
-has out "1 register left out: its audit trail does not hold"
+has out "1 register left out: short; its audit trail does not hold"
+expect 1 vl-report -C short -C r/qingshan -C gone summary $day
+has out "2 registers left out: gone, short; their audit trails"
 # read alone, the register's own clerk is told how to start it again
 expect 0 vl-report -C short overdue $day
 has err "audit-restart --reason TEXT"
