@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bidi.h"
 #include "base/err.h"
 #include "base/err_priv.h"
 #include "base/i18n.h"
@@ -62,8 +63,9 @@ outc(int c)
 }
 
 /* Text from the input reaches the messages: a control character in it
- * is written as \xNN (C1 ones as \u00NN), so a hostile cell can neither
- * drive the terminal nor split one message into two lines. */
+ * is written as \xNN (C1 ones as \u00NN, and so the bidirectional
+ * ones, bidi.h), so a hostile cell can neither drive the terminal, nor
+ * split one message into two lines, nor reorder what it shows. */
 static void
 put_escaped(const char *s)
 {
@@ -84,6 +86,11 @@ put_escaped(const char *s)
 		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
 			snprintf(esc, sizeof esc, "\\u%04x", *++p);
 			out(esc, 6);
+		} else if (vl_bidi_len((const char *)p)) {
+			snprintf(esc, sizeof esc, "\\u%04x",
+			    vl_bidi_code((const char *)p));
+			out(esc, 6);
+			p += vl_bidi_len((const char *)p) - 1;
 		} else {
 			outc(*p);
 		}

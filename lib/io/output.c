@@ -18,6 +18,7 @@
 
 #include <jansson.h>
 
+#include "base/bidi.h"
 #include "base/err.h"
 #include "base/i18n.h"
 #include "base/strbuf.h"
@@ -469,6 +470,8 @@ vl_buf_terminal_safe(struct vl_buf *b, const char *v)
 	for (p = (const unsigned char *)v; *p; p++) {
 		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			p++, d[k++] = ' ';
+		else if (vl_bidi_len((const char *)p))
+			p += vl_bidi_len((const char *)p) - 1, d[k++] = ' ';
 		else if (*p < 0x20 || *p == 0x7f)
 			d[k++] = ' ';
 		else

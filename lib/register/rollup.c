@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bidi.h"
 #include "base/err.h"
 #include "base/err_priv.h"
 #include "base/i18n.h"
@@ -115,9 +116,10 @@ vl_copy_verify(const struct vl_copy *c)
 }
 
 /* A directory's name made a district's, which every row prints: a
- * control character (C0, DEL, C1) made '?', and every byte beyond ASCII
- * when the name is not UTF-8 (plan.json's "district" is refused for
- * either; a directory's name is only warned of) */
+ * control character (C0, DEL, C1, and bidi.h's) made '?', and every
+ * byte beyond ASCII when the name is not UTF-8 (plan.json's "district"
+ * is refused for either but bidi.h's; a directory's name is only warned
+ * of) */
 static void
 make_plain(char *name)
 {
@@ -129,6 +131,8 @@ make_plain(char *name)
 			*p = '?';
 		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
 			p[0] = p[1] = '?';
+		else if (utf8 && vl_bidi_len((char *)p))
+			memset(p, '?', vl_bidi_len((char *)p));
 }
 
 char *

@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <string.h>
 
+#include "base/bidi.h"
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/strbuf.h"
@@ -71,7 +72,15 @@ html_escape(struct vl_buf *b, const char *s)
 
 	for (; *s; s++) {
 		const char *rep = NULL;
+		size_t bidi = vl_bidi_len(s);
 
+		if (bidi) {	/* as a control character: a blank */
+			vl_buf_add(b, run, (size_t)(s - run));
+			vl_buf_puts(b, " ");
+			s += bidi - 1;
+			run = s + 1;
+			continue;
+		}
 		switch (*s) {
 		case '&': rep = "&amp;"; break;
 		case '<': rep = "&lt;"; break;
