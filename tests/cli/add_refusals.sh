@@ -106,12 +106,19 @@ for f in bom crlf blank; do
 	has err "$f.csv: import: this file was imported before, on $day (audit.csv seq $seq)"
 done
 # the same rows in another file (the columns in another order): each a
-# double entry
+# double entry, the message naming the entry it repeats (its id), so the
+# clerk can look at it before giving --allow-repeat
+paid=$(grep ',2023-01-06,receipt,city,finance,,,5.00,市配套' reg/funds.csv | cut -d, -f1)
+[ -n "$paid" ] || fail "pay.csv's row not in funds.csv"
 printf 'date,kind,level,source,project,purpose,note,amount\n2023-01-06,receipt,city,finance,,,市配套,5\n' > again.csv
 refused vl-add -C reg fund --import again.csv
-has err "again.csv:2: id: the same as a row already in funds.csv or in this batch but for its id: a double entry?  If it is a second one indeed, give --allow-repeat"
+has err "again.csv:2: id: the same as the row with id $paid in funds.csv in every field but the id: a double entry?  If it is a second one indeed, give --allow-repeat"
 refused vl-add -C reg fund --kind receipt --level city --source finance --amount 5 --date 2023-01-06 --note 市配套
-has err "command line: id: the same as a row already in funds.csv"
+has err "command line: id: the same as the row with id $paid in funds.csv in every field"
+# twice in one file: the line it repeats (the row has no id yet)
+printf 'date,kind,level,source,project,purpose,amount,note\n2023-01-06,receipt,city,finance,,,7,a\n2023-01-06,receipt,city,finance,,,7.00,a\n' > twice.csv
+refused vl-add -C reg fund --import twice.csv
+has err "twice.csv:3: id: the same as line 2 of this file in every field but the id: a double entry?"
 expect 0 vl-add -C reg fund --import again.csv --allow-repeat
 
 # ---- more projects than the plan's villages ------------------------------
