@@ -47,6 +47,15 @@ expect 2 vl-add -C reg progress --project P1 --stage painted
 has err '"painted" is not one of started, approved, roofed, equipped, completed'
 snapshot reg > after
 same before after
+# a batch's own rows named by their line, not by an id never written
+# (nothing is when one row is refused): the row to correct is in the file
+snapshot reg > before
+printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-09,P2,approved,\n2023-01-11,P2,started,\n' > bad.csv
+expect 2 vl-add -C reg progress --import bad.csv
+has err "bad.csv:3: date: approved 2023-01-09 is before P2 started (2023-01-10, line 2 of this file): a milestone comes between started and completed: give the right --date, or correct line 2 of this file if the start is wrong"
+has err "bad.csv:4: stage: P2 has started progress already (line 2 of this file, 2023-01-10): if that one is wrong, correct line 2 of this file"
+snapshot reg > after
+same before after
 # one batch is judged row by row: the start first, then the milestone
 printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-12,P2,approved,\n' > batch.csv
 expect 0 vl-add -C reg progress --import batch.csv
