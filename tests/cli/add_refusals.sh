@@ -42,7 +42,7 @@ same out want
 # within one import, row by row
 printf 'project,stage,date\nP001,completed,2023-02-01\nP001,completed,2023-02-02\n' > two.csv
 refused vl-add -C reg progress --import two.csv
-has err "two.csv:3: stage: P001 has completed progress already (progress 4, 2023-02-01)"
+has err "two.csv:3: stage: P001 has completed progress already (line 2 of this file, 2023-02-01): if that one is wrong, correct line 2 of this file"
 
 # ---- funds ----------------------------------------------------------------
 expect 0 vl-add -C reg fund --kind receipt --level central --amount 1000 --date 2023-01-02
