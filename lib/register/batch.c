@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/err.h"
 #include "base/i18n.h"
@@ -154,7 +155,9 @@ id_number(const struct vl_batch *b, const char *id, int64_t *n, int *width)
 	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
 	char *end;
 
-	if (strncmp(id, prefix, strlen(prefix)) != 0 || *num < '0' ||
+	/* p007 numbers as P007 does: the next id is not one that
+	 * differs from it only in letter case */
+	if (strncasecmp(id, prefix, strlen(prefix)) != 0 || *num < '0' ||
 	    *num > '9')
 		return 0;
 	errno = 0;

@@ -149,4 +149,18 @@ expect 0 vl-add -C reg fund --id 999999999999999999 --kind receipt --level city 
 expect 0 vl-add -C reg fund --kind receipt --level city --amount 8 --date 2023-01-06
 echo 1000000000000000000 > want
 same out want
+# ---- ids in another case ----------------------------------------------------
+vl-add -C case init --plan "$SHARE/demo/plan.json" 2>/dev/null
+# an id given in lower case numbers as its capital does: the next id
+# given is above it, never one that differs from it only in case (p004
+# given, P004 next was refused: "use another", of an id nobody gave)
+expect 0 vl-add -C case project --id p004 --town t4 --village v4 --leader l --specialist s --budget 1
+expect 0 vl-add -C case project --town t5 --village v5 --leader l --specialist s --budget 1
+echo P005 > want
+same out want
+# and the same once p004's row is deleted by hand (the audit trail has it)
+sed -i '/^p004,/d' case/projects.csv
+expect 0 vl-add -C case project --town t6 --village v6 --leader l --specialist s --budget 1
+echo P006 > want
+same out want
 done_
