@@ -43,6 +43,12 @@ refused vl-add -C reg amend project P02 --leader "" --reason x
 has err "leader: missing: every project names its leader and specialist"
 refused vl-add -C reg amend project P99 --leader x --reason x
 has err 'no project "P99"'
+# the id typed in another letter case: the one there is named
+refused vl-add -C reg amend project p02 --leader x --reason x
+has err 'reg/projects.csv: id: no project "p02": there is "P02" (an id is given in its own letter case)'
+refused vl-add -C reg void progress 99 --reason x
+has err 'no progress entry "99"'
+hasnt err 'there is'
 refused vl-add -C reg amend project P02 --budget lots --reason x
 has err 'budget: not an amount: "lots"'
 # a value of the wrong form is the command line's, not a line of
