@@ -60,7 +60,9 @@ struct fund_row {
 	uint64_t key;		/* kind, level, source, project, purpose,
 				 * hashed; 0: no entry of that index */
 	int64_t amount;
-	size_t reversed_by;	/* its reversal's index + 1, or 0 */
+	/* its reversal's index + 1, or 0; a row of the batch (its id
+	 * not written): BATCH_ROW | its line */
+	size_t reversed_by;
 	bool reversal;
 	vl_date date;		/* VL_NODATE: none that parses */
 };
@@ -460,9 +462,13 @@ other_of(const struct vl_batch *b, const struct vl_record *r)
 	return -1;
 }
 
+#define BATCH_ROW ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/* A fund row taken into the state: one of the file (line 0), or of the
+ * batch, passed (its line). */
 static void
 fund_take(struct entry_state *s, struct vl_batch *b,
-    const struct vl_record *r)
+    const struct vl_record *r, long line)
 {
 	long p = fund_project(b, r), o = other_of(b, r);
 	long i = vl_projects_index(&b->ids, b->row_id);
@@ -504,13 +510,14 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0',
 	    date_of(r, "date")};
 	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
-		of->reversed_by = (size_t)i + 1;
+		of->reversed_by = line > 0 ? BATCH_ROW | (size_t)line :
+		    (size_t)i + 1;
 }
 
 static int
 fund_seen(struct vl_batch *b, const struct vl_record *r)
 {
-	fund_take(state_of(b), b, r);
+	fund_take(state_of(b), b, r, 0);
 	return 0;
 }
 
@@ -537,6 +544,10 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 		vl_errat(r->file, r->line, "reverses", "entry %s is itself a "
 		    "reversal, which is never reversed: record the entry "
 		    "again instead", rev);
+	else if (of->reversed_by & BATCH_ROW)
+		vl_errat(r->file, r->line, "reverses", "entry %s is reversed "
+		    "by line %lu of this file already", rev,
+		    (unsigned long)(of->reversed_by & ~BATCH_ROW));
 	else if (of->reversed_by)
 		vl_errat(r->file, r->line, "reverses", "entry %s was reversed "
 		    "already, by entry %s", rev, id_of(b, of->reversed_by));
@@ -916,7 +927,7 @@ fund_rule(struct vl_batch *b, const struct vl_record *r)
 	if (!bad)
 		bad = check_sums(s, b, r, fen);
 	if (!bad)
-		fund_take(s, b, r);
+		fund_take(s, b, r, r->line);
 	return bad;
 }
 
