@@ -191,11 +191,50 @@ second_stage(const struct vl_record *r, const struct stage_row *had)
 	return 1;
 }
 
-/* A milestone between the start and the completion: not before the
- * start, not after the completion. */
+/* The plan's milestones in its order: one not dated before a milestone
+ * ahead of it nor after one that follows it (those reached). */
 static int
-milestone_rule(const struct entry_state *s, const struct vl_record *r,
-    long p, vl_date d)
+milestone_order(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, size_t st, vl_date d)
+{
+	const struct stage_row *m;
+	struct vl_buf ref = {0}, fix = {0};
+	char day[VL_DATE_BUFSZ];
+	size_t k;
+
+	for (k = 1; k + 1 < s->nstages; k++) {
+		m = stage_of(s, p, k);
+		if (k == st || !m->id || (k < st ? d >= m->date : d <= m->date))
+			continue;
+		vl_date_format(m->date, day);
+		if (k < st)
+			vl_errat(r->file, r->line, "date", "%s %s is before %s "
+			    "reached %s (%s, %s), which comes before it in the "
+			    "plan's milestones: give the right --date, or %s "
+			    "if that is wrong", vl_field(r, "stage"),
+			    vl_field(r, "date"), vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name, day,
+			    ref_of(m, &ref), fix_of(m, false, &fix));
+		else
+			vl_errat(r->file, r->line, "date", "%s %s is after %s "
+			    "reached %s (%s, %s), which comes after it in the "
+			    "plan's milestones: give the right --date, or %s "
+			    "if that is wrong", vl_field(r, "stage"),
+			    vl_field(r, "date"), vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name, day,
+			    ref_of(m, &ref), fix_of(m, false, &fix));
+		vl_buf_free(&ref);
+		vl_buf_free(&fix);
+		return 1;
+	}
+	return 0;
+}
+
+/* A milestone between the start and the completion: not before the
+ * start, not after the completion, in the plan's order. */
+static int
+milestone_rule(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, size_t st, vl_date d)
 {
 	const struct stage_row *start = stage_of(s, p, 0),
 	    *done = stage_of(s, p, s->nstages - 1);
@@ -222,7 +261,7 @@ milestone_rule(const struct entry_state *s, const struct vl_record *r,
 		    vl_field(r, "date"), vl_field(r, "project"),
 		    vl_date_format(done->date, day), ref_of(done, &ref));
 	} else {
-		bad = 0;
+		bad = milestone_order(s, b, r, p, st, d);
 	}
 	vl_buf_free(&ref);
 	vl_buf_free(&fix);
@@ -316,7 +355,7 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 		return 0;
 	}
 	if (!completing) {
-		if (milestone_rule(s, r, p, d))
+		if (milestone_rule(s, b, r, p, st, d))
 			return 1;
 		take_stage(s, p, st, b->row_id, d, r->line);
 		return 0;

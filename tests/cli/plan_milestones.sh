@@ -31,6 +31,16 @@ snapshot reg > after
 same before after
 expect 0 vl-add -C reg progress --project P1 --stage approved --date 2022-12-18
 expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
+# the plan's milestones in its order: equipped comes after roofed, and in
+# an import approved before roofed
+snapshot reg > before
+expect 2 vl-add -C reg progress --project P1 --stage equipped --date 2022-12-31
+has err "vl-add: command line: date: equipped 2022-12-31 is before P1 reached roofed (2023-01-01, progress 3), which comes before it in the plan's milestones: give the right --date, or void progress 3 first if that is wrong"
+printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-11,P2,roofed,\n2023-01-12,P2,approved,\n' > order.csv
+expect 2 vl-add -C reg progress --import order.csv
+has err "order.csv:4: date: approved 2023-01-12 is after P2 reached roofed (2023-01-11, line 3 of this file), which comes after it in the plan's milestones: give the right --date, or correct line 3 of this file if that is wrong"
+snapshot reg > after
+same before after
 # twice
 expect 2 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-02
 has err "P1 has roofed progress already (progress 3, 2023-01-01)"
