@@ -273,6 +273,15 @@ on_audit_line(const struct vl_record *r, bool broken, void *ctx)
 		return 0;
 	bump_next(b, id);
 	add_key(&b->used, vl_xstrdup(id));
+	/* P001 used, its row deleted by hand: p001 is not given either */
+	if (has_upper(id)) {
+		char *low = folded(id);
+
+		if (vl_projects_find(&b->used, low))
+			free(low);
+		else
+			add_key(&b->used, low);
+	}
 	return 0;
 }
 
@@ -479,7 +488,8 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 	else if (vl_projects_find(&b->ids, *id))
 		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
 		    "in this batch", *id, b->spec->file);
-	else if (vl_projects_find(&b->used, *id))
+	else if (vl_projects_find(&b->used, *id) || vl_projects_find(&b->used,
+	    low))
 		vl_errat(r->file, r->line, "id", "\"%s\" was used before "
 		    "(audit.csv); an id is never given twice: leave --id out "
 		    "for a new one", *id);

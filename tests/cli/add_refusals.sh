@@ -163,4 +163,10 @@ sed -i '/^p004,/d' case/projects.csv
 expect 0 vl-add -C case project --town t6 --village v6 --leader l --specialist s --budget 1
 echo P006 > want
 same out want
+# nor is p004 given again as P004, nor P006 as p006, once deleted by hand
+refused vl-add -C case project --id P004 --town t7 --village v7 --leader l --specialist s --budget 1
+has err 'id: "P004" was used before (audit.csv); an id is never given twice'
+sed -i '/^P006,/d' case/projects.csv
+refused vl-add -C case project --id p006 --town t7 --village v7 --leader l --specialist s --budget 1
+has err 'id: "p006" was used before (audit.csv); an id is never given twice'
 done_
