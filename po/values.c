@@ -55,7 +55,7 @@ NC_("subject", "district") NC_("subject", "projects")
 NC_("subject", "village") NC_("subject", "donation") NC_("subject", "unit")
 NC_("mode", "new") NC_("mode", "expand") NC_("mode", "repair")
 /* vl-fund check and balance */
-NC_("check", "plan-lines") NC_("check", "budgets") NC_("check", "receipts")
+NC_("check", "plan") NC_("check", "plan-lines") NC_("check", "budgets") NC_("check", "receipts")
 NC_("check", "allocations-vs-receipts") NC_("check", "allocation")
 NC_("check", "expense-vs-allocation") NC_("check", "project")
 NC_("check", "purpose") NC_("check", "villages") NC_("check", "reversal")

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/err.h"
 #include "base/i18n.h"
@@ -93,28 +94,38 @@ row_key(const struct vl_batch *b, const struct vl_record *r)
 	return h ? h : 1;	/* 0 marks an empty slot */
 }
 
-/* Add key to the set; false when it was there. */
+#define VL_KEY_BATCH 0x80000000u	/* where: a line of the batch */
+
+/* Add key to the set, from where (see struct vl_keyset); false when it
+ * was there, *had then where it came from. */
 static bool
-key_add(struct vl_keyset *k, uint64_t key)
+key_add(struct vl_keyset *k, uint64_t key, uint32_t where, uint32_t *had)
 {
 	size_t i, cap;
 	uint64_t *old;
+	uint32_t *oldw, dummy;
 
 	if (2 * (k->n + 1) > k->cap) {
 		old = k->slot;
+		oldw = k->where;
 		cap = k->cap;
 		k->cap = cap ? 2 * cap : 1024;
 		k->slot = vl_xcalloc(k->cap, sizeof *k->slot);
+		k->where = vl_xcalloc(k->cap, sizeof *k->where);
 		k->n = 0;
 		for (i = 0; i < cap; i++)
 			if (old[i])
-				key_add(k, old[i]);
+				key_add(k, old[i], oldw[i], &dummy);
 		free(old);
+		free(oldw);
 	}
 	for (i = key & (k->cap - 1); k->slot[i]; i = (i + 1) & (k->cap - 1))
-		if (k->slot[i] == key)
+		if (k->slot[i] == key) {
+			*had = k->where[i];
 			return false;
+		}
 	k->slot[i] = key;
+	k->where[i] = where;
 	k->n++;
 	return true;
 }
@@ -144,7 +155,9 @@ id_number(const struct vl_batch *b, const char *id, int64_t *n, int *width)
 	const char *prefix = id_prefix(b->spec), *num = id + strlen(prefix);
 	char *end;
 
-	if (strncmp(id, prefix, strlen(prefix)) != 0 || *num < '0' ||
+	/* p007 numbers as P007 does: the next id is not one that
+	 * differs from it only in letter case */
+	if (strncasecmp(id, prefix, strlen(prefix)) != 0 || *num < '0' ||
 	    *num > '9')
 		return 0;
 	errno = 0;
@@ -219,6 +232,7 @@ on_existing(const struct vl_record *r, void *ctx)
 	struct vl_batch *b = ctx;
 	const char *field;
 	char num[24];
+	uint32_t had;
 
 	b->nrows++;
 	if (b->check && vl_check_row(b->check, r, NULL, NULL, NULL) != 0) {
@@ -232,7 +246,8 @@ on_existing(const struct vl_record *r, void *ctx)
 	}
 	if (*b->row_id)
 		note_id(b, b->row_id);
-	key_add(&b->rowkeys, row_key(b, r));
+	key_add(&b->rowkeys, row_key(b, r), *b->row_id && b->ids.n <
+	    VL_KEY_BATCH ? (uint32_t)b->ids.n : 0, &had);
 	if (!b->money_over && !add_money(b, r, &field))
 		b->money_over = true;
 	if (b->seen)
@@ -258,6 +273,15 @@ on_audit_line(const struct vl_record *r, bool broken, void *ctx)
 		return 0;
 	bump_next(b, id);
 	add_key(&b->used, vl_xstrdup(id));
+	/* P001 used, its row deleted by hand: p001 is not given either */
+	if (has_upper(id)) {
+		char *low = folded(id);
+
+		if (vl_projects_find(&b->used, low))
+			free(low);
+		else
+			add_key(&b->used, low);
+	}
 	return 0;
 }
 
@@ -464,7 +488,8 @@ check_id(struct vl_batch *b, const struct vl_record *r, char **id)
 	else if (vl_projects_find(&b->ids, *id))
 		vl_errat(r->file, r->line, "id", "\"%s\" is already in %s or "
 		    "in this batch", *id, b->spec->file);
-	else if (vl_projects_find(&b->used, *id))
+	else if (vl_projects_find(&b->used, *id) || vl_projects_find(&b->used,
+	    low))
 		vl_errat(r->file, r->line, "id", "\"%s\" was used before "
 		    "(audit.csv); an id is never given twice: leave --id out "
 		    "for a new one", *id);
@@ -584,11 +609,27 @@ not_void_before(const struct vl_record *r)
 static int
 not_repeated(struct vl_batch *b, const struct vl_record *r)
 {
-	if (key_add(&b->rowkeys, row_key(b, r)) || b->allow_repeat)
+	uint32_t had = 0;
+
+	if (key_add(&b->rowkeys, row_key(b, r), r->line > 0 && r->line <
+	    (long)VL_KEY_BATCH ? VL_KEY_BATCH | (uint32_t)r->line : 0, &had) ||
+	    b->allow_repeat)
 		return 0;
-	vl_errat(r->file, r->line, "id", "the same as a row already in %s or "
-	    "in this batch but for its id: a double entry?  If it is "
-	    "a second one indeed, give --allow-repeat", b->spec->file);
+	if (had & VL_KEY_BATCH && had != VL_KEY_BATCH)
+		vl_errat(r->file, r->line, "id", "the same as line %lu of this "
+		    "file in every field but the id: a double entry?  If it "
+		    "is a second one indeed, give --allow-repeat",
+		    (unsigned long)(had & ~VL_KEY_BATCH));
+	else if (had > 0 && had <= b->ids.n)
+		vl_errat(r->file, r->line, "id", "the same as the row with id %s "
+		    "in %s in every field but the id: a double entry?  If it "
+		    "is a second one indeed, give --allow-repeat",
+		    b->ids.v[had - 1].id, b->spec->file);
+	else
+		vl_errat(r->file, r->line, "id", "the same as a row already in "
+		    "%s or in this batch but for its id: a double entry?  If "
+		    "it is a second one indeed, give --allow-repeat",
+		    b->spec->file);
 	return 1;
 }
 
@@ -902,6 +943,7 @@ batch_free(struct vl_batch *b)
 	vl_projects_free(&b->folded);
 	vl_projects_free(&b->used);
 	free(b->rowkeys.slot);
+	free(b->rowkeys.where);
 	vl_buf_free(&b->adds);
 	vl_buf_free(&b->new_columns);
 	vl_buf_free(&b->import_detail);

@@ -47,6 +47,10 @@ struct vl_batch {
 	struct vl_projects used;	/* ids the audit trail ever added */
 	struct vl_keyset {	/* each row's fields but its id, hashed */
 		uint64_t *slot;
+		/* per slot, whose key: index into ids + 1 (a row of the
+		 * file), or VL_KEY_BATCH | the line (a row of the batch);
+		 * 0: not known */
+		uint32_t *where;
 		size_t n, cap;
 	} rowkeys;
 	int64_t next_id;	/* max numeric id + 1 */

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "base/err.h"
+#include "base/i18n.h"
 #include "base/strbuf.h"
 #include "register/register.h"
 #include "register/rewrite.h"
@@ -159,6 +160,27 @@ table_free(struct table *t)
 	vl_header_free(&t->hdr);
 }
 
+/* No row has id: said, and the id in another letter case if one has
+ * that (t9 for T9: ids are compared as written). */
+static void
+unknown_id(const struct table *t, int col, const char *id,
+    const char *unknown)
+{
+	struct vl_buf msg = {0};
+	size_t i;
+
+	vl_buf_printf(&msg, vl_tr(unknown), id);
+	for (i = 0; col >= 0 && i < t->n; i++)
+		if (strcasecmp(t->row[i].f[col], id) == 0) {
+			vl_buf_printf(&msg, vl_tr(": there is \"%s\" (an id "
+			    "is given in its own letter case)"),
+			    t->row[i].f[col]);
+			break;
+		}
+	vl_errat(t->display, 0, "id", "%s", msg.data);
+	vl_buf_free(&msg);
+}
+
 /* The row with that id; a second one is an error in the file. */
 static struct row *
 find_row(const struct table *t, const char *id, const char *unknown)
@@ -179,7 +201,7 @@ find_row(const struct table *t, const char *id, const char *unknown)
 		found = &t->row[i];
 	}
 	if (!found)
-		vl_errat(t->display, 0, "id", unknown, id);
+		unknown_id(t, col, id, unknown);
 	return found;
 }
 

@@ -127,7 +127,10 @@ deadline_line(struct page *pg, long behind)
 {
 	vl_date by = pg->b->plan.start_by;
 
-	if (behind <= 0)
+	if (pg->b->plan.placeholder)	/* 0 of 0 villages: nothing started */
+		say(pg, "  plan.json is still the template: fill in the "
+		    "programme's plan");
+	else if (behind <= 0)
 		say(pg, "  every village has started");
 	else if (pg->today > by)
 		say(pg, vl_trn(pg->today - by, "  %ld not started, %ld day "

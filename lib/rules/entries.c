@@ -23,6 +23,8 @@
 struct stage_row {		/* a stage's entry, not voided */
 	char *id;
 	vl_date date;
+	long line;		/* a row of the batch, not written yet: its
+				 * line; 0: a row of the file */
 };
 
 struct entry_state {
@@ -58,7 +60,9 @@ struct fund_row {
 	uint64_t key;		/* kind, level, source, project, purpose,
 				 * hashed; 0: no entry of that index */
 	int64_t amount;
-	size_t reversed_by;	/* its reversal's index + 1, or 0 */
+	/* its reversal's index + 1, or 0; a row of the batch (its id
+	 * not written): BATCH_ROW | its line */
+	size_t reversed_by;
 	bool reversal;
 	vl_date date;		/* VL_NODATE: none that parses */
 };
@@ -118,7 +122,7 @@ stage_index(const struct entry_state *s, const struct vl_batch *b,
 
 static void
 take_stage(struct entry_state *s, long p, size_t st, const char *id,
-    vl_date d)
+    vl_date d, long line)
 {
 	struct stage_row *row = stage_of(s, p, st);
 
@@ -127,6 +131,35 @@ take_stage(struct entry_state *s, long p, size_t st, const char *id,
 	free(row->id);
 	row->id = vl_xstrdup(id);
 	row->date = d;
+	row->line = line;
+}
+
+/* The row a refusal is about: "progress ID" in the file, or its line in
+ * the batch (its id is not written: nothing is, when one is refused). */
+static const char *
+ref_of(const struct stage_row *row, struct vl_buf *out)
+{
+	if (row->line > 0)
+		vl_buf_printf(out, vl_tr("line %ld of this file"), row->line);
+	else
+		vl_buf_printf(out, vl_tr("progress %s"), row->id);
+	return out->data;
+}
+
+/* What to do when that row is the wrong one: void it, or, a row of the
+ * batch, correct its line; long, the command too. */
+static const char *
+fix_of(const struct stage_row *row, bool long_, struct vl_buf *out)
+{
+	if (row->line > 0)
+		vl_buf_printf(out, vl_tr("correct line %ld of this file"),
+		    row->line);
+	else if (long_)
+		vl_buf_printf(out, vl_tr("void progress %s first (vl-add void "
+		    "progress %s --reason TEXT)"), row->id, row->id);
+	else
+		vl_buf_printf(out, vl_tr("void progress %s first"), row->id);
+	return out->data;
 }
 
 static int
@@ -139,7 +172,7 @@ progress_seen(struct vl_batch *b, const struct vl_record *r)
 	if (p < 0 || d == VL_NODATE || *vl_field(r, "voided"))
 		return 0;
 	if (stage_index(s, b, r) < s->nstages)
-		take_stage(s, p, stage_index(s, b, r), b->row_id, d);
+		take_stage(s, p, stage_index(s, b, r), b->row_id, d, 0);
 	return 0;
 }
 
@@ -147,50 +180,92 @@ static int
 second_stage(const struct vl_record *r, const struct stage_row *had)
 {
 	char d[VL_DATE_BUFSZ];
+	struct vl_buf ref = {0}, fix = {0};
 
 	vl_errat(r->file, r->line, "stage", "%s has %s progress already "
-	    "(progress %s, %s): if that one is wrong, void progress %s first "
-	    "(vl-add void progress %s --reason TEXT)", vl_field(r, "project"),
-	    vl_field(r, "stage"), had->id, vl_date_format(had->date, d),
-	    had->id, had->id);
+	    "(%s, %s): if that one is wrong, %s", vl_field(r, "project"),
+	    vl_field(r, "stage"), ref_of(had, &ref), vl_date_format(had->date,
+	    d), fix_of(had, true, &fix));
+	vl_buf_free(&ref);
+	vl_buf_free(&fix);
 	return 1;
 }
 
-/* A milestone between the start and the completion: not before the
- * start, not after the completion. */
+/* The plan's milestones in its order: one not dated before a milestone
+ * ahead of it nor after one that follows it (those reached). */
 static int
-milestone_rule(const struct entry_state *s, const struct vl_record *r,
-    long p, vl_date d)
+milestone_order(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, size_t st, vl_date d)
+{
+	const struct stage_row *m;
+	struct vl_buf ref = {0}, fix = {0};
+	char day[VL_DATE_BUFSZ];
+	size_t k;
+
+	for (k = 1; k + 1 < s->nstages; k++) {
+		m = stage_of(s, p, k);
+		if (k == st || !m->id || (k < st ? d >= m->date : d <= m->date))
+			continue;
+		vl_date_format(m->date, day);
+		if (k < st)
+			vl_errat(r->file, r->line, "date", "%s %s is before %s "
+			    "reached %s (%s, %s), which comes before it in the "
+			    "plan's milestones: give the right --date, or %s "
+			    "if that is wrong", vl_field(r, "stage"),
+			    vl_field(r, "date"), vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name, day,
+			    ref_of(m, &ref), fix_of(m, false, &fix));
+		else
+			vl_errat(r->file, r->line, "date", "%s %s is after %s "
+			    "reached %s (%s, %s), which comes after it in the "
+			    "plan's milestones: give the right --date, or %s "
+			    "if that is wrong", vl_field(r, "stage"),
+			    vl_field(r, "date"), vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name, day,
+			    ref_of(m, &ref), fix_of(m, false, &fix));
+		vl_buf_free(&ref);
+		vl_buf_free(&fix);
+		return 1;
+	}
+	return 0;
+}
+
+/* A milestone between the start and the completion: not before the
+ * start, not after the completion, in the plan's order. */
+static int
+milestone_rule(const struct entry_state *s, const struct vl_batch *b,
+    const struct vl_record *r, long p, size_t st, vl_date d)
 {
 	const struct stage_row *start = stage_of(s, p, 0),
 	    *done = stage_of(s, p, s->nstages - 1);
 	char day[VL_DATE_BUFSZ];
+	struct vl_buf ref = {0}, fix = {0};
+	int bad = 1;
 
 	if (!start->id) {
 		vl_errat(r->file, r->line, "stage", "%s has no started progress: "
 		    "record its start first (vl-add progress --project %s "
 		    "--stage started --date D)", vl_field(r, "project"),
 		    vl_field(r, "project"));
-		return 1;
-	}
-	if (d < start->date) {
+	} else if (d < start->date) {
 		vl_errat(r->file, r->line, "date", "%s %s is before %s started "
-		    "(%s, progress %s): a milestone comes between started and "
-		    "completed: give the right --date, or void progress %s "
-		    "first if the start is wrong", vl_field(r, "stage"),
-		    vl_field(r, "date"), vl_field(r, "project"),
-		    vl_date_format(start->date, day), start->id, start->id);
-		return 1;
-	}
-	if (done->id && d > done->date) {
+		    "(%s, %s): a milestone comes between started and "
+		    "completed: give the right --date, or %s if the start is "
+		    "wrong", vl_field(r, "stage"), vl_field(r, "date"),
+		    vl_field(r, "project"), vl_date_format(start->date, day),
+		    ref_of(start, &ref), fix_of(start, false, &fix));
+	} else if (done->id && d > done->date) {
 		vl_errat(r->file, r->line, "stage", "%s %s is after %s was "
-		    "completed (%s, progress %s): a milestone comes between "
+		    "completed (%s, %s): a milestone comes between "
 		    "started and completed", vl_field(r, "stage"),
 		    vl_field(r, "date"), vl_field(r, "project"),
-		    vl_date_format(done->date, day), done->id);
-		return 1;
+		    vl_date_format(done->date, day), ref_of(done, &ref));
+	} else {
+		bad = milestone_order(s, b, r, p, st, d);
 	}
-	return 0;
+	vl_buf_free(&ref);
+	vl_buf_free(&fix);
+	return bad;
 }
 
 /* A start not after the completion nor after a milestone reached: a
@@ -201,27 +276,32 @@ start_rule(const struct entry_state *s, const struct vl_batch *b,
 {
 	const struct stage_row *done = stage_of(s, p, s->nstages - 1), *m;
 	char day[VL_DATE_BUFSZ];
+	struct vl_buf ref = {0}, fix = {0};
 	size_t k;
+	int bad = 0;
 
 	if (done->id && d > done->date) {
 		vl_errat(r->file, r->line, "date", "started %s is after %s was "
-		    "completed (%s, progress %s): give the right --date, or "
-		    "void progress %s first if the completion is wrong",
-		    vl_field(r, "date"), vl_field(r, "project"),
-		    vl_date_format(done->date, day), done->id, done->id);
-		return 1;
+		    "completed (%s, %s): give the right --date, or %s if the "
+		    "completion is wrong", vl_field(r, "date"), vl_field(r,
+		    "project"), vl_date_format(done->date, day), ref_of(done,
+		    &ref), fix_of(done, false, &fix));
+		bad = 1;
 	}
-	for (k = 1; k + 1 < s->nstages; k++)
+	for (k = 1; !bad && k + 1 < s->nstages; k++)
 		if ((m = stage_of(s, p, k))->id && d > m->date) {
 			vl_errat(r->file, r->line, "date", "started %s is after "
-			    "%s reached %s (%s, progress %s): give the right "
-			    "--date, or void progress %s first if that is "
-			    "wrong", vl_field(r, "date"), vl_field(r,
-			    "project"), b->book.plan.milestones[k - 1].name,
-			    vl_date_format(m->date, day), m->id, m->id);
-			return 1;
+			    "%s reached %s (%s, %s): give the right --date, or "
+			    "%s if that is wrong", vl_field(r, "date"),
+			    vl_field(r, "project"),
+			    b->book.plan.milestones[k - 1].name,
+			    vl_date_format(m->date, day), ref_of(m, &ref),
+			    fix_of(m, false, &fix));
+			bad = 1;
 		}
-	return 0;
+	vl_buf_free(&ref);
+	vl_buf_free(&fix);
+	return bad;
 }
 
 /* A completion is not dated after the project passed its acceptance:
@@ -260,6 +340,7 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 	vl_date d = date_of(r, "date");
 	const struct stage_row *start, *m;
 	char day[VL_DATE_BUFSZ];
+	struct vl_buf ref = {0}, fix = {0};
 
 	if (p < 0 || d == VL_NODATE || st >= s->nstages)
 		return 0;	/* the schema said so */
@@ -270,22 +351,23 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 	if (st == 0) {
 		if (start_rule(s, b, r, p, d))
 			return 1;
-		take_stage(s, p, st, b->row_id, d);
+		take_stage(s, p, st, b->row_id, d, r->line);
 		return 0;
 	}
 	if (!completing) {
-		if (milestone_rule(s, r, p, d))
+		if (milestone_rule(s, b, r, p, st, d))
 			return 1;
-		take_stage(s, p, st, b->row_id, d);
+		take_stage(s, p, st, b->row_id, d, r->line);
 		return 0;
 	}
 	for (k = 1; completing && k + 1 < s->nstages; k++)
 		if ((m = stage_of(s, p, k))->id && d < m->date) {
 			vl_errat(r->file, r->line, "date", "completed %s is "
-			    "before %s reached %s (%s, progress %s)",
+			    "before %s reached %s (%s, %s)",
 			    vl_field(r, "date"), vl_field(r, "project"),
 			    b->book.plan.milestones[k - 1].name,
-			    vl_date_format(m->date, day), m->id);
+			    vl_date_format(m->date, day), ref_of(m, &ref));
+			vl_buf_free(&ref);
 			return 1;
 		}
 	start = stage_of(s, p, 0);
@@ -298,15 +380,17 @@ progress_rule(struct vl_batch *b, const struct vl_record *r)
 	}
 	if (completing && d < start->date) {
 		vl_errat(r->file, r->line, "date", "completed %s is before %s "
-		    "started (%s, progress %s): give the right --date, or void "
-		    "progress %s first if the start is wrong",
-		    vl_field(r, "date"), vl_field(r, "project"),
-		    vl_date_format(start->date, day), start->id, start->id);
+		    "started (%s, %s): give the right --date, or %s if the "
+		    "start is wrong", vl_field(r, "date"), vl_field(r,
+		    "project"), vl_date_format(start->date, day), ref_of(start,
+		    &ref), fix_of(start, false, &fix));
+		vl_buf_free(&ref);
+		vl_buf_free(&fix);
 		return 1;
 	}
 	if (accepted_rule(b, r, p, d))
 		return 1;
-	take_stage(s, p, st, b->row_id, d);
+	take_stage(s, p, st, b->row_id, d, r->line);
 	return 0;
 }
 
@@ -417,9 +501,13 @@ other_of(const struct vl_batch *b, const struct vl_record *r)
 	return -1;
 }
 
+#define BATCH_ROW ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/* A fund row taken into the state: one of the file (line 0), or of the
+ * batch, passed (its line). */
 static void
 fund_take(struct entry_state *s, struct vl_batch *b,
-    const struct vl_record *r)
+    const struct vl_record *r, long line)
 {
 	long p = fund_project(b, r), o = other_of(b, r);
 	long i = vl_projects_index(&b->ids, b->row_id);
@@ -461,13 +549,14 @@ fund_take(struct entry_state *s, struct vl_batch *b,
 	s->fund[i] = (struct fund_row){fund_key(r), fen, 0, *rev != '\0',
 	    date_of(r, "date")};
 	if (*rev && (of = fund_find(s, b, rev)) && !of->reversed_by)
-		of->reversed_by = (size_t)i + 1;
+		of->reversed_by = line > 0 ? BATCH_ROW | (size_t)line :
+		    (size_t)i + 1;
 }
 
 static int
 fund_seen(struct vl_batch *b, const struct vl_record *r)
 {
-	fund_take(state_of(b), b, r);
+	fund_take(state_of(b), b, r, 0);
 	return 0;
 }
 
@@ -494,6 +583,10 @@ check_reversal(const struct entry_state *s, const struct vl_batch *b,
 		vl_errat(r->file, r->line, "reverses", "entry %s is itself a "
 		    "reversal, which is never reversed: record the entry "
 		    "again instead", rev);
+	else if (of->reversed_by & BATCH_ROW)
+		vl_errat(r->file, r->line, "reverses", "entry %s is reversed "
+		    "by line %lu of this file already", rev,
+		    (unsigned long)(of->reversed_by & ~BATCH_ROW));
 	else if (of->reversed_by)
 		vl_errat(r->file, r->line, "reverses", "entry %s was reversed "
 		    "already, by entry %s", rev, id_of(b, of->reversed_by));
@@ -873,7 +966,7 @@ fund_rule(struct vl_batch *b, const struct vl_record *r)
 	if (!bad)
 		bad = check_sums(s, b, r, fen);
 	if (!bad)
-		fund_take(s, b, r);
+		fund_take(s, b, r, r->line);
 	return bad;
 }
 

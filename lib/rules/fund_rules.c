@@ -80,6 +80,14 @@ check_plan(struct checker *k)
 	char g[VL_GAP_BUFSZ], sub[32];
 	size_t i;
 
+	/* an unfilled plan passes the sums (0.00 of 0.00): said, not
+	 * "all checks pass" */
+	if (p->placeholder) {
+		k->c->checked++;
+		finding(k, "plan", "plan.json", NULL, NULL, false, "still the "
+		    "template's placeholders (name, villages, deadlines "
+		    "2099-12-31, total): fill in the programme's plan%s", "");
+	}
 	for (i = 0; i < p->nfunding; i++)
 		vl_money_add(lines, p->funding[i].amount, &lines);
 	for (i = 0; i < k->b->projects.n; i++)

@@ -17,7 +17,7 @@
 /* One finding: what was checked, of what, the amounts against each
  * other where they apply, and why in words. */
 struct vl_fund_finding {
-	const char *check;	/* plan-lines, budgets, villages, receipts,
+	const char *check;	/* plan, plan-lines, budgets, villages, receipts,
 				 * allocations-vs-receipts, allocation,
 				 * expense-vs-allocation, other-funds,
 				 * project, purpose, reversal */

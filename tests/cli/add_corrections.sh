@@ -43,6 +43,12 @@ refused vl-add -C reg amend project P02 --leader "" --reason x
 has err "leader: missing: every project names its leader and specialist"
 refused vl-add -C reg amend project P99 --leader x --reason x
 has err 'no project "P99"'
+# the id typed in another letter case: the one there is named
+refused vl-add -C reg amend project p02 --leader x --reason x
+has err 'reg/projects.csv: id: no project "p02": there is "P02" (an id is given in its own letter case)'
+refused vl-add -C reg void progress 99 --reason x
+has err 'no progress entry "99"'
+hasnt err 'there is'
 refused vl-add -C reg amend project P02 --budget lots --reason x
 has err 'budget: not an amount: "lots"'
 # a value of the wrong form is the command line's, not a line of
@@ -127,6 +133,12 @@ refused vl-add -C reg fund --reverses 108 --reason x
 has err "entry 108 was reversed already, by entry 110"
 refused vl-add -C reg fund --reverses 999 --reason x
 has err 'no fund entry "999"'
+# reversed twice in one import: the first reversal named by its line,
+# not by the id it would have had (nothing is written)
+printf 'date,kind,level,source,project,purpose,amount,note,reverses\n2023-06-29,expense,,,P38,equipment,-5944.39,退货,151\n2023-06-29,expense,,,P38,equipment,-5944.39,退货2,151\n' > rev2.csv
+refused vl-add -C reg fund --import rev2.csv
+has err "rev2.csv:3: reverses: entry 151 is reversed by line 2 of this file already"
+hasnt err "by entry"
 refused vl-add -C reg fund --reverses 151
 has err "reason: missing"
 # a fund entry voided as a row is: said what to do instead

@@ -22,6 +22,15 @@ expect 0 vl-add --dir new/deep/reg init
 same new/deep/reg/plan.json "$SHARE/plan-template.json"
 has err "edit plan.json"
 expect 0 vl-report -C new/deep/reg progress
+# vl-fund check does not pass an unfilled plan (its 0.00 of 0.00 add up):
+# a discrepancy, exit 1, where it said "all 7 checks pass"
+expect 1 vl-fund -C new/deep/reg check
+has out "plan,plan.json,,,,discrepancy,\"still the template's placeholders (name, villages, deadlines 2099-12-31, total): fill in the programme's plan\""
+hasnt err "checks pass"
+# nor does the summary say "every village has started" of its 0 villages
+expect 0 vl-report -C new/deep/reg summary --lang en
+has out "plan.json is still the template: fill in the programme's plan"
+hasnt out "every village has started"
 # but no record goes into a register whose plan is still the template
 snapshot new/deep/reg > before
 expect 2 vl-add -C new/deep/reg project --town T --village V --leader L \

@@ -42,7 +42,7 @@ same out want
 # within one import, row by row
 printf 'project,stage,date\nP001,completed,2023-02-01\nP001,completed,2023-02-02\n' > two.csv
 refused vl-add -C reg progress --import two.csv
-has err "two.csv:3: stage: P001 has completed progress already (progress 4, 2023-02-01)"
+has err "two.csv:3: stage: P001 has completed progress already (line 2 of this file, 2023-02-01): if that one is wrong, correct line 2 of this file"
 
 # ---- funds ----------------------------------------------------------------
 expect 0 vl-add -C reg fund --kind receipt --level central --amount 1000 --date 2023-01-02
@@ -106,12 +106,19 @@ for f in bom crlf blank; do
 	has err "$f.csv: import: this file was imported before, on $day (audit.csv seq $seq)"
 done
 # the same rows in another file (the columns in another order): each a
-# double entry
+# double entry, the message naming the entry it repeats (its id), so the
+# clerk can look at it before giving --allow-repeat
+paid=$(grep ',2023-01-06,receipt,city,finance,,,5.00,市配套' reg/funds.csv | cut -d, -f1)
+[ -n "$paid" ] || fail "pay.csv's row not in funds.csv"
 printf 'date,kind,level,source,project,purpose,note,amount\n2023-01-06,receipt,city,finance,,,市配套,5\n' > again.csv
 refused vl-add -C reg fund --import again.csv
-has err "again.csv:2: id: the same as a row already in funds.csv or in this batch but for its id: a double entry?  If it is a second one indeed, give --allow-repeat"
+has err "again.csv:2: id: the same as the row with id $paid in funds.csv in every field but the id: a double entry?  If it is a second one indeed, give --allow-repeat"
 refused vl-add -C reg fund --kind receipt --level city --source finance --amount 5 --date 2023-01-06 --note 市配套
-has err "command line: id: the same as a row already in funds.csv"
+has err "command line: id: the same as the row with id $paid in funds.csv in every field"
+# twice in one file: the line it repeats (the row has no id yet)
+printf 'date,kind,level,source,project,purpose,amount,note\n2023-01-06,receipt,city,finance,,,7,a\n2023-01-06,receipt,city,finance,,,7.00,a\n' > twice.csv
+refused vl-add -C reg fund --import twice.csv
+has err "twice.csv:3: id: the same as line 2 of this file in every field but the id: a double entry?"
 expect 0 vl-add -C reg fund --import again.csv --allow-repeat
 
 # ---- more projects than the plan's villages ------------------------------
@@ -142,4 +149,24 @@ expect 0 vl-add -C reg fund --id 999999999999999999 --kind receipt --level city 
 expect 0 vl-add -C reg fund --kind receipt --level city --amount 8 --date 2023-01-06
 echo 1000000000000000000 > want
 same out want
+# ---- ids in another case ----------------------------------------------------
+vl-add -C case init --plan "$SHARE/demo/plan.json" 2>/dev/null
+# an id given in lower case numbers as its capital does: the next id
+# given is above it, never one that differs from it only in case (p004
+# given, P004 next was refused: "use another", of an id nobody gave)
+expect 0 vl-add -C case project --id p004 --town t4 --village v4 --leader l --specialist s --budget 1
+expect 0 vl-add -C case project --town t5 --village v5 --leader l --specialist s --budget 1
+echo P005 > want
+same out want
+# and the same once p004's row is deleted by hand (the audit trail has it)
+sed -i '/^p004,/d' case/projects.csv
+expect 0 vl-add -C case project --town t6 --village v6 --leader l --specialist s --budget 1
+echo P006 > want
+same out want
+# nor is p004 given again as P004, nor P006 as p006, once deleted by hand
+refused vl-add -C case project --id P004 --town t7 --village v7 --leader l --specialist s --budget 1
+has err 'id: "P004" was used before (audit.csv); an id is never given twice'
+sed -i '/^P006,/d' case/projects.csv
+refused vl-add -C case project --id p006 --town t7 --village v7 --leader l --specialist s --budget 1
+has err 'id: "p006" was used before (audit.csv); an id is never given twice'
 done_

@@ -31,6 +31,16 @@ snapshot reg > after
 same before after
 expect 0 vl-add -C reg progress --project P1 --stage approved --date 2022-12-18
 expect 0 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-01
+# the plan's milestones in its order: equipped comes after roofed, and in
+# an import approved before roofed
+snapshot reg > before
+expect 2 vl-add -C reg progress --project P1 --stage equipped --date 2022-12-31
+has err "vl-add: command line: date: equipped 2022-12-31 is before P1 reached roofed (2023-01-01, progress 3), which comes before it in the plan's milestones: give the right --date, or void progress 3 first if that is wrong"
+printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-11,P2,roofed,\n2023-01-12,P2,approved,\n' > order.csv
+expect 2 vl-add -C reg progress --import order.csv
+has err "order.csv:4: date: approved 2023-01-12 is after P2 reached roofed (2023-01-11, line 3 of this file), which comes after it in the plan's milestones: give the right --date, or correct line 3 of this file if that is wrong"
+snapshot reg > after
+same before after
 # twice
 expect 2 vl-add -C reg progress --project P1 --stage roofed --date 2023-01-02
 has err "P1 has roofed progress already (progress 3, 2023-01-01)"
@@ -45,6 +55,15 @@ has err "equipped 2023-02-02 is after P1 was completed (2023-02-01, progress 4)"
 # a stage the plan does not name
 expect 2 vl-add -C reg progress --project P1 --stage painted
 has err '"painted" is not one of started, approved, roofed, equipped, completed'
+snapshot reg > after
+same before after
+# a batch's own rows named by their line, not by an id never written
+# (nothing is when one row is refused): the row to correct is in the file
+snapshot reg > before
+printf 'date,project,stage,note\n2023-01-10,P2,started,\n2023-01-09,P2,approved,\n2023-01-11,P2,started,\n' > bad.csv
+expect 2 vl-add -C reg progress --import bad.csv
+has err "bad.csv:3: date: approved 2023-01-09 is before P2 started (2023-01-10, line 2 of this file): a milestone comes between started and completed: give the right --date, or correct line 2 of this file if the start is wrong"
+has err "bad.csv:4: stage: P2 has started progress already (line 2 of this file, 2023-01-10): if that one is wrong, correct line 2 of this file"
 snapshot reg > after
 same before after
 # one batch is judged row by row: the start first, then the milestone

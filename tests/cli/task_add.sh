@@ -45,7 +45,7 @@ expect 0 vl-report -C reg audit
 
 # the same task again is a double entry; a given id used before is refused
 expect 2 vl-add -C reg task --area 党员大集训 --title 场地 --owner 李四 --due 2023-01-15 --note 县委党校礼堂
-has err 'command line: id: the same as a row already in tasks.csv'
+has err 'command line: id: the same as the row with id 2 in tasks.csv in every field but the id: a double entry?'
 expect 2 vl-add -C reg task --id 1 --area 党员大集训 --title 教材 --owner 李四 --due 2023-01-15
 has err '"1" is already in tasks.csv'
 
