@@ -93,12 +93,23 @@ check_plan(struct checker *k)
 	for (i = 0; i < k->b->projects.n; i++)
 		vl_money_add(budgets, k->b->projects.v[i].budget, &budgets);
 	k->c->checked += 2;
-	if (lines != p->total)
+	/* one of each said in the singular: a msgid of its own, as finding()
+	 * translates its format only for people */
+	if (lines != p->total && p->nfunding == 1)
+		finding(k, "plan-lines", "total", &p->total, &lines, false,
+		    "the 1 funding line of plan.json against its total: %s",
+		    vl_money_gap_for(k->human, p->total, lines, g));
+	else if (lines != p->total)
 		finding(k, "plan-lines", "total", &p->total, &lines, false,
 		    "the %zu funding lines of plan.json against its total: %s",
 		    p->nfunding, vl_money_gap_for(k->human, p->total, lines, g));
 	snprintf(sub, sizeof sub, "%zu", k->b->projects.n);
-	if (k->b->projects.n > (size_t)p->villages)
+	if (k->b->projects.n > (size_t)p->villages && p->villages == 1)
+		finding(k, "villages", "projects", NULL, NULL, false,
+		    "%zu projects under a plan of 1 village: a project "
+		    "registered twice, or the plan's villages to amend",
+		    k->b->projects.n);
+	else if (k->b->projects.n > (size_t)p->villages)
 		finding(k, "villages", "projects", NULL, NULL, false,
 		    "%zu projects under a plan of %ld villages: a project "
 		    "registered twice, or the plan's villages to amend",

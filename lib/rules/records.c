@@ -76,10 +76,13 @@ more_than_planned(struct vl_batch *b)
 	if (v->warned || (long)b->book.projects.n <= b->book.plan.villages)
 		return;
 	v->warned = true;
-	vl_warn("%s: %zu projects under a plan of %ld villages: amend the "
-	    "plan's villages if the programme grew (vl-fund check reports "
-	    "it until then)", vl_book_display(&b->book, "plan.json"),
-	    b->book.projects.n, b->book.plan.villages);
+	vl_warn(vl_trn(b->book.plan.villages, "%s: %zu projects under a plan "
+	    "of %ld village: amend the plan's villages if the programme grew "
+	    "(vl-fund check reports it until then)", "%s: %zu projects under "
+	    "a plan of %ld villages: amend the plan's villages if the "
+	    "programme grew (vl-fund check reports it until then)"),
+	    vl_book_display(&b->book, "plan.json"), b->book.projects.n,
+	    b->book.plan.villages);
 }
 
 static vl_date

@@ -124,7 +124,7 @@ expect 0 vl-add -C reg fund --import again.csv --allow-repeat
 # ---- more projects than the plan's villages ------------------------------
 sed 's/"villages": 50/"villages": 1/' reg/plan.json > plan && cat plan > reg/plan.json
 expect 1 vl-fund -C reg check 2> /dev/null
-has out 'villages,projects,,,,discrepancy,"2 projects under a plan of 1 villages: a project registered twice, or the plan'"'"'s villages to amend"'
+has out 'villages,projects,,,,discrepancy,"2 projects under a plan of 1 village: a project registered twice, or the plan'"'"'s villages to amend"'
 # and every headline counts against the 2 projects, never 1/1
 expect 0 vl-report -C reg summary 2> /dev/null
 has out "动工 started      1 / 2  50.0%"
@@ -134,7 +134,13 @@ hasnt out '<p>全部动工</p>'
 # vl-add takes another project, but says so
 expect 0 vl-add -C reg project --town 河口镇 --village 三村 --leader 甲 \
     --specialist 乙 --budget 1
-has err "reg/plan.json: 3 projects under a plan of 1 villages: amend the plan's villages if the programme grew"
+has err "reg/plan.json: 3 projects under a plan of 1 village: amend the plan's villages if the programme grew"
+
+# one funding line short of the total: "the 1 funding line", not "lines"
+demo_plan one.json '{"funding": [{"name": "区", "levels": ["district"], "amount": "100"}], "total": "200"}'
+vl-add -C one init --plan one.json 2> /dev/null || fail "one.json refused"
+expect 1 vl-fund -C one check
+has out "plan-lines,total,200.00,100.00,-100.00,discrepancy,the 1 funding line of plan.json against its total: short by 100.00"
 
 # ---- the largest id given: the next one above it -------------------------
 refused vl-add -C reg fund --id 99999999999999999999 --kind receipt --level city --amount 7 --date 2023-01-06
