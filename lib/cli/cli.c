@@ -6,6 +6,7 @@
  * The shared options may stand before the command (vl-add -C DIR init)
  * or after it; --lang counts before any message is written.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <iconv.h>
@@ -189,14 +190,15 @@ add_register(struct vl_cli *c, const char *dir, const char *expect,
 	c->regs[c->nregs++] = (struct vl_copy){dir, expect, where};
 }
 
-/* "SEQ:HASH": a number, a colon, 64 hex digits */
+/* "SEQ:HASH": a number, a colon, 64 hex digits (in either case: a head
+ * copied by hand or from a mail may come in capitals) */
 static bool
 head_form(const char *s)
 {
 	size_t n = strspn(s, "0123456789");
 
 	return n > 0 && s[n] == ':' && strlen(s + n + 1) == 64 &&
-	    strspn(s + n + 1, "0123456789abcdef") == 64;
+	    strspn(s + n + 1, "0123456789abcdefABCDEF") == 64;
 }
 
 /* the last blank or tab of s, or NULL */
@@ -215,7 +217,7 @@ static void
 register_line(struct vl_cli *c, const char *file, long n, char *line,
     const char *base)
 {
-	char *end = line + strlen(line), *expect = NULL, *sp;
+	char *end = line + strlen(line), *expect = NULL, *sp, *h;
 	struct vl_buf dir = {0}, where = {0};
 
 	if (n == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
@@ -229,6 +231,8 @@ register_line(struct vl_cli *c, const char *file, long n, char *line,
 		return;
 	if ((sp = last_blank(line)) && head_form(sp + 1)) {
 		expect = vl_xstrdup(sp + 1);
+		for (h = expect; *h; h++)	/* as vl writes heads */
+			*h = (char)tolower((unsigned char)*h);
 		while (sp > line && (sp[-1] == ' ' || sp[-1] == '\t'))
 			sp--;
 		*sp = '\0';

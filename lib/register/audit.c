@@ -8,6 +8,7 @@
  * the digest of the changed file as the tool left it: a file edited by
  * hand afterwards no longer matches its last line.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pwd.h>
@@ -453,10 +454,12 @@ vl_audit_outside_edits(const struct vl_reg *reg)
 
 /* ---- the trail as a whole: does it reach its head? ------------------- */
 
+/* 64 hex digits, in either case (a head typed or mailed in capitals) */
 static bool
 hex64(const char *s, size_t n)
 {
-	return n == VL_HASH_HEX - 1 && strspn(s, "0123456789abcdef") >= n;
+	return n == VL_HASH_HEX - 1 &&
+	    strspn(s, "0123456789abcdefABCDEF") >= n;
 }
 
 int
@@ -473,7 +476,8 @@ vl_audit_head_parse(const char *s, long *seq, char hash[VL_HASH_HEX])
 	n = strcspn(s, "\n");
 	if (!hex64(s, n) || (s[n] && strcmp(s + n, "\n") != 0))
 		return -1;
-	memcpy(hash, s, VL_HASH_HEX - 1);
+	for (n = 0; n < VL_HASH_HEX - 1; n++)	/* as vl writes them */
+		hash[n] = (char)tolower((unsigned char)s[n]);
 	hash[VL_HASH_HEX - 1] = '\0';
 	return 0;
 }

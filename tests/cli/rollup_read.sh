@@ -181,6 +181,11 @@ expect 2 vl-report --registers r/missing overdue
 expect 2 vl-report -C r/qingshan -C r/nosuch overdue $day
 has err "r/nosuch: not a vl register"
 [ -s out ] && fail "output written after bad input"
+# a head copied in capitals (from a mail, by hand) is the same head
+expect 0 vl-report -C r/qingshan audit --expect "$(tr a-f A-F < r/qingshan/.vl-head)"
+printf 'qingshan %s\n' "$(tr a-f A-F < r/qingshan/.vl-head)" > r/capitals
+expect 0 vl-report --registers r/capitals progress $day
+[ -s err ] && fail "a head in capitals: $(cat err)"
 # a list saved by Notepad (a BOM), a tab before the head, from stdin
 head=$(vl-report -C r/qingshan audit --head)
 printf '\357\273\277qingshan\t%s\nbaishui\n' "$head" > r/notepad
