@@ -75,8 +75,12 @@ on_project(const struct vl_record *r, void *ctx)
 	struct vl_projects *ps = l->projects;
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_project p = {0};
+	bool bad = vl_check_row(&l->map, r, NULL, NULL, v) != 0;
 
-	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0)
+	/* a refused row still names its project: the rows of the other
+	 * files that name it are not said to name no such project (the
+	 * register is refused whole, at this row) */
+	if (bad && v[VL_P_ID].len == 0)
 		return 0;
 	if (ps && vl_projects_find(ps, v[VL_P_ID].s)) {
 		vl_errat(r->file, r->line, "id", "duplicate project \"%s\"",
@@ -91,7 +95,7 @@ on_project(const struct vl_record *r, void *ctx)
 	p.mode = dup(l, &v[VL_P_MODE]);
 	p.area = dup(l, &v[VL_P_AREA]);
 	p.shared = true;
-	p.budget = v[VL_P_BUDGET].fen;
+	p.budget = bad ? 0 : v[VL_P_BUDGET].fen;
 	p.start_by = v[VL_P_START_BY].date;
 	p.complete_by = v[VL_P_COMPLETE_BY].date;
 	if (p.start_by == VL_NODATE)
