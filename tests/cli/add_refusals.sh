@@ -128,6 +128,16 @@ hasnt out '<p>全部动工</p>'
 expect 0 vl-add -C reg project --town 河口镇 --village 三村 --leader 甲 \
     --specialist 乙 --budget 1
 has err "reg/plan.json: 3 projects under a plan of 1 villages: amend the plan's villages if the programme grew"
+# said once, with the count the batch makes, after it is written; a
+# batch refused says only why
+printf 'town,village,leader,specialist,budget\n河口镇,四村,甲,乙,1\n河口镇,五村,甲,乙,1\n' > two.csv
+expect 0 vl-add -C reg project --import two.csv
+has err "reg/plan.json: 5 projects under a plan of 1 villages"
+hasnt err "4 projects"
+lines err 1
+printf 'town,village,leader,specialist,budget\n河口镇,六村,甲,乙,1\n河口镇,六村,甲,乙,1\n' > dup.csv
+refused vl-add -C reg project --import dup.csv
+hasnt err "projects under a plan"
 
 # ---- the largest id given: the next one above it -------------------------
 refused vl-add -C reg fund --id 99999999999999999999 --kind receipt --level city --amount 7 --date 2023-01-06
