@@ -64,6 +64,7 @@ struct vl_batch {
 				 * written whole, in UTF-8, not appended to */
 	struct vl_buf new_columns;	/* their names, a blank between */
 	bool import;		/* records from a file, not options */
+	long import_rows;	/* the records the file held */
 	bool checked_columns;
 	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */
