@@ -22,6 +22,13 @@ expect 0 vl-add --dir new/deep/reg init
 same new/deep/reg/plan.json "$SHARE/plan-template.json"
 has err "edit plan.json"
 expect 0 vl-report -C new/deep/reg progress
+# a reader says the plan is still the template: a clean check or an empty
+# list of it is of no programme
+for c in "vl-report progress" "vl-report summary" "vl-fund check" \
+    "vl-report overdue --check" "vl-inspect list"; do
+	expect 0 $c -C new/deep/reg
+	has err "new/deep/reg/plan.json: still the template's placeholders (name, villages, deadlines 2099-12-31, total): the figures are of no programme until its plan is filled in"
+done
 # but no record goes into a register whose plan is still the template
 snapshot new/deep/reg > before
 expect 2 vl-add -C new/deep/reg project --town T --village V --leader L \
@@ -38,6 +45,8 @@ sed -e 's/请填写项目名称 \/ programme name/第二批/' -e 's/"villages": 
 expect 0 vl-add -C new/deep/reg project --town T --village V --leader L \
     --specialist S --budget 1
 has out "P001"
+expect 0 vl-fund -C new/deep/reg check
+hasnt err "template"
 
 # -C, then $VL_DIR, then the current directory
 mkdir here && (cd here && vl-add init --plan "$SHARE/demo/plan.json") ||
