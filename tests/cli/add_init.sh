@@ -63,4 +63,19 @@ has err "dup.json:1:"
 printf '{"name":"x","villages":1,"start_by":"2022-12-31","complete_by":"2023-05-31","total":184.7,"funding":[{"name":"a","levels":["city"],"amount":"1"}],"purposes":["construction"]}\n' > num.json
 expect 2 vl-add -C bad init --plan num.json
 has err "total: must be a string"
+# every bad value named with its line, the value itself quoted, as a CSV
+# row's are: which of the dates or amounts is wrong is seen at once
+cat > vals.json <<'J'
+{"name": "x", "villages": 1,
+ "start_by": "2023-02-29",
+ "complete_by": "2023-05-31", "total": "10万",
+ "funding": [{"name": "a", "levels": ["city"], "amount": "10万元"}],
+ "milestones": [{"name": "roofed", "due": "2023-04-31"}],
+ "purposes": ["construction"]}
+J
+expect 2 vl-add -C bad init --plan vals.json
+has err 'vals.json:2: start_by: no such day: "2023-02-29"'
+has err 'vals.json:4: funding[0].amount: not an amount: "10万元"'
+has err 'vals.json:5: milestones[0].due: no such day: "2023-04-31"'
+[ -e bad/plan.json ] && fail "a register was written from a bad plan"
 done_
