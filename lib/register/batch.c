@@ -620,8 +620,10 @@ batch_record(const struct vl_record *r, void *batch)
 		bad += not_later(b, &view) + not_void_before(&view);
 	if (!bad)
 		bad += check_money(b, &view);
-	if (!bad && b->rule)
+	b->row_bad = bad != 0;
+	if ((!bad || b->rule_on_bad) && b->rule)
 		bad += b->rule(b, &view);
+	b->row_bad = false;
 	if (!bad)
 		bad += not_repeated(b, &view);
 	b->row_id = NULL;

@@ -25,6 +25,10 @@ struct vl_batch {
 	const struct vl_filespec *spec;	/* the file records go to */
 	int load;		/* VL_LOAD_* besides plan and projects */
 	vl_batch_rule rule;	/* or NULL */
+	/* rule is run on a row the schema refused too (a rule that reads
+	 * only what is good), so that all its problems are said at once */
+	bool rule_on_bad;
+	bool row_bad;		/* the row the rule is shown was refused */
 	/* the columns an import must have, NULL-terminated; NULL: the
 	 * spec's core columns but id */
 	const char *const *required;

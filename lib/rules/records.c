@@ -192,7 +192,7 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
 	if ((had = vl_projects_find(set, k.id)) != NULL)
 		bad += village_taken(r, had->town);
-	if (bad) {
+	if (bad || b->row_bad) {	/* a refused row is no project */
 		free(k.id);
 		return bad;
 	}
@@ -298,6 +298,7 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	b.allow_repeat = allow_repeat;
 	if (spec == &vl_projects_spec) {
 		b.rule = project_rule;
+		b.rule_on_bad = true;
 	} else if (spec == &vl_inspections_spec) {
 		b.load = VL_LOAD_PROGRESS;
 		b.rule = inspection_rule;
