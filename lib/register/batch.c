@@ -794,10 +794,9 @@ batch_import(struct vl_batch *b, const char *path)
 	b->import = true;
 	if ((status = vl_slurp(path, display, &text)) != VL_OK)
 		goto out;
-	if (blank(&text)) {	/* a failed export, the wrong file */
-		vl_errat(display, 0, "import", "empty: not even a header row; "
-		    "nothing to import");
-		status = VL_BADINPUT;
+	if (blank(&text)) {	/* a day with nothing, or a failed export */
+		vl_warn("%s: empty, not even a header row: nothing imported",
+		    display);
 	} else if (imported_before(b, &text, display, &detail)) {
 		status = VL_BADINPUT;
 	} else {
@@ -806,7 +805,7 @@ batch_import(struct vl_batch *b, const char *path)
 	}
 	/* a header and no rows is taken (a day with nothing to book), and
 	 * said, lest silence look like rows written */
-	if (status == VL_OK && b->import_rows == 0)
+	if (status == VL_OK && b->import_rows == 0 && !blank(&text))
 		vl_warn("%s: no records under the header: nothing to add",
 		    display);
 	b->import_name = display;
