@@ -300,7 +300,8 @@ cmd_sum(struct vl_cli *c)
 		status = load(&b, c, 0);
 	if (b.reg.dir)
 		j.plan = &b.plan;
-	if (status == VL_OK && !file) {
+	if ((status == VL_OK || (status == VL_BADINPUT && b.progress)) &&
+	    !file) {
 		j.path = path = vl_reg_path(&b.reg, "funds.csv");
 		j.display = display = vl_xstrdup(vl_book_display(&b,
 		    "funds.csv"));
@@ -311,6 +312,9 @@ cmd_sum(struct vl_cli *c)
 	if (status == VL_OK && (file || vl_reg_exists(&b.reg, "funds.csv")))
 		status = vl_fund_sum(&j, by, kind, &b, filtered(c) ?
 		    &c->filter : NULL, &g);
+	else if (j.path && vl_reg_exists(&b.reg, "funds.csv") &&
+	    vl_fund_sum(&j, by, kind, &b, NULL, &g) == VL_SYSFAULT)
+		status = VL_SYSFAULT;	/* its bad rows said too, as check */
 	if (b.reg.dir)
 		c->out.register_name = b.plan.name;
 	if (status == VL_OK)
@@ -332,7 +336,7 @@ cmd_balance(struct vl_cli *c)
 	struct vl_ledger l = {0};
 	struct vl_rollup r;
 	struct vl_book b;
-	int status;
+	int status, lstatus;
 
 	if (c->rollup) {
 		if ((status = rollup_load(&r, c, 0)) == VL_OK)
@@ -342,8 +346,13 @@ cmd_balance(struct vl_cli *c)
 			    &c->out);
 		return rollup_done(status, false, &r);
 	}
-	if ((status = load(&b, c, 0)) == VL_OK)
-		status = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
+	status = load(&b, c, 0);
+	/* the journal too, as check: every problem in one run */
+	if (status != VL_SYSFAULT && b.progress) {
+		lstatus = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
+		if (status == VL_OK || lstatus == VL_SYSFAULT)
+			status = lstatus;
+	}
 	if (status == VL_OK)
 		status = finish(vl_report_balance(&b, &l, &c->filter,
 		    &c->out), false);

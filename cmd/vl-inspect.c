@@ -151,8 +151,13 @@ cmd_close(struct vl_cli *c)
 	int status;
 
 	vl_cli_one_register(c);
-	if (date && vl_date_parse(date, &when, &why) != 0)
-		vl_die(VL_BADINPUT, "--date: %s: \"%s\"", why, date);
+	if (date && vl_date_parse(date, &when, &why) != 0) {
+		/* as a bad date of add, of vl-add's close of a task */
+		vl_errat("command line", 0, "date", "%s: \"%s\"", vl_tr(why),
+		    date);
+		vl_warn("nothing written");
+		return VL_BADINPUT;
+	}
 	if ((status = vl_close_finding(&c->src, id, when, &how)) == VL_OK)
 		printf("%s\n", id);
 	return status == VL_OK ? vl_close_stdout() : status;

@@ -153,8 +153,15 @@ static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
     bool villages)
 {
-	int status = vl_book_load(b, &c->src, REPORT_PARTS);
+	int status = vl_book_load(b, &c->src, REPORT_PARTS), lstatus;
 
+	if (status == VL_BADINPUT && l && b->progress &&
+	    !(villages && b->plan.of_districts)) {
+		/* a bad row in the files read: the journal's bad rows too,
+		 * as vl-fund check says them, every problem in one run */
+		lstatus = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
+		return lstatus == VL_SYSFAULT ? lstatus : status;
+	}
 	if (status == VL_OK && villages)	/* not a city register's */
 		status = vl_book_of_villages(b);
 	if (status == VL_OK && l) {

@@ -493,7 +493,7 @@ terminal_safe(const char *v)
 static bool
 numeric(enum vl_coltype t)
 {
-	return t == VL_COL_INT || t == VL_COL_MONEY;
+	return t == VL_COL_INT || t == VL_COL_MONEY || t == VL_COL_SHARE;
 }
 
 /* a line of a table of one column, added to b */

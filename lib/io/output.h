@@ -18,8 +18,10 @@ enum vl_format { VL_FMT_CSV, VL_FMT_JSON, VL_FMT_TABLE, VL_FMT_XLSX };
  * is in csv and json, translated in the human formats with the column's
  * name as the context (vl_trc).  A CHANGES column holds what a change
  * did, "leader: 苏霞 → 李明; reason: 换人": its names translated there. */
+/* A SHARE column holds a percentage, "96.0%": text but in a table,
+ * where it is aligned right as the numbers are. */
 enum vl_coltype { VL_COL_TEXT, VL_COL_INT, VL_COL_MONEY, VL_COL_DATE,
-	VL_COL_WORD, VL_COL_CHANGES };
+	VL_COL_WORD, VL_COL_CHANGES, VL_COL_SHARE };
 
 struct vl_col {
 	const char *name;

@@ -75,6 +75,17 @@ perr(struct ctx *c, const char *field, const char *fmt, const char *arg)
 		snprintf(c->said[c->nsaid++], sizeof c->said[0], "%s", field);
 }
 
+/* a value refused, why and the value itself, as the CSV rows say it */
+static void
+perr_value(struct ctx *c, const char *field, const char *why, const char *s)
+{
+	vl_errat(c->file, line_of(c, field), field, "%s: \"%s\"", vl_tr(why),
+	    s);
+	c->bad = true;
+	if (c->nsaid < sizeof c->said / sizeof c->said[0])
+		snprintf(c->said[c->nsaid++], sizeof c->said[0], "%s", field);
+}
+
 static void
 check_keys(struct ctx *c, json_t *obj, const char *where,
     const char *const *allowed)
@@ -122,7 +133,7 @@ get_money(struct ctx *c, json_t *obj, const char *key, const char *field,
 	const char *s = get_string(c, obj, key, field), *why;
 
 	if (s && vl_money_parse(s, out, &why) != 0)
-		perr(c, field, "%s", why);
+		perr_value(c, field, why, s);
 }
 
 static void
@@ -131,7 +142,7 @@ get_date(struct ctx *c, json_t *obj, const char *key, vl_date *out)
 	const char *s = get_string(c, obj, key, key), *why;
 
 	if (s && vl_date_parse(s, out, &why) != 0)
-		perr(c, key, "%s", why);
+		perr_value(c, key, why, s);
 }
 
 static char **
@@ -381,7 +392,7 @@ load_milestone(struct ctx *c, json_t *m, struct vl_milestone *ms, size_t i)
 	snprintf(field, sizeof field, "milestones[%zu].due", i);
 	if (json_object_get(m, "due") && (s = get_string(c, m, "due",
 	    field)) && vl_date_parse(s, &ms->due, &why) != 0)
-		perr(c, field, "%s", why);
+		perr_value(c, field, why, s);
 }
 
 /* "milestones": the stages between started and completed, in order;

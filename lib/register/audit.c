@@ -414,13 +414,14 @@ warn_edits(const struct vl_edits *e)
 		if (e->found[i] ? !last[i].removed &&
 		    strcmp(e->now[i], last[i].digest) == 0 : last[i].removed)
 			continue;	/* as the history last left it */
-		vl_warn("%s/%s: changed outside the vl tools since audit.csv "
-		    "line %ld", e->reg->dir, last[i].file, last[i].line);
+		vl_warn("%s: changed outside the vl tools since audit.csv "
+		    "line %ld", vl_reg_display(e->reg, last[i].file),
+		    last[i].line);
 		changed++;
 	}
 	for (i = 0; i < e->nmade; i++)
-		vl_warn("%s/%s: made outside the vl tools: audit.csv names it "
-		    "nowhere", e->reg->dir, e->made[i]);
+		vl_warn("%s: made outside the vl tools: audit.csv names it "
+		    "nowhere", vl_reg_display(e->reg, e->made[i]));
 	return changed + (long)e->nmade;
 }
 

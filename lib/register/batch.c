@@ -644,6 +644,7 @@ batch_record(const struct vl_record *r, void *batch)
 	    .n = b->hdr.n, .len = lens, .header = &b->hdr};
 	int idcol = vl_header_index(&b->hdr, "id");
 
+	b->import_rows++;
 	for (i = 0; i < b->hdr.n; i++)
 		values[i] = (b->import ? vl_spec_cell : vl_spec_typed)(b->spec,
 		    &b->book.plan, b->hdr.name[i], vl_field(r, b->hdr.name[i]));
@@ -660,8 +661,10 @@ batch_record(const struct vl_record *r, void *batch)
 		bad += not_later(b, &view) + not_void_before(&view);
 	if (!bad)
 		bad += check_money(b, &view);
-	if (!bad && b->rule)
+	b->row_bad = bad != 0;
+	if ((!bad || b->rule_on_bad) && b->rule)
 		bad += b->rule(b, &view);
+	b->row_bad = false;
 	if (!bad)
 		bad += not_repeated(b, &view);
 	b->row_id = NULL;
@@ -795,6 +798,19 @@ imported_before(struct vl_batch *b, const struct vl_buf *text,
 	return 1;
 }
 
+/* nothing but a BOM, blanks and line ends */
+static bool
+blank(const struct vl_buf *t)
+{
+	size_t i = t->len >= 3 && memcmp(t->data, "\xef\xbb\xbf", 3) == 0 ? 3 :
+	    0;
+
+	for (; i < t->len; i++)
+		if (!strchr(" \t\r\n", t->data[i]) || t->data[i] == '\0')
+			return false;
+	return true;
+}
+
 static int
 batch_import(struct vl_batch *b, const char *path)
 {
@@ -819,11 +835,20 @@ batch_import(struct vl_batch *b, const char *path)
 	b->import = true;
 	if ((status = vl_slurp(path, display, &text)) != VL_OK)
 		goto out;
-	if (imported_before(b, &text, display, &detail))
+	if (blank(&text)) {	/* a day with nothing, or a failed export */
+		vl_warn("%s: empty, not even a header row: nothing imported",
+		    display);
+	} else if (imported_before(b, &text, display, &detail)) {
 		status = VL_BADINPUT;
-	else
+	} else {
 		status = vl_csv_read_sheet(text.data, text.len, display, &opts,
 		    &sheet, batch_record, b);
+	}
+	/* a header and no rows is taken (a day with nothing to book), and
+	 * said, lest silence look like rows written */
+	if (status == VL_OK && b->import_rows == 0 && !blank(&text))
+		vl_warn("%s: no records under the header: nothing to add",
+		    display);
 	b->import_name = display;
 	vl_buf_add(&b->import_detail, detail.data, detail.len);
 out:

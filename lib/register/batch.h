@@ -25,6 +25,10 @@ struct vl_batch {
 	const struct vl_filespec *spec;	/* the file records go to */
 	int load;		/* VL_LOAD_* besides plan and projects */
 	vl_batch_rule rule;	/* or NULL */
+	/* rule is run on a row the schema refused too (a rule that reads
+	 * only what is good), so that all its problems are said at once */
+	bool rule_on_bad;
+	bool row_bad;		/* the row the rule is shown was refused */
 	/* the columns an import must have, NULL-terminated; NULL: the
 	 * spec's core columns but id */
 	const char *const *required;
@@ -68,6 +72,7 @@ struct vl_batch {
 				 * written whole, in UTF-8, not appended to */
 	struct vl_buf new_columns;	/* their names, a blank between */
 	bool import;		/* records from a file, not options */
+	long import_rows;	/* the records the file held */
 	bool checked_columns;
 	const char *input_encoding;	/* of the import alone: src's */
 	struct vl_buf rows;	/* CSV rows to append */

@@ -75,8 +75,12 @@ on_project(const struct vl_record *r, void *ctx)
 	struct vl_projects *ps = l->projects;
 	struct vl_value v[VL_SPEC_MAX];
 	struct vl_project p = {0};
+	bool bad = vl_check_row(&l->map, r, NULL, NULL, v) != 0;
 
-	if (vl_check_row(&l->map, r, NULL, NULL, v) != 0)
+	/* a refused row still names its project: the rows of the other
+	 * files that name it are not said to name no such project (the
+	 * register is refused whole, at this row) */
+	if (bad && v[VL_P_ID].len == 0)
 		return 0;
 	if (ps && vl_projects_find(ps, v[VL_P_ID].s)) {
 		vl_errat(r->file, r->line, "id", "duplicate project \"%s\"",
@@ -91,7 +95,7 @@ on_project(const struct vl_record *r, void *ctx)
 	p.mode = dup(l, &v[VL_P_MODE]);
 	p.area = dup(l, &v[VL_P_AREA]);
 	p.shared = true;
-	p.budget = v[VL_P_BUDGET].fen;
+	p.budget = bad ? 0 : v[VL_P_BUDGET].fen;
 	p.start_by = v[VL_P_START_BY].date;
 	p.complete_by = v[VL_P_COMPLETE_BY].date;
 	if (p.start_by == VL_NODATE)
@@ -603,6 +607,13 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	else if (status == VL_OK && (what & VL_LOAD_WRITE) &&
 	    !b->plan.district)	/* named after its directory */
 		vl_rollup_warn_total_dir(b->reg.dir);
+	/* a writer refuses it (vl_batch_run); a reader's figures are of no
+	 * programme yet, which is said, lest "all checks pass" be believed */
+	if (status == VL_OK && b->plan.placeholder && !(what & VL_LOAD_WRITE))
+		vl_warn("%s: still the template's placeholders (name, "
+		    "villages, deadlines 2099-12-31, total): the figures are "
+		    "of no programme until its plan is filled in",
+		    vl_book_display(b, "plan.json"));
 	if (what & VL_LOAD_DIGESTS)
 		b->edits = vl_audit_edits_begin(&b->reg);
 	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)

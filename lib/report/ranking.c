@@ -16,10 +16,10 @@
 
 static const struct vl_col rank_cols[] = {
 	{"rank", VL_COL_INT}, {"projects", VL_COL_INT},
-	{"started", VL_COL_INT}, {"started_share", VL_COL_TEXT},
-	{"completed", VL_COL_INT}, {"completed_share", VL_COL_TEXT},
+	{"started", VL_COL_INT}, {"started_share", VL_COL_SHARE},
+	{"completed", VL_COL_INT}, {"completed_share", VL_COL_SHARE},
 	{"overdue", VL_COL_INT}, {"plan", VL_COL_MONEY},
-	{"received", VL_COL_MONEY}, {"received_share", VL_COL_TEXT},
+	{"received", VL_COL_MONEY}, {"received_share", VL_COL_SHARE},
 	{"spent", VL_COL_MONEY}
 };
 #define NRANK_COLS (sizeof rank_cols / sizeof rank_cols[0])

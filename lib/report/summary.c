@@ -316,6 +316,12 @@ summary_funds(struct page *pg, const struct vl_ledger *l)
 		money_line(pg, p->funding[i].name, l->line[i].received,
 		    note.data);
 	}
+	/* received from a level no line names: in the sums below, so
+	 * shown, as the discrepancy vl-fund check makes it */
+	if (l->line[p->nfunding].received != 0)
+		money_line(pg, vl_trc("line", "(no line)"),
+		    l->line[p->nfunding].received, vl_tr("  from a level no "
+		    "funding line names: a discrepancy (vl-fund check)"));
 	spent_note(&note, l, p);
 	money_lines(pg, &l->total, note.data, vl_plan_has_other(p) ?
 	    &l->other : NULL);

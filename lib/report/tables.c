@@ -283,7 +283,7 @@ static const struct vl_col town_cols[] = {
 	{"town", VL_COL_WORD}, {"projects", VL_COL_INT},
 	{"reviewed", VL_COL_INT}, {"started", VL_COL_INT},
 	{"completed", VL_COL_INT}, {"accepted", VL_COL_INT},
-	{"started_share", VL_COL_TEXT}, {"open_findings", VL_COL_INT},
+	{"started_share", VL_COL_SHARE}, {"open_findings", VL_COL_INT},
 	{"overdue_findings", VL_COL_INT}
 };
 #define NTOWN_COLS (sizeof town_cols / sizeof town_cols[0])

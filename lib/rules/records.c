@@ -26,7 +26,9 @@ village_key(const char *town, const char *village)
 
 struct villages {
 	struct vl_projects set;	/* "town/village": the project's id in town */
-	bool warned;		/* more projects than the plan's villages */
+	size_t projects;	/* with the batch's good rows so far */
+	long planned;		/* the plan's villages */
+	char *plan;		/* plan.json as messages name it */
 };
 
 /* The projects by village, made once for a batch: ids are the keys,
@@ -66,23 +68,31 @@ village_taken(const struct vl_record *r, const char *had)
 }
 
 /* More projects than the plan's villages is taken (the programme may
- * have grown before its plan was amended) but said, once: vl-fund check
- * reports it until the plan says so too. */
+ * have grown before its plan was amended) but said, once the batch is
+ * written, with the count it makes: vl-fund check reports it until the
+ * plan says so too.  Counted here, row by row. */
 static void
-more_than_planned(struct vl_batch *b)
+count_projects(struct vl_batch *b)
 {
 	struct villages *v = b->ctx;
 
-	if (v->warned || (long)b->book.projects.n <= b->book.plan.villages)
+	v->projects = b->book.projects.n;
+	v->planned = b->book.plan.villages;
+	if (!v->plan)
+		v->plan = vl_xstrdup(vl_book_display(&b->book, "plan.json"));
+}
+
+static void
+more_than_planned(const struct villages *v)
+{
+	if ((long)v->projects <= v->planned)
 		return;
-	v->warned = true;
-	vl_warn(vl_trn(b->book.plan.villages, "%s: %zu projects under a plan "
-	    "of %ld village: amend the plan's villages if the programme grew "
+	vl_warn(vl_trn(v->planned, "%s: %zu projects under a plan of %ld "
+	    "village: amend the plan's villages if the programme grew "
 	    "(vl-fund check reports it until then)", "%s: %zu projects under "
 	    "a plan of %ld villages: amend the plan's villages if the "
 	    "programme grew (vl-fund check reports it until then)"),
-	    vl_book_display(&b->book, "plan.json"), b->book.projects.n,
-	    b->book.plan.villages);
+	    v->plan, v->projects, v->planned);
 }
 
 static vl_date
@@ -185,7 +195,7 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	k.id = village_key(vl_field(r, "town"), vl_field(r, "village"));
 	if ((had = vl_projects_find(set, k.id)) != NULL)
 		bad += village_taken(r, had->town);
-	if (bad) {
+	if (bad || b->row_bad) {	/* a refused row is no project */
 		free(k.id);
 		return bad;
 	}
@@ -193,7 +203,7 @@ project_rule(struct vl_batch *b, const struct vl_record *r)
 	vl_projects_add(set, &k);
 	p.id = vl_xstrdup(vl_field(r, "id"));
 	vl_projects_add(&b->book.projects, &p);
-	more_than_planned(b);
+	count_projects(b);
 	return 0;
 }
 
@@ -291,6 +301,7 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	b.allow_repeat = allow_repeat;
 	if (spec == &vl_projects_spec) {
 		b.rule = project_rule;
+		b.rule_on_bad = true;
 	} else if (spec == &vl_inspections_spec) {
 		b.load = VL_LOAD_PROGRESS;
 		b.rule = inspection_rule;
@@ -303,7 +314,12 @@ vl_add_records(const struct vl_filespec *spec, const struct vl_source *src,
 	}
 	status = vl_batch_run(&b, src, import, value);
 	if (spec == &vl_projects_spec && b.ctx) {
-		vl_projects_free(&((struct villages *)b.ctx)->set);
+		struct villages *v = b.ctx;
+
+		if (status == VL_OK && v->plan)
+			more_than_planned(v);
+		vl_projects_free(&v->set);
+		free(v->plan);
 		free(b.ctx);
 		b.ctx = NULL;
 	}

@@ -49,4 +49,26 @@ has err "colour: not a column of projects.csv"
 printf 'town,village,leader,specialist\nt,v,l,s\n' > miss.csv
 expect 2 vl-add -C reg project --import miss.csv
 has err ":1: budget: missing column"
+# an empty file (a day with nothing, or a failed export): taken as nothing
+# to do, but said, lest it look like rows written; a header alone too
+for f in project fund progress; do
+	: > empty.csv
+	snapshot reg > before
+	expect 0 vl-add -C reg $f --import empty.csv
+	has err "empty.csv: empty, not even a header row: nothing imported"
+	[ -s out ] && fail "an empty file printed ids"
+	printf '\357\273\277\r\n\r\n' | STDIN=/dev/stdin expect 0 vl-add -C reg $f --import -
+	has err "stdin: empty, not even a header row: nothing imported"
+	snapshot reg > after
+	same before after
+done
+printf 'town,village,leader,specialist,budget\r\n' > header.csv
+expect 0 vl-add -C reg project --import header.csv
+has err "header.csv: no records under the header: nothing to add"
+[ -s out ] && fail "a header alone printed ids"
+snapshot reg > after
+same before after
+: > empty.csv
+expect 0 vl-inspect -C reg add --import empty.csv
+has err "empty.csv: empty, not even a header row"
 done_

@@ -31,6 +31,13 @@ hasnt err "checks pass"
 expect 0 vl-report -C new/deep/reg summary --lang en
 has out "plan.json is still the template: fill in the programme's plan"
 hasnt out "every village has started"
+# a reader says the plan is still the template: a clean check or an empty
+# list of it is of no programme
+for c in "vl-report progress" "vl-report summary" \
+    "vl-report overdue --check" "vl-inspect list"; do
+	expect 0 $c -C new/deep/reg
+	has err "new/deep/reg/plan.json: still the template's placeholders (name, villages, deadlines 2099-12-31, total): the figures are of no programme until its plan is filled in"
+done
 # but no record goes into a register whose plan is still the template
 snapshot new/deep/reg > before
 expect 2 vl-add -C new/deep/reg project --town T --village V --leader L \
@@ -47,6 +54,8 @@ sed -e 's/请填写项目名称 \/ programme name/第二批/' -e 's/"villages": 
 expect 0 vl-add -C new/deep/reg project --town T --village V --leader L \
     --specialist S --budget 1
 has out "P001"
+expect 0 vl-fund -C new/deep/reg check
+hasnt err "template"
 
 # -C, then $VL_DIR, then the current directory
 mkdir here && (cd here && vl-add init --plan "$SHARE/demo/plan.json") ||
@@ -63,4 +72,19 @@ has err "dup.json:1:"
 printf '{"name":"x","villages":1,"start_by":"2022-12-31","complete_by":"2023-05-31","total":184.7,"funding":[{"name":"a","levels":["city"],"amount":"1"}],"purposes":["construction"]}\n' > num.json
 expect 2 vl-add -C bad init --plan num.json
 has err "total: must be a string"
+# every bad value named with its line, the value itself quoted, as a CSV
+# row's are: which of the dates or amounts is wrong is seen at once
+cat > vals.json <<'J'
+{"name": "x", "villages": 1,
+ "start_by": "2023-02-29",
+ "complete_by": "2023-05-31", "total": "10万",
+ "funding": [{"name": "a", "levels": ["city"], "amount": "10万元"}],
+ "milestones": [{"name": "roofed", "due": "2023-04-31"}],
+ "purposes": ["construction"]}
+J
+expect 2 vl-add -C bad init --plan vals.json
+has err 'vals.json:2: start_by: no such day: "2023-02-29"'
+has err 'vals.json:4: funding[0].amount: not an amount: "10万元"'
+has err 'vals.json:5: milestones[0].due: no such day: "2023-04-31"'
+[ -e bad/plan.json ] && fail "a register was written from a bad plan"
 done_

@@ -81,4 +81,25 @@ expect 0 vl-inspect -C s show P01
 tr -d '\n' < out | od -An -c | grep -q '\\[rt]' && fail "a CR or a tab reached the terminal"
 has out "leader      蓝 霞  假行"
 grep -q '^假行' out && fail "a line break in a name made a line of its own"
+
+# every problem of a row in one run: a project's own rules (leader and
+# specialist named, a budget not below zero, its deadlines in order) are
+# said beside what the columns refuse, not one run later
+snapshot r > before
+refused town "missing" vl-add -C r project --town "" --village 新村 \
+    --leader "" --specialist 乙 --budget -5 --start_by 2023-13-01
+has err 'command line: start_by: month out of range: "2023-13-01"'
+has err 'command line: leader: missing: every project names its leader'
+has err 'command line: budget: -5: a budget is never below zero'
+printf 'town,village,leader,specialist,budget,complete_by\n甲镇,乙村,,丙,1x,2022-12-01\n甲镇,丁村,甲,乙,-1,2023-02-30\n' > rows.csv
+refused budget 'not an amount: "1x"' vl-add -C r project --import rows.csv
+has err 'rows.csv:2: leader: missing'
+has err 'rows.csv:2: complete_by: complete_by 2022-12-01 is not after start_by'
+has err 'rows.csv:3: complete_by: no such day: "2023-02-30"'
+has err 'rows.csv:3: budget: -1: a budget is never below zero'
+# a refused row is no project: the same village again is not said to
+# have one
+printf 'town,village,leader,specialist,budget\n甲镇,戊村,甲,乙,1x\n甲镇,戊村,甲,乙,1\n' > twice.csv
+refused budget 'not an amount: "1x"' vl-add -C r project --import twice.csv
+hasnt err 'has a project already'
 done_

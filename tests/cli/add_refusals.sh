@@ -135,6 +135,16 @@ hasnt out '<p>全部动工</p>'
 expect 0 vl-add -C reg project --town 河口镇 --village 三村 --leader 甲 \
     --specialist 乙 --budget 1
 has err "reg/plan.json: 3 projects under a plan of 1 village: amend the plan's villages if the programme grew"
+# said once, with the count the batch makes, after it is written; a
+# batch refused says only why
+printf 'town,village,leader,specialist,budget\n河口镇,四村,甲,乙,1\n河口镇,五村,甲,乙,1\n' > two.csv
+expect 0 vl-add -C reg project --import two.csv
+has err "reg/plan.json: 5 projects under a plan of 1 village"
+hasnt err "4 projects"
+lines err 1
+printf 'town,village,leader,specialist,budget\n河口镇,六村,甲,乙,1\n河口镇,六村,甲,乙,1\n' > dup.csv
+refused vl-add -C reg project --import dup.csv
+hasnt err "projects under a plan"
 
 # one funding line short of the total: "the 1 funding line", not "lines"
 demo_plan one.json '{"funding": [{"name": "区", "levels": ["district"], "amount": "100"}], "total": "200"}'

@@ -24,7 +24,9 @@ has err 'date: 2023-03-19 is before inspection 78 of 2023-03-20'
 expect 2 vl-inspect -C reg close 117
 has err 'is before inspection 117 of 2023-06-16'
 expect 2 vl-inspect -C reg close 78 --date 2023-02-30
-has err '--date: no such day'
+# said as every bad date of a command line is, nothing written
+has err 'vl-inspect: command line: date: no such day: "2023-02-30"'
+has err 'vl-inspect: nothing written'
 expect 2 vl-inspect -C reg close
 has err usage:
 expect 2 vl-inspect -C reg close 78 95

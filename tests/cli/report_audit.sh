@@ -48,6 +48,11 @@ hasnt err "funds.csv"
 # vl-fund check, the other check, says so too
 expect 1 vl-fund -C reg check --as-of 2023-01-05	# budgets: 1.00 over
 has err "reg/projects.csv: changed outside the vl tools"
+# in the register's directory, the file is named as the other messages
+# name it: projects.csv, not ./projects.csv
+(cd reg && vl-fund check --as-of 2023-01-05 > /dev/null 2> ../err)
+has err "vl-fund: projects.csv: changed outside the vl tools"
+hasnt err "./"
 # ...and the tools go on working; their next change, of any file, puts
 # the hand edit on record first, and the warning ends there
 expect 0 vl-add -C reg progress --project P002 --stage started --date 2023-01-04

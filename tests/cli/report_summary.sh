@@ -86,4 +86,29 @@ has out "  其中 1 个另定了更晚的动工期限，尚未逾期"
 expect 0 vl-report -C d summary --as-of 2023-06-15 --lang zh
 has out "二、资金：共 184.70万元（1,847,000.00 元），专款专用"
 has out "  P45 东岭镇岩口村   领导 （未填），专干 潘春梅：缺责任领导"
+
+# money received from a level no funding line names (a discrepancy of
+# vl-fund check) stands on a line of its own, not only in the total
+export VL_AS_OF=2023-06-01
+cat > plan3.json <<'J'
+{"name": "三级资金", "villages": 1, "start_by": "2023-03-01",
+ "complete_by": "2023-06-30", "total": "10万",
+ "funding": [{"name": "上级", "levels": ["central", "region", "city"], "amount": "10万"}],
+ "purposes": ["construction"]}
+J
+vl-add -C p3 init --plan plan3.json
+vl-add -C p3 project --town 甲镇 --village 乙村 --leader 甲 --specialist 乙 --budget 10万 > /dev/null
+vl-add -C p3 fund --kind receipt --level central --amount 7万 --date 2023-01-01 > /dev/null
+vl-add -C p3 fund --kind receipt --level district --amount 3万 --date 2023-01-01 > /dev/null
+expect 1 vl-fund -C p3 check
+has out 'receipts,district,,30000.00,,discrepancy'
+expect 0 vl-report -C p3 summary
+has out "  上级             7.00万元           70000.00  of 100000.00, 30000.00 to come"
+has out "  (no line)        3.00万元           30000.00  from a level no funding line names: a discrepancy (vl-fund check)"
+has out "  到位 received    10.00万元         100000.00"
+expect 0 vl-report -C p3 summary --lang zh
+has out "未分渠道"
+# the seed's plan has none: no such line
+expect 0 vl-report -C d summary --as-of 2023-06-15
+hasnt out "(no line)"
 done_

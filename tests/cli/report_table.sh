@@ -19,9 +19,20 @@ same out want
 expect 0 vl-report -C reg progress --as-of 2023-01-01 --format table
 {
 	printf 'town    projects  reviewed  started  completed  accepted  started_share  open_findings  overdue_findings\n'
-	printf '青山镇         1         0        0          0         0  0.0%%                       0                 0\n'
-	printf 'Hekou          1         0        0          0         0  0.0%%                       0                 0\n'
-	printf 'total          2         0        0          0         0  0.0%%                       0                 0\n'
+	printf '青山镇         1         0        0          0         0           0.0%%              0                 0\n'
+	printf 'Hekou          1         0        0          0         0           0.0%%              0                 0\n'
+	printf 'total          2         0        0          0         0           0.0%%              0                 0\n'
+} > want
+same out want
+# a share is aligned right, as the numbers are: 100.0% and 50.0% end in
+# one column
+expect 0 vl-add -C reg progress --project P1 --stage started --date 2023-01-01
+expect 0 vl-report -C reg progress --as-of 2023-01-01 --format table
+{
+	printf 'town    projects  reviewed  started  completed  accepted  started_share  open_findings  overdue_findings\n'
+	printf '青山镇         1         0        1          0         0         100.0%%              0                 0\n'
+	printf 'Hekou          1         0        0          0         0           0.0%%              0                 0\n'
+	printf 'total          2         0        1          0         0          50.0%%              0                 0\n'
 } > want
 same out want
 # the demo's table: every row of the same display width up to the last

@@ -43,9 +43,11 @@ agree_ 0 vl-report -C reg summary $day
 # one in the first half), and a bad amount between them
 projects 1
 agree_ 2 vl-report -C reg overdue $day
-lines err1 3
+lines err1 4
 has err1 'reg/projects.csv:120002: id: duplicate project "P120000"'
 has err1 'reg/projects.csv:140003: budget:'
+# the row of the bad amount has a duplicate id too, said too
+has err1 'reg/projects.csv:140003: id: duplicate project "P070000"'
 has err1 'reg/projects.csv:145004: id: duplicate project "P000002"'
 sed 's/^vl-report: reg\/projects.csv:\([0-9]*\):.*/\1/' err1 > at
 sort -n at > sorted

@@ -306,13 +306,13 @@ test_bad_values(void **state)
 {
 	(void)state;
 	refused_with("2023-05-31", "2023-02-29",
-	    "vl: plan.json:5: complete_by: no such day\n");
+	    "vl: plan.json:5: complete_by: no such day: \"2023-02-29\"\n");
 	refused_with("2022-12-31", "2022/12/31",
-	    "vl: plan.json:4: start_by: not a YYYY-MM-DD date\n");
+	    "vl: plan.json:4: start_by: not a YYYY-MM-DD date: \"2022/12/31\"\n");
 	refused_with("\"184.7万\"", "\"1.234\"",
-	    "vl: plan.json:6: total: more than 2 decimals\n");
+	    "vl: plan.json:6: total: more than 2 decimals: \"1.234\"\n");
 	refused_with("\"168.46万\"", "\"lots\"",
-	    "vl: plan.json:8: funding[0].amount: not an amount\n");
+	    "vl: plan.json:8: funding[0].amount: not an amount: \"lots\"\n");
 	refused_with("\"district\"", "\"town\"",
 	    "vl: plan.json:9: funding[1].levels: unknown level \"town\" "
 	    "(central, region, city, district)\n");
