@@ -86,7 +86,7 @@ check_plan(struct checker *k)
 		k->c->checked++;
 		finding(k, "plan", "plan.json", NULL, NULL, false, "still the "
 		    "template's placeholders (name, villages, deadlines "
-		    "2099-12-31, total): fill in the programme's plan%s", "");
+		    "2099-12-31, total): fill in the programme's plan");
 	}
 	for (i = 0; i < p->nfunding; i++)
 		vl_money_add(lines, p->funding[i].amount, &lines);
