@@ -42,7 +42,8 @@ static const char help[] = N_(
     "        started and completed, late items, money received and spent\n"
     "  progress --since DATE [--kind K]\n"
     "        what changed after DATE, a row each: started, milestone,\n"
-    "        completed, finding-opened/-closed, received, spent, task-done\n"
+    "        completed, finding-opened/-closed, received, spent, task-done,\n"
+    "        voided (a row voided then: what it was and why)\n"
     "  funds   plan, received, allocated, spent, remaining per funding\n"
     "        line and level, with a total row; movements booked without\n"
     "        a level stand on the row (no line), nothing is apportioned\n"
@@ -153,7 +154,8 @@ static int
 load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
     bool villages)
 {
-	int status = vl_book_load(b, &c->src, REPORT_PARTS), lstatus;
+	int status = vl_book_load(b, &c->src, REPORT_PARTS |
+	    (c->arg[O_SINCE] ? VL_LOAD_VOIDS : 0)), lstatus;
 
 	if (status == VL_BADINPUT && l && b->progress &&
 	    !(villages && b->plan.of_districts)) {
@@ -191,7 +193,7 @@ static int
 rollup_load(struct vl_rollup *r, struct vl_ledger **l, const struct vl_cli *c)
 {
 	int status = vl_rollup_load(r, c->regs, c->nregs, &c->src,
-	    REPORT_PARTS);
+	    REPORT_PARTS | (c->arg[O_SINCE] ? VL_LOAD_VOIDS : 0));
 
 	vl_rollup_keep(r, &c->filter);
 	if (l)

@@ -15,6 +15,7 @@ NC_("kind", "milestone")
 NC_("change", "started") NC_("change", "milestone") NC_("change", "completed")
 NC_("change", "finding-opened") NC_("change", "finding-closed")
 NC_("change", "received") NC_("change", "spent") NC_("change", "task-done")
+NC_("change", "voided")
 /* fund kinds */
 NC_("kind", "receipt") NC_("kind", "allocation") NC_("kind", "expense")
 /* statuses: of the overdue list, of the fund checks */

@@ -1,8 +1,9 @@
 /*
  * since.c - what changed between two days (vl-report progress --since
  * DATE): projects started, their milestones reached, projects
- * completed, findings opened and closed,
- * money received and spent, a row each, in order of date.  "What moved
+ * completed, findings opened and closed, tasks done, rows voided (a
+ * start, a finding or a task that counts no more: the counts it left,
+ * explained), money received and spent, a row each, in order of date.  "What moved
  * since last week" in one run, not two runs and a diff.  For people
  * (table, --excel, xlsx) the kind and the detail are in their language,
  * the kind with the context "change" ("milestone" is a late one in the
@@ -21,9 +22,9 @@
 
 const char *const vl_since_kinds[] = {"started", "milestone",
     "completed", "finding-opened", "finding-closed", "received", "spent",
-    "task-done", NULL};
+    "task-done", "voided", NULL};
 enum { K_STARTED, K_MILESTONE, K_COMPLETED, K_OPENED, K_CLOSED, K_RECEIVED,
-	K_SPENT, K_TASK_DONE };
+	K_SPENT, K_TASK_DONE, K_VOIDED };
 
 struct event {
 	vl_date date;
@@ -176,6 +177,45 @@ findings(struct since *s)
 	}
 }
 
+/* "progress 5 (started 2023-06-02): the reason": what x was */
+static char *
+void_detail(const struct since *s, const struct vl_void *x)
+{
+	struct vl_buf d = {0};
+	char day[VL_DATE_BUFSZ];
+
+	vl_date_format(x->date, day);
+	if (strcmp(x->file, "progress.csv") == 0)
+		vl_buf_printf(&d, vl_tr_if(s->human, "progress %s (%s %s): %s"),
+		    x->id, word(s, "stage", x->what), day, x->reason);
+	else if (strcmp(x->file, "inspections.csv") == 0)
+		vl_buf_printf(&d, vl_tr_if(s->human, "inspection %s (%s %s): "
+		    "%s"), x->id, word(s, "phase", x->what), day, x->reason);
+	else
+		vl_buf_printf(&d, vl_tr_if(s->human, "task %s (%s, due %s): "
+		    "%s"), x->id, x->what, day, x->reason);
+	return d.data;
+}
+
+/* rows voided in the range (the book loaded with VL_LOAD_VOIDS) */
+static void
+voids(struct since *s)
+{
+	const struct vl_book *b = s->b;
+	struct event *e;
+	size_t i;
+
+	for (i = 0; i < b->nvoids; i++) {
+		const struct vl_void *x = &b->voids[i];
+		const struct vl_project *p = x->project < 0 ? NULL :
+		    &b->projects.v[x->project];
+
+		if (in_range(s, x->voided) && (e = add(s, x->voided,
+		    K_VOIDED, p, p ? p->id : NULL)))
+			e->detail = void_detail(s, x);
+	}
+}
+
 static int
 on_fund(const struct vl_fund *f, void *ctx)
 {
@@ -269,6 +309,7 @@ collect(struct since *s)
 	projects(s);
 	findings(s);
 	tasks_done(s);
+	voids(s);
 	status = money(s);
 	qsort(s->v, s->n, sizeof *s->v, by_date);
 	return status;

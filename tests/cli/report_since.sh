@@ -74,6 +74,29 @@ expect 0 vl-report -C reg progress --since "$d"
 hasnt out "$d,"
 expect 0 vl-report -C reg progress --since $from --as-of "$d"
 has out "$d,"
+# rows voided in the window: the start, the finding or the task that
+# counts no more, a row each on its void's day, with what it was and why
+demo v
+vl-add -C v void progress 49 --reason 录错 --date 2023-06-12 > /dev/null
+vl-add -C v void inspection 3 --reason 重复检查 --date 2023-06-13 > /dev/null
+vl-add -C v void task 2 --reason 不再需要 --date 2023-06-14 > /dev/null
+expect 0 vl-report -C v progress --since 2023-06-10 --kind voided
+cat > want <<'EOF2'
+date,kind,project,town,village,leader,specialist,amount,detail
+2023-06-12,voided,P49,东岭镇,三江村,覃伟,蓝文忠,,progress 49 (started 2023-01-10): 录错
+2023-06-13,voided,P07,青山镇,龙潭村,王霞,李燕,,inspection 3 (review 2022-11-20): 重复检查
+2023-06-14,voided,,,,,,,"task 2 (联系点凤鸣村：对照自治区验收指标查漏补缺, due 2023-05-31): 不再需要"
+EOF2
+same out want
+# among every change, in order of date; a void before the window is not
+expect 0 vl-report -C v progress --since 2023-06-12
+grep -c ',voided,' out | grep -qx 2 || fail "not two voids after 2023-06-12"
+# for people: in their language
+expect 0 vl-report -C v progress --since 2023-06-10 --kind 作废 --lang zh --format table
+has out "作废  P49"
+has out "进度记录 49（"
+has out "）：录错"
+has out "任务 2（联系点凤鸣村：对照自治区验收指标查漏补缺，截止 2023-05-31）：不再需要"
 # refused: a bad date, a day not before the as-of day, --by, --kind
 # without --since or not a kind of change
 expect 2 vl-report -C reg progress --since 2023-02-30
