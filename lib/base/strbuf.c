@@ -169,12 +169,15 @@ vl_buf_reserve(struct vl_buf *b, size_t n)
 	b->cap = want;
 }
 
-/* The data stays NUL-terminated, so b->data is always a C string. */
+/* The data stays NUL-terminated, so b->data is always a C string.  p
+ * may be NULL when n is 0 (an empty vl_buf's data): b is made all the
+ * same. */
 void
 vl_buf_add(struct vl_buf *b, const void *p, size_t n)
 {
 	vl_buf_reserve(b, n);
-	memcpy(b->data + b->len, p, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
 	b->len += n;
 	b->data[b->len] = '\0';
 }

@@ -7,9 +7,10 @@
 # with those tools (but for since.table-zh and since.excel-zh, whose
 # kinds and details are Chinese since 2b9d28f, and the Chinese outputs
 # that name the equipment purpose, 办公用品配置 where they said 设备 before
-# session 32, and the progress tables, whose shares are aligned right since
-# session 33: their sums are of the tools after); and so is every report
-# of a copy whose plan spells out each default.
+# session 32, the progress tables, whose shares are aligned right since
+# session 33, and the since.* outputs, which list the demo's voided
+# progress entry since session 33: their sums are of the tools after);
+# and so is every report of a copy whose plan spells out each default.
 . "$TESTS/lib.sh"
 
 sums() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs sha256sum); }
