@@ -139,6 +139,7 @@ number_project(struct vl_projects *ps, size_t index)
 		memcpy(nb->prefix, id, plen);
 		nb->plen = plen, nb->base = number;
 		nb->width = lead ? digits : 0;
+		nb->sequential = index == 0, nb->first = number;
 	} else if (plen != nb->plen || memcmp(id, nb->prefix, plen) != 0 ||
 	    (nb->width ? digits != nb->width : lead))
 		return false;
@@ -156,6 +157,7 @@ number_project(struct vl_projects *ps, size_t index)
 	}
 	if (!nb->direct[number - base])	/* the first of an id is found */
 		nb->direct[number - base] = (uint32_t)index + 1;
+	nb->sequential = nb->sequential && number - nb->first == index;
 	return true;
 }
 
@@ -220,8 +222,12 @@ vl_projects_index(const struct vl_projects *ps, const char *id)
 	if (!ps->num.off) {
 		const struct vl_numbered *nb = &ps->num;
 
-		if (!nb->direct || !numbered_as(nb, id, &number) ||
-		    number < nb->base || number - nb->base >= nb->ndirect)
+		if (!nb->direct || !numbered_as(nb, id, &number))
+			return -1;
+		if (nb->sequential)
+			return number >= nb->first && number - nb->first <
+			    ps->n ? (long)(number - nb->first) : -1;
+		if (number < nb->base || number - nb->base >= nb->ndirect)
 			return -1;
 		return (long)nb->direct[number - nb->base] - 1;
 	}

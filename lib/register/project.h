@@ -43,6 +43,12 @@ struct vl_numbered {
 	uint64_t base;		/* the number of direct[0] */
 	uint32_t *direct;	/* index into v + 1 by number - base; 0: none */
 	size_t ndirect;
+	/* every id so far numbered first, first + 1, ... in v's order (as
+	 * vl-add numbers them): an id's index is its number - first, found
+	 * without reading direct[] (a national register's is megabytes, a
+	 * miss in the cache a row of every file) */
+	bool sequential;
+	uint64_t first;
 };
 
 struct vl_projects {		/* all zero: none */

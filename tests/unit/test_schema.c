@@ -727,6 +727,47 @@ test_projects_numbered(void **state)
 	vl_projects_free(&ps);
 }
 
+/* Ids numbered one after another from the first, as vl-add numbers them,
+ * are found by arithmetic; the first id out of that order, or a repeated
+ * one, ends it, and every id is still found where it is. */
+static void
+test_projects_sequential(void **state)
+{
+	static const char *const run[] = {"P101", "P102", "P103", NULL};
+	static const char *const gap[] = {"P101", "P102", "P104", "P103",
+	    NULL};
+	static const char *const twice[] = {"P1", "P2", "P2", "P3", NULL};
+	static const char *const back[] = {"P5", "P4", NULL};
+	struct vl_projects ps;
+
+	(void)state;
+	projects_of(&ps, run);
+	assert_true(ps.num.sequential);
+	assert_int_equal(vl_projects_index(&ps, "P101"), 0);
+	assert_int_equal(vl_projects_index(&ps, "P103"), 2);
+	assert_int_equal(vl_projects_index(&ps, "P100"), -1);
+	assert_int_equal(vl_projects_index(&ps, "P104"), -1);
+	assert_int_equal(vl_projects_index(&ps, "P1"), -1);
+	assert_int_equal(vl_projects_index(&ps, "P0101"), -1);
+	vl_projects_free(&ps);
+	projects_of(&ps, gap);
+	assert_false(ps.num.sequential);
+	assert_int_equal(vl_projects_index(&ps, "P104"), 2);
+	assert_int_equal(vl_projects_index(&ps, "P103"), 3);
+	assert_int_equal(vl_projects_index(&ps, "P105"), -1);
+	vl_projects_free(&ps);
+	projects_of(&ps, twice);
+	assert_false(ps.num.sequential);
+	assert_int_equal(vl_projects_index(&ps, "P2"), 1);
+	assert_int_equal(vl_projects_index(&ps, "P3"), 3);
+	vl_projects_free(&ps);
+	projects_of(&ps, back);
+	assert_false(ps.num.sequential);
+	assert_int_equal(vl_projects_index(&ps, "P4"), 1);
+	assert_int_equal(vl_projects_index(&ps, "P5"), 0);
+	vl_projects_free(&ps);
+}
+
 int
 main(void)
 {
@@ -745,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_project_refs),
 		cmocka_unit_test(test_projects_many),
 		cmocka_unit_test(test_projects_numbered),
+		cmocka_unit_test(test_projects_sequential),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
