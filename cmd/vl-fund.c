@@ -158,7 +158,8 @@ rollup_check(struct vl_cli *c)
 	int status;
 
 	/* each district's files against its trail, as one register's */
-	if ((status = rollup_load(&r, c, VL_LOAD_DIGESTS)) == VL_OK)
+	if ((status = rollup_load(&r, c, VL_LOAD_DIGESTS |
+	    VL_LOAD_TEMPLATE_SAID)) == VL_OK)
 		status = vl_rollup_report_fund_check(&r, &c->out,
 		    c->arg[O_FINAL] != NULL, &c->filter, &found);
 	return rollup_done(status, found, &r);
@@ -174,7 +175,8 @@ cmd_check(struct vl_cli *c)
 
 	if (c->rollup)
 		return rollup_check(c);
-	status = load(&b, c, VL_LOAD_DIGESTS);
+	/* a plan still the template: a discrepancy, said once */
+	status = load(&b, c, VL_LOAD_DIGESTS | VL_LOAD_TEMPLATE_SAID);
 	/* the journal too, unless the plan itself failed: every problem of
 	 * the register in one run */
 	if (status != VL_SYSFAULT && b.progress) {

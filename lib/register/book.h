@@ -119,7 +119,10 @@ enum {
 	 * register's 3 million inspections are mostly passes */
 	VL_LOAD_FAILS = 128,
 	/* the files' digests taken meanwhile, for vl_book_outside_edits */
-	VL_LOAD_DIGESTS = 256
+	VL_LOAD_DIGESTS = 256,
+	/* a plan still the template is said by the command itself (vl-fund
+	 * check: a discrepancy), not warned of as well */
+	VL_LOAD_TEMPLATE_SAID = 512
 };
 struct vl_filespec;
 /* What a writer of spec's file loads to read the rows there as every
