@@ -658,6 +658,12 @@ vl_load_of(const struct vl_filespec *spec)
 	return 0;
 }
 
+bool
+vl_book_read(const struct vl_book *b, int status)
+{
+	return status != VL_SYSFAULT && b->progress != NULL;
+}
+
 int
 vl_book_of_villages(const struct vl_book *b)
 {
