@@ -158,7 +158,8 @@ rollup_check(struct vl_cli *c)
 	int status;
 
 	/* each district's files against its trail, as one register's */
-	if ((status = rollup_load(&r, c, VL_LOAD_DIGESTS)) == VL_OK)
+	if ((status = rollup_load(&r, c, VL_LOAD_DIGESTS |
+	    VL_LOAD_TEMPLATE_SAID)) == VL_OK)
 		status = vl_rollup_report_fund_check(&r, &c->out,
 		    c->arg[O_FINAL] != NULL, &c->filter, &found);
 	return rollup_done(status, found, &r);
@@ -170,18 +171,14 @@ cmd_check(struct vl_cli *c)
 	struct vl_fund_check fc = {0};
 	struct vl_ledger l = {0};
 	struct vl_book b;
-	int status, lstatus;
+	int status;
 
 	if (c->rollup)
 		return rollup_check(c);
-	status = load(&b, c, VL_LOAD_DIGESTS);
-	/* the journal too, unless the plan itself failed: every problem of
-	 * the register in one run */
-	if (status != VL_SYSFAULT && b.progress) {
-		lstatus = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
-		if (status == VL_OK || lstatus == VL_SYSFAULT)
-			status = lstatus;
-	}
+	/* a plan still the template: a discrepancy, said once */
+	status = load(&b, c, VL_LOAD_DIGESTS | VL_LOAD_TEMPLATE_SAID);
+	/* the journal too, unless the plan itself failed */
+	status = vl_ledger_load_after(&l, &b, status, VL_LEDGER_PROJECTS);
 	fc.human = vl_out_human(&c->out);
 	if (status == VL_OK)
 		status = vl_fund_check(&b, &l, c->arg[O_FINAL] != NULL, &fc);
@@ -300,8 +297,8 @@ cmd_sum(struct vl_cli *c)
 		status = load(&b, c, 0);
 	if (b.reg.dir)
 		j.plan = &b.plan;
-	if ((status == VL_OK || (status == VL_BADINPUT && b.progress)) &&
-	    !file) {
+	/* past a bad row of the register: its journal's said too */
+	if (!file && vl_book_read(&b, status)) {
 		j.path = path = vl_reg_path(&b.reg, "funds.csv");
 		j.display = display = vl_xstrdup(vl_book_display(&b,
 		    "funds.csv"));
@@ -336,7 +333,7 @@ cmd_balance(struct vl_cli *c)
 	struct vl_ledger l = {0};
 	struct vl_rollup r;
 	struct vl_book b;
-	int status, lstatus;
+	int status;
 
 	if (c->rollup) {
 		if ((status = rollup_load(&r, c, 0)) == VL_OK)
@@ -347,12 +344,8 @@ cmd_balance(struct vl_cli *c)
 		return rollup_done(status, false, &r);
 	}
 	status = load(&b, c, 0);
-	/* the journal too, as check: every problem in one run */
-	if (status != VL_SYSFAULT && b.progress) {
-		lstatus = vl_ledger_load(&l, &b, VL_LEDGER_PROJECTS);
-		if (status == VL_OK || lstatus == VL_SYSFAULT)
-			status = lstatus;
-	}
+	/* the journal too, as check */
+	status = vl_ledger_load_after(&l, &b, status, VL_LEDGER_PROJECTS);
 	if (status == VL_OK)
 		status = finish(vl_report_balance(&b, &l, &c->filter,
 		    &c->out), false);

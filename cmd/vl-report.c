@@ -155,22 +155,16 @@ load(struct vl_book *b, struct vl_ledger *l, const struct vl_cli *c,
     bool villages)
 {
 	int status = vl_book_load(b, &c->src, REPORT_PARTS |
-	    (c->arg[O_SINCE] ? VL_LOAD_VOIDS : 0)), lstatus;
+	    (c->arg[O_SINCE] ? VL_LOAD_VOIDS : 0));
 
-	if (status == VL_BADINPUT && l && b->progress &&
-	    !(villages && b->plan.of_districts)) {
-		/* a bad row in the files read: the journal's bad rows too,
-		 * as vl-fund check says them, every problem in one run */
-		lstatus = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
-		return lstatus == VL_SYSFAULT ? lstatus : status;
-	}
-	if (status == VL_OK && villages)	/* not a city register's */
-		status = vl_book_of_villages(b);
-	if (status == VL_OK && l) {
+	if (villages && b->plan.of_districts)	/* nor its journal */
+		return status == VL_OK ? vl_book_of_villages(b) : status;
+	if (status == VL_OK && l)
 		vl_filter_narrow(&c->filter, b);
-		status = vl_ledger_load(l, b, VL_LEDGER_TOTALS);
-	}
-	return status;
+	/* a bad row in the files read: the journal's bad rows too, as
+	 * vl-fund check says them */
+	return l ? vl_ledger_load_after(l, b, status, VL_LEDGER_TOTALS) :
+	    status;
 }
 
 /* what a report's command returns: its status, then stdout's */

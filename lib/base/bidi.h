@@ -30,14 +30,34 @@ vl_bidi_len(const char *s)
 	return 0;
 }
 
-/* Its code point, for a message: "\u202e" */
-static inline unsigned
-vl_bidi_code(const char *s)
+/* The length in bytes of the character p starts with when it is not
+ * to reach a person as it is: a control character (C0, DEL, C1 as
+ * UTF-8) or a bidirectional control; else 0 (and 0 at the NUL).  Each
+ * caller treats it its own way (escaped, a blank, '?').  p is
+ * NUL-terminated. */
+static inline size_t
+vl_unsafe_len(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 
-	if (p[0] == 0xd8)
-		return 0x061c;
+	if ((p[0] && p[0] < 0x20) || p[0] == 0x7f)
+		return 1;
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	return vl_bidi_len(s);
+}
+
+/* The code point of the character vl_unsafe_len() measured, for a
+ * message: "\u202e" */
+static inline unsigned
+vl_unsafe_code(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80)
+		return p[0];
+	if (p[0] < 0xe0)	/* C1, U+061C */
+		return (p[0] & 0x1fu) << 6 | (p[1] & 0x3fu);
 	return (p[0] & 0x0fu) << 12 | (p[1] & 0x3fu) << 6 | (p[2] & 0x3fu);
 }
 

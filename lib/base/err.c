@@ -70,7 +70,7 @@ static void
 put_escaped(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t n = 0;
+	size_t n = 0, len;
 	char esc[64];
 
 	for (; *p; p++, n++) {
@@ -80,17 +80,15 @@ put_escaped(const char *s)
 			out(esc, strlen(esc));
 			return;
 		}
-		if (*p < 0x20 || *p == 0x7f) {
+		len = vl_unsafe_len((const char *)p);
+		if (len == 1) {
 			snprintf(esc, sizeof esc, "\\x%02x", *p);
 			out(esc, 4);
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			snprintf(esc, sizeof esc, "\\u%04x", *++p);
-			out(esc, 6);
-		} else if (vl_bidi_len((const char *)p)) {
+		} else if (len) {
 			snprintf(esc, sizeof esc, "\\u%04x",
-			    vl_bidi_code((const char *)p));
+			    vl_unsafe_code((const char *)p));
 			out(esc, 6);
-			p += vl_bidi_len((const char *)p) - 1;
+			p += len - 1;
 		} else {
 			outc(*p);
 		}

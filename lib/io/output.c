@@ -462,18 +462,14 @@ void
 vl_buf_terminal_safe(struct vl_buf *b, const char *v)
 {
 	const unsigned char *p;
-	size_t k = b->len;
+	size_t k = b->len, len;
 	char *d;
 
 	vl_buf_reserve(b, strlen(v));
 	d = b->data;	/* locals: stores through b->data could alias b */
 	for (p = (const unsigned char *)v; *p; p++) {
-		if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			p++, d[k++] = ' ';
-		else if (vl_bidi_len((const char *)p))
-			p += vl_bidi_len((const char *)p) - 1, d[k++] = ' ';
-		else if (*p < 0x20 || *p == 0x7f)
-			d[k++] = ' ';
+		if ((len = vl_unsafe_len((const char *)p)))
+			p += len - 1, d[k++] = ' ';
 		else
 			d[k++] = (char)*p;
 	}

@@ -609,14 +609,16 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 		vl_rollup_warn_total_dir(b->reg.dir);
 	/* a writer refuses it (vl_batch_run); a reader's figures are of no
 	 * programme yet, which is said, lest "all checks pass" be believed */
-	if (status == VL_OK && b->plan.placeholder && !(what & VL_LOAD_WRITE))
+	if (status == VL_OK && b->plan.placeholder &&
+	    !(what & (VL_LOAD_WRITE | VL_LOAD_TEMPLATE_SAID)))
 		vl_warn("%s: still the template's placeholders (name, "
 		    "villages, deadlines 2099-12-31, total): the figures are "
 		    "of no programme until its plan is filled in",
 		    vl_book_display(b, "plan.json"));
 	if (what & VL_LOAD_DIGESTS)
 		b->edits = vl_audit_edits_begin(&b->reg);
-	if (status != VL_OK || (what & ~VL_LOAD_WRITE) == VL_LOAD_PLAN)
+	if (status != VL_OK || (what & ~(VL_LOAD_WRITE |
+	    VL_LOAD_TEMPLATE_SAID)) == VL_LOAD_PLAN)
 		return status;
 	status = read_file(&l, &vl_projects_spec, on_project, true);
 	vl_strset_free(&l.names);
@@ -654,6 +656,12 @@ vl_load_of(const struct vl_filespec *spec)
 	if (spec == &vl_tasks_spec)
 		return VL_LOAD_TASKS;
 	return 0;
+}
+
+bool
+vl_book_read(const struct vl_book *b, int status)
+{
+	return status != VL_SYSFAULT && b->progress != NULL;
 }
 
 int

@@ -119,7 +119,10 @@ enum {
 	 * register's 3 million inspections are mostly passes */
 	VL_LOAD_FAILS = 128,
 	/* the files' digests taken meanwhile, for vl_book_outside_edits */
-	VL_LOAD_DIGESTS = 256
+	VL_LOAD_DIGESTS = 256,
+	/* a plan still the template is said by the command itself (vl-fund
+	 * check: a discrepancy), not warned of as well */
+	VL_LOAD_TEMPLATE_SAID = 512
 };
 struct vl_filespec;
 /* What a writer of spec's file loads to read the rows there as every
@@ -136,6 +139,11 @@ int vl_load_of(const struct vl_filespec *spec);
  * not reach its head is warned of, and refused for a writer.  Returns
  * VL_OK, VL_BADINPUT or VL_SYSFAULT; free b in every case. */
 int vl_book_load(struct vl_book *b, const struct vl_source *src, int what);
+/* Were b's files read, vl_book_load having returned status: its plan and
+ * projects, a bad row in them or not.  Its journal is then read as well
+ * (vl_ledger_load_after), so that a bad row there is said with theirs:
+ * every problem of the register in one run. */
+bool vl_book_read(const struct vl_book *b, int status);
 void vl_book_free(struct vl_book *b);
 /* vl_audit_outside_edits of b's register, from the digests taken while
  * it was loaded (VL_LOAD_DIGESTS) or now */

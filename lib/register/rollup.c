@@ -125,14 +125,13 @@ make_plain(char *name)
 {
 	unsigned char *p = (unsigned char *)name;
 	bool utf8 = vl_utf8_valid(name, strlen(name));
+	size_t len;
 
 	for (; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (*p >= 0x80 && !utf8))
+		if (*p >= 0x80 && !utf8)
 			*p = '?';
-		else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-			p[0] = p[1] = '?';
-		else if (utf8 && vl_bidi_len((char *)p))
-			memset(p, '?', vl_bidi_len((char *)p));
+		else if ((len = vl_unsafe_len((char *)p)))
+			memset(p, '?', len);
 }
 
 char *

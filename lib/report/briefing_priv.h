@@ -72,12 +72,14 @@ html_escape(struct vl_buf *b, const char *s)
 
 	for (; *s; s++) {
 		const char *rep = NULL;
-		size_t bidi = vl_bidi_len(s);
+		/* no control character is allowed in XML, a line break in
+		 * a cell is a blank, and so a bidirectional control */
+		size_t unsafe = vl_unsafe_len(s);
 
-		if (bidi) {	/* as a control character: a blank */
+		if (unsafe) {
 			vl_buf_add(b, run, (size_t)(s - run));
 			vl_buf_puts(b, " ");
-			s += bidi - 1;
+			s += unsafe - 1;
 			run = s + 1;
 			continue;
 		}
@@ -87,11 +89,6 @@ html_escape(struct vl_buf *b, const char *s)
 		case '>': rep = "&gt;"; break;
 		case '"': rep = "&quot;"; break;
 		case '\'': rep = "&#39;"; break;
-		default:
-			/* no control character is allowed in XML, and a line
-			 * break in a cell is a blank */
-			if ((unsigned char)*s < 0x20 || *s == 0x7f)
-				rep = " ";
 		}
 		if (!rep)
 			continue;

@@ -199,11 +199,10 @@ summary_progress(struct page *pg, const struct vl_standing *s)
 		    b->plan.villages, b->projects.n);
 	if (b->keep && b->kept == 0)	/* a filter nothing holds */
 		say(pg, "  no project of the register: %s", b->narrowed_to);
-	else if (villages > t.started) {
+	else {
 		deadline_line(pg, villages - t.started);
-		own_deadline_line(pg, s);
-	} else {
-		deadline_line(pg, 0);
+		if (villages > t.started)
+			own_deadline_line(pg, s);
 	}
 }
 

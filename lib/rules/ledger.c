@@ -410,6 +410,18 @@ vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
 	return status;
 }
 
+int
+vl_ledger_load_after(struct vl_ledger *l, const struct vl_book *b, int book,
+    enum vl_ledger_sums_of what)
+{
+	int status;
+
+	if (!vl_book_read(b, book))
+		return book;
+	status = vl_ledger_load(l, b, what);
+	return book == VL_OK || status == VL_SYSFAULT ? status : book;
+}
+
 void
 vl_ledger_free(struct vl_ledger *l)
 {

@@ -84,6 +84,13 @@ enum vl_ledger_sums_of { VL_LEDGER_TOTALS, VL_LEDGER_PROJECTS };
  * or of none; a bad row of any is reported all the same. */
 int vl_ledger_load(struct vl_ledger *l, const struct vl_book *b,
     enum vl_ledger_sums_of what);
+/* vl_ledger_load of a book vl_book_load returned book of: summed when
+ * its files were read (vl_book_read), a bad row in them or not, so that
+ * the journal's bad rows are said too (every problem in one run), else l
+ * is left as it is.  Returns the ledger's status when book is VL_OK,
+ * else book, or VL_SYSFAULT if the ledger failed so. */
+int vl_ledger_load_after(struct vl_ledger *l, const struct vl_book *b,
+    int book, enum vl_ledger_sums_of what);
 void vl_ledger_free(struct vl_ledger *l);
 
 #endif

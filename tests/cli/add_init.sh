@@ -27,6 +27,14 @@ expect 0 vl-report -C new/deep/reg progress
 expect 1 vl-fund -C new/deep/reg check
 has out "plan,plan.json,,,,discrepancy,\"still the template's placeholders (name, villages, deadlines 2099-12-31, total): fill in the programme's plan\""
 hasnt err "checks pass"
+# said once: the discrepancy, not a reader's warning as well
+n=$(cat out err | grep -c "template's placeholders")
+[ "$n" -eq 1 ] || fail "check says the template $n times, expected once"
+# so over several registers, of the district whose plan it is
+printf 'new/deep/reg\n' > regs
+expect 1 vl-fund --registers regs check
+n=$(cat out err | grep -c "template's placeholders")
+[ "$n" -eq 1 ] || fail "a roll-up's check says the template $n times, expected once"
 # nor does the summary say "every village has started" of its 0 villages
 expect 0 vl-report -C new/deep/reg summary --lang en
 has out "plan.json is still the template: fill in the programme's plan"

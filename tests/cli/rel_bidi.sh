@@ -31,6 +31,12 @@ grep -q "$LRI" err && fail "the message holds U+2066"
 expect 0 vl-report -C d briefing -o brief.html $day
 grep -q "胡 明华12" brief.html || fail "the briefing lacks the name"
 grep -q "$RLO" brief.html && fail "the briefing holds U+202E"
+# so a C1 control (U+0085) of a filter's words, which the page names as
+# given: a blank, as in a table (vl_unsafe_len, one test for every place)
+NEL=$(printf '\302\205')
+expect 0 vl-report -C d briefing --town "青山${NEL}镇" -o brief.html $day
+grep -q "青山 镇" brief.html || fail "the briefing lacks the town"
+grep -q "$NEL" brief.html && fail "the briefing holds U+0085"
 # a roll-up's district named after its directory: the control made '?'
 mkdir c && cp -R d "c/东${RLO}区"
 sed 's/"district": *"[^"]*",*//' "c/东${RLO}区/plan.json" > p && mv p "c/东${RLO}区/plan.json"
