@@ -35,7 +35,8 @@ IOOBJ = $(B)/lib/io/csv_read.o $(B)/lib/io/csv_encoding.o \
 REGOBJ = $(B)/lib/register/register.o $(B)/lib/register/tmpfile.o \
 	$(B)/lib/register/journal.o $(B)/lib/register/audit.o \
 	$(B)/lib/register/schema.o $(B)/lib/register/project.o \
-	$(B)/lib/register/book.o $(B)/lib/register/funds.o \
+	$(B)/lib/register/book.o $(B)/lib/register/history.o \
+	$(B)/lib/register/funds.o \
 	$(B)/lib/register/batch.o $(B)/lib/register/rewrite.o \
 	$(B)/lib/register/init.o $(B)/lib/register/rollup.o
 RULEOBJ = $(B)/lib/rules/stage.o $(B)/lib/rules/ledger.o \

@@ -2,8 +2,10 @@
  * vl-report - reports on a register as of a day: overdue (the daily
  * list), progress, funds, summary, briefing, and the audit trail.
  *
- * Every report is computed from records dated on or before the as-of
- * day only, so a report printed again later comes out as it was.  The
+ * Every report is computed from records and corrections dated on or
+ * before the as-of day only (register/history.h takes the later
+ * corrections back), so a report printed again later comes out as it
+ * was.  The
  * reports themselves are the library's (report/); this file loads the
  * register and says where they go.
  */

@@ -14,6 +14,7 @@
 #include "register/audit.h"
 #include "register/book.h"
 #include "register/book_priv.h"
+#include "register/history.h"
 #include "register/rollup.h"
 #include "register/schema_priv.h"
 
@@ -40,6 +41,10 @@ struct loader {
 	bool want_voids;
 	bool fails_only;	/* VL_LOAD_FAILS */
 	struct vl_arena strings;
+	/* the corrections after the day, taken back from each row before
+	 * fn reads it; NULL: none */
+	const struct vl_history *history;
+	vl_record_fn fn;
 };
 
 /* Records dated after the day asked for are not there yet. */
@@ -317,6 +322,19 @@ on_task(const struct vl_record *r, void *ctx)
 	return 0;
 }
 
+/* A row as it stood at the end of the day, to the file's fn. */
+static int
+as_it_was(const struct vl_record *r, void *ctx)
+{
+	struct loader *l = ctx;
+	struct vl_was w = {0};
+	int status = l->fn(vl_history_row(l->history, l->spec->file, r, &w),
+	    ctx);
+
+	vl_was_free(&w);
+	return status;
+}
+
 /* The inspections of each project, in the order of the file, found
  * without a pass over all of them: a counting sort by project. */
 static void
@@ -490,6 +508,8 @@ part_init(void *part, const void *first, void *arg)
 	p->spec = l->spec;
 	p->want_voids = l->want_voids;
 	p->fails_only = l->fails_only;
+	p->history = l->history;
+	p->fn = l->fn;
 	vl_colmap_init(&p->map, l->spec);
 	vl_colmap_plan(&p->map, &l->b->plan);
 	if (l->spec == &vl_progress_spec)
@@ -521,6 +541,9 @@ read_file(struct loader *l, const struct vl_filespec *s, vl_record_fn fn,
 	struct stat st;
 
 	l->spec = s;
+	l->fn = fn;
+	if (l->history)
+		fn = as_it_was;
 	vl_colmap_init(&l->map, s);
 	vl_colmap_plan(&l->map, &l->b->plan);
 	/* a national projects.csv: its table made at once, not grown by
@@ -574,6 +597,7 @@ int
 vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 {
 	struct loader l = {0};
+	struct vl_history *history;
 	int status = VL_OK;
 	char *path;
 
@@ -620,6 +644,7 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	if (status != VL_OK || (what & ~(VL_LOAD_WRITE |
 	    VL_LOAD_TEMPLATE_SAID)) == VL_LOAD_PLAN)
 		return status;
+	l.history = history = vl_history_load(&b->reg, b->as_of);
 	status = read_file(&l, &vl_projects_spec, on_project, true);
 	vl_strset_free(&l.names);
 	b->progress = l.progress = no_progress(b->projects.n,
@@ -643,6 +668,7 @@ vl_book_load(struct vl_book *b, const struct vl_source *src, int what)
 	b->voids = l.voids;
 	b->nvoids = l.nvoids;
 	b->strings = l.strings;
+	vl_history_free(history);
 	return status;
 }
 

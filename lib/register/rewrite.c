@@ -316,6 +316,8 @@ detail(const struct vl_rewrite *rw, struct vl_buf *s)
 		    rw->set[k].value);
 	if (*rw->reason)
 		vl_buf_printf(s, "; reason: %s", rw->reason);
+	if (rw->day)
+		vl_buf_printf(s, "; dated: %s", rw->day);
 }
 
 static int

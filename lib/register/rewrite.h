@@ -39,6 +39,10 @@ struct vl_rewrite {
 	 * "field: old → new; ...; reason: REASON" ("" : no reason said,
 	 * the old and new values all the same, as a task done) */
 	const char *reason;
+	/* NULL, or the day a correction is made as of (amend, reopen): the
+	 * detail ends "; dated: DAY", the day the readers apply it from
+	 * (history.h) */
+	const char *day;
 };
 
 /* Under the lock b holds (vl_reg_lock(&b->reg)): the file read, the row

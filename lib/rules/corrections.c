@@ -243,10 +243,14 @@ amend(const struct vl_source *src, struct vl_rewrite *rw)
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	bool project = rw->spec == &vl_projects_spec;
 	struct amending *a = rw->ctx;
-	char money[VL_MONEY_BUFSZ], **typed;
+	char money[VL_MONEY_BUFSZ], day[VL_DATE_BUFSZ], **typed;
 	struct vl_book b;
 	int status = VL_OK;
 	size_t k, n = rw->n;
+
+	/* the readers apply it from the day it is made as of */
+	if (src->as_of != VL_NODATE)
+		rw->day = vl_date_format(src->as_of, day);
 
 	if (n == 0 && project)
 		vl_errat("command line", 0, NULL, "nothing to amend: give the "
@@ -286,7 +290,7 @@ vl_amend_project(const struct vl_source *src, const char *id,
 {
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {&vl_projects_spec, id, set, n, "amend",
-	    N_("no project \"%s\""), amend_check, &a, reason};
+	    N_("no project \"%s\""), amend_check, &a, reason, NULL};
 
 	return amend(src, &rw);
 }
@@ -370,7 +374,7 @@ vl_amend_row(const struct vl_source *src, const struct vl_filespec *spec,
 	struct amending a = {NULL, 0};
 	struct vl_rewrite rw = {spec, id, set, n, "amend", spec ==
 	    &vl_tasks_spec ? N_("no task \"%s\"") :
-	    N_("no inspection \"%s\""), amend_row_check, &a, reason};
+	    N_("no inspection \"%s\""), amend_row_check, &a, reason, NULL};
 
 	return amend(src, &rw);
 }
@@ -627,7 +631,7 @@ vl_void_row(const struct vl_source *src, const struct vl_filespec *spec,
 	struct vl_rewrite rw = {spec, id, set, 2, "void", spec ==
 	    &vl_progress_spec ? N_("no progress entry \"%s\"") : spec ==
 	    &vl_tasks_spec ? N_("no task \"%s\"") :
-	    N_("no inspection \"%s\""), void_check, &v, reason};
+	    N_("no inspection \"%s\""), void_check, &v, reason, NULL};
 	struct vl_book b;
 	int status;
 
@@ -716,7 +720,8 @@ vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
 	struct vl_assign set[4] = {{NULL, NULL, NULL}};
 	struct vl_rewrite rw = {spec, id, set, 0, "reopen", spec ==
 	    &vl_tasks_spec ? N_("no task \"%s\"") :
-	    N_("no inspection \"%s\""), reopen_check, NULL, reason};
+	    N_("no inspection \"%s\""), reopen_check, NULL, reason, NULL};
+	char day[VL_DATE_BUFSZ];
 	struct vl_book b;
 	size_t k;
 	int status;
@@ -725,6 +730,8 @@ vl_reopen_row(const struct vl_source *src, const struct vl_filespec *spec,
 		vl_warn("nothing written");
 		return VL_BADINPUT;
 	}
+	if (src->as_of != VL_NODATE)
+		rw.day = vl_date_format(src->as_of, day);
 	/* read, the rows of the file as the readers read them, and
 	 * rewritten under the writer's lock */
 	if ((status = vl_rewrite_load(&b, &all, spec, 0)) == VL_OK)

@@ -411,7 +411,7 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	/* audited with the old and new values: who verified it is on the
 	 * trail, not only in the file */
 	struct vl_rewrite rw = {&vl_inspections_spec, id, set, 1, "close",
-	    N_("no inspection \"%s\""), close_check, &c, ""};
+	    N_("no inspection \"%s\""), close_check, &c, "", NULL};
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	struct vl_book b;
 	size_t k;
@@ -484,7 +484,7 @@ vl_task_done(const struct vl_source *src, const char *id, vl_date when,
 	struct vl_assign set[2] = {{"done", day, NULL}};
 	/* audited with the old and new values (a reason, but none to say) */
 	struct vl_rewrite rw = {&vl_tasks_spec, id, set, 1, "done",
-	    N_("no task \"%s\""), done_check, &d, ""};
+	    N_("no task \"%s\""), done_check, &d, "", NULL};
 	struct vl_source all = {src->dir, VL_NODATE, src->encoding, NULL};
 	struct vl_book b;
 	int status = VL_BADINPUT;

@@ -22,7 +22,7 @@ has reg/projects.csv 'P18,河口镇,渡头村,苏霞,李明,36940.00,'
 expect 0 vl-report -C reg audit
 # the budget given as it stands (36940.00) is no change: the audit line
 # lists the specialist only
-has out ',amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干,ok'
+has out ',amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干; dated: 2023-06-30,ok'
 hasnt out 'budget: 36940.00 → 36940.00'
 refused vl-add -C reg amend project P18 --specialist 李明 --reason again
 has err "P18 holds these values already: nothing to amend"

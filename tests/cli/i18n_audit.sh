@@ -13,14 +13,14 @@ id=$(cat out)
 expect 0 vl-add -C d done "$id" --date 2023-06-10
 expect 0 vl-report -C d audit --lang zh --format table
 english out
-has out "建设方式: 新建 → 改扩建; 原因: 改为改扩建"
+has out "建设方式: 新建 → 改扩建; 原因: 改为改扩建; 生效日期: 2023-06-15"
 has out "完成日期:  → 2023-06-10"
 expect 0 vl-report -C d audit --lang zh --excel
 english out
 has out "建设方式: 新建 → 改扩建"
 # the machine's CSV: the words as stored, in both languages
 expect 0 vl-report -C d audit
-has out ",amend,projects.csv,P01,mode: new → expand; reason: 改为改扩建,"
+has out ",amend,projects.csv,P01,mode: new → expand; reason: 改为改扩建; dated: 2023-06-15,"
 has out ",done,tasks.csv,$id,done:  → 2023-06-10,"
 cp out en.csv
 vl-report -C d audit --lang zh > zh.csv 2> /dev/null

@@ -116,9 +116,10 @@ grep ',add,progress.csv,3,' reg/audit.csv > /dev/null ||
 
 # a correction's line holds the old and new values and the reason, and
 # the trail still verifies
-expect 0 vl-add -C reg amend project P001 --leader 张三 --reason "换人"
+expect 0 vl-add -C reg amend project P001 --leader 张三 --reason "换人" \
+    --as-of 2023-01-04
 expect 0 vl-report -C reg audit
-has out ',amend,projects.csv,P001,leader: 蓝霞 → 张三; reason: 换人,ok'
+has out ',amend,projects.csv,P001,leader: 蓝霞 → 张三; reason: 换人; dated: 2023-01-04,ok'
 hasnt out broken
 head -1 reg/audit.csv > got
 echo 'seq,time,user,tool,action,file,record,hash,digest,detail' > want

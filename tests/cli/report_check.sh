@@ -34,7 +34,8 @@ lines out 1
 sed -i 's/,廖燕,/,,/' reg/projects.csv
 expect 1 vl-report -C reg overdue --as-of 2023-01-01 --check
 has out "missing-specialist,P1"
-expect 0 vl-add -C reg amend project P1 --specialist 廖燕 --reason 补录
+expect 0 vl-add -C reg amend project P1 --specialist 廖燕 --reason 补录 \
+    --as-of 2023-01-01
 expect 0 vl-report -C reg overdue --as-of 2023-01-01 --check
 # started before its review passed: history, listed, exit 0 all the same
 sed -i 's/2022-12-01,P1,review/2022-12-21,P1,review/' reg/inspections.csv

@@ -57,7 +57,7 @@ has out 'not-accepted,P05,青山镇,杨柳村,莫伟,蒙红英,2023-07-29,,29,du
 hasnt out ',-'
 # every correction is in the audit trail with its reason
 expect 0 vl-report -C reg audit
-has out 'amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干,ok'
+has out 'amend,projects.csv,P18,specialist:  → 李明; reason: 补录专干; dated: 2023-06-30,ok'
 has out 'amend,projects.csv,P25,complete_by:  → 2023-10-31; reason: 征地延误'
 has out 'done,tasks.csv,4,done:  → 2023-06-26; evidence:  → 验收自查表; 照片6张'
 done_

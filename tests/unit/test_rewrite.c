@@ -125,7 +125,7 @@ test_amend(void **state)
 	struct vl_assign set[] = {{"leader", "覃晓峰", NULL},
 	    {"budget", "1.50", NULL}};
 	struct vl_rewrite rw = {&vl_projects_spec, "P2", set, 2, "amend",
-	    N_("no project \"%s\""), NULL, NULL, NULL};
+	    N_("no project \"%s\""), NULL, NULL, NULL, NULL};
 	struct vl_book b;
 	char *got, *audit;
 
@@ -178,7 +178,7 @@ test_check(void **state)
 {
 	struct vl_assign set[1] = {{"leader", "x", NULL}};
 	struct vl_rewrite rw = {&vl_projects_spec, "P1", set, 1, "amend",
-	    N_("no project \"%s\""), refuse, NULL, NULL};
+	    N_("no project \"%s\""), refuse, NULL, NULL, NULL};
 	long before = vl_error_count();
 	struct vl_book b;
 	char *got;
@@ -210,7 +210,7 @@ test_refused(void **state)
 	struct vl_assign bad_col[] = {{"colour", "red", NULL}};
 	struct vl_assign bad_value[] = {{"budget", "lots", NULL}};
 	struct vl_rewrite rw = {&vl_projects_spec, "P9", bad_col, 1, "amend",
-	    N_("no project \"%s\""), NULL, NULL, NULL};
+	    N_("no project \"%s\""), NULL, NULL, NULL, NULL};
 	long before = vl_error_count();
 	struct vl_book b;
 	char *got, *trail = get("audit.csv");
@@ -243,7 +243,7 @@ test_whole(void **state)
 {
 	struct vl_assign set[] = {{"specialist", "韦青", NULL}};
 	struct vl_rewrite rw = {&vl_projects_spec, "P1", set, 1, "amend",
-	    N_("no project \"%s\""), NULL, NULL, NULL};
+	    N_("no project \"%s\""), NULL, NULL, NULL, NULL};
 	struct vl_book b;
 	char *got;
 
