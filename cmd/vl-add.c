@@ -207,7 +207,10 @@ cmd_init(struct vl_cli *c)
 	struct vl_plan plan;
 	int status = VL_OK;
 
-	if (file && (status = vl_slurp(file, file, &text)) == VL_OK) {
+	/* the register's plan.json in UTF-8 without a BOM, whatever the
+	 * editor saved */
+	if (file && (status = vl_slurp(file, file, &text)) == VL_OK &&
+	    (status = vl_plan_text(&text, file)) == VL_OK) {
 		if ((status = vl_plan_load_mem(text.data, text.len, file,
 		    &plan)) == VL_OK)
 			status = refuse_total(file, &plan, c->src.dir);

@@ -113,36 +113,50 @@ iso_shape(const char *s)
 	    digit(s[8]) && digit(s[9]) && s[10] == '\0';
 }
 
-/* the 1 or 2 digits at *s, then sep (or the end for '\0'), as *v */
+/* the 1 or 2 digits at *s, then sep (none when ""), as *v */
 static bool
-part(const char **s, char sep, int *v)
+part(const char **s, const char *sep, int *v)
 {
 	const char *p = *s;
+	size_t k = strlen(sep);
 	int n = 0;
 
 	while (n < 2 && digit(p[n]))
 		n++;
-	if (n == 0 || p[n] != sep)
+	if (n == 0 || strncmp(p + n, sep, k) != 0)
 		return false;
 	*v = number(p, n);
-	*s = p + n + (sep != '\0');
+	*s = p + n + k;
 	return true;
 }
 
 bool
 vl_date_slashed(const char *s, char iso[VL_DATE_BUFSZ])
 {
+	/* the separators after the year, the month and the day */
+	static const char *const forms[][3] = {
+		{"/", "/", ""},			/* the short date, 2023/1/5 */
+		{"\xe5\xb9\xb4", "\xe6\x9c\x88", "\xe6\x97\xa5"},
+						/* the long date, 2023年1月5日 */
+	};
 	const char *p;
+	size_t i, k;
 	int m, d;
 
-	if (!(digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3]) &&
-	    s[4] == '/'))
+	if (!(digit(s[0]) && digit(s[1]) && digit(s[2]) && digit(s[3])))
 		return false;
-	p = s + 5;
-	if (!part(&p, '/', &m) || !part(&p, '\0', &d))
-		return false;
-	snprintf(iso, VL_DATE_BUFSZ, "%.4s-%02d-%02d", s, m, d);
-	return true;
+	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		k = strlen(forms[i][0]);
+		p = s + 4 + k;
+		if (strncmp(s + 4, forms[i][0], k) == 0 &&
+		    part(&p, forms[i][1], &m) && part(&p, forms[i][2], &d) &&
+		    *p == '\0') {
+			snprintf(iso, VL_DATE_BUFSZ, "%.4s-%02d-%02d", s, m,
+			    d);
+			return true;
+		}
+	}
+	return false;
 }
 
 int

@@ -16,8 +16,9 @@ typedef int32_t vl_date;
 /* strict YYYY-MM-DD, year 0001..9999; 0 or -1 with *why */
 int vl_date_parse(const char *s, vl_date *d, const char **why);
 /* s as a date a spreadsheet saves it, YYYY/M/D (Chinese Excel's short
- * date: 2023/1/5), written YYYY-MM-DD into iso; false when s is not of
- * that shape (the day itself is vl_date_parse's to check) */
+ * date: 2023/1/5) or YYYY年M月D日 (its long date), written YYYY-MM-DD
+ * into iso; false when s is not of such a shape (the day itself is
+ * vl_date_parse's to check) */
 bool vl_date_slashed(const char *s, char iso[VL_DATE_BUFSZ]);
 /* YYYY-MM-DD; VL_NODATE is "", how an absent date stands in a cell */
 char *vl_date_format(vl_date d, char buf[VL_DATE_BUFSZ]);

@@ -467,6 +467,34 @@ vl_csv_fresh(const struct reader *r)
 	    r->carry.len == 0 && !r->dropped && !r->held_cr;
 }
 
+/* A workbook (.xlsx, a zip; .xls) or JSON (--format json, [ then { or
+ * ]) where CSV is read: said once, not as a line of garbage at a time. */
+static bool
+not_csv(struct reader *r, const char *s, size_t n)
+{
+	size_t i = 0;
+
+	if ((n >= 4 && memcmp(s, "PK\003\004", 4) == 0) || (n >= 8 &&
+	    memcmp(s, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)) {
+		vl_errat(r->display, 1, NULL, "an Excel workbook (.xlsx or "
+		    ".xls), not CSV: save the sheet as CSV (UTF-8, or the "
+		    "default) instead");
+	} else {
+		if (n == 0 || s[0] != '[')
+			return false;
+		for (i = 1; i < n && strchr(" \t\r\n", s[i]); i++)
+			;
+		if (i == n || (s[i] != '{' && s[i] != ']'))
+			return false;
+		vl_errat(r->display, 1, NULL, "JSON (--format json), not CSV: "
+		    "write the file as CSV (--format csv, the default) "
+		    "instead");
+	}
+	r->bad = true;
+	r->stop = VL_BADINPUT;
+	return true;
+}
+
 /* Split a block into lines; a partial last line waits in carry.  With
  * r->pause, stops as soon as the header is read and nothing is held.
  * Returns the bytes of s used. */
@@ -493,6 +521,8 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 			r->stop = VL_BADINPUT;
 			return n;
 		}
+		if (not_csv(r, s, n))
+			return n;
 		vl_csv_decide_encoding(r, s, n, more);
 	}
 	while (n > 0 && !r->stop) {

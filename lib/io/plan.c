@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -718,18 +719,74 @@ scan_text(const char *buf, size_t len, const char *file, struct ctx *places)
 }
 
 int
+vl_plan_text(struct vl_buf *b, const char *display)
+{
+	struct vl_buf out = {0};
+	char *ip, *op, *line;
+	size_t in, left;
+	iconv_t cd;
+	long n;
+
+	/* a leading BOM, as Notepad saves it, is no part of the JSON */
+	if (b->len >= 3 && memcmp(b->data, "\xef\xbb\xbf", 3) == 0) {
+		memmove(b->data, b->data + 3, b->len - 3);
+		b->len -= 3;
+		b->data[b->len] = '\0';
+	}
+	if (b->len == 0 || vl_utf8_valid(b->data, b->len))
+		return VL_OK;
+	/* Notepad's "ANSI" on a Chinese Windows: GB18030 */
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1) {
+		vl_errat(display, 0, NULL, "cannot convert from GB18030: %s",
+		    strerror(errno));
+		return VL_SYSFAULT;
+	}
+	vl_buf_reserve(&out, 4 * b->len + 1);
+	ip = b->data, in = b->len;
+	op = out.data, left = 4 * b->len + 1;
+	if (iconv(cd, &ip, &in, &op, &left) == (size_t)-1) {
+		for (n = 1, line = b->data; line < ip; line++)
+			n += *line == '\n';
+		vl_errat(display, n, NULL, "a byte that is neither UTF-8 nor "
+		    "GB18030 at byte offset %ld: save the file as UTF-8",
+		    (long)(ip - b->data));
+		iconv_close(cd);
+		vl_buf_free(&out);
+		return VL_BADINPUT;
+	}
+	iconv_close(cd);
+	out.len = (size_t)(op - out.data);
+	out.data[out.len] = '\0';
+	vl_buf_free(b);
+	*b = out;
+	return VL_OK;
+}
+
+int
 vl_plan_load_mem(const char *buf, size_t len, const char *display,
     struct vl_plan *p)
 {
 	struct ctx c = {display, false, NULL, 0, {""}, 0};
+	struct vl_buf text = {0};
 	json_error_t e;
 	json_t *root;
+	int status;
 
 	memset(p, 0, sizeof *p);
 	p->accept_within = 30;
-	/* a leading BOM, as Notepad saves it, is no part of the JSON */
+	/* a BOM left out, GB18030 read as such */
 	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		buf += 3, len -= 3;
+	if (!vl_utf8_valid(buf, len)) {
+		vl_buf_add(&text, buf, len);
+		if ((status = vl_plan_text(&text, display)) != VL_OK) {
+			vl_buf_free(&text);
+			return status;
+		}
+		status = vl_plan_load_mem(text.data, text.len, display, p);
+		vl_buf_free(&text);
+		return status;
+	}
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
 		vl_errat(display, e.line, NULL, "column %d: %s", e.column,

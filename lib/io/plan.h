@@ -62,7 +62,13 @@ struct vl_plan {
  * line and column.
  * Returns VL_OK, VL_BADINPUT or VL_SYSFAULT. */
 int vl_plan_load(const char *path, const char *display, struct vl_plan *p);
-/* the same on a plan's bytes; a leading UTF-8 BOM is skipped */
+/* A plan's text as a tool reads and keeps it: its BOM left out, GB18030
+ * (Notepad's "ANSI" on a Chinese Windows) converted to UTF-8; an
+ * undecodable byte an error with its line and offset (VL_BADINPUT) */
+struct vl_buf;
+int vl_plan_text(struct vl_buf *b, const char *display);
+/* the same on a plan's bytes; a leading UTF-8 BOM is skipped, GB18030
+ * read as vl_plan_text reads it */
 int vl_plan_load_mem(const char *buf, size_t len, const char *display,
     struct vl_plan *p);
 void vl_plan_free(struct vl_plan *p);

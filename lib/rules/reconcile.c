@@ -11,6 +11,7 @@
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "io/csv.h"
+#include "register/schema.h"
 #include "rules/reconcile.h"
 #include "rules/standing.h"
 
@@ -52,16 +53,45 @@ take(struct recon *r, long line, const char *s)
 	}
 }
 
-/* the column of that name in a header, or -1 */
+/* the column of that name in a header, or -1; a header in Chinese (what
+ * vl-fund sum --lang zh --excel wrote: 层级,金额,笔数) names it too */
 static int
 column(const struct vl_record *rec, const char *name)
 {
 	size_t i;
 
 	for (i = 0; i < rec->n; i++)
-		if (strcmp(rec->field[i], name) == 0)
+		if (strcmp(rec->field[i], name) == 0 ||
+		    strcmp(rec->field[i], vl_tr_zh(NULL, name)) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* a level as written, or the plan's level its Chinese (村自筹) names */
+static const char *
+level_named(const struct vl_plan *plan, const char *v)
+{
+	const char *w = vl_word_named("level", vl_plan_levels(plan),
+	    v);
+
+	return w ? w : v;
+}
+
+/* vl-fund sum's group of other funds, in English or in the Chinese of
+ * its key's column (多方筹集) */
+static bool
+other_group(const char *v)
+{
+	static const char *const keys[] = {"source", "kind", "purpose",
+	    "line", NULL};
+	const char *const *k;
+
+	if (strcmp(v, VL_FUNDS_OTHER) == 0)
+		return true;
+	for (k = keys; *k; k++)
+		if (strcmp(v, vl_tr_zh(*k, VL_FUNDS_OTHER)) == 0)
+			return true;
+	return false;
 }
 
 /* a row of other funds (多方筹集): counted apart, never in the sum */
@@ -74,8 +104,8 @@ other_funds(struct recon *r, const struct vl_record *rec)
 	/* by level, a level of other funds; by any other key, their one
 	 * group (vl-fund sum's) */
 	if (!(r->plan && r->level >= 0 && vl_plan_other_level(r->plan,
-	    rec->field[r->level])) && !(r->col > 0 && strcmp(rec->field[0],
-	    VL_FUNDS_OTHER) == 0))
+	    level_named(r->plan, rec->field[r->level]))) &&
+	    !(r->col > 0 && other_group(rec->field[0])))
 		return false;
 	r->left_out++;
 	if (vl_money_parse(rec->field[r->col], &fen, &why) == 0)

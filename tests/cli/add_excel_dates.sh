@@ -1,5 +1,6 @@
 # Chinese Excel shows an export's dates as its short date and saves them
 # so, 2023/1/5: an import reads YYYY/M/D as YYYY-MM-DD (full-width too),
+# and its long date YYYY年M月D日 too,
 # in every date column; a day that is none is refused with its line,
 # nothing written.
 . "$TESTS/lib.sh"
@@ -37,6 +38,24 @@ vl-add -C y init --plan d/plan.json 2>/dev/null
 printf 'town,village,leader,specialist,budget,start_by\r\n青山镇,松林村,蓝霞,廖燕,36940,２０２３／１／５\r\n' > p.csv
 expect 0 vl-add -C y project --import p.csv $day
 has y/projects.csv "P001,青山镇,松林村,蓝霞,廖燕,36940.00,2023-01-05,"
+# Chinese Excel's long date (a column formatted 2023年1月5日, saved in
+# GB18030) is read as meant; a date without its zeros (2023-1-5) is not
+# one Excel writes, and stays refused (tests/hostile/project/dates.csv)
+vl-add -C z init --plan d/plan.json 2>/dev/null
+printf 'town,village,leader,specialist,budget,start_by,complete_by\r\n青山镇,松林村,蓝霞,廖燕,36940,2023年1月5日,2023年5月31日\r\n青山镇,竹园村,蓝霞,廖燕,36940,2023年01月05日,2023-05-31' |
+    iconv -f UTF-8 -t GB18030 > long.csv
+expect 0 vl-add -C z project --import long.csv $day
+has z/projects.csv "P001,青山镇,松林村,蓝霞,廖燕,36940.00,2023-01-05,2023-05-31,"
+has z/projects.csv "P002,青山镇,竹园村,蓝霞,廖燕,36940.00,2023-01-05,2023-05-31,"
+printf 'date,project,stage\r\n2023年2月29日,P001,started\r\n2023年1月5,P001,started\r\n2023-1-5x,P001,started\r\n2023-1-5,P001,started\r\n' > bad.csv
+snapshot z > before
+expect 2 vl-add -C z progress --import bad.csv $day
+has err "bad.csv:2: date: no such day"
+has err 'bad.csv:3: date: not a YYYY-MM-DD date: "2023年1月5"'
+has err 'bad.csv:4: date: not a YYYY-MM-DD date: "2023-1-5x"'
+has err 'bad.csv:5: date: not a YYYY-MM-DD date: "2023-1-5"'
+snapshot z > after
+same before after
 # no such day, no such month, not a date: refused, each with its line
 snapshot y > before
 printf 'date,project,stage\r\n2023/2/29,P001,started\r\n2023/13/1,P001,started\r\n23/1/5,P001,started\r\n' > bad.csv

@@ -4,7 +4,8 @@
 #   plan/*.json    vl-add init --plan
 # A name starting "ok-" must be taken (exit 0, the register whole after);
 # any other must be refused: exit 2, a message "vl-add: FILE:LINE: ..."
-# (plans: "FILE:LINE: column C: ..." from jansson, or "FILE: field: ..."),
+# (plans: "FILE:LINE: column C: ..." from jansson, "FILE:LINE: a byte that
+# is neither UTF-8 nor GB18030 ...", or "FILE: field: ..."),
 # every line of NAME.expect in the messages, nothing written.  "NAME.utf8.csv"
 # is read with --input-encoding utf-8.  Then each CSV is put into a register
 # in place of projects.csv or funds.csv and read by vl-report and vl-fund:
