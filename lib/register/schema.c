@@ -696,27 +696,10 @@ field_named(const struct vl_filespec *s, const char *column)
 	return NULL;
 }
 
-/* An amount as a cell in Excel's currency format saves it: ¥36,940.00,
- * -¥120.00 (￥ too), its sign kept and the symbol left out. */
-static void
-unyen(char *v)
-{
-	static const char *const yen[] = {"\xc2\xa5", "\xef\xbf\xa5", NULL};
-	char *p = v + (*v == '-');
-	size_t k, i;
-
-	for (i = 0; yen[i]; i++)
-		if (strncmp(p, yen[i], (k = strlen(yen[i]))) == 0 &&
-		    ((p[k] >= '0' && p[k] <= '9') || p[k] == '-')) {
-			memmove(p, p + k, strlen(p + k) + 1);
-			return;
-		}
-}
-
 /* A field as stored: the apostrophe an --excel export put before it
  * (=1+1 as '=1+1) left out; an amount, a date or an id typed in
  * full-width forms (１２３４，５．００) read as the ASCII it stands for,
- * blanks around it dropped, an amount's currency symbol too (¥36,940.00); a word in Chinese as the word; text without
+ * blanks around it dropped; a word in Chinese as the word; text without
  * the blanks around it; any other field as it is. */
 char *
 vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
@@ -739,20 +722,13 @@ vl_spec_typed(const struct vl_filespec *s, const struct vl_plan *plan,
 	}
 	if (!f || (f->type != VL_T_MONEY && f->type != VL_T_DATE &&
 	    f->type != VL_T_ID && f->type != VL_T_PROJECT &&
-	    f->type != VL_T_COUNT))
+	    f->type != VL_T_COUNT) || !(half = vl_halfwidth(v)))
 		return vl_xstrdup(v);
-	if (!(half = vl_halfwidth(v))) {
-		if (f->type != VL_T_MONEY)
-			return vl_xstrdup(v);
-		half = vl_xstrdup(v);
-	}
 	n = strlen(half);
 	while (n > 0 && half[n - 1] == ' ')
 		half[--n] = '\0';
 	i = strspn(half, " ");
 	memmove(half, half + i, n - i + 1);
-	if (f->type == VL_T_MONEY)
-		unyen(half);
 	return half;
 }
 
