@@ -158,7 +158,8 @@ vl_history_load(const struct vl_reg *reg, vl_date as_of)
 	vl_err_capture(was);
 	free(path);
 	free(display);
-	qsort(h->v, h->n, sizeof *h->v, by_row);
+	if (h->n)	/* qsort of no list: h->v is NULL */
+		qsort(h->v, h->n, sizeof *h->v, by_row);
 	keep_rows_taken_back(h);
 	if (h->n == 0) {
 		vl_history_free(h);
