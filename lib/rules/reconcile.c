@@ -195,8 +195,10 @@ equation(const struct recon *r, int64_t total, struct vl_buf *b)
 		    vl_money_gap_for(true, total, r->sum, g));
 	vl_buf_puts(b, "\n");
 	if (r->left_out)
-		vl_buf_printf(b, vl_tr("other funds (多方筹集) left out: %ld "
-		    "rows, %s\n"), r->left_out, vl_money_format(r->other, m));
+		vl_buf_printf(b, vl_trn(r->left_out, "other funds (多方筹集) "
+		    "left out: %ld row, %s\n", "other funds (多方筹集) left "
+		    "out: %ld rows, %s\n"), r->left_out,
+		    vl_money_format(r->other, m));
 }
 
 int

@@ -76,7 +76,7 @@ done
 vl-fund -C reg sum --by source > sources.csv
 expect 0 vl-fund -C reg reconcile --total 184.7万 sources.csv
 has out "= 1847000.00"
-has out "other funds (多方筹集) left out: 1 rows, 7000.00"
+has out "other funds (多方筹集) left out: 1 row, 7000.00"
 # a journal summed as a FILE reads in the plan's words of the register
 # it is summed in; outside any register, in the default plan's
 cp reg/funds.csv journal.csv
