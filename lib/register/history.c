@@ -46,9 +46,10 @@ index_of(const char *const *list, const char *s)
 	return -1;
 }
 
-/* The day a correction applies from: the day it was made as of, said
- * last on its line; else a close's, a done's or a void's date, its
- * first field's new value. */
+/* The day a correction applies from: an amend's or a reopen's, the day
+ * it was made as of, said last on its line; a close's, a done's or a
+ * void's, its date, its first field's new value (a "; dated: " in its
+ * note or its reason is words of a person, not the day). */
 static vl_date
 day_of(const char *action, const char *detail)
 {
@@ -56,14 +57,15 @@ day_of(const char *action, const char *detail)
 	char day[VL_DATE_BUFSZ];
 	vl_date d;
 
-	for (q = strstr(detail, "; dated: "); q; q = strstr(q + 1,
-	    "; dated: "))
-		p = q + 9;
-	if (!p && (strcmp(action, "amend") == 0 ||
-	    strcmp(action, "reopen") == 0))
-		return VL_NODATE;
-	if (!p && (p = strstr(detail, arrow)) != NULL)
+	if (strcmp(action, "amend") == 0 || strcmp(action, "reopen") == 0) {
+		for (q = strstr(detail, "; dated: "); q; q = strstr(q + 1,
+		    "; dated: "))
+			p = q + 9;
+		if (!p)
+			return VL_NODATE;
+	} else if ((p = strstr(detail, arrow)) != NULL) {
 		p += ARROW;
+	}
 	if (!p || strlen(p) < VL_DATE_BUFSZ - 1)
 		return VL_NODATE;
 	memcpy(day, p, VL_DATE_BUFSZ - 1);

@@ -1,0 +1,24 @@
+# --as-of and what people write on a correction: a note, a reason or a
+# value holding the audit detail's own separators (" → ", "; ",
+# "; reason: ", "; dated: ") leaves the register as it stood on the day.
+. "$TESTS/lib.sh"
+
+demo reg
+mon=2023-06-12 tue=2023-06-13
+
+# a close's note and a void's reason saying "; dated: " are words, not
+# the day: closed and voided on Monday, they hold on Tuesday
+VL_AS_OF=$mon vl-inspect -C reg close 78 --by 黄立新 \
+    --note '已整改; dated: 2099-01-01' > /dev/null || fail "close 78"
+VL_AS_OF=$mon vl-add -C reg void task 4 --date $mon \
+    --reason '重复录入; dated: 2099-01-01' > /dev/null || fail "void 4"
+has reg/audit.csv 'close_note:  → 已整改; dated: 2099-01-01'
+expect 0 vl-report -C reg overdue --as-of $tue
+hasnt out '#78 '
+hasnt out 'task 4,'
+expect 0 vl-inspect -C reg list --open --as-of $tue
+hasnt out '^78,'
+expect 0 vl-report -C reg overdue --as-of 2023-06-11
+has out '#78 '
+has out 'task 4,'
+done_
