@@ -191,6 +191,35 @@ struct change {
 	const char *old, *new;
 };
 
+/* the name of the part at p ("leader: ..."), NULL when p holds none */
+static const char *
+part_name(const char *p, char name[64])
+{
+	const char *colon = strstr(p, ": ");
+
+	if (!colon || (size_t)(colon - p) >= 64)
+		return NULL;
+	memcpy(name, p, (size_t)(colon - p));
+	name[colon - p] = '\0';
+	return colon;
+}
+
+/* Does a value end at p: the end of the detail, or "; " and the next
+ * part, a column's change, the reason or the day?  A value may hold
+ * "; " and " → " itself ("甲 → 乙; 丙"). */
+static bool
+value_ends(const char *p, const struct vl_header *hdr)
+{
+	char name[64];
+
+	if (!*p)
+		return true;
+	if (strncmp(p, "; ", 2) != 0 || !part_name(p + 2, name))
+		return false;
+	return strcmp(name, "reason") == 0 || strcmp(name, "dated") == 0 ||
+	    vl_header_index(hdr, name) >= 0;
+}
+
 /*
  * Take step s back from the row's fields f (header hdr): each
  * "NAME: OLD → NEW" of its detail, up to its reason, must find NEW in
@@ -207,21 +236,18 @@ take_back(const struct step *s, const struct vl_header *hdr, char **f,
 	int col;
 
 	for (;;) {
-		if (!(colon = strstr(p, ": ")) || (size_t)(colon - p) >=
-		    sizeof name)
+		if (!(colon = part_name(p, name)))
 			return false;
-		memcpy(name, p, (size_t)(colon - p));
-		name[colon - p] = '\0';
-		if (strcmp(name, "reason") == 0)
+		if (strcmp(name, "reason") == 0 || strcmp(name, "dated") == 0)
 			return true;
 		if ((col = vl_header_index(hdr, name)) < 0)
 			return false;
 		nv = f[col];
 		nl = strlen(nv);
+		/* OLD → NEW, NEW what the row holds and then the next part */
 		for (a = strstr(colon + 2, arrow); a; a = strstr(a + 1, arrow))
 			if (strncmp(a + ARROW, nv, nl) == 0 &&
-			    (a[ARROW + nl] == '\0' ||
-			    strncmp(a + ARROW + nl, "; ", 2) == 0))
+			    value_ends(a + ARROW + nl, hdr))
 				break;
 		if (!a)
 			return false;

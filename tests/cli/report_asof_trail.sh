@@ -21,4 +21,18 @@ hasnt out '^78,'
 expect 0 vl-report -C reg overdue --as-of 2023-06-11
 has out '#78 '
 has out 'task 4,'
+# a value holding " → " and "; ": task 5's title set on Monday to one
+# saying what it became ("甲 → 乙; 丙"), on Wednesday to 乙: as of
+# Tuesday the title is Monday's whole, not cut at its own arrow
+VL_AS_OF=$mon vl-add -C reg amend task 5 --title '甲 → 乙; 丙' \
+    --reason 改名 > /dev/null || fail "amend 5"
+VL_AS_OF=2023-06-14 vl-add -C reg amend task 5 --title 乙 \
+    --reason '再改; reason: 无' > /dev/null || fail "amend 5 again"
+has reg/audit.csv 'title: 甲 → 乙; 丙 → 乙; reason: 再改; reason: 无; dated: 2023-06-14'
+expect 0 vl-report -C reg overdue --within 30 --as-of $tue
+has out '"task 5, 整村推进: 甲 → 乙; 丙"'
+expect 0 vl-report -C reg overdue --within 30 --as-of 2023-06-11
+has out '"task 5, 整村推进: 联系点双溪村：对照自治区验收指标查漏补缺"'
+expect 0 vl-report -C reg overdue --within 30 --as-of 2023-06-14
+has out '"task 5, 整村推进: 乙"'
 done_
