@@ -35,4 +35,13 @@ expect 0 vl-report -C reg overdue --within 30 --as-of 2023-06-11
 has out '"task 5, 整村推进: 联系点双溪村：对照自治区验收指标查漏补缺"'
 expect 0 vl-report -C reg overdue --within 30 --as-of 2023-06-14
 has out '"task 5, 整村推进: 乙"'
+# the audit said to a person in Chinese: a task's changed title and
+# owner named in Chinese too, and the day it applies from
+VL_AS_OF=2023-06-14 vl-add -C reg amend task 5 --owner 韦海燕 \
+    --reason 人员调整 > /dev/null || fail "amend 5 owner"
+expect 0 vl-report -C reg audit --format table --lang zh
+has out '名称: 甲 → 乙; 丙 → 乙; 原因: 再改'
+has out '责任人: 蓝德胜 → 韦海燕; 原因: 人员调整; 生效日期: 2023-06-14'
+hasnt out 'title: '
+hasnt out 'owner: '
 done_
