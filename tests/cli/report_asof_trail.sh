@@ -44,4 +44,24 @@ has out '名称: 甲 → 乙; 丙 → 乙; 原因: 再改'
 has out '责任人: 蓝德胜 → 韦海燕; 原因: 人员调整; 生效日期: 2023-06-14'
 hasnt out 'title: '
 hasnt out 'owner: '
+# a reopen as of a day before the close it takes back is refused: the
+# close would count on no day, and Wednesday's list printed again would
+# come out otherwise
+VL_AS_OF=2023-06-14 vl-inspect -C reg close 100 > /dev/null || fail "close 100"
+cp reg/audit.csv before.csv
+cp reg/inspections.csv before-insp.csv
+VL_AS_OF=$mon expect 2 vl-add -C reg reopen inspection 100 --reason 误关
+has err 'inspections.csv:101: closed: the rectification of inspection 100 was closed on 2023-06-14, after 2023-06-12, the day this reopen is made as of: give --as-of 2023-06-14 or later'
+has err 'nothing written'
+VL_AS_OF=$mon expect 2 vl-add -C reg reopen task 7 --reason 误报
+has err 'tasks.csv:8: done: task 7 was done on 2023-06-14, after 2023-06-12'
+same reg/audit.csv before.csv
+same reg/inspections.csv before-insp.csv
+expect 2 vl-add -C reg reopen inspection 100 --reason 误关 --as-of $mon --lang zh
+has err '检查 100 的整改于 2023-06-14 销号，晚于本次撤销所按的日期 2023-06-12'
+# as of the close's day it is taken back, from that day
+VL_AS_OF=2023-06-14 expect 0 vl-add -C reg reopen inspection 100 --reason 误关
+VL_AS_OF=2023-06-15 expect 0 vl-add -C reg reopen task 7 --reason 误报
+expect 0 vl-inspect -C reg list --open --as-of 2023-06-14
+has out '100,'
 done_
