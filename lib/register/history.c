@@ -46,9 +46,10 @@ index_of(const char *const *list, const char *s)
 	return -1;
 }
 
-/* The day a correction applies from: the day it was made as of, said
- * last on its line; else a close's, a done's or a void's date, its
- * first field's new value. */
+/* The day a correction applies from: an amend's or a reopen's, the day
+ * it was made as of, said last on its line; a close's, a done's or a
+ * void's, its date, its first field's new value (a "; dated: " in its
+ * note or its reason is words of a person, not the day). */
 static vl_date
 day_of(const char *action, const char *detail)
 {
@@ -56,14 +57,15 @@ day_of(const char *action, const char *detail)
 	char day[VL_DATE_BUFSZ];
 	vl_date d;
 
-	for (q = strstr(detail, "; dated: "); q; q = strstr(q + 1,
-	    "; dated: "))
-		p = q + 9;
-	if (!p && (strcmp(action, "amend") == 0 ||
-	    strcmp(action, "reopen") == 0))
-		return VL_NODATE;
-	if (!p && (p = strstr(detail, arrow)) != NULL)
+	if (strcmp(action, "amend") == 0 || strcmp(action, "reopen") == 0) {
+		for (q = strstr(detail, "; dated: "); q; q = strstr(q + 1,
+		    "; dated: "))
+			p = q + 9;
+		if (!p)
+			return VL_NODATE;
+	} else if ((p = strstr(detail, arrow)) != NULL) {
 		p += ARROW;
+	}
 	if (!p || strlen(p) < VL_DATE_BUFSZ - 1)
 		return VL_NODATE;
 	memcpy(day, p, VL_DATE_BUFSZ - 1);
@@ -189,6 +191,35 @@ struct change {
 	const char *old, *new;
 };
 
+/* the name of the part at p ("leader: ..."), NULL when p holds none */
+static const char *
+part_name(const char *p, char name[64])
+{
+	const char *colon = strstr(p, ": ");
+
+	if (!colon || (size_t)(colon - p) >= 64)
+		return NULL;
+	memcpy(name, p, (size_t)(colon - p));
+	name[colon - p] = '\0';
+	return colon;
+}
+
+/* Does a value end at p: the end of the detail, or "; " and the next
+ * part, a column's change, the reason or the day?  A value may hold
+ * "; " and " → " itself ("甲 → 乙; 丙"). */
+static bool
+value_ends(const char *p, const struct vl_header *hdr)
+{
+	char name[64];
+
+	if (!*p)
+		return true;
+	if (strncmp(p, "; ", 2) != 0 || !part_name(p + 2, name))
+		return false;
+	return strcmp(name, "reason") == 0 || strcmp(name, "dated") == 0 ||
+	    vl_header_index(hdr, name) >= 0;
+}
+
 /*
  * Take step s back from the row's fields f (header hdr): each
  * "NAME: OLD → NEW" of its detail, up to its reason, must find NEW in
@@ -205,21 +236,18 @@ take_back(const struct step *s, const struct vl_header *hdr, char **f,
 	int col;
 
 	for (;;) {
-		if (!(colon = strstr(p, ": ")) || (size_t)(colon - p) >=
-		    sizeof name)
+		if (!(colon = part_name(p, name)))
 			return false;
-		memcpy(name, p, (size_t)(colon - p));
-		name[colon - p] = '\0';
-		if (strcmp(name, "reason") == 0)
+		if (strcmp(name, "reason") == 0 || strcmp(name, "dated") == 0)
 			return true;
 		if ((col = vl_header_index(hdr, name)) < 0)
 			return false;
 		nv = f[col];
 		nl = strlen(nv);
+		/* OLD → NEW, NEW what the row holds and then the next part */
 		for (a = strstr(colon + 2, arrow); a; a = strstr(a + 1, arrow))
 			if (strncmp(a + ARROW, nv, nl) == 0 &&
-			    (a[ARROW + nl] == '\0' ||
-			    strncmp(a + ARROW + nl, "; ", 2) == 0))
+			    value_ends(a + ARROW + nl, hdr))
 				break;
 		if (!a)
 			return false;

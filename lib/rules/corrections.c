@@ -672,6 +672,31 @@ set_filled(const struct vl_record *row, struct vl_rewrite *rw,
 	return 0;
 }
 
+/* A reopen is made as of the close's or the done's day or later: as of
+ * an earlier day there was nothing to take back, and the close would
+ * count on no day (the readers apply a reopen from its day). */
+static int
+reopen_before(const struct vl_record *row, const struct vl_rewrite *rw,
+    const char *column)
+{
+	const char *was = vl_field(row, column), *why;
+	vl_date d, day;
+
+	if (!rw->day || vl_date_parse(rw->day, &day, &why) != 0 ||
+	    vl_date_parse(was, &d, &why) != 0 || d <= day)
+		return 0;
+	if (rw->spec == &vl_tasks_spec)
+		vl_errat(row->file, row->line, column, "task %s was done on "
+		    "%s, after %s, the day this reopen is made as of: give "
+		    "--as-of %s or later", rw->id, was, rw->day, was);
+	else
+		vl_errat(row->file, row->line, column, "the rectification of "
+		    "inspection %s was closed on %s, after %s, the day this "
+		    "reopen is made as of: give --as-of %s or later", rw->id,
+		    was, rw->day, was);
+	return 1;
+}
+
 /* Only a closed rectification or a done task is reopened, and not a
  * voided one (out of every report already).  The set: the columns the
  * close or the done filled, emptied; the audit line says their values. */
@@ -698,7 +723,8 @@ reopen_check(const struct vl_record *row, struct vl_rewrite *rw)
 		return 1;
 	}
 	if (task)
-		return set_filled(row, rw, doing_columns);
+		return reopen_before(row, rw, "done") ||
+		    set_filled(row, rw, doing_columns);
 	if (strcmp(vl_field(row, "result"), "fail") != 0) {
 		vl_errat(row->file, row->line, "result", "inspection %s did "
 		    "not fail: nothing to reopen", rw->id);
@@ -709,7 +735,8 @@ reopen_check(const struct vl_record *row, struct vl_rewrite *rw)
 		    "inspection %s is not closed: nothing to reopen", rw->id);
 		return 1;
 	}
-	return set_filled(row, rw, closing_columns);
+	return reopen_before(row, rw, "closed") ||
+	    set_filled(row, rw, closing_columns);
 }
 
 int
