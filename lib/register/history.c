@@ -19,6 +19,7 @@ static const char arrow[] = " → ";
 
 struct step {
 	int file;		/* index into files */
+	int action;		/* index into actions */
 	char *id, *detail;
 	long seq;		/* the order of the trail */
 	vl_date day;		/* VL_NODATE: says none, kept */
@@ -28,6 +29,9 @@ struct vl_history {
 	vl_date as_of;
 	struct step *v;		/* by file, id and seq: the rows' steps */
 	size_t n;
+	/* only_id not NULL: the steps of that row of only_file alone */
+	int only_file;
+	const char *only_id;
 };
 
 static const char *const files[] = {"projects.csv", "inspections.csv",
@@ -81,14 +85,18 @@ on_line(const struct vl_record *r, void *ctx)
 	const char *id = vl_field(r, "record"), *detail = vl_field(r,
 	    "detail");
 	int file = index_of(files, vl_field(r, "file"));
+	int act = index_of(actions, action);
 	struct step *s;
 
-	if (file < 0 || index_of(actions, action) < 0 || !*id || !*detail)
+	if (file < 0 || act < 0 || !*id || !*detail)
+		return 0;
+	if (h->only_id && (file != h->only_file || strcmp(id, h->only_id)))
 		return 0;
 	if ((h->n & (h->n - 1)) == 0)
 		h->v = vl_xrealloc(h->v, (h->n ? 2 * h->n : 1) * sizeof *h->v);
 	s = &h->v[h->n++];
 	s->file = file;
+	s->action = act;
 	s->id = vl_xstrdup(id);
 	s->detail = vl_xstrdup(detail);
 	s->seq = (long)h->n;
@@ -138,18 +146,14 @@ keep_rows_taken_back(struct vl_history *h)
 	h->n = kept;
 }
 
-struct vl_history *
-vl_history_load(const struct vl_reg *reg, vl_date as_of)
+/* the steps of audit.csv, in the order of the trail */
+static void
+read_trail(const struct vl_reg *reg, struct vl_history *h)
 {
 	struct vl_csv_opts opts = {.encoding = "utf-8", .regular = true};
 	struct vl_errbuf quiet = {0}, *was;
-	struct vl_history *h;
 	char *path, *display;
 
-	if (as_of == VL_NODATE || !vl_reg_exists(reg, "audit.csv"))
-		return NULL;
-	h = vl_xcalloc(1, sizeof *h);
-	h->as_of = as_of;
 	path = vl_reg_path(reg, "audit.csv");
 	display = vl_xstrdup(vl_reg_display(reg, "audit.csv"));
 	/* what is wrong with the trail is the trail check's to say: a line
@@ -160,6 +164,18 @@ vl_history_load(const struct vl_reg *reg, vl_date as_of)
 	vl_err_capture(was);
 	free(path);
 	free(display);
+}
+
+struct vl_history *
+vl_history_load(const struct vl_reg *reg, vl_date as_of)
+{
+	struct vl_history *h;
+
+	if (as_of == VL_NODATE || !vl_reg_exists(reg, "audit.csv"))
+		return NULL;
+	h = vl_xcalloc(1, sizeof *h);
+	h->as_of = as_of;
+	read_trail(reg, h);
 	if (h->n)	/* qsort of no list: h->v is NULL */
 		qsort(h->v, h->n, sizeof *h->v, by_row);
 	keep_rows_taken_back(h);
@@ -168,6 +184,28 @@ vl_history_load(const struct vl_reg *reg, vl_date as_of)
 		return NULL;
 	}
 	return h;
+}
+
+vl_date
+vl_history_reopened(const struct vl_reg *reg, const char *file,
+    const char *id)
+{
+	struct vl_history h = {VL_NODATE, NULL, 0, index_of(files, file),
+	    id};
+	vl_date day = VL_NODATE;
+	size_t i;
+
+	if (h.only_file < 0 || !vl_reg_exists(reg, "audit.csv"))
+		return VL_NODATE;
+	read_trail(reg, &h);
+	for (i = 0; i < h.n; i++) {
+		if (strcmp(actions[h.v[i].action], "reopen") == 0)
+			day = h.v[i].day;
+		free(h.v[i].id);
+		free(h.v[i].detail);
+	}
+	free(h.v);
+	return day;
 }
 
 void

@@ -40,6 +40,12 @@ struct vl_history *vl_history_load(const struct vl_reg *reg, vl_date as_of);
 const struct vl_record *vl_history_row(const struct vl_history *h,
     const char *file, const struct vl_record *r, struct vl_was *w);
 void vl_was_free(struct vl_was *w);
+/* The day the last reopen of row id of file was made as of, read from
+ * reg's audit.csv under the lock its caller holds: VL_NODATE when the
+ * row was never reopened, or its last reopen (of an older trail) says
+ * no day. */
+vl_date vl_history_reopened(const struct vl_reg *reg, const char *file,
+    const char *id);
 void vl_history_free(struct vl_history *h);
 
 #endif

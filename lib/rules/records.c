@@ -10,6 +10,7 @@
 #include "base/money.h"
 #include "base/strbuf.h"
 #include "register/batch.h"
+#include "register/history.h"
 #include "register/rewrite.h"
 #include "rules/entries.h"
 #include "rules/records.h"
@@ -334,7 +335,36 @@ struct closing {
 	vl_date when;
 	const struct vl_close *how;
 	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
+	const struct vl_reg *reg;	/* its audit.csv: the reopens */
 };
+
+/* A close or a done dated before the day of the row's last reopen would
+ * count on no day (the readers apply a reopen from its day, a close or
+ * a done from its date): it is dated that day or later.  A reopen of an
+ * older trail says no day: nothing to go by. */
+static int
+reopened_after(const struct vl_record *row, const struct vl_reg *reg,
+    const struct vl_filespec *spec, const char *id, vl_date when,
+    const char *column)
+{
+	vl_date day = vl_history_reopened(reg, spec->file, id);
+	char on[VL_DATE_BUFSZ], was[VL_DATE_BUFSZ];
+
+	if (day == VL_NODATE || when >= day)
+		return 0;
+	vl_date_format(when, on);
+	vl_date_format(day, was);
+	if (spec == &vl_tasks_spec)
+		vl_errat(row->file, row->line, column, "task %s was reopened "
+		    "as of %s, after %s, the date of this done: give --date "
+		    "%s or later", id, was, on, was);
+	else
+		vl_errat(row->file, row->line, column, "the rectification of "
+		    "inspection %s was reopened as of %s, after %s, the date "
+		    "of this close: give --date %s or later", id, was, on,
+		    was);
+	return 1;
+}
 
 /* Only an open failed inspection closes, not a voided one, and not
  * before it happened. */
@@ -366,7 +396,8 @@ can_close(const struct vl_record *row, const struct closing *c)
 		    vl_field(row, "date"));
 		return 1;
 	}
-	return 0;
+	return reopened_after(row, c->reg, &vl_inspections_spec, c->id,
+	    c->when, "closed");
 }
 
 /* Who verified it, what they said and what shows it go to columns of
@@ -406,7 +437,7 @@ int
 vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
     const struct vl_close *how)
 {
-	struct closing c = {id, when, how, "", ""};
+	struct closing c = {id, when, how, "", "", NULL};
 	struct vl_assign set[4] = {{"closed", c.day, NULL}};
 	/* audited with the old and new values: who verified it is on the
 	 * trail, not only in the file */
@@ -432,8 +463,10 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 	/* every record counts here: none is ignored; and all of it is read
 	 * under the writer's lock, so that what is rewritten is what was
 	 * read */
-	if ((status = vl_rewrite_load(&b, &all, rw.spec, 0)) == VL_OK)
+	if ((status = vl_rewrite_load(&b, &all, rw.spec, 0)) == VL_OK) {
+		c.reg = &b.reg;
 		status = vl_rewrite_row(&b, &rw);
+	}
 	if (status == VL_BADINPUT)	/* a file refused as read, too */
 		vl_warn("nothing written");
 	for (k = 0; k < 4; k++)
@@ -447,6 +480,8 @@ vl_close_finding(const struct vl_source *src, const char *id, vl_date when,
 struct doing {
 	const char *evidence;	/* NULL or "": none given */
 	struct vl_buf refs;	/* the task's evidence, then this */
+	vl_date when;
+	const struct vl_reg *reg;	/* its audit.csv: the reopens */
 };
 
 /* A task is done once; a void one is not to be done.  Evidence given
@@ -468,6 +503,9 @@ done_check(const struct vl_record *row, struct vl_rewrite *rw)
 		    "voided"), vl_field(row, "void_reason"));
 		return 1;
 	}
+	if (reopened_after(row, d->reg, &vl_tasks_spec, rw->id, d->when,
+	    "done"))
+		return 1;
 	if (!d->evidence || !*d->evidence)
 		return 0;
 	vl_buf_printf(&d->refs, "%s%s%s", had, *had ? "; " : "", d->evidence);
@@ -479,7 +517,7 @@ int
 vl_task_done(const struct vl_source *src, const char *id, vl_date when,
     const char *evidence)
 {
-	struct doing d = {evidence, {0}};
+	struct doing d = {evidence, {0}, when, NULL};
 	char day[VL_DATE_BUFSZ], today[VL_DATE_BUFSZ];
 	struct vl_assign set[2] = {{"done", day, NULL}};
 	/* audited with the old and new values (a reason, but none to say) */
@@ -507,6 +545,7 @@ vl_task_done(const struct vl_source *src, const char *id, vl_date when,
 		    id);
 		status = VL_BADINPUT;
 	} else {
+		d.reg = &b.reg;
 		status = vl_rewrite_row(&b, &rw);
 	}
 	vl_book_free(&b);

@@ -64,4 +64,48 @@ VL_AS_OF=2023-06-14 expect 0 vl-add -C reg reopen inspection 100 --reason 误关
 VL_AS_OF=2023-06-15 expect 0 vl-add -C reg reopen task 7 --reason 误报
 expect 0 vl-inspect -C reg list --open --as-of 2023-06-14
 has out '100,'
+# the other way: a close or a done dated before the day of the reopen
+# it follows is refused, the reopen would count on no day (as of
+# Wednesday the finding closed on Tuesday)
+cp reg/audit.csv before.csv
+cp reg/inspections.csv before-insp.csv
+cp reg/tasks.csv before-tasks.csv
+VL_AS_OF=2023-06-15 expect 2 vl-inspect -C reg close 100 --date $tue
+has err 'inspections.csv:101: closed: the rectification of inspection 100 was reopened as of 2023-06-14, after 2023-06-13, the date of this close: give --date 2023-06-14 or later'
+has err 'nothing written'
+VL_AS_OF=2023-06-16 expect 2 vl-add -C reg done 7 --date 2023-06-14
+has err 'tasks.csv:8: done: task 7 was reopened as of 2023-06-15, after 2023-06-14, the date of this done: give --date 2023-06-15 or later'
+has err 'nothing written'
+same reg/audit.csv before.csv
+same reg/inspections.csv before-insp.csv
+same reg/tasks.csv before-tasks.csv
+VL_AS_OF=2023-06-15 expect 2 vl-inspect -C reg close 100 --date $tue --lang zh
+has err '检查 100 的整改按 2023-06-14 撤销了销号，晚于本次销号的日期 2023-06-13：请给 --date 2023-06-14 或更晚的日期'
+hasnt err 'reopened'
+VL_AS_OF=2023-06-16 expect 2 vl-add -C reg done 7 --date 2023-06-14 --lang zh
+has err '任务 7 按 2023-06-15 撤销了办结，晚于本次办结的日期 2023-06-14：请给 --date 2023-06-15 或更晚的日期'
+hasnt err 'reopened'
+# dated the reopen's day or later, each counts from its day
+VL_AS_OF=2023-06-15 expect 0 vl-inspect -C reg close 100 --date 2023-06-14
+VL_AS_OF=2023-06-16 expect 0 vl-add -C reg done 7 --date 2023-06-15
+expect 0 vl-inspect -C reg list --open --as-of 2023-06-14
+hasnt out '^100,'
+# a reopen of an older trail says no day: nothing to go by, a done of
+# any date taken (the trail's last line made as such one, hashed again)
+VL_AS_OF=2023-06-16 expect 0 vl-add -C reg reopen task 7 --reason 误报
+python3 - reg <<'PY'
+import hashlib, sys
+audit, head = sys.argv[1] + '/audit.csv', sys.argv[1] + '/.vl-head'
+lines = open(audit, encoding='utf-8', newline='').read().split('\n')
+prev, last = lines[-3].split(','), lines[-2].split(',')
+assert last[9].endswith('; dated: 2023-06-16'), last
+last[9] = last[9][:-len('; dated: 2023-06-16')]
+row = ','.join(last[0:7]) + '\n' + last[8] + '\n' + last[9] + '\n'
+last[7] = hashlib.sha256((prev[7] + '\n' + row).encode()).hexdigest()
+lines[-2] = ','.join(last)
+open(audit, 'w', encoding='utf-8', newline='').write('\n'.join(lines))
+open(head, 'w').write(last[0] + ':' + last[7] + '\n')
+PY
+hasnt reg/audit.csv 'dated: 2023-06-16'
+VL_AS_OF=2023-06-16 expect 0 vl-add -C reg done 7 --date 2023-06-15
 done_
