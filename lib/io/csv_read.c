@@ -467,14 +467,20 @@ vl_csv_fresh(const struct reader *r)
 	    r->carry.len == 0 && !r->dropped && !r->held_cr;
 }
 
-/* A workbook (.xlsx, a zip; .xls) or JSON (--format json, [ then { or
- * ]) where CSV is read: said once, not as a line of garbage at a time. */
+/* A UTF-16 file, a workbook (.xlsx, a zip; .xls) or JSON (--format
+ * json, [ then { or ]) where CSV is read: said once, not as a line of
+ * garbage at a time. */
 static bool
 not_csv(struct reader *r, const char *s, size_t n)
 {
 	size_t i = 0;
 
-	if ((n >= 4 && memcmp(s, "PK\003\004", 4) == 0) || (n >= 8 &&
+	if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+	    memcmp(s, "\xfe\xff", 2) == 0)) {
+		vl_errat(r->display, 1, NULL, "a UTF-16 file (a "
+		    "spreadsheet's \"Unicode text\"): save the sheet as CSV "
+		    "(UTF-8, or the default) instead");
+	} else if ((n >= 4 && memcmp(s, "PK\003\004", 4) == 0) || (n >= 8 &&
 	    memcmp(s, "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8) == 0)) {
 		vl_errat(r->display, 1, NULL, "an Excel workbook (.xlsx or "
 		    ".xls), not CSV: save the sheet as CSV (UTF-8, or the "
@@ -512,14 +518,6 @@ vl_csv_feed_block(struct reader *r, const char *s, size_t n, bool more)
 			s += 4, n -= 4;	/* GB18030's, as WPS may save it */
 			r->offset = 4;
 			r->gb_bom = true;
-		} else if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
-		    memcmp(s, "\xfe\xff", 2) == 0)) {
-			vl_errat(r->display, 1, NULL, "a UTF-16 file (a "
-			    "spreadsheet's \"Unicode text\"): save the sheet "
-			    "as CSV (UTF-8, or the default) instead");
-			r->bad = true;
-			r->stop = VL_BADINPUT;
-			return n;
 		}
 		if (not_csv(r, s, n))
 			return n;
